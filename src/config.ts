@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute } from "node:path";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+import { fromRoot } from "./paths";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const optionalGuid = z.preprocess(emptyToUndefined, z.string().trim().regex(GUID, "must be a GUID").optional());
+
+/** The environment variables the app reads. Documented in env/.env.example. */
+const EnvSchema = z
+  .object({
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int("must be a whole number").min(0).max(65535).default(3978)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+
+    MICROSOFT_APP_ID: optionalGuid,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalGuid,
+    MICROSOFT_APP_TYPE: z.preprocess(
+      emptyToUndefined,
+      z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    ),
+
+    COSMOS_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ message: "must be a URL such as https://myaccount.documents.azure.com:443/" }).optional()),
+    COSMOS_KEY: optionalText,
+    COSMOS_CONNECTION_STRING: optionalText,
+    COSMOS_DATABASE: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "must be 1 to 255 letters, digits, - or _").default("secondments"),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+
+    PROGRAMME_TEAM_AAD_IDS: z.preprocess(
+      (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []),
+      z.array(z.string().regex(GUID, "must be a comma-separated list of AAD object ids (GUIDs)")),
+    ),
+    PROGRAMME_TEAM_EMAIL: z.preprocess(
+      emptyToUndefined,
+      z.email({ message: "must be an email address" }).default("secondmentexpertise@cabinetoffice.gov.uk"),
+    ),
+
+    TEAMS_APP_ID: optionalGuid,
+    BOT_DOMAIN: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "is required when MICROSOFT_APP_ID is set" });
+    }
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "is required when MICROSOFT_APP_TYPE is SingleTenant" });
+    }
+    if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
+      ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
+    }
+    if (env.COSMOS_CONNECTION_STRING && !/AccountEndpoint=[^;]+;AccountKey=[^;]+/i.test(env.COSMOS_CONNECTION_STRING)) {
+      ctx.addIssue({ code: "custom", path: ["COSMOS_CONNECTION_STRING"], message: "must look like AccountEndpoint=...;AccountKey=...;" });
+    }
+  });
+
+export type CosmosSettings =
+  | { kind: "embedded"; dataDir: string; database: string }
+  | { kind: "remote"; endpoint: string; key: string; database: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  bot: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    tenantId: string | undefined;
+    appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  };
+  cosmos: CosmosSettings;
+  programmeTeam: { aadObjectIds: string[]; email: string };
+  teamsApp: { id: string | undefined; botDomain: string | undefined };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly problem: string) {
+    super(`${variable} ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+function parseConnectionString(cs: string): { endpoint: string; key: string } {
+  const parts = Object.fromEntries(
+    cs.split(";").filter(Boolean).map((p) => {
+      const i = p.indexOf("=");
+      return [p.slice(0, i).trim().toLowerCase(), p.slice(i + 1).trim()];
+    }),
+  );
+  return { endpoint: parts["accountendpoint"] ?? "", key: parts["accountkey"] ?? "" };
+}
+
+/**
+ * Turn an environment into a typed Config. Throws ConfigError naming the first bad variable.
+ * Pure: reads nothing but its argument.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigError(variable, issue.message.replace(/^Invalid input: /, ""));
+  }
+  const e = result.data;
+  const remote = e.COSMOS_CONNECTION_STRING
+    ? parseConnectionString(e.COSMOS_CONNECTION_STRING)
+    : e.COSMOS_ENDPOINT
+      ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY! }
+      : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+    },
+    cosmos: remote
+      ? { kind: "remote", endpoint: remote.endpoint, key: remote.key, database: e.COSMOS_DATABASE }
+      : { kind: "embedded", dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : fromRoot(e.DATA_DIR), database: e.COSMOS_DATABASE },
+    programmeTeam: { aadObjectIds: e.PROGRAMME_TEAM_AAD_IDS, email: e.PROGRAMME_TEAM_EMAIL },
+    teamsApp: { id: e.TEAMS_APP_ID, botDomain: e.BOT_DOMAIN },
+  };
+}
+
+/**
+ * The environment the app runs with: values in env/.env.local (and in ENV_FILE, if set) fill in
+ * whatever the process environment does not set. The process environment always wins.
+ */
+export function readEnvironment(processEnv: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const files = [fromRoot("env", ".env.local")];
+  if (processEnv.ENV_FILE) files.push(isAbsolute(processEnv.ENV_FILE) ? processEnv.ENV_FILE : fromRoot(processEnv.ENV_FILE));
+  const fromFiles: Record<string, string> = {};
+  for (const file of files) {
+    if (!existsSync(file)) {
+      if (file !== files[0]) throw new ConfigError("ENV_FILE", `names a file that does not exist: ${file}`);
+      continue;
+    }
+    Object.assign(fromFiles, parseEnv(readFileSync(file, "utf8")));
+  }
+  return { ...fromFiles, ...processEnv };
+}
+
+/** Read and parse the configuration once, at start-up. */
+export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env): Config {
+  return parseConfig(readEnvironment(processEnv));
+}
