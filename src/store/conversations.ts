@@ -1,0 +1,57 @@
+import type { Container } from "@azure/cosmos";
+import { z } from "zod";
+import { readItem } from "./store";
+
+/**
+ * Where the bot can reach someone later: enough of the conversation reference to send a
+ * proactive message (service URL, conversation, tenant) plus who and what it is.
+ * Stored in `conversations`, pk = tenant id, id = the conversation id made safe for Cosmos.
+ */
+export const ConversationRecordSchema = z.object({
+  conversationId: z.string().min(1),
+  serviceUrl: z.url(),
+  channelId: z.string().min(1),
+  tenantId: z.string().min(1),
+  conversationType: z.enum(["personal", "groupChat", "channel"]),
+  bot: z.object({ id: z.string(), name: z.string().optional() }),
+  user: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() }).optional(),
+  team: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  channel: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  installed: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
+
+/** Cosmos ids may not contain / \ ? #; Teams conversation ids can. */
+export function safeId(raw: string): string {
+  return encodeURIComponent(raw).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+export class ConversationRepository {
+  constructor(private readonly container: Container) {}
+
+  async save(record: ConversationRecord): Promise<void> {
+    const valid = ConversationRecordSchema.parse(record);
+    await this.container.items.upsert({ ...valid, id: safeId(valid.conversationId), pk: valid.tenantId, type: "conversation" });
+  }
+
+  async get(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined> {
+    const doc = await readItem<ConversationRecord>(this.container, safeId(conversationId), tenantId);
+    return doc ? ConversationRecordSchema.parse(doc) : undefined;
+  }
+
+  /** The 1:1 chat with a person, if the bot has one. */
+  async findPersonal(tenantId: string, aadObjectId: string): Promise<ConversationRecord | undefined> {
+    const { resources } = await this.container.items
+      .query<ConversationRecord>({
+        query:
+          "SELECT * FROM c WHERE c.pk = @tenant AND c.conversationType = 'personal' AND c.user.aadObjectId = @user AND c.installed = true",
+        parameters: [
+          { name: "@tenant", value: tenantId },
+          { name: "@user", value: aadObjectId },
+        ],
+      })
+      .fetchAll();
+    return resources[0] ? ConversationRecordSchema.parse(resources[0]) : undefined;
+  }
+}

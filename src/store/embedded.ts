@@ -1,0 +1,168 @@
+import { CosmosClient } from "@azure/cosmos";
+import { createHttpServer } from "@vercel/cosmosdb-server";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "../log";
+
+/**
+ * The embedded store for local use: a Cosmos-compatible server (@vercel/cosmosdb-server) on
+ * 127.0.0.1, driven by the same @azure/cosmos SDK as production.
+ *
+ * That server keeps everything in memory, so this module adds durability around it: every
+ * successful write marks the store dirty, and a snapshot of every database, container definition
+ * and item is written to `<dataDir>/cosmos-snapshot.json` shortly after (atomically: temp file, then
+ * rename) and again on close. On start the snapshot is loaded back through the SDK before anyone
+ * else can reach the server.
+ */
+export interface EmbeddedCosmos {
+  endpoint: string;
+  key: string;
+  /** Write the snapshot now if anything changed since the last one. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface ContainerSnapshot {
+  id: string;
+  partitionKey: unknown;
+  indexingPolicy?: unknown;
+  items: Record<string, unknown>[];
+}
+interface Snapshot {
+  version: 1;
+  savedAt: string;
+  databases: { id: string; containers: ContainerSnapshot[] }[];
+}
+
+const SNAPSHOT_FILE = "cosmos-snapshot.json";
+const EMBEDDED_KEY = "embedded-local-store";
+const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments"];
+
+function isWrite(req: IncomingMessage): boolean {
+  if (req.method === "PUT" || req.method === "DELETE" || req.method === "PATCH") return true;
+  // POST is a create, upsert or batch unless the SDK marks it as a query.
+  return req.method === "POST" && req.headers["x-ms-documentdb-isquery"] === undefined;
+}
+
+function stripSystem(doc: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...doc };
+  for (const f of SYSTEM_FIELDS) delete copy[f];
+  return copy;
+}
+
+export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; flushDelayMs?: number }): Promise<EmbeddedCosmos> {
+  const { dataDir, log } = opts;
+  const flushDelayMs = opts.flushDelayMs ?? 200;
+  const server: Server = createHttpServer({ keepAlive: true } as never);
+  let dirty = false;
+  let restoring = true;
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (!isWrite(req)) return;
+    res.on("finish", () => {
+      if (restoring || res.statusCode >= 400) return;
+      dirty = true;
+      if (!timer) timer = setTimeout(() => void flush().catch((err) => log.error("snapshot failed", { err })), flushDelayMs);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new CosmosClient({ endpoint, key: EMBEDDED_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
+  const file = join(dataDir, SNAPSHOT_FILE);
+
+  async function takeSnapshot(): Promise<Snapshot> {
+    const { resources: dbs } = await client.databases.readAll().fetchAll();
+    const databases: Snapshot["databases"] = [];
+    for (const db of dbs) {
+      const { resources: containers } = await client.database(db.id).containers.readAll().fetchAll();
+      const list: ContainerSnapshot[] = [];
+      for (const c of containers) {
+        const { resources: items } = await client.database(db.id).container(c.id).items.readAll().fetchAll();
+        list.push({
+          id: c.id,
+          partitionKey: c.partitionKey,
+          indexingPolicy: c.indexingPolicy,
+          items: items.map((i) => stripSystem(i as Record<string, unknown>)),
+        });
+      }
+      databases.push({ id: db.id, containers: list });
+    }
+    return { version: 1, savedAt: new Date().toISOString(), databases };
+  }
+
+  async function writeSnapshot(): Promise<void> {
+    dirty = false;
+    const snapshot = await takeSnapshot();
+    await mkdir(dataDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(snapshot));
+    await rename(tmp, file);
+    log.debug("store snapshot written", { file, databases: snapshot.databases.length });
+  }
+
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    // Serialise snapshots so two never write the file at once.
+    flushing = flushing.then(() => (dirty ? writeSnapshot() : undefined));
+    return flushing;
+  }
+
+  async function restore(): Promise<void> {
+    let raw: string;
+    try {
+      raw = await readFile(file, "utf8");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw err;
+    }
+    const snapshot = JSON.parse(raw) as Snapshot;
+    if (snapshot.version !== 1) throw new Error(`Unknown snapshot version in ${file}`);
+    let count = 0;
+    for (const db of snapshot.databases) {
+      const { database } = await client.databases.createIfNotExists({ id: db.id });
+      for (const c of db.containers) {
+        const { container } = await database.containers.createIfNotExists({
+          id: c.id,
+          partitionKey: c.partitionKey as never,
+          indexingPolicy: c.indexingPolicy as never,
+        });
+        for (const item of c.items) {
+          await container.items.create(item);
+          count++;
+        }
+      }
+    }
+    log.info("embedded store restored", { file, items: count, savedAt: snapshot.savedAt });
+  }
+
+  try {
+    await restore();
+  } catch (err) {
+    client.dispose();
+    server.close();
+    throw new Error(`Could not load the local data in ${file}: ${(err as Error).message}. Move the file away to start empty.`);
+  }
+  restoring = false;
+
+  return {
+    endpoint,
+    key: EMBEDDED_KEY,
+    flush,
+    async close() {
+      await flush();
+      client.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
