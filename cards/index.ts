@@ -1,0 +1,49 @@
+import { Template } from "adaptivecards-templating";
+import type { CardModels, CardName } from "./models";
+import { VERBS } from "./verbs";
+import welcome from "./welcome.json";
+import channelWelcome from "./channel-welcome.json";
+import plan from "./plan.json";
+import planStep from "./plan-step.json";
+import faqAnswer from "./faq-answer.json";
+import faqNoMatch from "./faq-no-match.json";
+import faqPrompt from "./faq-prompt.json";
+import comingSoon from "./coming-soon.json";
+import error from "./error.json";
+
+export * from "./models";
+export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
+
+/** An expanded Adaptive Card, ready to attach to a message or return from an invoke. */
+export type AdaptiveCardJson = Record<string, unknown> & { type: "AdaptiveCard"; version: string };
+
+/** Teams refuses messages over about 28 KB; a card must leave room for the activity around it. */
+export const MAX_CARD_BYTES = 28 * 1024;
+export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+export const TEMPLATES: Readonly<Record<CardName, object>> = {
+  welcome,
+  "channel-welcome": channelWelcome,
+  plan,
+  "plan-step": planStep,
+  "faq-answer": faqAnswer,
+  "faq-no-match": faqNoMatch,
+  "faq-prompt": faqPrompt,
+  "coming-soon": comingSoon,
+  error,
+};
+
+export class CardTooLargeError extends Error {
+  constructor(readonly card: CardName, readonly bytes: number) {
+    super(`Card ${card} is ${bytes} bytes, over the ${MAX_CARD_BYTES} byte limit`);
+    this.name = "CardTooLargeError";
+  }
+}
+
+/** Fill a card template from its typed model. Throws if the result would be too large to send. */
+export function renderCard<N extends CardName>(name: N, model: CardModels[N]): AdaptiveCardJson {
+  const card = new Template(TEMPLATES[name]).expand({ $root: { ...model, verbs: VERBS } }) as AdaptiveCardJson;
+  const bytes = Buffer.byteLength(JSON.stringify(card));
+  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
+  return card;
+}

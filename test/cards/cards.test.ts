@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { ALL_VERBS, renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { ROUTES } from "../../bot/router";
+import { cardProblems, walk } from "../support/cards";
+
+const samples: { [N in CardName]: CardModels[N][] } = {
+  welcome: [{ programmeEmail: "team@example.gov.uk" }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available." }],
+  "channel-welcome": [{}],
+  plan: [
+    {
+      progressText: "1 of 7 steps done",
+      rows: [
+        { step: 1, title: "One", summary: "First", statusLabel: "Done", statusColor: "good" },
+        { step: 2, title: "Two", summary: "Second", statusLabel: "To do", statusColor: "default" },
+      ],
+      next: { step: 2, label: "Start step 2" },
+      allDone: false,
+      notice: "Step 1 marked as done.",
+    },
+    { progressText: "7 of 7 steps done", rows: [], allDone: true },
+  ],
+  "plan-step": [
+    {
+      step: 3,
+      heading: "Step 3 of 7",
+      title: "Find a host",
+      statusLabel: "To do",
+      statusColor: "default",
+      guidance: [{ text: "Para" }],
+      checklist: "- one\n- two",
+      lists: [{ heading: "In Wales", items: "- Estyn" }],
+      comingNext: "Soon.",
+      statusActions: [{ status: "done", title: "Mark as done" }],
+      nextStep: 4,
+    },
+    { step: 7, heading: "Step 7 of 7", title: "Review", statusLabel: "Done", statusColor: "good", guidance: [], lists: [], statusActions: [] },
+  ],
+  "faq-answer": [
+    { topic: "Pay", paragraphs: [{ text: "The host usually pays." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk" },
+    { topic: "Pay", paragraphs: [{ text: "x" }], related: [], programmeEmail: "t@example.gov.uk" },
+  ],
+  "faq-no-match": [
+    { question: "weather?", closest: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk" },
+    { question: "weather?", closest: [], programmeEmail: "t@example.gov.uk" },
+  ],
+  "faq-prompt": [{ maxLength: 500 }, { maxLength: 500, question: "typed", error: "Too long" }],
+  "coming-soon": [{ title: "Soon", paragraphs: [{ text: "p" }], programmeEmail: "t@example.gov.uk" }],
+  error: [{ reference: "ABCD1234", programmeEmail: "t@example.gov.uk" }],
+};
+
+describe("card templates", () => {
+  for (const name of Object.keys(TEMPLATES) as CardName[]) {
+    it(`${name}: every sample renders to a valid schema 1.5 card under 28 KB`, () => {
+      const models = samples[name] as CardModels[CardName][];
+      assert.ok(models.length > 0, "there is a sample for every template");
+      for (const model of models) {
+        const card = renderCard(name, model as never);
+        assert.deepEqual(cardProblems(card), []);
+      }
+    });
+  }
+
+  it("the validator itself catches bad cards (so the checks above can fail)", () => {
+    const broken = { type: "AdaptiveCard", version: "1.5", body: [{ type: "Bogus" }, { type: "Input.Text" }, { type: "Image" }], actions: [{ type: "Action.Execute", title: "${x}" }] };
+    const problems = cardProblems(broken);
+    assert.ok(problems.some((p) => /Bogus/.test(p)));
+    assert.ok(problems.some((p) => /Image has no url/.test(p)));
+    assert.ok(problems.some((p) => /unexpanded/.test(p)));
+    assert.ok(cardProblems({ type: "AdaptiveCard", version: "1.6", body: [] }).some((p) => /version/.test(p)));
+    const big = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "x".repeat(30_000) }] };
+    assert.ok(cardProblems(big).some((p) => /over 28672/.test(p)));
+  });
+
+  it("every verb a template uses is a named constant, and every constant has a handler", () => {
+    const used = new Set<string>();
+    for (const [name, template] of Object.entries(TEMPLATES)) {
+      walk(template, (n) => {
+        if (n.type === "Action.Execute" || n.type === "Action.Submit") {
+          assert.match(String(n.verb), /^\$\{\$root\.verbs\.\w+\}$/, `${name}: verbs come from the constants`);
+          const key = /verbs\.(\w+)/.exec(String(n.verb))![1]!;
+          assert.ok(key in VERBS, `${name} uses unknown verb constant ${key}`);
+          used.add(key);
+        }
+      });
+    }
+    for (const verb of ALL_VERBS) assert.ok(ROUTES[verb], `no handler for ${verb}`);
+  });
+});
