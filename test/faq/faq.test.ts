@@ -1,0 +1,265 @@
+import assert from "node:assert/strict";
+import { FAQ_ENTRIES, type FaqEntry } from "../../src/faq/knowledge";
+import { analyse, createFaq, type FaqResult } from "../../src/faq/search";
+
+const faq = createFaq();
+
+function answerId(result: FaqResult): string {
+  return result.kind === "answer" ? result.entry.id : `no-match (closest: ${result.closest.map((e) => e.id).join(", ")})`;
+}
+
+/** Paraphrased questions and the entry that must answer each one. */
+const PARAPHRASES: ReadonlyArray<readonly [string, string]> = [
+  // Required by the brief.
+  ["I'm on a temporary contract, can I still apply?", "fixed-term-contract"],
+  ["is a match guaranteed?", "guaranteed-match"],
+  ["do I need my boss to agree?", "line-manager-permission"],
+  ["I work 3 days a week, can I do this?", "part-time-hours"],
+  ["can my secondment be made longer?", "extension"],
+  ["who pays my salary?", "pay-and-expenses"],
+  ["I'm disabled, what help is there?", "disability-adjustments"],
+  ["what is a job swap", "secondment-types"],
+  ["which organisations in Wales could I go to", "host-organisations"],
+  // Programme FAQ.
+  ["does my manager have to sign off on this?", "line-manager-permission"],
+  ["I'm a temp, am I eligible?", "fixed-term-contract"],
+  ["my fixed term contract ends in March", "fixed-term-contract"],
+  ["what are the advantages for my career?", "benefits"],
+  ["why should I become a secondee?", "benefits"],
+  ["I work compressed hours", "part-time-hours"],
+  ["can I do a secondment if I'm not full-time?", "part-time-hours"],
+  ["I don't want to commit long term", "secondment-types"],
+  ["can I do a short 12 week placement?", "secondment-types"],
+  ["can I swap jobs with someone in another department?", "secondment-types"],
+  ["I need reasonable adjustments to fill in the form", "disability-adjustments"],
+  ["is there any help for people with disabilities?", "disability-adjustments"],
+  ["how does matching work?", "matching-process"],
+  ["how are people matched with roles?", "matching-process"],
+  ["will someone tell me when I've got a match?", "match-notification"],
+  ["is there an interview?", "informal-discussion"],
+  ["what should I expect at the matching meeting?", "informal-discussion"],
+  ["I changed my mind after the chat, can I pull out?", "not-proceeding"],
+  ["what if the match isn't right?", "not-proceeding"],
+  ["will I definitely get a placement?", "guaranteed-match"],
+  ["will I stay in touch with my home team while I'm away?", "keeping-in-touch"],
+  ["who do I report sickness to?", "keeping-in-touch"],
+  ["is there a two-year limit on secondments?", "extension"],
+  ["can a secondment be extended beyond two years?", "extension"],
+  ["how do I sign up?", "register-interest"],
+  ["where is the expression of interest form?", "register-interest"],
+  ["I have a vacancy I'd like a secondee for", "offer-a-role"],
+  ["who can I email with a question?", "further-questions"],
+  ["how do I get in touch with the team?", "further-questions"],
+  // The 7-step plan.
+  ["what are the seven steps?", "seven-step-plan"],
+  ["how do I organise a secondment?", "seven-step-plan"],
+  ["how do I work out what I want to learn?", "choosing-skills"],
+  ["how do I bring up the idea with my head of profession?", "talking-to-your-manager"],
+  ["how do I approach a host organisation?", "approaching-a-host"],
+  ["could I go to a think tank or a charity?", "host-organisations"],
+  ["could I work for Estyn?", "host-organisations"],
+  ["can I go to the Bank of England?", "host-organisations"],
+  ["what goes in a business case?", "business-case"],
+  ["who covers my job while I'm away?", "business-case"],
+  ["what do I need to agree with the host before starting?", "arranging-details"],
+  ["does the host cover travel expenses?", "pay-and-expenses"],
+  ["do I get paid by my home organisation or the host?", "pay-and-expenses"],
+  ["who does my appraisal while I'm seconded?", "performance-management"],
+  ["what happens when my secondment finishes?", "end-of-secondment"],
+  // American spellings.
+  ["which organizations could I go to in Wales?", "host-organisations"],
+  ["how do I enroll in the program?", "register-interest"],
+];
+
+/** Questions the knowledge base cannot answer: each must give no-match. */
+const UNRELATED: readonly string[] = [
+  "what's the weather in Leeds?",
+  "how do I reset my laptop password",
+  "asdfgh",
+  "pizza recipes",
+  "who won the football last night?",
+  "book a meeting room for tomorrow",
+  "what is the capital of France?",
+  "tell me a joke",
+  "when is the next bank holiday?",
+  "how do I claim overtime?",
+  "what time does the canteen open?",
+  "how do I submit my expenses claim in SAP?",
+  "can you help me with Excel?",
+  "I want to buy a car",
+];
+
+describe("FAQ search", () => {
+  describe("answers paraphrased questions", () => {
+    for (const [question, id] of PARAPHRASES) {
+      it(`"${question}" -> ${id}`, () => {
+        assert.equal(answerId(faq.ask(question)), id);
+      });
+    }
+  });
+
+  describe("never makes up an answer to an unrelated question", () => {
+    for (const question of UNRELATED) {
+      it(`"${question}" -> no-match`, () => {
+        const result = faq.ask(question);
+        assert.equal(result.kind, "no-match", `answered with ${answerId(result)}`);
+        if (result.kind === "no-match") assert.ok(result.closest.length <= 2);
+      });
+    }
+  });
+
+  it("gives no-match with no closest topics for empty, blank or stop-word-only questions", () => {
+    for (const question of ["", "   ", "\n\t", "?!", "hello", "what is it?"]) {
+      assert.deepEqual(faq.ask(question), { kind: "no-match", closest: [] }, JSON.stringify(question));
+    }
+  });
+
+  it("gives gibberish no closest topics", () => {
+    assert.deepEqual(faq.ask("asdfgh qwerty"), { kind: "no-match", closest: [] });
+  });
+
+  it("offers the closest topics when a question is near but not clear enough", () => {
+    const result = faq.ask("how do I submit my expenses claim in SAP?");
+    assert.equal(result.kind, "no-match");
+    if (result.kind === "no-match") assert.deepEqual(result.closest.map((e) => e.id), ["pay-and-expenses"]);
+  });
+
+  it("reaches every entry by asking its own question", () => {
+    for (const entry of FAQ_ENTRIES) {
+      assert.equal(answerId(faq.ask(entry.question)), entry.id, entry.question);
+    }
+  });
+
+  it("returns at most 2 related entries, never the answer itself", () => {
+    for (const entry of FAQ_ENTRIES) {
+      const result = faq.ask(entry.question);
+      assert.equal(result.kind, "answer");
+      if (result.kind !== "answer") continue;
+      assert.ok(result.related.length <= 2);
+      assert.ok(!result.related.some((r) => r.id === entry.id));
+      assert.equal(new Set(result.related.map((r) => r.id)).size, result.related.length);
+    }
+  });
+
+  it("finds entries by id", () => {
+    assert.equal(faq.byId("extension")?.topic, "Extending a secondment");
+    assert.equal(faq.byId("no-such-entry"), undefined);
+    assert.equal(faq.entries, FAQ_ENTRIES);
+  });
+
+  it("works over a custom set of entries", () => {
+    const entries: FaqEntry[] = [
+      { id: "parking", topic: "Parking", question: "Where can I park?", answer: ["Use the car park."], keywords: ["car"] },
+      { id: "lunch", topic: "Lunch", question: "When is lunch?", answer: ["At noon."], keywords: ["food", "canteen"] },
+    ];
+    const small = createFaq(entries);
+    assert.equal(answerId(small.ask("is there a car park?")), "parking");
+    assert.equal(answerId(small.ask("what food is in the canteen?")), "lunch");
+    assert.equal(small.ask("quantum physics").kind, "no-match");
+  });
+
+  it("rejects duplicate ids in a custom set", () => {
+    const e: FaqEntry = { id: "x", topic: "X", question: "X?", answer: ["X."], keywords: [] };
+    assert.throws(() => createFaq([e, { ...e }]), /Duplicate FAQ entry id: x/);
+  });
+
+  it("answers within 5 ms", () => {
+    const questions = [...PARAPHRASES.map(([q]) => q), ...UNRELATED];
+    const start = process.hrtime.bigint();
+    const rounds = 20;
+    for (let i = 0; i < rounds; i++) for (const q of questions) faq.ask(q);
+    const perAsk = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * questions.length);
+    assert.ok(perAsk < 5, `took ${perAsk.toFixed(3)} ms per question`);
+  });
+});
+
+describe("text analysis", () => {
+  it("stems, removes stop words and maps synonyms to one concept", () => {
+    assert.deepEqual(analyse("Who pays my salary?"), ["pay", "pay"]);
+    assert.deepEqual(analyse("my boss"), analyse("my supervisor"));
+    assert.deepEqual(analyse("a temporary contract"), analyse("a fixed-term contract"));
+    assert.deepEqual(analyse("I'm disabled"), analyse("disability"));
+    assert.deepEqual(analyse("job swap"), analyse("exchange"));
+    assert.deepEqual(analyse("extend"), analyse("extension"));
+    assert.deepEqual(analyse("the and of to is"), []);
+  });
+
+  it("treats British and American spellings alike", () => {
+    assert.deepEqual(analyse("organization"), analyse("organisation"));
+    assert.deepEqual(analyse("program"), analyse("programme"));
+    assert.deepEqual(analyse("enroll"), analyse("enrol"));
+  });
+});
+
+describe("FAQ knowledge base", () => {
+  it("has unique, kebab-case ids", () => {
+    const ids = FAQ_ENTRIES.map((e) => e.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it("has about 25 entries", () => {
+    assert.ok(FAQ_ENTRIES.length >= 22 && FAQ_ENTRIES.length <= 30, String(FAQ_ENTRIES.length));
+  });
+
+  it("has a topic, question, keywords and answer paragraphs under 600 characters", () => {
+    for (const e of FAQ_ENTRIES) {
+      assert.ok(e.topic.trim().length > 0, `${e.id}: topic`);
+      assert.ok(e.question.trim().length > 0, `${e.id}: question`);
+      assert.ok(e.keywords.length > 0, `${e.id}: keywords`);
+      assert.ok(e.answer.length > 0, `${e.id}: answer`);
+      for (const p of e.answer) {
+        assert.ok(p.trim().length > 0, `${e.id}: empty paragraph`);
+        assert.ok(p.length < 600, `${e.id}: paragraph of ${p.length} characters`);
+      }
+    }
+  });
+
+  it("covers every question in the programme FAQ", () => {
+    for (const id of [
+      "line-manager-permission",
+      "fixed-term-contract",
+      "benefits",
+      "part-time-hours",
+      "secondment-types",
+      "disability-adjustments",
+      "matching-process",
+      "match-notification",
+      "informal-discussion",
+      "not-proceeding",
+      "guaranteed-match",
+      "keeping-in-touch",
+      "extension",
+      "register-interest",
+      "offer-a-role",
+      "further-questions",
+      "seven-step-plan",
+      "business-case",
+      "pay-and-expenses",
+      "host-organisations",
+      "performance-management",
+      "end-of-secondment",
+    ]) {
+      assert.ok(FAQ_ENTRIES.some((e) => e.id === id), id);
+    }
+  });
+
+  it("gives both contact emails for adjustments, and the programme email for questions", () => {
+    const text = (id: string) => FAQ_ENTRIES.find((e) => e.id === id)?.answer.join("\n") ?? "";
+    assert.match(text("disability-adjustments"), /secondmentexpertise@cabinetoffice\.gov\.uk/);
+    assert.match(text("disability-adjustments"), /secondments@local\.gov\.uk/);
+    assert.match(text("further-questions"), /secondmentexpertise@cabinetoffice\.gov\.uk/);
+  });
+
+  it("keeps the key facts", () => {
+    const text = (id: string) => FAQ_ENTRIES.find((e) => e.id === id)?.answer.join("\n") ?? "";
+    assert.match(text("guaranteed-match"), /^No\./);
+    assert.match(text("extension"), /two years/);
+    assert.match(text("secondment-types"), /12 weeks/);
+    assert.match(text("secondment-types"), /job swap/i);
+    assert.match(text("pay-and-expenses"), /host organisation pays your salary/);
+    for (const org of ["Estyn", "Arts Council", "NHS Wales Informatics Service", "Sport Wales", "Public Health Wales"]) {
+      assert.ok(text("host-organisations").includes(org), org);
+    }
+  });
+});
