@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-// The package's main entry does not load in Node (see docs/decisions); its bundled build does.
+// The package main entry fails to load in Node (ERR_MODULE_NOT_FOUND); its bundled build loads and needs no DOM.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require("adaptivecards/dist/adaptivecards.js");
 import { MAX_CARD_BYTES } from "../../cards";

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { VERBS, type Verb } from "../cards";
+import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
+import * as faq from "./handlers/faq";
+import * as plan from "./handlers/plan";
+import { text, type Caller, type Reply, type Services } from "./handlers/types";
+import { interestComingSoon, roleComingSoon, welcome } from "./handlers/welcome";
+
+/**
+ * Every card verb and typed command, with the schema its data must pass and the handler it runs.
+ * Buttons (Action.Execute / Action.Submit) and typed commands both arrive here as a verb + data.
+ */
+interface Route<S extends z.ZodType> {
+  schema: S;
+  /** Only in the 1:1 chat: the route reads or changes the caller's own records. */
+  personalOnly: boolean;
+  run(s: Services, caller: Caller, data: z.output<S>): Promise<Reply> | Reply;
+}
+const route = <S extends z.ZodType>(r: Route<S>) => r as unknown as Route<z.ZodType>;
+
+const NoData = z.object({});
+
+export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
+  [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s) => welcome(s) }),
+  [VERBS.showPlan]: route({ schema: NoData, personalOnly: true, run: (s, c) => plan.showPlan(s, c) }),
+  [VERBS.openStep]: route({
+    schema: z.object({ step: StepNumberSchema }),
+    personalOnly: true,
+    run: (s, c, d) => plan.openStep(s, c, d.step),
+  }),
+  [VERBS.setStepStatus]: route({ schema: SetStepStatusSchema, personalOnly: true, run: (s, c, d) => plan.setStatus(s, c, d) }),
+  [VERBS.startInterest]: route({ schema: NoData, personalOnly: true, run: (s) => interestComingSoon(s) }),
+  [VERBS.startRole]: route({ schema: NoData, personalOnly: false, run: (s) => roleComingSoon(s) }),
+  [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s) => faq.prompt(s) }),
+  [VERBS.askQuestion]: route({
+    schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
+    personalOnly: false,
+    run: (s, _c, d) => faq.ask(s, d.question),
+  }),
+  [VERBS.openTopic]: route({
+    schema: z.object({ id: z.string().max(100) }),
+    personalOnly: false,
+    run: (s, _c, d) => faq.topic(s, d.id) ?? welcome(s, "I could not find that topic any more. Here is the menu."),
+  }),
+};
+
+export const PERSONAL_ONLY_MESSAGE =
+  "Your plan and your records are private, so I only show them in our 1:1 chat. Open a chat with me to see them.";
+
+/** Run a verb with untrusted data. Unknown verbs and bad data get a clear card, never an exception. */
+export async function dispatch(s: Services, caller: Caller, verb: unknown, data: unknown): Promise<Reply> {
+  const r = typeof verb === "string" && Object.hasOwn(ROUTES, verb) ? ROUTES[verb as Verb] : undefined;
+  if (!r) {
+    s.log.info("unknown card action", { verb: typeof verb === "string" ? verb.slice(0, 60) : typeof verb });
+    return welcome(s, "That button is no longer available. Here is the menu.");
+  }
+  if (r.personalOnly && caller.scope !== "personal") return text(PERSONAL_ONLY_MESSAGE);
+  const parsed = r.schema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join(".") || "data";
+    s.log.info("card action refused", { verb, field, problem: issue.message });
+    return welcome(s, `That button sent something I cannot use (${field} ${issue.message}). Here is the menu.`);
+  }
+  return r.run(s, caller, parsed.data);
+}
+
+const GREETINGS = new Set(["hello", "hi", "hey", "hiya", "help", "menu", "start", "good morning", "good afternoon", "get started"]);
+const PLAN_WORDS = new Set(["plan", "my plan", "show my plan", "7-step plan", "7 step plan", "my 7-step plan", "my 7 step plan"]);
+
+/** Turn typed text into a verb and data; anything that is not a command is a question. */
+export function commandFor(raw: string): { verb: Verb; data: Record<string, unknown> } {
+  const t = raw.toLowerCase().replace(/[!.?,]+$/g, "").replace(/\s+/g, " ").trim();
+  if (GREETINGS.has(t)) return { verb: VERBS.showMenu, data: {} };
+  if (PLAN_WORDS.has(t)) return { verb: VERBS.showPlan, data: {} };
+  const step = /^step (\d{1,2})$/.exec(t);
+  if (step) return { verb: VERBS.openStep, data: { step: Number(step[1]) } };
+  if (t === "interest" || t === "express interest") return { verb: VERBS.startInterest, data: {} };
+  if (t === "role" || t === "offer a role") return { verb: VERBS.startRole, data: {} };
+  if (t === "question" || t === "ask a question") return { verb: VERBS.askPrompt, data: {} };
+  return { verb: VERBS.askQuestion, data: { question: raw } };
+}

@@ -1,0 +1,154 @@
+import {
+  CardFactory,
+  ConversationState,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+} from "botbuilder";
+import { z } from "zod";
+import { CARD_CONTENT_TYPE } from "../cards";
+import type { ConversationRepository } from "../src/store/conversations";
+import { conversationRecordOf, personOf, scopeOf } from "./conversation-record";
+import { MAX_QUESTION_LENGTH } from "./handlers/faq";
+import { text, type Caller, type Reply, type Services } from "./handlers/types";
+import { channelWelcome, welcome } from "./handlers/welcome";
+import { commandFor, dispatch } from "./router";
+
+export const NO_TEXT_MESSAGE = "I can only read text. Type a question, or type help to see what I can do.";
+export const TOO_LONG_MESSAGE = `That message is too long for me. Please ask your question in ${MAX_QUESTION_LENGTH} characters or fewer.`;
+export const UNKNOWN_SENDER_MESSAGE = "I could not tell who sent that message, so I cannot answer it.";
+export const GROUP_WELCOME_MESSAGE =
+  "Hello. Mention me with a question about the secondment programme and I will answer here. To plan your own secondment, open a 1:1 chat with me.";
+
+/** The Action.Execute invoke payload, checked before anything reads it. */
+const ExecuteValueSchema = z.object({
+  action: z.object({
+    type: z.literal("Action.Execute"),
+    verb: z.string().max(100),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+/** Conversation state: when we last stored how to reach this conversation. */
+interface ReachState {
+  serviceUrl: string;
+  savedAt: string;
+}
+
+export function toInvokeResponse(reply: Reply): InvokeResponse {
+  return {
+    status: 200,
+    body:
+      reply.kind === "card"
+        ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: reply.card }
+        : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: reply.text },
+  };
+}
+
+export function toActivity(reply: Reply) {
+  return reply.kind === "card" ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text);
+}
+
+/**
+ * The Teams face: turns activities into verb + data, runs them through the router, and turns the
+ * replies into messages or invoke responses. No programme rules live here.
+ */
+export class SecondmentBot extends TeamsActivityHandler {
+  private readonly reach: StatePropertyAccessor<ReachState | undefined>;
+
+  constructor(
+    private readonly s: Services,
+    private readonly conversations: ConversationRepository,
+    private readonly conversationState: ConversationState,
+  ) {
+    super();
+    this.reach = conversationState.createProperty<ReachState | undefined>("reach");
+
+    this.onMessage(async (ctx, next) => {
+      await this.handleMessage(ctx);
+      await next();
+    });
+
+    this.onMembersAdded(async (ctx, next) => {
+      const botAdded = (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient.id);
+      if (botAdded) {
+        const scope = scopeOf(ctx.activity);
+        const reply = scope === "personal" ? welcome(this.s) : scope === "channel" ? channelWelcome() : text(GROUP_WELCOME_MESSAGE);
+        await ctx.sendActivity(toActivity(reply));
+      }
+      await next();
+    });
+
+    this.onInstallationUpdate(async (ctx, next) => {
+      await this.rememberConversation(ctx, true);
+      await next();
+    });
+  }
+
+  override async run(ctx: TurnContext): Promise<void> {
+    await this.rememberConversation(ctx, false);
+    await super.run(ctx);
+    await this.conversationState.saveChanges(ctx);
+  }
+
+  /** Store how to reach this conversation on first contact, on install, and when the service URL moves. */
+  private async rememberConversation(ctx: TurnContext, force: boolean): Promise<void> {
+    const known = await this.reach.get(ctx);
+    if (!force && known && known.serviceUrl === ctx.activity.serviceUrl) return;
+    const now = this.s.now();
+    const record = conversationRecordOf(ctx.activity, now);
+    if (!record) return;
+    await this.conversations.save(record);
+    await this.reach.set(ctx, { serviceUrl: record.serviceUrl, savedAt: now.toISOString() });
+  }
+
+  private caller(ctx: TurnContext): Caller | undefined {
+    const person = personOf(ctx.activity);
+    return person ? { person, scope: scopeOf(ctx.activity) } : undefined;
+  }
+
+  private async handleMessage(ctx: TurnContext): Promise<void> {
+    const caller = this.caller(ctx);
+    if (!caller) {
+      await ctx.sendActivity(UNKNOWN_SENDER_MESSAGE);
+      return;
+    }
+    const value = ctx.activity.value as Record<string, unknown> | undefined;
+    if (value && typeof value === "object" && !Array.isArray(value) && "verb" in value) {
+      // Action.Submit from a card: the button's data arrives as the message value.
+      const { verb, ...data } = value;
+      await ctx.sendActivity(toActivity(await dispatch(this.s, caller, verb, data)));
+      return;
+    }
+    const typed = (TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? "")
+      .replace(/<at>[^<]*<\/at>/g, "")
+      .trim();
+    if (!typed) {
+      await ctx.sendActivity(NO_TEXT_MESSAGE);
+      return;
+    }
+    if (typed.length > MAX_QUESTION_LENGTH) {
+      await ctx.sendActivity(TOO_LONG_MESSAGE);
+      return;
+    }
+    const { verb, data } = commandFor(typed);
+    // Help in a team channel explains what the bot does there, not the personal menu.
+    const reply =
+      caller.scope === "channel" && verb === "menu.show" ? channelWelcome() : await dispatch(this.s, caller, verb, data);
+    await ctx.sendActivity(toActivity(reply));
+  }
+
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    if (ctx.activity.name !== "adaptiveCard/action") return super.onInvokeActivity(ctx);
+    const caller = this.caller(ctx);
+    const parsed = ExecuteValueSchema.safeParse(ctx.activity.value);
+    if (!caller || !parsed.success) {
+      this.s.log.info("unreadable card action", { hasCaller: Boolean(caller) });
+      return toInvokeResponse(welcome(this.s, "I could not read that button press. Here is the menu."));
+    }
+    const { verb, data } = parsed.data.action;
+    return toInvokeResponse(await dispatch(this.s, caller, verb, data ?? {}));
+  }
+}
