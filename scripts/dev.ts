@@ -1,0 +1,63 @@
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { startApp } from "../bot/app";
+import { ConfigError, loadConfig } from "../src/config";
+import { createLogger } from "../src/log";
+import { fromRoot } from "../src/paths";
+
+/**
+ * `npm run dev`: the bot on the embedded store plus Microsoft 365 Agents Playground pointed at it,
+ * so you can chat with the bot in a browser. Ctrl+C stops both.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const app = await startApp(config, { log });
+  const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+  const cwd = fromRoot(".data", "playground");
+  mkdirSync(cwd, { recursive: true });
+  const playground = spawn(
+    process.execPath,
+    [require.resolve("@microsoft/m365agentsplayground/cli.js"), "--disable-telemetry", "--port", String(playgroundPort), "--channel-id", "msteams"],
+    {
+      cwd,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        BOT_ENDPOINT: `${app.url}/api/messages`,
+        TEAMSAPPTESTER_BROWSER: "none",
+        APPLICATION_INSIGHTS_NO_STATSBEAT: "true",
+      },
+    },
+  );
+  process.stdout.write(
+    `\nBot: ${app.url}/api/messages\nPlayground: open http://localhost:${playgroundPort} in your browser and say "hello".\nPress Ctrl+C to stop.\n\n`,
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    playground.kill("SIGTERM");
+    await app.stop();
+    process.exit(0);
+  };
+  playground.once("exit", (code) => {
+    if (!stopping) {
+      process.stderr.write(`The Playground stopped (exit ${code}). Stopping the bot.\n`);
+      void stop();
+    }
+  });
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+void main();
