@@ -1,5 +1,5 @@
 import { renderCard, type PlanModel, type StepModel } from "../../cards";
-import { overview, stepContent, stepStatus, STEP_COUNT, STEP_STATUSES, type SetStepStatus, type StepStatus } from "../../src/domain/plan";
+import { overview, stepContent, stepStatus, STEP_COUNT, type SetStepStatus, type StepStatus } from "../../src/domain/plan";
 import type { StepNumber } from "../../src/domain/plan-content";
 import { card, type Caller, type Reply, type Services } from "./types";
 
@@ -65,4 +65,3 @@ export async function setStatus(s: Services, caller: Caller, command: SetStepSta
   return showPlan(s, caller, notice);
 }
 
-export { STEP_STATUSES };
