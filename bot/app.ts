@@ -8,7 +8,11 @@ import {
 } from "botbuilder";
 import restify from "restify";
 import { renderCard } from "../cards";
-import type { Config } from "../src/config";
+import { durationCapFor, type Config } from "../src/config";
+import { todayInLondon } from "../src/domain/dates";
+import type { InterestDetails } from "../src/domain/interest";
+import type { RoleRecordDetails } from "../src/domain/role-record";
+import { FormRecordStore } from "../src/store/records";
 import { createFaq } from "../src/faq/search";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
@@ -73,15 +77,21 @@ function buildAdapter(config: Config, log: Logger): CloudAdapter {
 export async function startApp(config: Config, options: { log?: Logger; now?: () => Date } = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
   const store = await openStore(config.cosmos, log);
+  const now = options.now ?? (() => new Date());
+  const conversations = new ConversationRepository(store.container("conversations"));
   const services: Services = {
     config,
     log,
     plans: new PlanRepository(store.container("people")),
     faq: createFaq(),
-    now: options.now ?? (() => new Date()),
+    interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest"),
+    roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role"),
+    conversations,
+    rules: () => ({ today: todayInLondon(now()), durationCapMonths: (org) => durationCapFor(config, org) }),
+    now,
   };
   const conversationState = new ConversationState(new CosmosBotStorage(store.container("botState")));
-  const bot = new SecondmentBot(services, new ConversationRepository(store.container("conversations")), conversationState);
+  const bot = new SecondmentBot(services, conversations, conversationState);
   const adapter = buildAdapter(config, log);
   const authenticated = Boolean(config.bot.appId);
 

@@ -2,9 +2,11 @@ import { z } from "zod";
 import { VERBS, type Verb } from "../cards";
 import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
 import * as faq from "./handlers/faq";
+import * as interest from "./handlers/interest";
+import * as role from "./handlers/role";
 import * as plan from "./handlers/plan";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
-import { interestComingSoon, roleComingSoon, welcome } from "./handlers/welcome";
+import { welcome } from "./handlers/welcome";
 
 /**
  * Every card verb and typed command, with the schema its data must pass and the handler it runs.
@@ -19,6 +21,12 @@ interface Route<S extends z.ZodType> {
 const route = <S extends z.ZodType>(r: Route<S>) => r as unknown as Route<z.ZodType>;
 
 const NoData = z.object({});
+const Version = z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").optional();
+const VersionData = z.looseObject({ version: Version });
+const RoleRef = z.looseObject({
+  roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id").optional(),
+  version: Version,
+});
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s) => welcome(s) }),
@@ -29,8 +37,17 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
     run: (s, c, d) => plan.openStep(s, c, d.step),
   }),
   [VERBS.setStepStatus]: route({ schema: SetStepStatusSchema, personalOnly: true, run: (s, c, d) => plan.setStatus(s, c, d) }),
-  [VERBS.startInterest]: route({ schema: NoData, personalOnly: true, run: (s) => interestComingSoon(s) }),
-  [VERBS.startRole]: route({ schema: NoData, personalOnly: false, run: (s) => roleComingSoon(s) }),
+  [VERBS.startInterest]: route({ schema: NoData, personalOnly: true, run: (s, c) => interest.start(s, c) }),
+  [VERBS.submitInterest]: route({ schema: VersionData, personalOnly: true, run: (s, c, d) => interest.submit(s, c, d, { version: d.version }) }),
+  [VERBS.showInterest]: route({ schema: NoData, personalOnly: true, run: (s, c) => interest.show(s, c) }),
+  [VERBS.withdrawInterest]: route({ schema: VersionData, personalOnly: true, run: (s, c, d) => interest.askWithdraw(s, c, d) }),
+  [VERBS.confirmWithdrawInterest]: route({ schema: VersionData, personalOnly: true, run: (s, c, d) => interest.withdraw(s, c, d) }),
+  [VERBS.startRole]: route({ schema: NoData, personalOnly: false, run: (s, c) => role.start(s, c, {}) }),
+  [VERBS.editRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.start(s, c, d) }),
+  [VERBS.submitRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.submit(s, c, d, d) }),
+  [VERBS.listRoles]: route({ schema: NoData, personalOnly: false, run: (s, c) => role.list(s, c) }),
+  [VERBS.withdrawRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.askWithdraw(s, c, d) }),
+  [VERBS.confirmWithdrawRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.withdraw(s, c, d) }),
   [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s) => faq.prompt(s) }),
   [VERBS.askQuestion]: route({
     schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
@@ -76,7 +93,9 @@ export function commandFor(raw: string): { verb: Verb; data: Record<string, unkn
   const step = /^step (\d{1,2})$/.exec(t);
   if (step) return { verb: VERBS.openStep, data: { step: Number(step[1]) } };
   if (t === "interest" || t === "express interest") return { verb: VERBS.startInterest, data: {} };
+  if (t === "my interest") return { verb: VERBS.showInterest, data: {} };
   if (t === "role" || t === "offer a role") return { verb: VERBS.startRole, data: {} };
+  if (t === "my roles" || t === "roles") return { verb: VERBS.listRoles, data: {} };
   if (t === "question" || t === "ask a question") return { verb: VERBS.askPrompt, data: {} };
   return { verb: VERBS.askQuestion, data: { question: raw } };
 }

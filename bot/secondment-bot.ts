@@ -3,6 +3,7 @@ import {
   ConversationState,
   MessageFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type InvokeResponse,
   type StatePropertyAccessor,
@@ -106,7 +107,27 @@ export class SecondmentBot extends TeamsActivityHandler {
 
   private caller(ctx: TurnContext): Caller | undefined {
     const person = personOf(ctx.activity);
-    return person ? { person, scope: scopeOf(ctx.activity) } : undefined;
+    if (!person) return undefined;
+    const log = this.s.log;
+    return {
+      person,
+      scope: scopeOf(ctx.activity),
+      conversationId: ctx.activity.conversation.id,
+      ...(ctx.activity.from.name ? { name: ctx.activity.from.name } : {}),
+      async profile() {
+        // The roster knows the person's email; if Teams cannot tell us, the form asks for it.
+        try {
+          const member = await TeamsInfo.getMember(ctx, ctx.activity.from.id);
+          return {
+            ...(member.name ? { name: member.name } : {}),
+            ...(member.email ? { email: member.email } : member.userPrincipalName?.includes("@") ? { email: member.userPrincipalName } : {}),
+          };
+        } catch (err) {
+          log.debug("roster lookup failed", { code: (err as { statusCode?: number }).statusCode });
+          return {};
+        }
+      },
+    };
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {

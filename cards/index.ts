@@ -8,8 +8,10 @@ import planStep from "./plan-step.json";
 import faqAnswer from "./faq-answer.json";
 import faqNoMatch from "./faq-no-match.json";
 import faqPrompt from "./faq-prompt.json";
-import comingSoon from "./coming-soon.json";
 import error from "./error.json";
+import form from "./form.json";
+import records from "./records.json";
+import confirm from "./confirm.json";
 
 export * from "./models";
 export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
@@ -29,8 +31,10 @@ export const TEMPLATES: Readonly<Record<CardName, object>> = {
   "faq-answer": faqAnswer,
   "faq-no-match": faqNoMatch,
   "faq-prompt": faqPrompt,
-  "coming-soon": comingSoon,
   error,
+  form,
+  records,
+  confirm,
 };
 
 export class CardTooLargeError extends Error {

@@ -41,6 +41,8 @@ export interface StepModel {
   checklist?: string;
   lists: { heading: string; items: string }[];
   comingNext?: string;
+  /** A form that does this step: a sentence and the button that opens it. */
+  form?: { prompt: string; action: ActionModel };
   /** Status buttons to offer: each is a status value and its label. */
   statusActions: { status: string; title: string }[];
   nextStep?: number;
@@ -65,12 +67,6 @@ export interface FaqPromptModel {
   maxLength: number;
 }
 
-export interface ComingSoonModel {
-  title: string;
-  paragraphs: TextItem[];
-  programmeEmail: string;
-}
-
 export interface ErrorModel {
   reference: string;
   programmeEmail: string;
@@ -84,7 +80,73 @@ export interface CardModels {
   "faq-answer": FaqAnswerModel;
   "faq-no-match": FaqNoMatchModel;
   "faq-prompt": FaqPromptModel;
-  "coming-soon": ComingSoonModel;
   error: ErrorModel;
+  form: FormModel;
+  records: RecordsModel;
+  confirm: ConfirmModel;
 }
 export type CardName = keyof CardModels;
+
+/** A button whose verb is one of the named constants in verbs.ts. */
+export interface ActionModel {
+  title: string;
+  verb: import("./verbs").Verb;
+  data: Record<string, unknown>;
+}
+
+export type FieldKind = "text" | "multiline" | "number" | "date" | "choice" | "multi" | "toggle" | "people";
+
+export interface FormFieldModel {
+  id: string;
+  kind: FieldKind;
+  label: string;
+  isRequired: boolean;
+  /** Shown by Teams when a required field is left empty. */
+  requiredMessage: string;
+  hint?: string;
+  /** What is in the field now (what the person typed, or the stored value). */
+  value?: string;
+  numberValue?: number;
+  placeholder?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  choices?: { title: string; value: string }[];
+  /** Multi-selects: checkboxes rather than a drop-down. */
+  expanded?: boolean;
+  toggleTitle?: string;
+  /** The message shown beside the field after a submission with mistakes. */
+  error?: string;
+}
+
+export interface FormModel {
+  title: string;
+  intro?: string;
+  /** "3 answers need fixing", shown at the top when a submission had mistakes. */
+  errorSummary?: string;
+  sections: { heading: string; note?: string; fields: FormFieldModel[] }[];
+  submit: ActionModel;
+  secondary: ActionModel[];
+}
+
+export interface RecordsModel {
+  title: string;
+  notice?: string;
+  intro?: string;
+  empty: string;
+  items: {
+    heading: string;
+    statusLabel: string;
+    statusColor: "default" | "accent" | "good" | "attention" | "warning";
+    facts: { title: string; value: string }[];
+    actions: ActionModel[];
+  }[];
+  cardActions: ActionModel[];
+}
+
+export interface ConfirmModel {
+  title: string;
+  paragraphs: TextItem[];
+  confirm: ActionModel;
+  cancel: ActionModel;
+}

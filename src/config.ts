@@ -43,6 +43,21 @@ const EnvSchema = z
       z.email({ message: "must be an email address" }).default("secondmentexpertise@cabinetoffice.gov.uk"),
     ),
 
+    DEFAULT_DURATION_CAP_MONTHS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int("must be a whole number of months").min(1, "must be at least 1").max(120, "must be 120 or less").default(24),
+    ),
+    ORGANISATION_DURATION_CAPS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^\s*[^=;]+=\s*\d{1,3}\s*(;\s*[^=;]+=\s*\d{1,3}\s*)*;?\s*$/,
+          "must look like Organisation name=18;Other organisation=12",
+        )
+        .optional(),
+    ),
+
     TEAMS_APP_ID: optionalGuid,
     BOT_DOMAIN: optionalText,
   })
@@ -77,6 +92,8 @@ export interface Config {
   };
   cosmos: CosmosSettings;
   programmeTeam: { aadObjectIds: string[]; email: string };
+  /** Longest secondment allowed, in months: per organisation (keys in lower case), else the default. */
+  durationCaps: { defaultMonths: number; byOrganisation: Record<string, number> };
   teamsApp: { id: string | undefined; botDomain: string | undefined };
 }
 
@@ -95,6 +112,26 @@ function parseConnectionString(cs: string): { endpoint: string; key: string } {
     }),
   );
   return { endpoint: parts["accountendpoint"] ?? "", key: parts["accountkey"] ?? "" };
+}
+
+function parseCaps(raw: string | undefined): Record<string, number> {
+  const caps: Record<string, number> = {};
+  for (const part of (raw ?? "").split(";")) {
+    const i = part.indexOf("=");
+    if (i < 0) continue;
+    caps[normaliseOrganisation(part.slice(0, i))] = Number(part.slice(i + 1).trim());
+  }
+  return caps;
+}
+
+/** Organisation names are matched ignoring case and extra spaces. */
+export function normaliseOrganisation(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** The duration cap for an organisation, in months. */
+export function durationCapFor(config: Pick<Config, "durationCaps">, organisationName: string): number {
+  return config.durationCaps.byOrganisation[normaliseOrganisation(organisationName)] ?? config.durationCaps.defaultMonths;
 }
 
 /**
@@ -128,6 +165,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { kind: "remote", endpoint: remote.endpoint, key: remote.key, database: e.COSMOS_DATABASE }
       : { kind: "embedded", dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : fromRoot(e.DATA_DIR), database: e.COSMOS_DATABASE },
     programmeTeam: { aadObjectIds: e.PROGRAMME_TEAM_AAD_IDS, email: e.PROGRAMME_TEAM_EMAIL },
+    durationCaps: { defaultMonths: e.DEFAULT_DURATION_CAP_MONTHS, byOrganisation: parseCaps(e.ORGANISATION_DURATION_CAPS) },
     teamsApp: { id: e.TEAMS_APP_ID, botDomain: e.BOT_DOMAIN },
   };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { ConfigError, parseConfig } from "../src/config";
+import { ConfigError, durationCapFor, parseConfig } from "../src/config";
 import { fromRoot } from "../src/paths";
 
 describe("configuration", () => {
@@ -24,6 +24,14 @@ describe("configuration", () => {
     assert.equal(c.programmeTeam.aadObjectIds.length, 2);
   });
 
+  it("reads organisation duration caps, matching names without regard to case or spacing", () => {
+    const c = parseConfig({ ORGANISATION_DURATION_CAPS: "HM Treasury=18; Leeds  City Council = 12;" });
+    assert.equal(durationCapFor(c, "hm treasury"), 18);
+    assert.equal(durationCapFor(c, " Leeds City  council "), 12);
+    assert.equal(durationCapFor(c, "Cabinet Office"), 24);
+    assert.equal(durationCapFor(parseConfig({ DEFAULT_DURATION_CAP_MONTHS: "36" }), "Cabinet Office"), 36);
+  });
+
   const bad: [Record<string, string>, string, RegExp][] = [
     [{ PORT: "eighty" }, "PORT", /number/],
     [{ PORT: "70000" }, "PORT", /65535/],
@@ -38,6 +46,8 @@ describe("configuration", () => {
     [{ COSMOS_DATABASE: "has spaces" }, "COSMOS_DATABASE", /letters/],
     [{ PROGRAMME_TEAM_AAD_IDS: "alice,bob" }, "PROGRAMME_TEAM_AAD_IDS", /GUID/],
     [{ PROGRAMME_TEAM_EMAIL: "nobody" }, "PROGRAMME_TEAM_EMAIL", /email/],
+    [{ ORGANISATION_DURATION_CAPS: "HM Treasury" }, "ORGANISATION_DURATION_CAPS", /Organisation name=18/],
+    [{ DEFAULT_DURATION_CAP_MONTHS: "0" }, "DEFAULT_DURATION_CAP_MONTHS", /at least 1/],
   ];
   for (const [env, variable, why] of bad) {
     it(`refuses ${JSON.stringify(env)}, naming ${variable}`, () => {

@@ -1,4 +1,4 @@
-import { renderCard, type PlanModel, type StepModel } from "../../cards";
+import { renderCard, VERBS, type PlanModel, type StepModel } from "../../cards";
 import { overview, stepContent, stepStatus, STEP_COUNT, type SetStepStatus, type StepStatus } from "../../src/domain/plan";
 import type { StepNumber } from "../../src/domain/plan-content";
 import { card, type Caller, type Reply, type Services } from "./types";
@@ -50,6 +50,7 @@ export async function openStep(s: Services, caller: Caller, step: StepNumber): P
       .map((st) => ({ status: st, title: STATUS_VIEW[st].action })),
     ...(content.checklist.length ? { checklist: bullets(content.checklist) } : {}),
     ...(content.comingNext ? { comingNext: content.comingNext } : {}),
+    ...(content.form ? { form: { prompt: content.form.prompt, action: { title: "Express interest", verb: VERBS.startInterest, data: {} } } } : {}),
     ...(step < STEP_COUNT ? { nextStep: step + 1 } : {}),
   };
   return card(renderCard("plan-step", model));

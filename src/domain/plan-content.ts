@@ -27,6 +27,8 @@ export interface StepContent {
   lists?: { heading: string; items: string[] }[];
   /** What the app will offer for this step in a later release. No dates. */
   comingNext?: string;
+  /** A form in the app that does this step, with one sentence inviting the person to use it. */
+  form?: { kind: "interest"; prompt: string };
 }
 
 /** Kinds of organisation that might offer a suitable secondment. */
@@ -71,7 +73,7 @@ export const PLAN_STEPS: readonly StepContent[] = [
       "note why your current job cannot give you them",
       "decide which kind of secondment would suit you best",
     ],
-    comingNext: "Soon you will be able to record the skills you want to build in an expression of interest form here in Teams.",
+    form: { kind: "interest", prompt: "Record the skills you want to build in your expression of interest. Sending it marks this step as done." },
   },
   {
     step: 2,
@@ -107,7 +109,7 @@ export const PLAN_STEPS: readonly StepContent[] = [
       { heading: "Kinds of organisation that might host you", items: [...HOST_ORGANISATION_KINDS] },
       { heading: "In Wales", items: [...WALES_HOST_ORGANISATIONS] },
     ],
-    comingNext: "Soon you will be able to fill in your expression of interest here in Teams.",
+    form: { kind: "interest", prompt: "Send your expression of interest so the programme team can look for a host that fits you." },
   },
   {
     step: 4,

@@ -54,4 +54,15 @@ export class ConversationRepository {
       .fetchAll();
     return resources[0] ? ConversationRecordSchema.parse(resources[0]) : undefined;
   }
+
+  /** Team channels the app is installed in, for a tenant: where match notifications can go. */
+  async listChannels(tenantId: string): Promise<ConversationRecord[]> {
+    const { resources } = await this.container.items
+      .query<ConversationRecord>({
+        query: "SELECT * FROM c WHERE c.pk = @tenant AND c.conversationType = 'channel' AND c.installed = true",
+        parameters: [{ name: "@tenant", value: tenantId }],
+      })
+      .fetchAll();
+    return resources.map((r) => ConversationRecordSchema.parse(r));
+  }
 }

@@ -20,7 +20,8 @@ describe("every card the bot can show, through the bot", () => {
       const card = await bot.teams.press(personalChat(pat), pat, VERBS.openStep, { step }); // press() validates the card
       const text = cardText(card);
       assert.match(text, new RegExp(`Step ${step} of 7`));
-      if (step !== 2) assert.match(text, /Coming next/, `step ${step} says what comes next`);
+      if (step >= 4) assert.match(text, /Coming next/, `step ${step} says what comes next`);
+      if (step === 1 || step === 3) assert.match(text, /expression of interest/);
     }
   });
 
@@ -32,10 +33,12 @@ describe("every card the bot can show, through the bot", () => {
     }
   });
 
-  it("shows the interest and role placeholders and the question prompt", async () => {
+  it("shows the interest and role forms, the empty record cards and the question prompt", async () => {
     const pat = person("Pat Quinn");
-    assert.match(cardText(await bot.teams.press(personalChat(pat), pat, VERBS.startInterest)), /line manager/);
-    assert.match(cardText(await bot.teams.press(personalChat(pat), pat, VERBS.startRole)), /role/);
+    assert.match(cardText(await bot.teams.press(personalChat(pat), pat, VERBS.startInterest)), /Express interest in a secondment/);
+    assert.match(cardText(await bot.teams.press(personalChat(pat), pat, VERBS.startRole)), /Offer a role for a secondee/);
+    assert.match(cardText(await bot.teams.press(personalChat(pat), pat, VERBS.showInterest)), /You have not sent an expression of interest yet/);
+    assert.match(cardText(await bot.teams.press(personalChat(pat), pat, VERBS.listRoles)), /You have not offered any roles yet/);
     assert.match(cardText(await bot.teams.press(personalChat(pat), pat, VERBS.askPrompt)), /Ask a question/);
   });
 

@@ -86,9 +86,10 @@ describe("7-step plan content", () => {
     }
   });
 
-  it("says what is coming next for steps 1, 3, 4, 5, 6 and 7, and not for step 2", () => {
+  it("links steps 1 and 3 to the interest form, and says what is coming next for steps 4 to 7", () => {
+    assert.deepEqual(PLAN_STEPS.filter((s) => s.form?.kind === "interest").map((s) => s.step), [1, 3]);
     const withComingNext = PLAN_STEPS.filter((s) => s.comingNext?.trim()).map((s) => s.step);
-    assert.deepEqual(withComingNext, [1, 3, 4, 5, 6, 7]);
+    assert.deepEqual(withComingNext, [4, 5, 6, 7]);
     for (const s of PLAN_STEPS) {
       if (s.comingNext) assert.doesNotMatch(s.comingNext, /\b(20\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b/);
     }

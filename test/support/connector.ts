@@ -29,6 +29,8 @@ export class ConnectorStandIn {
   readonly sent: SentActivity[] = [];
   private server: Server | undefined;
   private readonly faults = new Map<string, Fault[]>();
+  /** Profiles Teams would return for GET /v3/conversations/{id}/members/{memberId}. */
+  readonly members = new Map<string, Record<string, unknown>>();
   private readonly waiters = new Set<() => void>();
   private counter = 0;
   url = "";
@@ -81,6 +83,13 @@ export class ConnectorStandIn {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", this.url);
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(url.pathname);
+    if (member && req.method === "GET") {
+      const profile = this.members.get(decodeURIComponent(member[1]!));
+      if (profile) reply(res, 200, profile);
+      else reply(res, 404, { error: { code: "MemberNotFoundInConversation" } });
+      return;
+    }
     const m = /^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?\/?$/.exec(url.pathname);
     if (!m) {
       reply(res, 404, { error: { code: "NotFound" } });

@@ -1,0 +1,93 @@
+import type { ActionModel, FieldKind, FormFieldModel, FormModel } from "../../cards";
+import type { Choice } from "../../src/domain/options";
+
+/**
+ * A form is described once, as data: sections of fields with their labels, hints and limits.
+ * `buildForm` fills that description with what the person typed (or what is stored) and the
+ * messages for any mistakes, giving the model for cards/form.json.
+ */
+export interface FieldSpec {
+  id: string;
+  kind: FieldKind;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  requiredMessage?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  choices?: readonly Choice[];
+  expanded?: boolean;
+  toggleTitle?: string;
+  placeholder?: string;
+}
+
+export interface SectionSpec {
+  heading: string;
+  note?: string;
+  fields: FieldSpec[];
+}
+
+export interface FormContent {
+  title: string;
+  intro?: string;
+  sections: SectionSpec[];
+  submit: ActionModel;
+  secondary: ActionModel[];
+}
+
+/** Longest value shown back in a field: a real card cannot send more than its maxLength. */
+function clip(spec: FieldSpec, value: string): string {
+  const limit = spec.kind === "text" || spec.kind === "multiline" ? (spec.maxLength ?? 1000) : spec.kind === "multi" || spec.kind === "choice" || spec.kind === "people" ? 1000 : 40;
+  return value.length > limit ? value.slice(0, limit) : value;
+}
+
+function field(spec: FieldSpec, value: string | undefined, error: string | undefined): FormFieldModel {
+  const model: FormFieldModel = {
+    id: spec.id,
+    kind: spec.kind,
+    label: spec.label,
+    isRequired: spec.required ?? false,
+    requiredMessage: spec.requiredMessage ?? `Enter ${spec.label.toLowerCase()}`,
+  };
+  if (spec.hint) model.hint = spec.hint;
+  if (spec.maxLength !== undefined) model.maxLength = spec.maxLength;
+  if (spec.min !== undefined) model.min = spec.min;
+  if (spec.max !== undefined) model.max = spec.max;
+  if (spec.choices) model.choices = spec.choices.map((c) => ({ title: c.label, value: c.id }));
+  if (spec.expanded) model.expanded = true;
+  if (spec.toggleTitle) model.toggleTitle = spec.toggleTitle;
+  if (spec.placeholder) model.placeholder = spec.placeholder;
+  if (error) model.error = error;
+  if (value !== undefined && value !== "") {
+    const v = clip(spec, value);
+    if (spec.kind === "number") {
+      const n = Number(v);
+      if (v.trim() !== "" && Number.isFinite(n)) model.numberValue = n;
+    } else {
+      model.value = v;
+    }
+  }
+  return model;
+}
+
+export function buildForm(
+  content: FormContent,
+  values: Record<string, string>,
+  errors: Partial<Record<string, string>> = {},
+): FormModel {
+  const messages = content.sections.flatMap((s) => s.fields.map((f) => errors[f.id]).filter((m): m is string => Boolean(m)));
+  const model: FormModel = {
+    title: content.title,
+    sections: content.sections.map((s) => ({
+      heading: s.heading,
+      ...(s.note ? { note: s.note } : {}),
+      fields: s.fields.map((f) => field(f, values[f.id], errors[f.id])),
+    })),
+    submit: content.submit,
+    secondary: content.secondary,
+  };
+  if (content.intro) model.intro = content.intro;
+  if (messages.length) model.errorSummary = messages.map((m) => `- ${m}`).join("\n");
+  return model;
+}

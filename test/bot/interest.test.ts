@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { VERBS } from "../../cards";
+import { createLogger } from "../../src/log";
+import { personKey } from "../../src/domain/person";
+import { action, cardText, walk, type Card } from "../support/cards";
+import { interestInput, inMonths } from "../support/forms";
+import { person, personalChat, startTestBot, TENANT, type TestBot } from "../support/teams";
+
+/** The value each input on a form card holds, by id. */
+function inputs(card: Card): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  walk(card, (n) => {
+    if (typeof n.type === "string" && n.type.startsWith("Input.")) out[n.id] = n.value;
+  });
+  return out;
+}
+
+/** The error message shown right after the input with this id, if any. */
+function errorBeside(card: Card, id: string): string | undefined {
+  let found: string | undefined;
+  walk(card, (n) => {
+    if (!Array.isArray(n.items)) return;
+    const i = n.items.findIndex((it: Card) => it.id === id);
+    if (i < 0) return;
+    found = n.items.slice(i + 1).find((it: Card) => it.type === "TextBlock" && it.color === "Attention")?.text;
+  });
+  return found;
+}
+
+describe("Expression of Interest through /api/messages", () => {
+  let bot: TestBot;
+  const logs: string[] = [];
+  const ana = person("Ana Jones");
+  const chat = personalChat(ana);
+  const interestDoc = async () => (await bot.app.store.container("people").item("interest", personKey({ tenantId: TENANT, aadObjectId: ana.aadObjectId })).read()).resource;
+
+  before(async () => {
+    bot = await startTestBot({}, createLogger("debug", (l) => logs.push(l)));
+    bot.connector.members.set(ana.id, { id: ana.id, name: "Ana Jones", email: "ana.jones@example.gov.uk", aadObjectId: ana.aadObjectId });
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  it("opens the form filled in from Teams", async () => {
+    const form = await bot.teams.press(chat, ana, VERBS.startInterest);
+    assert.match(cardText(form), /Express interest in a secondment/);
+    const values = inputs(form);
+    assert.equal(values.fullName, "Ana Jones");
+    assert.equal(values.email, "ana.jones@example.gov.uk");
+  });
+
+  it("returns three mistakes beside their fields, keeps everything typed, and stores nothing", async () => {
+    const sent = interestInput({
+      organisationName: "",
+      workingPattern: "part-time",
+      daysPerWeek: "5",
+      contractType: "fixed-term",
+      fixedTermEnd: inMonths(4),
+      availableFrom: inMonths(2),
+      shortestDurationMonths: "6",
+      adjustments: "I use a screen reader",
+    });
+    const form = await bot.teams.press(chat, ana, VERBS.submitInterest, sent);
+    const text = cardText(form);
+    assert.match(text, /There is a problem/);
+    assert.ok(errorBeside(form, "organisationName"), "organisation name has a message beside it");
+    assert.match(errorBeside(form, "daysPerWeek") ?? "", /4\.5/);
+    assert.match(text, /Your contract ends on .*, so a secondment must end by then/);
+    const values = inputs(form);
+    assert.equal(values.town, "Leeds");
+    assert.equal(values.skillsOffered, "policy-development,stakeholder-engagement");
+    assert.equal(values.adjustments, "I use a screen reader");
+    assert.equal(values.permissionConfirmed, "true");
+    assert.equal(await interestDoc(), undefined, "nothing stored");
+  });
+
+  it("stores the interest once it is right, marks plan step 1 done and shows it", async () => {
+    const card = await bot.teams.press(chat, ana, VERBS.submitInterest, interestInput({ adjustments: "I use a screen reader" }));
+    assert.match(cardText(card), /Thank you. We have your expression of interest/);
+    assert.match(cardText(card), /Department for Education/);
+    const doc = await interestDoc();
+    assert.equal(doc.status, "submitted");
+    assert.equal(doc.version, 1);
+    assert.equal(doc.details.grade, "cs-heo");
+    assert.deepEqual(doc.details.secondmentTypes, ["short-term", "part-time"]);
+    assert.ok(doc.createdAt && doc.updatedAt && doc.submittedAt);
+    const plan = await bot.teams.press(chat, ana, VERBS.showPlan);
+    assert.match(cardText(plan), /1 of 7 steps done/);
+  });
+
+  it("reopens the form filled in for editing, and saves the change as a new version", async () => {
+    const form = await bot.teams.press(chat, ana, VERBS.startInterest);
+    assert.match(cardText(form), /Change your expression of interest/);
+    assert.equal(inputs(form).organisationName, "Department for Education");
+    const save = action(form, "Save changes");
+    assert.equal(save.data.version, 1);
+    const card = await bot.teams.press(chat, ana, VERBS.submitInterest, { ...interestInput({ town: "Bradford" }), ...save.data });
+    assert.match(cardText(card), /Your changes are saved/);
+    const doc = await interestDoc();
+    assert.equal(doc.version, 2);
+    assert.equal(doc.details.town, "Bradford");
+  });
+
+  it("refuses to save a form opened before the latest change (stale version)", async () => {
+    const card = await bot.teams.press(chat, ana, VERBS.submitInterest, { ...interestInput({ town: "York" }), version: 1 });
+    assert.match(cardText(card), /changed after you opened that form/);
+    assert.equal((await interestDoc()).details.town, "Bradford");
+  });
+
+  it("withdraws after confirmation and keeps the record, marked withdrawn", async () => {
+    const mine = await bot.teams.press(chat, ana, VERBS.showInterest);
+    const ask = action(mine, "Withdraw");
+    const confirm = await bot.teams.press(chat, ana, ask.verb, ask.data);
+    assert.match(cardText(confirm), /Withdraw your expression of interest\?/);
+    const yes = action(confirm, "Yes, withdraw");
+    const done = await bot.teams.press(chat, ana, yes.verb, yes.data);
+    assert.match(cardText(done), /You have withdrawn your expression of interest/);
+    assert.match(cardText(done), /Withdrawn/);
+    const doc = await interestDoc();
+    assert.equal(doc.status, "withdrawn");
+    assert.ok(doc.withdrawnAt);
+    assert.equal(doc.details.organisationName, "Department for Education", "the record is kept");
+  });
+
+  it("never writes reasonable adjustments to the logs", () => {
+    assert.ok(logs.length > 0, "the bot logged something at debug level");
+    assert.ok(!logs.some((l) => l.includes("screen reader")), "adjustments text appears in a log line");
+  });
+});

@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { VERBS } from "../../cards";
+import { personKey } from "../../src/domain/person";
+import { action, cardText } from "../support/cards";
+import { roleInput } from "../support/forms";
+import { onlyCard, person, personalChat, startTestBot, TENANT, type Chat, type TestBot } from "../support/teams";
+
+describe("Role Matching form through /api/messages", () => {
+  let bot: TestBot;
+  const vic = person("Vic Osei");
+  const housing: Chat = {
+    id: "19:housing-general@thread.tacv2",
+    type: "channel",
+    team: { id: "19:housing-team@thread.tacv2", name: "Housing" },
+    channel: { id: "19:housing-general@thread.tacv2", name: "General" },
+  };
+  const roles = async (who = vic) => {
+    const { resources } = await bot.app.store
+      .container("people")
+      .items.query({ query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'role'", parameters: [{ name: "@pk", value: personKey({ tenantId: TENANT, aadObjectId: who.aadObjectId }) }] })
+      .fetchAll();
+    return resources;
+  };
+
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  it("from personal chat with no team yet: says to add the app to a team, and stores nothing", async () => {
+    const form = await bot.teams.press(personalChat(vic), vic, VERBS.startRole);
+    assert.match(cardText(form), /not in any team channel yet/);
+    const again = await bot.teams.press(personalChat(vic), vic, VERBS.submitRole, roleInput());
+    assert.match(cardText(again), /Add the Secondments app to the team/);
+    assert.equal((await roles()).length, 0);
+  });
+
+  it("binds a role sent from a team channel to that channel", async () => {
+    const form = onlyCard(await bot.teams.say(housing, vic, "<at>Secondments</at> role"));
+    assert.match(cardText(form), /We will post possible matches in this channel \(Housing: General\)/);
+    const card = await bot.teams.press(housing, vic, VERBS.submitRole, roleInput({ notificationChannel: "19:somewhere-else@thread.tacv2" }));
+    assert.match(cardText(card), /Thank you. We have your role/);
+    const [stored] = await roles();
+    assert.equal(stored.status, "submitted");
+    assert.equal(stored.details.channel.conversationId, housing.id, "bound to the channel it came from, not what the card claimed");
+    assert.equal(stored.details.channel.teamName, "Housing");
+    assert.equal(stored.details.form.title, "Housing data analyst");
+  });
+
+  it("from personal chat: offers the channels the app is in, and refuses one it is not in", async () => {
+    const wren = person("Wren Alder");
+    const form = await bot.teams.press(personalChat(wren), wren, VERBS.startRole);
+    const picker = JSON.stringify(form);
+    assert.match(picker, /Housing: General/);
+    const wrong = await bot.teams.press(personalChat(wren), wren, VERBS.submitRole, roleInput({ notificationChannel: "19:not-a-channel@thread.tacv2" }));
+    assert.match(cardText(wrong), /Choose one of the channels in the list/);
+    assert.equal((await roles(wren)).length, 0);
+    const ok = await bot.teams.press(personalChat(wren), wren, VERBS.submitRole, roleInput({ notificationChannel: housing.id, title: "Policy adviser" }));
+    assert.match(cardText(ok), /Thank you/);
+    assert.equal((await roles(wren))[0].details.channel.conversationId, housing.id);
+  });
+
+  it("returns mistakes with the grade range and the duration cap, values kept", async () => {
+    const bad = await bot.teams.press(personalChat(vic), vic, VERBS.submitRole, roleInput({ gradeMin: "cs-g7", gradeMax: "cs-heo", durationMonths: "30", notificationChannel: housing.id }));
+    const text = cardText(bad);
+    assert.match(text, /Lowest grade must be the same as or below highest grade/);
+    assert.match(text, /24 months/);
+    assert.equal((await roles()).length, 1, "only the earlier role is stored");
+  });
+
+  it("lets the owner change and withdraw a role; others cannot", async () => {
+    const mine = await bot.teams.press(personalChat(vic), vic, VERBS.listRoles);
+    const change = action(mine, "Change");
+    const form = await bot.teams.press(personalChat(vic), vic, change.verb, change.data);
+    const save = action(form, "Save changes");
+    const saved = await bot.teams.press(housing, vic, save.verb, { ...roleInput({ openings: "2" }), ...save.data });
+    assert.match(cardText(saved), /Your changes are saved/);
+    assert.equal((await roles())[0].details.form.openings, 2);
+    assert.equal((await roles())[0].version, 2);
+
+    const stranger = person("Xan Pike");
+    const refused = await bot.teams.press(housing, stranger, VERBS.editRole, change.data);
+    assert.match(cardText(refused), /Only the person who offered a role can change it/);
+    const refusedWithdraw = await bot.teams.press(housing, stranger, VERBS.confirmWithdrawRole, change.data);
+    assert.match(cardText(refusedWithdraw), /Only the person who offered a role can change it/);
+    assert.equal((await roles())[0].status, "submitted");
+
+    const list = await bot.teams.press(personalChat(vic), vic, VERBS.listRoles);
+    const ask = action(list, "Withdraw");
+    const confirm = await bot.teams.press(personalChat(vic), vic, ask.verb, ask.data);
+    const yes = action(confirm, "Yes, withdraw");
+    const done = await bot.teams.press(personalChat(vic), vic, yes.verb, yes.data);
+    assert.match(cardText(done), /You have withdrawn the role/);
+    assert.equal((await roles())[0].status, "withdrawn");
+  });
+});
