@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ALL_VERBS, renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
 import { ROUTES } from "../../bot/router";
-import { cardProblems, walk } from "../support/cards";
+import { cardProblems, unexpanded, walk } from "../support/cards";
 
 const samples: { [N in CardName]: CardModels[N][] } = {
   welcome: [{ programmeEmail: "team@example.gov.uk" }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available." }],
@@ -99,6 +99,7 @@ describe("card templates", () => {
       for (const model of models) {
         const card = renderCard(name, model as never);
         assert.deepEqual(cardProblems(card), []);
+        assert.deepEqual(unexpanded(card), [], "every template expression was filled");
       }
     });
   }
@@ -108,7 +109,7 @@ describe("card templates", () => {
     const problems = cardProblems(broken);
     assert.ok(problems.some((p) => /Bogus/.test(p)));
     assert.ok(problems.some((p) => /Image has no url/.test(p)));
-    assert.ok(problems.some((p) => /unexpanded/.test(p)));
+    assert.ok(unexpanded(broken).some((p) => /\$\{x\}/.test(p)));
     assert.ok(cardProblems({ type: "AdaptiveCard", version: "1.6", body: [] }).some((p) => /version/.test(p)));
     const big = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "x".repeat(30_000) }] };
     assert.ok(cardProblems(big).some((p) => /over 28672/.test(p)));

@@ -29,9 +29,6 @@ export function cardProblems(json: Card): string[] {
   // The library does not check these.
   walk(json, (node) => {
     if (node.type === "Image" && !node.url) problems.push("an Image has no url");
-    for (const [k, v] of Object.entries(node)) {
-      if (typeof v === "string" && v.includes("${")) problems.push(`unexpanded template value in ${k}: ${v}`);
-    }
     if (typeof node.type === "string" && node.type.startsWith("Action.") && node.type !== "Action.OpenUrl" && node.type !== "Action.ShowCard" && !node.verb && node.type === "Action.Execute") {
       problems.push(`Action.Execute "${node.title}" has no verb`);
     }
@@ -54,6 +51,19 @@ function peoplePickerIds(json: Card): string[] {
     if (n.type === "Input.ChoiceSet" && n["choices.data"]?.dataset === "graph.microsoft.com/users") ids.push(n.id);
   });
   return ids;
+}
+
+/**
+ * Template expressions left in a card rendered from sample data: a property the model did not
+ * supply. (Not part of cardProblems: a person may well type "${x}" into a form, and the card
+ * then rightly shows it back as text.)
+ */
+export function unexpanded(json: Card): string[] {
+  const found: string[] = [];
+  walk(json, (node) => {
+    for (const [k, v] of Object.entries(node)) if (typeof v === "string" && v.includes("${")) found.push(`${k}: ${v}`);
+  });
+  return found;
 }
 
 export function assertValidCard(json: Card, label = "card"): void {
