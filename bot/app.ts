@@ -13,6 +13,15 @@ import { todayInLondon } from "../src/domain/dates";
 import type { InterestDetails } from "../src/domain/interest";
 import type { RoleRecordDetails } from "../src/domain/role-record";
 import { FormRecordStore } from "../src/store/records";
+import { ApprovalStore } from "../src/store/approvals";
+import { Outbox, type OutboundMessage } from "../src/outbox/outbox";
+import { OutboxDispatcher } from "../src/outbox/dispatcher";
+import { JobStore } from "../src/scheduler/jobs";
+import { Scheduler } from "../src/scheduler/scheduler";
+import { dueInWorkingDays } from "../src/scheduler/working-days";
+import { hostname } from "node:os";
+import * as approval from "./handlers/approval";
+import { BotConnectorPort } from "./proactive/connector-port";
 import { createFaq } from "../src/faq/search";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
@@ -28,7 +37,21 @@ export interface RunningApp {
   /** Base URL, e.g. http://127.0.0.1:3978 */
   url: string;
   store: Store;
+  /** Sends every proactive message (tests drain it). */
+  dispatcher: OutboxDispatcher;
+  /** Runs reminders and other durable jobs (tests call runDue). */
+  scheduler: Scheduler;
   stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  log?: Logger;
+  /** The clock every rule, job and message uses. */
+  now?: () => Date;
+  /** Start the outbox dispatcher and the scheduler's polling (default true). */
+  background?: boolean;
+  /** How often the scheduler looks for due jobs. */
+  schedulerPollMs?: number;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -73,12 +96,24 @@ function buildAdapter(config: Config, log: Logger): CloudAdapter {
   return adapter;
 }
 
+/** The outbox gave up on a message: tell whoever needs to know. */
+async function whenUnreachable(s: Services, m: OutboundMessage): Promise<void> {
+  if (m.purpose !== "approval-request") return;
+  const requestId = m.id.slice("approval-request:".length);
+  await approval.managerUnreachable(s, requestId, m.unreachableReason === "not-installed" ? "not-installed" : "blocked", m.target.serviceUrl);
+}
+
 /** Start the bot: store, adapter and HTTP server. Resolves once it is listening. */
-export async function startApp(config: Config, options: { log?: Logger; now?: () => Date } = {}): Promise<RunningApp> {
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
   const store = await openStore(config.cosmos, log);
   const now = options.now ?? (() => new Date());
+  const clock = { now };
+  const instanceId = `${hostname()}:${process.pid}:${newReference()}`;
   const conversations = new ConversationRepository(store.container("conversations"));
+  const outbox = new Outbox(store.container("outbox"), clock);
+  const jobs = new JobStore(store.container("jobs"));
+  let dispatcher: OutboxDispatcher | undefined;
   const services: Services = {
     config,
     log,
@@ -87,9 +122,43 @@ export async function startApp(config: Config, options: { log?: Logger; now?: ()
     interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest"),
     roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role"),
     conversations,
+    approvals: new ApprovalStore(store.container("people")),
+    outbox: {
+      async enqueue(m) {
+        const result = await outbox.enqueue(m);
+        dispatcher?.kick();
+        return result;
+      },
+    },
+    jobs,
+    calendar: { dueInWorkingDays: (from, n) => dueInWorkingDays(from, n) },
     rules: () => ({ today: todayInLondon(now()), durationCapMonths: (org) => durationCapFor(config, org) }),
     now,
   };
+  dispatcher = new OutboxDispatcher({
+    container: store.container("outbox"),
+    port: new BotConnectorPort({
+      ...(config.bot.appId ? { appId: config.bot.appId } : {}),
+      ...(config.bot.appPassword ? { appPassword: config.bot.appPassword } : {}),
+      appType: config.bot.appType,
+      ...(config.bot.tenantId ? { tenantId: config.bot.tenantId } : {}),
+    }),
+    conversations,
+    clock,
+    instanceId,
+    log: log.child({ part: "outbox" }),
+    onUnreachable: (m) => whenUnreachable(services, m),
+  });
+  const scheduler = new Scheduler({
+    jobs,
+    handlers: {
+      [approval.APPROVAL_FOLLOW_UP]: (job) => approval.followUp(services, job.payload as unknown as approval.FollowUpPayload),
+    },
+    clock,
+    instanceId,
+    log: log.child({ part: "scheduler" }),
+    ...(options.schedulerPollMs ? { pollMs: options.schedulerPollMs } : {}),
+  });
   const conversationState = new ConversationState(new CosmosBotStorage(store.container("botState")));
   const bot = new SecondmentBot(services, conversations, conversationState);
   const adapter = buildAdapter(config, log);
@@ -133,16 +202,25 @@ export async function startApp(config: Config, options: { log?: Logger; now?: ()
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
 
+  if (options.background ?? true) {
+    dispatcher.start();
+    scheduler.start();
+  }
+
   let stopping: Promise<void> | undefined;
   return {
     port,
     url,
     store,
+    dispatcher,
+    scheduler,
     stop() {
       stopping ??= (async () => {
         server.server.close();
         server.server.closeIdleConnections();
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+        await scheduler.stop();
+        await dispatcher.stop();
         await store.close();
         log.info("stopped");
       })();

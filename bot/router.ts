@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VERBS, type Verb } from "../cards";
 import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
+import * as approval from "./handlers/approval";
 import * as faq from "./handlers/faq";
 import * as interest from "./handlers/interest";
 import * as role from "./handlers/role";
@@ -23,6 +24,11 @@ const route = <S extends z.ZodType>(r: Route<S>) => r as unknown as Route<z.ZodT
 const NoData = z.object({});
 const Version = z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").optional();
 const VersionData = z.looseObject({ version: Version });
+const ApprovalRef = z.looseObject({
+  secondee: z.string().min(3).max(250),
+  requestId: z.uuid({ message: "must be a request id" }),
+  reason: z.unknown().optional(),
+});
 const RoleRef = z.looseObject({
   roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id").optional(),
   version: Version,
@@ -42,6 +48,9 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.showInterest]: route({ schema: NoData, personalOnly: true, run: (s, c) => interest.show(s, c) }),
   [VERBS.withdrawInterest]: route({ schema: VersionData, personalOnly: true, run: (s, c, d) => interest.askWithdraw(s, c, d) }),
   [VERBS.confirmWithdrawInterest]: route({ schema: VersionData, personalOnly: true, run: (s, c, d) => interest.withdraw(s, c, d) }),
+  [VERBS.approveRelease]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.answer(s, c, d, "approve", undefined) }),
+  [VERBS.declineRelease]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.answer(s, c, d, "decline", d.reason) }),
+  [VERBS.refreshApproval]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.refresh(s, c, d) }),
   [VERBS.startRole]: route({ schema: NoData, personalOnly: false, run: (s, c) => role.start(s, c, {}) }),
   [VERBS.editRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.start(s, c, d) }),
   [VERBS.submitRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.submit(s, c, d, d) }),

@@ -113,6 +113,8 @@ export class SecondmentBot extends TeamsActivityHandler {
       person,
       scope: scopeOf(ctx.activity),
       conversationId: ctx.activity.conversation.id,
+      userId: ctx.activity.from.id,
+      serviceUrl: ctx.activity.serviceUrl,
       ...(ctx.activity.from.name ? { name: ctx.activity.from.name } : {}),
       async profile() {
         // The roster knows the person's email; if Teams cannot tell us, the form asks for it.

@@ -12,6 +12,7 @@ import error from "./error.json";
 import form from "./form.json";
 import records from "./records.json";
 import confirm from "./confirm.json";
+import approvalRequest from "./approval-request.json";
 
 export * from "./models";
 export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
@@ -35,6 +36,7 @@ export const TEMPLATES: Readonly<Record<CardName, object>> = {
   form,
   records,
   confirm,
+  "approval-request": approvalRequest,
 };
 
 export class CardTooLargeError extends Error {

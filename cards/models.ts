@@ -72,6 +72,20 @@ export interface ErrorModel {
   programmeEmail: string;
 }
 
+/** The line manager's card. `ref` identifies the request; the handler checks who presses. */
+export interface ApprovalRequestModel {
+  secondeeName: string;
+  facts: { title: string; value: string }[];
+  pending: boolean;
+  statusText: string;
+  statusStyle: "default" | "emphasis" | "good" | "attention" | "warning";
+  reason?: string;
+  notice?: string;
+  ref: { secondee: string; requestId: string };
+  /** Who gets the current card on refresh (Universal Actions): the manager and the secondee. */
+  refreshUserIds: string[];
+}
+
 export interface CardModels {
   welcome: WelcomeModel;
   "channel-welcome": ChannelWelcomeModel;
@@ -84,6 +98,7 @@ export interface CardModels {
   form: FormModel;
   records: RecordsModel;
   confirm: ConfirmModel;
+  "approval-request": ApprovalRequestModel;
 }
 export type CardName = keyof CardModels;
 

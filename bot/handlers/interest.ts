@@ -1,11 +1,23 @@
 import { renderCard, VERBS, type ActionModel } from "../../cards";
+import { unreachableAdvice, type ApprovalStatus } from "../../src/domain/approval";
 import { formValues } from "../../src/domain/forms";
+import { personKey } from "../../src/domain/person";
 import { INTEREST_FIELDS, interestToForm, validateInterest } from "../../src/domain/interest";
 import { INTEREST_ID } from "../../src/store/records";
 import { buildForm } from "../forms/form-builder";
 import { interestForm } from "../forms/interest-form";
+import { cancelRequest, requestNotice, requestRelease } from "./approval";
 import { interestFacts, STATUS_VIEW } from "./describe";
 import { card, type Caller, type Reply, type Services } from "./types";
+
+/** How a sent interest stands, once its line manager has been asked. */
+const RELEASE_VIEW: Record<ApprovalStatus, { label: string; color: "default" | "good" | "warning" | "attention" }> = {
+  pending: { label: "Waiting for line manager", color: "default" },
+  approved: { label: "Released", color: "good" },
+  declined: { label: "Not released", color: "attention" },
+  unreachable: { label: "Line manager not reached", color: "warning" },
+  cancelled: { label: "Sent", color: "good" },
+};
 
 /** The version a form was opened at, as the card sends it back. */
 export type VersionData = { version?: number | undefined };
@@ -27,9 +39,12 @@ export async function start(s: Services, caller: Caller): Promise<Reply> {
 export async function submit(s: Services, caller: Caller, raw: Record<string, unknown>, sent: VersionData): Promise<Reply> {
   const result = validateInterest(raw, s.rules());
   const existing = sent.version !== undefined;
-  if (!result.ok) {
+  // The one rule the core cannot check alone: who is sending the form.
+  const self = result.ok && result.value.lineManagerId?.toLowerCase() === caller.person.aadObjectId.toLowerCase();
+  if (!result.ok || self) {
+    const errors = result.ok ? { lineManagerId: "Choose your line manager, not yourself" } : result.errors;
     const content = interestForm({ editing: existing, ...(sent.version !== undefined ? { version: sent.version } : {}) });
-    return card(renderCard("form", buildForm(content, formValues(raw, INTEREST_FIELDS), result.errors)));
+    return card(renderCard("form", buildForm(content, formValues(raw, INTEREST_FIELDS), errors)));
   }
   const outcome = await s.interests.submit(
     { ...caller.person, name: result.value.fullName },
@@ -43,12 +58,14 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
   }
   await s.plans.setStepStatus(caller.person, { step: 1, status: "done" }, s.now());
   s.log.info("interest saved", { version: outcome.record.version, created: outcome.created });
+  const request = await requestRelease(s, caller, result.value);
+  const about = requestNotice(request);
   return show(
     s,
     caller,
-    outcome.created
-      ? "Thank you. We have your expression of interest. Step 1 of your plan is now done. Next, your line manager needs to agree to release you."
-      : "Your changes are saved.",
+    (outcome.created
+      ? "Thank you. We have your expression of interest. Step 1 of your plan is now done."
+      : "Your changes are saved.") + (about ? ` ${about}` : ""),
   );
 }
 
@@ -63,13 +80,22 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
           { title: "Withdraw", verb: VERBS.withdrawInterest, data: { version: record.version } },
         ]
     : [{ title: "Express interest", verb: VERBS.startInterest, data: {} }];
+  const release = record?.status === "submitted" ? await s.approvals.get(personKey(caller.person)) : undefined;
+  const view = release ? RELEASE_VIEW[release.status] : record ? STATUS_VIEW[record.status] : undefined;
+  const releaseFacts = release
+    ? [
+        { title: "Line manager's answer", value: view!.label },
+        ...(release.status === "declined" && release.reason ? [{ title: "Their reason", value: release.reason }] : []),
+        ...(release.status === "unreachable" ? [{ title: "What to do", value: unreachableAdvice(release.unreachableReason) }] : []),
+      ]
+    : [];
   return card(
     renderCard("records", {
       title: "My expression of interest",
       ...(notice ? { notice } : {}),
       empty: "You have not sent an expression of interest yet.",
       items: record
-        ? [{ heading: record.details.organisationName, statusLabel: STATUS_VIEW[record.status].label, statusColor: STATUS_VIEW[record.status].color, facts: interestFacts(record.details), actions }]
+        ? [{ heading: record.details.organisationName, statusLabel: view!.label, statusColor: view!.color, facts: [...interestFacts(record.details), ...releaseFacts], actions }]
         : [],
       cardActions: record ? [MENU] : [...actions, MENU],
     }),
@@ -92,6 +118,7 @@ export function askWithdraw(_s: Services, _caller: Caller, sent: VersionData): R
 
 export async function withdraw(s: Services, caller: Caller, sent: VersionData): Promise<Reply> {
   const outcome = await s.interests.withdraw(caller.person, INTEREST_ID, sent.version, s.now());
+  if (outcome.kind === "withdrawn") await cancelRequest(s, caller);
   const notice = {
     withdrawn: "You have withdrawn your expression of interest.",
     "already-withdrawn": "Your expression of interest was already withdrawn.",

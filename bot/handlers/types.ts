@@ -6,9 +6,30 @@ import type { Logger } from "../../src/log";
 import type { InterestDetails } from "../../src/domain/interest";
 import type { RuleContext } from "../../src/domain/forms";
 import type { RoleRecordDetails } from "../../src/domain/role-record";
+import type { ApprovalStore } from "../../src/store/approvals";
 import type { ConversationRepository } from "../../src/store/conversations";
 import type { PlanRepository } from "../../src/store/plans";
 import type { FormRecordStore } from "../../src/store/records";
+
+/** Where a proactive message goes: a known conversation, or a person's 1:1 chat (created if need be). */
+export type MessageTarget =
+  | { kind: "conversation"; tenantId: string; conversationId: string; serviceUrl: string }
+  | { kind: "person"; tenantId: string; aadObjectId: string; serviceUrl: string };
+
+/** The outbound queue: every proactive message goes through it; the id makes enqueueing idempotent. */
+export interface OutboundQueue {
+  enqueue(m: { id: string; target: MessageTarget; activity: Record<string, unknown>; purpose: string }): Promise<"queued" | "duplicate">;
+}
+
+/** The durable scheduler: job ids are deterministic, so scheduling twice is harmless. */
+export interface JobQueue {
+  schedule(job: { id: string; type: string; payload: Record<string, unknown>; dueAt: Date }): Promise<"scheduled" | "exists">;
+}
+
+export interface WorkingCalendar {
+  /** n working days (England and Wales) after the UK date of `from`, at 09:00 UK time. */
+  dueInWorkingDays(from: Date, n: number): Date;
+}
 
 /** What handlers may use. Built once at start-up; nothing per request lives here. */
 export interface Services {
@@ -19,6 +40,10 @@ export interface Services {
   interests: FormRecordStore<InterestDetails>;
   roles: FormRecordStore<RoleRecordDetails>;
   conversations: ConversationRepository;
+  approvals: ApprovalStore;
+  outbox: OutboundQueue;
+  jobs: JobQueue;
+  calendar: WorkingCalendar;
   /** Today in the UK and the organisations' duration caps, for the form rules. */
   rules(): RuleContext;
   now(): Date;
@@ -34,6 +59,10 @@ export interface Caller {
   conversationId: string;
   /** Display name Teams sent with the activity. */
   name?: string;
+  /** The Teams user id (29:...) of the person, as the activity gave it. */
+  userId: string;
+  /** The Bot Connector service URL the activity came from (proactive messages in this tenant use it). */
+  serviceUrl: string;
   /** Name and email from the Teams roster, when Teams can give them (looked up on demand). */
   profile(): Promise<{ name?: string; email?: string }>;
 }

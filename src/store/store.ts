@@ -15,6 +15,10 @@ export const CONTAINERS = {
   conversations: "conversations",
   /** botbuilder conversation/user state. pk = the storage key itself. */
   botState: "botState",
+  /** Proactive messages waiting to be sent (and sent ones, for idempotency). pk = message id. */
+  outbox: "outbox",
+  /** Durable scheduled jobs (reminders, check-ins). pk = job id. */
+  jobs: "jobs",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 

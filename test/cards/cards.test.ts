@@ -81,6 +81,28 @@ const samples: { [N in CardName]: CardModels[N][] } = {
     },
     { title: "My roles", empty: "You have not offered any roles.", items: [], cardActions: [] },
   ],
+  "approval-request": [
+    {
+      secondeeName: "Ana Jones",
+      facts: [{ title: "Types", value: "Short-term" }],
+      pending: true,
+      statusText: "Waiting for your answer",
+      statusStyle: "emphasis",
+      ref: { secondee: "t:u", requestId: "r1" },
+      refreshUserIds: ["29:a", "29:b"],
+    },
+    {
+      secondeeName: "Ana Jones",
+      facts: [],
+      pending: false,
+      statusText: "Declined by Sam Lee on 23 November 2026",
+      statusStyle: "attention",
+      reason: "Busy period",
+      notice: "Only Sam Lee can answer this request.",
+      ref: { secondee: "t:u", requestId: "r1" },
+      refreshUserIds: [],
+    },
+  ],
   confirm: [
     {
       title: "Withdraw?",

@@ -6,7 +6,8 @@
  * host names but localhost/127.0.0.1, and the browser context aborts every other request.
  * Every wait is bounded and failures say what the page showed.
  *
- * No tests here: see playground.test.ts.
+ * No tests here: see playground.test.ts and interest-form.test.ts. A suite gets the app, the
+ * Playground and Chromium with usePlaygroundSuite().
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { startApp } from "../../bot/app";
+import { parseConfig } from "../../src/config";
+import { createLogger } from "../../src/log";
 import { fromRoot } from "../../src/paths";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -245,7 +249,13 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
     timeout: options.timeoutMs ?? 20_000,
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1300 }, serviceWorkers: "block" });
+    // A UK user: dates show as "23 January 2027" and the date picker's "today" is the UK's.
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1300 },
+      serviceWorkers: "block",
+      locale: "en-GB",
+      timezoneId: "Europe/London",
+    });
     context.setDefaultTimeout(UI_TIMEOUT_MS);
     context.setDefaultNavigationTimeout(20_000);
     const blocked: string[] = [];
@@ -456,4 +466,260 @@ export async function screenshot(page: Page, name: string, options: { locator?: 
   if (options.locator) await options.locator.screenshot({ path: file, timeout: 5_000 });
   else await page.screenshot({ path: file, timeout: 5_000 });
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A suite's set-up and clean-up
+
+type App = Awaited<ReturnType<typeof startApp>>;
+
+export interface PlaygroundSuite {
+  /** The Playground page, open on the personal chat. Only inside tests (after the before hook). */
+  readonly page: Page;
+  readonly session: BrowserSession | undefined;
+  readonly playground: Playground | undefined;
+  readonly app: App | undefined;
+  /** The app's log lines (level "warn" and up), for diagnostics. */
+  readonly appLog: string[];
+}
+
+/**
+ * Call inside a describe(): registers hooks that start the real app (its embedded store in a
+ * temporary folder, on 127.0.0.1), the Playground pointed at it and Chromium, and open the
+ * Playground; on a failed test, save a screenshot and print the page, the app log and the
+ * Playground output; afterwards stop everything, each step even if an earlier one failed.
+ */
+export function usePlaygroundSuite(): PlaygroundSuite {
+  let dataDir: string | undefined;
+  let app: App | undefined;
+  let playground: Playground | undefined;
+  let session: BrowserSession | undefined;
+  const appLog: string[] = [];
+
+  before(async function () {
+    this.timeout(45_000);
+    dataDir = mkdtempSync(join(tmpdir(), "secondments-e2e-"));
+    const config = parseConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+    app = await startApp(config, { log: createLogger("warn", (line) => appLog.push(line)) });
+    // The Playground and the browser start side by side; both are kept for clean-up even if one fails.
+    const [pg, browser] = await Promise.allSettled([startPlayground({ botEndpoint: `${app.url}/api/messages` }), launchBrowser()]);
+    if (pg.status === "fulfilled") playground = pg.value;
+    if (browser.status === "fulfilled") session = browser.value;
+    if (pg.status === "rejected") throw pg.reason;
+    if (browser.status === "rejected") throw browser.reason;
+    await openPlayground(session!.page, playground!.url);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== "failed") return;
+    const name = `failed-${(this.currentTest.title || "test").slice(0, 40)}`;
+    const lines = [`Screenshot: ${session ? await screenshot(session.page, name).catch((e: Error) => `(failed: ${e.message})`) : "(no browser)"}`];
+    if (session) {
+      lines.push(`Newest card: ${await lastCardText(session.page).catch(() => "(unreadable)")}`);
+      lines.push(`Page: ${await pageText(session.page)}`);
+      if (session.blocked.length) lines.push(`Blocked non-local requests: ${session.blocked.join(", ")}`);
+      if (session.consoleErrors.length) lines.push(`Browser console errors: ${session.consoleErrors.slice(-10).join(" | ")}`);
+    }
+    if (appLog.length) lines.push(`App log:\n${appLog.slice(-20).join("\n")}`);
+    if (playground) lines.push(`Playground output:\n${playground.output().slice(-2_000)}`);
+    console.error(lines.join("\n"));
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    // Each step runs whatever happened before it.
+    await session?.close().catch(() => undefined);
+    await playground?.stop().catch(() => undefined);
+    await app?.stop().catch(() => undefined);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return {
+    get page() {
+      if (!session) throw new Error("The browser is not running: did the before hook fail?");
+      return session.page;
+    },
+    get session() {
+      return session;
+    },
+    get playground() {
+      return playground;
+    },
+    get app() {
+      return app;
+    },
+    appLog,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filling in form cards
+//
+// The Playground renders Adaptive Card inputs with Fluent UI: each input's label is a
+// <label class="ac-richTextBlock"> (with " *" appended when required) and the control points back
+// at it with aria-labelledby. The card's own input ids (e.g. "town") are not in the DOM, so inputs
+// are found by their label, inside the newest card. Every helper types, clicks and picks as a
+// person would, and fails with what the card shows.
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The label element of the input labelled `label` (required mark ignored) in the newest card. */
+export async function inputLabel(page: Page, label: string): Promise<Locator> {
+  const card = await lastCard(page);
+  const found = card.locator("label.ac-richTextBlock").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*\\*?\\s*$`) });
+  const n = await found.count();
+  if (n !== 1) {
+    const labels = await card.locator("label.ac-richTextBlock").allInnerTexts().catch(() => []);
+    throw new Error(`${n === 0 ? "No" : `${n}`} input labelled ${JSON.stringify(label)} in the newest card. Labels: ${labels.map((l) => JSON.stringify(normalise(l))).join(", ")}`);
+  }
+  return found;
+}
+
+/** The control(s) labelled `label`: the input, the radio group, or every checkbox of a group. */
+export async function inputControl(page: Page, label: string): Promise<Locator> {
+  const lab = await inputLabel(page, label);
+  const id = await lab.getAttribute("id");
+  const card = await lastCard(page);
+  const byRef = id ? card.locator(`[aria-labelledby~="${id}"]`) : undefined;
+  if (byRef && (await byRef.count()) > 0) return byRef;
+  const forId = await lab.getAttribute("for");
+  if (forId) {
+    const byFor = card.locator(`[id="${forId}"]`);
+    if ((await byFor.count()) > 0) return byFor;
+  }
+  throw new Error(`The label ${JSON.stringify(label)} is not tied to any control (no aria-labelledby or for= target).`);
+}
+
+/**
+ * The whole field labelled `label`: the card's Container around the input, which also holds the
+ * field's hint and any error message beside it.
+ */
+export async function fieldContainer(page: Page, label: string): Promise<Locator> {
+  const lab = await inputLabel(page, label);
+  return lab.locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ac-container ')][1]");
+}
+
+/** The visible text of the field labelled `label`: label, value shown as text, hint and error. */
+export async function fieldText(page: Page, label: string): Promise<string> {
+  return normalise(await (await fieldContainer(page, label)).innerText({ timeout: 2_000 }));
+}
+
+/** Click into a text, multi-line or number input, clear it and type `value`, then Tab away. */
+export async function typeInto(page: Page, label: string, value: string): Promise<void> {
+  const control = (await inputControl(page, label)).first();
+  await control.scrollIntoViewIfNeeded();
+  await control.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  if (value) await page.keyboard.type(value);
+  await page.keyboard.press("Tab");
+}
+
+/** What the input labelled `label` holds now (its text, or for a date the formatted date). */
+export async function inputValue(page: Page, label: string): Promise<string> {
+  return (await inputControl(page, label)).first().inputValue({ timeout: 2_000 });
+}
+
+/**
+ * Choose options in the choice set labelled `label`, as a person would: a drop-down (compact) is
+ * opened and the options clicked in its list, closing it after a multi-select; expanded choice
+ * sets get their radio button or check boxes clicked. Options already ticked are left ticked.
+ */
+export async function chooseOptions(page: Page, label: string, options: string | string[]): Promise<void> {
+  const wanted = Array.isArray(options) ? options : [options];
+  const control = await inputControl(page, label);
+  const first = control.first();
+  const role = await first.getAttribute("role");
+  const type = await first.getAttribute("type");
+  if (role === "combobox") {
+    await first.scrollIntoViewIfNeeded();
+    if ((await first.getAttribute("aria-expanded")) !== "true") await first.click();
+    const listId = await first.getAttribute("aria-controls");
+    if (!listId) throw new Error(`The drop-down ${JSON.stringify(label)} did not open (no aria-controls).`);
+    const list = page.locator(`[id="${listId}"]`);
+    const multi = (await list.getAttribute("role")) === "menu" || (await list.getAttribute("aria-multiselectable")) === "true";
+    for (const want of wanted) {
+      const option = list.locator('[role="option"], [role="menuitemcheckbox"]').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(want)}\\s*$`) });
+      if ((await option.count()) === 0) {
+        const shown = await list.locator('[role="option"], [role="menuitemcheckbox"]').allInnerTexts();
+        throw new Error(`The drop-down ${JSON.stringify(label)} has no option ${JSON.stringify(want)}. It offers: ${shown.map((s) => JSON.stringify(s.trim())).join(", ")}`);
+      }
+      if ((await option.first().getAttribute("aria-checked")) === "true" || (await option.first().getAttribute("aria-selected")) === "true") {
+        if (multi) continue;
+      }
+      await option.first().click();
+    }
+    if ((await first.getAttribute("aria-expanded")) === "true") await page.keyboard.press("Escape");
+    return;
+  }
+  if (role === "radiogroup") {
+    for (const want of wanted) await first.getByRole("radio", { name: want, exact: true }).check();
+    return;
+  }
+  if (type === "checkbox") {
+    for (const want of wanted) {
+      const box = control.and(page.locator(`[aria-label="${want.replace(/["\\]/g, "\\$&")}"]`));
+      if ((await box.count()) === 0) throw new Error(`The check boxes ${JSON.stringify(label)} have no option ${JSON.stringify(want)}.`);
+      await box.first().check();
+    }
+    return;
+  }
+  throw new Error(`The input labelled ${JSON.stringify(label)} is not a choice set (role=${role}, type=${type}).`);
+}
+
+/** Tick (or untick) the toggle labelled `label`, by clicking it as a person would. */
+export async function setToggle(page: Page, label: string, on = true): Promise<void> {
+  const box = (await inputControl(page, label)).first();
+  await box.scrollIntoViewIfNeeded();
+  await box.setChecked(on);
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * Pick a date (YYYY-MM-DD) in the date input labelled `label` from its calendar, as a person would:
+ * open it, step month by month to the right one and click the day. (The Playground's date picker
+ * does not take typed dates.)
+ */
+export async function pickDate(page: Page, label: string, isoDate: string): Promise<void> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new Error(`pickDate wants YYYY-MM-DD, not ${JSON.stringify(isoDate)}`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const input = (await inputControl(page, label)).first();
+  await input.scrollIntoViewIfNeeded();
+  await input.click();
+  const dialogId = await input.getAttribute("aria-controls");
+  const calendar = dialogId ? page.locator(`[id="${dialogId}"]`) : page.getByRole("dialog", { name: "Calendar" }).last();
+  await calendar.waitFor({ state: "visible" });
+  const target = `${MONTHS[month - 1]} ${year}`;
+  for (let i = 0; ; i++) {
+    const shown = normalise((await calendar.locator("button[aria-live], button span[aria-live]").first().innerText().catch(() => "")) || "");
+    const header = shown || (await calendar.locator("button").first().getAttribute("aria-label")) || "";
+    if (header.includes(target)) break;
+    const [shownMonth, shownYear] = header.split(" ");
+    const ahead = Number(shownYear) * 12 + MONTHS.indexOf(shownMonth ?? "") < year * 12 + month - 1;
+    if (i > 120 || !shownYear) throw new Error(`The calendar for ${JSON.stringify(label)} shows ${JSON.stringify(header)}; could not reach ${target}.`);
+    await calendar.locator(`button[title^="${ahead ? "Next month" : "Previous month"}"]`).click();
+  }
+  await calendar.locator(`button[aria-label="${day}, ${MONTHS[month - 1]}, ${year}"]`).click();
+  await calendar.waitFor({ state: "hidden" }).catch(() => undefined);
+}
+
+/**
+ * Save a PNG of the whole newest card, however tall: the viewport is made tall enough for the
+ * chat pane to show all of it, then put back. Returns the file's path.
+ */
+export async function screenshotCard(page: Page, name: string): Promise<string> {
+  const card = await lastCard(page);
+  const size = page.viewportSize();
+  const height = await card.evaluate((e) => e.getBoundingClientRect().height);
+  const grow = size !== null && height + 400 > size.height;
+  if (grow) await page.setViewportSize({ width: size.width, height: Math.ceil(height + 400) });
+  try {
+    await card.scrollIntoViewIfNeeded();
+    await sleep(200);
+    return await screenshot(page, name, { locator: card });
+  } finally {
+    if (grow) await page.setViewportSize(size);
+  }
 }

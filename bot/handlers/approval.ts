@@ -1,0 +1,281 @@
+import { randomUUID } from "node:crypto";
+import { CARD_CONTENT_TYPE, renderCard, type AdaptiveCardJson, type ApprovalRequestModel } from "../../cards";
+import {
+  cancel,
+  decide,
+  DeclineReasonSchema,
+  markUnreachable,
+  needsNewRequest,
+  newApproval,
+  nextReminderStep,
+  recordEscalation,
+  recordReminder,
+  REMINDER_WORKING_DAYS,
+  unreachableAdvice,
+  type Approval,
+  type Decision,
+  type UnreachableReason,
+} from "../../src/domain/approval";
+import { formatUkDate } from "../../src/domain/dates";
+import type { InterestDetails } from "../../src/domain/interest";
+import { personKey } from "../../src/domain/person";
+import { interestFacts } from "./describe";
+import { card, type Caller, type MessageTarget, type Reply, type Services } from "./types";
+
+/** The job type the scheduler runs for approval reminders and the escalation after them. */
+export const APPROVAL_FOLLOW_UP = "approval-follow-up";
+
+export interface ApprovalRef {
+  secondee: string;
+  requestId: string;
+}
+
+const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
+const textMessage = (text: string) => ({ type: "message", text });
+const dateOf = (iso: string | undefined) => (iso ? formatUkDate(iso.slice(0, 10)) : "");
+const managerName = (a: Approval) => a.manager.name ?? a.decidedBy?.name ?? "their line manager";
+
+function personTarget(a: Approval, aadObjectId: string, serviceUrl: string): MessageTarget {
+  return { kind: "person", tenantId: a.secondee.tenantId, aadObjectId, serviceUrl };
+}
+
+/** The card as it stands now, for whoever is looking. */
+export function approvalCard(a: Approval, notice?: string): AdaptiveCardJson {
+  const status: Record<Approval["status"], { text: string; style: ApprovalRequestModel["statusStyle"] }> = {
+    pending: { text: "Waiting for an answer from the line manager.", style: "emphasis" },
+    approved: { text: `Agreed by ${managerName(a)} on ${dateOf(a.decidedAt)}.`, style: "good" },
+    declined: { text: `Declined by ${managerName(a)} on ${dateOf(a.decidedAt)}.`, style: "attention" },
+    unreachable: { text: "We could not reach the line manager in Teams.", style: "warning" },
+    cancelled: { text: `${a.secondee.name} withdrew this request.`, style: "default" },
+  };
+  const model: ApprovalRequestModel = {
+    secondeeName: a.secondee.name,
+    facts: [
+      { title: "Organisation", value: a.summary.organisation },
+      { title: "Grade", value: a.summary.grade },
+      { title: "Profession", value: a.summary.profession },
+      { title: "Types", value: a.summary.secondmentTypes },
+      { title: "Available from", value: a.summary.availableFrom },
+      { title: "Length", value: a.summary.length },
+      { title: "Working pattern", value: a.summary.workingPattern },
+    ],
+    pending: a.status === "pending",
+    statusText: status[a.status].text,
+    statusStyle: status[a.status].style,
+    ref: { secondee: personKey(a.secondee), requestId: a.requestId },
+    refreshUserIds: [a.manager.aadObjectId, a.secondee.aadObjectId].filter((x): x is string => Boolean(x)),
+  };
+  if (a.status === "declined" && a.reason) model.reason = a.reason;
+  if (notice) model.notice = notice;
+  return renderCard("approval-request", model);
+}
+
+function summaryOf(d: InterestDetails): Approval["summary"] {
+  const facts = Object.fromEntries(interestFacts(d).map((f) => [f.title, f.value]));
+  return {
+    organisation: facts["Organisation"] ?? "",
+    grade: facts["Grade"] ?? "",
+    profession: d.profession,
+    secondmentTypes: facts["Types"] ?? "",
+    availableFrom: facts["Available from"] ?? "",
+    length: facts["Length"] ?? "",
+    workingPattern: facts["Working pattern"] ?? "",
+  };
+}
+
+/**
+ * After an interest is saved: ask the line manager, unless a request for the same manager is
+ * already under way. Returns the request as it now stands.
+ */
+export async function requestRelease(s: Services, caller: Caller, details: InterestDetails): Promise<Approval> {
+  const key = personKey(caller.person);
+  const manager = {
+    ...(details.lineManagerId ? { aadObjectId: details.lineManagerId } : {}),
+    ...(details.lineManagerEmail ? { email: details.lineManagerEmail } : {}),
+  };
+  const now = s.now();
+  const { approval, created } = await s.approvals.update(key, (current) => {
+    if (!needsNewRequest(current, manager)) return { next: undefined, result: { approval: current!, created: false } };
+    const fresh = newApproval({
+      requestId: randomUUID(),
+      secondee: { ...caller.person, name: details.fullName, teamsUserId: caller.userId },
+      manager,
+      summary: summaryOf(details),
+      now,
+    });
+    return { next: fresh, result: { approval: fresh, created: true } };
+  });
+  if (!created || approval.status !== "pending") return approval;
+  await s.outbox.enqueue({
+    id: `approval-request:${approval.requestId}`,
+    target: personTarget(approval, approval.manager.aadObjectId!, caller.serviceUrl),
+    activity: message(approvalCard(approval)),
+    purpose: "approval-request",
+  });
+  await s.jobs.schedule({
+    id: `${APPROVAL_FOLLOW_UP}:${approval.requestId}:1`,
+    type: APPROVAL_FOLLOW_UP,
+    payload: { secondee: key, requestId: approval.requestId, serviceUrl: caller.serviceUrl, step: 1 },
+    dueAt: s.calendar.dueInWorkingDays(now, REMINDER_WORKING_DAYS),
+  });
+  s.log.info("release requested", { requestId: approval.requestId });
+  return approval;
+}
+
+/** What the person is told about their request after sending or changing their interest. */
+export function requestNotice(a: Approval): string {
+  switch (a.status) {
+    case "pending":
+      return a.manager.name ? `We have asked ${a.manager.name} to agree to release you.` : "We have asked your line manager to agree to release you.";
+    case "approved":
+      return `Your line manager agreed to release you on ${dateOf(a.decidedAt)}.`;
+    case "declined":
+      return "Your line manager declined your request.";
+    case "unreachable":
+      return unreachableAdvice(a.unreachableReason);
+    case "cancelled":
+      return "";
+  }
+}
+
+/** The interest was withdrawn: a pending request is cancelled. */
+export async function cancelRequest(s: Services, caller: Caller): Promise<void> {
+  await s.approvals.update(personKey(caller.person), (current) => {
+    const next = current && current.status === "pending" ? cancel(current) : undefined;
+    return { next, result: undefined };
+  });
+}
+
+async function tellSecondee(s: Services, a: Approval, serviceUrl: string): Promise<void> {
+  const text =
+    a.status === "approved"
+      ? `Good news: ${managerName(a)} agreed to release you for a secondment. Step 2 of your plan is now done. The programme team will look for a match.`
+      : `${managerName(a)} did not agree to release you for a secondment this time.${a.reason ? ` Their reason: ${a.reason}` : ""} We have kept your expression of interest. Talk to them about it, or ask the programme team for advice.`;
+  await s.outbox.enqueue({
+    id: `approval-outcome:${a.requestId}`,
+    target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
+    activity: textMessage(text),
+    purpose: "approval-outcome",
+  });
+}
+
+/** The line manager pressed Agree or Decline. Exactly one decision per request, by the manager only. */
+export async function answer(s: Services, caller: Caller, ref: ApprovalRef, decision: Decision, rawReason: unknown): Promise<Reply> {
+  const reason = DeclineReasonSchema.safeParse(rawReason);
+  const now = s.now();
+  const outcome = await s.approvals.update(ref.secondee, (current) => {
+    if (!current) return { next: undefined, result: undefined };
+    const o = decide(current, {
+      requestId: ref.requestId,
+      actor: { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}) },
+      decision,
+      reason: reason.success ? reason.data : undefined,
+      now,
+    });
+    return { next: o.kind === "decided" ? o.approval : undefined, result: o };
+  });
+  if (!outcome) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
+  const a = outcome.approval;
+  switch (outcome.kind) {
+    case "not-manager":
+      s.log.info("release answer refused: not the manager", { requestId: a.requestId });
+      return card(approvalCard(a, `Only ${a.secondee.name}'s line manager can answer this request. Nothing has changed.`));
+    case "stale-request":
+      return card(approvalCard(a, "This request has been replaced by a newer one. Here is the latest."));
+    case "already-decided":
+      if (a.status === "approved" || a.status === "declined") await afterDecision(s, a, caller.serviceUrl); // idempotent: heals a crash
+      return card(approvalCard(a, a.status === "approved" || a.status === "declined" ? "This request was already answered." : undefined));
+    case "decided":
+      s.log.info("release decided", { requestId: a.requestId, status: a.status });
+      await afterDecision(s, a, caller.serviceUrl);
+      return card(approvalCard(a));
+  }
+}
+
+async function afterDecision(s: Services, a: Approval, serviceUrl: string): Promise<void> {
+  if (a.status === "approved") await s.plans.setStepStatus(a.secondee, { step: 2, status: "done" }, s.now());
+  await tellSecondee(s, a, serviceUrl);
+}
+
+/** Universal Actions refresh: show the card as it stands. */
+export async function refresh(s: Services, _caller: Caller, ref: ApprovalRef): Promise<Reply> {
+  const a = await s.approvals.get(ref.secondee);
+  if (!a) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
+  return card(approvalCard(a, a.requestId === ref.requestId ? undefined : "This request has been replaced by a newer one."));
+}
+
+/**
+ * The scheduled follow-up of a request: up to two reminders to the line manager, three working days
+ * apart, then the person and the programme team are told. Every message and job id is derived from
+ * the request and the step, so running a job twice sends nothing twice.
+ */
+export interface FollowUpPayload {
+  secondee: string;
+  requestId: string;
+  serviceUrl: string;
+  step: number;
+}
+
+export async function followUp(s: Services, payload: FollowUpPayload): Promise<void> {
+  const a = await s.approvals.get(payload.secondee);
+  if (!a) return;
+  const step = nextReminderStep(a, payload.requestId);
+  if (step.kind === "nothing") return;
+  const now = s.now();
+  if (step.kind === "remind") {
+    await s.outbox.enqueue({
+      id: `approval-reminder:${a.requestId}:${step.number}`,
+      target: personTarget(a, a.manager.aadObjectId!, payload.serviceUrl),
+      activity: message(approvalCard(a, `Reminder: ${a.secondee.name} is waiting for your answer.`)),
+      purpose: "approval-reminder",
+    });
+    await s.approvals.update(payload.secondee, (current) => ({ next: current ? recordReminder(current, step.number) : undefined, result: undefined }));
+  } else {
+    await s.outbox.enqueue({
+      id: `approval-escalation:${a.requestId}:secondee`,
+      target: personTarget(a, a.secondee.aadObjectId, payload.serviceUrl),
+      activity: textMessage(
+        `Your line manager has not answered your request to be released, after two reminders. We have told the programme team, who will help. You could also talk to your line manager directly.`,
+      ),
+      purpose: "approval-escalation",
+    });
+    for (const member of s.config.programmeTeam.aadObjectIds) {
+      await s.outbox.enqueue({
+        id: `approval-escalation:${a.requestId}:${member}`,
+        target: personTarget(a, member, payload.serviceUrl),
+        activity: textMessage(
+          `${a.secondee.name}'s line manager has not answered their request to be released for a secondment, sent on ${dateOf(a.requestedAt)}, after two reminders. Please follow it up.`,
+        ),
+        purpose: "approval-escalation",
+      });
+    }
+    await s.approvals.update(payload.secondee, (current) => ({ next: current ? recordEscalation(current, now) : undefined, result: undefined }));
+    return;
+  }
+  await s.jobs.schedule({
+    id: `${APPROVAL_FOLLOW_UP}:${a.requestId}:${payload.step + 1}`,
+    type: APPROVAL_FOLLOW_UP,
+    payload: { ...payload, step: payload.step + 1 },
+    dueAt: s.calendar.dueInWorkingDays(now, REMINDER_WORKING_DAYS),
+  });
+}
+
+/** The outbox could not deliver the request to the manager: record it and tell the person plainly. */
+export async function managerUnreachable(s: Services, requestId: string, why: UnreachableReason, serviceUrl: string): Promise<void> {
+  const found = await s.approvals.findByRequestId(requestId);
+  if (!found) return;
+  const key = personKey(found.secondee);
+  const a = await s.approvals.update(key, (current) => {
+    if (!current || current.requestId !== requestId || current.status !== "pending") return { next: undefined, result: undefined };
+    const next = markUnreachable(current, why, s.now());
+    return { next, result: next };
+  });
+  if (!a) return;
+  s.log.info("line manager unreachable", { requestId, why });
+  await s.outbox.enqueue({
+    id: `approval-unreachable:${requestId}`,
+    target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
+    activity: textMessage(unreachableAdvice(why)),
+    purpose: "approval-unreachable",
+  });
+}

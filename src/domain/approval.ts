@@ -1,0 +1,156 @@
+import { z } from "zod";
+import type { PersonId } from "./person";
+
+/**
+ * A line manager's permission to release a person for a secondment. One request per person at a
+ * time, kept in the person's own partition. Pure transitions; the repository writes them with the
+ * etag it read, so two clicks at once make exactly one decision.
+ */
+export const APPROVAL_STATUSES = ["pending", "approved", "declined", "unreachable", "cancelled"] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+/** How many reminders a line manager gets before the person and the programme team are told. */
+export const MAX_REMINDERS = 2;
+/** Working days between the request, each reminder and the escalation. */
+export const REMINDER_WORKING_DAYS = 3;
+
+export interface ApprovalSummary {
+  secondmentTypes: string;
+  availableFrom: string;
+  length: string;
+  workingPattern: string;
+  organisation: string;
+  grade: string;
+  profession: string;
+}
+
+export interface Approval {
+  type: "approval";
+  /** Unique per request, so cards and jobs from an older request can be told apart. */
+  requestId: string;
+  secondee: PersonId & { name: string; teamsUserId?: string };
+  manager: { aadObjectId?: string; email?: string; name?: string };
+  summary: ApprovalSummary;
+  status: ApprovalStatus;
+  requestedAt: string;
+  decidedAt?: string;
+  decidedBy?: { aadObjectId: string; name?: string };
+  reason?: string;
+  remindersSent: number;
+  escalatedAt?: string;
+  unreachableReason?: string;
+}
+
+export const DeclineReasonSchema = z
+  .string({ message: "Reason must be text" })
+  .trim()
+  .max(500, "Reason must be 500 characters or fewer")
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+export function newApproval(o: {
+  requestId: string;
+  secondee: Approval["secondee"];
+  manager: Approval["manager"];
+  summary: ApprovalSummary;
+  now: Date;
+}): Approval {
+  const base: Approval = {
+    type: "approval",
+    requestId: o.requestId,
+    secondee: o.secondee,
+    manager: o.manager,
+    summary: o.summary,
+    status: "pending",
+    requestedAt: o.now.toISOString(),
+    remindersSent: 0,
+  };
+  if (!o.manager.aadObjectId) {
+    return markUnreachable(base, "no-teams-account", o.now);
+  }
+  if (o.manager.aadObjectId.toLowerCase() === o.secondee.aadObjectId.toLowerCase()) {
+    return markUnreachable(base, "self", o.now);
+  }
+  return base;
+}
+
+/** Does a new or changed interest need a fresh request? */
+export function needsNewRequest(current: Approval | undefined, manager: Approval["manager"]): boolean {
+  if (!current) return true;
+  if (current.status === "unreachable" || current.status === "cancelled") return true;
+  const changed =
+    (current.manager.aadObjectId ?? "").toLowerCase() !== (manager.aadObjectId ?? "").toLowerCase() ||
+    (current.manager.email ?? "").toLowerCase() !== (manager.email ?? "").toLowerCase();
+  return changed && current.status !== "approved";
+}
+
+export type Decision = "approve" | "decline";
+
+export type DecideOutcome =
+  | { kind: "decided"; approval: Approval }
+  | { kind: "not-manager"; approval: Approval }
+  | { kind: "already-decided"; approval: Approval }
+  | { kind: "stale-request"; approval: Approval };
+
+/** Only the named line manager can decide, once, on the current request. */
+export function decide(
+  a: Approval,
+  o: { requestId: string; actor: { aadObjectId: string; name?: string }; decision: Decision; reason?: string | undefined; now: Date },
+): DecideOutcome {
+  if (o.requestId !== a.requestId) return { kind: "stale-request", approval: a };
+  if (!a.manager.aadObjectId || o.actor.aadObjectId.toLowerCase() !== a.manager.aadObjectId.toLowerCase()) {
+    return { kind: "not-manager", approval: a };
+  }
+  if (a.status !== "pending") return { kind: "already-decided", approval: a };
+  const decided: Approval = {
+    ...a,
+    status: o.decision === "approve" ? "approved" : "declined",
+    decidedAt: o.now.toISOString(),
+    decidedBy: { aadObjectId: o.actor.aadObjectId, ...(o.actor.name ? { name: o.actor.name } : {}) },
+  };
+  if (o.decision === "decline" && o.reason) decided.reason = o.reason;
+  if (o.actor.name && !decided.manager.name) decided.manager = { ...decided.manager, name: o.actor.name };
+  return { kind: "decided", approval: decided };
+}
+
+export type UnreachableReason = "no-teams-account" | "self" | "not-installed" | "blocked";
+
+export function markUnreachable(a: Approval, reason: UnreachableReason, _now: Date): Approval {
+  if (a.status !== "pending") return a;
+  return { ...a, status: "unreachable", unreachableReason: reason };
+}
+
+export function cancel(a: Approval): Approval {
+  return a.status === "pending" ? { ...a, status: "cancelled" } : a;
+}
+
+export type ReminderStep = { kind: "remind"; number: number } | { kind: "escalate" } | { kind: "nothing" };
+
+/** What a due reminder job should do for this request. */
+export function nextReminderStep(a: Approval, requestId: string): ReminderStep {
+  if (a.requestId !== requestId || a.status !== "pending" || a.escalatedAt) return { kind: "nothing" };
+  if (a.remindersSent < MAX_REMINDERS) return { kind: "remind", number: a.remindersSent + 1 };
+  return { kind: "escalate" };
+}
+
+export function recordReminder(a: Approval, number: number): Approval {
+  return number > a.remindersSent ? { ...a, remindersSent: number } : a;
+}
+
+export function recordEscalation(a: Approval, now: Date): Approval {
+  return a.escalatedAt ? a : { ...a, escalatedAt: now.toISOString() };
+}
+
+/** What the secondee is told when their manager cannot be reached, in plain words. */
+export function unreachableAdvice(reason: string | undefined): string {
+  switch (reason) {
+    case "no-teams-account":
+      return "We could not find your line manager in Teams from an email address alone. Change your expression of interest and choose them in the 'Find your line manager' box, or ask them to contact the programme team.";
+    case "self":
+      return "You chose yourself as your line manager. Change your expression of interest and choose your line manager.";
+    case "not-installed":
+      return "We could not send your line manager a message in Teams. Ask them to add the Secondments app in Teams, then change your expression of interest and send it again.";
+    default:
+      return "We could not reach your line manager in Teams. Ask them to add the Secondments app, or ask the programme team for help.";
+  }
+}

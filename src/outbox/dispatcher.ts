@@ -1,0 +1,700 @@
+import type { Container } from "@azure/cosmos";
+import type { Logger } from "../log";
+import type { ConversationRepository } from "../store/conversations";
+import { cosmosCode, readItem, type Stored } from "../store/store";
+import {
+  conversationLane,
+  Outbox,
+  systemClock,
+  type Clock,
+  type ConnectorPort,
+  type MessageDoc,
+  type OutboundMessage,
+  type SendFailure,
+  toMessage,
+  type Target,
+  type UnreachableKind,
+} from "./outbox";
+import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
+
+/**
+ * Sends what is in the outbox, within Teams' limits, each message once.
+ *
+ * One sender at a time. Every instance of the app runs a dispatcher, but only the one holding the
+ * leader lease (document `_leader` in the outbox container, written with etag guards, renewed every
+ * leaseMs/3) sends: the 50/s tenant budget is shared, and limiters in several processes would each
+ * spend all of it. A leader stops sending `leaseSafetyMs` before its lease ends unless it has renewed;
+ * another instance takes over once the lease has expired (or at once when the leader stops cleanly
+ * and releases it). A new leader first counts the last hour's sends by others against its limits.
+ *
+ * Each message, in order:
+ *  1. claim: `queued` → `sending` with leaseOwner/leaseUntil (etag-guarded: if anyone else changed the
+ *     document, we drop it);
+ *  2. resolve a person to their 1:1 chat (stored reference, else create it and store it);
+ *  3. take a place in the rate limits (per conversation and per tenant), then send;
+ *  4. record the outcome with an etag-guarded write before the conversation's next message is taken:
+ *     `sent` (with activityId), `unreachable` (403/404), `failed`, or back to `queued` with a later
+ *     notBefore (429 after Retry-After; 5xx/412/408/timeouts with jittered exponential backoff).
+ *
+ * Exactly once. The idempotency key is the document id; a `sent` document is never sent again, and
+ * only the claim winner sends. The one window where a message can go twice is between Teams accepting
+ * it and step 4 being stored: if the process dies there, the document stays `sending`, and when its
+ * lease (sendLeaseMs) expires it is sent again — Teams de-duplicates nothing. That window is one store
+ * write (~1–5 ms); the write is retried for a few seconds if the store is briefly unavailable. With
+ * the embedded store add its snapshot delay (~200 ms): a write is only on disk after the next
+ * snapshot. A timeout (no answer from Teams) is also ambiguous — Teams may have posted it — and is
+ * retried as the Teams guidance says, so a timeout can give a duplicate too.
+ *
+ * Order. Messages to one conversation go out one at a time, oldest first.
+ */
+
+export interface DispatcherTuning {
+  /** Leader lease length. */
+  leaseMs: number;
+  /** A leader stops sending this long before its unrenewed lease ends (clock skew, slow writes). */
+  leaseSafetyMs: number;
+  /** How long a claimed message belongs to its sender; must exceed the connector timeout. */
+  sendLeaseMs: number;
+  /** Poll for new messages this often when idle (kick() wakes it sooner). */
+  pollMs: number;
+  /** Messages fetched per query. */
+  batchSize: number;
+  /** Messages held in memory at most. */
+  maxBuffered: number;
+  /** Of which at most this many for one conversation. */
+  maxPerLane: number;
+  /** Requests in flight at once. */
+  maxInFlight: number;
+  /** Give up (status failed) after this many requests. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** How long a conversation's reachability and a person's 1:1 chat are remembered. */
+  cacheTtlMs: number;
+  /** A message waits this long at most in flight for a rate-limit place before going back to the queue. */
+  maxPermitWaitMs: number;
+  /**
+   * Take (claim and prepare) a message when its conversation and tenant will have room within this
+   * long, so it is ready to go the moment a place frees up; later ones stay in the queue.
+   */
+  prefetchMs: number;
+}
+
+export const DEFAULT_TUNING: DispatcherTuning = {
+  leaseMs: 15_000,
+  leaseSafetyMs: 2_000,
+  sendLeaseMs: 60_000,
+  pollMs: 1_000,
+  batchSize: 250,
+  maxBuffered: 1_000,
+  maxPerLane: 10,
+  maxInFlight: 16,
+  maxAttempts: 10,
+  backoffBaseMs: 2_000,
+  backoffMaxMs: 600_000,
+  cacheTtlMs: 60_000,
+  maxPermitWaitMs: 10_000,
+  prefetchMs: 2_000,
+};
+
+export interface DispatcherOptions {
+  /** The outbox container (store.container("outbox")). */
+  container: Container;
+  port: ConnectorPort;
+  conversations: ConversationRepository;
+  clock?: Clock;
+  /** Unique per process, e.g. `${hostname()}:${process.pid}:${random}`. */
+  instanceId: string;
+  log: Logger;
+  /** Called once when a message becomes unreachable, so callers can tell someone. */
+  onUnreachable?: (m: OutboundMessage) => Promise<void>;
+  limits?: TeamsRateLimiter;
+  tuning?: Partial<DispatcherTuning>;
+}
+
+const LEASE_ID = "_leader";
+type LeaseDoc = Stored<{ type: "lease"; owner: string; until: string; renewedAt: string }>;
+
+type Destination =
+  | { ok: true; conversationId: string; serviceUrl: string }
+  | { ok: false; failure: SendFailure; during: "create" }
+  | { ok: false; retryAt: number; why: string };
+
+type Outcome =
+  | { kind: "sent"; activityId?: string }
+  | { kind: "unreachable"; why: string; reason: UnreachableKind }
+  | { kind: "failed"; why: string }
+  | { kind: "retry"; at: number; why: string };
+
+interface Cached<T> {
+  value: T;
+  at: number;
+}
+
+/** No request was made: no rate-limit place in time, or leadership lost. */
+class NotSent extends Error {
+  constructor() {
+    super("not sent: no rate-limit place in time, or no longer the leader");
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const RETRYABLE = (status: number) => status === 0 || status === 401 || status === 408 || status === 412 || status >= 500;
+
+export class OutboxDispatcher {
+  readonly outbox: Outbox;
+  private readonly t: DispatcherTuning;
+  private readonly clock: Clock;
+  private readonly limits: TeamsRateLimiter;
+  private readonly log: Logger;
+
+  private running = false;
+  private stopping: Promise<void> | undefined;
+  private lease: { etag: string; validUntil: number } | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private leaseTick: Promise<void> | undefined;
+
+  /** Fetched, not yet taken; sorted oldest first. */
+  private queue: MessageDoc[] = [];
+  private readonly active = new Set<string>();
+  private readonly busyLanes = new Set<string>();
+  private readonly blockedLanes = new Set<string>();
+  private querying = false;
+  private nextQueryAt = 0;
+  private pumpTimer: NodeJS.Timeout | undefined;
+  private pumpAt = Infinity;
+  private idleWaiters = new Set<() => void>();
+
+  private readonly persons = new Map<string, Cached<{ conversationId: string; serviceUrl: string }>>();
+  private readonly unreachable = new Map<string, Cached<{ why: string; reason: UnreachableKind } | undefined>>();
+  private lastPrune = 0;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.t = { ...DEFAULT_TUNING, ...opts.tuning };
+    if (this.t.sendLeaseMs <= this.t.maxPermitWaitMs) throw new Error("sendLeaseMs must exceed maxPermitWaitMs");
+    if (this.t.prefetchMs >= this.t.maxPermitWaitMs) throw new Error("prefetchMs must be less than maxPermitWaitMs");
+    this.clock = opts.clock ?? systemClock;
+    this.limits = opts.limits ?? new TeamsRateLimiter();
+    this.log = opts.log.child({ component: "outbox", instance: opts.instanceId });
+    this.outbox = new Outbox(opts.container, this.clock);
+  }
+
+  start(): void {
+    if (this.running) return;
+    if (this.stopping) throw new Error("a stopped dispatcher cannot be started again; make a new one");
+    this.running = true;
+    this.scheduleLease(0);
+  }
+
+  /** Wake up now (after an enqueue) instead of at the next poll. */
+  kick(): void {
+    this.nextQueryAt = 0;
+    this.schedulePump(0);
+  }
+
+  /** Finish what is in flight, give up the lease so another instance can take over at once. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.running = false;
+      clearTimeout(this.leaseTimer);
+      clearTimeout(this.pumpTimer);
+      this.queue = [];
+      const deadline = Date.now() + this.t.sendLeaseMs;
+      while (this.active.size > 0 && Date.now() < deadline) await this.idle(200);
+      await this.leaseTick?.catch(() => undefined);
+      await this.releaseLease();
+    })();
+    return this.stopping;
+  }
+
+  /** Resolves when nothing is queued or sending (in the store, for every instance); rejects after timeoutMs. */
+  async drain(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const busyHere = this.queue.length > 0 || this.active.size > 0;
+      if (!busyHere) {
+        const pending = await this.outbox.pendingCount();
+        if (pending === 0 && this.active.size === 0) return;
+        if (Date.now() >= deadline) throw new Error(`outbox not drained after ${timeoutMs} ms: ${pending} message(s) still queued or sending`);
+      } else if (Date.now() >= deadline) {
+        throw new Error(`outbox not drained after ${timeoutMs} ms: ${this.queue.length + this.active.size} message(s) in hand`);
+      }
+      await this.idle(Math.min(250, Math.max(10, deadline - Date.now())));
+    }
+  }
+
+  /** True while this instance holds the leader lease. */
+  get isLeader(): boolean {
+    return this.leaderAt(this.nowMs());
+  }
+
+  // ---------------------------------------------------------------- leader lease
+
+  private scheduleLease(ms: number): void {
+    clearTimeout(this.leaseTimer);
+    if (!this.running) return;
+    this.leaseTimer = setTimeout(() => {
+      this.leaseTick = this.renewLease()
+        .catch((err) => this.log.warn("leader lease check failed", { err: err as Error }))
+        .finally(() => this.scheduleLease(Math.max(250, Math.floor(this.t.leaseMs / 3))));
+    }, ms);
+  }
+
+  private leaderAt(now: number): boolean {
+    return this.running && this.lease !== undefined && now < this.lease.validUntil;
+  }
+
+  private async renewLease(): Promise<void> {
+    const started = this.nowMs();
+    const me = this.opts.instanceId;
+    const current = await readItem<LeaseDoc>(this.opts.container, LEASE_ID, LEASE_ID);
+    if (!this.running) return;
+    if (current && current.owner !== me && Date.parse(current.until) > started) {
+      if (this.lease) this.loseLeadership("another instance holds the lease");
+      return;
+    }
+    const body: LeaseDoc = {
+      id: LEASE_ID,
+      pk: LEASE_ID,
+      type: "lease",
+      owner: me,
+      until: new Date(started + this.t.leaseMs).toISOString(),
+      renewedAt: new Date(started).toISOString(),
+    };
+    let etag: string | undefined;
+    try {
+      const res = current?._etag
+        ? await this.opts.container.item(LEASE_ID, LEASE_ID).replace<LeaseDoc>(body, { accessCondition: { type: "IfMatch", condition: current._etag } })
+        : await this.opts.container.items.create<LeaseDoc>(body);
+      etag = res.resource?._etag;
+    } catch (err) {
+      const code = cosmosCode(err);
+      if (code === 409 || code === 412) {
+        if (this.lease) this.loseLeadership("lost the lease to another instance");
+        return;
+      }
+      throw err;
+    }
+    if (!etag) throw new Error("the store returned the lease without an etag");
+    const wasLeader = this.leaderAt(started);
+    this.lease = { etag, validUntil: started + this.t.leaseMs - this.t.leaseSafetyMs };
+    if (!wasLeader) await this.becomeLeader();
+  }
+
+  private async becomeLeader(): Promise<void> {
+    const now = this.nowMs();
+    // Count what others sent in the last hour, so the longest window holds across a takeover.
+    let counted = 0;
+    try {
+      const sends = await this.outbox.sentSince(new Date(now - 3_600_000), this.opts.instanceId);
+      for (const s of sends) this.limits.recordPast(s.tenantId, s.conversationId, Date.parse(s.sentAt));
+      counted = sends.length;
+    } catch (err) {
+      this.log.warn("could not count recent sends; relying on Retry-After for now", { err: err as Error });
+    }
+    this.log.info("outbox leader", { countedSends: counted });
+    this.kick();
+  }
+
+  private loseLeadership(why: string): void {
+    this.lease = undefined;
+    this.queue = [];
+    this.log.info("outbox leadership lost", { why });
+  }
+
+  private async releaseLease(): Promise<void> {
+    const lease = this.lease;
+    this.lease = undefined;
+    if (!lease) return;
+    const now = new Date(this.nowMs()).toISOString();
+    const body: LeaseDoc = { id: LEASE_ID, pk: LEASE_ID, type: "lease", owner: this.opts.instanceId, until: now, renewedAt: now };
+    try {
+      await this.opts.container.item(LEASE_ID, LEASE_ID).replace(body, { accessCondition: { type: "IfMatch", condition: lease.etag } });
+    } catch (err) {
+      if (cosmosCode(err) !== 412) this.log.warn("could not release the leader lease", { err: err as Error });
+    }
+  }
+
+  // ---------------------------------------------------------------- the pump
+
+  private schedulePump(ms: number): void {
+    if (!this.running) return;
+    const at = Date.now() + Math.max(0, ms);
+    if (this.pumpTimer && at >= this.pumpAt) return;
+    clearTimeout(this.pumpTimer);
+    this.pumpAt = at;
+    this.pumpTimer = setTimeout(() => {
+      this.pumpTimer = undefined;
+      this.pumpAt = Infinity;
+      try {
+        this.pump();
+      } catch (err) {
+        this.log.error("outbox pump failed", { err: err as Error });
+        this.schedulePump(this.t.pollMs);
+      }
+    }, Math.max(0, ms));
+  }
+
+  /** Take every message that may go now; arrange to be called again when the next one may. */
+  private pump(): void {
+    const now = this.nowMs();
+    if (!this.leaderAt(now)) {
+      this.queue = [];
+      return;
+    }
+    if (now - this.lastPrune > 10_000) {
+      this.limits.prune(now);
+      this.lastPrune = now;
+    }
+    let soonest = Infinity;
+    const tenantWait = new Map<string, number>();
+    this.blockedLanes.clear();
+    for (let i = 0; i < this.queue.length && this.active.size < this.t.maxInFlight; ) {
+      const doc = this.queue[i]!;
+      const lane = this.laneFor(doc);
+      if (this.busyLanes.has(lane) || this.blockedLanes.has(lane)) {
+        i++;
+        continue;
+      }
+      const tenantId = doc.target.tenantId;
+      let wait = tenantWait.get(tenantId);
+      if (wait === undefined) tenantWait.set(tenantId, (wait = this.limits.waitMs(tenantId, undefined, now)));
+      const conversationId = this.knownConversation(doc);
+      if (wait <= this.t.prefetchMs && conversationId !== undefined) wait = this.limits.waitMs(tenantId, conversationId, now);
+      if (wait > this.t.prefetchMs) {
+        this.blockedLanes.add(lane);
+        soonest = Math.min(soonest, wait - this.t.prefetchMs);
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
+      this.begin(doc, lane);
+    }
+    const ready = this.queue.filter((d) => !this.blockedLanes.has(this.laneFor(d))).length;
+    if (!this.querying && ready < this.t.batchSize / 2 && this.queue.length < this.t.maxBuffered) {
+      if (now >= this.nextQueryAt) void this.fill();
+      else soonest = Math.min(soonest, this.nextQueryAt - now);
+    }
+    if (soonest < Infinity) this.schedulePump(soonest);
+    if (this.queue.length === 0 && this.active.size === 0) this.wakeIdle();
+  }
+
+  private begin(doc: MessageDoc, lane: string): void {
+    this.active.add(doc.id);
+    this.busyLanes.add(lane);
+    void this.process(doc)
+      .catch((err) => this.log.error("outbox message handling failed", { messageId: doc.id, purpose: doc.purpose, err: err as Error }))
+      .finally(() => {
+        this.active.delete(doc.id);
+        this.busyLanes.delete(lane);
+        this.wakeIdle();
+        this.schedulePump(0);
+      });
+  }
+
+  /** Fetch due messages we do not hold yet. */
+  private async fill(): Promise<void> {
+    this.querying = true;
+    const started = this.nowMs();
+    let fetched = 0;
+    try {
+      const laneCounts = new Map<string, number>();
+      for (const d of this.queue) laneCounts.set(d.lane, (laneCounts.get(d.lane) ?? 0) + 1);
+      const skipIds = [...this.queue.map((d) => d.id), ...this.active];
+      const skipLanes = [...laneCounts].filter(([lane, n]) => n >= this.t.maxPerLane || this.blockedLanes.has(lane)).map(([lane]) => lane);
+      const room = Math.min(this.t.batchSize, this.t.maxBuffered - this.queue.length);
+      const docs = await this.outbox.due(new Date(started), room, skipIds, skipLanes);
+      fetched = docs.length;
+      if (!this.leaderAt(this.nowMs())) return;
+      const held = new Set([...this.queue.map((d) => d.id), ...this.active]);
+      for (const d of docs) {
+        const n = laneCounts.get(d.lane) ?? 0;
+        if (held.has(d.id) || n >= this.t.maxPerLane) continue;
+        laneCounts.set(d.lane, n + 1);
+        this.queue.push(d);
+      }
+      this.queue.sort((a, b) => (a.notBefore < b.notBefore ? -1 : a.notBefore > b.notBefore ? 1 : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    } catch (err) {
+      this.log.warn("outbox query failed", { err: err as Error });
+    } finally {
+      this.querying = false;
+      this.nextQueryAt = fetched >= this.t.batchSize ? 0 : started + this.t.pollMs;
+      this.schedulePump(0);
+    }
+  }
+
+  // ---------------------------------------------------------------- one message
+
+  private async process(doc: MessageDoc): Promise<void> {
+    const claim = await this.outbox.replace(doc, {
+      ...doc,
+      status: "sending",
+      leaseOwner: this.opts.instanceId,
+      leaseUntil: new Date(this.nowMs() + this.t.sendLeaseMs).toISOString(),
+    });
+    if (claim === "conflict") return;
+    let current = claim;
+    let permit: Permit | undefined;
+    let requested = false;
+    try {
+      const destination = await this.destination(current);
+      if (!destination.ok) {
+        if ("retryAt" in destination) return await this.finish(current, { kind: "retry", at: destination.retryAt, why: destination.why });
+        return await this.finish(current, this.outcomeOf(current, destination.failure, undefined), { requested: true });
+      }
+      const { conversationId, serviceUrl } = destination;
+      const tenantId = current.target.tenantId;
+      if (current.conversationId !== conversationId) current = { ...current, conversationId };
+
+      const unreachable = await this.knownUnreachable(tenantId, conversationId);
+      if (unreachable) return await this.finish(current, { kind: "unreachable", ...unreachable });
+
+      const result = await this.opts.port
+        .send({ tenantId, conversationId, serviceUrl }, current.activity, {
+          messageId: current.id,
+          // Take the rate-limit place at the last moment, after botbuilder's own set-up.
+          beforeRequest: async () => {
+            permit = await this.waitForPermit(tenantId, conversationId);
+            if (!permit) throw new NotSent();
+            requested = true;
+          },
+          onRequest: () => permit?.sending(this.nowMs()),
+        })
+        .catch((err): SendFailure => {
+          if (err instanceof NotSent) throw err;
+          this.log.error("connector port threw", { messageId: current.id, err: err as Error });
+          return { ok: false, status: 0, code: "PortError" };
+        });
+      if (permit) permit.done(this.nowMs());
+      else this.limits.recordPast(tenantId, conversationId, this.nowMs()); // a port that ignored beforeRequest
+      requested = true;
+      await this.finish(current, result.ok ? { kind: "sent", activityId: result.activityId } : this.outcomeOf(current, result, conversationId), { requested: true });
+    } catch (err) {
+      permit?.cancel();
+      if (err instanceof NotSent) {
+        return await this.finish(current, { kind: "retry", at: this.nowMs() + 1_000, why: "no rate-limit place in time" });
+      }
+      if (requested) throw err; // outcome unknown: the lease decides
+      this.log.warn("could not prepare a message; will retry", { messageId: current.id, purpose: current.purpose, err: err as Error });
+      const at = this.nowMs() + backoffMs(current.attempts + 1, this.t.backoffBaseMs, this.t.backoffMaxMs);
+      await this.finish(current, { kind: "retry", at, why: "store or lookup error before sending" }).catch(() => undefined);
+    }
+  }
+
+  /** Where the message goes: a conversation, or a person's 1:1 chat (found or created). */
+  private async destination(doc: MessageDoc): Promise<Destination> {
+    const target = doc.target;
+    if (target.kind === "conversation") return { ok: true, conversationId: target.conversationId, serviceUrl: target.serviceUrl };
+    const key = personKey(target);
+    const cached = this.fresh(this.persons.get(key));
+    if (cached) return { ok: true, ...cached.value };
+    const record = await this.opts.conversations.findPersonal(target.tenantId, target.aadObjectId);
+    if (record) return { ok: true, ...this.remember(key, record.conversationId, record.serviceUrl) };
+
+    const permit = await this.waitForPermit(target.tenantId, undefined);
+    if (!permit) return { ok: false, retryAt: this.nowMs() + 1_000, why: "waiting for a rate-limit place to create a 1:1 chat" };
+    let created: Awaited<ReturnType<ConnectorPort["createPersonalConversation"]>>;
+    try {
+      created = await this.opts.port.createPersonalConversation(target);
+    } finally {
+      permit.done(this.nowMs());
+    }
+    if (!created.ok) return { ok: false, failure: created, during: "create" };
+    const serviceUrl = created.serviceUrl ?? target.serviceUrl;
+    // Teams returns the same 1:1 chat if it exists, so creating it again after a crash here is harmless.
+    await this.opts.conversations.save({
+      conversationId: created.conversationId,
+      serviceUrl,
+      channelId: "msteams",
+      tenantId: target.tenantId,
+      conversationType: "personal",
+      bot: { id: created.botId ?? "" },
+      user: { id: target.aadObjectId, aadObjectId: target.aadObjectId },
+      installed: true,
+      updatedAt: new Date(this.nowMs()).toISOString(),
+    });
+    this.log.info("created a 1:1 chat", { messageId: doc.id, purpose: doc.purpose });
+    return { ok: true, ...this.remember(key, created.conversationId, serviceUrl) };
+  }
+
+  private remember(key: string, conversationId: string, serviceUrl: string) {
+    const value = { conversationId, serviceUrl };
+    this.persons.set(key, { value, at: this.nowMs() });
+    return value;
+  }
+
+  /** Wait (holding an in-flight slot) for a place in the limits; undefined if it takes too long or we stop leading. */
+  private async waitForPermit(tenantId: string, conversationId: string | undefined): Promise<Permit | undefined> {
+    const deadline = Date.now() + this.t.maxPermitWaitMs;
+    for (;;) {
+      const now = this.nowMs();
+      if (!this.leaderAt(now)) return undefined;
+      const got = this.limits.acquire(tenantId, conversationId, now);
+      if (got.ok) return got.permit;
+      if (Date.now() + got.waitMs > deadline) return undefined;
+      await sleep(Math.min(got.waitMs, 1_000));
+    }
+  }
+
+  private outcomeOf(doc: MessageDoc, failure: SendFailure, conversationId: string | undefined): Outcome {
+    const now = this.nowMs();
+    const what = `${failure.status || "network error or timeout"}${failure.code ? ` ${failure.code}` : ""}`;
+    const creating = conversationId === undefined;
+    if (creating && (failure.status === 403 || failure.status === 404)) {
+      return { kind: "unreachable", reason: "not-installed", why: `Teams would not open a 1:1 chat with this person (${what}): the app is not installed for them` };
+    }
+    if (failure.status === 403) {
+      return { kind: "unreachable", reason: "removed-from-conversation", why: `Teams refused the message (${what}): the bot is no longer in this conversation` };
+    }
+    if (failure.status === 404) {
+      return { kind: "unreachable", reason: "conversation-not-found", why: `Teams refused the message (${what}): the conversation does not exist` };
+    }
+    const attempts = doc.attempts + 1;
+    if (failure.status === 429) {
+      const wait = failure.retryAfterMs ?? backoffMs(attempts, this.t.backoffBaseMs, this.t.backoffMaxMs);
+      const tenantWide = this.limits.throttled(doc.target.tenantId, conversationId, now + wait, now);
+      this.log.warn("Teams throttled a send", { messageId: doc.id, purpose: doc.purpose, retryAfterMs: failure.retryAfterMs, waitMs: wait, tenantWide, creating });
+      return attempts >= this.t.maxAttempts
+        ? { kind: "failed", why: `gave up after ${attempts} attempts; last: throttled (${what})` }
+        : { kind: "retry", at: now + wait, why: `throttled (${what})` };
+    }
+    if (RETRYABLE(failure.status)) {
+      return attempts >= this.t.maxAttempts
+        ? { kind: "failed", why: `gave up after ${attempts} attempts; last: ${what}` }
+        : { kind: "retry", at: now + backoffMs(attempts, this.t.backoffBaseMs, this.t.backoffMaxMs), why: what };
+    }
+    return { kind: "failed", why: `Teams rejected the message (${what})` };
+  }
+
+  /** Store the outcome (etag-guarded, retried briefly), then tell whoever needs telling. */
+  private async finish(claimed: MessageDoc, outcome: Outcome, opts: { requested?: boolean } = {}): Promise<void> {
+    const requested = opts.requested ?? false;
+    const now = new Date(this.nowMs()).toISOString();
+    const base: MessageDoc = { ...claimed, attempts: claimed.attempts + (requested ? 1 : 0) };
+    delete base.leaseOwner;
+    delete base.leaseUntil;
+    let next: MessageDoc;
+    switch (outcome.kind) {
+      case "sent":
+        next = { ...base, status: "sent", sentAt: now, sentBy: this.opts.instanceId };
+        delete next.lastError;
+        if (outcome.activityId) next.activityId = outcome.activityId;
+        break;
+      case "unreachable":
+        next = { ...base, status: "unreachable", lastError: outcome.why, unreachableReason: outcome.reason };
+        break;
+      case "failed":
+        next = { ...base, status: "failed", lastError: outcome.why };
+        break;
+      case "retry":
+        next = { ...base, status: "queued", notBefore: new Date(outcome.at).toISOString(), lastError: outcome.why };
+        break;
+    }
+    const stored = await this.writeOutcome(claimed, next);
+    const fields = { messageId: claimed.id, purpose: claimed.purpose, attempts: next.attempts };
+    if (!stored) return;
+    if (outcome.kind === "sent") this.log.debug("sent", fields);
+    else if (outcome.kind === "retry") this.log.info("will retry", { ...fields, notBefore: next.notBefore, why: outcome.why });
+    else if (outcome.kind === "failed") this.log.error("message failed", { ...fields, why: outcome.why });
+    else {
+      this.log.warn("message unreachable", { ...fields, why: outcome.why });
+      if (requested && claimed.conversationId) await this.markUnreachable(claimed.target, claimed.conversationId, { why: outcome.why, reason: outcome.reason });
+      if (claimed.target.kind === "person") this.persons.delete(personKey(claimed.target));
+      try {
+        await this.opts.onUnreachable?.(toMessage(stored));
+      } catch (err) {
+        this.log.error("onUnreachable failed", { ...fields, err: err as Error });
+      }
+    }
+  }
+
+  private async writeOutcome(claimed: MessageDoc, next: MessageDoc): Promise<MessageDoc | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await this.outbox.replace(claimed, next);
+        if (res !== "conflict") return res;
+        // A lost answer to our own write looks like a conflict: check what is there.
+        const now = await this.outbox.read(claimed.id);
+        if (now && now.status === next.status && now.attempts === next.attempts && now.leaseOwner === undefined && now.sentBy === next.sentBy) return now;
+        this.log.error("message changed while we were sending it; not recording our outcome", { messageId: claimed.id, purpose: claimed.purpose, outcome: next.status, found: now?.status });
+        return undefined;
+      } catch (err) {
+        if (attempt >= 6) {
+          this.log.error("could not record a message's outcome; it will be retried when its lease expires", { messageId: claimed.id, purpose: claimed.purpose, outcome: next.status, err: err as Error });
+          return undefined;
+        }
+        await sleep(100 * 2 ** attempt);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- reachability
+
+  /** Why this conversation cannot be posted to, or undefined if it can (as far as we know). */
+  private async knownUnreachable(tenantId: string, conversationId: string): Promise<{ why: string; reason: UnreachableKind } | undefined> {
+    const key = conversationLane(tenantId, conversationId);
+    const cached = this.fresh(this.unreachable.get(key));
+    if (cached) return cached.value;
+    let value: { why: string; reason: UnreachableKind } | undefined;
+    try {
+      const record = await this.opts.conversations.get(tenantId, conversationId);
+      if (record && !record.installed) {
+        value = { reason: "removed-from-conversation", why: "the app is no longer installed in this conversation (stored conversation reference)" };
+      }
+    } catch (err) {
+      this.log.warn("could not read a conversation reference", { err: err as Error });
+    }
+    this.unreachable.set(key, { value, at: this.nowMs() });
+    return value;
+  }
+
+  /** Stop posting there: remember it, and mark the stored reference as not installed. */
+  private async markUnreachable(target: Target, conversationId: string, value: { why: string; reason: UnreachableKind }): Promise<void> {
+    this.unreachable.set(conversationLane(target.tenantId, conversationId), { value, at: this.nowMs() });
+    if (target.kind === "person") this.persons.delete(personKey(target));
+    try {
+      const record = await this.opts.conversations.get(target.tenantId, conversationId);
+      if (record?.installed) await this.opts.conversations.save({ ...record, installed: false, updatedAt: new Date(this.nowMs()).toISOString() });
+    } catch (err) {
+      this.log.warn("could not mark a conversation reference as unreachable", { err: err as Error });
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private knownConversation(doc: MessageDoc): string | undefined {
+    if (doc.target.kind === "conversation") return doc.target.conversationId;
+    return this.fresh(this.persons.get(personKey(doc.target)))?.value.conversationId;
+  }
+
+  private laneFor(doc: MessageDoc): string {
+    const conversationId = this.knownConversation(doc);
+    return conversationId === undefined ? doc.lane : conversationLane(doc.target.tenantId, conversationId);
+  }
+
+  private fresh<T>(entry: Cached<T> | undefined): Cached<T> | undefined {
+    return entry && this.nowMs() - entry.at <= this.t.cacheTtlMs ? entry : undefined;
+  }
+
+  private nowMs(): number {
+    return this.clock.now().getTime();
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.idleWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.idleWaiters.add(done);
+    });
+  }
+
+  private wakeIdle(): void {
+    for (const w of [...this.idleWaiters]) w();
+  }
+}
+
+const personKey = (t: { tenantId: string; aadObjectId: string }) => `${t.tenantId}|person:${t.aadObjectId}`;

@@ -1,0 +1,46 @@
+import type { Container } from "@azure/cosmos";
+import type { Approval } from "../domain/approval";
+import { readItem, updateItem, type Stored } from "./store";
+
+const APPROVAL_ID = "approval";
+
+/** The current release request of one person, in their partition (id "approval", pk = person key). */
+export class ApprovalStore {
+  constructor(private readonly container: Container) {}
+
+  get(secondeeKey: string): Promise<Stored<Approval> | undefined> {
+    return readItem<Approval>(this.container, APPROVAL_ID, secondeeKey);
+  }
+
+  /**
+   * Change the request with a pure function of its current state, guarded by its etag: of many
+   * racing changes each is applied to fresh data, so two clicks make exactly one decision.
+   * Returns what the function returned for the state that was finally written (or kept).
+   */
+  async update<R>(secondeeKey: string, change: (current: Approval | undefined) => { next: Approval | undefined; result: R }): Promise<R> {
+    let result: R | undefined;
+    await updateItem<Approval>(
+      this.container,
+      APPROVAL_ID,
+      secondeeKey,
+      (current) => {
+        const out = change(current);
+        result = out.result;
+        return out.next;
+      },
+      20,
+    );
+    return result as R;
+  }
+
+  /** Find a request by its id (used when the outbox reports the manager cannot be reached). */
+  async findByRequestId(requestId: string): Promise<Stored<Approval> | undefined> {
+    const { resources } = await this.container.items
+      .query<Stored<Approval>>({
+        query: "SELECT * FROM c WHERE c.type = 'approval' AND c.requestId = @id",
+        parameters: [{ name: "@id", value: requestId }],
+      })
+      .fetchAll();
+    return resources[0];
+  }
+}

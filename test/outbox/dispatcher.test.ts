@@ -1,0 +1,315 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BotConnectorPort } from "../../bot/proactive/connector-port";
+import { createLogger, silentLogger, type Logger } from "../../src/log";
+import { OutboxDispatcher, type DispatcherOptions, type DispatcherTuning } from "../../src/outbox/dispatcher";
+import { Outbox, type OutboundMessage, type Target } from "../../src/outbox/outbox";
+import { TeamsRateLimiter } from "../../src/outbox/rate-limits";
+import { ConversationRepository } from "../../src/store/conversations";
+import { openStore, type Store } from "../../src/store/store";
+import { ConnectorStandIn, type StandInOptions } from "../support/connector";
+
+const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const DRAIN_MS = 20_000;
+
+/** Small timings so the tests run in seconds; the production defaults are in DEFAULT_TUNING. */
+const FAST: Partial<DispatcherTuning> = {
+  leaseMs: 3_000,
+  leaseSafetyMs: 500,
+  sendLeaseMs: 5_000,
+  maxPermitWaitMs: 2_000,
+  prefetchMs: 500,
+  pollMs: 100,
+  backoffBaseMs: 100,
+  backoffMaxMs: 1_000,
+};
+
+class Harness {
+  store!: Store;
+  connector!: ConnectorStandIn;
+  readonly port = new BotConnectorPort({ timeoutMs: 5_000 });
+  readonly dispatchers: OutboxDispatcher[] = [];
+  readonly unreachable: OutboundMessage[] = [];
+  readonly dataDir = mkdtempSync(join(tmpdir(), "secondment-outbox-"));
+  private seq = 0;
+
+  async start(standIn: StandInOptions = {}): Promise<this> {
+    this.store = await this.openStore();
+    this.connector = await new ConnectorStandIn(standIn).start();
+    return this;
+  }
+
+  openStore(): Promise<Store> {
+    return openStore({ kind: "embedded", dataDir: this.dataDir, database: "test" }, silentLogger);
+  }
+
+  get outbox(): Outbox {
+    return new Outbox(this.store.container("outbox"));
+  }
+
+  get conversations(): ConversationRepository {
+    return new ConversationRepository(this.store.container("conversations"));
+  }
+
+  dispatcher(extra: Partial<DispatcherOptions> = {}): OutboxDispatcher {
+    const d = new OutboxDispatcher({
+      container: this.store.container("outbox"),
+      port: this.port,
+      conversations: this.conversations,
+      instanceId: `test-${++this.seq}`,
+      log: silentLogger,
+      onUnreachable: async (m) => void this.unreachable.push(m),
+      tuning: FAST,
+      ...extra,
+    });
+    this.dispatchers.push(d);
+    d.start();
+    return d;
+  }
+
+  conversation(id: string): Target {
+    return { kind: "conversation", tenantId: TENANT, conversationId: id, serviceUrl: this.connector.url };
+  }
+
+  async enqueue(id: string, target: Target, text = `message ${id}`): Promise<void> {
+    assert.equal(await this.outbox.enqueue({ id, target, activity: { type: "message", text }, purpose: "test" }), "queued");
+  }
+
+  requestsTo(conversationId: string) {
+    return this.connector.requests.filter((r) => r.conversationId === conversationId);
+  }
+
+  async stop(): Promise<void> {
+    for (const d of this.dispatchers) await d.stop();
+    await this.store.close();
+    await this.connector.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+describe("the outbox dispatcher, through the botbuilder port, against the connector stand-in", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await new Harness().start();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it("sends a queued message once and records it as sent, with Teams' activity id; logs hold no content", async () => {
+    const lines: string[] = [];
+    const log: Logger = createLogger("debug", (line) => lines.push(line));
+    await h.enqueue("hello:1", h.conversation("19:general@thread.tacv2"), "Top secret approval text");
+    const d = h.dispatcher({ log });
+    await d.drain(DRAIN_MS);
+
+    const m = await h.outbox.get("hello:1");
+    assert.equal(m?.status, "sent");
+    assert.equal(m?.attempts, 1);
+    assert.equal(m?.activityId, "sent-1");
+    assert.equal(m?.conversationId, "19:general@thread.tacv2");
+    assert.equal(m?.leaseOwner, undefined);
+    assert.equal(h.connector.deliveries.get("hello:1"), 1);
+    assert.equal(h.connector.to("19:general@thread.tacv2")[0]!.body.text, "Top secret approval text");
+    assert.ok(lines.some((l) => l.includes("hello:1")), "the message id is logged");
+    assert.ok(!lines.some((l) => l.includes("Top secret")), "the content is not");
+  });
+
+  it("waits for Retry-After after a 429, then sends", async () => {
+    h.connector.failNext("c-429", { status: 429, retryAfterSeconds: 1 });
+    await h.enqueue("m", h.conversation("c-429"));
+    const d = h.dispatcher();
+    await d.drain(DRAIN_MS);
+    const [first, second] = h.requestsTo("c-429");
+    assert.equal(first!.status, 429);
+    assert.equal(second!.status, 200);
+    assert.ok(second!.at - first!.at >= 950, `waited ${second!.at - first!.at} ms`);
+    const m = await h.outbox.get("m");
+    assert.equal(m?.status, "sent");
+    assert.equal(m?.attempts, 2);
+    assert.equal(m?.lastError, undefined);
+    assert.equal(h.connector.deliveries.get("m"), 1);
+  });
+
+  it("backs off after a 429 without Retry-After, then sends", async () => {
+    h.connector.failNext("c-429b", { status: 429 }, 2);
+    await h.enqueue("m", h.conversation("c-429b"));
+    await h.dispatcher().drain(DRAIN_MS);
+    const tries = h.requestsTo("c-429b");
+    assert.deepEqual(tries.map((r) => r.status), [429, 429, 200]);
+    // Backoff is 50–100 ms after the first, 100–200 ms after the second (base 100 ms).
+    assert.ok(tries[1]!.at - tries[0]!.at >= 45);
+    assert.ok(tries[2]!.at - tries[1]!.at >= 95);
+    assert.equal((await h.outbox.get("m"))?.attempts, 3);
+  });
+
+  it("retries a 500 and a timeout-like 503 with backoff, then sends once", async () => {
+    h.connector.failNext("c-500", { status: 500 });
+    h.connector.failNext("c-500", { status: 503 });
+    await h.enqueue("m", h.conversation("c-500"));
+    await h.dispatcher().drain(DRAIN_MS);
+    assert.deepEqual(h.requestsTo("c-500").map((r) => r.status), [500, 503, 200]);
+    assert.equal((await h.outbox.get("m"))?.status, "sent");
+    assert.equal(h.connector.deliveries.get("m"), 1);
+  });
+
+  it("gives up after maxAttempts and marks the message failed", async () => {
+    h.connector.failNext("c-down", { status: 502 }, 10);
+    await h.enqueue("m", h.conversation("c-down"));
+    await h.dispatcher({ tuning: { ...FAST, maxAttempts: 3, backoffBaseMs: 20 } }).drain(DRAIN_MS);
+    const m = await h.outbox.get("m");
+    assert.equal(m?.status, "failed");
+    assert.equal(m?.attempts, 3);
+    assert.match(m!.lastError!, /gave up after 3 attempts; last: 502/);
+  });
+
+  it("marks a message unreachable on 403, tells onUnreachable once, and posts nothing more there", async () => {
+    await h.conversations.save({
+      conversationId: "19:gone@thread.tacv2",
+      serviceUrl: h.connector.url,
+      channelId: "msteams",
+      tenantId: TENANT,
+      conversationType: "channel",
+      bot: { id: "28:local-bot" },
+      installed: true,
+      updatedAt: new Date().toISOString(),
+    });
+    h.connector.failNext("19:gone@thread.tacv2", { status: 403 });
+    await h.enqueue("first", h.conversation("19:gone@thread.tacv2"));
+    const d = h.dispatcher();
+    await d.drain(DRAIN_MS);
+
+    const first = await h.outbox.get("first");
+    assert.equal(first?.status, "unreachable");
+    assert.equal(first?.unreachableReason, "removed-from-conversation");
+    assert.match(first!.lastError!, /403 BotNotInConversationRoster/);
+    assert.deepEqual(h.unreachable.map((m) => m.id), ["first"]);
+    assert.equal((await h.conversations.get(TENANT, "19:gone@thread.tacv2"))?.installed, false, "the stored reference says so too");
+
+    await h.enqueue("second", h.conversation("19:gone@thread.tacv2"));
+    d.kick();
+    await d.drain(DRAIN_MS);
+    assert.equal((await h.outbox.get("second"))?.status, "unreachable");
+    assert.equal(h.requestsTo("19:gone@thread.tacv2").length, 1, "no request for the second message");
+    assert.deepEqual(h.unreachable.map((m) => m.id), ["first", "second"], "each message reported once");
+  });
+
+  it("treats 404 conversation-not-found as unreachable", async () => {
+    h.connector.failNext("c-404", { status: 404, code: "ConversationNotFound" });
+    await h.enqueue("m", h.conversation("c-404"));
+    await h.dispatcher().drain(DRAIN_MS);
+    const m = await h.outbox.get("m");
+    assert.equal(m?.status, "unreachable");
+    assert.equal(m?.unreachableReason, "conversation-not-found");
+  });
+
+  it("opens a 1:1 chat for a person the bot has never talked to, stores the reference and reuses it", async () => {
+    const person: Target = { kind: "person", tenantId: TENANT, aadObjectId: "aad-manager", serviceUrl: h.connector.url };
+    await h.enqueue("approval:1", person);
+    const d = h.dispatcher();
+    await d.drain(DRAIN_MS);
+
+    assert.equal(h.connector.created.length, 1);
+    const chat = h.connector.created[0]!.conversationId;
+    const m = await h.outbox.get("approval:1");
+    assert.equal(m?.status, "sent");
+    assert.equal(m?.conversationId, chat);
+    assert.equal(h.connector.to(chat).length, 1);
+    const stored = await h.conversations.findPersonal(TENANT, "aad-manager");
+    assert.equal(stored?.conversationId, chat);
+    assert.equal(stored?.serviceUrl, h.connector.url);
+
+    // A later message, even from a fresh dispatcher with nothing cached, uses the stored chat.
+    await d.stop();
+    await h.enqueue("reminder:1", person);
+    await h.dispatcher().drain(DRAIN_MS);
+    assert.equal(h.connector.created.length, 1, "no second createConversation");
+    assert.equal(h.connector.to(chat).length, 2);
+  });
+
+  it("marks a person unreachable when Teams will not open a chat with them (app not installed)", async () => {
+    h.connector.unreachableUsers.add("aad-nobody");
+    await h.enqueue("approval:2", { kind: "person", tenantId: TENANT, aadObjectId: "aad-nobody", serviceUrl: h.connector.url });
+    await h.dispatcher().drain(DRAIN_MS);
+    const m = await h.outbox.get("approval:2");
+    assert.equal(m?.status, "unreachable");
+    assert.equal(m?.unreachableReason, "not-installed");
+    assert.match(m!.lastError!, /would not open a 1:1 chat.*403.*not installed/);
+    assert.deepEqual(h.unreachable.map((u) => u.id), ["approval:2"]);
+    assert.equal(await h.conversations.findPersonal(TENANT, "aad-nobody"), undefined);
+  });
+
+  it("sends each message exactly once across a restart of the dispatcher and of the store", async () => {
+    await h.enqueue("before", h.conversation("c-r"));
+    let d = h.dispatcher();
+    await d.drain(DRAIN_MS);
+    await h.enqueue("during", h.conversation("c-r"));
+    await d.stop(); // before it polls again: "during" stays queued
+    assert.equal((await h.outbox.get("during"))?.status, "queued");
+
+    await h.store.close();
+    h.store = await h.openStore();
+    d = h.dispatcher();
+    await d.drain(DRAIN_MS);
+    assert.equal(h.connector.deliveries.get("before"), 1);
+    assert.equal(h.connector.deliveries.get("during"), 1);
+    assert.deepEqual(h.connector.duplicates(), []);
+    assert.equal((await h.outbox.get("during"))?.status, "sent");
+  });
+
+  it("re-sends a message left `sending` by an instance that died, once its lease has expired", async () => {
+    await h.enqueue("orphan", h.conversation("c-o"));
+    const container = h.store.container("outbox");
+    const { resource } = await container.item("orphan", "orphan").read();
+    await container.items.upsert({ ...resource, status: "sending", leaseOwner: "dead-instance", leaseUntil: new Date(Date.now() + 300).toISOString() });
+    await h.dispatcher().drain(DRAIN_MS);
+    const m = await h.outbox.get("orphan");
+    assert.equal(m?.status, "sent");
+    assert.equal(h.connector.deliveries.get("orphan"), 1);
+  });
+
+  it("with two dispatchers on one store, one leads and every message is sent once; the other takes over when it stops", async () => {
+    const a = h.dispatcher();
+    const b = h.dispatcher();
+    for (let i = 0; i < 40; i++) await h.enqueue(`m${i}`, h.conversation(`c${i % 8}`));
+    a.kick();
+    b.kick();
+    await Promise.all([a.drain(DRAIN_MS), b.drain(DRAIN_MS)]);
+    assert.equal([a, b].filter((d) => d.isLeader).length, 1, "exactly one leader");
+
+    const leader = a.isLeader ? a : b;
+    const follower = leader === a ? b : a;
+    await leader.stop();
+    for (let i = 40; i < 60; i++) await h.enqueue(`m${i}`, h.conversation(`c${i % 8}`));
+    await follower.drain(DRAIN_MS);
+    assert.ok(follower.isLeader, "the follower took over");
+    assert.equal(h.connector.deliveries.size, 60);
+    assert.deepEqual(h.connector.duplicates(), []);
+  });
+});
+
+describe("the outbox dispatcher against a stand-in that enforces rate limits", () => {
+  let h: Harness;
+  // Scaled-down windows on both sides, so the test runs in about a second.
+  const windows = { conversation: [{ limit: 3, windowMs: 400 }], tenant: [{ limit: 5, windowMs: 300 }] };
+  beforeEach(async () => {
+    h = await new Harness().start({ limits: windows, latencyMs: [5, 20] });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it("keeps within the per-conversation and per-tenant windows: no 429, nothing lost, nothing twice", async () => {
+    for (let i = 0; i < 12; i++) await h.enqueue(`hot${i}`, h.conversation("c-hot"));
+    for (let i = 0; i < 12; i++) await h.enqueue(`cold${i}`, h.conversation(`c-cold-${i}`));
+    const d = h.dispatcher({ limits: new TeamsRateLimiter(windows) });
+    await d.drain(DRAIN_MS);
+    assert.deepEqual(h.connector.throttled, []);
+    assert.equal(h.connector.deliveries.size, 24);
+    assert.deepEqual(h.connector.duplicates(), []);
+    const hot = h.connector.to("c-hot").map((s) => Number(String(s.body.text).replace("message hot", "")));
+    assert.deepEqual(hot, [...hot].sort((x, y) => x - y), "one conversation's messages arrive in order");
+  });
+});

@@ -1,0 +1,173 @@
+import assert from "node:assert/strict";
+import { backoffMs, parseRetryAfter, SlidingWindowLog, TeamsRateLimiter, type Permit } from "../../src/outbox/rate-limits";
+
+const T = "tenant-1";
+
+/** Take a place and settle it at once, as a request that arrives at `at` would be. */
+function sendAt(limiter: TeamsRateLimiter, conversation: string | undefined, at: number, tenant = T): boolean {
+  const got = limiter.acquire(tenant, conversation, at);
+  if (!got.ok) return false;
+  got.permit.done(at);
+  return true;
+}
+
+describe("Teams rate limits", () => {
+  describe("one sliding window", () => {
+    it("allows `limit` sends in a window, and the next exactly when the oldest is windowMs old", () => {
+      const log = new SlidingWindowLog([{ limit: 3, windowMs: 1000 }]);
+      for (const t of [0, 10, 20]) {
+        assert.equal(log.waitMs("k", t), 0);
+        log.record("k", t);
+      }
+      assert.equal(log.waitMs("k", 20), 980);
+      assert.equal(log.waitMs("k", 999), 1, "one millisecond before the first send leaves the window");
+      assert.equal(log.waitMs("k", 1000), 0, "a send exactly windowMs ago no longer counts");
+      log.record("k", 1000);
+      assert.equal(log.waitMs("k", 1000), 10, "now the send at 10 is the oldest that counts");
+    });
+
+    it("keeps keys apart, and forgets what no window can see", () => {
+      const log = new SlidingWindowLog([{ limit: 1, windowMs: 100 }]);
+      log.record("a", 0);
+      assert.equal(log.waitMs("a", 50), 50);
+      assert.equal(log.waitMs("b", 50), 0);
+      log.prune(100);
+      assert.equal(log.size, 0);
+    });
+  });
+
+  describe("per conversation: 7 / 1 s, 8 / 2 s, 60 / 30 s, 1800 / hour", () => {
+    it("allows 7 in a second and refuses the 8th until the first is a second old", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      for (let i = 0; i < 7; i++) assert.ok(sendAt(limits, "c", i * 10), `send ${i + 1}`);
+      const eighth = limits.acquire(T, "c", 999);
+      assert.deepEqual(eighth.ok ? "ok" : eighth.waitMs, 1);
+      assert.ok(sendAt(limits, "c", 1000));
+    });
+
+    it("allows only 8 in any 2 seconds, however they are spread", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      for (let i = 0; i < 7; i++) assert.ok(sendAt(limits, "c", 0));
+      assert.ok(sendAt(limits, "c", 1000), "8th at 1 s: the 1-s window has emptied");
+      const ninth = limits.acquire(T, "c", 1500);
+      assert.equal(ninth.ok ? 0 : ninth.waitMs, 500, "9th waits until the sends at 0 are 2 s old");
+      assert.equal(limits.waitMs(T, "c", 1999), 1);
+      assert.ok(sendAt(limits, "c", 2000));
+    });
+
+    it("allows only 60 in 30 seconds", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      // 4 every 2 s stays inside the 1-s and 2-s windows: 60 sends take 0..28 s.
+      let t = 0;
+      for (let i = 0; i < 60; i++) {
+        t = Math.floor(i / 4) * 2000;
+        assert.ok(sendAt(limits, "c", t), `send ${i + 1} at ${t}`);
+      }
+      assert.equal(t, 28_000);
+      assert.ok(limits.waitMs(T, "c", 29_000) > 0);
+      assert.equal(limits.waitMs(T, "c", 29_999), 1, "the first 4 were at 0");
+      assert.equal(limits.waitMs(T, "c", 30_000), 0, "…and leave the window at 30 s exactly");
+    });
+
+    it("allows only 1800 in an hour", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      // 60 every 30 s (2 per second) for 15 minutes = 1800.
+      for (let i = 0; i < 1800; i++) limits.recordPast(T, "c", Math.floor(i / 2) * 1000 + (i % 2) * 100);
+      const last = 899 * 1000 + 100;
+      assert.ok(limits.waitMs(T, "c", last + 40_000) > 0);
+      assert.equal(limits.waitMs(T, "c", 3_600_000 - 1), 1, "the first send was at 0");
+      assert.equal(limits.waitMs(T, "c", 3_600_000), 0);
+    });
+
+    it("does not let one conversation's sends hold up another's", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      for (let i = 0; i < 7; i++) sendAt(limits, "a", 0);
+      assert.ok(limits.waitMs(T, "a", 1) > 0);
+      assert.equal(limits.waitMs(T, "b", 1), 0);
+    });
+  });
+
+  describe("per tenant: 50 / s", () => {
+    it("allows 50 a second across conversations and refuses the 51st until the first is a second old", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      for (let i = 0; i < 50; i++) assert.ok(sendAt(limits, `c${i}`, i));
+      const next = limits.acquire(T, "c-new", 50);
+      assert.equal(next.ok ? 0 : next.waitMs, 950);
+      assert.equal(limits.waitMs(T, "c-new", 999), 1);
+      assert.ok(sendAt(limits, "c-new", 1000));
+      assert.equal(limits.waitMs("other-tenant", "c-new", 1000), 0, "tenants are separate");
+    });
+
+    it("counts creating a conversation against the tenant only", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      for (let i = 0; i < 50; i++) assert.ok(sendAt(limits, undefined, 0));
+      assert.ok(limits.waitMs(T, "c", 1) > 0);
+    });
+  });
+
+  describe("requests in flight", () => {
+    it("counts a request from when it is taken, at start + margin, or at completion if sooner", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
+      const got = limits.acquire(T, "c", 0);
+      assert.ok(got.ok);
+      assert.equal(limits.waitMs(T, "d", 500), 530, "in flight: counted at 0 + 30");
+      got.permit.done(10);
+      assert.equal(limits.waitMs(T, "d", 500), 510, "completed at 10: counted at 10");
+    });
+
+    it("re-stamps a place when the request really starts later, and frees it on cancel", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
+      const got = limits.acquire(T, "c", 0);
+      assert.ok(got.ok);
+      const permit: Permit = got.permit;
+      permit.sending(50);
+      assert.equal(limits.waitMs(T, "d", 500), 580);
+      permit.done(200);
+      assert.equal(limits.waitMs(T, "d", 500), 580, "completion after start + margin keeps start + margin");
+      const other = new TeamsRateLimiter({ tenant: [{ limit: 1, windowMs: 1000 }] });
+      const p = other.acquire(T, "c", 0);
+      assert.ok(p.ok);
+      p.permit.cancel();
+      assert.equal(other.waitMs(T, "c", 0), 0);
+    });
+  });
+
+  describe("429 pauses", () => {
+    it("pauses the conversation until Retry-After; a second conversation throttled within 2 s pauses the tenant", () => {
+      const limits = new TeamsRateLimiter();
+      assert.equal(limits.throttled(T, "a", 1500, 0), false);
+      assert.equal(limits.waitMs(T, "a", 0), 1500);
+      assert.equal(limits.waitMs(T, "b", 0), 0, "one conversation throttled is about that conversation");
+      assert.equal(limits.throttled(T, "b", 2000, 1000), true);
+      assert.equal(limits.waitMs(T, "c", 1000), 1000, "two at once: the tenant waits");
+      assert.equal(limits.waitMs("other", "c", 1000), 0);
+    });
+
+    it("does not call two 429s far apart tenant-wide", () => {
+      const limits = new TeamsRateLimiter();
+      limits.throttled(T, "a", 1000, 0);
+      assert.equal(limits.throttled(T, "b", 6000, 5000), false);
+      assert.equal(limits.waitMs(T, "c", 5000), 0);
+    });
+  });
+
+  describe("Retry-After and backoff", () => {
+    it("reads delay-seconds, an HTTP date and the millisecond variants", () => {
+      const now = Date.parse("2026-11-23T10:00:00Z");
+      assert.equal(parseRetryAfter({ retryAfter: "2" }, now), 2000);
+      assert.equal(parseRetryAfter({ retryAfter: "0.25" }, now), 250);
+      assert.equal(parseRetryAfter({ retryAfter: "Mon, 23 Nov 2026 10:00:05 GMT" }, now), 5000);
+      assert.equal(parseRetryAfter({ retryAfter: "Mon, 23 Nov 2026 09:00:00 GMT" }, now), 0);
+      assert.equal(parseRetryAfter({ retryAfterMs: "150", retryAfter: "9" }, now), 150);
+      assert.equal(parseRetryAfter({ retryAfter: "soon" }, now), undefined);
+      assert.equal(parseRetryAfter({}, now), undefined);
+    });
+
+    it("backs off exponentially with jitter between half and all of the ceiling", () => {
+      assert.equal(backoffMs(1, 1000, 60_000, () => 0), 500);
+      assert.equal(backoffMs(1, 1000, 60_000, () => 1), 1000);
+      assert.equal(backoffMs(4, 1000, 60_000, () => 1), 8000);
+      assert.equal(backoffMs(20, 1000, 60_000, () => 1), 60_000);
+    });
+  });
+});
