@@ -147,6 +147,8 @@ export interface FormModel {
 export interface RecordsModel {
   title: string;
   notice?: string;
+  /** Green for good news (the default), amber when the person needs to act. */
+  noticeStyle?: "good" | "warning";
   intro?: string;
   empty: string;
   items: {

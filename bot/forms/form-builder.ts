@@ -48,7 +48,11 @@ function field(spec: FieldSpec, value: string | undefined, error: string | undef
     kind: spec.kind,
     label: spec.label,
     isRequired: spec.required ?? false,
-    requiredMessage: spec.requiredMessage ?? `Enter ${spec.label.toLowerCase()}`,
+    // Teams shows this when a required field is empty or a number is out of range.
+    requiredMessage:
+      spec.kind === "number" && spec.min !== undefined && spec.max !== undefined
+        ? `${spec.requiredMessage ?? `Enter ${spec.label.toLowerCase()}`}: a number from ${spec.min} to ${spec.max}`
+        : (spec.requiredMessage ?? `Enter ${spec.label.toLowerCase()}`),
   };
   if (spec.hint) model.hint = spec.hint;
   if (spec.maxLength !== undefined) model.maxLength = spec.maxLength;

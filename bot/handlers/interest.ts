@@ -66,11 +66,12 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     (outcome.created
       ? "Thank you. We have your expression of interest. Step 1 of your plan is now done."
       : "Your changes are saved.") + (about ? ` ${about}` : ""),
+    request.status === "unreachable" ? "warning" : "good",
   );
 }
 
 /** "My interest": what was sent, with change and withdraw. */
-export async function show(s: Services, caller: Caller, notice?: string): Promise<Reply> {
+export async function show(s: Services, caller: Caller, notice?: string, noticeStyle: "good" | "warning" = "good"): Promise<Reply> {
   const record = await s.interests.get(caller.person, INTEREST_ID);
   const actions: ActionModel[] = record
     ? record.status === "withdrawn"
@@ -92,7 +93,7 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
   return card(
     renderCard("records", {
       title: "My expression of interest",
-      ...(notice ? { notice } : {}),
+      ...(notice ? { notice, noticeStyle } : {}),
       empty: "You have not sent an expression of interest yet.",
       items: record
         ? [{ heading: record.details.organisationName, statusLabel: view!.label, statusColor: view!.color, facts: [...interestFacts(record.details), ...releaseFacts], actions }]

@@ -58,13 +58,14 @@ export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; 
   const server: Server = createHttpServer({ keepAlive: true } as never);
   let dirty = false;
   let restoring = true;
+  let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (!isWrite(req)) return;
     res.on("finish", () => {
-      if (restoring || res.statusCode >= 400) return;
+      if (restoring || closed || res.statusCode >= 400) return;
       dirty = true;
       if (!timer) timer = setTimeout(() => void flush().catch((err) => log.error("snapshot failed", { err })), flushDelayMs);
     });
@@ -160,6 +161,10 @@ export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; 
     flush,
     async close() {
       await flush();
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await flush(); // anything written while the first flush ran
       client.dispose();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

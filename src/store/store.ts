@@ -24,6 +24,8 @@ export type ContainerName = keyof typeof CONTAINERS;
 
 export interface Store {
   readonly database: Database;
+  /** The Cosmos endpoint in use (for the embedded store, its 127.0.0.1 address). */
+  readonly endpoint: string;
   container(name: ContainerName): Container;
   /** True when the store answers a read. */
   ping(): Promise<boolean>;
@@ -44,7 +46,10 @@ export async function openStore(settings: CosmosSettings, log: Logger): Promise<
     });
     log.info("using the embedded store", { dataDir: settings.dataDir });
   } else {
-    client = new CosmosClient({ endpoint: settings.endpoint, key: settings.key });
+    // A local emulator (another process's embedded store, in tests) advertises addresses the SDK
+    // must not follow; Azure endpoints keep endpoint discovery on.
+    const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.endpoint);
+    client = new CosmosClient({ endpoint: settings.endpoint, key: settings.key, ...(local ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}) });
     log.info("using Azure Cosmos DB", { endpoint: settings.endpoint });
   }
   try {
@@ -55,6 +60,7 @@ export async function openStore(settings: CosmosSettings, log: Logger): Promise<
     let closing: Promise<void> | undefined;
     return {
       database,
+      endpoint: embedded?.endpoint ?? (settings.kind === "remote" ? settings.endpoint : ""),
       container: (name) => database.container(CONTAINERS[name]),
       async ping() {
         try {

@@ -35,7 +35,7 @@ import {
   waitForNewCard,
 } from "./playground";
 
-const DAYS = "Days a week, if part-time";
+const DAYS = "Days per week, if part-time";
 const DAYS_MESSAGE = "Days per week must be in whole or half days, like 2 or 2.5";
 
 describe("Expression of Interest form in the Agents Playground @e2e", function () {
@@ -71,16 +71,16 @@ describe("Expression of Interest form in the Agents Playground @e2e", function (
     await chooseOptions(page, "How you could work (optional)", ["Hybrid (some time in the office, some at home)", "Willing to travel"]);
     // Skills
     await chooseOptions(page, "Skills you can offer", ["Policy development", "Stakeholder engagement"]);
-    await chooseOptions(page, "Skills you want to build", "Data analysis");
-    await typeInto(page, "Other skills you want to build", "Local government finance");
+    await chooseOptions(page, "Skills you want to develop", "Data analysis");
+    await typeInto(page, "Other skills you want to develop", "Local government finance");
     // The secondment you want: part-time, with the one mistake in days a week.
     await chooseOptions(page, "Types of secondment", ["Short-term (around 12 weeks)", "Part-time"]);
     await chooseOptions(page, "Working pattern", "Part-time");
     await typeInto(page, DAYS, "4.3");
     await typeInto(page, "Your preferred arrangement (optional)", "Tuesdays to Thursdays");
     await pickDate(page, "Available from", availableFrom);
-    await typeInto(page, "Shortest secondment you would accept, in months", "3");
-    await typeInto(page, "Longest secondment you want, in months", "12");
+    await typeInto(page, "Shortest secondment you would consider, in months", "3");
+    await typeInto(page, "Longest secondment you would consider, in months", "12");
     // Your contract
     await chooseOptions(page, "Contract type", "Permanent");
     await chooseOptions(page, "Security clearance you hold", "Baseline Personnel Security Standard (BPSS)");
@@ -117,7 +117,7 @@ describe("Expression of Interest form in the Agents Playground @e2e", function (
     assert.equal(await inputValue(page, "Grade or band"), "Higher Executive Officer (HEO)");
     assert.equal(await inputValue(page, "Region"), "Yorkshire and the Humber");
     assert.equal(await inputValue(page, "Skills you can offer"), "Policy development, Stakeholder engagement");
-    assert.equal(await inputValue(page, "Other skills you want to build"), "Local government finance");
+    assert.equal(await inputValue(page, "Other skills you want to develop"), "Local government finance");
     assert.equal(await inputValue(page, DAYS), "4.3");
     assert.equal(await inputValue(page, "Reasonable adjustments (optional)"), "I use a screen reader");
     assert.equal(await inputValue(page, "Or enter their work email address"), "sam.lee@example.gov.uk");

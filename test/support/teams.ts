@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { startApp, type RunningApp } from "../../bot/app";
+import { startApp, type AppOptions, type RunningApp } from "../../bot/app";
 import { parseConfig, type Config } from "../../src/config";
 import { silentLogger, type Logger } from "../../src/log";
 import { assertValidCard, type Card } from "./cards";
@@ -133,11 +133,11 @@ export interface TestBot {
 }
 
 /** A running bot on a free port with its own embedded store in a temp folder, and a connector stand-in. */
-export async function startTestBot(env: Record<string, string> = {}, log: Logger = silentLogger): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string> = {}, log: Logger = silentLogger, options: AppOptions = {}): Promise<TestBot> {
   const dataDir = mkdtempSync(join(tmpdir(), "secondment-test-"));
   const config = parseConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env });
   const connector = await new ConnectorStandIn().start();
-  const app = await startApp(config, { log });
+  const app = await startApp(config, { log, ...options });
   return {
     app,
     config,
