@@ -14,6 +14,7 @@ import type { InterestDetails } from "../src/domain/interest";
 import type { RoleRecordDetails } from "../src/domain/role-record";
 import { FormRecordStore } from "../src/store/records";
 import { ApprovalStore } from "../src/store/approvals";
+import { MatchStore } from "../src/store/matches";
 import { Outbox, type OutboundMessage } from "../src/outbox/outbox";
 import { OutboxDispatcher } from "../src/outbox/dispatcher";
 import { JobStore } from "../src/scheduler/jobs";
@@ -123,6 +124,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role"),
     conversations,
     approvals: new ApprovalStore(store.container("people")),
+    matches: new MatchStore(store.container("matches")),
+    people: store.container("people"),
     outbox: {
       async enqueue(m) {
         const result = await outbox.enqueue(m);

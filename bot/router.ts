@@ -4,6 +4,7 @@ import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
 import * as approval from "./handlers/approval";
 import * as faq from "./handlers/faq";
 import * as interest from "./handlers/interest";
+import * as matching from "./handlers/matching";
 import * as role from "./handlers/role";
 import * as plan from "./handlers/plan";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
@@ -29,6 +30,8 @@ const ApprovalRef = z.looseObject({
   requestId: z.uuid({ message: "must be a request id" }),
   reason: z.unknown().optional(),
 });
+const PairRef = z.looseObject({ openingId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id"), candidateKey: z.string().min(3).max(250) });
+const MatchRef = z.looseObject({ matchId: z.string().min(3).max(400), reason: z.unknown().optional() });
 const RoleRef = z.looseObject({
   roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id").optional(),
   version: Version,
@@ -51,6 +54,14 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.approveRelease]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.answer(s, c, d, "approve", undefined) }),
   [VERBS.declineRelease]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.answer(s, c, d, "decline", d.reason) }),
   [VERBS.refreshApproval]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.refresh(s, c, d) }),
+  [VERBS.confirmMatch]: route({ schema: PairRef, personalOnly: false, run: (s, c, d) => matching.confirm(s, c, d) }),
+  [VERBS.rejectSuggestion]: route({ schema: PairRef, personalOnly: false, run: (s, c, d) => matching.reject(s, c, d) }),
+  [VERBS.arrangeMeeting]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.arrangeMeeting(s, c, d) }),
+  [VERBS.hostProceeds]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.outcome(s, c, d, "host", true) }),
+  [VERBS.hostDeclines]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.outcome(s, c, d, "host", false) }),
+  [VERBS.secondeeProceeds]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.outcome(s, c, d, "secondee", true) }),
+  [VERBS.secondeeDeclines]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.outcome(s, c, d, "secondee", false) }),
+  [VERBS.myMatches]: route({ schema: NoData, personalOnly: true, run: (s, c) => matching.mine(s, c) }),
   [VERBS.startRole]: route({ schema: NoData, personalOnly: false, run: (s, c) => role.start(s, c, {}) }),
   [VERBS.editRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.start(s, c, d) }),
   [VERBS.submitRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.submit(s, c, d, d) }),
@@ -105,6 +116,7 @@ export function commandFor(raw: string): { verb: Verb; data: Record<string, unkn
   if (t === "my interest") return { verb: VERBS.showInterest, data: {} };
   if (t === "role" || t === "offer a role") return { verb: VERBS.startRole, data: {} };
   if (t === "my roles" || t === "roles") return { verb: VERBS.listRoles, data: {} };
+  if (t === "my matches" || t === "matches") return { verb: VERBS.myMatches, data: {} };
   if (t === "question" || t === "ask a question") return { verb: VERBS.askPrompt, data: {} };
   return { verb: VERBS.askQuestion, data: { question: raw } };
 }

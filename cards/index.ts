@@ -13,6 +13,8 @@ import form from "./form.json";
 import records from "./records.json";
 import confirm from "./confirm.json";
 import approvalRequest from "./approval-request.json";
+import matchSuggestions from "./match-suggestions.json";
+import match from "./match.json";
 
 export * from "./models";
 export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
@@ -37,6 +39,8 @@ export const TEMPLATES: Readonly<Record<CardName, object>> = {
   records,
   confirm,
   "approval-request": approvalRequest,
+  "match-suggestions": matchSuggestions,
+  match,
 };
 
 export class CardTooLargeError extends Error {

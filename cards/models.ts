@@ -86,6 +86,37 @@ export interface ApprovalRequestModel {
   refreshUserIds: string[];
 }
 
+export interface MatchSuggestionsModel {
+  roleTitle: string;
+  organisation: string;
+  channelLabel: string;
+  notice?: string;
+  candidates: {
+    name: string;
+    grade: string;
+    profession: string;
+    summary: string;
+    /** Matched and missing skills, development and preferences, as short lines. */
+    details: string;
+    state?: string;
+    actions: ActionModel[];
+  }[];
+}
+
+/** A match as the role's channel or the secondee sees it. */
+export interface MatchModel {
+  heading: string;
+  intro: string;
+  facts: { title: string; value: string }[];
+  explanation: string;
+  statusText: string;
+  statusStyle: "default" | "emphasis" | "good" | "attention" | "warning";
+  notice?: string;
+  actions: ActionModel[];
+  /** A button that opens a box for a reason, then sends it. */
+  reasonAction?: { title: string; label: string; submitTitle: string; verb: import("./verbs").Verb; data: Record<string, unknown> };
+}
+
 export interface CardModels {
   welcome: WelcomeModel;
   "channel-welcome": ChannelWelcomeModel;
@@ -99,6 +130,8 @@ export interface CardModels {
   records: RecordsModel;
   confirm: ConfirmModel;
   "approval-request": ApprovalRequestModel;
+  "match-suggestions": MatchSuggestionsModel;
+  match: MatchModel;
 }
 export type CardName = keyof CardModels;
 

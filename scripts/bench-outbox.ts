@@ -7,13 +7,17 @@
  * last message Teams accepted), 429s received, messages lost and duplicates (both must be 0).
  * The full run (10,000 messages) takes about 3.5 minutes by nature: 10,000 / 50 per s.
  *
- * The stand-in runs in a worker thread (still 127.0.0.1, real HTTP): Teams' front door does not stall
- * when our process is busy, but an in-process stand-in would, because the embedded Cosmos server
- * (full-scan queries, whole-store snapshots) shares our event loop and delays its timers by up to
- * ~150 ms, which would make it count requests at moments no real service would.
+ *   node dist/scripts/bench-outbox.js [--messages N] [--recipients M] [--store-in-process]
  *
- *   node dist/scripts/bench-outbox.js [--messages N] [--recipients M]
+ * Threads. Teams and Cosmos DB are other machines: their work never stalls our event loop. Here both
+ * stand-ins are in this process, so each runs in its own worker thread (still 127.0.0.1, real HTTP):
+ * - the connector stand-in, so that the moment it counts a request is not delayed by our work;
+ * - the embedded Cosmos server (with its snapshot to disk), because it executes each query
+ *   synchronously and snapshots the whole store while writes continue — with 10,000+ documents that
+ *   blocks the event loop for most of the time. `--store-in-process` opens it in this thread instead,
+ *   the way the app runs in local mode, to measure that too.
  */
+import { CosmosClient, type Container } from "@azure/cosmos";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,13 +29,16 @@ import { OutboxDispatcher } from "../src/outbox/dispatcher";
 import { Outbox } from "../src/outbox/outbox";
 import { TEAMS_TENANT_WINDOWS } from "../src/outbox/rate-limits";
 import { ConversationRepository } from "../src/store/conversations";
-import { openStore } from "../src/store/store";
+import { startEmbeddedCosmos } from "../src/store/embedded";
+import { CONTAINERS, openStore } from "../src/store/store";
 import { ConnectorStandIn } from "../test/support/connector";
 
 export interface BenchOutboxOptions {
   messages?: number;
   recipients?: number;
   latencyMs?: [number, number];
+  /** Run the embedded store on this thread (as the app does locally) rather than in a worker. */
+  storeInProcess?: boolean;
   /** Where progress and the report go; default stdout. */
   print?: (line: string) => void;
 }
@@ -39,6 +46,7 @@ export interface BenchOutboxOptions {
 export interface BenchOutboxResult {
   messages: number;
   recipients: number;
+  storeInProcess: boolean;
   enqueueSeconds: number;
   /** Dispatcher start to the last accepted message. */
   sendSeconds: number;
@@ -52,35 +60,39 @@ export interface BenchOutboxResult {
 }
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const WORKER_ROLE = "outbox-bench-connector";
+const CEILING = TEAMS_TENANT_WINDOWS[0]!.limit / (TEAMS_TENANT_WINDOWS[0]!.windowMs / 1000);
+
+// ------------------------------------------------------------------ worker threads
+
+type WorkerJob = { role: "outbox-bench-connector"; latencyMs: [number, number] } | { role: "outbox-bench-store"; dataDir: string };
 
 /** What the stand-in worker reports. */
 interface StandInReport {
   delivered: number;
-  /** Accepted activity requests: message id and time. */
-  accepted: [string, number][];
+  /** Times of accepted activity requests carrying an outbox message id. */
+  acceptedAt: number[];
   deliveries: [string, number][];
   duplicates: string[];
   responses429: number;
 }
 
-/** The connector stand-in in a worker thread. */
-class StandInWorker {
+/** A worker thread that posts one ready message, answers requests, and exits on "stop". */
+class Helper<Ready> {
   private constructor(
     private readonly worker: Worker,
-    readonly url: string,
+    readonly ready: Ready,
   ) {}
 
-  static async start(latencyMs: [number, number]): Promise<StandInWorker> {
-    const worker = new Worker(__filename, { workerData: { role: WORKER_ROLE, latencyMs } });
-    const [url] = (await once(worker, "message")) as [string];
-    return new StandInWorker(worker, url);
+  static async start<Ready>(job: WorkerJob): Promise<Helper<Ready>> {
+    const worker = new Worker(__filename, { workerData: job });
+    const [ready] = (await Promise.race([once(worker, "message"), once(worker, "error").then(([err]) => Promise.reject(err))])) as [Ready];
+    return new Helper(worker, ready);
   }
 
-  async report(): Promise<StandInReport> {
-    this.worker.postMessage("report");
-    const [report] = (await once(this.worker, "message")) as [StandInReport];
-    return report;
+  async ask<T>(question: string): Promise<T> {
+    this.worker.postMessage(question);
+    const [answer] = (await once(this.worker, "message")) as [T];
+    return answer;
   }
 
   async stop(): Promise<void> {
@@ -89,70 +101,104 @@ class StandInWorker {
   }
 }
 
-async function runStandInWorker(latencyMs: [number, number]): Promise<void> {
-  const connector = await new ConnectorStandIn({ limits: true, latencyMs }).start();
-  parentPort!.on("message", (msg: string) => {
-    if (msg === "report") {
+async function runWorker(job: WorkerJob): Promise<void> {
+  const port = parentPort!;
+  if (job.role === "outbox-bench-connector") {
+    const connector = await new ConnectorStandIn({ limits: true, latencyMs: job.latencyMs }).start();
+    port.on("message", (msg: string) => {
+      if (msg === "stop") return void connector.stop().then(() => port.close());
       const report: StandInReport = {
         delivered: connector.deliveries.size,
-        accepted: connector.requests.filter((r) => r.status === 200 && r.messageId).map((r) => [r.messageId!, r.at]),
+        acceptedAt: connector.requests.filter((r) => r.status === 200 && r.messageId).map((r) => r.at),
         deliveries: [...connector.deliveries],
         duplicates: connector.duplicates(),
         responses429: connector.requests.filter((r) => r.status === 429).length,
       };
-      parentPort!.postMessage(report);
-    } else if (msg === "stop") {
-      void connector.stop().then(() => parentPort!.close());
-    }
-  });
-  parentPort!.postMessage(connector.url);
+      port.postMessage(report);
+    });
+    port.postMessage(connector.url);
+  } else {
+    const cosmos = await startEmbeddedCosmos({ dataDir: job.dataDir, log: silentLogger });
+    port.on("message", (msg: string) => {
+      if (msg === "stop") void cosmos.close().then(() => port.close());
+    });
+    port.postMessage({ endpoint: cosmos.endpoint, key: cosmos.key });
+  }
 }
-const CEILING = TEAMS_TENANT_WINDOWS[0]!.limit / (TEAMS_TENANT_WINDOWS[0]!.windowMs / 1000);
+
+/** The outbox and conversations containers, with the store on this thread or in a worker. */
+async function openContainers(dataDir: string, inProcess: boolean): Promise<{ outbox: Container; conversations: Container; close(): Promise<void> }> {
+  if (inProcess) {
+    const store = await openStore({ kind: "embedded", dataDir, database: "bench" }, silentLogger);
+    return { outbox: store.container("outbox"), conversations: store.container("conversations"), close: () => store.close() };
+  }
+  const helper = await Helper.start<{ endpoint: string; key: string }>({ role: "outbox-bench-store", dataDir });
+  const client = new CosmosClient({ ...helper.ready, connectionPolicy: { enableEndpointDiscovery: false } });
+  const { database } = await client.databases.createIfNotExists({ id: "bench" });
+  const make = async (id: string) => (await database.containers.createIfNotExists({ id, partitionKey: { paths: ["/pk"] } })).container;
+  const outbox = await make(CONTAINERS.outbox);
+  const conversations = await make(CONTAINERS.conversations);
+  return {
+    outbox,
+    conversations,
+    async close() {
+      client.dispose();
+      await helper.stop();
+    },
+  };
+}
+
+// ------------------------------------------------------------------ the bench
 
 export async function benchOutbox(opts: BenchOutboxOptions = {}): Promise<BenchOutboxResult> {
   const messages = opts.messages ?? 10_000;
   const recipients = Math.min(opts.recipients ?? 2_000, messages);
+  const latencyMs = opts.latencyMs ?? [20, 60];
+  const storeInProcess = opts.storeInProcess ?? false;
   const print = opts.print ?? ((line: string) => console.log(line));
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), "secondment-bench-outbox-"));
-  const store = await openStore({ kind: "embedded", dataDir, database: "bench" }, silentLogger);
-  const latencyMs = opts.latencyMs ?? [20, 60];
-  const connector = await StandInWorker.start(latencyMs);
+  const store = await openContainers(dataDir, storeInProcess);
+  const connector = await Helper.start<string>({ role: "outbox-bench-connector", latencyMs });
   let dispatcher: OutboxDispatcher | undefined;
   let progress: NodeJS.Timeout | undefined;
   try {
-    print(`outbox bench: ${messages} messages to ${recipients} conversations, stand-in latency ${latencyMs.join("–")} ms, limits enforced`);
-    const outbox = new Outbox(store.container("outbox"));
+    print(
+      `outbox bench: ${messages} messages to ${recipients} conversations; stand-in latency ${latencyMs.join("–")} ms, ` +
+        `Teams limits enforced; embedded store ${storeInProcess ? "on this thread" : "in a worker thread"}`,
+    );
+    const outbox = new Outbox(store.outbox);
     const ids: string[] = [];
     let next = 0;
-    const enqueueOne = async (k: number) => {
-      const id = `bench:${k}`;
-      ids[k] = id;
-      const r = k % recipients;
-      await outbox.enqueue({
-        id,
-        target: { kind: "conversation", tenantId: TENANT, conversationId: `a:bench-recipient-${r}`, serviceUrl: connector.url },
-        activity: { type: "message", text: `Reminder ${k} for recipient ${r}` },
-        purpose: "bench",
-      });
-    };
-    await Promise.all(Array.from({ length: 32 }, async () => {
-      while (next < messages) await enqueueOne(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < messages) {
+          const k = next++;
+          const r = k % recipients;
+          ids[k] = `bench:${k}`;
+          await outbox.enqueue({
+            id: ids[k]!,
+            target: { kind: "conversation", tenantId: TENANT, conversationId: `a:bench-recipient-${r}`, serviceUrl: connector.ready },
+            activity: { type: "message", text: `Reminder ${k} for recipient ${r}` },
+            purpose: "bench",
+          });
+        }
+      }),
+    );
     const enqueueSeconds = (Date.now() - started) / 1000;
     print(`enqueued in ${enqueueSeconds.toFixed(1)} s; sending…`);
 
     const sendStart = Date.now();
     dispatcher = new OutboxDispatcher({
-      container: store.container("outbox"),
+      container: store.outbox,
       port: new BotConnectorPort({ timeoutMs: 15_000 }),
-      conversations: new ConversationRepository(store.container("conversations")),
+      conversations: new ConversationRepository(store.conversations),
       instanceId: "bench",
       log: silentLogger,
     });
     dispatcher.start();
     progress = setInterval(() => {
-      void connector.report().then((r) => {
+      void connector.ask<StandInReport>("report").then((r) => {
         const s = (Date.now() - sendStart) / 1000;
         print(`  ${s.toFixed(0)} s: ${r.delivered} sent (${(r.delivered / s).toFixed(1)}/s), ${r.responses429} 429s`);
       });
@@ -160,21 +206,18 @@ export async function benchOutbox(opts: BenchOutboxOptions = {}): Promise<BenchO
     await dispatcher.drain(Math.ceil((messages / CEILING) * 3_000) + 60_000);
     clearInterval(progress);
 
-    const report = await connector.report();
+    const report = await connector.ask<StandInReport>("report");
     const delivered = new Map(report.deliveries);
-    const lastAt = Math.max(...report.accepted.map(([, at]) => at));
-    const sendSeconds = (lastAt - sendStart) / 1000;
+    const sendSeconds = (Math.max(...report.acceptedAt) - sendStart) / 1000;
     const perSecond = delivered.size / sendSeconds;
     const notSent = (
-      await store
-        .container("outbox")
-        .items.query<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'message' AND c.status != 'sent'")
-        .fetchAll()
+      await store.outbox.items.query<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'message' AND c.status != 'sent'").fetchAll()
     ).resources[0]!;
     const lost = ids.filter((id) => !delivered.has(id)).length + notSent;
     const result: BenchOutboxResult = {
       messages,
       recipients,
+      storeInProcess,
       enqueueSeconds,
       sendSeconds,
       perSecond,
@@ -209,11 +252,15 @@ function argValue(argv: string[], name: string): number | undefined {
   return n;
 }
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) {
-  void runStandInWorker((workerData as { latencyMs: [number, number] }).latencyMs);
+if (!isMainThread) {
+  void runWorker(workerData as WorkerJob);
 } else if (require.main === module) {
   const argv = process.argv.slice(2);
-  benchOutbox({ messages: argValue(argv, "--messages"), recipients: argValue(argv, "--recipients") })
+  benchOutbox({
+    messages: argValue(argv, "--messages"),
+    recipients: argValue(argv, "--recipients"),
+    storeInProcess: argv.includes("--store-in-process"),
+  })
     .then((r) => {
       process.exitCode = r.lost === 0 && r.duplicates === 0 ? 0 : 1;
     })

@@ -20,6 +20,7 @@ import { formatUkDate } from "../../src/domain/dates";
 import type { InterestDetails } from "../../src/domain/interest";
 import { personKey } from "../../src/domain/person";
 import { interestFacts } from "./describe";
+import { suggestForCandidate, suggestQuietly } from "./matching";
 import { card, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /** The job type the scheduler runs for approval reminders and the escalation after them. */
@@ -195,6 +196,7 @@ export async function answer(s: Services, caller: Caller, ref: ApprovalRef, deci
 async function afterDecision(s: Services, a: Approval, serviceUrl: string): Promise<void> {
   if (a.status === "approved") await s.plans.setStepStatus(a.secondee, { step: 2, status: "done" }, s.now());
   await tellSecondee(s, a, serviceUrl);
+  if (a.status === "approved") await suggestQuietly(s, () => suggestForCandidate(s, personKey(a.secondee), serviceUrl, a.secondee.tenantId));
 }
 
 /** Universal Actions refresh: show the card as it stands. */

@@ -7,6 +7,7 @@ import { INTEREST_ID } from "../../src/store/records";
 import { buildForm } from "../forms/form-builder";
 import { interestForm } from "../forms/interest-form";
 import { cancelRequest, requestNotice, requestRelease } from "./approval";
+import { suggestForCandidate, suggestQuietly } from "./matching";
 import { interestFacts, STATUS_VIEW } from "./describe";
 import { card, type Caller, type Reply, type Services } from "./types";
 
@@ -59,6 +60,9 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
   await s.plans.setStepStatus(caller.person, { step: 1, status: "done" }, s.now());
   s.log.info("interest saved", { version: outcome.record.version, created: outcome.created });
   const request = await requestRelease(s, caller, result.value);
+  if (!outcome.created && request.status === "approved") {
+    await suggestQuietly(s, () => suggestForCandidate(s, personKey(caller.person), caller.serviceUrl, caller.person.tenantId));
+  }
   const about = requestNotice(request);
   return show(
     s,

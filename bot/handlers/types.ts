@@ -6,7 +6,9 @@ import type { Logger } from "../../src/log";
 import type { InterestDetails } from "../../src/domain/interest";
 import type { RuleContext } from "../../src/domain/forms";
 import type { RoleRecordDetails } from "../../src/domain/role-record";
+import type { Container } from "@azure/cosmos";
 import type { ApprovalStore } from "../../src/store/approvals";
+import type { MatchStore } from "../../src/store/matches";
 import type { ConversationRepository } from "../../src/store/conversations";
 import type { PlanRepository } from "../../src/store/plans";
 import type { FormRecordStore } from "../../src/store/records";
@@ -41,6 +43,9 @@ export interface Services {
   roles: FormRecordStore<RoleRecordDetails>;
   conversations: ConversationRepository;
   approvals: ApprovalStore;
+  matches: MatchStore;
+  /** The people container, read whole by matching (interests, roles, release requests). */
+  people: Container;
   outbox: OutboundQueue;
   jobs: JobQueue;
   calendar: WorkingCalendar;

@@ -467,6 +467,7 @@ export class OutboxDispatcher {
         });
       if (permit) permit.done(this.nowMs());
       else this.limits.recordPast(tenantId, conversationId, this.nowMs()); // a port that ignored beforeRequest
+      if (result.ok || result.status !== 429) this.limits.accepted();
       requested = true;
       await this.finish(current, result.ok ? { kind: "sent", activityId: result.activityId } : this.outcomeOf(current, result, conversationId), { requested: true });
     } catch (err) {

@@ -12,9 +12,12 @@
  * between the moment we start the request and the moment its answer comes back. A send is therefore
  * recorded at `start + arrivalMarginMs` (the place is taken a little earlier, then re-stamped when
  * the request really starts), and moved back to its completion time if it completes sooner. While a request is in flight it occupies a place in every window. The
- * assumption is that the one-way network delay to Teams varies by less than `arrivalMarginMs`; when
- * it varies by more, Teams may answer 429 and the pause below takes over. Recording at completion
- * time only would be always safe but would cost `latency / window` of the budget (8 % at 80 ms).
+ * assumption is that the one-way delay to Teams varies by less than the margin; when it varies by
+ * more, Teams may answer 429. Recording at completion time only would be always safe (Teams has
+ * counted a request before it answers) but would cost `latency / window` of the budget (8 % at 80 ms).
+ * So the margin adapts: it starts at `arrivalMarginMs` (30 ms), every 429 doubles it (up to
+ * `maxArrivalMarginMs`, 1 s, which in practice means "at completion"), and every request that is not
+ * throttled shrinks the excess by 0.2 %, so it drifts back over a few hundred sends.
  *
  * Pauses (429 Retry-After). A 429 pauses the conversation it came from until its Retry-After. Teams
  * does not say which limit a 429 is about, so the tenant is paused too when 429s arrive from
@@ -117,8 +120,9 @@ function firstAbove(a: number[], x: number): number {
 export interface TeamsLimitsOptions {
   conversation?: readonly Window[];
   tenant?: readonly Window[];
-  /** See the module comment. Default 30 ms. */
+  /** See the module comment. Default 30 ms, adapting up to maxArrivalMarginMs (1 s). */
   arrivalMarginMs?: number;
+  maxArrivalMarginMs?: number;
   /** 429s from this many different conversations of a tenant pause the tenant. Default 2. */
   tenantWideAfter?: number;
   tenantWideWindowMs?: number;
@@ -140,7 +144,9 @@ export type Acquired = { ok: true; permit: Permit } | { ok: false; waitMs: numbe
 export class TeamsRateLimiter {
   private readonly conversations: SlidingWindowLog;
   private readonly tenants: SlidingWindowLog;
-  private readonly arrivalMarginMs: number;
+  private readonly minMarginMs: number;
+  private readonly maxMarginMs: number;
+  private margin: number;
   private readonly tenantWideAfter: number;
   private readonly tenantWideWindowMs: number;
   private readonly pausedUntil = new Map<string, number>();
@@ -149,7 +155,9 @@ export class TeamsRateLimiter {
   constructor(opts: TeamsLimitsOptions = {}) {
     this.conversations = new SlidingWindowLog(opts.conversation ?? TEAMS_CONVERSATION_WINDOWS);
     this.tenants = new SlidingWindowLog(opts.tenant ?? TEAMS_TENANT_WINDOWS);
-    this.arrivalMarginMs = opts.arrivalMarginMs ?? 30;
+    this.minMarginMs = opts.arrivalMarginMs ?? 30;
+    this.maxMarginMs = Math.max(this.minMarginMs, opts.maxArrivalMarginMs ?? 1_000);
+    this.margin = this.minMarginMs;
     this.tenantWideAfter = opts.tenantWideAfter ?? 2;
     this.tenantWideWindowMs = opts.tenantWideWindowMs ?? 2_000;
   }
@@ -172,7 +180,7 @@ export class TeamsRateLimiter {
     const wait = this.waitMs(tenantId, conversationId, now);
     if (wait > 0) return { ok: false, waitMs: wait };
     const convKey = conversationId === undefined ? undefined : conversationKey(tenantId, conversationId);
-    let recorded = now + this.arrivalMarginMs;
+    let recorded = now + this.margin;
     this.tenants.record(tenantId, recorded);
     if (convKey) this.conversations.record(convKey, recorded);
     const moveTo = (to: number) => {
@@ -186,7 +194,7 @@ export class TeamsRateLimiter {
       ok: true,
       permit: {
         sending: (at) => {
-          if (!settled) moveTo(Math.max(recorded, at + this.arrivalMarginMs));
+          if (!settled) moveTo(Math.max(recorded, at + this.margin));
         },
         done: (at) => {
           if (settled) return;
@@ -214,6 +222,7 @@ export class TeamsRateLimiter {
    * was paused as well (see the module comment).
    */
   throttled(tenantId: string, conversationId: string | undefined, until: number, now: number): boolean {
+    this.margin = Math.min(this.maxMarginMs, this.margin * 2);
     if (conversationId !== undefined) this.pause(conversationKey(tenantId, conversationId), until);
     const list = (this.recent429.get(tenantId) ?? []).filter((e) => e.at > now - this.tenantWideWindowMs);
     list.push({ conversation: conversationId ?? "(create)", at: now });
@@ -224,6 +233,16 @@ export class TeamsRateLimiter {
       return true;
     }
     return false;
+  }
+
+  /** A request was not throttled: let the arrival margin drift back towards its minimum. */
+  accepted(): void {
+    this.margin -= (this.margin - this.minMarginMs) * 0.002;
+  }
+
+  /** The arrival margin in use now (ms). */
+  get arrivalMarginMs(): number {
+    return this.margin;
   }
 
   pauseTenant(tenantId: string, until: number): void {

@@ -19,6 +19,8 @@ export const CONTAINERS = {
   outbox: "outbox",
   /** Durable scheduled jobs (reminders, check-ins). pk = job id. */
   jobs: "jobs",
+  /** Confirmed matches and turned-down pairs. pk = match id. */
+  matches: "matches",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 

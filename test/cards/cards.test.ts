@@ -103,6 +103,32 @@ const samples: { [N in CardName]: CardModels[N][] } = {
       refreshUserIds: [],
     },
   ],
+  "match-suggestions": [
+    {
+      roleTitle: "Housing data analyst",
+      organisation: "Leeds City Council, Housing",
+      channelLabel: "Housing: General",
+      notice: "Confirmed.",
+      candidates: [
+        { name: "Ana Jones", grade: "HEO", profession: "Policy", summary: "Offers 2 of 2 skills.", details: "- Matched: data analysis", actions: [{ title: "Confirm", verb: VERBS.showMenu, data: { c: "x" } }] },
+        { name: "Ben Ade", grade: "SEO", profession: "Digital", summary: "Offers 1 of 2 skills.", details: "- Matched: statistics", state: "Confirmed by Pat", actions: [] },
+      ],
+    },
+    { roleTitle: "Analyst", organisation: "DfE", channelLabel: "Policy: General", candidates: [] },
+  ],
+  match: [
+    {
+      heading: "Possible match: Ana Jones",
+      intro: "The programme team thinks this could work.",
+      facts: [{ title: "Grade", value: "HEO" }],
+      explanation: "- Offers data analysis",
+      statusText: "Waiting for the vacancy holder",
+      statusStyle: "emphasis",
+      actions: [{ title: "I'll arrange the matching meeting", verb: VERBS.showMenu, data: { m: "1" } }],
+      reasonAction: { title: "Not suitable", label: "Why is it not suitable?", submitTitle: "Send", verb: VERBS.showMenu, data: { m: "1" } },
+    },
+    { heading: "Match", intro: "x", facts: [], explanation: "y", statusText: "Closed", statusStyle: "default", notice: "Only the vacancy holder can answer.", actions: [] },
+  ],
   confirm: [
     {
       title: "Withdraw?",

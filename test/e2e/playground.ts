@@ -115,6 +115,12 @@ export interface PlaygroundOptions {
   startTimeoutMs?: number;
   /** Bind the Playground to 127.0.0.1 only (via a preload; it has no host option). Default true. */
   loopbackOnly?: boolean;
+  /**
+   * The Playground's mock tenant (users, chats, team) as the YAML of its `.m365agentsplayground.yml`
+   * config file, written into its working folder; see playgroundConfigYaml(). Default: its built-in
+   * tenant, whose AAD object ids are not GUIDs.
+   */
+  configYaml?: string;
 }
 
 /**
@@ -122,7 +128,7 @@ export interface PlaygroundOptions {
  * temporary working folder (it writes ./devTools/ there). Resolves once its HTTP server answers.
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
-  const { botEndpoint, startTimeoutMs = 30_000, loopbackOnly = true } = options;
+  const { botEndpoint, startTimeoutMs = 30_000, loopbackOnly = true, configYaml } = options;
   const cli = playgroundCli();
   const cwd = mkdtempSync(join(tmpdir(), "agents-playground-"));
   const port = await freePort();
@@ -132,6 +138,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     writeFileSync(preload, LOOPBACK_PRELOAD);
     nodeArgs.push("--require", preload);
   }
+  // The Playground reads ./.m365agentsplayground.yml from its working folder when there is one.
+  if (configYaml !== undefined) writeFileSync(join(cwd, ".m365agentsplayground.yml"), configYaml);
   const args = [
     ...nodeArgs,
     cli,
@@ -219,6 +227,136 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     throw new Error(`Agents Playground failed to start: ${(e as Error).message}\n--- playground output ---\n${log.trim() || "(none)"}`);
   }
   return { url, port, output: () => out, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Playground's mock tenant and its internal API
+
+export interface PlaygroundUser {
+  /** The channel account id (what `from.id` carries), e.g. "29:…". */
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email: string;
+}
+
+/** What the Playground's config file describes: one tenant, the signed-in user, five others, one team. */
+export interface PlaygroundTenant {
+  tenantId: string;
+  bot: { id: string; name: string };
+  /** The person signed in to the Playground's UI: the only one a browser can act as. */
+  currentUser: PlaygroundUser;
+  /** Exactly five (the Playground's schema says so); they are in its group chat and its team. */
+  users: PlaygroundUser[];
+  personalChatId: string;
+  groupChat: { id: string; name: string };
+  team: { id: string; name: string; aadGroupId: string; channels: Array<{ id: string; name: string }> };
+}
+
+const guid = (n: number) => `0c0ffee0-5ec0-4d00-8000-${n.toString(16).padStart(12, "0")}`;
+const mockUser = (n: number, name: string): PlaygroundUser => {
+  const aadObjectId = guid(n);
+  const [given = name] = name.split(" ");
+  return { id: `29:${aadObjectId}`, name, aadObjectId, email: `${given.toLowerCase()}@example.gov.uk` };
+};
+
+/**
+ * The Playground's built-in people (Alex Wilber signed in; Megan, Adele, Isaiah, Patti, Lynne), but
+ * with ids shaped like Teams': AAD object ids that are GUIDs and `29:` channel ids. (The built-in
+ * config's AAD ids, e.g. 00000000-0000-0000-0000-0000000000020, have 13 digits in the last group,
+ * so the app rightly refuses them as a line manager's id.) `users` may be replaced, five of them.
+ */
+export function mockTenant(overrides: Partial<PlaygroundTenant> = {}): PlaygroundTenant {
+  return {
+    tenantId: guid(0x1),
+    bot: { id: `28:${guid(0x11)}`, name: "Test Bot" },
+    currentUser: mockUser(0x20, "Alex Wilber"),
+    users: ["Megan Bowen", "Adele Vance", "Isaiah Langer", "Patti Fernandez", "Lynne Robbins"].map((n, i) => mockUser(0x21 + i, n)),
+    personalChatId: `a:${guid(0x40)}`,
+    groupChat: { id: `19:${guid(0x41)}@thread.v2`, name: "Group Chat" },
+    team: { id: `19:${guid(0x42)}@thread.tacv2`, name: "My Team", aadGroupId: guid(0x31), channels: [{ id: `19:${guid(0x43)}@thread.tacv2`, name: "Announcements" }] },
+    ...overrides,
+  };
+}
+
+/** The tenant as the Playground's `.m365agentsplayground.yml` (JSON is YAML; schema version 0.1.1). */
+export function playgroundConfigYaml(t: PlaygroundTenant): string {
+  if (t.users.length !== 5) throw new Error(`the Playground wants exactly 5 users besides the signed-in one, not ${t.users.length}`);
+  const user = (u: PlaygroundUser) => {
+    const [givenName = u.name, ...rest] = u.name.split(" ");
+    return { id: u.id, name: u.name, userPrincipleName: u.email, aadObjectId: u.aadObjectId, givenName, surname: rest.join(" ") || givenName, email: u.email };
+  };
+  return JSON.stringify(
+    {
+      version: "0.1.1",
+      tenantId: t.tenantId,
+      bot: t.bot,
+      currentUser: user(t.currentUser),
+      users: t.users.map(user),
+      personalChat: { id: t.personalChatId },
+      groupChat: t.groupChat,
+      team: t.team,
+    },
+    null,
+    2,
+  );
+}
+
+async function playgroundApi(pg: Playground, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; text: string }> {
+  const res = await fetch(new URL(path, pg.url), {
+    method,
+    signal: AbortSignal.timeout(10_000),
+    ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** The Playground's own view of its tenant (GET /_internal/v1/config): current user, users, chats. */
+export async function playgroundTenantConfig(pg: Playground): Promise<{
+  tenantId: string;
+  bot: { id: string; name: string };
+  currentUser: PlaygroundUser;
+  users: PlaygroundUser[];
+  personalChat: { id: string };
+}> {
+  const res = await playgroundApi(pg, "GET", "/_internal/v1/config");
+  if (res.status !== 200) throw new Error(`GET /_internal/v1/config answered ${res.status}: ${res.text.slice(0, 500)}`);
+  return (JSON.parse(res.text) as { config: Awaited<ReturnType<typeof playgroundTenantConfig>> }).config;
+}
+
+/** The Playground's template for a custom activity in a conversation (serviceUrl, ids, recipient…). */
+export async function customActivityTemplate(pg: Playground, conversationId: string): Promise<Record<string, unknown>> {
+  const res = await playgroundApi(pg, "GET", `/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`);
+  if (res.status !== 200) throw new Error(`the custom activity template for ${conversationId} answered ${res.status}: ${res.text.slice(0, 500)}`);
+  return JSON.parse(res.text) as Record<string, unknown>;
+}
+
+/**
+ * Have the Playground post an activity to the bot, as its "Mock an Activity" menu does
+ * (POST /_internal/v1/customActivities). It answers 200 at once and posts afterwards; the bot's
+ * answer (for an invoke, its body) is not returned — watch for what the bot does instead.
+ */
+export async function sendCustomActivity(pg: Playground, activity: Record<string, unknown>): Promise<void> {
+  const res = await playgroundApi(pg, "POST", "/_internal/v1/customActivities", activity);
+  if (res.status !== 200) throw new Error(`POST /_internal/v1/customActivities answered ${res.status}: ${res.text.slice(0, 500)}`);
+}
+
+/**
+ * Open a 1:1 chat between the bot and a person in the Playground through its connector
+ * (POST {serviceUrl}/v3/conversations, as a bot does) and return its id. The Playground keys 1:1
+ * chats by the member id given: the signed-in user's channel id gives back the chat shown in its UI;
+ * any other id makes a new chat that the UI never shows (its chat list is fixed at start-up).
+ */
+export async function openPersonalChat(pg: Playground, tenant: { tenantId: string; bot: { id: string } }, memberId: string): Promise<string> {
+  const res = await playgroundApi(pg, "POST", "/_connector/v3/conversations", {
+    isGroup: false,
+    bot: { id: tenant.bot.id },
+    members: [{ id: memberId }],
+    tenantId: tenant.tenantId,
+    channelData: { tenant: { id: tenant.tenantId } },
+  });
+  if (res.status !== 201) throw new Error(`createConversation for ${memberId} answered ${res.status}: ${res.text.slice(0, 500)}`);
+  return (JSON.parse(res.text) as { id: string }).id;
 }
 
 export interface BrowserSession {
@@ -489,7 +627,7 @@ export interface PlaygroundSuite {
  * Playground; on a failed test, save a screenshot and print the page, the app log and the
  * Playground output; afterwards stop everything, each step even if an earlier one failed.
  */
-export function usePlaygroundSuite(): PlaygroundSuite {
+export function usePlaygroundSuite(options: { playgroundConfigYaml?: string } = {}): PlaygroundSuite {
   let dataDir: string | undefined;
   let app: App | undefined;
   let playground: Playground | undefined;
@@ -502,7 +640,10 @@ export function usePlaygroundSuite(): PlaygroundSuite {
     const config = parseConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
     app = await startApp(config, { log: createLogger("warn", (line) => appLog.push(line)) });
     // The Playground and the browser start side by side; both are kept for clean-up even if one fails.
-    const [pg, browser] = await Promise.allSettled([startPlayground({ botEndpoint: `${app.url}/api/messages` }), launchBrowser()]);
+    const [pg, browser] = await Promise.allSettled([startPlayground({
+        botEndpoint: `${app.url}/api/messages`,
+        ...(options.playgroundConfigYaml !== undefined ? { configYaml: options.playgroundConfigYaml } : {}),
+      }), launchBrowser()]);
     if (pg.status === "fulfilled") playground = pg.value;
     if (browser.status === "fulfilled") session = browser.value;
     if (pg.status === "rejected") throw pg.reason;

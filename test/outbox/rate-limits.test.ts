@@ -132,6 +132,28 @@ describe("Teams rate limits", () => {
     });
   });
 
+  describe("the arrival margin", () => {
+    it("doubles on every 429, up to its maximum, and drifts back as requests get through", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, maxArrivalMarginMs: 200 });
+      assert.equal(limits.arrivalMarginMs, 30);
+      limits.throttled(T, "a", 0, 0);
+      assert.equal(limits.arrivalMarginMs, 60);
+      for (let i = 0; i < 5; i++) limits.throttled(T, "a", 0, 0);
+      assert.equal(limits.arrivalMarginMs, 200);
+      for (let i = 0; i < 2000; i++) limits.accepted();
+      assert.ok(limits.arrivalMarginMs < 34, `${limits.arrivalMarginMs}`);
+      assert.ok(limits.arrivalMarginMs >= 30);
+    });
+
+    it("is used for the next place taken", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
+      limits.throttled("other", undefined, 0, 0);
+      const got = limits.acquire(T, "c", 0);
+      assert.ok(got.ok);
+      assert.equal(limits.waitMs(T, "d", 0), 1060);
+    });
+  });
+
   describe("429 pauses", () => {
     it("pauses the conversation until Retry-After; a second conversation throttled within 2 s pauses the tenant", () => {
       const limits = new TeamsRateLimiter();

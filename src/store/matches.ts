@@ -1,0 +1,49 @@
+import type { Container } from "@azure/cosmos";
+import type { Match } from "../domain/match";
+import { cosmosCode, readItem, updateItem, type Stored } from "./store";
+
+/** Matches, one document each (pk = match id, derived from the pair, so a pair has one document). */
+export class MatchStore {
+  constructor(private readonly container: Container) {}
+
+  async create(id: string, match: Match): Promise<"created" | "exists"> {
+    try {
+      await this.container.items.create({ ...match, id, pk: id });
+      return "created";
+    } catch (err) {
+      if (cosmosCode(err) === 409) return "exists";
+      throw err;
+    }
+  }
+
+  get(id: string): Promise<Stored<Match> | undefined> {
+    return readItem<Match>(this.container, id, id);
+  }
+
+  /** Change a match with a pure function of its current state, guarded by its etag. */
+  async update<R>(id: string, change: (current: Match | undefined) => { next: Match | undefined; result: R }): Promise<R> {
+    let result: R | undefined;
+    await updateItem<Match>(this.container, id, id, (current) => {
+      const out = change(current);
+      result = out.result;
+      return out.next;
+    }, 20);
+    return result as R;
+  }
+
+  async all(): Promise<Stored<Match>[]> {
+    const { resources } = await this.container.items.query<Stored<Match>>("SELECT * FROM c WHERE c.type = 'match'").fetchAll();
+    return resources;
+  }
+
+  /** Matches a person is part of, as the candidate or as the role's vacancy holder. */
+  async involving(personKey: string): Promise<Stored<Match>[]> {
+    const { resources } = await this.container.items
+      .query<Stored<Match>>({
+        query: "SELECT * FROM c WHERE c.type = 'match' AND (c.candidate.key = @k OR c.opening.ownerKey = @k)",
+        parameters: [{ name: "@k", value: personKey }],
+      })
+      .fetchAll();
+    return resources;
+  }
+}

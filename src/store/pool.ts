@@ -1,0 +1,50 @@
+import type { Container } from "@azure/cosmos";
+import type { Approval } from "../domain/approval";
+import type { InterestDetails } from "../domain/interest";
+import type { RoleRecordDetails } from "../domain/role-record";
+import type { Match } from "../domain/match";
+import type { Candidate, Opening } from "../matching/types";
+import type { RecordDoc } from "./records";
+import type { Stored } from "./store";
+
+export interface Pool {
+  candidates: Candidate[];
+  openings: Opening[];
+  /** Where each role's notifications go, by role id. */
+  roles: Map<string, Stored<RecordDoc<RoleRecordDetails>>>;
+}
+
+/**
+ * Everyone and every role the matching engine may consider, read from the people container
+ * (interests, release requests, roles). A person in a match that is going ahead is "placed".
+ */
+export async function loadPool(people: Container, matches: readonly Match[]): Promise<Pool> {
+  const { resources } = await people.items
+    .query<Stored<RecordDoc<InterestDetails> | RecordDoc<RoleRecordDetails> | Approval>>(
+      "SELECT * FROM c WHERE c.type = 'interest' OR c.type = 'role' OR c.type = 'approval'",
+    )
+    .fetchAll();
+  const released = new Set(resources.filter((r): r is Stored<Approval> => r.type === "approval" && (r as Approval).status === "approved").map((r) => r.pk));
+  const placed = new Set(matches.filter((m) => m.status === "agreeing").map((m) => m.candidate.key));
+  const filled = new Set(matches.filter((m) => m.status === "agreeing").map((m) => m.opening.id));
+  const candidates: Candidate[] = [];
+  const openings: Opening[] = [];
+  const roles = new Map<string, Stored<RecordDoc<RoleRecordDetails>>>();
+  for (const r of resources) {
+    if (r.type === "interest") {
+      const doc = r as Stored<RecordDoc<InterestDetails>>;
+      candidates.push({
+        id: doc.pk,
+        name: doc.details.fullName,
+        details: doc.details,
+        released: released.has(doc.pk),
+        status: doc.status === "withdrawn" ? "withdrawn" : placed.has(doc.pk) ? "placed" : "available",
+      });
+    } else if (r.type === "role") {
+      const doc = r as Stored<RecordDoc<RoleRecordDetails>>;
+      roles.set(doc.id, doc);
+      openings.push({ id: doc.id, ownerId: doc.pk, details: doc.details.form, status: doc.status === "withdrawn" ? "withdrawn" : filled.has(doc.id) ? "filled" : "open" });
+    }
+  }
+  return { candidates, openings, roles };
+}

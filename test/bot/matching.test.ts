@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { VERBS } from "../../cards";
+import { personKey } from "../../src/domain/person";
+import { matchId } from "../../src/domain/match";
+import { action, cardText, type Card } from "../support/cards";
+import { interestInput, roleInput } from "../support/forms";
+import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
+
+const CARD = "application/vnd.microsoft.card.adaptive";
+
+describe("matching people to roles, through the bot", function () {
+  this.timeout(60_000);
+  let bot: TestBot;
+  const pat = person("Pat Programme");
+  const vic = person("Vic Osei");
+  const housing: Chat = { id: "19:housing-match@thread.tacv2", type: "channel", team: { id: "19:housing-team2@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-match@thread.tacv2", name: "General" } };
+
+  before(async () => {
+    bot = await startTestBot({ PROGRAMME_TEAM_AAD_IDS: pat.aadObjectId });
+    await bot.teams.say(housing, vic, "<at>Secondments</at> help");
+    await bot.teams.press(housing, vic, VERBS.submitRole, roleInput());
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  const cardsIn = (conversationId: string): Card[] =>
+    bot.connector.to(conversationId).filter((s) => s.body.attachments?.[0]?.contentType === CARD).map((s) => s.body.attachments[0].content);
+  const chatOf = (p: Person) => bot.connector.created.find((c) => c.memberId === p.aadObjectId)?.conversationId;
+
+  /** A released candidate: interest sent, line manager agrees. */
+  async function released(who: Person, overrides: Record<string, unknown> = {}): Promise<void> {
+    const manager = person(`Manager of ${who.name}`);
+    await bot.teams.press(personalChat(who), who, VERBS.submitInterest, interestInput({ fullName: who.name, skillsOffered: "data-analysis,statistics", lineManagerId: manager.aadObjectId, lineManagerEmail: "", adjustments: "I use a screen reader", ...overrides }));
+    await bot.connector.waitFor(() => Boolean(chatOf(manager)) && cardsIn(chatOf(manager)!).length > 0, 10_000);
+    const agree = action(cardsIn(chatOf(manager)!)[0]!, "Agree to release");
+    await bot.teams.press({ id: chatOf(manager)!, type: "personal" }, manager, agree.verb, agree.data);
+  }
+
+  async function suggestionsFor(name: string, role = "Housing data analyst"): Promise<Card> {
+    const fits = (c: Card) => cardText(c).includes(role) && JSON.stringify(c).includes(`Confirm ${name}`);
+    await bot.connector.waitFor(() => Boolean(chatOf(pat)) && cardsIn(chatOf(pat)!).some(fits), 10_000);
+    return cardsIn(chatOf(pat)!).filter(fits).at(-1)!;
+  }
+
+  it("suggests a released person to the programme team only, with an explanation; nobody else is told", async () => {
+    const ana = person("Ana Jones");
+    await released(ana);
+    const suggestions = await suggestionsFor("Ana Jones");
+    const text = cardText(suggestions);
+    assert.match(text, /Suggested matches/);
+    assert.match(text, /Housing data analyst/);
+    assert.match(text, /data analysis/i);
+    assert.doesNotMatch(JSON.stringify(suggestions), /screen reader/, "adjustments are never shown");
+    assert.equal(cardsIn(housing.id).filter((c) => /Possible match/.test(cardText(c))).length, 0, "the channel has heard nothing");
+  });
+
+  it("lets only the programme team confirm; confirming tells the channel and the person", async () => {
+    const suggestions = await suggestionsFor("Ana Jones");
+    const confirm = action(suggestions, "Confirm Ana Jones");
+    const stranger = person("Stan Ger");
+    const refused = await bot.teams.post(bot.teams.activity(personalChat(stranger), stranger, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: confirm.verb, data: confirm.data } } }));
+    assert.match(refused.body.value, /Only the programme team can confirm matches/);
+
+    const done = await bot.teams.press({ id: chatOf(pat)!, type: "personal" }, pat, confirm.verb, confirm.data);
+    assert.match(cardText(done), /Confirmed Ana Jones/);
+    await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match for Housing data analyst: Ana Jones/.test(cardText(c))), 10_000);
+    const notification = cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!;
+    assert.doesNotMatch(JSON.stringify(notification), /screen reader/, "never adjustments in the channel");
+    action(notification, "I'll arrange the matching meeting");
+    const candidateKey = String(confirm.data.candidateKey);
+    const anaChat = `a:personal-${candidateKey.split(":")[1]}`;
+    await bot.connector.waitFor(() => cardsIn(anaChat).some((c) => /You have a possible match: Housing data analyst/.test(cardText(c))), 10_000);
+    assert.match(cardText(cardsIn(anaChat).find((c) => /possible match/.test(cardText(c)))!), /It is not an interview/);
+  });
+
+  it("lets only the vacancy holder act in the channel; both going ahead moves the match on", async () => {
+    const notification = cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!;
+    const arrange = action(notification, "I'll arrange the matching meeting");
+    const nosy = person("Nosy Neighbour");
+    const refused = await bot.teams.press(housing, nosy, arrange.verb, arrange.data);
+    assert.match(cardText(refused), /Only the vacancy holder for this role, or the programme team, can do this/);
+    const m0 = (await bot.app.store.container("matches").item(String(arrange.data.matchId), String(arrange.data.matchId)).read()).resource;
+    assert.equal(m0.status, "notified");
+
+    const arranged = await bot.teams.press(housing, vic, arrange.verb, arrange.data);
+    assert.match(cardText(arranged), /Vic Osei is arranging the informal chat/);
+    const yes = action(arranged, "We want to go ahead");
+    await bot.teams.press(housing, vic, yes.verb, yes.data);
+
+    const key = m0.candidate.key as string;
+    const ana = { id: `29:${m0.candidate.aadObjectId}`, aadObjectId: m0.candidate.aadObjectId, name: "Ana Jones" };
+    const anaCard = cardsIn(personalChat(ana).id).find((c) => /possible match/.test(cardText(c)))!;
+    const go = action(anaCard, "I want to go ahead");
+    const after = await bot.teams.press(personalChat(ana), ana, go.verb, go.data);
+    assert.match(cardText(after), /Both sides want to go ahead/);
+    const m1 = (await bot.app.store.container("matches").item(m0.id, m0.id).read()).resource;
+    assert.equal(m1.status, "agreeing");
+    const plan = (await bot.app.store.container("people").item("plan", key).read()).resource;
+    assert.equal(plan.steps["5"].status, "doing", "plan step 5 opens");
+    const mine = await bot.teams.press(personalChat(ana), ana, VERBS.myMatches);
+    assert.match(cardText(mine), /Going ahead/);
+  });
+
+  it("closes a match either side declines, never proposes that pair again, and keeps both in the pool", async () => {
+    // A second role, so the first one (now going ahead) is out of the way.
+    await bot.teams.press(housing, vic, VERBS.submitRole, roleInput({ title: "Statistician" }));
+    const ben = person("Ben Ade");
+    await released(ben);
+    const suggestions = await suggestionsFor("Ben Ade", "Statistician");
+    const confirm = action(suggestions, "Confirm Ben Ade");
+    await bot.teams.press({ id: chatOf(pat)!, type: "personal" }, pat, confirm.verb, confirm.data);
+    await bot.connector.waitFor(() => cardsIn(personalChat(ben).id).some((c) => /possible match/.test(cardText(c))), 10_000);
+    const benCard = cardsIn(personalChat(ben).id).find((c) => /possible match/.test(cardText(c)))!;
+    const ref = { matchId: matchId(String(confirm.data.openingId), personKey({ tenantId: TENANT, aadObjectId: ben.aadObjectId })) };
+
+    const noReason = await bot.teams.press(personalChat(ben), ben, VERBS.secondeeDeclines, { ...ref, reason: "  " });
+    assert.match(cardText(noReason), /Enter a reason/);
+    const declined = await bot.teams.press(personalChat(ben), ben, VERBS.secondeeDeclines, { ...ref, reason: "The commute is too long." });
+    assert.match(cardText(declined), /Not going ahead: The commute is too long\./);
+    assert.ok(benCard, "Ben was told about the match");
+
+    const m = (await bot.app.store.container("matches").item(ref.matchId, ref.matchId).read()).resource;
+    assert.equal(m.status, "closed");
+    await bot.connector.waitFor(() => bot.connector.to(chatOf(pat)!).some((s) => /is not going ahead/.test(s.body.text ?? "") && /commute/.test(s.body.text ?? "")), 10_000);
+
+    // Both back in the pool: a third role brings Ben back as a suggestion, and the declined pair never returns.
+    await bot.teams.press(housing, vic, VERBS.submitRole, roleInput({ title: "Data scientist" }));
+    const again = await suggestionsFor("Ben Ade", "Data scientist");
+    assert.match(cardText(again), /Data scientist/);
+    const { resources } = await bot.app.store.container("matches").items.query("SELECT * FROM c").fetchAll();
+    assert.equal(resources.filter((r: { id: string }) => r.id === ref.matchId).length, 1);
+    // A new person who fits the Statistician role brings fresh suggestions for it: Ben is listed as
+    // not going ahead, with no Confirm button.
+    await released(person("Cal Dunn"));
+    const fresh = await suggestionsFor("Cal Dunn", "Statistician");
+    assert.match(cardText(fresh), /Not going ahead: The commute is too long\./);
+    assert.doesNotMatch(JSON.stringify(fresh), /Confirm Ben Ade/, "the declined pair is not suggested again");
+  });
+});
