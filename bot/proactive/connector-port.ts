@@ -132,7 +132,9 @@ export class BotConnectorPort implements ConnectorPort {
     const reference: Partial<ConversationReference> = {
       channelId: "msteams",
       serviceUrl: target.serviceUrl,
-      conversation: { id: target.conversationId, tenantId: target.tenantId, isGroup: false, conversationType: "", name: "" },
+      // Only what identifies the conversation: an empty conversationType or name makes some
+      // connectors (the Agents Playground) refuse the message with 400 BadArgument.
+      conversation: { id: target.conversationId, tenantId: target.tenantId } as ConversationReference["conversation"],
       bot: { id: this.botId, name: "" },
     };
     let response: ResourceResponse | undefined;

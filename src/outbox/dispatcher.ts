@@ -344,6 +344,9 @@ export class OutboxDispatcher {
     }
     if (now - this.lastPrune > 10_000) {
       this.limits.prune(now);
+      for (const cache of [this.persons, this.unreachable]) {
+        for (const [key, entry] of cache) if (now - entry.at > this.t.cacheTtlMs) cache.delete(key);
+      }
       this.lastPrune = now;
     }
     let soonest = Infinity;
