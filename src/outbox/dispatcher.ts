@@ -27,23 +27,28 @@ import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
  * another instance takes over once the lease has expired (or at once when the leader stops cleanly
  * and releases it). A new leader first counts the last hour's sends by others against its limits.
  *
- * Each message, in order:
- *  1. claim: `queued` → `sending` with leaseOwner/leaseUntil (etag-guarded: if anyone else changed the
- *     document, we drop it);
- *  2. resolve a person to their 1:1 chat (stored reference, else create it and store it);
- *  3. take a place in the rate limits (per conversation and per tenant), then send;
- *  4. record the outcome with an etag-guarded write before the conversation's next message is taken:
- *     `sent` (with activityId), `unreachable` (403/404), `failed`, or back to `queued` with a later
- *     notBefore (429 after Retry-After; 5xx/412/408/timeouts with jittered exponential backoff).
+ * Each message, in order (at most maxInFlight at once, one per conversation):
+ *  1. taken from the queue when its conversation and tenant will have room within prefetchMs;
+ *  2. claimed: `queued` → `sending` with leaseOwner/leaseUntil, etag-guarded (if anyone else changed
+ *     the document since we read it, we drop it);
+ *  3. for a person: resolved to their 1:1 chat (stored reference, else createConversation, stored);
+ *     a conversation whose stored reference says the app is no longer installed is not posted to;
+ *  4. sent through the port, which calls back just before the request (after botbuilder's own
+ *     set-up) so the rate-limit place is taken at the last moment, and again as the request leaves;
+ *  5. its outcome stored with an etag-guarded write before the conversation's next message is taken:
+ *     `sent` (with activityId), `unreachable` (403/404; onUnreachable is called), `failed`, or back to
+ *     `queued` with a later notBefore (429: after Retry-After, else backoff; 5xx/408/412/401/network
+ *     errors/timeouts: jittered exponential backoff; given up after maxAttempts requests).
  *
  * Exactly once. The idempotency key is the document id; a `sent` document is never sent again, and
  * only the claim winner sends. The one window where a message can go twice is between Teams accepting
- * it and step 4 being stored: if the process dies there, the document stays `sending`, and when its
+ * it and step 5 being stored: if the process dies there, the document stays `sending`, and when its
  * lease (sendLeaseMs) expires it is sent again — Teams de-duplicates nothing. That window is one store
  * write (~1–5 ms); the write is retried for a few seconds if the store is briefly unavailable. With
  * the embedded store add its snapshot delay (~200 ms): a write is only on disk after the next
- * snapshot. A timeout (no answer from Teams) is also ambiguous — Teams may have posted it — and is
- * retried as the Teams guidance says, so a timeout can give a duplicate too.
+ * snapshot. (A message claimed but not yet sent when the process dies is also re-sent after its lease:
+ * that is its first send, only late.) A timeout (no answer from Teams) is ambiguous too — Teams may
+ * have posted it — and is retried as the Teams guidance says, so a timeout can give a duplicate.
  *
  * Order. Messages to one conversation go out one at a time, oldest first.
  */
