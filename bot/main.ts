@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig } from "../src/config";
+import { loadConfigOrExit } from "../src/config";
 import { createLogger } from "../src/log";
 import { startApp } from "./app";
 
 /** Process entry for `npm start`: configuration, start, and a clean stop on SIGTERM / SIGINT. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   let app;
   try {

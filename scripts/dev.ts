@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { startApp } from "../bot/app";
-import { ConfigError, loadConfig } from "../src/config";
+import { loadConfigOrExit } from "../src/config";
 import { createLogger } from "../src/log";
 import { fromRoot } from "../src/paths";
 
@@ -10,16 +10,7 @@ import { fromRoot } from "../src/paths";
  * so you can chat with the bot in a browser. Ctrl+C stops both.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   const app = await startApp(config, { log });
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);

@@ -192,3 +192,16 @@ export function readEnvironment(processEnv: NodeJS.ProcessEnv = process.env): Re
 export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env): Config {
   return parseConfig(readEnvironment(processEnv));
 }
+
+/** For process entry points: the configuration, or one line naming the bad variable and exit 1. */
+export function loadConfigOrExit(processEnv: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(processEnv);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
