@@ -31,6 +31,7 @@ const ApprovalRef = z.looseObject({
   reason: z.unknown().optional(),
 });
 const PairRef = z.looseObject({ openingId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id"), candidateKey: z.string().min(3).max(250) });
+const ExchangeRef = z.looseObject({ first: PairRef, second: PairRef });
 const MatchRef = z.looseObject({ matchId: z.string().min(3).max(400), reason: z.unknown().optional() });
 const RoleRef = z.looseObject({
   roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id").optional(),
@@ -61,6 +62,8 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.hostDeclines]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.outcome(s, c, d, "host", false) }),
   [VERBS.secondeeProceeds]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.outcome(s, c, d, "secondee", true) }),
   [VERBS.secondeeDeclines]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.outcome(s, c, d, "secondee", false) }),
+  [VERBS.confirmExchange]: route({ schema: ExchangeRef, personalOnly: false, run: (s, c, d) => matching.confirmExchange(s, c, d) }),
+  [VERBS.rejectExchange]: route({ schema: ExchangeRef, personalOnly: false, run: (s, c, d) => matching.rejectExchange(s, c, d) }),
   [VERBS.myMatches]: route({ schema: NoData, personalOnly: true, run: (s, c) => matching.mine(s, c) }),
   [VERBS.startRole]: route({ schema: NoData, personalOnly: false, run: (s, c) => role.start(s, c, {}) }),
   [VERBS.editRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.start(s, c, d) }),

@@ -30,6 +30,8 @@ export const VERBS = {
   secondeeProceeds: "match.secondee.proceed",
   secondeeDeclines: "match.secondee.decline",
   myMatches: "match.mine",
+  confirmExchange: "exchange.confirm",
+  rejectExchange: "exchange.reject",
   askPrompt: "faq.prompt",
   askQuestion: "faq.ask",
   openTopic: "faq.topic",

@@ -8,7 +8,7 @@ import { personKey } from "../../src/domain/person";
 import { channelLabel } from "../../src/domain/role-record";
 import { MatchEngine } from "../../src/matching/engine";
 import type { Explanation } from "../../src/matching/explain";
-import type { Proposal } from "../../src/matching/types";
+import type { ExchangeProposal, Proposal } from "../../src/matching/types";
 import { loadPool, type Pool } from "../../src/store/pool";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
@@ -26,6 +26,8 @@ export interface PairRef {
 }
 
 const SUGGESTIONS_PER_ROLE = 3;
+/** Outbox ids must stay short (Cosmos ids are at most 255 characters): long keys are hashed. */
+const digestOf = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 24);
 const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
 const note = (t: string) => ({ type: "message", text: t });
 const bullets = (lines: string[]) => lines.filter(Boolean).map((l) => `- ${l}`).join("\n");
@@ -108,7 +110,7 @@ export async function suggestForOpening(s: Services, openingId: string, serviceU
   if (!proposals.length) return 0;
   const model = suggestionsModel(w, openingId, proposals);
   if (!model) return 0;
-  const digest = createHash("sha256").update(proposals.map((p) => `${p.candidateId}:${p.score}`).join("|")).digest("hex").slice(0, 16);
+  const digest = digestOf(proposals.map((p) => `${p.candidateId}:${p.score}`).join("|"));
   if (!s.config.programmeTeam.aadObjectIds.length) s.log.warn("no programme team configured: suggestions not sent", { openingId });
   for (const member of s.config.programmeTeam.aadObjectIds) {
     await s.outbox.enqueue({
@@ -133,11 +135,88 @@ export async function suggestQuietly(s: Services, what: () => Promise<unknown>):
   }
 }
 
+/** The card for a job swap: each person into the other's home role, confirmed together. */
+function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSuggestionsModel | undefined {
+  const [a, b] = x.candidateIds.map((id) => w.pool.candidates.find((c) => c.id === id));
+  const roleFor = (p: Proposal) => w.pool.roles.get(p.openingId);
+  if (!a || !b || !roleFor(x.first) || !roleFor(x.second)) return undefined;
+  const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
+  const entry = (c: typeof a, p: Proposal) => ({
+    name: `${c.name} into ${roleFor(p)!.details.form.title} (${roleFor(p)!.details.form.hostOrganisation})`,
+    grade: gradeById(c.details.grade)?.label ?? c.details.grade,
+    profession: c.details.profession,
+    summary: p.explanation.summary,
+    details: explanationText(p.explanation),
+    actions: [],
+  });
+  const first = entry(w.pool.candidates.find((c) => c.id === x.first.candidateId)!, x.first);
+  const second = entry(w.pool.candidates.find((c) => c.id === x.second.candidateId)!, x.second);
+  return {
+    roleTitle: `Job swap: ${a.name} and ${b.name}`,
+    organisation: x.summary,
+    channelLabel: "each role's own channel",
+    ...(notice ? { notice } : {}),
+    candidates: [
+      first,
+      {
+        ...second,
+        actions: notice
+          ? []
+          : [
+              { title: "Confirm this swap", verb: VERBS.confirmExchange, data: pairs },
+              { title: "Not suitable", verb: VERBS.rejectExchange, data: pairs },
+            ],
+      },
+    ],
+  };
+}
+
+/** Tell the programme team about job swaps, optionally only those involving one person or role. */
+export async function suggestExchanges(s: Services, serviceUrl: string, tenantId: string, involving?: string): Promise<number> {
+  const w = await world(s);
+  const swaps = w.engine
+    .exchanges()
+    .filter((x) => !involving || x.candidateIds.includes(involving) || x.first.openingId === involving || x.second.openingId === involving);
+  for (const x of swaps) {
+    const model = exchangeModel(w, x);
+    if (!model) continue;
+    for (const member of s.config.programmeTeam.aadObjectIds) {
+      await s.outbox.enqueue({
+        id: `exchange-suggestion:${digestOf(`${x.candidateIds.join("+")}|${x.first.openingId}|${x.second.openingId}`)}:${member}`,
+        target: { kind: "person", tenantId, aadObjectId: member, serviceUrl },
+        activity: message(renderCard("match-suggestions", model)),
+        purpose: "exchange-suggestion",
+      });
+    }
+  }
+  return swaps.length;
+}
+
+/** Both halves of a swap are confirmed together (each is an ordinary match from then on). */
+export async function confirmExchange(s: Services, caller: Caller, pairs: { first: PairRef; second: PairRef }): Promise<Reply> {
+  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can confirm matches.");
+  const before = await world(s);
+  const swap = before.engine.exchanges().find((x) => x.first.openingId === pairs.first.openingId && x.first.candidateId === pairs.first.candidateKey && x.second.openingId === pairs.second.openingId && x.second.candidateId === pairs.second.candidateKey);
+  if (!swap) return text("This job swap is no longer possible, so nothing was sent.");
+  await confirm(s, caller, pairs.first);
+  await confirm(s, caller, pairs.second);
+  const model = exchangeModel(before, swap, "Confirmed the job swap. We have told both roles' channels and both people.");
+  return model ? card(renderCard("match-suggestions", model)) : text("Confirmed the job swap.");
+}
+
+export async function rejectExchange(s: Services, caller: Caller, pairs: { first: PairRef; second: PairRef }): Promise<Reply> {
+  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
+  await reject(s, caller, pairs.first);
+  await reject(s, caller, pairs.second);
+  return text("We will not suggest this job swap again.");
+}
+
 /** A person became available (released, or changed their interest): suggest them where they fit. */
 export async function suggestForCandidate(s: Services, candidateKey: string, serviceUrl: string, tenantId: string): Promise<void> {
   const w = await world(s);
   const openings = new Set(w.engine.matchesForCandidate(candidateKey, SUGGESTIONS_PER_ROLE).map((p) => p.openingId));
   for (const openingId of openings) await suggestForOpening(s, openingId, serviceUrl, tenantId);
+  await suggestExchanges(s, serviceUrl, tenantId, candidateKey);
 }
 
 async function refreshSuggestions(s: Services, openingId: string, notice: string): Promise<Reply> {
@@ -347,7 +426,7 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
       await s.outbox.enqueue({
         id: `match-closed:${id}:${member}`,
         target: { kind: "person", tenantId: m.candidate.tenantId, aadObjectId: member, serviceUrl },
-        activity: note(`The match of ${m.candidate.name} with ${m.opening.title} (${m.opening.organisation}) is not going ahead. ${side === "host" ? "The vacancy holder" : m.candidate.name} said: ${m.closedReason}. Both are available for other matches.`),
+        activity: note(`The match of ${m.candidate.name} with ${m.opening.title} (${m.opening.organisation}) is not going ahead. ${side === "host" ? "The vacancy holder" : m.candidate.name} said: "${m.closedReason}" Both are available for other matches.`),
         purpose: "match-closed",
       });
     }

@@ -7,7 +7,7 @@ import { newRoleId } from "../../src/store/records";
 import { buildForm } from "../forms/form-builder";
 import { roleForm, type ChannelChoice } from "../forms/role-form";
 import { roleFacts, STATUS_VIEW } from "./describe";
-import { suggestForOpening, suggestQuietly } from "./matching";
+import { suggestExchanges, suggestForOpening, suggestQuietly } from "./matching";
 import { card, type Caller, type Reply, type Services } from "./types";
 
 export interface RoleRef {
@@ -85,7 +85,10 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     return list(s, caller, "This role changed after you opened that form, so we did not save it. Here is the latest version. Select Change to edit it again.");
   }
   s.log.info("role saved", { roleId, version: outcome.record.version, created: outcome.created });
-  await suggestQuietly(s, () => suggestForOpening(s, roleId, caller.serviceUrl, caller.person.tenantId));
+  await suggestQuietly(s, async () => {
+    await suggestForOpening(s, roleId, caller.serviceUrl, caller.person.tenantId);
+    await suggestExchanges(s, caller.serviceUrl, caller.person.tenantId, roleId);
+  });
   return list(
     s,
     caller,

@@ -30,6 +30,13 @@ export async function loadPool(people: Container, matches: readonly Match[]): Pr
   const candidates: Candidate[] = [];
   const openings: Opening[] = [];
   const roles = new Map<string, Stored<RecordDoc<RoleRecordDetails>>>();
+  // A role someone offers for an exchange is their home role: the one a swap partner would take.
+  const homeRoles = new Map<string, Stored<RecordDoc<RoleRecordDetails>>>();
+  for (const r of resources) {
+    if (r.type !== "role") continue;
+    const doc = r as Stored<RecordDoc<RoleRecordDetails>>;
+    if (doc.status !== "withdrawn" && !filled.has(doc.id) && doc.details.form.secondmentTypes.includes("exchange")) homeRoles.set(doc.pk, doc);
+  }
   for (const r of resources) {
     if (r.type === "interest") {
       const doc = r as Stored<RecordDoc<InterestDetails>>;
@@ -39,6 +46,7 @@ export async function loadPool(people: Container, matches: readonly Match[]): Pr
         details: doc.details,
         released: released.has(doc.pk),
         status: doc.status === "withdrawn" ? "withdrawn" : placed.has(doc.pk) ? "placed" : "available",
+        ...(homeRoles.has(doc.pk) ? { homeRole: { ...homeRoles.get(doc.pk)!.details.form, roleId: homeRoles.get(doc.pk)!.id } } : {}),
       });
     } else if (r.type === "role") {
       const doc = r as Stored<RecordDoc<RoleRecordDetails>>;

@@ -137,4 +137,29 @@ describe("matching people to roles, through the bot", function () {
     assert.match(cardText(fresh), /Not going ahead: The commute is too long\./);
     assert.doesNotMatch(JSON.stringify(fresh), /Confirm Ben Ade/, "the declined pair is not suggested again");
   });
+
+  it("proposes a job swap between two people who each offer their own role for exchange, confirmed together", async () => {
+    const kim = person("Kim Rowe");
+    const lee = person("Lee Shaw");
+    await bot.teams.press(housing, kim, VERBS.submitRole, roleInput({ title: "Kim's policy role", secondmentTypes: "exchange" }));
+    await bot.teams.press(housing, lee, VERBS.submitRole, roleInput({ title: "Lee's analyst role", secondmentTypes: "exchange" }));
+    await released(kim, { secondmentTypes: "exchange" });
+    await released(lee, { secondmentTypes: "exchange" });
+    const swapCard = async () => {
+      await bot.connector.waitFor(() => cardsIn(chatOf(pat)!).some((c) => /Job swap: .*Kim Rowe|Job swap: .*Lee Shaw/.test(cardText(c))), 10_000);
+      return cardsIn(chatOf(pat)!).filter((c) => /Job swap/.test(cardText(c))).at(-1)!;
+    };
+    const swap = await swapCard();
+    assert.match(cardText(swap), /Kim Rowe into Lee's analyst role/);
+    assert.match(cardText(swap), /Lee Shaw into Kim's policy role/);
+    const confirm = action(swap, "Confirm this swap");
+    const done = await bot.teams.press({ id: chatOf(pat)!, type: "personal" }, pat, confirm.verb, confirm.data);
+    assert.match(cardText(done), /Confirmed the job swap/);
+    for (const who of [kim, lee]) {
+      await bot.connector.waitFor(() => cardsIn(personalChat(who).id).some((c) => /You have a possible match/.test(cardText(c))), 10_000);
+    }
+    const { resources } = await bot.app.store.container("matches").items.query("SELECT * FROM c WHERE c.status = 'notified'").fetchAll();
+    const swapMatches = resources.filter((m: { candidate: { name: string } }) => ["Kim Rowe", "Lee Shaw"].includes(m.candidate.name));
+    assert.equal(swapMatches.length, 2, "one match each way");
+  });
 });
