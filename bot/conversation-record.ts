@@ -27,6 +27,12 @@ export function personOf(activity: Partial<Activity>): PersonId | undefined {
   return { tenantId, aadObjectId };
 }
 
+/**
+ * In a channel, every post is a thread and a reply's conversation id is the channel's id plus
+ * ";messageid=<post>". Records and bindings are per channel, so proactive posts start new threads.
+ */
+export const channelRootOf = (id: string): string => id.split(";messageid=")[0]!;
+
 /** What we keep so later features can message this conversation proactively. */
 export function conversationRecordOf(activity: Partial<Activity>, now: Date): ConversationRecord | undefined {
   const tenantId = tenantOf(activity) ?? (activity.channelId ? `channel:${activity.channelId}` : undefined);
@@ -34,7 +40,7 @@ export function conversationRecordOf(activity: Partial<Activity>, now: Date): Co
   const channelData = (activity.channelData ?? {}) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } };
   const scope = scopeOf(activity);
   const record: ConversationRecord = {
-    conversationId: activity.conversation.id,
+    conversationId: scope === "channel" ? (channelData.channel?.id ?? channelRootOf(activity.conversation.id)) : activity.conversation.id,
     serviceUrl: activity.serviceUrl,
     channelId: activity.channelId,
     tenantId,

@@ -244,10 +244,11 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     confirmedAt: s.now().toISOString(),
     outcomes: {},
     explanation: proposal.explanation.summary,
+    details: explanationText(proposal.explanation),
   };
   if ((await s.matches.create(id, match)) === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
   const channel = await s.conversations.get(caller.person.tenantId, role.details.channel.conversationId);
-  const details = explanationText(proposal.explanation);
+  const details = match.details!;
   if (channel) {
     await s.outbox.enqueue({
       id: `match-notification:${id}`,
@@ -320,7 +321,7 @@ export function hostCard(m: Match, details: string, w: World, notice?: string): 
     heading: `Possible match for ${m.opening.title}: ${m.candidate.name}`,
     intro: `The programme team suggests ${m.candidate.name} for this role. If it looks right, arrange an informal chat with them. It is not an interview: it is a chance to see if the secondment would work for both of you.`,
     facts: candidateFacts(m, w),
-    explanation: details || m.explanation,
+    explanation: details || m.details || m.explanation,
     statusText: STATUS[m.status].text(m),
     statusStyle: STATUS[m.status].style,
     actions: [],
@@ -351,7 +352,7 @@ export function secondeeCard(m: Match, details: string, w: World, notice?: strin
           { title: "Place", value: f.town },
         ]
       : [],
-    explanation: details || m.explanation,
+    explanation: details || m.details || m.explanation,
     statusText: STATUS[m.status].text(m),
     statusStyle: STATUS[m.status].style,
     actions: [],

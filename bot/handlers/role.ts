@@ -4,6 +4,7 @@ import { ROLE_FIELDS, roleToForm, validateRole } from "../../src/domain/role";
 import type { ChannelRef } from "../../src/domain/role-record";
 import type { ConversationRecord } from "../../src/store/conversations";
 import { newRoleId } from "../../src/store/records";
+import { channelRootOf } from "../conversation-record";
 import { buildForm } from "../forms/form-builder";
 import { roleForm, type ChannelChoice } from "../forms/role-form";
 import { roleFacts, STATUS_VIEW } from "./describe";
@@ -28,8 +29,9 @@ const labelOf = (c: ChannelRef) => [c.teamName, c.channelName].filter(Boolean).j
 /** The channels a role sent by this caller may be bound to. */
 async function channelsFor(s: Services, caller: Caller): Promise<ChannelRef[]> {
   if (caller.scope === "channel") {
-    const here = await s.conversations.get(caller.person.tenantId, caller.conversationId);
-    return [here ? refOf(here) : { conversationId: caller.conversationId }];
+    const channelId = channelRootOf(caller.conversationId);
+    const here = await s.conversations.get(caller.person.tenantId, channelId);
+    return [here ? refOf(here) : { conversationId: channelId }];
   }
   return (await s.conversations.listChannels(caller.person.tenantId)).map(refOf);
 }
@@ -54,7 +56,7 @@ export async function start(s: Services, caller: Caller, ref: RoleRef): Promise<
 export async function submit(s: Services, caller: Caller, raw: Record<string, unknown>, ref: RoleRef): Promise<Reply> {
   const channels = await channelsFor(s, caller);
   // Sent from a channel, the role belongs to that channel, whatever the card says.
-  const input = caller.scope === "channel" ? { ...raw, notificationChannel: caller.conversationId } : raw;
+  const input = caller.scope === "channel" ? { ...raw, notificationChannel: channelRootOf(caller.conversationId) } : raw;
   const result = validateRole(input, s.rules());
   const errors: Record<string, string> = result.ok ? {} : { ...result.errors };
   const channel = channels.find((c) => c.conversationId === input.notificationChannel);

@@ -26,7 +26,10 @@ export interface Match {
   closedReason?: string;
   closedBy?: Side | "programme-team";
   closedAt?: string;
+  /** One-sentence summary of why the pair fits. */
   explanation: string;
+  /** The full explanation as shown on the cards (skills, preferences, rules checked). */
+  details?: string;
 }
 
 export const matchId = (openingId: string, candidateKey: string): string => `match:${openingId}:${candidateKey}`.replace(/[/\\?#]/g, "_");

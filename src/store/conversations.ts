@@ -30,9 +30,18 @@ export function safeId(raw: string): string {
 export class ConversationRepository {
   constructor(private readonly container: Container) {}
 
+  /**
+   * Keep the latest reference. Messages carry only ids, while the install event carries the team
+   * and channel names, so names already known are kept when a newer record lacks them.
+   */
   async save(record: ConversationRecord): Promise<void> {
     const valid = ConversationRecordSchema.parse(record);
-    await this.container.items.upsert({ ...valid, id: safeId(valid.conversationId), pk: valid.tenantId, type: "conversation" });
+    const known = await this.get(valid.tenantId, valid.conversationId);
+    // Records only carry a name when the activity did, so spreading keeps a known name.
+    const team = known?.team || valid.team ? { ...known?.team, ...valid.team } : undefined;
+    const channel = known?.channel || valid.channel ? { ...known?.channel, ...valid.channel } : undefined;
+    const merged = { ...valid, ...(team ? { team } : {}), ...(channel ? { channel } : {}) } as ConversationRecord;
+    await this.container.items.upsert({ ...merged, id: safeId(merged.conversationId), pk: merged.tenantId, type: "conversation" });
   }
 
   async get(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined> {

@@ -95,4 +95,15 @@ describe("Role Matching form through /api/messages", () => {
     assert.match(cardText(done), /You have withdrawn the role/);
     assert.equal((await roles())[0].status, "withdrawn");
   });
+
+  it("binds a role sent from a reply in a channel thread to the channel itself, so matches start new posts", async () => {
+    const yan = person("Yan Tor");
+    const thread: Chat = { id: `${housing.id};messageid=1700000000000`, type: "channel", team: housing.team!, channel: housing.channel! };
+    const card = await bot.teams.press(thread, yan, VERBS.submitRole, roleInput({ title: "Thread role" }));
+    assert.match(cardText(card), /Thank you. We have your role. We will post possible matches in Housing: General/);
+    const stored = (await roles(yan))[0];
+    assert.equal(stored.details.channel.conversationId, housing.id);
+    const { resources } = await bot.app.store.container("conversations").items.query("SELECT c.conversationId FROM c WHERE c.conversationType = 'channel'").fetchAll();
+    assert.ok(!resources.some((r: { conversationId: string }) => r.conversationId.includes(";messageid=")), "threads are not listed as channels");
+  });
 });

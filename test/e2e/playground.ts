@@ -367,7 +367,58 @@ export interface BrowserSession {
   blocked: string[];
   /** Console errors and page errors seen so far (for diagnostics). */
   consoleErrors: string[];
+  /**
+   * What the Playground's server told the page about messages (its conversation stream), oldest
+   * first: which conversation each message went to and the id it got there. Covers every chat and
+   * channel the UI shows, whichever is open.
+   */
+  conversationEvents: ConversationEvent[];
   close(): Promise<void>;
+}
+
+/** One message event on the Playground's conversation stream (a websocket the page listens to). */
+export interface ConversationEvent {
+  /** e.g. "createMessage", "updateMessage", "typing". */
+  action: string;
+  /** Where it went, e.g. "19:…@thread.tacv2;messageid=…" for a reply in a channel post. */
+  conversationId: string;
+  /** The message's id in that conversation (what a button press on it carries as replyToId). */
+  messageId?: string;
+  /** Who sent it (the bot's "28:…" id, or a person's). */
+  fromId?: string;
+  /** Its text and the texts of its cards, flattened, for matching. */
+  text: string;
+  message?: Record<string, unknown>;
+}
+
+function conversationEventOf(payload: string): ConversationEvent | undefined {
+  let frame: { action?: unknown; actionConversationId?: unknown; message?: Record<string, any> };
+  try {
+    frame = JSON.parse(payload) as typeof frame;
+  } catch {
+    return undefined;
+  }
+  if (typeof frame?.action !== "string" || typeof frame.actionConversationId !== "string") return undefined;
+  const texts: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === "object") {
+      for (const [k, v] of Object.entries(n)) {
+        if ((k === "text" || k === "title") && typeof v === "string") texts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(frame.message);
+  const m = frame.message;
+  return {
+    action: frame.action,
+    conversationId: frame.actionConversationId,
+    ...(typeof m?.messageId === "string" ? { messageId: m.messageId } : {}),
+    ...(typeof m?.from?.id === "string" ? { fromId: m.from.id as string } : {}),
+    text: texts.join("\n"),
+    ...(m ? { message: m } : {}),
+  };
 }
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -416,13 +467,21 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       if (m.type() === "error") consoleErrors.push(m.text());
     });
     page.on("pageerror", (e) => consoleErrors.push(String(e)));
+    const conversationEvents: ConversationEvent[] = [];
+    page.on("websocket", (ws) => {
+      if (!/\/_ws_conversation\//.test(ws.url())) return;
+      ws.on("framereceived", (f) => {
+        const event = conversationEventOf(typeof f.payload === "string" ? f.payload : f.payload.toString("utf8"));
+        if (event) conversationEvents.push(event);
+      });
+    });
     let closed = false;
     const close = async () => {
       if (closed) return;
       closed = true;
       await atMost(browser.close(), 10_000);
     };
-    return { page, context, browser, blocked, consoleErrors, close };
+    return { page, context, browser, blocked, consoleErrors, conversationEvents, close };
   } catch (e) {
     await browser.close().catch(() => undefined);
     throw e;
@@ -627,7 +686,11 @@ export interface PlaygroundSuite {
  * Playground; on a failed test, save a screenshot and print the page, the app log and the
  * Playground output; afterwards stop everything, each step even if an earlier one failed.
  */
-export function usePlaygroundSuite(options: { playgroundConfigYaml?: string } = {}): PlaygroundSuite {
+export function usePlaygroundSuite(options: {
+  playgroundConfigYaml?: string;
+  /** More of the app's environment, e.g. { PROGRAMME_TEAM_AAD_IDS: "…" } (the store, host and port stay the suite's). */
+  appEnv?: Record<string, string>;
+} = {}): PlaygroundSuite {
   let dataDir: string | undefined;
   let app: App | undefined;
   let playground: Playground | undefined;
@@ -637,7 +700,7 @@ export function usePlaygroundSuite(options: { playgroundConfigYaml?: string } = 
   before(async function () {
     this.timeout(45_000);
     dataDir = mkdtempSync(join(tmpdir(), "secondments-e2e-"));
-    const config = parseConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+    const config = parseConfig({ ...options.appEnv, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
     app = await startApp(config, { log: createLogger("warn", (line) => appLog.push(line)) });
     // The Playground and the browser start side by side; both are kept for clean-up even if one fails.
     const [pg, browser] = await Promise.allSettled([startPlayground({
@@ -863,4 +926,95 @@ export async function screenshotCard(page: Page, name: string): Promise<string> 
   } finally {
     if (grow) await page.setViewportSize(size);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Team channels
+//
+// The chat list names a channel "<team> - <channel>" (e.g. "My Team - General"). A channel shows
+// posts; each post is a thread whose replies have the conversation id "<channel id>;messageid=<post
+// id>", as in Teams. The bot only hears channel messages that @mention it.
+
+/** Open a chat or channel from the chat list, e.g. "My Team - General", and wait for its message box. */
+export async function openChat(page: Page, name: string, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+  const item = page.getByRole("treeitem", { name });
+  if ((await item.count()) === 0) {
+    const shown = await page.getByRole("treeitem").allInnerTexts().catch(() => []);
+    throw new Error(`No chat ${JSON.stringify(name)} in the chat list. It shows: ${shown.map((t) => JSON.stringify(normalise(t).replace(/\n/g, " / "))).join(", ")}`);
+  }
+  await item.first().click({ timeout: timeoutMs });
+  await editor(page).waitFor({ state: "visible", timeout: timeoutMs });
+}
+
+/**
+ * Start a new post in the open channel that @mentions the bot, as a person would: type "@" and the
+ * start of the bot's name, pick it from the mention menu, type the text, press Post.
+ */
+export async function postMentioningBot(page: Page, text: string, botName = "Test Bot"): Promise<void> {
+  const box = editor(page);
+  await box.waitFor({ state: "visible" });
+  await box.click();
+  await page.keyboard.type(`@${botName.split(" ")[0]}`);
+  const pick = page.getByRole("menuitem", { name: botName });
+  try {
+    await pick.first().waitFor({ state: "visible" });
+  } catch (e) {
+    throw new Error(`The mention menu did not offer ${JSON.stringify(botName)}.\n${await pageText(page)}`, { cause: e });
+  }
+  await pick.first().click();
+  await page.keyboard.type(` ${text}`);
+  await page.getByRole("button", { name: "Post", exact: true }).click();
+}
+
+/**
+ * Wait until some visible card (not only the newest: in a channel, posts and their replies are
+ * interleaved) contains every given text, and return the last such card. On timeout the error
+ * lists what every visible card starts with.
+ */
+export async function waitForCardWith(page: Page, texts: string | RegExp | Array<string | RegExp>, timeoutMs = UI_TIMEOUT_MS): Promise<Locator> {
+  const wanted = Array.isArray(texts) ? texts : [texts];
+  const fits = (t: string) => wanted.every((w) => (typeof w === "string" ? t.includes(w) : w.test(t)));
+  const deadline = Date.now() + timeoutMs;
+  let shown: string[] = [];
+  for (;;) {
+    const all = cards(page);
+    const n = await all.count().catch(() => 0);
+    shown = [];
+    for (let i = n - 1; i >= 0; i--) {
+      const c = all.nth(i);
+      if (!(await c.isVisible().catch(() => false))) continue;
+      const t = normalise(await c.innerText({ timeout: 2_000 }).catch(() => ""));
+      if (fits(t)) return c;
+      shown.push(t);
+    }
+    if (Date.now() > deadline) break;
+    await sleep(200);
+  }
+  throw new Error(
+    `No visible card containing ${wanted.map((w) => JSON.stringify(String(w))).join(", ")} within ${timeoutMs} ms. ` +
+      `${shown.length} visible card(s):\n${shown.map((t) => `- ${clip(t.replace(/\n/g, " / "), 300)}`).join("\n") || "(none)"}`,
+  );
+}
+
+/**
+ * Wait until the Playground's conversation stream (BrowserSession.conversationEvents) carries an
+ * event that `fits`, and return the first such. On timeout the error lists the events seen.
+ */
+export async function waitForConversationEvent(
+  session: BrowserSession,
+  fits: (e: ConversationEvent) => boolean,
+  what: string,
+  timeoutMs = UI_TIMEOUT_MS,
+): Promise<ConversationEvent> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = session.conversationEvents.find(fits);
+    if (found) return found;
+    if (Date.now() > deadline) break;
+    await sleep(100);
+  }
+  const seen = session.conversationEvents
+    .filter((e) => e.action !== "typing")
+    .map((e) => `- ${e.action} in ${e.conversationId}${e.messageId ? ` (message ${e.messageId})` : ""}: ${clip(e.text.replace(/\n/g, " / "), 120)}`);
+  throw new Error(`The Playground did not show ${what} within ${timeoutMs} ms. Its conversation stream had:\n${seen.join("\n") || "(nothing)"}`);
 }
