@@ -1,3 +1,4 @@
+import { benchMatching } from "./bench-matching";
 import { benchOutbox } from "./bench-outbox";
 
 /**
@@ -7,6 +8,9 @@ import { benchOutbox } from "./bench-outbox";
  */
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
+  console.log("== Matching: 25,000 interests and 2,500 roles (targets: full re-match <= 1 s, one new submission <= 20 ms, >= 20x faster than scoring every pair)");
+  await benchMatching();
+  console.log("");
   console.log("== Outbound queue: Teams rate limits (target: at least 95 % of 50 messages/s, 0 lost, 0 duplicates)");
   const outbox = await benchOutbox(quick ? { messages: 1000, recipients: 200 } : {});
   if (outbox.lost !== 0 || outbox.duplicates !== 0) process.exitCode = 1;
