@@ -1,6 +1,7 @@
-import { explainPair } from "./explain";
+import { proposalFor } from "./explain";
 import { findExchanges, EXCHANGES_PER_CANDIDATE } from "./exchanges";
 import { CandidateIndex, OpeningIndex } from "./match-index";
+import { OpeningProbe } from "./prefilter";
 import {
   capLookup,
   prepareCandidate,
@@ -28,7 +29,10 @@ export type { Candidate, ExchangeProposal, MatchContext, Opening, Proposal } fro
  * pair with no skill in common is never proposed, however well the rest fits; that is what lets
  * the skill index skip it. naiveFullRematch applies exactly the same test to every pair.
  *
- * Pure and synchronous: no I/O, no clock (ctx.today is read at each query).
+ * Pure and synchronous: no I/O, no clock (ctx.today, startSlackDays, declinedPairs and exposure
+ * are read at each query). Duration caps are looked up once per organisation name and kept.
+ * Keep one engine and upsert changes into it: building the index for 25,000 interests takes
+ * about a second, a change well under a millisecond.
  */
 export class MatchEngine {
   private readonly caps: CapLookup;
@@ -40,6 +44,7 @@ export class MatchEngine {
     this.caps = capLookup(ctx);
   }
 
+  /** Adds or replaces a candidate (by id). Throws RangeError on a malformed date: pass validated details. */
   upsertCandidate(c: Candidate): void {
     this.candidates.upsert(prepareCandidate(c, this.caps));
   }
@@ -48,6 +53,7 @@ export class MatchEngine {
     this.candidates.remove(id);
   }
 
+  /** Adds or replaces an opening (by id). Throws RangeError on a malformed date: pass validated details. */
   upsertOpening(o: Opening): void {
     this.openings.upsert(prepareOpening(o, this.caps));
   }
@@ -64,9 +70,9 @@ export class MatchEngine {
     return this.openings.size;
   }
 
-  /** How many candidate-opening pairs opening queries have looked at so far, after the index pruned. */
-  get pairsVisited(): number {
-    return this.candidates.visited;
+  /** Counts for the benchmark: index rows opening queries looked at, and pairs checked in full (every rule and the score). */
+  get work(): { scanned: number; checked: number } {
+    return { scanned: this.candidates.scanned, checked: this.candidates.checked };
   }
 
   /** The best candidates for one open role, fair exposure applied (ctx.exposure). */
@@ -91,7 +97,7 @@ export class MatchEngine {
     this.openings.forEachOpeningFor(c, env.slackDays, (o) => {
       if (passesHardRules(c, o, env)) scored.push({ item: o, id: o.id, score: scorePair(c, o, env) });
     });
-    return pickFair(scored, limit, () => 0).map((s) => toProposal(c, s.item, s.score, env));
+    return pickFair(scored, limit, () => 0).map((s) => proposalFor(c, s.item, s.score, env));
   }
 
   /**
@@ -119,18 +125,14 @@ export class MatchEngine {
 
   private rankFor(o: PreparedOpening, env: RunEnv, limit: number, load: (s: Scored<PreparedCandidate>) => number): Proposal[] {
     const collector = this.collector;
-    collector.reset();
-    this.candidates.forEachCandidateFor(o, env.slackDays, (c) => {
-      if (passesHardRules(c, o, env)) collector.add(c, scorePair(c, o, env));
+    collector.reset(limit);
+    this.candidates.forEachCandidateFor(new OpeningProbe(o, env), env.slackDays, collector, (c) => {
+      if (isRelevant(c, o) && passesHardRules(c, o, env)) collector.add(c, scorePair(c, o, env));
     });
-    const picked = pickFair(collector.contenders(limit, (c) => c.id), limit, load);
-    collector.reset();
-    return picked.map((s) => toProposal(s.item, o, s.score, env));
+    const picked = pickFair(collector.contenders((c) => c.id), limit, load);
+    collector.reset(0);
+    return picked.map((s) => proposalFor(s.item, o, s.score, env));
   }
-}
-
-function toProposal(c: PreparedCandidate, o: PreparedOpening, score: number, env: RunEnv): Proposal {
-  return { openingId: o.id, candidateId: c.id, score, explanation: explainPair(c, o, env) };
 }
 
 /**
@@ -148,14 +150,14 @@ export function naiveFullRematch(candidates: Candidate[], openings: Opening[], c
   const collector = new ScoreCollector<PreparedCandidate>();
   const out = new Map<string, Proposal[]>();
   for (const o of roles) {
-    collector.reset();
+    collector.reset(limitPerOpening);
     for (const c of prepared) {
       if (passesHardRules(c, o, env) && isRelevant(c, o)) collector.add(c, scorePair(c, o, env));
     }
     if (!o.open) continue;
-    const picked = pickFair(collector.contenders(limitPerOpening, (c) => c.id), limitPerOpening, (s) => (exposure?.get(s.id) ?? 0) + (load.get(s.id) ?? 0));
+    const picked = pickFair(collector.contenders((c) => c.id), limitPerOpening, (s) => (exposure?.get(s.id) ?? 0) + (load.get(s.id) ?? 0));
     for (const s of picked) load.set(s.id, (load.get(s.id) ?? 0) + 1);
-    out.set(o.id, picked.map((s) => toProposal(s.item, o, s.score, env)));
+    out.set(o.id, picked.map((s) => proposalFor(s.item, o, s.score, env)));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { explainPair } from "./explain";
+import { proposalFor } from "./explain";
 import { capLookup, EXCHANGE_BIT, prepareCandidate, runEnv, type PreparedCandidate, type RunEnv } from "./prepare";
 import { passesHardRules } from "./rules";
 import { scorePair } from "./score";
@@ -25,7 +25,7 @@ function wantsExchange(c: PreparedCandidate): boolean {
 
 function proposal(c: PreparedCandidate, other: PreparedCandidate, env: RunEnv): Proposal {
   const home = other.home!;
-  return { openingId: home.id, candidateId: c.id, score: scorePair(c, home, env), explanation: explainPair(c, home, env) };
+  return proposalFor(c, home, scorePair(c, home, env), env);
 }
 
 /**

@@ -12,10 +12,10 @@ import {
   type PreparedSkills,
   type RunEnv,
 } from "./prepare";
-import { checkAllRules, workingPattern, type RuleCheck } from "./rules";
+import { RULES_CHECKED, workingPattern, type RuleSummary } from "./rules";
 import { locationFit, scoreParts, startGapDays, type ScoreParts } from "./score";
 import { gapText, joinList, monthsText } from "./text";
-import type { Candidate, MatchContext, Opening } from "./types";
+import type { Candidate, MatchContext, Opening, Proposal } from "./types";
 
 /**
  * Why a pair was proposed, in plain British English: structured lists for cards and a short
@@ -44,8 +44,11 @@ export interface Explanation {
   developmentMet: string[];
   /** Location, type, working pattern and dates, in that order. */
   preferences: PreferenceFit[];
-  /** Every hard rule checked, each with the reason it passed. */
-  rulesChecked: RuleCheck[];
+  /**
+   * Every hard rule checked (all passed, or the pair would not be proposed). The same shared list
+   * for every proposal; checkAllRules / checkPair give each rule's reason for one pair on demand.
+   */
+  rulesChecked: readonly RuleSummary[];
   score: ScoreParts;
 }
 
@@ -56,19 +59,27 @@ const ARRANGEMENT_WORDS: Record<string, string> = {
   "willing-to-travel": "travel",
 };
 
+/** Curated skill labels by bit number. */
+const SKILL_LABELS: readonly string[] = SKILLS.map((skill) => skill.label);
+
 /** Labels of curated skills in list order, then own-words skills as `spelling` gives them. */
-function labels(mask: number, otherKeys: Iterable<string>, spelling: PreparedSkills): string[] {
-  const curated = idsInMask(SKILLS, mask).map((id) => SKILLS.find((s) => s.id === id)!.label);
-  const own = [...otherKeys].map((k) => spelling.other.get(k) ?? k);
-  return [...curated, ...own];
+function labels(mask: number, otherKeys: readonly string[], spelling: PreparedSkills): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < SKILL_LABELS.length; i++) if (mask & (1 << i)) out.push(SKILL_LABELS[i]!);
+  for (const k of otherKeys) out.push(spelling.other.get(k) ?? k);
+  return out;
 }
 
-const otherIn = (a: PreparedSkills, b: PreparedSkills) => [...a.other.keys()].filter((k) => b.other.has(k));
-const otherNotIn = (a: PreparedSkills, b: PreparedSkills) => [...a.other.keys()].filter((k) => !b.other.has(k));
+const NONE: readonly string[] = [];
+const otherIn = (a: PreparedSkills, b: PreparedSkills): readonly string[] => (a.other.size === 0 ? NONE : [...a.other.keys()].filter((k) => b.other.has(k)));
+const otherNotIn = (a: PreparedSkills, b: PreparedSkills): readonly string[] => (a.other.size === 0 ? NONE : [...a.other.keys()].filter((k) => !b.other.has(k)));
 
 function locationPreference(c: PreparedCandidate, o: PreparedOpening): PreferenceFit {
   const fit = locationFit(c, o);
-  const common = idsInMask(WORK_ARRANGEMENTS, c.arrangements & o.arrangements).map((id) => ARRANGEMENT_WORDS[id] ?? id);
+  // Remote working in common is the reason for a "remote" fit: say it once.
+  const common = idsInMask(WORK_ARRANGEMENTS, c.arrangements & o.arrangements)
+    .filter((id) => !(fit === "remote" && id === "remote"))
+    .map((id) => ARRANGEMENT_WORDS[id] ?? id);
   const both = common.length > 0 ? ` Both are open to ${joinList(common)}.` : "";
   const where = `The role is in ${regionText(o.region)} and they work in ${regionText(c.region)}`;
   switch (fit) {
@@ -106,10 +117,15 @@ function datesPreference(c: PreparedCandidate, o: PreparedOpening, env: RunEnv):
 function skillsSentence(matched: string[], missing: string[], nice: string[]): string {
   const total = matched.length + missing.length;
   let s: string;
-  if (missing.length === 0) s = total === 1 ? `Offers the skill the role needs (${matched[0]})` : `Offers all ${total} skills the role needs (${joinList(matched)})`;
-  else if (matched.length === 0) s = `Offers none of the skills the role needs (${joinList(missing)})`;
-  else s = `Offers ${matched.length} of the ${total} skills the role needs (${joinList(matched)}), not ${joinList(missing)}`;
-  return nice.length > 0 ? `${s}, and ${joinList(nice)}, which the role would value.` : `${s}.`;
+  if (missing.length === 0) {
+    const all = total === 1 ? "the skill" : total === 2 ? "both skills" : `all ${total} skills`;
+    s = `Offers ${all} the role needs (${joinList(matched)}).`;
+  } else if (matched.length === 0) {
+    s = `Offers none of the skills the role needs (${joinList(missing)}).`;
+  } else {
+    s = `Offers ${matched.length} of the ${total} skills the role needs (${joinList(matched)}), but not ${joinList(missing, "or")}.`;
+  }
+  return nice.length > 0 ? `${s} Also offers ${joinList(nice)}, which the role would value.` : s;
 }
 
 function locationSentence(c: PreparedCandidate, o: PreparedOpening): string {
@@ -161,7 +177,7 @@ export function explainPair(c: PreparedCandidate, o: PreparedOpening, env: RunEn
     niceSkillsMatched,
     developmentMet,
     preferences,
-    rulesChecked: checkAllRules(c, o, env),
+    rulesChecked: RULES_CHECKED,
     score: scoreParts(c, o, env),
   };
 }
@@ -170,4 +186,42 @@ export function explainPair(c: PreparedCandidate, o: PreparedOpening, env: RunEn
 export function explain(candidate: Candidate, opening: Opening, ctx: MatchContext): Explanation {
   const caps = capLookup(ctx);
   return explainPair(prepareCandidate(candidate, caps), prepareOpening(opening, caps), runEnv(ctx));
+}
+
+/**
+ * A proposal whose explanation is worked out the first time it is read, then kept: a full
+ * re-match proposes thousands of pairs and callers usually show only the new ones.
+ *
+ * `explanation` is a getter, so spreading a proposal ({ ...p }) leaves it out; JSON.stringify
+ * includes it (toJSON), and so does reading it.
+ */
+export class LazyProposal implements Proposal {
+  readonly openingId: string;
+  readonly candidateId: string;
+  readonly score: number;
+  #explanation: Explanation | undefined;
+  readonly #candidate: PreparedCandidate;
+  readonly #opening: PreparedOpening;
+  readonly #env: RunEnv;
+
+  constructor(c: PreparedCandidate, o: PreparedOpening, score: number, env: RunEnv) {
+    this.openingId = o.id;
+    this.candidateId = c.id;
+    this.score = score;
+    this.#candidate = c;
+    this.#opening = o;
+    this.#env = env;
+  }
+
+  get explanation(): Explanation {
+    return (this.#explanation ??= explainPair(this.#candidate, this.#opening, this.#env));
+  }
+
+  toJSON(): Proposal {
+    return { openingId: this.openingId, candidateId: this.candidateId, score: this.score, explanation: this.explanation };
+  }
+}
+
+export function proposalFor(c: PreparedCandidate, o: PreparedOpening, score: number, env: RunEnv): Proposal {
+  return new LazyProposal(c, o, score, env);
 }

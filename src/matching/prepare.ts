@@ -11,8 +11,9 @@ import { DEFAULT_START_SLACK_DAYS, type Candidate, type MatchContext, type Openi
  * check is then integer comparisons, with no parsing and no allocation. Both the engine and the
  * naive scorer work on these, so they differ only in which pairs they look at.
  *
- * Only the fields matching needs are read. `adjustments`, `language`, the person's name, email,
- * town and line manager are never read here or anywhere else in src/matching.
+ * Only the fields matching needs are read. `adjustments`, `language`, email, town, profession and
+ * line manager are never read here or anywhere else in src/matching (the person's name is read
+ * only to word an exchange's summary).
  */
 
 // ---- Days -------------------------------------------------------------------------------------
@@ -98,6 +99,8 @@ export function normaliseSkill(text: string): string {
 export interface PreparedSkills {
   /** Curated skills, as bits. */
   readonly mask: number;
+  /** The numbers of those bits, lowest first. */
+  readonly bits: readonly number[];
   /** Own-words skills: normalised text → the spelling first given. */
   readonly other: ReadonlyMap<string, string>;
   /**
@@ -117,7 +120,9 @@ function bloomBit(key: string): number {
 function skills(mask: number, other: Map<string, string>): PreparedSkills {
   let bloom = 0;
   for (const key of other.keys()) bloom |= bloomBit(key);
-  return { mask, other, bloom };
+  const bits: number[] = [];
+  for (let i = 0; i < 32; i++) if (mask & (1 << i)) bits.push(i);
+  return { mask, bits, other, bloom };
 }
 
 export function prepareSkills(s: SkillSet): PreparedSkills {
@@ -320,6 +325,7 @@ function prepareHomeRole(ownerId: string, home: NonNullable<Candidate["homeRole"
 export interface RunEnv {
   readonly todayDay: number;
   readonly slackDays: number;
+  /** MatchContext.declinedPairs itself, so additions the caller makes are seen. */
   readonly declined: ReadonlySet<string>;
 }
 

@@ -52,6 +52,11 @@ export interface RuleResult {
   reason: string;
 }
 
+export interface RuleSummary {
+  readonly id: HardRuleId;
+  readonly label: string;
+}
+
 export interface RuleCheck extends RuleResult {
   id: HardRuleId;
   label: string;
@@ -236,6 +241,9 @@ export const HARD_RULES: readonly HardRule[] = [
   secondmentType,
   notDeclined,
 ];
+
+/** Which rules every proposal passed, for explanations: one shared, frozen list. */
+export const RULES_CHECKED: readonly RuleSummary[] = Object.freeze(HARD_RULES.map((r) => Object.freeze({ id: r.id, label: r.label })));
 
 /**
  * True when the pair passes every hard rule in HARD_RULES. The hot path, run millions of times: it

@@ -15,12 +15,14 @@ import {
 import type { Candidate, MatchContext, Opening } from "./types";
 
 /**
- * How well a pair that passes every hard rule fits. Higher is better; a typical good match scores
- * 30 to 60. Only skills, location, secondment type and timing count. Nothing about reasonable
+ * How well a pair that passes every hard rule fits. Higher is better: someone offering both of two
+ * required skills, in the same region, free when the role starts, scores about 40. Only skills,
+ * location, secondment type and timing count. Nothing about reasonable
  * adjustments, language or any protected characteristic is read (prepare.ts does not even copy
  * them), so they cannot change a score.
  *
- * Every weight is here, in one place.
+ * Every weight is here, in one place. None may be negative: the engine's index skips pairs by
+ * upper bounds on the score (prefilter.ts), which assume points only ever add up.
  */
 export const WEIGHTS = {
   /** Per skill the role needs that the candidate offers. The heaviest: the role cannot be done without them. */
@@ -73,19 +75,34 @@ export function isRelevant(c: PreparedCandidate, o: PreparedOpening): boolean {
   return (c.anySkills.mask & o.offers.mask) !== 0 || sharedOther(c.anySkills, o.offers) > 0;
 }
 
-export function locationFit(c: PreparedCandidate, o: PreparedOpening): LocationFit {
-  if (c.region === o.region) return "same-region";
-  if ((c.arrangements & o.arrangements & REMOTE_BIT) !== 0) return "remote";
-  if ((c.arrangements & TRAVEL_BIT) !== 0) return "travel";
-  return "none";
+const LOCATION_FITS = ["same-region", "remote", "travel", "none"] as const satisfies readonly LocationFit[];
+/** Points for each fit, in LOCATION_FITS order. */
+const LOCATION_POINTS = [WEIGHTS.sameRegion, WEIGHTS.remoteElsewhere, WEIGHTS.travelElsewhere, 0] as const;
+
+/** Location fit, as an index into LOCATION_FITS, from whether the regions match and the two sets of work arrangements (bit masks). */
+function locationFitIndex(sameRegion: boolean, candidateArrangements: number, roleArrangements: number): number {
+  if (sameRegion) return 0;
+  if ((candidateArrangements & roleArrangements & REMOTE_BIT) !== 0) return 1;
+  if ((candidateArrangements & TRAVEL_BIT) !== 0) return 2;
+  return 3;
 }
 
-const LOCATION_POINTS: Record<LocationFit, number> = {
-  "same-region": WEIGHTS.sameRegion,
-  remote: WEIGHTS.remoteElsewhere,
-  travel: WEIGHTS.travelElsewhere,
-  none: 0,
-};
+export function locationFit(c: PreparedCandidate, o: PreparedOpening): LocationFit {
+  return LOCATION_FITS[locationFitIndex(c.region === o.region, c.arrangements, o.arrangements)]!;
+}
+
+/** Location points: the fit, plus each work arrangement both list. */
+export function locationPoints(sameRegion: boolean, candidateArrangements: number, roleArrangements: number): number {
+  return (
+    LOCATION_POINTS[locationFitIndex(sameRegion, candidateArrangements, roleArrangements)]! +
+    popcount(candidateArrangements & roleArrangements) * WEIGHTS.arrangementInCommon
+  );
+}
+
+/** Timing points for a gap in days between the role's start and the day the candidate can start, before rounding. */
+export function timingPoints(gapDays: number): number {
+  return WEIGHTS.timing * Math.max(0, 1 - gapDays / WEIGHTS.timingHorizonDays);
+}
 
 /** Days between the role's start and the day the candidate can start (today at the earliest). */
 export function startGapDays(c: PreparedCandidate, o: PreparedOpening, env: RunEnv): number {
@@ -105,9 +122,9 @@ export function scorePair(c: PreparedCandidate, o: PreparedOpening, env: RunEnv,
     requiredMatched * w.requiredSkill + (o.requiredCount > 0 && requiredMatched === o.requiredCount ? w.allRequiredSkills : 0);
   const niceSkills = sharedSkills(o.nice, c.offered) * w.niceSkill;
   const development = Math.min(sharedSkills(c.develop, o.offers), w.developSkillMax) * w.developSkill;
-  const location = LOCATION_POINTS[locationFit(c, o)] + popcount(c.arrangements & o.arrangements) * w.arrangementInCommon;
+  const location = locationPoints(c.region === o.region, c.arrangements, o.arrangements);
   const type = popcount(c.typeMask & o.typeMask) * w.typeInCommon;
-  const timing = round2(w.timing * Math.max(0, 1 - startGapDays(c, o, env) / w.timingHorizonDays));
+  const timing = round2(timingPoints(startGapDays(c, o, env)));
   const total = round2(requiredSkills + niceSkills + development + location + type + timing);
   if (out) {
     out.requiredSkills = requiredSkills;

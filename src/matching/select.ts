@@ -49,15 +49,28 @@ export function pickFair<T>(scored: readonly Scored<T>[], limit: number, load: (
  * Collects one query's scores without allocating per pair, then hands over only the pairs that
  * could be picked: those within TIE_BAND of the `limit`-th best score. (Each pick is within the
  * band of the best score left, which is never below the limit-th best overall.)
+ *
+ * `floor` is that threshold so far: it only rises as scores come in, so a pair that cannot reach
+ * it now can never be picked, and the engine skips pairs whose score bound is below it.
  */
 export class ScoreCollector<T> {
+  /** Scores below this cannot be picked (−Infinity until `limit` scores are in). */
+  floor = -Infinity;
   private items: T[] = [];
   private scores = new Float64Array(1024);
   private n = 0;
+  /** How many will be picked. */
+  limit = 0;
+  /** The best `limit` scores so far, highest first. */
+  private top = new Float64Array(0);
 
-  reset(): void {
+  reset(limit: number): void {
     this.n = 0;
     this.items.length = 0;
+    this.limit = Math.max(0, Math.floor(limit));
+    if (this.top.length !== this.limit) this.top = new Float64Array(this.limit);
+    this.top.fill(-Infinity);
+    this.floor = this.limit === 0 ? Infinity : -Infinity;
   }
 
   add(item: T, score: number): void {
@@ -68,37 +81,29 @@ export class ScoreCollector<T> {
     }
     this.scores[this.n++] = score;
     this.items.push(item);
+    const top = this.top;
+    const k = this.limit;
+    if (k === 0 || score <= top[k - 1]!) return;
+    let j = k - 1;
+    while (j > 0 && top[j - 1]! < score) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = score;
+    if (this.n >= k) this.floor = bandFloor(top[k - 1]!);
   }
 
   get size(): number {
     return this.n;
   }
 
-  /** The pairs that can still be picked when choosing `limit`, with their ids. */
-  contenders(limit: number, idOf: (item: T) => string): Scored<T>[] {
-    if (limit <= 0 || this.n === 0) return [];
-    const floor = this.n <= limit ? -Infinity : bandFloor(this.kthBest(limit));
+  /** The pairs that can still be picked, with their ids. */
+  contenders(idOf: (item: T) => string): Scored<T>[] {
     const out: Scored<T>[] = [];
     for (let i = 0; i < this.n; i++) {
       const score = this.scores[i]!;
-      if (score >= floor) out.push({ item: this.items[i]!, id: idOf(this.items[i]!), score });
+      if (score >= this.floor) out.push({ item: this.items[i]!, id: idOf(this.items[i]!), score });
     }
     return out;
-  }
-
-  /** The k-th highest score (k ≤ size), keeping a small sorted list of the best k. */
-  private kthBest(k: number): number {
-    const top = new Float64Array(k).fill(-Infinity);
-    for (let i = 0; i < this.n; i++) {
-      const s = this.scores[i]!;
-      if (s <= top[k - 1]!) continue;
-      let j = k - 1;
-      while (j > 0 && top[j - 1]! < s) {
-        top[j] = top[j - 1]!;
-        j--;
-      }
-      top[j] = s;
-    }
-    return top[k - 1]!;
   }
 }

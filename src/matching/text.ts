@@ -1,9 +1,9 @@
 /** Small helpers for plain British English in explanations. */
 
-/** "A", "A and B", "A, B and C" (GOV.UK style: no comma before "and"). */
-export function joinList(items: readonly string[]): string {
+/** "A", "A and B", "A, B and C" (GOV.UK style: no comma before "and"); or with "or". */
+export function joinList(items: readonly string[], conjunction: "and" | "or" = "and"): string {
   if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 
 function count(n: number, one: string, many: string): string {

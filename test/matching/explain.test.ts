@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { MatchEngine } from "../../src/matching/engine";
+import { explain } from "../../src/matching/explain";
+import { HARD_RULES } from "../../src/matching/rules";
+import { candidate, context, opening } from "./fixtures";
+
+const skills = (ids: ("data-analysis" | "statistics" | "research" | "leadership" | "economics")[], other: string[] = []) => ({ ids, other });
+
+describe("matching explanations", () => {
+  const ctx = context();
+  const role = opening("r1", {
+    requiredSkills: skills(["data-analysis", "statistics", "economics"], ["GIS mapping"]),
+    niceSkills: skills(["research", "leadership"]),
+    region: "london",
+    workArrangements: ["hybrid", "remote"],
+    secondmentTypes: ["long-term", "part-time"],
+    partTimePossible: true,
+    minDaysPerWeek: 3,
+    startDate: "2027-03-01",
+  });
+  const person = candidate("c1", {
+    skillsOffered: skills(["data-analysis", "research"], [" gis MAPPING"]),
+    skillsToDevelop: skills(["leadership"], ["Public speaking"]),
+    region: "yorkshire-and-the-humber",
+    workArrangements: ["remote"],
+    secondmentTypes: ["long-term", "part-time", "exchange"],
+    workingPattern: "part-time",
+    daysPerWeek: 3.5,
+    availableFrom: "2027-02-15",
+  });
+  const e = explain(person, role, ctx);
+
+  it("lists the required skills matched (in the role's words) and missing", () => {
+    assert.deepEqual(e.requiredSkillsMatched, ["Data analysis", "GIS mapping"]);
+    assert.deepEqual(e.requiredSkillsMissing, ["Statistics", "Economics"]);
+    assert.deepEqual(e.niceSkillsMatched, ["Research"]);
+  });
+
+  it("lists the development wishes the role meets", () => {
+    assert.deepEqual(e.developmentMet, ["Leadership"]);
+  });
+
+  it("says which preferences fit: location, type, pattern and dates, in that order", () => {
+    assert.deepEqual(
+      e.preferences.map((p) => [p.aspect, p.fits]),
+      [
+        ["location", true],
+        ["type", true],
+        ["pattern", true],
+        ["dates", true],
+      ],
+    );
+    const text = Object.fromEntries(e.preferences.map((p) => [p.aspect, p.text]));
+    assert.equal(text["location"], "The role is in London and they work in Yorkshire and the Humber, but both are open to remote working.");
+    assert.equal(text["type"], "Both are open to: Long-term and Part-time.");
+    assert.equal(text["pattern"], "They can work 3.5 days a week; the role can be done in 3 days a week or more.");
+    assert.equal(
+      text["dates"],
+      "They are free from 15 February 2027, 2 weeks before the role starts on 1 March 2027. The role lasts 12 months; they would consider 6 to 18 months.",
+    );
+  });
+
+  it("lists every hard rule checked", () => {
+    assert.deepEqual(
+      e.rulesChecked.map((r) => r.id),
+      HARD_RULES.map((r) => r.id),
+    );
+    assert.ok(e.rulesChecked.every((r) => r.label.length > 0));
+  });
+
+  it("sums it up in a short sentence", () => {
+    assert.equal(
+      e.summary,
+      "Offers 2 of the 4 skills the role needs (Data analysis and GIS mapping), but not Statistics or Economics. " +
+        "Also offers Research, which the role would value. Would develop Leadership. " +
+        "In different regions, both open to remote working. Free 2 weeks before the role starts.",
+    );
+  });
+
+  it("words a full match and a same-region match simply", () => {
+    const full = explain(candidate("c2"), opening("r2"), ctx);
+    assert.equal(
+      full.summary,
+      "Offers both skills the role needs (Data analysis and Statistics). Both in London. Free from the day the role starts.",
+    );
+    assert.deepEqual(full.requiredSkillsMissing, []);
+    assert.equal(full.preferences[0]!.text, "Both are in London. Both are open to hybrid working.");
+    assert.equal(full.preferences[2]!.text, "They work full-time.");
+  });
+
+  it("says when the location does not fit", () => {
+    const far = explain(candidate("c3", { region: "scotland", workArrangements: ["hybrid"] }), opening("r3"), ctx);
+    assert.equal(far.preferences[0]!.fits, false);
+    assert.match(far.summary, /In different regions\./);
+  });
+
+  it("never mentions adjustments or language, whatever they say", () => {
+    const adjusted = candidate("c1", { ...person.details, adjustments: "I use a wheelchair and need step-free access", language: "cy" });
+    const withAdjustments = explain(adjusted, role, ctx);
+    assert.deepEqual(withAdjustments, e);
+    assert.doesNotMatch(JSON.stringify(withAdjustments), /wheelchair|step-free|adjust|Cymraeg|Welsh/i);
+  });
+
+  it("gives each proposal its explanation, in JSON too", () => {
+    const engine = new MatchEngine(ctx);
+    engine.upsertCandidate(person);
+    engine.upsertOpening(role);
+    const [p] = engine.matchesForOpening("r1");
+    assert.ok(p);
+    assert.deepEqual(p.explanation, e);
+    const json = JSON.parse(JSON.stringify(p)) as { explanation: { summary: string } };
+    assert.equal(json.explanation.summary, e.summary);
+  });
+});
