@@ -93,7 +93,7 @@ export const DEFAULT_TUNING: DispatcherTuning = {
   batchSize: 250,
   maxBuffered: 1_000,
   maxPerLane: 10,
-  maxInFlight: 16,
+  maxInFlight: 64,
   maxAttempts: 10,
   backoffBaseMs: 2_000,
   backoffMaxMs: 600_000,

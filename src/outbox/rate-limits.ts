@@ -15,9 +15,10 @@
  * assumption is that the one-way delay to Teams varies by less than the margin; when it varies by
  * more, Teams may answer 429. Recording at completion time only would be always safe (Teams has
  * counted a request before it answers) but would cost `latency / window` of the budget (8 % at 80 ms).
- * So the margin adapts: it starts at `arrivalMarginMs` (30 ms), every 429 doubles it (up to
- * `maxArrivalMarginMs`, 1 s, which in practice means "at completion"), and every request that is not
- * throttled shrinks the excess by 0.2 %, so it drifts back over a few hundred sends.
+ * So the margin adapts: it starts at `arrivalMarginMs` (30 ms), a 429 doubles it (at most once a
+ * second, since one hiccup usually throttles several requests at once; up to `maxArrivalMarginMs`,
+ * 1 s, which in practice means "at completion"), and every request that is not throttled shrinks the
+ * excess by 0.2 %, so it drifts back over a few hundred sends.
  *
  * Pauses (429 Retry-After). A 429 pauses the conversation it came from until its Retry-After. Teams
  * does not say which limit a 429 is about, so the tenant is paused too when 429s arrive from
@@ -147,6 +148,7 @@ export class TeamsRateLimiter {
   private readonly minMarginMs: number;
   private readonly maxMarginMs: number;
   private margin: number;
+  private marginRaisedAt = -Infinity;
   private readonly tenantWideAfter: number;
   private readonly tenantWideWindowMs: number;
   private readonly pausedUntil = new Map<string, number>();
@@ -222,7 +224,10 @@ export class TeamsRateLimiter {
    * was paused as well (see the module comment).
    */
   throttled(tenantId: string, conversationId: string | undefined, until: number, now: number): boolean {
-    this.margin = Math.min(this.maxMarginMs, this.margin * 2);
+    if (now - this.marginRaisedAt >= 1_000) {
+      this.margin = Math.min(this.maxMarginMs, this.margin * 2);
+      this.marginRaisedAt = now;
+    }
     if (conversationId !== undefined) this.pause(conversationKey(tenantId, conversationId), until);
     const list = (this.recent429.get(tenantId) ?? []).filter((e) => e.at > now - this.tenantWideWindowMs);
     list.push({ conversation: conversationId ?? "(create)", at: now });

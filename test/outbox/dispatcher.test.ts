@@ -245,18 +245,20 @@ describe("the outbox dispatcher, through the botbuilder port, against the connec
     await h.enqueue("before", h.conversation("c-r"));
     let d = h.dispatcher();
     await d.drain(DRAIN_MS);
-    await h.enqueue("during", h.conversation("c-r"));
-    await d.stop(); // before it polls again: "during" stays queued
-    assert.equal((await h.outbox.get("during"))?.status, "queued");
+    await h.enqueue("racing", h.conversation("c-r")); // may or may not go before the stop
+    await d.stop();
+    await h.enqueue("while-down", h.conversation("c-r"));
+    assert.equal((await h.outbox.get("while-down"))?.status, "queued");
 
     await h.store.close();
     h.store = await h.openStore();
     d = h.dispatcher();
     await d.drain(DRAIN_MS);
-    assert.equal(h.connector.deliveries.get("before"), 1);
-    assert.equal(h.connector.deliveries.get("during"), 1);
+    for (const id of ["before", "racing", "while-down"]) {
+      assert.equal(h.connector.deliveries.get(id), 1, id);
+      assert.equal((await h.outbox.get(id))?.status, "sent", id);
+    }
     assert.deepEqual(h.connector.duplicates(), []);
-    assert.equal((await h.outbox.get("during"))?.status, "sent");
   });
 
   it("re-sends a message left `sending` by an instance that died, once its lease has expired", async () => {
@@ -271,20 +273,21 @@ describe("the outbox dispatcher, through the botbuilder port, against the connec
   });
 
   it("with two dispatchers on one store, one leads and every message is sent once; the other takes over when it stops", async () => {
-    const a = h.dispatcher();
-    const b = h.dispatcher();
+    const a = h.dispatcher({ instanceId: "a" });
+    const b = h.dispatcher({ instanceId: "b" });
     for (let i = 0; i < 40; i++) await h.enqueue(`m${i}`, h.conversation(`c${i % 8}`));
     a.kick();
     b.kick();
     await Promise.all([a.drain(DRAIN_MS), b.drain(DRAIN_MS)]);
-    assert.equal([a, b].filter((d) => d.isLeader).length, 1, "exactly one leader");
+    assert.ok(!(a.isLeader && b.isLeader), "never two leaders");
+    const sender = async (id: string) => (await h.store.container("outbox").item(id, id).read()).resource.sentBy as string;
+    const first = await sender("m0");
 
-    const leader = a.isLeader ? a : b;
-    const follower = leader === a ? b : a;
+    const [leader, follower] = first === "a" ? [a, b] : [b, a];
     await leader.stop();
     for (let i = 40; i < 60; i++) await h.enqueue(`m${i}`, h.conversation(`c${i % 8}`));
     await follower.drain(DRAIN_MS);
-    assert.ok(follower.isLeader, "the follower took over");
+    assert.equal(await sender("m59"), first === "a" ? "b" : "a", "the other instance took over");
     assert.equal(h.connector.deliveries.size, 60);
     assert.deepEqual(h.connector.duplicates(), []);
   });
@@ -292,8 +295,11 @@ describe("the outbox dispatcher, through the botbuilder port, against the connec
 
 describe("the outbox dispatcher against a stand-in that enforces rate limits", () => {
   let h: Harness;
-  // Scaled-down windows on both sides, so the test runs in about a second.
+  // Scaled-down windows on both sides, so the test runs in about two seconds.
   const windows = { conversation: [{ limit: 3, windowMs: 400 }], tenant: [{ limit: 5, windowMs: 300 }] };
+  // Counting each send at its completion (the widest margin) is always safe, since the stand-in counts
+  // a request before it answers: no 429 can come from timing, however busy the machine is.
+  const atCompletion = { ...windows, arrivalMarginMs: 60_000, maxArrivalMarginMs: 60_000 };
   beforeEach(async () => {
     h = await new Harness().start({ limits: windows, latencyMs: [5, 20] });
   });
@@ -304,7 +310,7 @@ describe("the outbox dispatcher against a stand-in that enforces rate limits", (
   it("keeps within the per-conversation and per-tenant windows: no 429, nothing lost, nothing twice", async () => {
     for (let i = 0; i < 12; i++) await h.enqueue(`hot${i}`, h.conversation("c-hot"));
     for (let i = 0; i < 12; i++) await h.enqueue(`cold${i}`, h.conversation(`c-cold-${i}`));
-    const d = h.dispatcher({ limits: new TeamsRateLimiter(windows) });
+    const d = h.dispatcher({ limits: new TeamsRateLimiter(atCompletion) });
     await d.drain(DRAIN_MS);
     assert.deepEqual(h.connector.throttled, []);
     assert.equal(h.connector.deliveries.size, 24);

@@ -133,12 +133,13 @@ describe("Teams rate limits", () => {
   });
 
   describe("the arrival margin", () => {
-    it("doubles on every 429, up to its maximum, and drifts back as requests get through", () => {
+    it("doubles on a 429 (once a second at most), up to its maximum, and drifts back as requests get through", () => {
       const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, maxArrivalMarginMs: 200 });
       assert.equal(limits.arrivalMarginMs, 30);
       limits.throttled(T, "a", 0, 0);
-      assert.equal(limits.arrivalMarginMs, 60);
-      for (let i = 0; i < 5; i++) limits.throttled(T, "a", 0, 0);
+      limits.throttled(T, "b", 0, 999);
+      assert.equal(limits.arrivalMarginMs, 60, "a burst of 429s is one event");
+      for (let i = 1; i <= 5; i++) limits.throttled(T, "a", 0, i * 1000);
       assert.equal(limits.arrivalMarginMs, 200);
       for (let i = 0; i < 2000; i++) limits.accepted();
       assert.ok(limits.arrivalMarginMs < 34, `${limits.arrivalMarginMs}`);

@@ -33,8 +33,10 @@ export type Fault =
  * created in here (POST /v3/conversations), else "unknown". createConversation counts against the
  * tenant only.
  *
- * latencyMs: each request takes this long (fixed, or uniform in [min, max]); half of it passes before
- * the request is counted and judged (the way in), half after (the way back).
+ * latencyMs: each request takes this long (fixed, or uniform in [min, max]) to be answered. The
+ * request is counted (and judged against the limits) at its arrival time: when it was received plus
+ * half the latency (the way in), computed rather than waited for, so the count does not depend on how
+ * late this process's timers run when the machine is busy.
  */
 export interface StandInOptions {
   limits?: boolean | { conversation?: readonly Window[]; tenant?: readonly Window[] };
@@ -143,21 +145,22 @@ export class ConnectorStandIn {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", this.url);
+    const receivedAt = Date.now();
     const latency = this.latency();
-    if (latency > 0) await delay(latency / 2);
     const messageIdHeader = req.headers[MESSAGE_ID_HEADER];
     const log: ReceivedRequest = {
       method: req.method ?? "",
       path: url.pathname,
       authorization: req.headers.authorization !== undefined,
       status: 0,
-      at: Date.now(),
+      at: receivedAt + latency / 2,
       ...(typeof messageIdHeader === "string" ? { messageId: messageIdHeader } : {}),
     };
     this.requests.push(log);
     const answer = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
       log.status = status;
-      if (latency > 0) await delay(latency / 2);
+      const left = receivedAt + latency - Date.now();
+      if (left > 0) await delay(left);
       reply(res, status, body, headers);
     };
 
