@@ -46,7 +46,6 @@ import { interestInput, roleInput } from "../support/forms";
 import {
   cardCount,
   customActivityTemplate,
-  mockTenant,
   openChat,
   openPersonalChat,
   playgroundConfigYaml,
@@ -60,22 +59,13 @@ import {
   waitForConversationEvent,
   type PlaygroundSuite,
   type PlaygroundUser,
+  ANA,
+  tenantWithAna,
 } from "./playground";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** The secondee: a made-up person in the Playground's tenant, with no browser of her own. */
-const ANA: PlaygroundUser = {
-  id: "29:1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
-  name: "Ana Jones",
-  aadObjectId: "1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
-  email: "ana.jones@example.gov.uk",
-};
-/** The Playground's people with Teams-shaped ids; Ana takes Lynne Robbins' place. */
-const TENANT = (() => {
-  const t = mockTenant();
-  return mockTenant({ users: [...t.users.slice(0, 4), ANA] });
-})();
+const TENANT = tenantWithAna();
 const ALEX = TENANT.currentUser; // vacancy holder, in the browser
 const MEGAN = TENANT.users[0]!; // programme team
 const ADELE = TENANT.users[1]!; // Ana's line manager

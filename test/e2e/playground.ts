@@ -1018,3 +1018,17 @@ export async function waitForConversationEvent(
     .map((e) => `- ${e.action} in ${e.conversationId}${e.messageId ? ` (message ${e.messageId})` : ""}: ${clip(e.text.replace(/\n/g, " / "), 120)}`);
   throw new Error(`The Playground did not show ${what} within ${timeoutMs} ms. Its conversation stream had:\n${seen.join("\n") || "(nothing)"}`);
 }
+
+/** The secondee in the end-to-end tests: a made-up person in the Playground's tenant, with no browser of her own. */
+export const ANA: PlaygroundUser = {
+  id: "29:1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
+  name: "Ana Jones",
+  aadObjectId: "1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
+  email: "ana.jones@example.gov.uk",
+};
+
+/** The Playground's people with Teams-shaped ids; Ana takes Lynne Robbins' place. */
+export function tenantWithAna(): ReturnType<typeof mockTenant> {
+  const t = mockTenant();
+  return mockTenant({ users: [...t.users.slice(0, 4), ANA] });
+}
