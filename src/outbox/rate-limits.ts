@@ -8,23 +8,31 @@
  * Pure and clock-injected: every method takes `now` in epoch milliseconds and nothing here reads the
  * clock, sets timers or does I/O.
  *
- * How a send is counted. Teams counts a request when it reaches its front door, which is somewhere
- * between the moment we start the request and the moment its answer comes back. A send is therefore
- * recorded at `start + arrivalMarginMs` (the place is taken a little earlier, then re-stamped when
- * the request really starts), and moved back to its completion time if it completes sooner. While a request is in flight it occupies a place in every window. The
- * assumption is that the one-way delay to Teams varies by less than the margin; when it varies by
- * more, Teams may answer 429. Recording at completion time only would be always safe (Teams has
- * counted a request before it answers) but would cost `latency / window` of the budget (8 % at 80 ms).
+ * How a send is counted. Teams counts a request when it reaches its front door, somewhere between
+ * the moment we start it and the moment its answer comes back. Counting every send at its completion
+ * would always be safe but would cost `round trip / window` of the budget (8 % at 80 ms). So a send
+ * is counted at `start + margin` (the place is taken a little earlier and re-stamped when the request
+ * really leaves), and when it completes, at `start + margin + (its round trip - the usual round
+ * trip)`, capped at its completion: any time beyond the usual round trip may have been spent on the
+ * way in. That correction is known long before the place could be reused (a window later). Until 20
+ * round trips are known, sends are counted at completion. While a request is in flight it occupies a
+ * place in every window. The margin covers how much the one-way delay of a usual request varies;
+ * when it is too small, Teams may answer 429.
  * So the margin adapts: it starts at `arrivalMarginMs` (30 ms), a 429 doubles it (at most once a
  * second, since one hiccup usually throttles several requests at once; up to `maxArrivalMarginMs`,
  * 1 s, which in practice means "at completion"), and every request that is not throttled shrinks the
  * excess by 0.2 %, so it drifts back over a few hundred sends.
  *
- * Pauses (429 Retry-After). A 429 pauses the conversation it came from until its Retry-After. Teams
- * does not say which limit a 429 is about, so the tenant is paused too when 429s arrive from
- * `tenantWideAfter` (2) different conversations of the same tenant within `tenantWideWindowMs` (2 s):
- * one conversation being throttled is about that conversation, several at once is about the tenant's
- * shared budget (or the service), and carrying on at full speed would only collect more 429s.
+ * Pauses (429 Retry-After). The throttled message always waits its Retry-After, and the
+ * conversation it was for is paused until then. Teams does not say which limit a 429 is about, so
+ * the tenant is paused as well only when the 429 is clearly not explained by our own sends:
+ * - the conversation's windows were nearly full (≥ `explainedAt`, 80 %): a per-conversation throttle;
+ *   only that conversation waits;
+ * - else the tenant's window was nearly full: our requests reached Teams a little later than we
+ *   assumed (edge-of-window timing); the arrival margin widens, the tenant carries on;
+ * - else (neither window near its limit, or 429s keep coming although the margin is already at its
+ *   maximum): someone else is spending the tenant's budget, or Teams is throttling for its own
+ *   reasons, so every conversation of the tenant waits for the Retry-After.
  */
 
 export interface Window {
@@ -70,6 +78,15 @@ export class SlidingWindowLog {
       wait = Math.max(wait, times[from + inWindow - limit]! + windowMs - now);
     }
     return wait;
+  }
+
+  /** How full the fullest window is at `now`, as a share of its limit (1 = at the limit). */
+  fullness(key: string, now: number): number {
+    const times = this.log.get(key);
+    if (!times) return 0;
+    let most = 0;
+    for (const { limit, windowMs } of this.windows) most = Math.max(most, (times.length - firstAbove(times, now - windowMs)) / limit);
+    return most;
   }
 
   record(key: string, at: number): void {
@@ -124,9 +141,8 @@ export interface TeamsLimitsOptions {
   /** See the module comment. Default 30 ms, adapting up to maxArrivalMarginMs (1 s). */
   arrivalMarginMs?: number;
   maxArrivalMarginMs?: number;
-  /** 429s from this many different conversations of a tenant pause the tenant. Default 2. */
-  tenantWideAfter?: number;
-  tenantWideWindowMs?: number;
+  /** A window this full (share of its limit) explains a 429 as ours. Default 0.8. */
+  explainedAt?: number;
 }
 
 /** A place in the windows, taken before a request and settled when it completes. */
@@ -143,16 +159,15 @@ export type Acquired = { ok: true; permit: Permit } | { ok: false; waitMs: numbe
 
 /** The Teams limits for one bot: per conversation, per tenant, and 429 pauses. */
 export class TeamsRateLimiter {
+  private readonly roundTrips = new RoundTrips();
   private readonly conversations: SlidingWindowLog;
   private readonly tenants: SlidingWindowLog;
   private readonly minMarginMs: number;
   private readonly maxMarginMs: number;
   private margin: number;
   private marginRaisedAt = -Infinity;
-  private readonly tenantWideAfter: number;
-  private readonly tenantWideWindowMs: number;
+  private readonly explainedAt: number;
   private readonly pausedUntil = new Map<string, number>();
-  private readonly recent429 = new Map<string, { conversation: string; at: number }[]>();
 
   constructor(opts: TeamsLimitsOptions = {}) {
     this.conversations = new SlidingWindowLog(opts.conversation ?? TEAMS_CONVERSATION_WINDOWS);
@@ -160,8 +175,7 @@ export class TeamsRateLimiter {
     this.minMarginMs = opts.arrivalMarginMs ?? 30;
     this.maxMarginMs = Math.max(this.minMarginMs, opts.maxArrivalMarginMs ?? 1_000);
     this.margin = this.minMarginMs;
-    this.tenantWideAfter = opts.tenantWideAfter ?? 2;
-    this.tenantWideWindowMs = opts.tenantWideWindowMs ?? 2_000;
+    this.explainedAt = opts.explainedAt ?? 0.8;
   }
 
   /** Milliseconds until a send to this conversation is allowed (0 = now). Takes nothing. */
@@ -182,6 +196,7 @@ export class TeamsRateLimiter {
     const wait = this.waitMs(tenantId, conversationId, now);
     if (wait > 0) return { ok: false, waitMs: wait };
     const convKey = conversationId === undefined ? undefined : conversationKey(tenantId, conversationId);
+    let started = now;
     let recorded = now + this.margin;
     this.tenants.record(tenantId, recorded);
     if (convKey) this.conversations.record(convKey, recorded);
@@ -196,12 +211,18 @@ export class TeamsRateLimiter {
       ok: true,
       permit: {
         sending: (at) => {
-          if (!settled) moveTo(Math.max(recorded, at + this.margin));
+          if (settled || at < started) return;
+          started = at;
+          moveTo(Math.max(recorded, at + this.margin));
         },
         done: (at) => {
           if (settled) return;
           settled = true;
-          moveTo(Math.min(recorded, Math.max(now, at)));
+          const roundTrip = Math.max(0, at - started);
+          const usual = this.roundTrips.median();
+          this.roundTrips.add(roundTrip);
+          const estimate = usual === undefined ? at : started + this.margin + Math.max(0, roundTrip - usual);
+          moveTo(Math.max(now, Math.min(at, estimate)));
         },
         cancel: () => {
           if (settled) return;
@@ -220,24 +241,26 @@ export class TeamsRateLimiter {
   }
 
   /**
-   * Teams answered 429 for this conversation: pause it until `until`. Returns true when the tenant
-   * was paused as well (see the module comment).
+   * Teams answered 429 for this conversation (undefined: creating a 1:1 chat): pause it until
+   * `until`, widen the arrival margin, and pause the whole tenant if the 429 is clearly not about our
+   * own sends (see the module comment). Returns true when the tenant was paused.
    */
   throttled(tenantId: string, conversationId: string | undefined, until: number, now: number): boolean {
+    const marginWasMax = this.margin >= this.maxMarginMs;
     if (now - this.marginRaisedAt >= 1_000) {
       this.margin = Math.min(this.maxMarginMs, this.margin * 2);
       this.marginRaisedAt = now;
     }
-    if (conversationId !== undefined) this.pause(conversationKey(tenantId, conversationId), until);
-    const list = (this.recent429.get(tenantId) ?? []).filter((e) => e.at > now - this.tenantWideWindowMs);
-    list.push({ conversation: conversationId ?? "(create)", at: now });
-    this.recent429.set(tenantId, list);
-    const distinct = new Set(list.map((e) => e.conversation)).size;
-    if (conversationId === undefined || distinct >= this.tenantWideAfter) {
-      this.pause(tenantKey(tenantId), until);
-      return true;
+    let conversationFull = false;
+    if (conversationId !== undefined) {
+      const key = conversationKey(tenantId, conversationId);
+      this.pause(key, until);
+      conversationFull = this.conversations.fullness(key, now) >= this.explainedAt;
     }
-    return false;
+    const tenantFull = this.tenants.fullness(tenantId, now) >= this.explainedAt;
+    const tenantWide = !conversationFull && (!tenantFull || marginWasMax);
+    if (tenantWide) this.pause(tenantKey(tenantId), until);
+    return tenantWide;
   }
 
   /** A request was not throttled: let the arrival margin drift back towards its minimum. */
@@ -263,11 +286,6 @@ export class TeamsRateLimiter {
     this.conversations.prune(now);
     this.tenants.prune(now);
     for (const [k, until] of this.pausedUntil) if (until <= now) this.pausedUntil.delete(k);
-    for (const [k, list] of this.recent429) {
-      const kept = list.filter((e) => e.at > now - this.tenantWideWindowMs);
-      if (kept.length) this.recent429.set(k, kept);
-      else this.recent429.delete(k);
-    }
   }
 
   private pause(key: string, until: number): void {
@@ -277,6 +295,30 @@ export class TeamsRateLimiter {
   private pauseLeft(key: string, now: number): number {
     const until = this.pausedUntil.get(key);
     return until === undefined ? 0 : Math.max(0, until - now);
+  }
+}
+
+/** Recent round trips (the last 256), for their median; undefined until 20 are known. */
+class RoundTrips {
+  private readonly samples: number[] = [];
+  private next = 0;
+  private cached: number | undefined;
+  private sinceSort = 0;
+
+  add(ms: number): void {
+    if (this.samples.length < 256) this.samples.push(ms);
+    else this.samples[this.next++ % 256] = ms;
+    if (++this.sinceSort >= 16) this.cached = undefined;
+  }
+
+  median(): number | undefined {
+    if (this.samples.length < 20) return undefined;
+    if (this.cached === undefined) {
+      const sorted = [...this.samples].sort((a, b) => a - b);
+      this.cached = sorted[sorted.length >> 1]!;
+      this.sinceSort = 0;
+    }
+    return this.cached;
   }
 }
 

@@ -106,24 +106,61 @@ describe("Teams rate limits", () => {
   });
 
   describe("requests in flight", () => {
-    it("counts a request from when it is taken, at start + margin, or at completion if sooner", () => {
+    /** A limiter that has seen 20 round trips of `rtt` ms (through another tenant). */
+    function warmed(opts: ConstructorParameters<typeof TeamsRateLimiter>[0], rtt: number): TeamsRateLimiter {
+      const limits = new TeamsRateLimiter(opts);
+      for (let i = 0; i < 20; i++) {
+        const got = limits.acquire("warm-up", undefined, i * 10_000);
+        assert.ok(got.ok);
+        got.permit.done(i * 10_000 + rtt);
+      }
+      return limits;
+    }
+
+    it("counts a request in flight at start + margin", () => {
       const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
       const got = limits.acquire(T, "c", 0);
       assert.ok(got.ok);
-      assert.equal(limits.waitMs(T, "d", 500), 530, "in flight: counted at 0 + 30");
-      got.permit.done(10);
-      assert.equal(limits.waitMs(T, "d", 500), 510, "completed at 10: counted at 10");
+      assert.equal(limits.waitMs(T, "d", 500), 530);
+    });
+
+    it("counts a request at its completion until the usual round trip is known", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
+      const got = limits.acquire(T, "c", 0);
+      assert.ok(got.ok);
+      got.permit.done(80);
+      assert.equal(limits.waitMs(T, "d", 500), 580);
+    });
+
+    it("then counts a usual request at start + margin, or at completion if that is sooner", () => {
+      const limits = warmed({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] }, 50);
+      const usual = limits.acquire(T, "c", 1_000_000);
+      assert.ok(usual.ok);
+      usual.permit.done(1_000_050);
+      assert.equal(limits.waitMs(T, "d", 1_000_500), 530);
+      const quick = limits.acquire(T, "c", 2_000_000);
+      assert.ok(quick.ok);
+      quick.permit.done(2_000_010);
+      assert.equal(limits.waitMs(T, "d", 2_000_500), 510);
+    });
+
+    it("counts a slower-than-usual request later by the extra time: it may have been on the way in", () => {
+      const limits = warmed({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] }, 50);
+      const slow = limits.acquire(T, "c", 1_000_000);
+      assert.ok(slow.ok);
+      slow.permit.done(1_000_170); // 120 ms more than usual
+      assert.equal(limits.waitMs(T, "d", 1_000_500), 30 + 120 + 500);
     });
 
     it("re-stamps a place when the request really starts later, and frees it on cancel", () => {
-      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
-      const got = limits.acquire(T, "c", 0);
+      const limits = warmed({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] }, 50);
+      const got = limits.acquire(T, "c", 1_000_000);
       assert.ok(got.ok);
       const permit: Permit = got.permit;
-      permit.sending(50);
-      assert.equal(limits.waitMs(T, "d", 500), 580);
-      permit.done(200);
-      assert.equal(limits.waitMs(T, "d", 500), 580, "completion after start + margin keeps start + margin");
+      permit.sending(1_000_050);
+      assert.equal(limits.waitMs(T, "d", 1_000_500), 580);
+      permit.done(1_000_100);
+      assert.equal(limits.waitMs(T, "d", 1_000_500), 580, "a usual round trip from the real start");
       const other = new TeamsRateLimiter({ tenant: [{ limit: 1, windowMs: 1000 }] });
       const p = other.acquire(T, "c", 0);
       assert.ok(p.ok);
@@ -156,21 +193,43 @@ describe("Teams rate limits", () => {
   });
 
   describe("429 pauses", () => {
-    it("pauses the conversation until Retry-After; a second conversation throttled within 2 s pauses the tenant", () => {
-      const limits = new TeamsRateLimiter();
-      assert.equal(limits.throttled(T, "a", 1500, 0), false);
-      assert.equal(limits.waitMs(T, "a", 0), 1500);
-      assert.equal(limits.waitMs(T, "b", 0), 0, "one conversation throttled is about that conversation");
-      assert.equal(limits.throttled(T, "b", 2000, 1000), true);
-      assert.equal(limits.waitMs(T, "c", 1000), 1000, "two at once: the tenant waits");
-      assert.equal(limits.waitMs("other", "c", 1000), 0);
+    it("pauses the conversation until Retry-After, and the tenant when our own sends do not explain the 429", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      sendAt(limits, "a", 0);
+      assert.equal(limits.throttled(T, "a", 1500, 10), true, "1 of 50 used and 1 of 7: someone else is spending the budget");
+      assert.equal(limits.waitMs(T, "a", 10), 1490);
+      assert.equal(limits.waitMs(T, "b", 10), 1490, "every conversation of the tenant waits");
+      assert.equal(limits.waitMs("other", "b", 10), 0, "other tenants do not");
     });
 
-    it("does not call two 429s far apart tenant-wide", () => {
+    it("pauses only the conversation when its own windows were (nearly) full", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 0 });
+      for (let i = 0; i < 6; i++) sendAt(limits, "hot", i);
+      assert.equal(limits.throttled(T, "hot", 1000, 10), false, "6 of 7 in the last second: a per-conversation throttle");
+      assert.equal(limits.waitMs(T, "hot", 10), 990);
+      assert.equal(limits.waitMs(T, "cold", 10), 0);
+    });
+
+    it("treats a 429 with the tenant window nearly full as our timing: widens the margin, does not stop the tenant", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30 });
+      for (let i = 0; i < 45; i++) limits.recordPast(T, `c${i}`, i);
+      assert.equal(limits.throttled(T, "c0", 1000, 50), false);
+      assert.equal(limits.arrivalMarginMs, 60);
+      assert.equal(limits.waitMs(T, "c1", 50), 0, "the tenant window has room");
+    });
+
+    it("pauses the tenant after all when 429s keep coming although the margin is at its maximum", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 500, maxArrivalMarginMs: 1000 });
+      for (let i = 0; i < 45; i++) limits.recordPast(T, `c${i}`, i);
+      assert.equal(limits.throttled(T, "c0", 1000, 50), false, "first: margin 500 → 1000");
+      assert.equal(limits.throttled(T, "c1", 2000, 60), true, "again at the maximum margin: not our timing");
+      assert.equal(limits.waitMs(T, "c2", 60), 1940);
+    });
+
+    it("pauses the tenant on a 429 for creating a 1:1 chat when the tenant window does not explain it", () => {
       const limits = new TeamsRateLimiter();
-      limits.throttled(T, "a", 1000, 0);
-      assert.equal(limits.throttled(T, "b", 6000, 5000), false);
-      assert.equal(limits.waitMs(T, "c", 5000), 0);
+      assert.equal(limits.throttled(T, undefined, 1000, 0), true);
+      assert.equal(limits.waitMs(T, "x", 0), 1000);
     });
   });
 
