@@ -43,7 +43,8 @@ const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments"];
 function isWrite(req: IncomingMessage): boolean {
   if (req.method === "PUT" || req.method === "DELETE" || req.method === "PATCH") return true;
   // POST is a create, upsert or batch unless the SDK marks it as a query.
-  return req.method === "POST" && req.headers["x-ms-documentdb-isquery"] === undefined;
+  // (and unless it asks for a query plan, which the SDK sends before some queries).
+  return req.method === "POST" && req.headers["x-ms-documentdb-isquery"] === undefined && req.headers["x-ms-cosmos-is-query-plan-request"] === undefined;
 }
 
 function stripSystem(doc: Record<string, unknown>): Record<string, unknown> {
