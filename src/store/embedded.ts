@@ -61,14 +61,18 @@ export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; 
   let restoring = true;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
-  let flushing: Promise<void> = Promise.resolve();
+  // At most one snapshot runs and at most one waits behind it; every flush() caller shares them.
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  let lastSnapshotMs = 0;
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (!isWrite(req)) return;
     res.on("finish", () => {
       if (restoring || closed || res.statusCode >= 400) return;
       dirty = true;
-      if (!timer) timer = setTimeout(() => void flush().catch((err) => log.error("snapshot failed", { err })), flushDelayMs);
+      // A snapshot reads the whole store, so under steady writes space them by their own cost.
+      if (!timer && !queued) timer = setTimeout(() => void flush().catch((err) => log.error("snapshot failed", { err })), Math.max(flushDelayMs, 4 * lastSnapshotMs));
     });
   });
 
@@ -102,21 +106,48 @@ export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; 
   }
 
   async function writeSnapshot(): Promise<void> {
+    if (!dirty) return;
     dirty = false;
+    const started = Date.now();
     const snapshot = await takeSnapshot();
     await mkdir(dataDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(snapshot));
     await rename(tmp, file);
-    log.debug("store snapshot written", { file, databases: snapshot.databases.length });
+    lastSnapshotMs = Date.now() - started;
+    log.debug("store snapshot written", { file, databases: snapshot.databases.length, ms: lastSnapshotMs });
   }
 
+  function start(): Promise<void> {
+    const run = writeSnapshot().catch((err) => {
+      dirty = true; // try again next time
+      throw err;
+    });
+    // `running` only tracks completion; the caller of flush() gets the error.
+    const tracked: Promise<void> = run.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      if (running === tracked) running = undefined;
+    });
+    running = tracked;
+    return run;
+  }
+
+  /**
+   * Write the snapshot if anything changed. Snapshots never overlap; if one is already running,
+   * one more (covering everything written meanwhile) is queued behind it and shared by all callers.
+   */
   function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    // Serialise snapshots so two never write the file at once.
-    flushing = flushing.then(() => (dirty ? writeSnapshot() : undefined));
-    return flushing;
+    if (queued) return queued;
+    if (!running) return start();
+    queued = running.then(() => {
+        queued = undefined;
+        return start();
+      });
+    return queued;
   }
 
   async function restore(): Promise<void> {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { silentLogger } from "../../src/log";
+import { createLogger, silentLogger } from "../../src/log";
 import { openStore, updateItem, type Store } from "../../src/store/store";
 import { PlanRepository } from "../../src/store/plans";
 import { CosmosBotStorage } from "../../bot/state-storage";
@@ -40,6 +40,33 @@ describe("the embedded store", () => {
     const people = snap.databases[0].containers.find((c: { id: string }) => c.id === "people");
     assert.equal(people.items.length, 1);
     assert.equal(people.items[0]._etag, undefined, "system fields are not kept");
+  });
+
+  it("never stacks snapshots: ten flushes during steady writes cost at most two, and close keeps every write", async () => {
+    await store.close();
+    const lines: string[] = [];
+    store = await openStore(settings(dataDir), createLogger("debug", (l) => lines.push(l)));
+    const c = store.container("people");
+    const snapshots = () => lines.filter((l) => l.includes("store snapshot written")).length;
+    let stop = false;
+    let written = 0;
+    const writer = (async () => {
+      while (!stop) await c.items.create({ id: `w${written++}`, pk: "p" });
+    })();
+    await new Promise((r) => setTimeout(r, 20));
+    const before = snapshots();
+    // Each flush arrives while writes keep the store dirty. One snapshot runs, one waits, and every
+    // other flush shares the waiting one; stacking one per flush made close take minutes in the bench.
+    await Promise.all(Array.from({ length: 10 }, () => store.flush()));
+    const taken = snapshots() - before;
+    stop = true;
+    await writer;
+    assert.ok(taken >= 1 && taken <= 2, `ten flushes took ${taken} snapshots`);
+    await store.close();
+    const snap = JSON.parse(readFileSync(join(dataDir, "cosmos-snapshot.json"), "utf8"));
+    const people = snap.databases[0].containers.find((x: { id: string }) => x.id === "people");
+    assert.equal(people.items.length, written, "the snapshot on close holds every write");
+    store = await openStore(settings(dataDir), silentLogger);
   });
 
   it("refuses to start on a damaged snapshot rather than starting empty", async () => {
