@@ -351,7 +351,7 @@ export function joinChoices(ids: readonly string[]): string {
   return ids.join(",");
 }
 
-export function assertToday(ctx: RuleContext): void {
+export function assertToday(ctx: Pick<RuleContext, "today">): void {
   if (!parseIsoDate(ctx.today)) throw new RangeError(`RuleContext.today must be a YYYY-MM-DD date, not ${JSON.stringify(ctx.today)}`);
 }
 

@@ -21,6 +21,8 @@ export const CONTAINERS = {
   jobs: "jobs",
   /** Confirmed matches and turned-down pairs. pk = match id. */
   matches: "matches",
+  /** Secondments from agreement to review, with their check-ins and changes. pk = secondment id. */
+  secondments: "secondments",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 

@@ -1,0 +1,61 @@
+import type { Container } from "@azure/cosmos";
+import type { Secondment } from "../domain/secondment";
+import { cosmosCode, readItem, updateItem, type Stored } from "./store";
+
+/** Secondments, one document each (pk = secondment id, derived from the match). */
+export class SecondmentStore {
+  constructor(private readonly container: Container) {}
+
+  /** Create it if it is not there yet; either way, return what is stored. */
+  async createOrGet(s: Secondment): Promise<Stored<Secondment>> {
+    try {
+      const { resource } = await this.container.items.create<Stored<Secondment>>({ ...s, pk: s.id });
+      return resource!;
+    } catch (err) {
+      if (cosmosCode(err) !== 409) throw err;
+      const existing = await this.get(s.id);
+      if (!existing) throw err;
+      return existing;
+    }
+  }
+
+  get(id: string): Promise<Stored<Secondment> | undefined> {
+    return readItem<Secondment>(this.container, id, id);
+  }
+
+  /**
+   * Change a secondment with a pure function of its current state, guarded by its etag: racing
+   * clicks and instances each apply their change to fresh data, and exactly one wins each step.
+   */
+  async update<R>(id: string, change: (current: Secondment | undefined) => { next: Secondment | undefined; result: R }): Promise<R> {
+    let result: R | undefined;
+    await updateItem<Secondment>(
+      this.container,
+      id,
+      id,
+      (current) => {
+        const out = change(current);
+        result = out.result;
+        return out.next;
+      },
+      20,
+    );
+    return result as R;
+  }
+
+  /** Every secondment a person is part of (as secondee, home line manager or host), newest first. */
+  async involving(personKey: string): Promise<Stored<Secondment>[]> {
+    const { resources } = await this.container.items
+      .query<Stored<Secondment>>({
+        query: "SELECT * FROM c WHERE c.type = 'secondment' AND ARRAY_CONTAINS(c.partyKeys, @k)",
+        parameters: [{ name: "@k", value: personKey.toLowerCase() }],
+      })
+      .fetchAll();
+    return resources.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async all(): Promise<Stored<Secondment>[]> {
+    const { resources } = await this.container.items.query<Stored<Secondment>>("SELECT * FROM c WHERE c.type = 'secondment'").fetchAll();
+    return resources;
+  }
+}
