@@ -1,4 +1,4 @@
-import type { ActionModel, FieldKind, FormFieldModel, FormModel } from "../../cards";
+import type { ActionModel, FieldKind, FormActionModel, FormFieldModel, FormModel } from "../../cards";
 import type { Choice } from "../../src/domain/options";
 
 /**
@@ -33,7 +33,7 @@ export interface FormContent {
   intro?: string;
   sections: SectionSpec[];
   submit: ActionModel;
-  secondary: ActionModel[];
+  secondary: FormActionModel[];
 }
 
 /** Longest value shown back in a field: a real card cannot send more than its maxLength. */
