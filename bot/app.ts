@@ -15,6 +15,10 @@ import type { RoleRecordDetails } from "../src/domain/role-record";
 import { FormRecordStore } from "../src/store/records";
 import { ApprovalStore } from "../src/store/approvals";
 import { MatchStore } from "../src/store/matches";
+import { BusinessCaseStore } from "../src/store/business-cases";
+import { SecondmentStore } from "../src/store/secondments";
+// Pipeline (programme team)
+import { PipelineSource } from "../src/store/pipeline-source";
 import { Outbox, type OutboundMessage } from "../src/outbox/outbox";
 import { OutboxDispatcher } from "../src/outbox/dispatcher";
 import { JobStore } from "../src/scheduler/jobs";
@@ -22,6 +26,8 @@ import { Scheduler } from "../src/scheduler/scheduler";
 import { dueInWorkingDays } from "../src/scheduler/working-days";
 import { hostname } from "node:os";
 import * as approval from "./handlers/approval";
+import * as secondment from "./handlers/secondment";
+import * as businessCase from "./handlers/business-case";
 import { BotConnectorPort } from "./proactive/connector-port";
 import { createFaq } from "../src/faq/search";
 import { createLogger, type Logger } from "../src/log";
@@ -99,6 +105,8 @@ function buildAdapter(config: Config, log: Logger): CloudAdapter {
 
 /** The outbox gave up on a message: tell whoever needs to know. */
 async function whenUnreachable(s: Services, m: OutboundMessage): Promise<void> {
+  // Business case (plan step 4)
+  if (m.purpose === businessCase.BUSINESS_CASE_PURPOSE) return businessCase.undelivered(s, m);
   if (m.purpose !== "approval-request") return;
   const requestId = m.id.slice("approval-request:".length);
   await approval.managerUnreachable(s, requestId, m.unreachableReason === "not-installed" ? "not-installed" : "blocked", m.target.serviceUrl);
@@ -125,6 +133,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     conversations,
     approvals: new ApprovalStore(store.container("people")),
     matches: new MatchStore(store.container("matches")),
+    businessCases: new BusinessCaseStore(store.container("people")),
+    secondments: new SecondmentStore(store.container("secondments")),
+    // Pipeline (programme team)
+    pipeline: new PipelineSource(store.container("people"), store.container("matches"), store.container("secondments")),
     people: store.container("people"),
     outbox: {
       async enqueue(m) {
@@ -156,6 +168,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     jobs,
     handlers: {
       [approval.APPROVAL_FOLLOW_UP]: (job) => approval.followUp(services, job.payload as unknown as approval.FollowUpPayload),
+      [secondment.SECONDMENT_JOBS.start]: (job) => secondment.onStart(services, job.payload as unknown as secondment.StartPayload),
+      [secondment.SECONDMENT_JOBS.checkIn]: (job) => secondment.onCheckIn(services, job.payload as unknown as secondment.CheckInPayload),
+      [secondment.SECONDMENT_JOBS.checkInFollowUp]: (job) => secondment.onCheckInFollowUp(services, job.payload as unknown as secondment.CheckInFollowUpPayload),
+      [secondment.SECONDMENT_JOBS.returnReminder]: (job) => secondment.onReturnReminder(services, job.payload as unknown as secondment.DatedPayload),
+      [secondment.SECONDMENT_JOBS.end]: (job) => secondment.onEnd(services, job.payload as unknown as secondment.DatedPayload),
     },
     clock,
     instanceId,

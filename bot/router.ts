@@ -2,11 +2,16 @@ import { z } from "zod";
 import { VERBS, type Verb } from "../cards";
 import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
 import * as approval from "./handlers/approval";
+import * as businessCase from "./handlers/business-case";
 import * as faq from "./handlers/faq";
 import * as interest from "./handlers/interest";
 import * as matching from "./handlers/matching";
 import * as role from "./handlers/role";
 import * as plan from "./handlers/plan";
+// Pipeline (programme team)
+import * as pipeline from "./handlers/pipeline";
+import * as secondment from "./handlers/secondment";
+import * as changes from "./handlers/secondment-changes";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { welcome } from "./handlers/welcome";
 
@@ -37,6 +42,16 @@ const RoleRef = z.looseObject({
   roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id").optional(),
   version: Version,
 });
+
+const SecondmentId = z.string().regex(/^secondment-[0-9a-f]{32}$/, "must be a secondment id");
+const SecondmentData = z.looseObject({ secondmentId: SecondmentId });
+const MaybeSecondment = z.looseObject({ secondmentId: SecondmentId.optional() });
+const SecondmentVersion = z.looseObject({ secondmentId: SecondmentId, version: z.coerce.number({ message: "must be a number" }).int().min(0).max(10_000) });
+const SecondmentVersionOptional = z.looseObject({ secondmentId: SecondmentId, version: z.coerce.number({ message: "must be a number" }).int().min(0).max(10_000).optional() });
+const CheckInRef = z.looseObject({ secondmentId: SecondmentId, n: z.coerce.number({ message: "must be a number" }).int().min(1).max(1000) });
+const ItemRef = (key: string) => z.looseObject({ secondmentId: SecondmentId, [key]: z.string().min(1).max(80) });
+const FeedbackAsk = z.looseObject({ secondmentId: SecondmentId, to: z.enum(["secondee", "homeManager", "host"], { message: "must be one of the people in the secondment" }) });
+const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean().optional() });
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s) => welcome(s) }),
@@ -71,6 +86,31 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.listRoles]: route({ schema: NoData, personalOnly: false, run: (s, c) => role.list(s, c) }),
   [VERBS.withdrawRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.askWithdraw(s, c, d) }),
   [VERBS.confirmWithdrawRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.withdraw(s, c, d) }),
+  // Business case (plan step 4)
+  [VERBS.openBusinessCase]: route({ schema: NoData, personalOnly: true, run: (s, c) => businessCase.open(s, c) }),
+  [VERBS.saveBusinessCase]: route({ schema: VersionData, personalOnly: true, run: (s, c, d) => businessCase.save(s, c, d, { version: d.version }) }),
+  [VERBS.shareBusinessCase]: route({ schema: VersionData, personalOnly: true, run: (s, c, d) => businessCase.share(s, c, d, { version: d.version }) }),
+  // Pipeline (programme team)
+  [VERBS.showPipeline]: route({ schema: NoData, personalOnly: false, run: (s, c) => pipeline.show(s, c) }),
+  // The secondment itself (plan steps 5 to 7)
+  [VERBS.mySecondment]: route({ schema: MaybeSecondment, personalOnly: true, run: (s, c, d) => secondment.mine(s, c, d) }),
+  [VERBS.refreshSecondment]: route({ schema: SecondmentData, personalOnly: false, run: (s, c, d) => secondment.refresh(s, c, d) }),
+  [VERBS.openAgreement]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => secondment.openAgreement(s, c, d) }),
+  [VERBS.submitAgreement]: route({ schema: SecondmentVersionOptional, personalOnly: true, run: (s, c, d) => secondment.submitAgreement(s, c, d, d) }),
+  [VERBS.confirmAgreement]: route({ schema: SecondmentVersion, personalOnly: false, run: (s, c, d) => secondment.confirmAgreement(s, c, d) }),
+  [VERBS.answerCheckIn]: route({ schema: CheckInRef, personalOnly: true, run: (s, c, d) => secondment.answer(s, c, d, d) }),
+  [VERBS.submitReview]: route({ schema: ReviewData, personalOnly: true, run: (s, c, d) => secondment.review(s, c, d, d) }),
+  [VERBS.giveEndFeedback]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => secondment.endFeedback(s, c, d, d) }),
+  [VERBS.openReport]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.openReport(s, c, d) }),
+  [VERBS.submitReport]: route({ schema: ItemRef("reportId"), personalOnly: true, run: (s, c, d) => changes.submitReport(s, c, d as { secondmentId: string; reportId: string }, d) }),
+  [VERBS.askFeedback]: route({ schema: FeedbackAsk, personalOnly: true, run: (s, c, d) => changes.askFeedback(s, c, d) }),
+  [VERBS.giveFeedback]: route({ schema: ItemRef("feedbackId"), personalOnly: true, run: (s, c, d) => changes.giveFeedback(s, c, d as { secondmentId: string; feedbackId: string }, d) }),
+  [VERBS.openExtension]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.openExtension(s, c, d) }),
+  [VERBS.submitExtension]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.submitExtension(s, c, d, d) }),
+  [VERBS.approveExtension]: route({ schema: ItemRef("extensionId"), personalOnly: false, run: (s, c, d) => changes.decideExtension(s, c, d as { secondmentId: string; extensionId: string }, true) }),
+  [VERBS.declineExtension]: route({ schema: ItemRef("extensionId"), personalOnly: false, run: (s, c, d) => changes.decideExtension(s, c, d as { secondmentId: string; extensionId: string; reason?: unknown }, false) }),
+  [VERBS.openEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.openEarlyEnd(s, c, d) }),
+  [VERBS.submitEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.submitEarlyEnd(s, c, d, d) }),
   [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s) => faq.prompt(s) }),
   [VERBS.askQuestion]: route({
     schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
@@ -120,6 +160,11 @@ export function commandFor(raw: string): { verb: Verb; data: Record<string, unkn
   if (t === "role" || t === "offer a role") return { verb: VERBS.startRole, data: {} };
   if (t === "my roles" || t === "roles") return { verb: VERBS.listRoles, data: {} };
   if (t === "my matches" || t === "matches") return { verb: VERBS.myMatches, data: {} };
+  // Business case (plan step 4)
+  if (t === "business case" || t === "my business case") return { verb: VERBS.openBusinessCase, data: {} };
+  // Pipeline (programme team)
+  if (t === "my secondment" || t === "secondment" || t === "my secondments") return { verb: VERBS.mySecondment, data: {} };
+  if (t === "pipeline" || t === "programme pipeline") return { verb: VERBS.showPipeline, data: {} };
   if (t === "question" || t === "ask a question") return { verb: VERBS.askPrompt, data: {} };
   return { verb: VERBS.askQuestion, data: { question: raw } };
 }

@@ -15,6 +15,10 @@ import confirm from "./confirm.json";
 import approvalRequest from "./approval-request.json";
 import matchSuggestions from "./match-suggestions.json";
 import match from "./match.json";
+import businessCase from "./business-case.json";
+import secondment from "./secondment.json";
+// Pipeline (programme team)
+import pipeline from "./pipeline.json";
 
 export * from "./models";
 export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
@@ -41,6 +45,10 @@ export const TEMPLATES: Readonly<Record<CardName, object>> = {
   "approval-request": approvalRequest,
   "match-suggestions": matchSuggestions,
   match,
+  "business-case": businessCase,
+  secondment,
+  // Pipeline (programme team)
+  pipeline,
 };
 
 export class CardTooLargeError extends Error {

@@ -132,8 +132,47 @@ export interface CardModels {
   "approval-request": ApprovalRequestModel;
   "match-suggestions": MatchSuggestionsModel;
   match: MatchModel;
+  "business-case": BusinessCaseModel;
+  secondment: SecondmentModel;
+  // Pipeline (programme team)
+  pipeline: PipelineModel;
 }
 export type CardName = keyof CardModels;
+
+// Pipeline (programme team)
+/** The programme team's pipeline: totals only, never names or anyone's details. */
+export interface PipelineModel {
+  /** "Figures on 12 March 2027." */
+  asOf: string;
+  /** A few key totals shown large at the top. */
+  headlines: { label: string; value: string; color: "default" | "good" | "attention" | "warning" }[];
+  sections: { heading: string; note?: string; facts: { title: string; value: string }[] }[];
+}
+
+/** A business case (plan step 4) as the line manager receives it: read-only. */
+export interface BusinessCaseModel {
+  personName: string;
+  /** "12 March 2026". */
+  sharedOn: string;
+  answers: { heading: string; text: string }[];
+}
+
+/**
+ * A secondment card (agreement to confirm, extension to answer, status, check-in answered...).
+ * `refresh` makes Teams fetch the current state for the named users, so nobody acts on stale buttons.
+ */
+export interface SecondmentModel {
+  heading: string;
+  intro?: string;
+  notice?: string;
+  facts: { title: string; value: string }[];
+  sections: { heading: string; text: string }[];
+  statusText: string;
+  statusStyle: "default" | "emphasis" | "good" | "attention" | "warning" | "accent";
+  actions: ActionModel[];
+  reasonAction?: { title: string; label: string; submitTitle: string; verb: import("./verbs").Verb; data: Record<string, unknown> };
+  refresh: { data: Record<string, unknown>; userIds: string[] };
+}
 
 /** A button whose verb is one of the named constants in verbs.ts. */
 export interface ActionModel {
@@ -174,8 +213,11 @@ export interface FormModel {
   errorSummary?: string;
   sections: { heading: string; note?: string; fields: FormFieldModel[] }[];
   submit: ActionModel;
-  secondary: ActionModel[];
+  secondary: FormActionModel[];
 }
+
+/** A form's other button; `withInputs` makes it send what is typed too (like "Save draft"). */
+export type FormActionModel = ActionModel & { withInputs?: boolean };
 
 export interface RecordsModel {
   title: string;

@@ -1,6 +1,6 @@
-import { renderCard, VERBS, type PlanModel, type StepModel } from "../../cards";
+import { renderCard, VERBS, type ActionModel, type PlanModel, type StepModel } from "../../cards";
 import { overview, stepContent, stepStatus, STEP_COUNT, type SetStepStatus, type StepStatus } from "../../src/domain/plan";
-import type { StepNumber } from "../../src/domain/plan-content";
+import type { StepContent, StepNumber } from "../../src/domain/plan-content";
 import { card, type Caller, type Reply, type Services } from "./types";
 
 const STATUS_VIEW: Record<StepStatus, { label: string; color: "default" | "accent" | "good"; action: string; done: string }> = {
@@ -10,6 +10,13 @@ const STATUS_VIEW: Record<StepStatus, { label: string; color: "default" | "accen
 };
 
 const bullets = (items: readonly string[]) => items.map((i) => `- ${i}`).join("\n");
+
+/** The button that opens a step's form. */
+const FORM_ACTIONS: Record<NonNullable<StepContent["form"]>["kind"], ActionModel> = {
+  interest: { title: "Express interest", verb: VERBS.startInterest, data: {} },
+  "business-case": { title: "Write my business case", verb: VERBS.openBusinessCase, data: {} },
+  secondment: { title: "My secondment", verb: VERBS.mySecondment, data: {} },
+};
 
 export async function showPlan(s: Services, caller: Caller, notice?: string): Promise<Reply> {
   const plan = await s.plans.get(caller.person, s.now());
@@ -50,7 +57,7 @@ export async function openStep(s: Services, caller: Caller, step: StepNumber): P
       .map((st) => ({ status: st, title: STATUS_VIEW[st].action })),
     ...(content.checklist.length ? { checklist: bullets(content.checklist) } : {}),
     ...(content.comingNext ? { comingNext: content.comingNext } : {}),
-    ...(content.form ? { form: { prompt: content.form.prompt, action: { title: "Express interest", verb: VERBS.startInterest, data: {} } } } : {}),
+    ...(content.form ? { form: { prompt: content.form.prompt, action: FORM_ACTIONS[content.form.kind] } } : {}),
     ...(step < STEP_COUNT ? { nextStep: step + 1 } : {}),
   };
   return card(renderCard("plan-step", model));

@@ -9,9 +9,11 @@ import type { RoleRecordDetails } from "../../src/domain/role-record";
 import type { Container } from "@azure/cosmos";
 import type { ApprovalStore } from "../../src/store/approvals";
 import type { MatchStore } from "../../src/store/matches";
+import type { SecondmentStore } from "../../src/store/secondments";
 import type { ConversationRepository } from "../../src/store/conversations";
 import type { PlanRepository } from "../../src/store/plans";
 import type { FormRecordStore } from "../../src/store/records";
+import type { BusinessCaseStore } from "../../src/store/business-cases";
 
 /** Where a proactive message goes: a known conversation, or a person's 1:1 chat (created if need be). */
 export type MessageTarget =
@@ -44,6 +46,12 @@ export interface Services {
   conversations: ConversationRepository;
   approvals: ApprovalStore;
   matches: MatchStore;
+  /** Business cases (plan step 4), one per person. */
+  businessCases: BusinessCaseStore;
+  secondments: SecondmentStore;
+  // Pipeline (programme team)
+  /** Reads the statuses and dates the pipeline view counts (never names or free text). */
+  pipeline: import("../../src/store/pipeline-source").PipelineSource;
   /** The people container, read whole by matching (interests, roles, release requests). */
   people: Container;
   outbox: OutboundQueue;

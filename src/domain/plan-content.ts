@@ -28,7 +28,7 @@ export interface StepContent {
   /** What the app will offer for this step in a later release. No dates. */
   comingNext?: string;
   /** A form in the app that does this step, with one sentence inviting the person to use it. */
-  form?: { kind: "interest"; prompt: string };
+  form?: { kind: "interest" | "business-case" | "secondment"; prompt: string };
 }
 
 /** Kinds of organisation that might offer a suitable secondment. */
@@ -116,8 +116,9 @@ export const PLAN_STEPS: readonly StepContent[] = [
     title: "Write a business case",
     summary: "Set out why the secondment is worth doing, if you need a business case to support it.",
     guidance: [
-      "You may need a business case to support your application for a secondment.",
-      "It should show what you, your department and the host organisation will each gain, and how your work will be covered while you are away.",
+      "Your department may want a business case before it agrees to your secondment. Ask your line manager if you need one.",
+      "A business case says why you want the secondment and what you will learn. It also says what you can offer the host organisation and how your department will benefit when you come back.",
+      "It must say how your job will be covered while you are away. Agree this with your line manager.",
     ],
     checklist: [
       "ask your line manager if you need a business case",
@@ -136,7 +137,10 @@ export const PLAN_STEPS: readonly StepContent[] = [
         ],
       },
     ],
-    comingNext: "Soon you will be able to write your business case here in Teams, using a form.",
+    form: {
+      kind: "business-case",
+      prompt: "Write your business case here in Teams. Save a draft at any time. When it is ready, share it with your line manager. Sharing it marks this step as done.",
+    },
   },
   {
     step: 5,
@@ -154,7 +158,10 @@ export const PLAN_STEPS: readonly StepContent[] = [
       "contact HR in your home and host organisations",
       "agree how you will keep in touch with your home line manager",
     ],
-    comingNext: "Soon you will be able to record your secondment agreement here in Teams.",
+    form: {
+      kind: "secondment",
+      prompt: "When you and a host both want to go ahead, agree the details here in Teams. You, your line manager and the host each confirm them. This step is done when all three have.",
+    },
   },
   {
     step: 6,
@@ -172,7 +179,10 @@ export const PLAN_STEPS: readonly StepContent[] = [
       "ask your host for feedback",
       "tell your home line manager about any absence",
     ],
-    comingNext: "Soon you will be able to plan and record your keeping in touch check-ins here in Teams.",
+    form: {
+      kind: "secondment",
+      prompt: "During your secondment we send you and your home line manager a short check-in card as often as you agreed. You can also report an absence, ask for feedback, or ask to extend or end early.",
+    },
   },
   {
     step: 7,
@@ -190,6 +200,9 @@ export const PLAN_STEPS: readonly StepContent[] = [
       "share your experience with your team",
       "tell the programme team how it went",
     ],
-    comingNext: "Soon you will be able to fill in your end-of-secondment review here in Teams.",
+    form: {
+      kind: "secondment",
+      prompt: "A month before the end we remind you to plan your return. On your last day we send you a short review. Sending it completes your plan.",
+    },
   },
 ];

@@ -14,13 +14,15 @@ describe("every card the bot can show, through the bot", () => {
     await bot.stop();
   });
 
-  it("opens all seven steps as valid cards with their guidance and what comes next", async () => {
+  it("opens all seven steps as valid cards with their guidance and the feature for each", async () => {
     const pat = person("Pat Quinn");
     for (let step = 1; step <= 7; step++) {
       const card = await bot.teams.press(personalChat(pat), pat, VERBS.openStep, { step }); // press() validates the card
       const text = cardText(card);
       assert.match(text, new RegExp(`Step ${step} of 7`));
-      if (step >= 4) assert.match(text, /Coming next/, `step ${step} says what comes next`);
+      assert.doesNotMatch(text, /Coming next/, `step ${step} promises nothing for later`);
+      if (step >= 5) assert.ok(JSON.stringify(card).includes(VERBS.mySecondment), `step ${step} opens the secondment`);
+      if (step === 4) assert.match(text, /Write your business case here in Teams/);
       if (step === 1 || step === 3) assert.match(text, /expression of interest/);
     }
   });

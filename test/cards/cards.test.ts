@@ -68,7 +68,10 @@ const samples: { [N in CardName]: CardModels[N][] } = {
         },
       ],
       submit: { title: "Send", verb: VERBS.askQuestion, data: { version: 2 } },
-      secondary: [{ title: "Menu", verb: VERBS.showMenu, data: {} }],
+      secondary: [
+        { title: "Save draft", verb: VERBS.showMenu, data: { version: 2 }, withInputs: true },
+        { title: "Menu", verb: VERBS.showMenu, data: {} },
+      ],
     },
   ],
   records: [
@@ -116,6 +119,20 @@ const samples: { [N in CardName]: CardModels[N][] } = {
     },
     { roleTitle: "Analyst", organisation: "DfE", channelLabel: "Policy: General", candidates: [] },
   ],
+  secondment: [
+    {
+      heading: "Secondment: Data analyst",
+      notice: "Please check and confirm the agreement.",
+      facts: [{ title: "Dates", value: "1 March 2027 to 29 February 2028 (12 months)" }],
+      sections: [{ heading: "Role specification", text: "Build the dashboards." }],
+      statusText: "Waiting for Sam to confirm the agreement.",
+      statusStyle: "emphasis",
+      actions: [{ title: "Confirm the agreement", verb: VERBS.confirmAgreement, data: { secondmentId: "s", version: 1 } }],
+      reasonAction: { title: "Decline", label: "Why not?", submitTitle: "Send", verb: VERBS.declineExtension, data: { secondmentId: "s", extensionId: "e" } },
+      refresh: { data: { secondmentId: "s" }, userIds: ["u1", "u2"] },
+    },
+    { heading: "Check-in 1: thank you", facts: [], sections: [], statusText: "Answered.", statusStyle: "good", actions: [], refresh: { data: { secondmentId: "s" }, userIds: [] } },
+  ],
   match: [
     {
       heading: "Possible match: Ana Jones",
@@ -136,6 +153,33 @@ const samples: { [N in CardName]: CardModels[N][] } = {
       confirm: { title: "Yes, withdraw", verb: VERBS.showMenu, data: { id: "x" } },
       cancel: { title: "No", verb: VERBS.showMenu, data: {} },
     },
+  ],
+  // Pipeline (programme team)
+  pipeline: [
+    {
+      asOf: "Figures on 12 March 2027.",
+      headlines: [
+        { label: "Interests in the pool", value: "12", color: "default" },
+        { label: "Check-ins overdue", value: "2", color: "attention" },
+      ],
+      sections: [
+        { heading: "Expressions of interest", facts: [{ title: "In the pool", value: "12" }, { title: "Withdrawn", value: "1" }] },
+        { heading: "How long it takes", note: "Middle values (medians), in calendar days.", facts: [{ title: "From interest to match", value: "Not enough data yet" }] },
+      ],
+    },
+    { asOf: "Figures on 1 April 2027.", headlines: [], sections: [] },
+  ],
+  // Business case (plan step 4)
+  "business-case": [
+    {
+      personName: "Ana Jones",
+      sharedOn: "3 March 2027",
+      answers: [
+        { heading: "Why they want a secondment", text: "To learn how a council uses housing data." },
+        { heading: "How their job will be covered while they are away", text: "Sam will act up.\n\nThe rest is shared out." },
+      ],
+    },
+    { personName: "Ana Jones", sharedOn: "3 March 2027", answers: [] },
   ],
 };
 

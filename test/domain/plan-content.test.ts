@@ -86,10 +86,13 @@ describe("7-step plan content", () => {
     }
   });
 
-  it("links steps 1 and 3 to the interest form, and says what is coming next for steps 4 to 7", () => {
+  it("links steps 1 and 3 to the interest form, step 4 to the business case form, and steps 5 to 7 to the secondment", () => {
     assert.deepEqual(PLAN_STEPS.filter((s) => s.form?.kind === "interest").map((s) => s.step), [1, 3]);
+    assert.deepEqual(PLAN_STEPS.filter((s) => s.form?.kind === "business-case").map((s) => s.step), [4]);
+    for (const s of PLAN_STEPS) if (s.form) assert.ok(s.form.prompt.length < 400, `step ${s.step}: form prompt is long`);
+    assert.deepEqual(PLAN_STEPS.filter((s) => s.form?.kind === "secondment").map((s) => s.step), [5, 6, 7]);
     const withComingNext = PLAN_STEPS.filter((s) => s.comingNext?.trim()).map((s) => s.step);
-    assert.deepEqual(withComingNext, [4, 5, 6, 7]);
+    assert.deepEqual(withComingNext, [], "every step now has its feature; nothing is promised for later");
     for (const s of PLAN_STEPS) {
       if (s.comingNext) assert.doesNotMatch(s.comingNext, /\b(20\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b/);
     }
