@@ -94,7 +94,11 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.showPipeline]: route({ schema: NoData, personalOnly: false, run: (s, c) => pipeline.show(s, c) }),
   // The secondment itself (plan steps 5 to 7)
   [VERBS.mySecondment]: route({ schema: MaybeSecondment, personalOnly: true, run: (s, c, d) => secondment.mine(s, c, d) }),
-  [VERBS.refreshSecondment]: route({ schema: SecondmentData, personalOnly: false, run: (s, c, d) => secondment.refresh(s, c, d) }),
+  [VERBS.refreshSecondment]: route({
+    schema: z.looseObject({ secondmentId: SecondmentId, view: z.enum(["secondment", "extension"]).optional(), extensionId: z.string().min(1).max(80).optional() }),
+    personalOnly: false,
+    run: (s, c, d) => (d.view === "extension" && d.extensionId ? changes.refreshExtension(s, c, { secondmentId: d.secondmentId, extensionId: d.extensionId }) : secondment.refresh(s, c, d)),
+  }),
   [VERBS.openAgreement]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => secondment.openAgreement(s, c, d) }),
   [VERBS.submitAgreement]: route({ schema: SecondmentVersionOptional, personalOnly: true, run: (s, c, d) => secondment.submitAgreement(s, c, d, d) }),
   [VERBS.confirmAgreement]: route({ schema: SecondmentVersion, personalOnly: false, run: (s, c, d) => secondment.confirmAgreement(s, c, d) }),

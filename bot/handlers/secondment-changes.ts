@@ -33,7 +33,7 @@ import {
 import { earliestEarlyEnd, latestEndDate } from "../../src/domain/secondment-dates";
 import { buildForm, type FormContent } from "../forms/form-builder";
 import { earlyEndForm, extensionForm, feedbackForm, reportForm } from "../forms/secondment-forms";
-import { isProgrammeTeam, registerRefreshView, scheduleAhead, secondmentCard, sendTo, sendToAll, tellProgrammeTeam, type SecondmentRef } from "./secondment";
+import { isProgrammeTeam, scheduleAhead, secondmentCard, sendTo, sendToAll, tellProgrammeTeam, type SecondmentRef } from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
 /**
@@ -367,13 +367,14 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
   return renderCard("secondment", model);
 }
 
-/** Universal Actions refresh of an extension card (registered with the secondment refresh below). */
-export async function refreshExtension(s: Services, c: Caller, sec: Secondment, data: Record<string, unknown>): Promise<Reply> {
-  const ext = sec.extensions.find((e) => e.id === data["extensionId"]);
+/** Universal Actions refresh of an extension card: its current state, for whoever is looking. */
+export async function refreshExtension(s: Services, c: Caller, ref: SecondmentRef & { extensionId: string }): Promise<Reply> {
+  const sec = await s.secondments.get(ref.secondmentId);
+  if (!sec) return text("I could not find that secondment.");
+  const ext = sec.extensions.find((e) => e.id === ref.extensionId);
   if (!ext) return card(secondmentCard(s, sec, c.person));
   return card(extensionCard(sec, ext, c.person));
 }
-registerRefreshView("extension", refreshExtension);
 
 function declineReason(raw: unknown): { ok: true; reason: string } | { ok: false; why: string } {
   const r = typeof raw === "string" ? raw.trim() : "";

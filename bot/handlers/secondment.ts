@@ -259,18 +259,10 @@ export async function mine(s: Services, caller: Caller, ref?: Partial<Secondment
 }
 
 /** Other cards a refresh can show, by the `view` in their refresh data (say "extension", from secondment-changes.ts). */
-type RefreshView = (s: Services, caller: Caller, sec: Secondment, data: Record<string, unknown>) => Promise<Reply> | Reply;
-const refreshViews = new Map<string, RefreshView>();
-export function registerRefreshView(view: string, show: RefreshView): void {
-  refreshViews.set(view, show);
-}
-
 /** Universal Actions refresh: the card as it stands, for whoever is looking. */
 export async function refresh(s: Services, caller: Caller, ref: SecondmentRef): Promise<Reply> {
   const sec = await s.secondments.get(ref.secondmentId);
   if (!sec) return text("I could not find that secondment.");
-  const view = refreshViews.get(String((ref as SecondmentRef & { view?: unknown }).view));
-  if (view) return view(s, caller, sec, ref as unknown as Record<string, unknown>);
   return card(secondmentCard(s, sec, caller.person));
 }
 
