@@ -381,7 +381,7 @@ async function afterConfirmed(s: Services, sec: Secondment): Promise<void> {
     "agreement-confirmed",
   );
   await s.jobs.schedule({
-    id: `${SECONDMENT_JOBS.start}:${sec.id}:${t.startDate}`,
+    id: `${SECONDMENT_JOBS.start}:${sec.id}:v${sec.termsVersion}:${t.startDate}`,
     type: SECONDMENT_JOBS.start,
     payload: { secondmentId: sec.id, startDate: t.startDate, version: sec.termsVersion },
     dueAt: atUkTime(t.startDate, "09:00"),

@@ -449,4 +449,51 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.ok(textsTo(sam).some((t) => /It will not start\. Reason: I have been promoted at home\./.test(t)));
     });
   });
+  describe("changing the agreement before the start", () => {
+    it("needs everyone to confirm again, and the start job is for the version they confirmed", async () => {
+      const ana = person("Ana Jones");
+      const sam = person("Sam Lee");
+      const vic = person("Vic Osei");
+      const key = (p: Person) => personKey({ tenantId: TENANT, aadObjectId: p.aadObjectId });
+      const fresh = newSecondment({
+        matchId: `match:role-${randomUUID()}:${key(ana)}`,
+        tenantId: TENANT,
+        serviceUrl: bot.connector.url,
+        opening: { id: `role-${randomUUID()}`, title: "Housing analyst", organisation: "Homes England", channelConversationId: "19:housing@thread.tacv2" },
+        secondee: { tenantId: TENANT, aadObjectId: ana.aadObjectId, name: ana.name, key: key(ana) },
+        homeManager: { aadObjectId: sam.aadObjectId, name: sam.name },
+        host: { aadObjectId: vic.aadObjectId, name: vic.name, key: key(vic) },
+        homeOrganisation: "Department for Education",
+        capMonths: 12,
+        now: START,
+      });
+      await secondments.createOrGet(fresh);
+      const sid = fresh.id;
+      const form = { ...Object.fromEntries(Object.entries(terms).map(([k, v]) => [k, String(v)])), startDate: "2027-05-04", daysPerWeek: "", hostManagerEmail: "" };
+      await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...form });
+      for (const p of [ana, sam, vic]) await bot.teams.press(chat(p), p, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
+      assert.equal((await stored(sid)).status, "confirmed");
+      // Everyone confirmed version 1; the host changes the role specification, same dates.
+      const changed = await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 1, ...form, roleSpecification: "Build the housing supply model, and train the team to run it." });
+      assert.match(cardText(changed), /each need to confirm/);
+      let s = await stored(sid);
+      assert.equal(s.status, "agreeing");
+      assert.equal(s.termsVersion, 2);
+      assert.deepEqual(s.confirmations, {}, "earlier confirmations no longer count");
+      const stale = await bot.teams.press(chat(ana), ana, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
+      assert.match(cardText(stale), /The agreement has changed since this card was sent/);
+      for (const p of [ana, sam, vic]) await bot.teams.press(chat(p), p, VERBS.confirmAgreement, { secondmentId: sid, version: 2 });
+      s = await stored(sid);
+      assert.equal(s.status, "confirmed");
+      const { resources } = await bot.app.store.container("jobs").items.query({ query: "SELECT * FROM c WHERE c.type = 'secondment-start' AND c.payload.secondmentId = @sid", parameters: [{ name: "@sid", value: sid }] }).fetchAll();
+      assert.deepEqual(
+        resources.map((j: { payload: { version: number; startDate: string } }) => [j.payload.version, j.payload.startDate]).sort(),
+        [
+          [1, "2027-05-04"],
+          [2, "2027-05-04"],
+        ],
+        "a start job for each confirmed version: the one for version 1 will find the terms changed and do nothing",
+      );
+    });
+  });
 });
