@@ -27,14 +27,17 @@ import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
  * another instance takes over once the lease has expired (or at once when the leader stops cleanly
  * and releases it). A new leader first counts the last hour's sends by others against its limits.
  *
- * Each message, in order (at most maxInFlight at once, one per conversation):
+ * Each message, in order (at most maxInFlight taken and not yet answered at once, one per conversation):
  *  1. taken from the queue when its conversation and tenant will have room within prefetchMs;
  *  2. claimed: `queued` → `sending` with leaseOwner/leaseUntil, etag-guarded (if anyone else changed
  *     the document since we read it, we drop it);
  *  3. for a person: resolved to their 1:1 chat (stored reference, else createConversation, stored);
- *     a conversation whose stored reference says the app is no longer installed is not posted to;
+ *     a conversation whose stored reference says the app is no longer installed is not posted to
+ *     (for a conversation known in advance, that reference is read alongside the claim);
  *  4. sent through the port, which calls back just before the request (after botbuilder's own
- *     set-up) so the rate-limit place is taken at the last moment, and again as the request leaves;
+ *     set-up) so the rate-limit place is taken at the last moment, and again as the request leaves.
+ *     Places are handed out first come first served, with one timer for when the next one frees up
+ *     (not one wake-up per waiting message); a new leader hands out none until it has counted;
  *  5. its outcome stored with an etag-guarded write before the conversation's next message is taken:
  *     `sent` (with activityId), `unreachable` (403/404; onUnreachable is called), `failed`, or back to
  *     `queued` with a later notBefore (429: after Retry-After, else backoff; 5xx/408/412/401/network
@@ -68,7 +71,13 @@ export interface DispatcherTuning {
   maxBuffered: number;
   /** Of which at most this many for one conversation. */
   maxPerLane: number;
-  /** Requests in flight at once. */
+  /**
+   * Messages taken and not yet answered by Teams at once: being claimed, waiting for a rate-limit
+   * place, or in flight. (Storing the outcome afterwards does not hold a place here; the
+   * conversation stays busy until it is stored.) The ones waiting for a place are what keeps the
+   * tenant budget busy while the store is slow to claim more, so this should cover the budget for
+   * a store stall of a second or two: 50/s × 2.5 s.
+   */
   maxInFlight: number;
   /** Give up (status failed) after this many requests. */
   maxAttempts: number;
@@ -93,7 +102,7 @@ export const DEFAULT_TUNING: DispatcherTuning = {
   batchSize: 250,
   maxBuffered: 1_000,
   maxPerLane: 10,
-  maxInFlight: 64,
+  maxInFlight: 128,
   maxAttempts: 10,
   backoffBaseMs: 2_000,
   backoffMaxMs: 600_000,
@@ -118,6 +127,15 @@ export interface DispatcherOptions {
 }
 
 const LEASE_ID = "_leader";
+
+/** A message waiting for a rate-limit place. */
+interface PermitWaiter {
+  tenantId: string;
+  conversationId: string | undefined;
+  /** Give up (Date.now() time) rather than wait past this. */
+  deadline: number;
+  resolve: (permit: Permit | undefined) => void;
+}
 type LeaseDoc = Stored<{ type: "lease"; owner: string; until: string; renewedAt: string }>;
 
 type Destination =
@@ -162,6 +180,18 @@ export class OutboxDispatcher {
   /** Fetched, not yet taken; sorted oldest first. */
   private queue: MessageDoc[] = [];
   private readonly active = new Set<string>();
+  /** Taken and not yet answered (see maxInFlight). */
+  private unanswered = 0;
+  /** Claims waiting for the store; more is fetched only when fewer than claimsBeforeQuery are. */
+  private claiming = 0;
+  private fillAfterClaims = false;
+  private readonly claimsBeforeQuery: number;
+  /** Waiting for a rate-limit place, first come first served. */
+  private permitQueue: PermitWaiter[] = [];
+  private permitTimer: NodeJS.Timeout | undefined;
+  private permitTimerAt = Infinity;
+  /** A new leader hands out no place until it has counted the last hour's sends by others. */
+  private countingPastSends = false;
   private readonly busyLanes = new Set<string>();
   private readonly blockedLanes = new Set<string>();
   private querying = false;
@@ -178,6 +208,7 @@ export class OutboxDispatcher {
     this.t = { ...DEFAULT_TUNING, ...opts.tuning };
     if (this.t.sendLeaseMs <= this.t.maxPermitWaitMs) throw new Error("sendLeaseMs must exceed maxPermitWaitMs");
     if (this.t.prefetchMs >= this.t.maxPermitWaitMs) throw new Error("prefetchMs must be less than maxPermitWaitMs");
+    this.claimsBeforeQuery = Math.max(1, Math.floor(this.t.maxInFlight / 4));
     this.clock = opts.clock ?? systemClock;
     this.limits = opts.limits ?? new TeamsRateLimiter();
     this.log = opts.log.child({ component: "outbox", instance: opts.instanceId });
@@ -204,6 +235,7 @@ export class OutboxDispatcher {
       clearTimeout(this.leaseTimer);
       clearTimeout(this.pumpTimer);
       this.queue = [];
+      this.grantPermits();
       const deadline = Date.now() + this.t.sendLeaseMs;
       while (this.active.size > 0 && Date.now() < deadline) await this.idle(200);
       await this.leaseTick?.catch(() => undefined);
@@ -288,7 +320,10 @@ export class OutboxDispatcher {
 
   private async becomeLeader(): Promise<void> {
     const now = this.nowMs();
-    // Count what others sent in the last hour, so the longest window holds across a takeover.
+    // Count what others sent in the last hour, so the longest window holds across a takeover. Messages
+    // are fetched and claimed meanwhile, but no rate-limit place is handed out until it is done.
+    this.countingPastSends = true;
+    this.kick();
     let counted = 0;
     try {
       const sends = await this.outbox.sentSince(new Date(now - 3_600_000), this.opts.instanceId);
@@ -296,14 +331,17 @@ export class OutboxDispatcher {
       counted = sends.length;
     } catch (err) {
       this.log.warn("could not count recent sends; relying on Retry-After for now", { err: err as Error });
+    } finally {
+      this.countingPastSends = false;
+      this.grantPermits();
     }
     this.log.info("outbox leader", { countedSends: counted });
-    this.kick();
   }
 
   private loseLeadership(why: string): void {
     this.lease = undefined;
     this.queue = [];
+    this.grantPermits();
     this.log.info("outbox leadership lost", { why });
   }
 
@@ -357,7 +395,7 @@ export class OutboxDispatcher {
     let soonest = Infinity;
     const tenantWait = new Map<string, number>();
     this.blockedLanes.clear();
-    for (let i = 0; i < this.queue.length && this.active.size < this.t.maxInFlight; ) {
+    for (let i = 0; i < this.queue.length && this.unanswered < this.t.maxInFlight; ) {
       const doc = this.queue[i]!;
       const lane = this.laneFor(doc);
       if (this.busyLanes.has(lane) || this.blockedLanes.has(lane)) {
@@ -379,8 +417,12 @@ export class OutboxDispatcher {
       this.begin(doc, lane);
     }
     const ready = this.queue.filter((d) => !this.blockedLanes.has(this.laneFor(d))).length;
+    // Not while many claims are waiting for the store: a query holds it up, and the claims come first
+    // (at start-up, a second query would delay the first sends by as long as it takes).
+    this.fillAfterClaims = false;
     if (!this.querying && ready < this.t.batchSize / 2 && this.queue.length < this.t.maxBuffered) {
-      if (now >= this.nextQueryAt) void this.fill();
+      if (this.claiming >= this.claimsBeforeQuery) this.fillAfterClaims = true;
+      else if (now >= this.nextQueryAt) void this.fill();
       else soonest = Math.min(soonest, this.nextQueryAt - now);
     }
     if (soonest < Infinity) this.schedulePump(soonest);
@@ -390,9 +432,18 @@ export class OutboxDispatcher {
   private begin(doc: MessageDoc, lane: string): void {
     this.active.add(doc.id);
     this.busyLanes.add(lane);
-    void this.process(doc)
+    this.unanswered++;
+    let answered = false;
+    const onAnswer = () => {
+      if (answered) return;
+      answered = true;
+      this.unanswered--;
+      this.schedulePump(0);
+    };
+    void this.process(doc, onAnswer)
       .catch((err) => this.log.error("outbox message handling failed", { messageId: doc.id, purpose: doc.purpose, err: err as Error }))
       .finally(() => {
+        onAnswer();
         this.active.delete(doc.id);
         this.busyLanes.delete(lane);
         this.wakeIdle();
@@ -433,13 +484,24 @@ export class OutboxDispatcher {
 
   // ---------------------------------------------------------------- one message
 
-  private async process(doc: MessageDoc): Promise<void> {
-    const claim = await this.outbox.replace(doc, {
-      ...doc,
-      status: "sending",
-      leaseOwner: this.opts.instanceId,
-      leaseUntil: new Date(this.nowMs() + this.t.sendLeaseMs).toISOString(),
-    });
+  /** Handle one message; `onAnswer` is called once Teams has answered (before the outcome is stored). */
+  private async process(doc: MessageDoc, onAnswer: () => void): Promise<void> {
+    // Whether the conversation is still reachable is read alongside the claim rather than after it.
+    const known = this.knownConversation(doc);
+    const reachability = known === undefined ? undefined : { conversationId: known, check: this.knownUnreachable(doc.target.tenantId, known) };
+    this.claiming++;
+    let claim: MessageDoc | "conflict";
+    try {
+      claim = await this.outbox.replace(doc, {
+        ...doc,
+        status: "sending",
+        leaseOwner: this.opts.instanceId,
+        leaseUntil: new Date(this.nowMs() + this.t.sendLeaseMs).toISOString(),
+      });
+    } finally {
+      this.claiming--;
+      if (this.fillAfterClaims && this.claiming < this.claimsBeforeQuery) this.schedulePump(0);
+    }
     if (claim === "conflict") return;
     let current = claim;
     let permit: Permit | undefined;
@@ -454,7 +516,7 @@ export class OutboxDispatcher {
       const tenantId = current.target.tenantId;
       if (current.conversationId !== conversationId) current = { ...current, conversationId };
 
-      const unreachable = await this.knownUnreachable(tenantId, conversationId);
+      const unreachable = await (reachability?.conversationId === conversationId ? reachability.check : this.knownUnreachable(tenantId, conversationId));
       if (unreachable) return await this.finish(current, { kind: "unreachable", ...unreachable });
 
       const result = await this.opts.port
@@ -473,13 +535,14 @@ export class OutboxDispatcher {
           this.log.error("connector port threw", { messageId: current.id, err: err as Error });
           return { ok: false, status: 0, code: "PortError" };
         });
-      if (permit) permit.done(this.nowMs());
+      if (permit) this.settle(permit, "done");
       else this.limits.recordPast(tenantId, conversationId, this.nowMs()); // a port that ignored beforeRequest
       if (result.ok || result.status !== 429) this.limits.accepted();
       requested = true;
+      onAnswer();
       await this.finish(current, result.ok ? { kind: "sent", activityId: result.activityId } : this.outcomeOf(current, result, conversationId), { requested: true });
     } catch (err) {
-      permit?.cancel();
+      if (permit) this.settle(permit, "cancel");
       if (err instanceof NotSent) {
         return await this.finish(current, { kind: "retry", at: this.nowMs() + 1_000, why: "no rate-limit place in time" });
       }
@@ -506,7 +569,7 @@ export class OutboxDispatcher {
     try {
       created = await this.opts.port.createPersonalConversation(target);
     } finally {
-      permit.done(this.nowMs());
+      this.settle(permit, "done");
     }
     if (!created.ok) return { ok: false, failure: created, during: "create" };
     const serviceUrl = created.serviceUrl ?? target.serviceUrl;
@@ -532,17 +595,87 @@ export class OutboxDispatcher {
     return value;
   }
 
-  /** Wait (holding an in-flight slot) for a place in the limits; undefined if it takes too long or we stop leading. */
-  private async waitForPermit(tenantId: string, conversationId: string | undefined): Promise<Permit | undefined> {
-    const deadline = Date.now() + this.t.maxPermitWaitMs;
-    for (;;) {
-      const now = this.nowMs();
-      if (!this.leaderAt(now)) return undefined;
-      const got = this.limits.acquire(tenantId, conversationId, now);
-      if (got.ok) return got.permit;
-      if (Date.now() + got.waitMs > deadline) return undefined;
-      await sleep(Math.min(got.waitMs, 1_000));
+  /**
+   * Wait (holding an in-flight slot) for a place in the limits; undefined if it takes too long or we
+   * stop leading. Places are handed out first come first served by grantPermits.
+   */
+  private waitForPermit(tenantId: string, conversationId: string | undefined): Promise<Permit | undefined> {
+    return new Promise((resolve) => {
+      this.permitQueue.push({ tenantId, conversationId, deadline: Date.now() + this.t.maxPermitWaitMs, resolve });
+      this.grantPermits();
+    });
+  }
+
+  /** A request is over (or was not made): settle its place, which may free one sooner than expected. */
+  private settle(permit: Permit, how: "done" | "cancel"): void {
+    if (how === "done") permit.done(this.nowMs());
+    else permit.cancel();
+    if (this.permitQueue.length > 0) this.schedulePermits(0);
+  }
+
+  /**
+   * Give places to the waiters that may go now, oldest first, and set one timer for when the next may.
+   * Once a tenant's own windows are full, its later waiters are not asked again in this pass (they
+   * would all be told the same): one wake-up per freed place, not one per waiter.
+   */
+  private grantPermits(): void {
+    clearTimeout(this.permitTimer);
+    this.permitTimer = undefined;
+    this.permitTimerAt = Infinity;
+    if (this.permitQueue.length === 0) return;
+    const now = this.nowMs();
+    const wall = Date.now();
+    if (!this.leaderAt(now)) {
+      const waiters = this.permitQueue;
+      this.permitQueue = [];
+      for (const w of waiters) w.resolve(undefined);
+      return;
     }
+    // Re-check at least every second: a pause or a settled place can change the answer.
+    let soonest = 1_000;
+    const tenantWait = new Map<string, number>();
+    const waiting: PermitWaiter[] = [];
+    for (const w of this.permitQueue) {
+      // Until the past sends are counted (becomeLeader grants again then), only deadlines matter.
+      let wait = this.countingPastSends ? 0 : tenantWait.get(w.tenantId);
+      if (wait === undefined) {
+        const got = this.limits.acquire(w.tenantId, w.conversationId, now);
+        if (got.ok) {
+          w.resolve(got.permit);
+          continue;
+        }
+        wait = got.waitMs;
+        const tenantOnly = this.limits.waitMs(w.tenantId, undefined, now);
+        if (tenantOnly > 0) tenantWait.set(w.tenantId, tenantOnly);
+      }
+      // Only a deadline that has passed counts: a wait foretold now may shrink (a request in flight holds
+      // its place at start + margin until it completes).
+      if (wall >= w.deadline) {
+        w.resolve(undefined);
+        continue;
+      }
+      waiting.push(w);
+      soonest = Math.min(soonest, w.deadline - wall, this.countingPastSends ? Infinity : wait);
+    }
+    this.permitQueue = waiting;
+    if (waiting.length > 0) this.schedulePermits(soonest);
+  }
+
+  private schedulePermits(ms: number): void {
+    const at = Date.now() + Math.max(0, Math.ceil(ms));
+    if (this.permitTimer && at >= this.permitTimerAt) return;
+    clearTimeout(this.permitTimer);
+    this.permitTimerAt = at;
+    this.permitTimer = setTimeout(() => {
+      this.permitTimer = undefined;
+      this.permitTimerAt = Infinity;
+      try {
+        this.grantPermits();
+      } catch (err) {
+        this.log.error("outbox permit hand-out failed", { err: err as Error });
+        this.schedulePermits(this.t.pollMs);
+      }
+    }, Math.max(0, Math.ceil(ms)));
   }
 
   private outcomeOf(doc: MessageDoc, failure: SendFailure, conversationId: string | undefined): Outcome {

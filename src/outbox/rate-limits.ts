@@ -9,19 +9,34 @@
  * clock, sets timers or does I/O.
  *
  * How a send is counted. Teams counts a request when it reaches its front door, somewhere between
- * the moment we start it and the moment its answer comes back. Counting every send at its completion
- * would always be safe but would cost `round trip / window` of the budget (8 % at 80 ms). So a send
- * is counted at `start + margin` (the place is taken a little earlier and re-stamped when the request
- * really leaves), and when it completes, at `start + margin + (its round trip - the usual round
- * trip)`, capped at its completion: any time beyond the usual round trip may have been spent on the
- * way in. That correction is known long before the place could be reused (a window later). Until 20
- * round trips are known, sends are counted at completion. While a request is in flight it occupies a
- * place in every window. The margin covers how much the one-way delay of a usual request varies;
- * when it is too small, Teams may answer 429.
+ * the moment we start it and the moment its answer comes back. A place in a window is used again a
+ * window after the moment it was counted, so every millisecond between a request's start and where
+ * it is counted costs that place a millisecond per window: counting every send at its completion
+ * would always be safe but would cost `round trip / window` of the budget (8 % at 80 ms). A request
+ * in flight holds a place at `start + margin` (taken a little earlier and re-stamped when the request
+ * really leaves; it counts in every window meanwhile). When it completes it is counted at the earlier
+ * of two estimates, capped at its completion; both are known long before the place could be reused:
+ * - `start + margin + (its round trip - the usual round trip)`: a usual request reaches Teams within
+ *   `margin` of leaving (the margin covers how much the one-way delay of a usual request varies), and
+ *   any time beyond the usual round trip may have been spent on the way in;
+ * - `completion - fastest round trip + roundTripJitterMs` (at least `start + roundTripJitterMs`):
+ *   what matters is not when this request arrived but that a later one, let go when it starts,
+ *   arrives at least a window after it. The later one takes at least the quickest way in to arrive;
+ *   this one's answer took at least the quickest way back after it arrived; together those make
+ *   about the fastest round trip seen (the jitter, 5 ms, covers how much slower than that sum the
+ *   fastest round trip may have been). Any time beyond the fastest round trip may have been spent on
+ *   the way in. Where round trips are steady this is much tighter than the margin; where they vary
+ *   a lot (slow, variable processing at Teams), the first estimate is.
+ * The usual and fastest round trips are learned from recent ones (see RoundTrips), but not from the
+ * start-up burst: the first requests all leave at once while connections are opened, their round
+ * trips say nothing about later ones (learned from, they made first-window sends that arrived 100–
+ * 200 ms late look ordinary, and Teams answered 429 a window later). So until 20 round trips are known
+ * from requests started at least `warmUpMs` (1 s) after the first answer, sends are counted at
+ * completion. When the estimates are too early, Teams may answer 429.
  * So the margin adapts: it starts at `arrivalMarginMs` (30 ms), a 429 doubles it (at most once a
  * second, since one hiccup usually throttles several requests at once; up to `maxArrivalMarginMs`,
- * 1 s, which in practice means "at completion"), and every request that is not throttled shrinks the
- * excess by 0.2 %, so it drifts back over a few hundred sends.
+ * 1 s, which in practice means "at completion"; the second estimate is widened by as much), and every
+ * request that is not throttled shrinks the excess by 0.2 %, so it drifts back over a few hundred sends.
  *
  * Pauses (429 Retry-After). The throttled message always waits its Retry-After, and the
  * conversation it was for is paused until then. Teams does not say which limit a 429 is about, so
@@ -143,6 +158,13 @@ export interface TeamsLimitsOptions {
   maxArrivalMarginMs?: number;
   /** A window this full (share of its limit) explains a 429 as ours. Default 0.8. */
   explainedAt?: number;
+  /** Round trips of requests started within this long of the first answer are not learned from. Default 1 s. */
+  warmUpMs?: number;
+  /**
+   * How much slower the fastest round trip seen may be than the quickest way in plus the quickest way
+   * back (see the module comment). Default 5 ms.
+   */
+  roundTripJitterMs?: number;
 }
 
 /** A place in the windows, taken before a request and settled when it completes. */
@@ -160,6 +182,9 @@ export type Acquired = { ok: true; permit: Permit } | { ok: false; waitMs: numbe
 /** The Teams limits for one bot: per conversation, per tenant, and 429 pauses. */
 export class TeamsRateLimiter {
   private readonly roundTrips = new RoundTrips();
+  private firstAnswerAt: number | undefined;
+  private readonly warmUpMs: number;
+  private readonly jitterMs: number;
   private readonly conversations: SlidingWindowLog;
   private readonly tenants: SlidingWindowLog;
   private readonly minMarginMs: number;
@@ -176,6 +201,8 @@ export class TeamsRateLimiter {
     this.maxMarginMs = Math.max(this.minMarginMs, opts.maxArrivalMarginMs ?? 1_000);
     this.margin = this.minMarginMs;
     this.explainedAt = opts.explainedAt ?? 0.8;
+    this.warmUpMs = opts.warmUpMs ?? 1_000;
+    this.jitterMs = opts.roundTripJitterMs ?? 5;
   }
 
   /** Milliseconds until a send to this conversation is allowed (0 = now). Takes nothing. */
@@ -219,9 +246,19 @@ export class TeamsRateLimiter {
           if (settled) return;
           settled = true;
           const roundTrip = Math.max(0, at - started);
-          const usual = this.roundTrips.median();
-          this.roundTrips.add(roundTrip);
-          const estimate = usual === undefined ? at : started + this.margin + Math.max(0, roundTrip - usual);
+          const usual = this.roundTrips.usual();
+          const fastest = this.roundTrips.fastest();
+          // Round trips from the start-up burst (connections being opened, a whole window of requests
+          // at once) are not usual ones: learn only from requests started a while after the first answer.
+          if (this.firstAnswerAt !== undefined && started >= this.firstAnswerAt + this.warmUpMs) this.roundTrips.add(roundTrip);
+          this.firstAnswerAt ??= at;
+          let estimate = at;
+          if (usual !== undefined && fastest !== undefined) {
+            const widened = this.margin - this.minMarginMs; // by 429s
+            const byUsual = started + this.margin + Math.max(0, roundTrip - usual);
+            const byFastest = Math.max(started, at - fastest) + this.jitterMs + widened;
+            estimate = Math.min(byUsual, byFastest);
+          }
           moveTo(Math.max(now, Math.min(at, estimate)));
         },
         cancel: () => {
@@ -298,28 +335,46 @@ export class TeamsRateLimiter {
   }
 }
 
-/** Recent round trips (the last 256), for their median; undefined until 20 are known. */
+/**
+ * What recent round trips (the last 256) say, once 20 are known: the fastest (their minimum) and the
+ * usual one (their median). Both follow a fall at once (the fastest with every round trip) but a rise
+ * only slowly (2 %, at least 1 ms, per 16 round trips), and the usual one starts at the fastest and
+ * works its way up: when the way in is congested for a while every round trip grows, and a baseline
+ * that grew with them would make the congested requests look ordinary, so they would be counted too
+ * early, which shows as 429s when the congestion clears. A lasting rise is followed at that pace (a
+ * doubling takes about 600 round trips); until then the limiter is only more careful than it needs
+ * to be.
+ */
 class RoundTrips {
   private readonly samples: number[] = [];
   private next = 0;
-  private cached: number | undefined;
-  private sinceSort = 0;
+  private sinceUpdate = 0;
+  private usualMs: number | undefined;
+  private fastestMs: number | undefined;
 
   add(ms: number): void {
     if (this.samples.length < 256) this.samples.push(ms);
     else this.samples[this.next++ % 256] = ms;
-    if (++this.sinceSort >= 16) this.cached = undefined;
+    if (this.fastestMs !== undefined && ms < this.fastestMs) this.fastestMs = ms;
+    if (this.samples.length < 20) return;
+    if (this.usualMs !== undefined && ++this.sinceUpdate < 16) return;
+    this.sinceUpdate = 0;
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    this.fastestMs = slowRise(this.fastestMs, sorted[0]!);
+    this.usualMs = slowRise(this.usualMs ?? sorted[0]!, sorted[sorted.length >> 1]!);
   }
 
-  median(): number | undefined {
-    if (this.samples.length < 20) return undefined;
-    if (this.cached === undefined) {
-      const sorted = [...this.samples].sort((a, b) => a - b);
-      this.cached = sorted[sorted.length >> 1]!;
-      this.sinceSort = 0;
-    }
-    return this.cached;
+  usual(): number | undefined {
+    return this.usualMs;
   }
+
+  fastest(): number | undefined {
+    return this.fastestMs;
+  }
+}
+
+function slowRise(current: number | undefined, measured: number): number {
+  return current === undefined ? measured : Math.min(measured, current + Math.max(1, current * 0.02));
 }
 
 const tenantKey = (tenantId: string) => `t\u0000${tenantId}`;

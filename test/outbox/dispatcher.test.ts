@@ -26,6 +26,15 @@ const FAST: Partial<DispatcherTuning> = {
   backoffMaxMs: 1_000,
 };
 
+/** Poll until `check` holds; fails after 5 s. */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not so after 5 s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 class Harness {
   store!: Store;
   connector!: ConnectorStandIn;
@@ -270,6 +279,45 @@ describe("the outbox dispatcher, through the botbuilder port, against the connec
     const m = await h.outbox.get("orphan");
     assert.equal(m?.status, "sent");
     assert.equal(h.connector.deliveries.get("orphan"), 1);
+  });
+
+  it("claims messages while a new leader counts others' recent sends, but sends none until it has counted them", async () => {
+    await h.enqueue("m", h.conversation("c-count"));
+    const d = h.dispatcher();
+    let counted!: () => void;
+    const counting = new Promise<void>((resolve) => (counted = resolve));
+    const sentSince = d.outbox.sentSince.bind(d.outbox);
+    d.outbox.sentSince = async (since, except) => {
+      await counting;
+      return sentSince(since, except);
+    };
+    await until(async () => (await h.outbox.get("m"))?.status === "sending", "the message is claimed meanwhile");
+    assert.equal(h.connector.requests.length, 0, "nothing is sent before the count");
+    counted();
+    await d.drain(DRAIN_MS);
+    assert.equal(h.connector.deliveries.get("m"), 1);
+  });
+
+  it("does not hold a place in flight while it stores an outcome: the next message goes meanwhile", async () => {
+    await h.enqueue("a", h.conversation("c-a"));
+    await h.enqueue("b", h.conversation("c-b"));
+    const d = h.dispatcher({ tuning: { ...FAST, maxInFlight: 1 } });
+    // Hold back storing whichever message is sent first.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first: string | undefined;
+    const replace = d.outbox.replace.bind(d.outbox);
+    d.outbox.replace = async (current, next) => {
+      if (next.status === "sent" && (first ??= next.id) === next.id) await held;
+      return replace(current, next);
+    };
+    await h.connector.waitFor((sent) => sent.length === 2);
+    assert.equal((await h.outbox.get(first!))?.status, "sending", "the first outcome is still being stored");
+    release();
+    await d.drain(DRAIN_MS);
+    assert.equal((await h.outbox.get("a"))?.status, "sent");
+    assert.equal((await h.outbox.get("b"))?.status, "sent");
+    assert.deepEqual(h.connector.duplicates(), []);
   });
 
   it("with two dispatchers on one store, one leads and every message is sent once; the other takes over when it stops", async () => {

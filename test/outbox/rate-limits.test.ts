@@ -106,16 +106,32 @@ describe("Teams rate limits", () => {
   });
 
   describe("requests in flight", () => {
-    /** A limiter that has seen 20 round trips of `rtt` ms (through another tenant). */
-    function warmed(opts: ConstructorParameters<typeof TeamsRateLimiter>[0], rtt: number): TeamsRateLimiter {
+    /**
+     * A limiter that has learned these round trips (ms, through another tenant, one request at a time,
+     * 10 s apart): the first request and those in the warm-up second after its answer teach nothing.
+     */
+    function warmed(opts: ConstructorParameters<typeof TeamsRateLimiter>[0], roundTrips: number[]): TeamsRateLimiter {
       const limits = new TeamsRateLimiter(opts);
-      for (let i = 0; i < 20; i++) {
-        const got = limits.acquire("warm-up", undefined, i * 10_000);
+      const first = limits.acquire("warm-up", undefined, 0);
+      assert.ok(first.ok);
+      first.permit.done(500);
+      roundTrips.forEach((rtt, i) => {
+        const start = (i + 1) * 10_000;
+        const got = limits.acquire("warm-up", undefined, start);
         assert.ok(got.ok);
-        got.permit.done(i * 10_000 + rtt);
-      }
+        got.permit.done(start + rtt);
+      });
       return limits;
     }
+    const steady = (rtt: number, n = 20) => Array.from({ length: n }, () => rtt);
+    /** Where the tenant window (1 place a second) counts a request that ran from `start` to `end`. */
+    function countedAt(limits: TeamsRateLimiter, start: number, end: number): number {
+      const got = limits.acquire(T, "c", start);
+      assert.ok(got.ok);
+      got.permit.done(end);
+      return limits.waitMs(T, "d", start) + start - 1000;
+    }
+    const ONE_A_SECOND = { arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] };
 
     it("counts a request in flight at start + margin", () => {
       const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
@@ -132,35 +148,71 @@ describe("Teams rate limits", () => {
       assert.equal(limits.waitMs(T, "d", 500), 580);
     });
 
-    it("then counts a usual request at start + margin, or at completion if that is sooner", () => {
-      const limits = warmed({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] }, 50);
-      const usual = limits.acquire(T, "c", 1_000_000);
-      assert.ok(usual.ok);
-      usual.permit.done(1_000_050);
-      assert.equal(limits.waitMs(T, "d", 1_000_500), 530);
-      const quick = limits.acquire(T, "c", 2_000_000);
-      assert.ok(quick.ok);
-      quick.permit.done(2_000_010);
-      assert.equal(limits.waitMs(T, "d", 2_000_500), 510);
+    it("learns nothing from the start-up burst: requests started before, or within a second of, the first answer", () => {
+      const limits = new TeamsRateLimiter(ONE_A_SECOND);
+      const request = (tenant: string, start: number, end: number) => {
+        const got = limits.acquire(tenant, undefined, start);
+        assert.ok(got.ok);
+        got.permit.done(end);
+      };
+      // A burst of 40 at once, cold: the first answer comes at 250 ms, the others by 290 ms; then 20
+      // more that start within a second of that first answer. None of their round trips is usual.
+      for (let i = 0; i < 40; i++) request(`burst-${i}`, 0, 250 + i);
+      for (let i = 0; i < 20; i++) request(`early-${i}`, 300 + i * 40, 300 + i * 40 + 200);
+      // Then 19 ordinary ones.
+      for (let i = 0; i < 19; i++) request(`later-${i}`, 10_000 + i * 10, 10_000 + i * 10 + 40);
+      assert.equal(countedAt(limits, 100_000, 100_040), 100_040, "19 round trips learned: still counted at completion (this is the 20th)");
+      assert.equal(countedAt(limits, 200_000, 200_040), 200_005, "20 learned, all 40 ms: a usual request is counted at start + 5 ms");
     });
 
-    it("counts a slower-than-usual request later by the extra time: it may have been on the way in", () => {
-      const limits = warmed({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] }, 50);
-      const slow = limits.acquire(T, "c", 1_000_000);
-      assert.ok(slow.ok);
-      slow.permit.done(1_000_170); // 120 ms more than usual
-      assert.equal(limits.waitMs(T, "d", 1_000_500), 30 + 120 + 500);
+    it("with steady round trips, counts a request at start + 5 ms (jitter): its way in cannot have varied more than they do", () => {
+      const limits = warmed(ONE_A_SECOND, steady(50));
+      assert.equal(countedAt(limits, 1_000_000, 1_000_050), 1_000_005);
+      assert.equal(countedAt(limits, 2_000_000, 2_000_010), 2_000_005, "quicker than ever: start + jitter (then the fastest falls)");
+    });
+
+    it("counts a request at completion less the fastest round trip (plus jitter), when round trips vary a little", () => {
+      // Round trips between 20 and 60 ms: a later request cannot reach Teams sooner after it leaves than
+      // the quickest way in, nor this answer come back sooner than the quickest way back.
+      const limits = warmed(ONE_A_SECOND, Array.from({ length: 41 }, (_, i) => 20 + i));
+      assert.equal(countedAt(limits, 1_000_000, 1_000_022), 1_000_007, "fast: 5 + (22 - 20)");
+      assert.equal(countedAt(limits, 2_000_000, 2_000_040), 2_000_025, "middling: 5 + (40 - 20), sooner than start + margin");
+      assert.equal(countedAt(limits, 3_000_000, 3_000_060), 3_000_045, "slow: 5 + (60 - 20)");
+    });
+
+    it("counts by the usual round trip and the margin when round trips vary a lot, if that is sooner", () => {
+      // Usual 100 ms, but some requests come back in 20 ms: the fastest says little about a usual one.
+      const limits = warmed(ONE_A_SECOND, [...steady(100), ...steady(20, 10)]);
+      assert.equal(countedAt(limits, 1_000_000, 1_000_100), 1_000_030, "usual: start + margin (fastest would say 5 + 80)");
+      assert.equal(countedAt(limits, 2_000_000, 2_000_220), 2_000_150, "slow: start + margin + (220 - 100): the extra may have been on the way in");
+      assert.equal(countedAt(limits, 3_000_000, 3_000_025), 3_000_010, "fast: 5 + (25 - 20)");
+      assert.equal(countedAt(limits, 4_000_000, 4_000_004), 4_000_004, "never later than its completion");
+    });
+
+    it("does not let a spell of slow round trips become the usual: congested requests are still counted late", () => {
+      const limits = warmed(ONE_A_SECOND, [...steady(40, 40), ...steady(200, 60)]);
+      // A plain median of the last 256 would now say 200 ms is usual and count this at start + 30.
+      const at = countedAt(limits, 1_000_000, 1_000_200);
+      assert.ok(at - 1_000_000 >= 150, `counted at start + ${at - 1_000_000}`);
+      // A lasting rise is followed, slowly (2 % per 16): after a couple of thousand, 200 ms is the norm.
+      const later = warmed(ONE_A_SECOND, [...steady(40, 40), ...steady(200, 2000)]);
+      assert.equal(countedAt(later, 1_000_000, 1_000_200), 1_000_005);
+    });
+
+    it("follows quicker round trips at once", () => {
+      const limits = warmed(ONE_A_SECOND, [...steady(60, 40), 25]);
+      assert.equal(countedAt(limits, 1_000_000, 1_000_030), 1_000_010, "fastest is now 25: 5 + (30 - 25)");
     });
 
     it("re-stamps a place when the request really starts later, and frees it on cancel", () => {
-      const limits = warmed({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] }, 50);
+      const limits = warmed(ONE_A_SECOND, steady(50));
       const got = limits.acquire(T, "c", 1_000_000);
       assert.ok(got.ok);
       const permit: Permit = got.permit;
       permit.sending(1_000_050);
       assert.equal(limits.waitMs(T, "d", 1_000_500), 580);
       permit.done(1_000_100);
-      assert.equal(limits.waitMs(T, "d", 1_000_500), 580, "a usual round trip from the real start");
+      assert.equal(limits.waitMs(T, "d", 1_000_500), 555, "a usual round trip from the real start: start + 5");
       const other = new TeamsRateLimiter({ tenant: [{ limit: 1, windowMs: 1000 }] });
       const p = other.acquire(T, "c", 0);
       assert.ok(p.ok);
@@ -181,6 +233,23 @@ describe("Teams rate limits", () => {
       for (let i = 0; i < 2000; i++) limits.accepted();
       assert.ok(limits.arrivalMarginMs < 34, `${limits.arrivalMarginMs}`);
       assert.ok(limits.arrivalMarginMs >= 30);
+    });
+
+    it("widens the count by the fastest round trip as much as the margin", () => {
+      const limits = new TeamsRateLimiter({ arrivalMarginMs: 30, tenant: [{ limit: 1, windowMs: 1000 }] });
+      const request = (tenant: string, start: number, end: number) => {
+        const got = limits.acquire(tenant, undefined, start);
+        assert.ok(got.ok);
+        got.permit.done(end);
+      };
+      request("warm-up", 0, 50);
+      for (let i = 1; i <= 20; i++) request("warm-up", i * 10_000, i * 10_000 + 50);
+      request(T, 1_000_000, 1_000_050);
+      assert.equal(limits.waitMs(T, "x", 1_000_000), 1005, "steady 50 ms round trips: counted at start + 5");
+      limits.throttled("other", undefined, 0, 1_000_100);
+      assert.equal(limits.arrivalMarginMs, 60);
+      request(T, 2_000_000, 2_000_050);
+      assert.equal(limits.waitMs(T, "x", 2_000_000), 1035, "after a 429: at start + 5 + 30");
     });
 
     it("is used for the next place taken", () => {
