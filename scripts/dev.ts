@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   mkdirSync(cwd, { recursive: true });
   const playground = spawn(
     process.execPath,
-    [require.resolve("@microsoft/m365agentsplayground/cli.js"), "--disable-telemetry", "--port", String(playgroundPort), "--channel-id", "msteams"],
+    // The Playground listens on all interfaces unless this preload makes it bind 127.0.0.1.
+    ["--require", fromRoot("scripts", "loopback-only.cjs"), require.resolve("@microsoft/m365agentsplayground/cli.js"), "--disable-telemetry", "--port", String(playgroundPort), "--channel-id", "msteams"],
     {
       cwd,
       stdio: ["ignore", "inherit", "inherit"],
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     },
   );
   process.stdout.write(
-    `\nBot: ${app.url}/api/messages\nPlayground: open http://localhost:${playgroundPort} in your browser and say "hello".\nPress Ctrl+C to stop.\n\n`,
+    `\nBot: ${app.url}/api/messages\nPlayground: open http://127.0.0.1:${playgroundPort} in your browser and say "hello".\nPress Ctrl+C to stop.\n\n`,
   );
   let stopping = false;
   const stop = async () => {

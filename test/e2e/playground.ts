@@ -78,26 +78,8 @@ export function playgroundCli(): string {
   return cli;
 }
 
-/**
- * The Playground has no host option and calls server.listen(port) on all interfaces. This preload
- * makes a listen() without a host bind 127.0.0.1 instead, so nothing is exposed beyond loopback.
- */
-const LOOPBACK_PRELOAD = `
-"use strict";
-const net = require("net");
-const HOST = "127.0.0.1";
-const listen = net.Server.prototype.listen;
-net.Server.prototype.listen = function (...args) {
-  const a = args[0];
-  if (typeof a === "number" || (typeof a === "string" && /^\\d+$/.test(a))) {
-    if (args.length === 1 || typeof args[1] === "function") args.splice(1, 0, HOST);
-    else if (args[1] === undefined || args[1] === null || args[1] === "" || args[1] === "::" || args[1] === "0.0.0.0") args[1] = HOST;
-  } else if (a && typeof a === "object" && !a._handle && !a.path && !a.fd && (a.port !== undefined) && !a.host) {
-    args[0] = Object.assign({}, a, { host: HOST });
-  }
-  return listen.apply(this, args);
-};
-`;
+/** Makes the Playground bind 127.0.0.1 only (it has no host option); shared with `npm run dev`. */
+export const LOOPBACK_PRELOAD = fromRoot("scripts", "loopback-only.cjs");
 
 export interface Playground {
   /** The Playground web UI, e.g. http://127.0.0.1:41234/ */
@@ -134,9 +116,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const port = await freePort();
   const nodeArgs: string[] = [];
   if (loopbackOnly) {
-    const preload = join(cwd, "loopback-only.cjs");
-    writeFileSync(preload, LOOPBACK_PRELOAD);
-    nodeArgs.push("--require", preload);
+    nodeArgs.push("--require", LOOPBACK_PRELOAD);
   }
   // The Playground reads ./.m365agentsplayground.yml from its working folder when there is one.
   if (configYaml !== undefined) writeFileSync(join(cwd, ".m365agentsplayground.yml"), configYaml);
