@@ -54,7 +54,7 @@ const FeedbackAsk = z.looseObject({ secondmentId: SecondmentId, to: z.enum(["sec
 const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean().optional() });
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
-  [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s) => welcome(s) }),
+  [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s, c) => welcome(s, undefined, secondment.isProgrammeTeam(s, c.person)) }),
   [VERBS.showPlan]: route({ schema: NoData, personalOnly: true, run: (s, c) => plan.showPlan(s, c) }),
   [VERBS.openStep]: route({
     schema: z.object({ step: StepNumberSchema }),

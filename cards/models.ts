@@ -10,6 +10,8 @@ export interface WelcomeModel {
   /** A short line shown above the welcome, e.g. after an out-of-date button was pressed. */
   notice?: string;
   programmeEmail: string;
+  /** Shows the pipeline button (programme-team members only). */
+  programmeTeam?: boolean;
 }
 
 export type ChannelWelcomeModel = Record<string, never>;

@@ -1,8 +1,9 @@
 import { renderCard } from "../../cards";
 import { card, type Reply, type Services } from "./types";
 
-export function welcome(s: Services, notice?: string): Reply {
-  return card(renderCard("welcome", { programmeEmail: s.config.programmeTeam.email, ...(notice ? { notice } : {}) }));
+/** The menu. Programme-team members also get a button for the pipeline. */
+export function welcome(s: Services, notice?: string, forProgrammeTeam = false): Reply {
+  return card(renderCard("welcome", { programmeEmail: s.config.programmeTeam.email, ...(notice ? { notice } : {}), ...(forProgrammeTeam ? { programmeTeam: true } : {}) }));
 }
 
 export function channelWelcome(): Reply {

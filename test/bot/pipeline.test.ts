@@ -207,6 +207,15 @@ describe("the programme team's pipeline view, through the bot", function () {
     assert.equal(sections["Line manager release"]!["Waiting for a decision"], "0");
   });
 
+  it("puts a Pipeline button on the programme team's menu only", async () => {
+    const theirs = onlyCard(await bot.teams.say(personalChat(pat), pat, "help"));
+    const button = action(theirs, "Pipeline");
+    assert.equal(button.verb, VERBS.showPipeline);
+    const stranger = person("Stan Ger");
+    const others = onlyCard(await bot.teams.say(personalChat(stranger), stranger, "help"));
+    assert.doesNotMatch(JSON.stringify(others), new RegExp(VERBS.showPipeline.replace(".", "\\.")), "nobody else sees it");
+  });
+
   it("works for a programme-team member in a channel too", async () => {
     const view = onlyCard(await bot.teams.say(housing, pat, "<at>Secondments</at> programme pipeline"));
     assert.equal(figures(view).sections["Roles"]!["Open roles"], "2");

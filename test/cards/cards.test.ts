@@ -4,7 +4,7 @@ import { ROUTES } from "../../bot/router";
 import { cardProblems, unexpanded, walk } from "../support/cards";
 
 const samples: { [N in CardName]: CardModels[N][] } = {
-  welcome: [{ programmeEmail: "team@example.gov.uk" }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available." }],
+  welcome: [{ programmeEmail: "team@example.gov.uk" }, { programmeEmail: "team@example.gov.uk", programmeTeam: true }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available." }],
   "channel-welcome": [{}],
   plan: [
     {
