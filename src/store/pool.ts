@@ -16,7 +16,8 @@ export interface Pool {
 
 /**
  * Everyone and every role the matching engine may consider, read from the people container
- * (interests, release requests, roles). A person in a match that is going ahead is "placed".
+ * (interests, release requests, roles). A person in a match that is going ahead is "placed"; a role
+ * is "filled" once as many of its matches are going ahead as it has openings.
  */
 export async function loadPool(people: Container, matches: readonly Match[]): Promise<Pool> {
   const { resources } = await people.items
@@ -26,7 +27,10 @@ export async function loadPool(people: Container, matches: readonly Match[]): Pr
     .fetchAll();
   const released = new Set(resources.filter((r): r is Stored<Approval> => r.type === "approval" && (r as Approval).status === "approved").map((r) => r.pk));
   const placed = new Set(matches.filter((m) => m.status === "agreeing").map((m) => m.candidate.key));
-  const filled = new Set(matches.filter((m) => m.status === "agreeing").map((m) => m.opening.id));
+  // A role is filled when as many matches are going ahead as it has openings.
+  const goingAhead = new Map<string, number>();
+  for (const m of matches) if (m.status === "agreeing") goingAhead.set(m.opening.id, (goingAhead.get(m.opening.id) ?? 0) + 1);
+  const filled = { has: (doc: Stored<RecordDoc<RoleRecordDetails>>) => (goingAhead.get(doc.id) ?? 0) >= Math.max(1, doc.details.form.openings) };
   const candidates: Candidate[] = [];
   const openings: Opening[] = [];
   const roles = new Map<string, Stored<RecordDoc<RoleRecordDetails>>>();
@@ -35,7 +39,7 @@ export async function loadPool(people: Container, matches: readonly Match[]): Pr
   for (const r of resources) {
     if (r.type !== "role") continue;
     const doc = r as Stored<RecordDoc<RoleRecordDetails>>;
-    if (doc.status !== "withdrawn" && !filled.has(doc.id) && doc.details.form.secondmentTypes.includes("exchange")) homeRoles.set(doc.pk, doc);
+    if (doc.status !== "withdrawn" && !filled.has(doc) && doc.details.form.secondmentTypes.includes("exchange")) homeRoles.set(doc.pk, doc);
   }
   for (const r of resources) {
     if (r.type === "interest") {
@@ -51,7 +55,7 @@ export async function loadPool(people: Container, matches: readonly Match[]): Pr
     } else if (r.type === "role") {
       const doc = r as Stored<RecordDoc<RoleRecordDetails>>;
       roles.set(doc.id, doc);
-      openings.push({ id: doc.id, ownerId: doc.pk, details: doc.details.form, status: doc.status === "withdrawn" ? "withdrawn" : filled.has(doc.id) ? "filled" : "open" });
+      openings.push({ id: doc.id, ownerId: doc.pk, details: doc.details.form, status: doc.status === "withdrawn" ? "withdrawn" : filled.has(doc) ? "filled" : "open" });
     }
   }
   return { candidates, openings, roles };
