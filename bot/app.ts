@@ -27,6 +27,7 @@ import { dueInWorkingDays } from "../src/scheduler/working-days";
 import { hostname } from "node:os";
 import * as approval from "./handlers/approval";
 import * as secondment from "./handlers/secondment";
+import * as secondmentChanges from "./handlers/secondment-changes";
 import * as businessCase from "./handlers/business-case";
 import { BotConnectorPort } from "./proactive/connector-port";
 import { createFaq } from "../src/faq/search";
@@ -173,6 +174,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       [secondment.SECONDMENT_JOBS.checkInFollowUp]: (job) => secondment.onCheckInFollowUp(services, job.payload as unknown as secondment.CheckInFollowUpPayload),
       [secondment.SECONDMENT_JOBS.returnReminder]: (job) => secondment.onReturnReminder(services, job.payload as unknown as secondment.DatedPayload),
       [secondment.SECONDMENT_JOBS.end]: (job) => secondment.onEnd(services, job.payload as unknown as secondment.DatedPayload),
+      [secondment.SECONDMENT_JOBS.confirmFollowUp]: (job) => secondment.onConfirmFollowUp(services, job.payload as unknown as secondment.ConfirmFollowUpPayload),
+      [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },
     clock,
     instanceId,

@@ -33,7 +33,20 @@ import {
 import { earliestEarlyEnd, latestEndDate } from "../../src/domain/secondment-dates";
 import { buildForm, type FormContent } from "../forms/form-builder";
 import { earlyEndForm, extensionForm, feedbackForm, reportForm } from "../forms/secondment-forms";
-import { isProgrammeTeam, scheduleAhead, secondmentCard, sendTo, sendToAll, tellProgrammeTeam, type SecondmentRef } from "./secondment";
+import {
+  FOLLOW_UP_REMINDERS,
+  FOLLOW_UP_WORKING_DAYS,
+  isProgrammeTeam,
+  scheduleAhead,
+  SECONDMENT_JOBS,
+  secondmentCard,
+  sendTo,
+  sendToAll,
+  tellProgrammeTeam,
+  whoIs,
+  type SecondmentRef,
+} from "./secondment";
+import { callOff } from "../../src/domain/match";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
 /**
@@ -50,6 +63,8 @@ import { card, text, type Caller, type Reply, type Services } from "./types";
  *   extension:<secondmentId>:<extensionId>:<party>         the card to agree or decline
  *   extension-agreed:<secondmentId>:<extensionId>:<party>  the new end date (…:pt:<aad> for the programme team)
  *   extension-declined:<secondmentId>:<extensionId>:<party> the decline and its reason (…:pt:<aad> likewise)
+ *   extension-reminder:<secondmentId>:<extensionId>:<step>:<party>  a reminder to answer (steps 1 and 2)
+ *   extension-escalation:<secondmentId>:<extensionId>:pt:<aad>      still unanswered after two reminders
  *   early-end:<secondmentId>:<party>                       the early end, to the others (…:pt:<aad> to the programme team)
  */
 
@@ -318,7 +333,55 @@ export async function submitExtension(s: Services, c: Caller, ref: SecondmentRef
     "extension-request",
     waiting,
   );
+  await scheduleExtensionFollowUp(s, { secondmentId: next.id, extensionId: id, step: 1 });
   return card(extensionCard(next, ext, c.person, `We have asked ${listOf(namesOf(next, waiting))} to agree to the new end date.`));
+}
+
+export interface ExtensionFollowUpPayload {
+  secondmentId: string;
+  extensionId: string;
+  step: number;
+}
+
+function scheduleExtensionFollowUp(s: Services, p: ExtensionFollowUpPayload): Promise<unknown> {
+  return s.jobs.schedule({
+    id: `${SECONDMENT_JOBS.extensionFollowUp}:${p.secondmentId}:${p.extensionId}:${p.step}`,
+    type: SECONDMENT_JOBS.extensionFollowUp,
+    payload: { ...p },
+    dueAt: s.calendar.dueInWorkingDays(s.now(), FOLLOW_UP_WORKING_DAYS),
+  });
+}
+
+/**
+ * The scheduled follow-up of an extension request: while it is still waiting for answers, steps 1
+ * and 2 remind whoever has not agreed, three working days apart; step 3 tells the programme team.
+ * Once everyone agrees, someone declines or the secondment ends early, the job does nothing.
+ */
+export async function onExtensionFollowUp(s: Services, p: ExtensionFollowUpPayload): Promise<void> {
+  const sec = await s.secondments.get(p.secondmentId);
+  const ext = sec?.extensions.find((e) => e.id === p.extensionId);
+  if (!sec || !ext || ext.status !== "pending" || (sec.status !== "active" && sec.status !== "confirmed")) return;
+  const waiting = PARTIES.filter((party) => !ext.approvals[party]);
+  if (waiting.length === 0 || p.step < 1 || p.step > FOLLOW_UP_REMINDERS + 1) return;
+  if (p.step > FOLLOW_UP_REMINDERS) {
+    await tellProgrammeTeam(
+      s,
+      sec,
+      `extension-escalation:${sec.id}:${ext.id}`,
+      `${asker(sec, ext)} asked on ${dayOf(ext.requestedAt)} to extend ${sec.secondee.name}'s secondment with ${sec.opening.organisation} to ${formatUkDate(ext.newEndDate)}. It has not been answered by ${whoIs(sec, waiting)}, after two reminders. Until everyone agrees, it still ends on ${formatUkDate(ext.previousEndDate)}. Please follow it up.`,
+      "extension-escalation",
+    );
+    return;
+  }
+  await sendToAll(
+    s,
+    sec,
+    `extension-reminder:${sec.id}:${ext.id}:${p.step}`,
+    (party) => message(extensionCard(sec, ext, viewerOf(sec, party), `Reminder: please say whether you agree to extend ${whose(sec, party, undefined)} secondment.`)),
+    "extension-reminder",
+    waiting,
+  );
+  await scheduleExtensionFollowUp(s, { ...p, step: p.step + 1 });
 }
 
 const asker = (sec: Secondment, ext: Extension) => (ext.requestedBy === "programme-team" ? "The programme team" : nameOf(sec, ext.requestedBy));
@@ -540,4 +603,18 @@ async function afterEarlyEnd(s: Services, sec: Secondment, byAad: string | undef
   await sendToAll(s, sec, `early-end:${sec.id}`, (party) => note(line(party)), "early-end", othersThan(sec, byAad));
   await tellProgrammeTeam(s, sec, `early-end:${sec.id}`, line(undefined), "early-end");
   await scheduleAhead(s, sec);
+  if (sec.status === "cancelled") await afterCalledOff(s, sec, e.by, e.reason);
+}
+
+/**
+ * Called off before it started: the match closes, so the person and the role go back into the pool
+ * (the pair is not proposed again), and the secondee's plan step 5 is open again.
+ */
+async function afterCalledOff(s: Services, sec: Secondment, by: Party | "programme-team", reason: string): Promise<void> {
+  const side = by === "host" ? "host" : by === "programme-team" ? "programme-team" : "secondee";
+  await s.matches.update(sec.matchId, (m) => {
+    const c = m ? callOff(m, side, reason, s.now()) : undefined;
+    return { next: c?.kind === "changed" ? c.match : undefined, result: undefined };
+  });
+  await s.plans.setStepStatus(sec.secondee, { step: 5, status: "todo" }, s.now());
 }

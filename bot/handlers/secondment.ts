@@ -1,4 +1,5 @@
 import { CARD_CONTENT_TYPE, renderCard, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { MAX_REMINDERS, REMINDER_WORKING_DAYS } from "../../src/domain/approval";
 import { agreementToForm, EXPENSES_CHOICES, GOING_CHOICES, SALARY_CHOICES, validateAgreement, validateCheckIn, validateFeedback, validateReview } from "../../src/domain/agreement";
 import { compareIso, formatUkDate, todayInLondon } from "../../src/domain/dates";
 import { formValues, monthsText } from "../../src/domain/forms";
@@ -48,7 +49,19 @@ export const SECONDMENT_JOBS = {
   checkInFollowUp: "secondment-check-in-follow-up",
   returnReminder: "secondment-return-reminder",
   end: "secondment-end",
+  /** Reminders to confirm an agreement, then the programme team (see onConfirmFollowUp). */
+  confirmFollowUp: "secondment-confirm-follow-up",
+  /** Reminders to answer an extension request, then the programme team (see onExtensionFollowUp in secondment-changes.ts). */
+  extensionFollowUp: "secondment-extension-follow-up",
 } as const;
+
+/**
+ * Agreements waiting for confirmation and extensions waiting for answers follow the line-manager
+ * release pattern (./approval.ts): up to MAX_REMINDERS reminders, REMINDER_WORKING_DAYS working
+ * days apart, then the programme team is told. Job step n (1 and 2) reminds; step 3 escalates.
+ */
+export const FOLLOW_UP_WORKING_DAYS = REMINDER_WORKING_DAYS;
+export const FOLLOW_UP_REMINDERS = MAX_REMINDERS;
 
 /** Working days a check-in may go unanswered before a reminder, and again before the programme team hears. */
 export const CHECK_IN_FOLLOW_UP_WORKING_DAYS = 5;
@@ -337,6 +350,85 @@ async function askToConfirm(s: Services, sec: Secondment, senderKey: string): Pr
     "agreement-confirm",
     parties,
   );
+  const payload: ConfirmFollowUpPayload = { secondmentId: sec.id, version: sec.termsVersion, step: 1 };
+  await s.jobs.schedule({
+    id: confirmFollowUpId(payload),
+    type: SECONDMENT_JOBS.confirmFollowUp,
+    payload: { ...payload },
+    dueAt: s.calendar.dueInWorkingDays(s.now(), FOLLOW_UP_WORKING_DAYS),
+  });
+}
+
+export interface ConfirmFollowUpPayload {
+  secondmentId: string;
+  version: number;
+  step: number;
+}
+
+const confirmFollowUpId = (p: ConfirmFollowUpPayload) => `${SECONDMENT_JOBS.confirmFollowUp}:${p.secondmentId}:v${p.version}:${p.step}`;
+
+/** The parties as people, each once, with the part they hold: "Sam Lee (home line manager) and Vic Osei (host)". */
+export function whoIs(sec: Secondment, parties: readonly Party[]): string {
+  const labels: Record<Party, string> = { secondee: "secondee", homeManager: "home line manager", host: "host" };
+  const people = new Map<string, { name: string; parts: string[] }>();
+  for (const p of parties) {
+    const key = personOf(sec, p)?.aadObjectId.toLowerCase() ?? p;
+    const entry = people.get(key) ?? { name: nameOf(sec, p), parts: [] };
+    entry.parts.push(labels[p]);
+    people.set(key, entry);
+  }
+  const names = [...people.values()].map((e) => `${e.name} (${e.parts.join(" and ")})`);
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The scheduled follow-up of an agreement sent for confirmation: while that version is still
+ * waiting, steps 1 and 2 remind whoever has not confirmed it, three working days apart; step 3
+ * tells the programme team. A new version, or everyone confirming, makes the job do nothing.
+ * Message and job ids carry the version and the step, so a job that runs twice sends nothing twice.
+ */
+export async function onConfirmFollowUp(s: Services, p: ConfirmFollowUpPayload): Promise<void> {
+  const sec = await s.secondments.get(p.secondmentId);
+  if (!sec?.terms || sec.status !== "agreeing" || sec.termsVersion !== p.version) return;
+  const waiting = waitingFor(sec);
+  if (waiting.length === 0 || p.step < 1 || p.step > FOLLOW_UP_REMINDERS + 1) return;
+  if (p.step > FOLLOW_UP_REMINDERS) {
+    await tellProgrammeTeam(
+      s,
+      sec,
+      `agreement-escalation:${sec.id}:v${p.version}`,
+      `The agreement for ${sec.secondee.name}'s secondment with ${sec.opening.organisation} has not been confirmed by ${whoIs(sec, waiting)}, after two reminders. The secondment cannot start until everyone has confirmed. Please follow it up.`,
+      "agreement-escalation",
+    );
+    return;
+  }
+  const viewer = (party: Party): PersonId | undefined => {
+    const who = personOf(sec, party);
+    return who ? { tenantId: sec.tenantId, aadObjectId: who.aadObjectId } : undefined;
+  };
+  await sendToAll(
+    s,
+    sec,
+    `agreement-reminder:${sec.id}:v${p.version}:${p.step}`,
+    (party) =>
+      message(
+        secondmentCard(
+          s,
+          sec,
+          viewer(party),
+          `Reminder: please check and confirm the agreement for ${party === "secondee" ? "your" : `${sec.secondee.name}'s`} secondment. It cannot start until everyone has confirmed.`,
+        ),
+      ),
+    "agreement-reminder",
+    waiting,
+  );
+  const next: ConfirmFollowUpPayload = { ...p, step: p.step + 1 };
+  await s.jobs.schedule({
+    id: confirmFollowUpId(next),
+    type: SECONDMENT_JOBS.confirmFollowUp,
+    payload: { ...next },
+    dueAt: s.calendar.dueInWorkingDays(s.now(), FOLLOW_UP_WORKING_DAYS),
+  });
 }
 
 export async function confirmAgreement(s: Services, caller: Caller, ref: SecondmentRef & { version: number }): Promise<Reply> {

@@ -65,6 +65,16 @@ export function recordOutcome(m: Match, side: Side, outcome: { proceed: boolean;
   return { kind: "changed", match: { ...m, outcomes, status: both ? "agreeing" : m.status === "notified" ? "meeting" : m.status } };
 }
 
+/**
+ * The secondment this match led to was called off before it started: the match closes (so the
+ * pair is never proposed again), and the person and the role are free for other matches.
+ */
+export function callOff(m: Match, by: Side | "programme-team", reason: string, now: Date): MatchChange {
+  if (m.status === "closed") return { kind: "refused", why: "This match is already closed.", match: m };
+  const at = now.toISOString();
+  return { kind: "changed", match: { ...m, status: "closed", closedReason: `The secondment was called off: ${reason}`, closedBy: by, closedAt: at } };
+}
+
 /** Pairs that must never be proposed again: any match that closed. */
 export function declinedPairs(matches: readonly Match[]): Set<string> {
   return new Set(matches.filter((m) => m.status === "closed").map((m) => pairKey(m.opening.id, m.candidate.key)));

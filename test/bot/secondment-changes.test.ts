@@ -435,8 +435,23 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.equal(delivered(`check-in:${ended.sid}:${n}:homeManager`), 0);
     });
 
-    it("calls off a secondment that has not started, and tells the others", async () => {
+    it("calls off a secondment that has not started, tells the others, and puts both sides back in the pool", async () => {
       const { ana, sam, vic, sid } = await secondment({ started: false });
+      const { matchId, opening, secondee } = await stored(sid);
+      const matches = bot.app.store.container("matches");
+      await matches.items.create({
+        id: matchId,
+        pk: matchId,
+        type: "match",
+        opening: { id: opening.id, ownerKey: personKey({ tenantId: TENANT, aadObjectId: vic.aadObjectId }), title: opening.title, organisation: opening.organisation, channelConversationId: opening.channelConversationId },
+        candidate: { tenantId: TENANT, aadObjectId: ana.aadObjectId, key: secondee.key, name: ana.name },
+        status: "agreeing",
+        confirmedBy: { aadObjectId: pat.aadObjectId },
+        confirmedAt: "2027-01-10T10:00:00.000Z",
+        outcomes: { host: { proceed: true, at: "2027-01-12T10:00:00.000Z" }, secondee: { proceed: true, at: "2027-01-12T11:00:00.000Z" } },
+        explanation: "",
+      });
+      await bot.teams.press(chat(ana), ana, VERBS.setStepStatus, { step: 5, status: "doing" });
       const formCard = await bot.teams.press(chat(ana), ana, VERBS.openEarlyEnd, { secondmentId: sid });
       assert.match(cardText(formCard), /Call off the secondment/);
       const send = action(formCard, "Call it off");
@@ -447,6 +462,12 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       await arrive(`early-end:${sid}:homeManager`, `early-end:${sid}:host`, `early-end:${sid}:pt:${pat.aadObjectId}`);
       assert.ok(textsTo(vic).some((t) => /^Ana Jones has called off their secondment with Homes England\. It will not start\./.test(t)));
       assert.ok(textsTo(sam).some((t) => /It will not start\. Reason: I have been promoted at home\./.test(t)));
+      const m = (await matches.item(matchId, matchId).read()).resource;
+      assert.equal(m.status, "closed", "the match closes, so neither side counts as placed any more");
+      assert.equal(m.closedReason, "The secondment was called off: I have been promoted at home.");
+      assert.equal(m.closedBy, "secondee");
+      const plan = (await bot.app.store.container("people").item("plan", secondee.key).read()).resource;
+      assert.equal(plan.steps["5"].status, "todo", "plan step 5 is open again");
     });
   });
   describe("changing the agreement before the start", () => {
