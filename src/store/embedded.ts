@@ -3,6 +3,7 @@ import { createHttpServer } from "@vercel/cosmosdb-server";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../log";
 
@@ -38,6 +39,8 @@ interface Snapshot {
 
 const SNAPSHOT_FILE = "cosmos-snapshot.json";
 const EMBEDDED_KEY = "embedded-local-store";
+/** However slow snapshots get, one is written at least this soon after a write. */
+const MAX_SNAPSHOT_GAP_MS = 10_000;
 const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments"];
 
 function isWrite(req: IncomingMessage): boolean {
@@ -72,7 +75,7 @@ export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; 
       if (restoring || closed || res.statusCode >= 400) return;
       dirty = true;
       // A snapshot reads the whole store, so under steady writes space them by their own cost.
-      if (!timer && !queued) timer = setTimeout(() => void flush().catch((err) => log.error("snapshot failed", { err })), Math.max(flushDelayMs, 4 * lastSnapshotMs));
+      if (!timer && !queued) timer = setTimeout(() => void flush().catch((err) => log.error("snapshot failed", { err })), Math.min(MAX_SNAPSHOT_GAP_MS, Math.max(flushDelayMs, 4 * lastSnapshotMs)));
     });
   });
 
@@ -108,13 +111,14 @@ export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; 
   async function writeSnapshot(): Promise<void> {
     if (!dirty) return;
     dirty = false;
-    const started = Date.now();
+    // Measured on the monotonic clock: wall-clock time can jump (NTP, or faked time in tests).
+    const started = performance.now();
     const snapshot = await takeSnapshot();
     await mkdir(dataDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(snapshot));
     await rename(tmp, file);
-    lastSnapshotMs = Date.now() - started;
+    lastSnapshotMs = performance.now() - started;
     log.debug("store snapshot written", { file, databases: snapshot.databases.length, ms: lastSnapshotMs });
   }
 
