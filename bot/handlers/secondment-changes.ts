@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CARD_CONTENT_TYPE, renderCard, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { renderCard, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
 import {
   EARLY_END_FIELDS,
   EXTENSION_FIELDS,
@@ -25,7 +25,6 @@ import {
   personOf,
   reportChange,
   requestExtension,
-  type Change,
   type Extension,
   type Party,
   type Secondment,
@@ -34,9 +33,15 @@ import { earliestEarlyEnd, latestEndDate } from "../../src/domain/secondment-dat
 import { buildForm, type FormContent } from "../forms/form-builder";
 import { earlyEndForm, extensionForm, feedbackForm, reportForm } from "../forms/secondment-forms";
 import {
+  apply,
   FOLLOW_UP_REMINDERS,
   FOLLOW_UP_WORKING_DAYS,
   isProgrammeTeam,
+  isReply,
+  load,
+  message,
+  note,
+  refreshUserIds,
   scheduleAhead,
   SECONDMENT_JOBS,
   secondmentCard,
@@ -68,8 +73,6 @@ import { card, text, type Caller, type Reply, type Services } from "./types";
  *   early-end:<secondmentId>:<party>                       the early end, to the others (…:pt:<aad> to the programme team)
  */
 
-const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
-const note = (t: string) => ({ type: "message", text: t });
 const form = (content: FormContent, values: Record<string, string> = {}, errors: Partial<Record<string, string>> = {}) => card(renderCard("form", buildForm(content, values, errors)));
 const dayOf = (instant: string | undefined) => (instant ? formatUkDate(instant.slice(0, 10)) : "");
 const weeks = (n: number) => `${n} ${n === 1 ? "week" : "weeks"}`;
@@ -115,25 +118,8 @@ function viewerOf(sec: Secondment, party: Party): PersonId | undefined {
   return p ? { tenantId: sec.tenantId, aadObjectId: p.aadObjectId } : undefined;
 }
 
-function refreshUserIds(sec: Secondment): string[] {
-  return [...new Set(PARTIES.map((p) => personOf(sec, p)?.aadObjectId).filter((x): x is string => Boolean(x)))];
-}
 
-async function load(s: Services, caller: Caller, ref: SecondmentRef): Promise<{ sec: Secondment; mine: Party[] } | Reply> {
-  const sec = await s.secondments.get(ref.secondmentId);
-  if (!sec) return text("I could not find that secondment.");
-  return { sec, mine: partiesOf(sec, caller.person) };
-}
-const isReply = (x: unknown): x is Reply => typeof x === "object" && x !== null && "kind" in x;
 
-/** Run a transition under the etag; undefined if the secondment has gone. */
-function apply(s: Services, id: string, change: (current: Secondment) => Change): Promise<Change | undefined> {
-  return s.secondments.update(id, (current) => {
-    if (!current) return { next: undefined, result: undefined };
-    const c = change(current);
-    return { next: c.kind === "changed" ? c.secondment : undefined, result: c };
-  });
-}
 
 const GONE = "I could not find that secondment.";
 

@@ -25,6 +25,7 @@ import {
   start,
   submitReview,
   waitingFor,
+  type Change,
   type CheckInParty,
   type Party,
   type Secondment,
@@ -70,8 +71,8 @@ export interface SecondmentRef {
   secondmentId: string;
 }
 
-const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
-const note = (t: string) => ({ type: "message", text: t });
+export const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
+export const note = (t: string) => ({ type: "message", text: t });
 const dateOf = (iso: string | undefined) => (iso ? formatUkDate(iso.slice(0, 10)) : "");
 const label = (choices: readonly { id: string; label: string }[], id: string) => choices.find((c) => c.id === id)?.label ?? id;
 
@@ -148,7 +149,7 @@ export function termsFacts(sec: Secondment): { title: string; value: string }[] 
   ];
 }
 
-function refreshUserIds(sec: Secondment): string[] {
+export function refreshUserIds(sec: Secondment): string[] {
   return [...new Set(PARTIES.map((p) => personOf(sec, p)?.aadObjectId).filter((x): x is string => Boolean(x)))];
 }
 
@@ -249,13 +250,22 @@ export async function begin(s: Services, m: Match, serviceUrl: string): Promise<
   return sec;
 }
 
-async function load(s: Services, caller: Caller, ref: SecondmentRef): Promise<{ sec: Secondment; mine: Party[] } | Reply> {
+/** The secondment a button refers to, and which parts the caller has in it. */
+export async function load(s: Services, caller: Caller, ref: SecondmentRef): Promise<{ sec: Secondment; mine: Party[] } | Reply> {
   const sec = await s.secondments.get(ref.secondmentId);
   if (!sec) return text("I could not find that secondment.");
-  const mine = partiesOf(sec, caller.person);
-  return { sec, mine };
+  return { sec, mine: partiesOf(sec, caller.person) };
 }
-const isReply = (x: unknown): x is Reply => typeof x === "object" && x !== null && "kind" in x;
+export const isReply = (x: unknown): x is Reply => typeof x === "object" && x !== null && "kind" in x;
+
+/** Run a transition under the etag; undefined if the secondment has gone. */
+export function apply(s: Services, id: string, change: (current: Secondment) => Change): Promise<Change | undefined> {
+  return s.secondments.update(id, (current) => {
+    if (!current) return { next: undefined, result: undefined };
+    const c = change(current);
+    return { next: c.kind === "changed" ? c.secondment : undefined, result: c };
+  });
+}
 
 /** "My secondment": the person's secondments, newest first (one card each, up to three). */
 export async function mine(s: Services, caller: Caller, ref?: Partial<SecondmentRef>): Promise<Reply> {
@@ -638,11 +648,7 @@ export async function answer(s: Services, caller: Caller, ref: SecondmentRef & {
   const party = parties.find((p) => !c.answers[p]) ?? parties[0]!;
   const result = validateCheckIn(raw);
   if (!result.ok) return card(renderCard("form", buildForm(checkInForm({ secondmentId: sec.id, n: ref.n, date: c.date, manager: party === "homeManager", secondeeName: sec.secondee.name }), formValues(raw, CHECK_IN_FIELDS), result.errors)));
-  const out = await s.secondments.update(sec.id, (current) => {
-    if (!current) return { next: undefined, result: undefined };
-    const x = answerCheckIn(current, ref.n, party, result.value, s.now());
-    return { next: x.kind === "changed" ? x.secondment : undefined, result: x };
-  });
+  const out = await apply(s, sec.id, (current) => answerCheckIn(current, ref.n, party, result.value, s.now()));
   if (!out) return text("I could not find that secondment.");
   const done = checkInByNumber(out.secondment, ref.n)!;
   const a = done.answers[party];
@@ -721,11 +727,7 @@ export async function review(s: Services, caller: Caller, ref: SecondmentRef & {
   if (ref.open === true) return card(renderCard("form", buildForm(content, { mayShare: "false" })));
   const result = validateReview(raw);
   if (!result.ok) return card(renderCard("form", buildForm(content, formValues(raw, REVIEW_FIELDS), result.errors)));
-  const out = await s.secondments.update(sec.id, (current) => {
-    if (!current) return { next: undefined, result: undefined };
-    const c = submitReview(current, result.value, s.now());
-    return { next: c.kind === "changed" ? c.secondment : undefined, result: c };
-  });
+  const out = await apply(s, sec.id, (current) => submitReview(current, result.value, s.now()));
   if (!out) return text("I could not find that secondment.");
   if (out.kind === "refused") return card(secondmentCard(s, out.secondment, caller.person, out.why));
   const now = s.now();
@@ -751,11 +753,7 @@ export async function endFeedback(s: Services, caller: Caller, ref: SecondmentRe
   if (!result.ok) {
     return card(renderCard("form", buildForm(feedbackForm({ secondmentId: sec.id, feedbackId: party, askerName: sec.secondee.name, forEnd: true }), formValues(raw, FEEDBACK_FIELDS), result.errors)));
   }
-  const out = await s.secondments.update(sec.id, (current) => {
-    if (!current) return { next: undefined, result: undefined };
-    const c = giveManagerFeedback(current, party, result.value, s.now());
-    return { next: c.kind === "changed" ? c.secondment : undefined, result: c };
-  });
+  const out = await apply(s, sec.id, (current) => giveManagerFeedback(current, party, result.value, s.now()));
   if (!out) return text("I could not find that secondment.");
   if (out.kind === "refused") return card(secondmentCard(s, out.secondment, caller.person, out.why));
   await sendTo(s, out.secondment, "secondee", `end-feedback-shared:${sec.id}:${party}`, note(`${nameOf(sec, party)} gave feedback on your secondment: ${result.value}`), "end-feedback");

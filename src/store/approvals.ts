@@ -1,6 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import type { Approval } from "../domain/approval";
-import { readItem, updateItem, type Stored } from "./store";
+import { readItem, updateWithResult, type Stored } from "./store";
 
 const APPROVAL_ID = "approval";
 
@@ -17,20 +17,8 @@ export class ApprovalStore {
    * racing changes each is applied to fresh data, so two clicks make exactly one decision.
    * Returns what the function returned for the state that was finally written (or kept).
    */
-  async update<R>(secondeeKey: string, change: (current: Approval | undefined) => { next: Approval | undefined; result: R }): Promise<R> {
-    let result: R | undefined;
-    await updateItem<Approval>(
-      this.container,
-      APPROVAL_ID,
-      secondeeKey,
-      (current) => {
-        const out = change(current);
-        result = out.result;
-        return out.next;
-      },
-      20,
-    );
-    return result as R;
+  update<R>(secondeeKey: string, change: (current: Approval | undefined) => { next: Approval | undefined; result: R }): Promise<R> {
+    return updateWithResult<Approval, R>(this.container, APPROVAL_ID, secondeeKey, change);
   }
 
   /** Find a request by its id (used when the outbox reports the manager cannot be reached). */

@@ -1,6 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import type { Match } from "../domain/match";
-import { cosmosCode, readItem, updateItem, type Stored } from "./store";
+import { cosmosCode, readItem, updateWithResult, type Stored } from "./store";
 
 /** Matches, one document each (pk = match id, derived from the pair, so a pair has one document). */
 export class MatchStore {
@@ -21,14 +21,8 @@ export class MatchStore {
   }
 
   /** Change a match with a pure function of its current state, guarded by its etag. */
-  async update<R>(id: string, change: (current: Match | undefined) => { next: Match | undefined; result: R }): Promise<R> {
-    let result: R | undefined;
-    await updateItem<Match>(this.container, id, id, (current) => {
-      const out = change(current);
-      result = out.result;
-      return out.next;
-    }, 20);
-    return result as R;
+  update<R>(id: string, change: (current: Match | undefined) => { next: Match | undefined; result: R }): Promise<R> {
+    return updateWithResult<Match, R>(this.container, id, id, change);
   }
 
   async all(): Promise<Stored<Match>[]> {

@@ -1,6 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import type { Secondment } from "../domain/secondment";
-import { cosmosCode, readItem, updateItem, type Stored } from "./store";
+import { cosmosCode, readItem, updateWithResult, type Stored } from "./store";
 
 /** Secondments, one document each (pk = secondment id, derived from the match). */
 export class SecondmentStore {
@@ -27,20 +27,8 @@ export class SecondmentStore {
    * Change a secondment with a pure function of its current state, guarded by its etag: racing
    * clicks and instances each apply their change to fresh data, and exactly one wins each step.
    */
-  async update<R>(id: string, change: (current: Secondment | undefined) => { next: Secondment | undefined; result: R }): Promise<R> {
-    let result: R | undefined;
-    await updateItem<Secondment>(
-      this.container,
-      id,
-      id,
-      (current) => {
-        const out = change(current);
-        result = out.result;
-        return out.next;
-      },
-      20,
-    );
-    return result as R;
+  update<R>(id: string, change: (current: Secondment | undefined) => { next: Secondment | undefined; result: R }): Promise<R> {
+    return updateWithResult<Secondment, R>(this.container, id, id, change);
   }
 
   /** Every secondment a person is part of (as secondee, home line manager or host), newest first. */

@@ -151,3 +151,30 @@ export async function updateItem<T extends object>(
   }
   throw new ConflictError(`${container.id}/${id}`);
 }
+
+/**
+ * updateItem for repositories whose change functions also say what happened: `change` returns the
+ * next document (or undefined to leave it) and a result, and the result of the attempt that was
+ * finally written (or kept) is returned.
+ */
+export async function updateWithResult<T extends object, R>(
+  container: Container,
+  id: string,
+  pk: string,
+  change: (current: Stored<T> | undefined) => { next: T | undefined; result: R },
+  attempts = 20,
+): Promise<R> {
+  let result: R | undefined;
+  await updateItem<T>(
+    container,
+    id,
+    pk,
+    (current) => {
+      const out = change(current);
+      result = out.result;
+      return out.next;
+    },
+    attempts,
+  );
+  return result as R;
+}
