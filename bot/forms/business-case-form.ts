@@ -33,7 +33,8 @@ const field = (id: BusinessCaseField): FieldSpec => ({
 const INTRO =
   "Your business case explains why the secondment is worth doing. Answer each question in your own words. " +
   `Each answer can be up to ${formatCount(BUSINESS_CASE_MAX_CHARACTERS)} characters. ` +
-  "You can save a draft and come back to it. When every answer is ready, share it with your line manager.";
+  "You can save a draft and come back to it. When every answer is ready, share it with your line manager. " +
+  `To share it, every answer needs at least ${formatCount(BUSINESS_CASE_MIN_CHARACTERS)} characters.`;
 
 /** The business case form (plan step 4). The rules live in src/domain/business-case.ts. */
 export function businessCaseForm(o: { version?: number | undefined; notice?: string | undefined }): FormContent {
@@ -44,11 +45,7 @@ export function businessCaseForm(o: { version?: number | undefined; notice?: str
     sections: [
       { heading: "You and the secondment", fields: [field("reason"), field("skillsToGain")] },
       { heading: "What others gain", fields: [field("offerToHost"), field("benefitOnReturn")] },
-      {
-        heading: "While you are away",
-        note: `To share your business case, every answer needs at least ${formatCount(BUSINESS_CASE_MIN_CHARACTERS)} characters.`,
-        fields: [field("jobCover")],
-      },
+      { heading: "While you are away", fields: [field("jobCover")] },
     ],
     submit: { title: "Share with my line manager", verb: VERBS.shareBusinessCase, data },
     secondary: [
