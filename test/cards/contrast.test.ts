@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
-import { measureContrast, openCardBrowser, THEMES, type CardBrowser, type ThemeName } from "../support/card-browser";
+import { measureContrast, measureWithShowCards, openCardBrowser, THEMES, type CardBrowser, type ThemeName } from "../support/card-browser";
 import { samples } from "./cards.test";
 
 /**
@@ -112,8 +112,8 @@ describe("Contrast of every card in Teams' default, dark and high-contrast theme
       for (const name of Object.keys(TEMPLATES) as CardName[]) {
         const models = [...(samples[name] as object[]), ...((everyColour[name] as object[] | undefined) ?? [])];
         for (const [i, model] of models.entries()) {
-          const page = await browser.render(renderCard(name, model as never), theme, { openShowCards: true });
-          const texts = await measureContrast(page);
+          const page = await browser.render(renderCard(name, model as never), theme);
+          const texts = await measureWithShowCards(page);
           assert.ok(texts.length > 0, `${name} #${i + 1} shows some text`);
           measured += texts.length;
           for (const t of texts) {
@@ -149,5 +149,9 @@ describe("Contrast of every card in Teams' default, dark and high-contrast theme
     assert.ok(ratio("Plain text")! > 10, `plain: ${ratio("Plain text")}`);
     const dark = await measureContrast(await browser.render(card, "dark"));
     assert.ok(dark.find((t) => t.text === "Plain text")!.ratio > 10, "white on #292929");
+    // Text inside an Action.ShowCard is measured once the button is opened.
+    const withShowCard = { type: "AdaptiveCard", version: "1.5", body: [], actions: [{ type: "Action.ShowCard", title: "Decline", card: { type: "AdaptiveCard", body: [{ type: "TextBlock", text: "Hidden until opened", color: "Good" }] } }] };
+    const hidden = await measureWithShowCards(await browser.render(withShowCard, "default"));
+    assert.ok(hidden.find((t) => t.text === "Hidden until opened")!.ratio < 2.2, "the show card's text was measured");
   });
 });

@@ -33,8 +33,8 @@ const RENDERER = createRequire(__filename).resolve("adaptivecards/dist/adaptivec
 
 export interface CardBrowser {
   session: BrowserSession;
-  /** Render `card` alone on the page under `theme`; Action.ShowCard cards are opened when `openShowCards`. */
-  render(card: object, theme: ThemeName, options?: { openShowCards?: boolean }): Promise<Page>;
+  /** Render `card` alone on the page under `theme`. */
+  render(card: object, theme: ThemeName): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function openCardBrowser(): Promise<CardBrowser> {
   const { page } = session;
   return {
     session,
-    async render(card, theme, options = {}) {
+    async render(card, theme) {
       const t = THEMES[theme];
       const css = `
         html, body { margin: 0; background: ${t.page}; color: ${t.text}; font-family: system-ui, sans-serif; }
@@ -69,20 +69,24 @@ export async function openCardBrowser(): Promise<CardBrowser> {
         { card, hostConfig: t.hostConfig },
       );
       if (error) throw new Error(error);
-      if (options.openShowCards) {
-        // Open each Action.ShowCard so the text inside it is measured too (one at a time shows inline).
-        const toggles = page.locator('button[aria-expanded="false"]');
-        for (let i = 0, n = await toggles.count(); i < n && i < 10; i++) {
-          await page.evaluate(() => {
-            const b = document.querySelector<HTMLButtonElement>('button[aria-expanded="false"]');
-            b?.click();
-          });
-        }
-      }
       return page;
     },
     close: () => session.close(),
   };
+}
+
+/**
+ * Measure the card as shown, then with each of its Action.ShowCard buttons opened in turn (only one
+ * shows at a time), so the text inside those is measured too.
+ */
+export async function measureWithShowCards(page: Page): Promise<TextContrast[]> {
+  const all = await measureContrast(page);
+  const toggles = page.locator("#card button[aria-expanded]");
+  for (let i = 0, n = Math.min(await toggles.count(), 10); i < n; i++) {
+    if ((await toggles.nth(i).getAttribute("aria-expanded")) === "false") await toggles.nth(i).click();
+    all.push(...(await measureContrast(page)));
+  }
+  return all;
 }
 
 export interface TextContrast {
