@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { shareMessageId } from "../../bot/handlers/business-case";
 import { personKey } from "../../src/domain/person";
-import { action, cardText, walk, type Card } from "../support/cards";
+import { action, cardText, fieldError, walk, type Card } from "../support/cards";
 import { interestInput } from "../support/forms";
 import { onlyCard, person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
 
@@ -27,17 +27,8 @@ function inputs(card: Card): Record<string, unknown> {
   return out;
 }
 
-/** The error message shown right after the input with this id, if any. */
-function errorBeside(card: Card, id: string): string | undefined {
-  let found: string | undefined;
-  walk(card, (n) => {
-    if (!Array.isArray(n.items)) return;
-    const i = n.items.findIndex((it: Card) => it.id === id);
-    if (i < 0) return;
-    found = n.items.slice(i + 1).find((it: Card) => it.type === "TextBlock" && it.color === "Attention")?.text;
-  });
-  return found;
-}
+/** The error message tied to the input with this id (in its label), if any. */
+const errorBeside = fieldError;
 
 /** The labels of the inputs on a form card. */
 function labels(card: Card): string[] {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { createLogger } from "../../src/log";
 import { personKey } from "../../src/domain/person";
-import { action, cardText, walk, type Card } from "../support/cards";
+import { action, cardText, fieldError, walk, type Card } from "../support/cards";
 import { interestInput, inMonths } from "../support/forms";
 import { person, personalChat, startTestBot, TENANT, type TestBot } from "../support/teams";
 
@@ -15,17 +15,8 @@ function inputs(card: Card): Record<string, unknown> {
   return out;
 }
 
-/** The error message shown right after the input with this id, if any. */
-function errorBeside(card: Card, id: string): string | undefined {
-  let found: string | undefined;
-  walk(card, (n) => {
-    if (!Array.isArray(n.items)) return;
-    const i = n.items.findIndex((it: Card) => it.id === id);
-    if (i < 0) return;
-    found = n.items.slice(i + 1).find((it: Card) => it.type === "TextBlock" && it.color === "Attention")?.text;
-  });
-  return found;
-}
+/** The error message tied to the input with this id (in its label), if any. */
+const errorBeside = fieldError;
 
 describe("Expression of Interest through /api/messages", () => {
   let bot: TestBot;

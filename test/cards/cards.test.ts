@@ -3,7 +3,7 @@ import { ALL_VERBS, renderCard, TEMPLATES, VERBS, type CardModels, type CardName
 import { ROUTES } from "../../bot/router";
 import { cardProblems, unexpanded, walk } from "../support/cards";
 
-const samples: { [N in CardName]: CardModels[N][] } = {
+export const samples: { [N in CardName]: CardModels[N][] } = {
   welcome: [{ programmeEmail: "team@example.gov.uk" }, { programmeEmail: "team@example.gov.uk", programmeTeam: true }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available." }],
   "channel-welcome": [{}],
   plan: [

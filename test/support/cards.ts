@@ -103,3 +103,18 @@ export function action(json: Card, title: string | RegExp): { title: string; ver
   assert.ok(found, `no button "${String(title)}" on the card; it has: ${all.map((a) => a.title).join(", ")}`);
   return found;
 }
+
+/**
+ * The error message tied to the input with this id, if any: the form card puts it in the input's
+ * label ("Label. Error: message"), which the renderer links to the input, so a screen reader
+ * announces it with the field.
+ */
+export function fieldError(card: Card, id: string): string | undefined {
+  let found: string | undefined;
+  walk(card, (n) => {
+    if (typeof n.type === "string" && n.type.startsWith("Input.") && n.id === id && typeof n.label === "string") {
+      found = /\. Error: ([\s\S]*)$/.exec(n.label)?.[1];
+    }
+  });
+  return found;
+}
