@@ -155,7 +155,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     return undefined;
   }
 
-  const page = (name: string) => (req: Request, res: Response) => {
+  const page = (name: string) => async (req: Request, res: Response) => {
     const asset = assets.get(name);
     if (!asset) {
       res.setHeader("content-type", "text/plain; charset=utf-8");
@@ -182,7 +182,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
   server.get("/tab/personal.css", page("personal.css"));
 
   /** What the page needs before sign-in: whether the development sign-in is on, and as whom. */
-  server.get("/api/tab/config", (_req, res) => {
+  server.get("/api/tab/config", async (_req, res) => {
     sendJson(res, 200, {
       devSignIn: auth.devSignIn,
       ...(auth.devSignIn ? { demoPeople: DEMO_PEOPLE.map((p) => ({ id: p.id, name: p.name, role: p.role })) } : {}),
