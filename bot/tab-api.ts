@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import type { Request, Response, Server } from "restify";
@@ -38,11 +38,13 @@ interface Asset {
 
 function loadAssets(dir: string): Map<string, Asset> {
   const assets = new Map<string, Asset>();
-  for (const name of ["personal.html", "personal.js", "personal.css"]) {
+  if (!existsSync(dir)) return assets;
+  for (const name of readdirSync(dir)) {
+    const type = CONTENT_TYPES[name.slice(name.lastIndexOf("."))];
+    if (!type || !/^[a-z0-9-]+\.(html|js|css)$/i.test(name)) continue;
     const path = join(dir, name);
-    if (!existsSync(path)) continue;
     const body = readFileSync(path);
-    assets.set(name, { type: CONTENT_TYPES[name.slice(name.lastIndexOf("."))]!, body, gzipped: gzipSync(body) });
+    assets.set(name, { type, body, gzipped: gzipSync(body) });
   }
   return assets;
 }
@@ -170,7 +172,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
       // Teams shows the tab in a frame; only Teams (and this app itself) may frame it.
       res.setHeader(
         "content-security-policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' https://res.cdn.office.net; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com",
       );
     }
     res.setHeader("vary", "accept-encoding");
@@ -178,8 +180,15 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     res.sendRaw(200, gzip ? asset.gzipped : asset.body);
   };
   server.get("/tab/personal", page("personal.html"));
-  server.get("/tab/personal.js", page("personal.js"));
-  server.get("/tab/personal.css", page("personal.css"));
+  server.get("/tab/:file", async (req, res) => {
+    const file = String(req.params?.file ?? "");
+    if (file.endsWith(".html") || !assets.has(file)) {
+      res.setHeader("content-type", "text/plain; charset=utf-8");
+      res.sendRaw(404, "Not found.");
+      return;
+    }
+    return page(file)(req, res);
+  });
 
   /** What the page needs before sign-in: whether the development sign-in is on, and as whom. */
   server.get("/api/tab/config", async (_req, res) => {

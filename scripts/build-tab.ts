@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 import { fromRoot } from "../src/paths";
 
@@ -9,13 +9,17 @@ import { fromRoot } from "../src/paths";
 export const TAB_OUT_DIR = fromRoot("dist", "tab", "public");
 
 export async function buildTab(): Promise<void> {
+  rmSync(TAB_OUT_DIR, { recursive: true, force: true });
   mkdirSync(TAB_OUT_DIR, { recursive: true });
   await build({
     entryPoints: { personal: fromRoot("src", "tab", "personal.ts") },
     outdir: TAB_OUT_DIR,
     bundle: true,
     minify: true,
-    format: "iife",
+    // ES modules with splitting: teams-js is its own chunk, loaded only inside Teams.
+    format: "esm",
+    splitting: true,
+    chunkNames: "chunk-[hash]",
     platform: "browser",
     target: ["chrome110", "edge110", "safari16", "firefox110"],
     mainFields: ["browser", "module", "main"],

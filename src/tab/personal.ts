@@ -4,8 +4,10 @@
  * the server decides who the person is from the token alone. The Teams context is read for the
  * theme only. Outside Teams it says to open it in Teams and, in local development, offers the
  * development sign-in.
+ *
+ * teams-js is loaded only inside a frame (a separate chunk): on import it fetches Microsoft's list of
+ * Teams hosts, which a plain browser has no use for.
  */
-import { app, authentication } from "@microsoft/teams-js";
 import { AdaptiveCard, ExecuteAction, HostConfig, SubmitAction, type Action } from "adaptivecards";
 import { hostConfigFor, pageColours, themeOf, type TeamsTheme } from "./host-config";
 import { markdownToHtml } from "./markdown";
@@ -169,6 +171,13 @@ function signedOut(problem: string | undefined): void {
 /** In Teams: initialise, read the theme, get a token from Teams' single sign-on. */
 async function inTeams(): Promise<boolean> {
   if (window.parent === window && !window.opener) return false;
+  let teams: typeof import("./teams");
+  try {
+    teams = await import("./teams");
+  } catch {
+    return false;
+  }
+  const { app, authentication } = teams;
   try {
     await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), TEAMS_WAIT_MS))]);
   } catch {
