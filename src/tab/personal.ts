@@ -106,7 +106,9 @@ function renderSections(): void {
   m.replaceChildren();
   for (const section of state.sections) {
     const box = el("section", { id: `section-${section.id}`, "aria-labelledby": `title-${section.id}` });
-    box.appendChild(el("h2", { id: `title-${section.id}` }, section.title));
+    // A card carries its own title; the heading stays for screen readers, shown only where it adds something.
+    const shown = section.reply.kind === "text" || section.id.startsWith("request-");
+    box.appendChild(el("h2", { id: `title-${section.id}`, ...(shown ? {} : { class: "visually-hidden" }) }, section.title));
     box.appendChild(el("div", { id: `body-${section.id}`, class: "section-body" }));
     m.appendChild(box);
     showSection(section);
@@ -240,8 +242,8 @@ async function devSignIn(personId: string): Promise<void> {
 async function devSession(token: string): Promise<void> {
   state.dev = true;
   state.token = async () => token;
-  const banner = document.getElementById("dev-banner")!;
-  banner.hidden = false;
+  document.getElementById("dev-banner")!.hidden = false;
+  document.getElementById("reload")!.hidden = false;
   await load();
 }
 
@@ -258,7 +260,6 @@ async function start(): Promise<void> {
     return;
   }
   await outsideTeams();
-  if (state.dev) document.getElementById("reload")!.hidden = false;
 }
 
 window.addEventListener("DOMContentLoaded", () => {
