@@ -54,14 +54,15 @@ export class TabAuth {
   readonly audiences: string[];
   readonly tenants: ReadonlySet<string>;
 
-  constructor(config: Config) {
+  /** keyCooldownMs: the shortest gap between two fetches of the keys (jose's cooldown; tests use 0). */
+  constructor(config: Config, options: { keyCooldownMs?: number } = {}) {
     this.clientId = config.bot.appId;
     this.tenants = new Set(config.tab.tenantIds.map((t) => t.toLowerCase()));
     this.audiences = this.clientId
       ? [this.clientId, ...(config.teamsApp.botDomain ? [`api://${config.teamsApp.botDomain}/${this.clientId}`] : [])]
       : [];
     this.jwks = this.clientId
-      ? createRemoteJWKSet(new URL(config.tab.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 12 * 60 * 60_000, timeoutDuration: 5_000 })
+      ? createRemoteJWKSet(new URL(config.tab.jwksUrl), { cooldownDuration: options.keyCooldownMs ?? 30_000, cacheMaxAge: 12 * 60 * 60_000, timeoutDuration: 5_000 })
       : undefined;
     // Development sign-in exists only when the app runs anonymously (no app id, loopback only).
     this.devSecret = this.clientId ? undefined : randomBytes(32);

@@ -3,6 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import { VERBS } from "../../cards";
+import { TabAuth } from "../../bot/tab-auth";
+import { parseConfig } from "../../src/config";
 import { cardText } from "../support/cards";
 import { startTestBot, TENANT, type TestBot } from "../support/teams";
 
@@ -148,5 +150,49 @@ describe("tab sign-in: only a verified Entra ID token gets in", function () {
     // A token signed with a shared secret (as the development sign-in would) is refused.
     const hs = await new SignJWT(goodClaims()).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode("x".repeat(32)));
     assert.equal((await call(hs)).status, 401);
+  });
+});
+
+describe("tab sign-in keys: cached, and fetched again for a key id not seen before", function () {
+  this.timeout(20_000);
+  let jwks: Server;
+  let requests = 0;
+  let keys: JWK[] = [];
+  let auth: TabAuth;
+
+  before(async () => {
+    jwks = createServer((_req, res) => {
+      requests++;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ keys }));
+    });
+    await new Promise<void>((r) => jwks.listen(0, "127.0.0.1", r));
+    const config = parseConfig({
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: "test-secret",
+      MICROSOFT_APP_TENANT_ID: TENANT,
+      BOT_DOMAIN: DOMAIN,
+      TAB_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`,
+    });
+    auth = new TabAuth(config, { keyCooldownMs: 0 });
+  });
+  after(async () => {
+    jwks.closeAllConnections();
+    await new Promise((r) => jwks.close(r));
+  });
+
+  it("verifies many tokens with one fetch, then picks up a rotated key", async () => {
+    const first = await keyPair("first");
+    const second = await keyPair("second");
+    keys = [first.jwk];
+    for (let i = 0; i < 5; i++) {
+      const r = await auth.verify(`Bearer ${await sign(first, goodClaims())}`);
+      assert.ok(r.ok && r.identity.person.aadObjectId === OID && !r.identity.dev);
+    }
+    assert.equal(requests, 1, "keys cached");
+    keys = [first.jwk, second.jwk];
+    const rotated = await auth.verify(`Bearer ${await sign(second, goodClaims())}`);
+    assert.ok(rotated.ok, "a new key id makes it fetch the keys again");
+    assert.equal(requests, 2);
   });
 });
