@@ -52,6 +52,22 @@ describe("tab API: My secondment, and nobody else's", function () {
     assert.match(cardText(me.sections[0].reply.card), /Your 7-step plan/);
   });
 
+  it("serves the page and its script gzipped from the app itself, and nothing else under /tab/", async () => {
+    const html = await fetch(`${bot.app.url}/tab/personal`, { headers: { "accept-encoding": "gzip" } });
+    assert.equal(html.status, 200);
+    assert.equal(html.headers.get("content-encoding"), "gzip");
+    assert.match(html.headers.get("content-security-policy") ?? "", /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    const body = await html.text();
+    assert.match(body, /<script type="module" src="\/tab\/personal.js"><\/script>/);
+    assert.doesNotMatch(body, /https?:\/\//, "no script or style from elsewhere");
+    const js = await fetch(`${bot.app.url}/tab/personal.js`);
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get("content-type") ?? "", /text\/javascript/);
+    for (const path of ["/tab/personal.html", "/tab/..%2Fpackage.json", "/tab/nothing.js"]) {
+      assert.equal((await fetch(`${bot.app.url}${path}`)).status, 404, path);
+    }
+  });
+
   it("refuses another person's secondment by id and reveals nothing about it", async () => {
     const [alex, sam] = ["alex", "sam"].map((id) => demoPerson(id)!);
     const hostName = "Hidden Host Person";

@@ -80,7 +80,7 @@ describe("My secondment tab in Chromium @e2e", function () {
     assert.deepEqual(pageErrors(), []);
   });
 
-  it("follows the dark theme", async () => {
+  it("follows the dark and high-contrast themes", async () => {
     await page.goto(`${bot.app.url}/tab/personal?theme=dark`);
     await page.locator("#section-plan .ac-adaptiveCard").waitFor();
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -88,6 +88,13 @@ describe("My secondment tab in Chromium @e2e", function () {
     const cardBackground = await page.locator("#section-plan .ac-adaptiveCard").evaluate((e) => getComputedStyle(e).backgroundColor);
     assert.equal(cardBackground, "rgb(41, 41, 41)");
     await screenshot(page, "tab-personal-dark");
+
+    await page.goto(`${bot.app.url}/tab/personal?theme=contrast`);
+    await page.locator("#section-plan .ac-adaptiveCard").waitFor();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(0, 0, 0)");
+    const stepColour = await page.locator("#section-plan .ac-textBlock", { hasText: /^Done$/ }).first().evaluate((e) => getComputedStyle(e).color);
+    assert.equal(stepColour, "rgb(63, 242, 63)", "the Done label in high-contrast green");
+    await screenshot(page, "tab-personal-contrast");
   });
 
   it("lets a line manager agree to a waiting request from the tab, and the secondee is told in chat", async () => {
