@@ -66,8 +66,15 @@ AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.didProcess = true;
 };
 
+class SignInError extends Error {}
+
 async function api(method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const token = await state.token();
+  let token: string;
+  try {
+    token = await state.token();
+  } catch {
+    throw new SignInError("no token");
+  }
   const res = await fetch(path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
@@ -141,9 +148,15 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
       showSection(section);
     }
     say("");
-  } catch {
-    say("We could not reach the app. Check your connection and try again.", "error");
+  } catch (err) {
+    failed(err);
   }
+}
+
+/** Say what went wrong with a call, in words a person can act on. */
+function failed(err: unknown): void {
+  if (err instanceof SignInError) say("Teams could not sign you in to this app. Close the tab, open it again, and accept if Teams asks for permission.", "error");
+  else say("We could not reach the app. Check your connection and try again.", "error");
 }
 
 async function load(): Promise<void> {
@@ -157,8 +170,8 @@ async function load(): Promise<void> {
     who.textContent = json.name ? `Signed in as ${json.name}` : "";
     renderSections();
     say("");
-  } catch {
-    say("We could not reach the app. Check your connection and try again.", "error");
+  } catch (err) {
+    failed(err);
   }
 }
 
