@@ -215,6 +215,7 @@ async function inTeams(): Promise<boolean> {
 
 /** Outside Teams: say so; in local development, offer the development sign-in. */
 async function outsideTeams(): Promise<void> {
+  say("");
   const m = main();
   m.replaceChildren();
   const box = el("section", { class: "outside", id: "outside-teams" });

@@ -52,6 +52,7 @@ describe("My secondment tab in Chromium @e2e", function () {
     await page.getByRole("heading", { name: "Open this in Microsoft Teams" }).waitFor();
     await page.getByRole("heading", { name: "Development sign-in" }).waitFor();
     assert.match(await page.locator("#dev-sign-in").innerText(), /For local development only/);
+    assert.doesNotMatch(await page.locator("body").innerText(), /Loading/, "nothing left saying it is loading");
     for (const name of ["Alex Morgan", "Sam Patel", "Jo Williams"]) {
       assert.equal(await page.getByRole("button", { name: new RegExp(`^Continue as ${name}`) }).count(), 1);
     }
