@@ -39,6 +39,7 @@ import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
 import { CosmosBotStorage } from "./state-storage";
+import { registerTabRoutes } from "./tab-api";
 
 export interface RunningApp {
   port: number;
@@ -212,6 +213,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const storeOk = await store.ping();
     res.send(storeOk ? 200 : 503, { status: storeOk ? "ok" : "unavailable", store: storeOk ? "ok" : "not answering" });
   });
+
+  // Tabs: pages under /tab/, their API under /api/tab/ (same verbs as the chat cards).
+  registerTabRoutes(server, services);
 
   try {
     await new Promise<void>((resolve, reject) => {

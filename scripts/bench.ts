@@ -1,5 +1,6 @@
 import { benchMatching } from "./bench-matching";
 import { benchOutbox } from "./bench-outbox";
+import { benchTab, TAB_JS_TARGET_BYTES } from "./bench-tab";
 
 /**
  * `npm run bench`: every benchmark, one after the other, printing figures (never pass/fail on
@@ -8,6 +9,9 @@ import { benchOutbox } from "./bench-outbox";
  */
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
+  console.log("== Tabs: first-load JavaScript of the personal tab, gzipped (target <= 250 KB)");
+  if (benchTab().inTeams > TAB_JS_TARGET_BYTES) process.exitCode = 1;
+  console.log("");
   console.log("== Matching: 25,000 interests and 2,500 roles (targets: full re-match <= 1 s, one new submission <= 20 ms, >= 20x faster than scoring every pair)");
   await benchMatching();
   console.log("");

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     },
   );
   process.stdout.write(
-    `\nBot: ${app.url}/api/messages\nPlayground: open http://127.0.0.1:${playgroundPort} in your browser and say "hello".\nPress Ctrl+C to stop.\n\n`,
+    `\nBot: ${app.url}/api/messages\nPlayground: open http://127.0.0.1:${playgroundPort} in your browser and say "hello".\nMy secondment tab: open ${app.url}/tab/personal and use the development sign-in.\nPress Ctrl+C to stop.\n\n`,
   );
   let stopping = false;
   const stop = async () => {

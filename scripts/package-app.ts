@@ -81,7 +81,7 @@ export function placeholderValues(config: Config, options: { allowPlaceholder?: 
  * Throws PackageError naming any placeholder that has no value anywhere else.
  */
 export function fillManifest(template: string | Json, values: PlaceholderValues): Record<string, Json> {
-  const parsed: Json = typeof template === "string" ? (JSON.parse(template) as Json) : template;
+  const parsed: Json = withoutTabsIfNoDomain(typeof template === "string" ? (JSON.parse(template) as Json) : template, values);
   const lookup = values as unknown as Record<string, string | undefined>;
   const missing = new Set<string>();
 
@@ -119,6 +119,24 @@ export function fillManifest(template: string | Json, values: PlaceholderValues)
     throw new PackageError("The manifest template must be a JSON object");
   }
   return filled;
+}
+
+/**
+ * The tabs are served from BOT_DOMAIN and sign in with an Entra app exposed on it: without the
+ * domain, the package leaves out the tabs that need it and webApplicationInfo (a chat-only app).
+ */
+function withoutTabsIfNoDomain(manifest: Json, values: PlaceholderValues): Json {
+  if (values.BOT_DOMAIN !== undefined || manifest === null || typeof manifest !== "object" || Array.isArray(manifest)) return manifest;
+  const uses = (node: Json) => JSON.stringify(node).includes("${{BOT_DOMAIN}}");
+  const out: Record<string, Json> = { ...manifest };
+  if (Array.isArray(out["staticTabs"])) {
+    const kept = out["staticTabs"].filter((tab) => !uses(tab));
+    // A "conversations" tab alone adds nothing: drop the list when no real tab is left.
+    if (kept.some((tab) => (tab as Record<string, Json>)["entityId"] !== "conversations")) out["staticTabs"] = kept;
+    else delete out["staticTabs"];
+  }
+  if (out["webApplicationInfo"] !== undefined && uses(out["webApplicationInfo"])) delete out["webApplicationInfo"];
+  return out;
 }
 
 /** Placeholders left in a manifest, such as "${{BOT_ID}}" (none, once filled). */
@@ -258,7 +276,7 @@ async function main(argv: readonly string[]): Promise<number> {
       console.warn("Warning: the bot id is the all-zero placeholder; Teams cannot reach this bot.");
     }
     if (!config.teamsApp.id) console.warn(`Note: TEAMS_APP_ID is not set, so the local-only app id ${LOCAL_TEAMS_APP_ID} was used.`);
-    if (!values.BOT_DOMAIN) console.warn("Note: BOT_DOMAIN is not set, so validDomains is empty.");
+    if (!values.BOT_DOMAIN) console.warn("Note: BOT_DOMAIN is not set, so validDomains is empty and the package has no tab and no single sign-on.");
     console.log(options.out);
     return 0;
   } catch (e) {

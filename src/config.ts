@@ -60,6 +60,17 @@ const EnvSchema = z
 
     TEAMS_APP_ID: optionalGuid,
     BOT_DOMAIN: optionalText,
+
+    // Tabs (single sign-on)
+    TAB_TENANT_IDS: z.preprocess(
+      (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []),
+      z.array(z.string().regex(GUID, "must be a comma-separated list of tenant ids (GUIDs)")),
+    ),
+    TAB_JWKS_URL: z.preprocess(
+      emptyToUndefined,
+      z.url({ message: "must be a URL" }).default("https://login.microsoftonline.com/common/discovery/v2.0/keys"),
+    ),
+    TAB_SERVICE_URL: z.preprocess(emptyToUndefined, z.url({ message: "must be a URL" }).default("https://smba.trafficmanager.net/teams/")),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_TYPE !== "UserAssignedMSI" && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
@@ -95,6 +106,9 @@ export interface Config {
   /** Longest secondment allowed, in months: per organisation (keys in lower case), else the default. */
   durationCaps: { defaultMonths: number; byOrganisation: Record<string, number> };
   teamsApp: { id: string | undefined; botDomain: string | undefined };
+  /** Tabs: the tenants whose sign-ins are accepted, where their keys are published, and the Bot
+   * Connector URL for messages to people who have never chatted with the bot. */
+  tab: { tenantIds: string[]; jwksUrl: string; serviceUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -167,6 +181,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     programmeTeam: { aadObjectIds: e.PROGRAMME_TEAM_AAD_IDS, email: e.PROGRAMME_TEAM_EMAIL },
     durationCaps: { defaultMonths: e.DEFAULT_DURATION_CAP_MONTHS, byOrganisation: parseCaps(e.ORGANISATION_DURATION_CAPS) },
     teamsApp: { id: e.TEAMS_APP_ID, botDomain: e.BOT_DOMAIN },
+    tab: {
+      tenantIds: e.TAB_TENANT_IDS.length ? e.TAB_TENANT_IDS : e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID] : [],
+      jwksUrl: e.TAB_JWKS_URL,
+      serviceUrl: e.TAB_SERVICE_URL,
+    },
   };
 }
 

@@ -19,6 +19,17 @@ describe("configuration", () => {
     assert.deepEqual(b.cosmos, { kind: "remote", endpoint: "https://b.documents.azure.com:443/", key: "abc==", database: "prog" });
   });
 
+  it("accepts tab sign-ins from the listed tenants, or else the app's own tenant", () => {
+    const own = "11111111-2222-3333-4444-555555555555";
+    assert.deepEqual(parseConfig({}).tab.tenantIds, []);
+    assert.deepEqual(parseConfig({ MICROSOFT_APP_TENANT_ID: own }).tab.tenantIds, [own]);
+    const listed = parseConfig({ MICROSOFT_APP_TENANT_ID: own, TAB_TENANT_IDS: "66666666-7777-8888-9999-000000000000, 77777777-7777-8888-9999-000000000000" });
+    assert.deepEqual(listed.tab.tenantIds, ["66666666-7777-8888-9999-000000000000", "77777777-7777-8888-9999-000000000000"]);
+    assert.equal(parseConfig({}).tab.jwksUrl, "https://login.microsoftonline.com/common/discovery/v2.0/keys");
+    assert.throws(() => parseConfig({ TAB_TENANT_IDS: "contoso" }), (e: ConfigError) => e.variable === "TAB_TENANT_IDS");
+    assert.throws(() => parseConfig({ TAB_JWKS_URL: "keys" }), (e: ConfigError) => e.variable === "TAB_JWKS_URL");
+  });
+
   it("reads the programme team as a list of AAD object ids", () => {
     const c = parseConfig({ PROGRAMME_TEAM_AAD_IDS: " 11111111-2222-3333-4444-555555555555 ,66666666-7777-8888-9999-000000000000" });
     assert.equal(c.programmeTeam.aadObjectIds.length, 2);

@@ -99,7 +99,7 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
     if (!needsNewRequest(current, manager)) return { next: undefined, result: { approval: current!, created: false } };
     const fresh = newApproval({
       requestId: randomUUID(),
-      secondee: { ...caller.person, name: details.fullName, teamsUserId: caller.userId },
+      secondee: { ...caller.person, name: details.fullName, ...(caller.userId ? { teamsUserId: caller.userId } : {}) },
       manager,
       summary: summaryOf(details),
       now,

@@ -31,4 +31,18 @@ export class ApprovalStore {
       .fetchAll();
     return resources[0];
   }
+
+  /** Requests waiting for this line manager's answer (for the tab's "waiting for you" list). */
+  async waitingFor(tenantId: string, managerAadObjectId: string): Promise<Stored<Approval>[]> {
+    const { resources } = await this.container.items
+      .query<Stored<Approval>>({
+        query: "SELECT * FROM c WHERE c.type = 'approval' AND c.status = 'pending' AND c.manager.aadObjectId = @m AND c.secondee.tenantId = @t",
+        parameters: [
+          { name: "@m", value: managerAadObjectId },
+          { name: "@t", value: tenantId },
+        ],
+      })
+      .fetchAll();
+    return resources.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  }
 }

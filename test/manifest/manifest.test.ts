@@ -63,6 +63,8 @@ describe("Teams app manifest", () => {
     it("passes with no errors when BOT_DOMAIN is not set", async () => {
       const manifest = fillManifest(template, { TEAMS_APP_ID, BOT_ID });
       assert.deepEqual(manifest.validDomains, []);
+      assert.equal(manifest.staticTabs, undefined, "no tab without a domain to serve it from");
+      assert.equal(manifest.webApplicationInfo, undefined);
       assert.deepEqual(await validateManifest(manifest), []);
     });
 
@@ -190,6 +192,16 @@ describe("Teams app manifest", () => {
         assert.ok(list, `a command list for ${scope}`);
         assert.deepEqual(list.commands.map((c: Obj) => c.title), ["help"]);
       }
+    });
+
+    it("has the My secondment personal tab beside the chat, with single sign-on on the bot's Entra app", () => {
+      const manifest = filled();
+      assert.deepEqual(manifest.staticTabs, [
+        { entityId: "conversations", scopes: ["personal"] },
+        { entityId: "my-secondment", name: "My secondment", contentUrl: "https://abc.devtunnels.ms/tab/personal?theme={theme}", scopes: ["personal"] },
+      ]);
+      assert.deepEqual(manifest.webApplicationInfo, { id: BOT_ID, resource: `api://abc.devtunnels.ms/${BOT_ID}` });
+      assert.deepEqual(manifest.validDomains, ["abc.devtunnels.ms"]);
     });
 
     it("asks for identity and messageTeamMembers", () => {

@@ -15,6 +15,8 @@ export interface Person {
   id: string;
   aadObjectId: string;
   name: string;
+  /** Their tenant, when not TENANT (the tab's demo people have their own). */
+  tenantId?: string;
 }
 
 export function person(name: string): Person {
@@ -53,11 +55,11 @@ export class TeamsSimulator {
       conversation: {
         id: chat.id,
         conversationType: chat.type,
-        tenantId: TENANT,
+        tenantId: from.tenantId ?? TENANT,
         ...(chat.type !== "personal" ? { isGroup: true } : {}),
       },
       channelData: {
-        tenant: { id: TENANT },
+        tenant: { id: from.tenantId ?? TENANT },
         ...(chat.team ? { team: chat.team } : {}),
         ...(chat.channel ? { channel: chat.channel } : {}),
       },

@@ -1,0 +1,257 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import type { Request, Response, Server } from "restify";
+import { z } from "zod";
+import { VERBS, type Verb } from "../cards";
+import { personKey } from "../src/domain/person";
+import { fromRoot } from "../src/paths";
+import * as approval from "./handlers/approval";
+import * as plan from "./handlers/plan";
+import * as secondment from "./handlers/secondment";
+import { text, type Caller, type Reply, type Services } from "./handlers/types";
+import { dispatch } from "./router";
+import { TabAuth, type TabIdentity } from "./tab-auth";
+import { DEMO_PEOPLE } from "./tab-demo-people";
+
+/**
+ * The tabs' face: static pages under /tab/ and a small JSON API under /api/tab/. Every API call
+ * needs a verified bearer token (see tab-auth.ts); the person is the token's oid + tid, never what
+ * the page says. Buttons run the same router verbs as the chat cards.
+ */
+
+/** Where `npm run build` puts the bundled pages (scripts/build-tab.ts). */
+export const TAB_PUBLIC_DIR = fromRoot("dist", "tab", "public");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+};
+
+/** The files the tab pages are made of: read once at start-up, kept with their gzipped form. */
+interface Asset {
+  type: string;
+  body: Buffer;
+  gzipped: Buffer;
+}
+
+function loadAssets(dir: string): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  if (!existsSync(dir)) return assets;
+  for (const name of readdirSync(dir)) {
+    const type = CONTENT_TYPES[name.slice(name.lastIndexOf("."))];
+    if (!type || !/^[a-z0-9-]+\.(html|js|css)$/i.test(name)) continue;
+    const path = join(dir, name);
+    const body = readFileSync(path);
+    assets.set(name, { type, body, gzipped: gzipSync(body) });
+  }
+  return assets;
+}
+
+/** Verbs the tab never runs: card refreshes show whatever record they name, for any viewer. */
+const NOT_FROM_TAB: ReadonlySet<string> = new Set<Verb>([VERBS.refreshApproval, VERBS.refreshSecondment]);
+
+const ActionBody = z.object({
+  verb: z.string({ message: "must be text" }).min(1).max(100),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+const SECURITY_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+};
+
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.set(SECURITY_HEADERS);
+  res.send(status, body);
+}
+
+const NOT_FOUND = { error: "Not found." };
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+const fromThisMachine = (req: Request) => LOOPBACK.has(req.socket?.remoteAddress ?? "");
+
+export interface TabSection {
+  id: string;
+  title: string;
+  reply: Reply;
+}
+
+/** The caller the handlers see for a tab request: the person's own (1:1) scope, with no chat of its own. */
+export async function tabCaller(s: Services, id: TabIdentity): Promise<Caller> {
+  const chat = await s.conversations.findPersonal(id.person.tenantId, id.person.aadObjectId);
+  return {
+    person: id.person,
+    scope: "personal",
+    conversationId: chat?.conversationId ?? `tab:${personKey(id.person)}`,
+    userId: chat?.user?.id ?? "",
+    // Messages to others go through the outbox; it needs the tenant's Bot Connector URL.
+    serviceUrl: chat?.serviceUrl ?? s.config.tab.serviceUrl,
+    ...(id.name ? { name: id.name } : {}),
+    profile: async () => ({ ...(id.name ? { name: id.name } : {}), ...(id.email ? { email: id.email } : {}) }),
+  };
+}
+
+/** Everything "My secondment" shows, each as the card the chat shows for it. */
+export async function mySections(s: Services, caller: Caller): Promise<TabSection[]> {
+  const key = personKey(caller.person);
+  const [planReply, interestReply, matchesReply, caseReply, secondmentReply, waiting] = await Promise.all([
+    plan.showPlan(s, caller),
+    dispatch(s, caller, VERBS.showInterest, {}),
+    dispatch(s, caller, VERBS.myMatches, {}),
+    dispatch(s, caller, VERBS.openBusinessCase, {}),
+    secondment.mine(s, caller),
+    s.approvals.waitingFor(caller.person.tenantId, caller.person.aadObjectId),
+  ]);
+  const sections: TabSection[] = [
+    { id: "plan", title: "Your 7-step plan", reply: planReply },
+    { id: "interest", title: "Your interest and your line manager's answer", reply: interestReply },
+    { id: "matches", title: "Your matches", reply: matchesReply },
+    { id: "business-case", title: "Your business case", reply: caseReply },
+    { id: "secondment", title: "Your secondment", reply: secondmentReply },
+  ];
+  for (const a of waiting.filter((w) => personKey(w.secondee) !== key)) {
+    sections.push({ id: `request-${a.requestId}`, title: `Waiting for you: ${a.secondee.name}'s request`, reply: { kind: "card", card: approval.approvalCard(a) } });
+  }
+  return sections;
+}
+
+/**
+ * Before a verb runs from the tab: if its data names someone's records, the caller must be part of
+ * them. Anything else answers "not found", so the tab never confirms what exists.
+ */
+async function mayTouch(s: Services, caller: Caller, data: Record<string, unknown>): Promise<boolean> {
+  if (typeof data["secondmentId"] === "string") {
+    const sec = await s.secondments.get(data["secondmentId"]);
+    if (!sec) return false;
+    if (!sec.partyKeys.includes(personKey(caller.person)) && !secondment.isProgrammeTeam(s, caller.person)) return false;
+  }
+  if (typeof data["secondee"] === "string" || typeof data["requestId"] === "string") {
+    const a = typeof data["secondee"] === "string" ? await s.approvals.get(data["secondee"].slice(0, 250)) : undefined;
+    if (!a || a.requestId !== data["requestId"]) return false;
+    const me = caller.person.aadObjectId.toLowerCase();
+    if (a.manager.aadObjectId?.toLowerCase() !== me && personKey(a.secondee) !== personKey(caller.person)) return false;
+  }
+  return true;
+}
+
+export interface TabRoutes {
+  auth: TabAuth;
+}
+
+/** Register the tab pages and API on the app's restify server. */
+export function registerTabRoutes(server: Server, s: Services, options: { publicDir?: string } = {}): TabRoutes {
+  const auth = new TabAuth(s.config);
+  const assets = loadAssets(options.publicDir ?? TAB_PUBLIC_DIR);
+  const log = s.log.child({ part: "tab" });
+
+  /** The verified identity, or undefined after answering 401. Nothing is read before this passes. */
+  async function signedIn(req: Request, res: Response): Promise<TabIdentity | undefined> {
+    const result = await auth.verify(req.header("authorization"));
+    // A development session is only ever good from this machine.
+    if (result.ok && (!result.identity.dev || fromThisMachine(req))) return result.identity;
+    log.info("tab sign-in refused");
+    res.header("www-authenticate", 'Bearer realm="tab"');
+    sendJson(res, 401, { error: result.ok ? "Sign in to use this tab." : result.problem });
+    return undefined;
+  }
+
+  const page = (name: string) => async (req: Request, res: Response) => {
+    const asset = assets.get(name);
+    if (!asset) {
+      res.setHeader("content-type", "text/plain; charset=utf-8");
+      res.sendRaw(503, "The tab pages have not been built. Run npm run build.");
+      return;
+    }
+    const gzip = /\bgzip\b/.test(req.header("accept-encoding") ?? "");
+    res.setHeader("content-type", asset.type);
+    res.setHeader("cache-control", name.endsWith(".html") ? "no-cache" : "public, max-age=300");
+    res.setHeader("x-content-type-options", "nosniff");
+    if (name.endsWith(".html")) {
+      // Teams shows the tab in a frame; only Teams (and this app itself) may frame it.
+      res.setHeader(
+        "content-security-policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' https://res.cdn.office.net; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com",
+      );
+    }
+    res.setHeader("vary", "accept-encoding");
+    if (gzip) res.setHeader("content-encoding", "gzip");
+    res.sendRaw(200, gzip ? asset.gzipped : asset.body);
+  };
+  server.get("/tab/personal", page("personal.html"));
+  server.get("/tab/:file", async (req, res) => {
+    const file = String(req.params?.file ?? "");
+    if (file.endsWith(".html") || !assets.has(file)) {
+      res.setHeader("content-type", "text/plain; charset=utf-8");
+      res.sendRaw(404, "Not found.");
+      return;
+    }
+    return page(file)(req, res);
+  });
+
+  /** What the page needs before sign-in: whether the development sign-in is on, and as whom. */
+  server.get("/api/tab/config", async (_req, res) => {
+    sendJson(res, 200, {
+      devSignIn: auth.devSignIn,
+      ...(auth.devSignIn ? { demoPeople: DEMO_PEOPLE.map((p) => ({ id: p.id, name: p.name, role: p.role })) } : {}),
+    });
+  });
+
+  server.post("/api/tab/dev-sign-in", async (req, res) => {
+    const body = z.object({ person: z.string().max(40) }).safeParse(req.body);
+    const token = auth.devSignIn && body.success ? await auth.devToken(body.data.person) : undefined;
+    if (!auth.devSignIn || !fromThisMachine(req)) {
+      sendJson(res, 401, { error: "Development sign-in is turned off: this app signs people in with Microsoft Entra ID." });
+      return;
+    }
+    if (!token) {
+      sendJson(res, 400, { error: "Choose one of the demo people." });
+      return;
+    }
+    sendJson(res, 200, { token, development: true });
+  });
+
+  server.get("/api/tab/me", async (req, res) => {
+    const id = await signedIn(req, res);
+    if (!id) return;
+    const caller = await tabCaller(s, id);
+    sendJson(res, 200, { name: id.name ?? null, development: id.dev, sections: await mySections(s, caller) });
+  });
+
+  server.get("/api/tab/secondments/:id", async (req, res) => {
+    const id = await signedIn(req, res);
+    if (!id) return;
+    const caller = await tabCaller(s, id);
+    const secondmentId = String(req.params?.id ?? "");
+    if (!/^secondment-[0-9a-f]{32}$/.test(secondmentId) || !(await mayTouch(s, caller, { secondmentId }))) {
+      sendJson(res, 404, NOT_FOUND);
+      return;
+    }
+    sendJson(res, 200, { reply: await secondment.mine(s, caller, { secondmentId }) });
+  });
+
+  server.post("/api/tab/action", async (req, res) => {
+    const id = await signedIn(req, res);
+    if (!id) return;
+    const body = ActionBody.safeParse(req.body);
+    if (!body.success) {
+      const issue = body.error.issues[0]!;
+      sendJson(res, 400, { error: `${issue.path.join(".") || "body"} ${issue.message}` });
+      return;
+    }
+    const { verb, data } = body.data;
+    if (NOT_FROM_TAB.has(verb)) {
+      sendJson(res, 200, { reply: text("That button does not work in the tab. Reload the tab to see the latest.") });
+      return;
+    }
+    const caller = await tabCaller(s, id);
+    if (!(await mayTouch(s, caller, data))) {
+      sendJson(res, 404, NOT_FOUND);
+      return;
+    }
+    sendJson(res, 200, { reply: await dispatch(s, caller, verb, data) });
+  });
+
+  return { auth };
+}

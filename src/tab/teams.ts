@@ -1,0 +1,2 @@
+/** The parts of teams-js the tab uses, as one chunk the page loads only inside Teams (see personal.ts). */
+export { app, authentication } from "@microsoft/teams-js";

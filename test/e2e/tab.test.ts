@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import type { Locator, Page } from "playwright-core";
+import { VERBS } from "../../cards";
+import { demoPerson, DEMO_TENANT } from "../../bot/tab-demo-people";
+import { cardText } from "../support/cards";
+import { interestInput } from "../support/forms";
+import { onlyCard, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
+import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
+
+/**
+ * The "My secondment" personal tab in real Chromium (no Teams here, so the page runs as it does in a
+ * plain browser: it says to open it in Teams and, since the app runs without an app id, offers the
+ * development sign-in). The chat side is driven over /api/messages with the Teams simulator; what
+ * the bot sends to chats is recorded by the connector stand-in.
+ *
+ * Tagged @e2e. Screenshots: test-artifacts/tab-*.png.
+ */
+describe("My secondment tab in Chromium @e2e", function () {
+  this.timeout(90_000);
+  let bot: TestBot;
+  let session: BrowserSession;
+  let page: Page;
+
+  const asPerson = (id: string): Person => {
+    const d = demoPerson(id)!;
+    return { id: `29:${d.person.aadObjectId}`, aadObjectId: d.person.aadObjectId, name: d.name, tenantId: DEMO_TENANT };
+  };
+  const alex = asPerson("alex");
+  const sam = asPerson("sam");
+
+  before(async () => {
+    bot = await startTestBot({}, undefined, { schedulerPollMs: 60_000 });
+    session = await launchBrowser();
+    page = session.page;
+  });
+  after(async () => {
+    await session?.close();
+    await bot?.stop();
+  });
+
+  const section = (id: string): Locator => page.locator(`#section-${id}`);
+  const pageErrors = () => session.consoleErrors.filter((e) => !/favicon/.test(e));
+
+  async function signInAs(name: string): Promise<void> {
+    await page.getByRole("button", { name: new RegExp(`^Continue as ${name}`) }).click();
+    await page.locator("#section-plan .ac-adaptiveCard").waitFor({ timeout: UI_TIMEOUT_MS });
+    await assert.doesNotReject(page.getByText(`Signed in as ${name}`).waitFor());
+  }
+
+  it("outside Teams, says to open it in Teams and offers the development sign-in", async () => {
+    await page.goto(`${bot.app.url}/tab/personal`);
+    await page.getByRole("heading", { name: "Open this in Microsoft Teams" }).waitFor();
+    await page.getByRole("heading", { name: "Development sign-in" }).waitFor();
+    assert.match(await page.locator("#dev-sign-in").innerText(), /For local development only/);
+    assert.doesNotMatch(await page.locator("body").innerText(), /Loading/, "nothing left saying it is loading");
+    for (const name of ["Alex Morgan", "Sam Patel", "Jo Williams"]) {
+      assert.equal(await page.getByRole("button", { name: new RegExp(`^Continue as ${name}`) }).count(), 1);
+    }
+    await screenshot(page, "tab-outside-teams");
+    assert.deepEqual(pageErrors(), [], "no uncaught errors");
+    assert.deepEqual(session.blocked, [], "nothing loaded from outside this machine");
+  });
+
+  it("shows the plan card; marking a step done in the tab shows as done in the chat's plan card", async () => {
+    await bot.teams.say(personalChat(alex), alex, "hello");
+    await signInAs("Alex Morgan");
+    const plan = section("plan");
+    assert.match(await plan.innerText(), /Your 7-step plan/);
+    assert.match(await plan.innerText(), /0 of 7 steps done/);
+    await screenshot(page, "tab-personal-default");
+
+    await plan.locator('[aria-label="Open step 1"]').click();
+    await plan.getByText("Step 1 of 7").waitFor();
+    await plan.getByRole("button", { name: "Mark as done" }).click();
+    await plan.getByText("Step 1 marked as done.").waitFor();
+    assert.match(await plan.innerText(), /1 of 7 steps done/);
+
+    const chatPlan = onlyCard(await bot.teams.say(personalChat(alex), alex, "plan"));
+    assert.match(cardText(chatPlan), /1 of 7 steps done/);
+    assert.match(cardText(chatPlan), /Step 1\*\*: [^\n]*\n[^\n]*\nDone/);
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  it("follows the dark and high-contrast themes", async () => {
+    await page.goto(`${bot.app.url}/tab/personal?theme=dark`);
+    await page.locator("#section-plan .ac-adaptiveCard").waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, "rgb(31, 31, 31)");
+    const cardBackground = await page.locator("#section-plan .ac-adaptiveCard").evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(cardBackground, "rgb(41, 41, 41)");
+    await screenshot(page, "tab-personal-dark");
+
+    await page.goto(`${bot.app.url}/tab/personal?theme=contrast`);
+    await page.locator("#section-plan .ac-adaptiveCard").waitFor();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(0, 0, 0)");
+    const stepColour = await page.locator("#section-plan .ac-textBlock", { hasText: /^Done$/ }).first().evaluate((e) => getComputedStyle(e).color);
+    assert.equal(stepColour, "rgb(63, 242, 63)", "the Done label in high-contrast green");
+    await screenshot(page, "tab-personal-contrast");
+  });
+
+  it("lets a line manager agree to a waiting request from the tab, and the secondee is told in chat", async () => {
+    await bot.teams.press(personalChat(alex), alex, VERBS.submitInterest, interestInput({ fullName: alex.name, lineManagerId: sam.aadObjectId, lineManagerEmail: "" }));
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Development sign-in" }).waitFor();
+    await signInAs("Sam Patel");
+    const request = page.locator("section", { has: page.getByRole("heading", { name: "Waiting for you: Alex Morgan's request" }) });
+    await request.getByText("Can Alex Morgan go on a secondment?").waitFor();
+    await screenshot(page, "tab-manager-waiting");
+    await request.getByRole("button", { name: "Agree to release" }).click();
+    await request.getByText(/Agreed by Sam Patel on \d{1,2} \w+ \d{4}\./).waitFor();
+    await bot.connector.waitFor(() =>
+      bot.connector.to(personalChat(alex).id).some((s) => /Good news: Sam Patel agreed to release you/.test(s.body.text ?? "")),
+    );
+    const stored = (await bot.app.store.container("people").item("approval", `${DEMO_TENANT}:${alex.aadObjectId}`).read()).resource;
+    assert.equal(stored.status, "approved");
+    await screenshot(page, "tab-manager-agreed");
+    assert.deepEqual(pageErrors(), []);
+  });
+});
