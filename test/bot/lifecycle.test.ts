@@ -95,7 +95,7 @@ for (const instances of [1, 2]) {
       const confirm = action(cardsIn(chatOf(pat)).find((c) => JSON.stringify(c).includes("Confirm Ana Jones"))!, "Confirm Ana Jones");
       await bot.teams.press({ id: chatOf(pat), type: "personal" }, pat, confirm.verb, confirm.data);
       await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match/.test(cardText(c))), 15_000);
-      const arrange = action(cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!, "I'll arrange the matching meeting");
+      const arrange = action(cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!, "I'll arrange the informal chat");
       const arranged = await bot.teams.press(housing, vic, arrange.verb, arrange.data);
       const hostYes = action(arranged, "We want to go ahead");
       await bot.teams.press(housing, vic, hostYes.verb, hostYes.data);
