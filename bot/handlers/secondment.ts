@@ -25,6 +25,7 @@ import {
   start,
   submitReview,
   waitingFor,
+  namesWithRoles,
   type Change,
   type CheckInParty,
   type Party,
@@ -73,6 +74,11 @@ export interface SecondmentRef {
 
 export const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
 export const note = (t: string) => ({ type: "message", text: t });
+/** "Ana", "Ana and Sam", "Ana, Sam and Kim". */
+export function listOf(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
 const dateOf = (iso: string | undefined) => (iso ? formatUkDate(iso.slice(0, 10)) : "");
 const label = (choices: readonly { id: string; label: string }[], id: string) => choices.find((c) => c.id === id)?.label ?? id;
 
@@ -116,9 +122,7 @@ const STATUS: Record<Secondment["status"], { text: (sec: Secondment) => string; 
     text: (sec) =>
       !sec.terms
         ? "Next: the host and the secondee agree the details."
-        : `Waiting for ${waitingFor(sec)
-            .map((p) => nameOf(sec, p))
-            .join(", ")} to confirm the agreement.`,
+        : `Waiting for ${listOf(namesWithRoles(sec, waitingFor(sec)))} to confirm the agreement.`,
     style: "emphasis",
   },
   confirmed: { text: (sec) => `Everyone has confirmed. The secondment starts on ${dateOf(sec.terms?.startDate)}.`, style: "good" },
