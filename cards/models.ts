@@ -216,6 +216,9 @@ export interface FormFieldModel {
 
 export interface FormModel {
   title: string;
+  /** A banner above the form, styled as on the records card. */
+  notice?: string;
+  noticeStyle?: "good" | "warning";
   intro?: string;
   /** "3 answers need fixing", shown at the top when a submission had mistakes. */
   errorSummary?: string;
