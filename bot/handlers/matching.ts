@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson, type MatchModel, type MatchSuggestionsModel } from "../../cards";
 import { formatUkDate } from "../../src/domain/dates";
 import { monthsText } from "../../src/domain/forms";
-import { gradeById } from "../../src/domain/grades";
+import { gradeText } from "../../src/domain/grades";
 import { activePairs, arrange, declinedPairs, matchId, ReasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
 import { personKey } from "../../src/domain/person";
 import { channelLabel } from "../../src/domain/role-record";
@@ -102,7 +102,7 @@ function suggestionsModel(w: World, openingId: string, proposals: Proposal[], no
     candidates: [
       ...existing.map((m) => ({
         name: m.candidate.name,
-        grade: gradeById(person(m.candidate.key)?.details.grade ?? "")?.label ?? "",
+        grade: person(m.candidate.key) ? gradeText(person(m.candidate.key)!.details.grade, person(m.candidate.key)!.details.gradeDetails) : "",
         profession: person(m.candidate.key)?.details.profession ?? "",
         summary: m.explanation,
         details: "",
@@ -113,7 +113,7 @@ function suggestionsModel(w: World, openingId: string, proposals: Proposal[], no
         const c = person(p.candidateId)!;
         return {
           name: c.name,
-          grade: gradeById(c.details.grade)?.label ?? c.details.grade,
+          grade: gradeText(c.details.grade, c.details.gradeDetails),
           profession: c.details.profession,
           summary: p.explanation.summary,
           details: explanationText(p.explanation),
@@ -167,7 +167,7 @@ function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSug
   const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
   const entry = (c: typeof a, p: Proposal) => ({
     name: `${c.name} into ${roleFor(p)!.details.form.title} (${roleFor(p)!.details.form.hostOrganisation})`,
-    grade: gradeById(c.details.grade)?.label ?? c.details.grade,
+    grade: gradeText(c.details.grade, c.details.gradeDetails),
     profession: c.details.profession,
     summary: p.explanation.summary,
     details: explanationText(p.explanation),
@@ -350,7 +350,7 @@ function candidateFacts(m: Match, w: World): { title: string; value: string }[] 
   if (!c) return [];
   const d = c.details;
   return [
-    { title: "Grade", value: gradeById(d.grade)?.label ?? d.grade },
+    { title: "Grade", value: gradeText(d.grade, d.gradeDetails) },
     { title: "Profession", value: d.profession },
     { title: "Working pattern", value: d.workingPattern === "part-time" ? `Part-time, ${d.daysPerWeek} days a week` : "Full-time" },
     { title: "Available from", value: formatUkDate(d.availableFrom) },

@@ -269,7 +269,9 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.match(readable(samCard), /New end date: 31 December 2027/);
       assert.match(readable(samCard), /Reason: The model needs a second phase\./);
       assert.deepEqual(samCard.refresh.action.data, { secondmentId: sid, view: "extension", extensionId: ext.id });
-      assert.deepEqual([...samCard.refresh.userIds].sort(), [ana.id, sam.id, vic.id].sort(), "Teams user ids (29:…), not Entra ids");
+      // Teams user ids (29:…), not Entra ids. Only Vic has written to the bot so far, so Teams has
+      // told us only his; the others' would be there once they had (see test/bot/matching.test.ts).
+      assert.deepEqual(samCard.refresh.userIds, [vic.id]);
       const refreshed = await bot.teams.press(chat(sam), sam, VERBS.refreshSecondment, samCard.refresh.action.data);
       assert.match(cardText(refreshed), /Agreed so far: Vic Osei \(host\)\. Waiting for Ana Jones \(home line manager\) and Sam Lee \(secondee\)/);
       action(refreshed, "Agree to the extension");
