@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { channelRootOf } from "../conversation-record";
 import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson, type MatchModel, type MatchSuggestionsModel } from "../../cards";
 import { formatUkDate } from "../../src/domain/dates";
 import { monthsText } from "../../src/domain/forms";
@@ -432,9 +433,14 @@ export function secondeeCard(m: Match, w: World, notes: CardNotes = {}): Adaptiv
 }
 
 /** Universal Actions refresh: the match card as it stands, for the side it was sent to. */
-export async function refresh(s: Services, _caller: Caller, ref: MatchRef & { view?: string | undefined }): Promise<Reply> {
+export async function refresh(s: Services, caller: Caller, ref: MatchRef & { view?: string | undefined }): Promise<Reply> {
   const m = await s.matches.get(ref.matchId);
   if (!m) return text("That match no longer exists.");
+  // Each side's card only for those who were sent it: the person matched, or the role's channel
+  // (its members, the vacancy holder and the programme team).
+  const isCandidate = personKey(caller.person) === m.candidate.key;
+  const inChannel = channelRootOf(caller.conversationId) === m.opening.channelConversationId || canActAsHost(s, caller, m);
+  if (ref.view === "secondee" ? !isCandidate : !inChannel) return text("Only the people this match was sent to can see it.");
   const w = await world(s);
   return card(ref.view === "secondee" ? secondeeCard(m, w) : hostCard(m, w));
 }
@@ -543,7 +549,7 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
     await secondment.begin(s, m, serviceUrl);
     await toChannel(
       "agreed",
-      `Both sides want to go ahead with ${m.candidate.name} for ${m.opening.title}. Next, the vacancy holder fills in the details of the secondment: the "Agree the details" button arrives in their 1:1 chat with me, not in this channel.`,
+      `Both sides want to go ahead with ${m.candidate.name} for ${m.opening.title}. Next, the vacancy holder fills in the details of the secondment: the "Fill in the details" button arrives in their 1:1 chat with me, not in this channel.`,
     );
     return;
   }

@@ -131,6 +131,16 @@ describe("matching people to roles, through the bot", function () {
     assert.match(cardText(mine), /Going ahead/);
   });
 
+  it("refreshes each side's card as it stands, for the people it was sent to only", async () => {
+    const notification = cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!;
+    assert.equal(notification.refresh.action.verb, VERBS.refreshMatch);
+    const nosy = person("Nosy Neighbour");
+    const inChannel = await bot.teams.press(housing, nosy, VERBS.refreshMatch, notification.refresh.action.data);
+    assert.match(cardText(inChannel), /Both sides want to go ahead/, "a channel member sees the current state");
+    const outsider = await bot.teams.post(bot.teams.activity(personalChat(nosy), nosy, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: VERBS.refreshMatch, data: { ...notification.refresh.action.data, view: "secondee" } } } }));
+    assert.match(String(outsider.body.value), /Only the people this match was sent to can see it/);
+  });
+
   it("closes a match either side declines, never proposes that pair again, and keeps both in the pool", async () => {
     // A second role, so the first one (now going ahead) is out of the way.
     await bot.teams.press(housing, vic, VERBS.submitRole, roleInput({ title: "Statistician" }));
