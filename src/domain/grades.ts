@@ -111,22 +111,23 @@ export const RANGE_GRADES = GRADES.filter((g) => g.family !== "other");
 export type RangeGradeId = Exclude<GradeId, `other-${string}`>;
 export const RANGE_GRADE_IDS = RANGE_GRADES.map((g) => g.id) as readonly RangeGradeId[];
 
+const BY_ID: ReadonlyMap<string, Grade> = new Map(GRADES.map((g) => [g.id, g]));
+
 /** An "Other grade, closest to …" choice: the person described their grade in words. */
-export const isOtherGrade = (id: string): boolean => BY_ID_FAMILY(id) === "other";
-const BY_ID_FAMILY = (id: string) => GRADES.find((g) => g.id === id)?.family;
+export function isOtherGrade(id: string): boolean {
+  return BY_ID.get(id)?.family === "other";
+}
 
 /**
  * A person's grade as others read it: the listed label, or for "other" their own words and the
  * grade they said it is closest to ("Band 5 at a housing charity, closest to HEO").
  */
 export function gradeText(id: string, details?: string): string {
-  const g = GRADES.find((x) => x.id === id);
+  const g = BY_ID.get(id);
   if (!g) return id;
   if (g.family === "other") return details ? `${details}, ${g.label.replace("Other grade, ", "")}` : g.label;
   return g.label;
 }
-
-const BY_ID: ReadonlyMap<string, Grade> = new Map(GRADES.map((g) => [g.id, g]));
 
 export function isGradeId(id: unknown): id is GradeId {
   return typeof id === "string" && BY_ID.has(id);

@@ -13,7 +13,7 @@
  *     matches"; she presses "Confirm Ana Jones" (custom activity, her own chat).
  *  4. The bot posts "Possible match for Housing data analyst: Ana Jones" in the role's channel
  *     through its outbox. The test sees it in the General channel view, and Alex presses "I'll
- *     arrange the matching meeting": the card changes in place to "Alex Wilber is arranging the
+ *     arrange the informal chat": the card changes in place to "Alex Wilber is arranging the
  *     informal chat".
  *
  * Tagged @e2e: `mocha --grep @e2e --invert` skips it. Needs /usr/bin/chromium. Screenshots:
