@@ -37,6 +37,7 @@ import { PlanRepository } from "../src/store/plans";
 import { openStore, type Store } from "../src/store/store";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
+import { withTeamsUserIds } from "./refresh-users";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
 import { CosmosBotStorage } from "./state-storage";
 import { registerTabRoutes } from "./tab-api";
@@ -142,9 +143,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     people: store.container("people"),
     outbox: {
       async enqueue(m) {
-        const result = await outbox.enqueue(m);
+        const result = await outbox.enqueue({ ...m, activity: await withTeamsUserIds(conversations, m.target.tenantId, m.activity) });
         dispatcher?.kick();
         return result;
+      },
+      async sent(id) {
+        const m = await outbox.get(id);
+        if (m?.status !== "sent" || !m.activityId || !m.conversationId) return undefined;
+        return { activityId: m.activityId, target: { kind: "conversation", tenantId: m.target.tenantId, conversationId: m.conversationId, serviceUrl: m.target.serviceUrl } };
       },
     },
     jobs,

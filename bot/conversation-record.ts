@@ -54,6 +54,8 @@ export function conversationRecordOf(activity: Partial<Activity>, now: Date): Co
       id: activity.from.id,
       ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
       ...(activity.from.name ? { name: activity.from.name } : {}),
+      // from.id is the Teams user id (29:…) that card refresh lists name people by.
+      teamsUserId: activity.from.id,
     };
   }
   if (channelData.team?.id) record.team = { id: channelData.team.id, ...(channelData.team.name ? { name: channelData.team.name } : {}) };

@@ -1,3 +1,4 @@
+import { withTeamsUserIds } from "./refresh-users";
 import { z } from "zod";
 import { VERBS, type Verb } from "../cards";
 import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
@@ -38,6 +39,7 @@ const ApprovalRef = z.looseObject({
 const PairRef = z.looseObject({ openingId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id"), candidateKey: z.string().min(3).max(250) });
 const ExchangeRef = z.looseObject({ first: PairRef, second: PairRef });
 const MatchRef = z.looseObject({ matchId: z.string().min(3).max(400), reason: z.unknown().optional() });
+const MatchView = z.object({ matchId: z.string().min(3).max(400), view: z.enum(["host", "secondee"]).optional() });
 const RoleRef = z.looseObject({
   roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id").optional(),
   version: Version,
@@ -80,6 +82,7 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.confirmExchange]: route({ schema: ExchangeRef, personalOnly: false, run: (s, c, d) => matching.confirmExchange(s, c, d) }),
   [VERBS.rejectExchange]: route({ schema: ExchangeRef, personalOnly: false, run: (s, c, d) => matching.rejectExchange(s, c, d) }),
   [VERBS.myMatches]: route({ schema: NoData, personalOnly: true, run: (s, c) => matching.mine(s, c) }),
+  [VERBS.refreshMatch]: route({ schema: MatchView, personalOnly: false, run: (s, c, d) => matching.refresh(s, c, d) }),
   [VERBS.startRole]: route({ schema: NoData, personalOnly: false, run: (s, c) => role.start(s, c, {}) }),
   [VERBS.editRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.start(s, c, d) }),
   [VERBS.submitRole]: route({ schema: RoleRef, personalOnly: false, run: (s, c, d) => role.submit(s, c, d, d) }),
@@ -146,7 +149,9 @@ export async function dispatch(s: Services, caller: Caller, verb: unknown, data:
     s.log.info("card action refused", { verb, field, problem: issue.message });
     return welcome(s, `That button sent something I cannot use (${field} ${issue.message}). Here is the menu.`);
   }
-  return r.run(s, caller, parsed.data);
+  const reply = await r.run(s, caller, parsed.data);
+  if (reply.kind === "card") await withTeamsUserIds(s.conversations, caller.person.tenantId, reply.card);
+  return reply;
 }
 
 const GREETINGS = new Set(["hello", "hi", "hey", "hiya", "help", "menu", "start", "good morning", "good afternoon", "get started"]);

@@ -93,6 +93,8 @@ export interface MatchSuggestionsModel {
   organisation: string;
   channelLabel: string;
   notice?: string;
+  /** Who has been told so far and what the buttons do; absent when nobody is left to confirm. */
+  guidance?: string;
   candidates: {
     name: string;
     grade: string;
@@ -114,7 +116,11 @@ export interface MatchModel {
   statusText: string;
   statusStyle: "default" | "emphasis" | "good" | "attention" | "warning";
   notice?: string;
+  /** What the viewer's last click did, shown above the card ("Thank you. …"). */
+  acknowledgement?: string;
   actions: ActionModel[];
+  /** Universal Actions refresh: Teams fetches the current card for these Teams user ids (29:…, at most 60). */
+  refresh: { data: Record<string, unknown>; userIds: string[] };
   /** A button that opens a box for a reason, then sends it. */
   reasonAction?: { title: string; label: string; submitTitle: string; verb: import("./verbs").Verb; data: Record<string, unknown> };
 }
@@ -210,6 +216,9 @@ export interface FormFieldModel {
 
 export interface FormModel {
   title: string;
+  /** A banner above the form, styled as on the records card. */
+  notice?: string;
+  noticeStyle?: "good" | "warning";
   intro?: string;
   /** "3 answers need fixing", shown at the top when a submission had mistakes. */
   errorSummary?: string;

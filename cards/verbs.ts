@@ -30,6 +30,7 @@ export const VERBS = {
   secondeeProceeds: "match.secondee.proceed",
   secondeeDeclines: "match.secondee.decline",
   myMatches: "match.mine",
+  refreshMatch: "match.refresh",
   confirmExchange: "exchange.confirm",
   rejectExchange: "exchange.reject",
   // Business case (plan step 4)

@@ -37,11 +37,12 @@ const INTRO =
   `To share it, every answer needs at least ${formatCount(BUSINESS_CASE_MIN_CHARACTERS)} characters.`;
 
 /** The business case form (plan step 4). The rules live in src/domain/business-case.ts. */
-export function businessCaseForm(o: { version?: number | undefined; notice?: string | undefined }): FormContent {
+export function businessCaseForm(o: { version?: number | undefined; notice?: string; noticeStyle?: "good" | "warning"; shared?: string }): FormContent {
   const data = o.version !== undefined ? { version: o.version } : {};
   return {
     title: "Your business case",
-    intro: o.notice ? `${o.notice}\n\n${INTRO}` : INTRO,
+    ...(o.notice ? { notice: o.notice, noticeStyle: o.noticeStyle ?? "good" } : {}),
+    intro: o.shared ? `${o.shared}\n\n${INTRO}` : INTRO,
     sections: [
       { heading: "You and the secondment", fields: [field("reason"), field("skillsToGain")] },
       { heading: "What others gain", fields: [field("offerToHost"), field("benefitOnReturn")] },

@@ -30,6 +30,9 @@ export interface SectionSpec {
 
 export interface FormContent {
   title: string;
+  /** A banner above the form, as on other cards: what just happened ("good") or did not ("warning"). */
+  notice?: string;
+  noticeStyle?: "good" | "warning";
   intro?: string;
   sections: SectionSpec[];
   submit: ActionModel;
@@ -92,6 +95,10 @@ export function buildForm(
     secondary: content.secondary,
   };
   if (content.intro) model.intro = content.intro;
+  if (content.notice) {
+    model.notice = content.notice;
+    model.noticeStyle = content.noticeStyle ?? "good";
+  }
   if (messages.length) model.errorSummary = messages.map((m) => `- ${m}`).join("\n");
   return model;
 }

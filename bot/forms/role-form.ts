@@ -1,5 +1,5 @@
 import { VERBS } from "../../cards";
-import { GRADES } from "../../src/domain/grades";
+import { RANGE_GRADES } from "../../src/domain/grades";
 import { CLEARANCE_LEVELS, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES, WORK_ARRANGEMENTS, type Choice } from "../../src/domain/options";
 import { SKILLS } from "../../src/domain/skills";
 import type { FormContent, SectionSpec } from "./form-builder";
@@ -65,8 +65,8 @@ export function roleForm(o: { roleId?: string; version?: number; channel: Channe
           { id: "requiredSkillsOther", kind: "text", label: "Other skills the role needs", hint: OTHER_HINT, maxLength: 1000 },
           { id: "niceSkills", kind: "multi", label: "Skills that would be useful (optional)", choices: SKILLS },
           { id: "niceSkillsOther", kind: "text", label: "Other useful skills (optional)", hint: OTHER_HINT, maxLength: 1000 },
-          { id: "gradeMin", kind: "choice", label: "Lowest grade", required: true, requiredMessage: "Select the lowest grade", choices: GRADES },
-          { id: "gradeMax", kind: "choice", label: "Highest grade", required: true, requiredMessage: "Select the highest grade", choices: GRADES },
+          { id: "gradeMin", kind: "choice", label: "Lowest grade", required: true, requiredMessage: "Select the lowest grade", choices: RANGE_GRADES },
+          { id: "gradeMax", kind: "choice", label: "Highest grade", required: true, requiredMessage: "Select the highest grade", choices: RANGE_GRADES },
         ],
       },
       {

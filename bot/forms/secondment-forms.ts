@@ -8,16 +8,38 @@ import type { FormContent } from "./form-builder";
 
 const menu = (secondmentId: string) => ({ title: "Back to my secondment", verb: VERBS.mySecondment, data: { secondmentId } });
 
-export function agreementForm(o: { secondmentId: string; version: number; title: string; latestEnd: string; intro?: string }): FormContent {
+/** What the latest end date is, and what it depends on: the start date, the organisations' cap, a fixed-term contract. */
+export interface EndLimit {
+  latestEnd: string;
+  because: "cap" | "fixed-term";
+  /** The start date it was worked out from; absent when none is chosen yet (then today is used). */
+  startDate?: string | undefined;
+  capMonths: number;
+  fixedTermEnd?: string | undefined;
+}
+
+export function endLimitNote(l: EndLimit): string {
+  const rules = [`no more than ${l.capMonths} months after the start date (the most the two organisations allow)`];
+  if (l.fixedTermEnd) rules.push(`no later than the end of the secondee's fixed-term contract on ${formatUkDate(l.fixedTermEnd)}`);
+  const base = `The end date must be ${rules.join(", and ")}.`;
+  const latest = l.startDate
+    ? `With a start date of ${formatUkDate(l.startDate)}, the latest end date is ${formatUkDate(l.latestEnd)}.`
+    : `If the secondment started today, the latest end date would be ${formatUkDate(l.latestEnd)}. It moves with the start date${l.because === "fixed-term" ? ", up to the contract's end" : ""}.`;
+  return `${base} ${latest}`;
+}
+
+export function agreementForm(o: { secondmentId: string; version: number; title: string; limit: EndLimit; secondeeName: string; intro?: string }): FormContent {
   return {
-    title: o.version === 0 ? `Agree the details: ${o.title}` : `Change the agreement: ${o.title}`,
+    title: o.version === 0 ? `Fill in the details: ${o.title}` : `Change the agreement: ${o.title}`,
     intro:
       o.intro ??
-      "Agree these details with the host and the secondee. When you send them, the secondee, their home line manager and the host each confirm them. The secondment starts only when all three have.",
+      (o.version === 0
+        ? `As the host, you fill in these details after talking them through with ${o.secondeeName}. When you send them, ${o.secondeeName}, their home line manager and you each check and confirm them. The secondment starts only when all three have.`
+        : "Anyone in the secondment can change these details. When you send a change, the secondee, their home line manager and the host each confirm the new version."),
     sections: [
       {
         heading: "Dates",
-        note: `The latest end date allowed is ${formatUkDate(o.latestEnd)}.`,
+        note: endLimitNote(o.limit),
         fields: [
           { id: "startDate", kind: "date", label: "Start date", required: true, requiredMessage: "Enter the start date" },
           { id: "endDate", kind: "date", label: "End date", required: true, requiredMessage: "Enter the end date" },
@@ -35,7 +57,7 @@ export function agreementForm(o: { secondmentId: string; version: number; title:
       },
       {
         heading: "Pay and expenses",
-        note: "Usually the host pays the salary and any travel for the job.",
+        note: "Usually the host pays the salary and any travel for the job. Agree it with HR in both organisations.",
         fields: [
           { id: "salary", kind: "choice", label: "Who pays the salary", required: true, requiredMessage: "Select who pays the salary", choices: SALARY_CHOICES, expanded: true },
           { id: "expenses", kind: "choice", label: "Who pays expenses for travel on the job", required: true, requiredMessage: "Select who pays expenses for travel on the job", choices: EXPENSES_CHOICES, expanded: true },

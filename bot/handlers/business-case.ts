@@ -39,8 +39,11 @@ export function shareMessageId(owner: { tenantId: string; aadObjectId: string },
   return `${BUSINESS_CASE_PURPOSE}:${digest}:v${version}`;
 }
 
-function formCard(values: Record<string, string>, version: number | undefined, errors: Partial<Record<BusinessCaseField, string>> = {}, notice?: string): Reply {
-  return card(renderCard("form", buildForm(businessCaseForm({ version, notice }), fitForCard(values), errors)));
+/** A banner above the form: "good" for what worked, "warning" for what did not happen. */
+type Banner = { text: string; style: "good" | "warning" };
+
+function formCard(values: Record<string, string>, version: number | undefined, errors: Partial<Record<BusinessCaseField, string>> = {}, banner?: Banner, shared?: string): Reply {
+  return card(renderCard("form", buildForm(businessCaseForm({ version, ...(banner ? { notice: banner.text, noticeStyle: banner.style } : {}), ...(shared ? { shared } : {}) }), fitForCard(values), errors)));
 }
 
 /** What is typed, kept for showing the form again. */
@@ -56,11 +59,10 @@ function sharedLine(r: BusinessCaseRecord): string | undefined {
 }
 
 /** Open the form, filled in with the stored draft if there is one. */
-export async function open(s: Services, caller: Caller, notice?: string): Promise<Reply> {
+export async function open(s: Services, caller: Caller): Promise<Reply> {
   const record = await s.businessCases.get(caller.person);
-  if (!record) return formCard({}, undefined, {}, notice);
-  const lines = [notice, sharedLine(record)].filter((l): l is string => Boolean(l));
-  return formCard(record.fields, record.version, {}, lines.length ? lines.join("\n\n") : undefined);
+  if (!record) return formCard({}, undefined, {});
+  return formCard(record.fields, record.version, {}, undefined, sharedLine(record));
 }
 
 /** A saved draft puts step 4 in progress, unless it is already done. Gives the step's status now. */
@@ -80,17 +82,17 @@ const STALE_SHARE =
 export async function save(s: Services, caller: Caller, raw: Record<string, unknown>, sent: VersionData): Promise<Reply> {
   const result = checkDraft(raw);
   if (!result.ok) return formCard(typed(raw), sent.version, result.errors);
-  return storeDraft(s, caller, result.value, sent, "Your draft is saved.");
+  return storeDraft(s, caller, result.value, sent, { text: "Your draft is saved.", style: "good" });
 }
 
 /** Store answers as a draft and show the form again, with `notice` and where the plan stands. */
-async function storeDraft(s: Services, caller: Caller, answers: BusinessCaseAnswers, sent: VersionData, notice: string): Promise<Reply> {
+async function storeDraft(s: Services, caller: Caller, answers: BusinessCaseAnswers, sent: VersionData, notice: Banner): Promise<Reply> {
   const outcome = await s.businessCases.saveDraft(await owner(s, caller), answers, sent.version, s.now());
-  if (outcome.kind === "stale") return formCard(answers, outcome.record.version, {}, STALE_SAVE);
+  if (outcome.kind === "stale") return formCard(answers, outcome.record.version, {}, { text: STALE_SAVE, style: "warning" });
   const step = await markDoing(s, caller);
   s.log.info("business case draft saved", { version: outcome.record.version });
-  const lines = [step === "doing" ? `${notice} Step 4 of your plan is in progress.` : notice, sharedLine(outcome.record)];
-  return formCard(outcome.record.fields, outcome.record.version, {}, lines.filter(Boolean).join("\n\n"));
+  const banner = step === "doing" ? { ...notice, text: `${notice.text} Step 4 of your plan is in progress.` } : notice;
+  return formCard(outcome.record.fields, outcome.record.version, {}, banner, sharedLine(outcome.record));
 }
 
 /** The person's name as their line manager knows it: from their interest, else from Teams. */
@@ -176,12 +178,12 @@ export async function share(s: Services, caller: Caller, raw: Record<string, unk
   const found = await findManager(s, caller);
   if (found.kind !== "found") {
     s.log.info("business case not shared: no line manager in Teams", { why: found.kind });
-    return storeDraft(s, caller, result.value, sent, `${NO_MANAGER[found.kind]} We have saved your answers as a draft.`);
+    return storeDraft(s, caller, result.value, sent, { text: `${NO_MANAGER[found.kind]} We have saved your answers as a draft.`, style: "warning" });
   }
   const outcome = await s.businessCases.share(await owner(s, caller), result.value, found.manager, sent.version, s.now());
   switch (outcome.kind) {
     case "stale":
-      return formCard(result.value, outcome.record.version, {}, STALE_SHARE);
+      return formCard(result.value, outcome.record.version, {}, { text: STALE_SHARE, style: "warning" });
     case "already-shared":
       await send(s, caller, outcome.record); // the same id: sends nothing new, heals a crash before the send
       await s.plans.setStepStatus(caller.person, { step: STEP, status: "done" }, s.now());

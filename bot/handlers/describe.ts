@@ -1,5 +1,5 @@
 import { formatUkDate } from "../../src/domain/dates";
-import { gradeById } from "../../src/domain/grades";
+import { gradeById, gradeText } from "../../src/domain/grades";
 import type { InterestDetails } from "../../src/domain/interest";
 import { monthsText } from "../../src/domain/forms";
 import {
@@ -28,14 +28,19 @@ export const STATUS_VIEW: Record<RecordStatus, { label: string; color: "default"
   withdrawn: { label: "Withdrawn", color: "warning" },
 };
 
+/** The type without its examples: "Other public body", not "Other public body (for example …)". */
+const organisationTypeText = (id: string) => (choiceLabel(ORGANISATION_TYPES, id) ?? id).replace(/\s*\(.*\)$/, "");
+
 export function interestFacts(d: InterestDetails): Fact[] {
   const pattern =
     d.workingPattern === "part-time" ? `Part-time, ${d.daysPerWeek} days a week${d.patternDetails ? ` (${d.patternDetails})` : ""}` : "Full-time";
   return [
-    { title: "Organisation", value: `${d.organisationName} (${choiceLabel(ORGANISATION_TYPES, d.organisationType)})` },
+    { title: "Organisation", value: d.organisationName },
+    { title: "Type of organisation", value: organisationTypeText(d.organisationType) },
     { title: "Profession", value: d.profession },
-    { title: "Grade", value: gradeById(d.grade)?.label ?? d.grade },
-    { title: "Location", value: `${d.town}, ${choiceLabel(REGIONS, d.region)}${d.workArrangements.length ? ` (${labels(WORK_ARRANGEMENTS, d.workArrangements)})` : ""}` },
+    { title: "Grade", value: gradeText(d.grade, d.gradeDetails) },
+    { title: "Location", value: `${d.town}, ${choiceLabel(REGIONS, d.region)}` },
+    { title: "Ways of working", value: d.workArrangements.length ? labels(WORK_ARRANGEMENTS, d.workArrangements) : "Not given" },
     { title: "Skills you offer", value: skills(d.skillsOffered) },
     { title: "Skills to build", value: skills(d.skillsToDevelop) },
     { title: "Types", value: labels(SECONDMENT_TYPES, d.secondmentTypes) },
@@ -55,7 +60,8 @@ export function roleFacts(r: RoleRecordDetails): Fact[] {
   return [
     { title: "Organisation", value: `${d.hostOrganisation}, ${d.team}` },
     { title: "Grade", value: grades ?? "" },
-    { title: "Location", value: `${d.town}, ${choiceLabel(REGIONS, d.region)}${d.workArrangements.length ? ` (${labels(WORK_ARRANGEMENTS, d.workArrangements)})` : ""}` },
+    { title: "Location", value: `${d.town}, ${choiceLabel(REGIONS, d.region)}` },
+    { title: "Ways of working", value: d.workArrangements.length ? labels(WORK_ARRANGEMENTS, d.workArrangements) : "Not given" },
     { title: "Skills needed", value: skills(d.requiredSkills) },
     { title: "Types", value: labels(SECONDMENT_TYPES, d.secondmentTypes) },
     { title: "Part-time", value: d.partTimePossible ? `Possible, at least ${d.minDaysPerWeek} days a week` : "No" },

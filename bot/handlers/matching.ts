@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
+import { channelRootOf } from "../conversation-record";
 import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson, type MatchModel, type MatchSuggestionsModel } from "../../cards";
 import { formatUkDate } from "../../src/domain/dates";
 import { monthsText } from "../../src/domain/forms";
-import { gradeById } from "../../src/domain/grades";
+import { gradeText } from "../../src/domain/grades";
 import { activePairs, arrange, declinedPairs, matchId, ReasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
 import { personKey } from "../../src/domain/person";
 import { channelLabel } from "../../src/domain/role-record";
@@ -55,14 +56,30 @@ async function world(s: Services): Promise<World> {
   return { pool, matches, engine };
 }
 
-function explanationText(e: Explanation): string {
-  return bullets([
-    e.requiredSkillsMatched.length ? `Skills the role needs that they offer: ${e.requiredSkillsMatched.join(", ")}` : "",
-    e.requiredSkillsMissing.length ? `Skills the role needs that they did not mention: ${e.requiredSkillsMissing.join(", ")}` : "",
-    e.developmentMet.length ? `Skills they want to develop that the role offers: ${e.developmentMet.join(", ")}` : "",
+/**
+ * The explanation as short lines. The programme team and the role's channel read about the person
+ * ("they"); the person reads about themselves ("you"). English conjugates "they" and "you" alike, so
+ * the shared sentences from the engine only need their pronouns swapped.
+ */
+function explanationText(e: Explanation, reader: "others" | "candidate" = "others"): string {
+  const they = reader === "candidate" ? "you" : "they";
+  const lines = bullets([
+    e.requiredSkillsMatched.length ? `Skills the role needs that ${they} offer: ${e.requiredSkillsMatched.join(", ")}` : "",
+    e.requiredSkillsMissing.length ? `Skills the role needs that ${they} did not mention: ${e.requiredSkillsMissing.join(", ")}` : "",
+    e.developmentMet.length ? `Skills ${they} want to develop that the role offers: ${e.developmentMet.join(", ")}` : "",
     ...e.preferences.map((p) => p.text),
     `Checked: ${e.rulesChecked.map((r) => r.label ?? r.id).join("; ")}`,
   ]);
+  return reader === "candidate" ? toSecondPerson(lines) : lines;
+}
+
+const PRONOUNS: Record<string, string> = { they: "you", them: "you", their: "your", theirs: "yours", themselves: "yourself" };
+/** "They work full-time" → "You work full-time"; keeps the capital letter. */
+export function toSecondPerson(t: string): string {
+  return t.replace(/\b(they|them|their|theirs|themselves)\b/gi, (w) => {
+    const to = PRONOUNS[w.toLowerCase()]!;
+    return w[0] === w[0]!.toUpperCase() ? to[0]!.toUpperCase() + to.slice(1) : to;
+  });
 }
 
 function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
@@ -76,10 +93,17 @@ function suggestionsModel(w: World, openingId: string, proposals: Proposal[], no
     organisation: `${role.details.form.hostOrganisation}, ${role.details.form.team}`,
     channelLabel: channelLabel(role.details.channel),
     ...(notice ? { notice } : {}),
+    ...(proposals.length
+      ? {
+          guidance: existing.some((m) => m.status !== "closed")
+            ? "Only the people marked Confirmed have been told. Confirm a person below to tell the role's team and the person; select Not suitable and we will not suggest them for this role again."
+            : "Nobody has been told yet. Confirm a person to tell the role's team and the person; select Not suitable and we will not suggest them for this role again.",
+        }
+      : {}),
     candidates: [
       ...existing.map((m) => ({
         name: m.candidate.name,
-        grade: gradeById(person(m.candidate.key)?.details.grade ?? "")?.label ?? "",
+        grade: person(m.candidate.key) ? gradeText(person(m.candidate.key)!.details.grade, person(m.candidate.key)!.details.gradeDetails) : "",
         profession: person(m.candidate.key)?.details.profession ?? "",
         summary: m.explanation,
         details: "",
@@ -90,7 +114,7 @@ function suggestionsModel(w: World, openingId: string, proposals: Proposal[], no
         const c = person(p.candidateId)!;
         return {
           name: c.name,
-          grade: gradeById(c.details.grade)?.label ?? c.details.grade,
+          grade: gradeText(c.details.grade, c.details.gradeDetails),
           profession: c.details.profession,
           summary: p.explanation.summary,
           details: explanationText(p.explanation),
@@ -144,7 +168,7 @@ function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSug
   const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
   const entry = (c: typeof a, p: Proposal) => ({
     name: `${c.name} into ${roleFor(p)!.details.form.title} (${roleFor(p)!.details.form.hostOrganisation})`,
-    grade: gradeById(c.details.grade)?.label ?? c.details.grade,
+    grade: gradeText(c.details.grade, c.details.gradeDetails),
     profession: c.details.profession,
     summary: p.explanation.summary,
     details: explanationText(p.explanation),
@@ -156,7 +180,7 @@ function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSug
     roleTitle: `Job swap: ${a.name} and ${b.name}`,
     organisation: x.summary,
     channelLabel: "each role's own channel",
-    ...(notice ? { notice } : {}),
+    ...(notice ? { notice } : { guidance: "Nobody has been told yet. Confirm the swap to tell both roles' teams and both people; select Not suitable and we will not suggest this swap again." }),
     candidates: [
       first,
       {
@@ -246,15 +270,15 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     outcomes: {},
     explanation: proposal.explanation.summary,
     details: explanationText(proposal.explanation),
+    detailsForCandidate: explanationText(proposal.explanation, "candidate"),
   };
   if ((await s.matches.create(id, match)) === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
   const channel = await s.conversations.get(caller.person.tenantId, role.details.channel.conversationId);
-  const details = match.details!;
   if (channel) {
     await s.outbox.enqueue({
       id: `match-notification:${id}`,
       target: { kind: "conversation", tenantId: channel.tenantId, conversationId: channel.conversationId, serviceUrl: channel.serviceUrl },
-      activity: message(hostCard(match, details, w)),
+      activity: message(hostCard(match, w)),
       purpose: "match-notification",
     });
   } else {
@@ -263,7 +287,7 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
   await s.outbox.enqueue({
     id: `match-secondee:${id}`,
     target: { kind: "person", tenantId, aadObjectId, serviceUrl: caller.serviceUrl },
-    activity: message(secondeeCard(match, details, w)),
+    activity: message(secondeeCard(match, w)),
     purpose: "match-secondee",
   });
   s.log.info("match confirmed", { matchId: id });
@@ -295,19 +319,39 @@ export async function reject(s: Services, caller: Caller, ref: PairRef): Promise
   return refreshSuggestions(s, ref.openingId, `We will not suggest ${candidate.name} for this role again.`);
 }
 
-const STATUS: Record<Match["status"], { text: (m: Match) => string; style: MatchModel["statusStyle"] }> = {
-  notified: { text: () => "Waiting for the vacancy holder to arrange an informal chat.", style: "emphasis" },
-  meeting: { text: (m) => `${m.arrangedBy?.name ?? "The vacancy holder"} is arranging the informal chat. After it, both sides say whether to go ahead.`, style: "emphasis" },
-  agreeing: { text: () => "Both sides want to go ahead. Next: agree the details of the secondment.", style: "good" },
-  closed: { text: (m) => `Not going ahead${m.closedReason ? `: ${m.closedReason}` : "."} Both stay available for other matches.`, style: "default" },
-};
+type Viewer = "host" | "secondee";
+
+/** Where the match stands, told to the role's team ("host") or to the person matched ("secondee"). */
+export function matchStatus(m: Match, viewer: Viewer): { text: string; style: MatchModel["statusStyle"] } {
+  const name = m.candidate.name;
+  const host = m.outcomes.host?.proceed === true;
+  const secondee = m.outcomes.secondee?.proceed === true;
+  switch (m.status) {
+    case "notified":
+      return viewer === "host"
+        ? { text: `Next: the vacancy holder arranges an informal chat with ${name}.${secondee ? ` ${name} has already said they want to go ahead.` : ""}`, style: "emphasis" }
+        : { text: `Waiting for the vacancy holder to arrange an informal chat with you.${secondee ? " You have said you want to go ahead." : ""}`, style: "emphasis" };
+    case "meeting": {
+      const arranging = m.arrangedBy ? `${m.arrangedBy.name ?? "The vacancy holder"} is arranging the informal chat.` : "The vacancy holder is arranging the informal chat.";
+      if (host) return viewer === "host" ? { text: `Your team wants to go ahead. Waiting for ${name} to say whether they do.`, style: "emphasis" } : { text: "The team wants to go ahead. Waiting for your answer.", style: "emphasis" };
+      if (secondee) return viewer === "host" ? { text: `${arranging} ${name} wants to go ahead. After the chat, say whether your team does.`, style: "emphasis" } : { text: `You want to go ahead. ${arranging} Waiting for the team's answer after it.`, style: "emphasis" };
+      return { text: `${arranging} After it, both sides say whether to go ahead.`, style: "emphasis" };
+    }
+    case "agreeing":
+      return viewer === "host"
+        ? { text: `Both sides want to go ahead. Next: the vacancy holder fills in the details of the secondment in their 1:1 chat with me, then ${name} and their line manager confirm them.`, style: "good" }
+        : { text: "You and the team both want to go ahead. Next: the host fills in the details of the secondment, then you check and confirm them on your secondment card.", style: "good" };
+    case "closed":
+      return { text: `Not going ahead${m.closedReason ? `: ${m.closedReason}` : "."} Both stay available for other matches.`, style: "default" };
+  }
+}
 
 function candidateFacts(m: Match, w: World): { title: string; value: string }[] {
   const c = w.pool.candidates.find((x) => x.id === m.candidate.key);
   if (!c) return [];
   const d = c.details;
   return [
-    { title: "Grade", value: gradeById(d.grade)?.label ?? d.grade },
+    { title: "Grade", value: gradeText(d.grade, d.gradeDetails) },
     { title: "Profession", value: d.profession },
     { title: "Working pattern", value: d.workingPattern === "part-time" ? `Part-time, ${d.daysPerWeek} days a week` : "Full-time" },
     { title: "Available from", value: formatUkDate(d.availableFrom) },
@@ -315,34 +359,56 @@ function candidateFacts(m: Match, w: World): { title: string; value: string }[] 
   ];
 }
 
+/** What a card says above its heading: a warning (notice), or what the viewer's click did (acknowledgement). */
+export interface CardNotes {
+  notice?: string;
+  acknowledgement?: string;
+}
+const withNotes = (model: MatchModel, notes: CardNotes): MatchModel => ({
+  ...model,
+  ...(notes.notice ? { notice: notes.notice } : {}),
+  ...(notes.acknowledgement ? { acknowledgement: notes.acknowledgement } : {}),
+});
+
+/**
+ * Entra ids of the people whose view of a card Teams refreshes by itself. Cards are built with
+ * Entra ids; on the way out (bot/refresh-users.ts) they become Teams user ids (29:…), at most 60.
+ */
+function hostViewers(m: Match): string[] {
+  const owner = m.opening.ownerKey.slice(m.opening.ownerKey.indexOf(":") + 1);
+  return [...new Set([owner, ...(m.arrangedBy ? [m.arrangedBy.teamsUserId ?? m.arrangedBy.aadObjectId] : [])])];
+}
+
 /** The card in the role's channel. Never shows adjustments or other sensitive details. */
-export function hostCard(m: Match, details: string, w: World, notice?: string): AdaptiveCardJson {
+export function hostCard(m: Match, w: World, notes: CardNotes = {}): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
+  const status = matchStatus(m, "host");
   const model: MatchModel = {
     heading: `Possible match for ${m.opening.title}: ${m.candidate.name}`,
-    intro: `The programme team suggests ${m.candidate.name} for this role. If it looks right, arrange an informal chat with them. It is not an interview: it is a chance to see if the secondment would work for both of you.`,
+    intro: `The programme team suggests ${m.candidate.name} for this role. If it looks right, the vacancy holder arranges an informal chat with them. It is not an interview: it is a chance to see if the secondment would work for both of you.`,
     facts: candidateFacts(m, w),
-    explanation: details || m.details || m.explanation,
-    statusText: STATUS[m.status].text(m),
-    statusStyle: STATUS[m.status].style,
+    explanation: m.details || m.explanation,
+    statusText: status.text,
+    statusStyle: status.style,
     actions: [],
+    refresh: { data: { ...ref, view: "host" }, userIds: hostViewers(m) },
   };
   if (m.status === "notified") {
-    model.actions = [{ title: "I'll arrange the matching meeting", verb: VERBS.arrangeMeeting, data: ref }];
+    model.actions = [{ title: "I'll arrange the informal chat", verb: VERBS.arrangeMeeting, data: ref }];
     model.reasonAction = { title: "Not suitable", label: "Why is this match not suitable?", submitTitle: "Send", verb: VERBS.hostDeclines, data: ref };
   } else if (m.status === "meeting" && !m.outcomes.host) {
     model.actions = [{ title: "We want to go ahead", verb: VERBS.hostProceeds, data: ref }];
     model.reasonAction = { title: "We do not want to go ahead", label: "Why not?", submitTitle: "Send", verb: VERBS.hostDeclines, data: ref };
   }
-  if (notice) model.notice = notice;
-  return renderCard("match", model);
+  return renderCard("match", withNotes(model, notes));
 }
 
-/** The card in the secondee's own chat. */
-export function secondeeCard(m: Match, details: string, w: World, notice?: string): AdaptiveCardJson {
+/** The card in the secondee's own chat, written to them. */
+export function secondeeCard(m: Match, w: World, notes: CardNotes = {}): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
   const role = w.pool.roles.get(m.opening.id);
   const f = role?.details.form;
+  const status = matchStatus(m, "secondee");
   const model: MatchModel = {
     heading: `You have a possible match: ${m.opening.title}`,
     intro: `${m.opening.organisation}. The vacancy holder will contact you to arrange an informal chat. It is not an interview: it is a chance for you both to see if the secondment would work. Afterwards, tell us here whether you want to go ahead.`,
@@ -353,17 +419,47 @@ export function secondeeCard(m: Match, details: string, w: World, notice?: strin
           { title: "Place", value: f.town },
         ]
       : [],
-    explanation: details || m.details || m.explanation,
-    statusText: STATUS[m.status].text(m),
-    statusStyle: STATUS[m.status].style,
+    explanation: m.detailsForCandidate || toSecondPerson(m.details || m.explanation),
+    statusText: status.text,
+    statusStyle: status.style,
     actions: [],
+    refresh: { data: { ...ref, view: "secondee" }, userIds: [m.candidate.aadObjectId] },
   };
   if ((m.status === "notified" || m.status === "meeting") && !m.outcomes.secondee) {
     model.actions = [{ title: "I want to go ahead", verb: VERBS.secondeeProceeds, data: ref }];
     model.reasonAction = { title: "I do not want to go ahead", label: "Why not?", submitTitle: "Send", verb: VERBS.secondeeDeclines, data: ref };
   }
-  if (notice) model.notice = notice;
-  return renderCard("match", model);
+  return renderCard("match", withNotes(model, notes));
+}
+
+/** Universal Actions refresh: the match card as it stands, for the side it was sent to. */
+export async function refresh(s: Services, caller: Caller, ref: MatchRef & { view?: string | undefined }): Promise<Reply> {
+  const m = await s.matches.get(ref.matchId);
+  if (!m) return text("That match no longer exists.");
+  // Each side's card only for those who were sent it: the person matched, or the role's channel
+  // (its members, the vacancy holder and the programme team).
+  const isCandidate = personKey(caller.person) === m.candidate.key;
+  const inChannel = channelRootOf(caller.conversationId) === m.opening.channelConversationId || canActAsHost(s, caller, m);
+  if (ref.view === "secondee" ? !isCandidate : !inChannel) return text("Only the people this match was sent to can see it.");
+  const w = await world(s);
+  return card(ref.view === "secondee" ? secondeeCard(m, w) : hostCard(m, w));
+}
+
+/**
+ * Everyone in the role's channel sees the match as it stands: the posted card is replaced (an
+ * update of the activity the channel got), as well as refreshed for the people we know.
+ */
+async function updateChannelCard(s: Services, m: Match, w: World): Promise<void> {
+  const id = matchId(m.opening.id, m.candidate.key);
+  const posted = await s.outbox.sent(`match-notification:${id}`);
+  if (!posted) return;
+  const state = [m.status, m.outcomes.host ? "h" : "", m.outcomes.secondee ? "s" : ""].join("");
+  await s.outbox.enqueue({
+    id: `match-card:${digestOf(id)}:${state}`,
+    target: posted.target,
+    activity: { ...message(hostCard(m, w)), id: posted.activityId },
+    purpose: "match-card-update",
+  });
 }
 
 /** The vacancy holder takes the meeting on. */
@@ -371,18 +467,25 @@ export async function arrangeMeeting(s: Services, caller: Caller, ref: MatchRef)
   const current = await s.matches.get(ref.matchId);
   if (!current) return text("That match no longer exists.");
   const w = await world(s);
-  if (!canActAsHost(s, caller, current)) return card(hostCard(current, "", w, "Only the vacancy holder for this role, or the programme team, can do this. Nothing has changed."));
+  if (!canActAsHost(s, caller, current)) return card(hostCard(current, w, { notice: "Only the vacancy holder for this role, or the programme team, can do this. Nothing has changed." }));
   const out = await s.matches.update(ref.matchId, (m) => {
     if (!m) return { next: undefined, result: undefined };
-    const c = arrange(m, { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}) }, s.now());
+    const c = arrange(m, { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}), ...(caller.userId ? { teamsUserId: caller.userId } : {}) }, s.now());
     return { next: c.kind === "changed" ? c.match : undefined, result: c };
   });
   if (!out) return text("That match no longer exists.");
-  return card(hostCard(out.match, "", w, out.kind === "refused" ? out.why : undefined));
+  if (out.kind === "refused") return card(hostCard(out.match, w, { notice: out.why }));
+  await updateChannelCard(s, out.match, w);
+  return card(hostCard(out.match, w, { acknowledgement: "Thank you. You are arranging the informal chat. After it, come back to this card to say whether your team wants to go ahead." }));
 }
 
 function canActAsHost(s: Services, caller: Caller, m: Match): boolean {
   return personKey(caller.person) === m.opening.ownerKey || isProgrammeTeam(s, caller);
+}
+
+function acknowledgement(side: Side, proceed: boolean): string {
+  if (!proceed) return "Thank you. We have recorded that you do not want to go ahead, and told the other side and the programme team.";
+  return side === "host" ? "Thank you. We have recorded that your team wants to go ahead." : "Thank you. We have recorded that you want to go ahead.";
 }
 
 /** One side's answer after the meeting (or the host turning the match down before it). */
@@ -390,13 +493,13 @@ export async function outcome(s: Services, caller: Caller, ref: MatchRef & { rea
   const current = await s.matches.get(ref.matchId);
   if (!current) return text("That match no longer exists.");
   const w = await world(s);
-  const view = (m: Match, notice?: string) => card(side === "host" ? hostCard(m, "", w, notice) : secondeeCard(m, "", w, notice));
+  const view = (m: Match, notes: CardNotes = {}) => card(side === "host" ? hostCard(m, w, notes) : secondeeCard(m, w, notes));
   const allowed = side === "host" ? canActAsHost(s, caller, current) : personKey(caller.person) === current.candidate.key;
-  if (!allowed) return view(current, side === "host" ? "Only the vacancy holder for this role, or the programme team, can do this. Nothing has changed." : "Only the person matched can answer this. Nothing has changed.");
+  if (!allowed) return view(current, { notice: side === "host" ? "Only the vacancy holder for this role, or the programme team, can do this. Nothing has changed." : "Only the person matched can answer this. Nothing has changed." });
   let reason: string | undefined;
   if (!proceed) {
     const parsed = ReasonSchema.safeParse(ref.reason ?? "");
-    if (!parsed.success) return view(current, parsed.error.issues[0]!.message);
+    if (!parsed.success) return view(current, { notice: parsed.error.issues[0]!.message });
     reason = parsed.data;
   }
   const out = await s.matches.update(ref.matchId, (m) => {
@@ -405,9 +508,10 @@ export async function outcome(s: Services, caller: Caller, ref: MatchRef & { rea
     return { next: c.kind === "changed" ? c.match : undefined, result: c };
   });
   if (!out) return text("That match no longer exists.");
-  if (out.kind === "refused") return view(out.match, out.why);
+  if (out.kind === "refused") return view(out.match, { notice: out.why });
   await afterOutcome(s, out.match, side, caller.serviceUrl);
-  return view(out.match);
+  await updateChannelCard(s, out.match, w);
+  return view(out.match, { acknowledgement: acknowledgement(side, proceed) });
 }
 
 async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: string): Promise<void> {
@@ -441,9 +545,12 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
   }
   if (m.status === "agreeing") {
     await s.plans.setStepStatus(m.candidate, { step: 5, status: "doing" }, s.now());
+    // The secondee hears once: the secondment card secondment.begin sends says what happens next.
     await secondment.begin(s, m, serviceUrl);
-    await s.outbox.enqueue({ id: `match-agreed:${id}:secondee`, target: secondee, activity: note(`Both you and the team offering ${m.opening.title} want to go ahead. Next, agree the details with the host: step 5 of your plan.`), purpose: "match-agreed" });
-    await toChannel("agreed", `Both sides want to go ahead with ${m.candidate.name} for ${m.opening.title}. Next: agree the details of the secondment.`);
+    await toChannel(
+      "agreed",
+      `Both sides want to go ahead with ${m.candidate.name} for ${m.opening.title}. Next, the vacancy holder fills in the details of the secondment: the "Fill in the details" button arrives in their 1:1 chat with me, not in this channel.`,
+    );
     return;
   }
   if (side === "secondee") await toChannel("secondee-yes", `${m.candidate.name} wants to go ahead with ${m.opening.title}.`);

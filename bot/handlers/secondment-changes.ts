@@ -19,6 +19,7 @@ import {
   endEarly,
   giveFeedback as giveFeedbackChange,
   nameOf,
+  namesWithRoles,
   partiesOf,
   PARTIES,
   pendingExtension,
@@ -38,6 +39,7 @@ import {
   FOLLOW_UP_WORKING_DAYS,
   isProgrammeTeam,
   isReply,
+  listOf,
   load,
   message,
   note,
@@ -84,11 +86,6 @@ function whose(sec: Secondment, party: Party | undefined, actor: Party | "progra
   return `${sec.secondee.name}'s`;
 }
 
-/** "Ana", "Ana and Sam", "Ana, Sam and Kim". */
-function listOf(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? "";
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
 
 /** Each party's name once, even when one person holds two parts. */
 function namesOf(sec: Secondment, parties: readonly Party[]): string[] {
@@ -387,8 +384,8 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
   if (ext.override) {
     facts.push({ title: "Past the limit", value: `Allowed by ${ext.override.by.name ?? "the programme team"} (programme team): ${ext.override.reason}` });
   }
-  const agreed = namesOf(sec, PARTIES.filter((p) => ext.approvals[p]));
-  const waiting = namesOf(sec, PARTIES.filter((p) => !ext.approvals[p]));
+  const agreed = namesWithRoles(sec, PARTIES.filter((p) => ext.approvals[p]));
+  const waiting = namesWithRoles(sec, PARTIES.filter((p) => !ext.approvals[p]));
   const status: Record<Extension["status"], () => Pick<SecondmentModel, "statusText" | "statusStyle">> = {
     pending: () => ({ statusText: `Agreed so far: ${agreed.length ? listOf(agreed) : "nobody yet"}. Waiting for ${listOf(waiting)}.`, statusStyle: "emphasis" }),
     approved: () => ({ statusText: `Everyone agreed on ${dayOf(ext.decidedAt)}. The secondment now ends on ${formatUkDate(ext.newEndDate)}.`, statusStyle: "good" }),

@@ -25,6 +25,7 @@ import {
   start,
   submitReview,
   waitingFor,
+  namesWithRoles,
   type Change,
   type CheckInParty,
   type Party,
@@ -34,7 +35,7 @@ import { checkInDate, checkInDueAt, durationInMonths, followUpDue, latestEndDate
 import { atUkTime } from "../../src/scheduler/working-days";
 import { AGREEMENT_FIELDS, CHECK_IN_FIELDS, FEEDBACK_FIELDS, REVIEW_FIELDS } from "../../src/domain/agreement";
 import { buildForm } from "../forms/form-builder";
-import { agreementForm, checkInForm, feedbackForm, reviewForm } from "../forms/secondment-forms";
+import { agreementForm, checkInForm, type EndLimit, feedbackForm, reviewForm } from "../forms/secondment-forms";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /**
@@ -73,6 +74,11 @@ export interface SecondmentRef {
 
 export const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
 export const note = (t: string) => ({ type: "message", text: t });
+/** "Ana", "Ana and Sam", "Ana, Sam and Kim". */
+export function listOf(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
 const dateOf = (iso: string | undefined) => (iso ? formatUkDate(iso.slice(0, 10)) : "");
 const label = (choices: readonly { id: string; label: string }[], id: string) => choices.find((c) => c.id === id)?.label ?? id;
 
@@ -115,10 +121,8 @@ const STATUS: Record<Secondment["status"], { text: (sec: Secondment) => string; 
   agreeing: {
     text: (sec) =>
       !sec.terms
-        ? "Next: the host and the secondee agree the details."
-        : `Waiting for ${waitingFor(sec)
-            .map((p) => nameOf(sec, p))
-            .join(", ")} to confirm the agreement.`,
+        ? `Next: ${nameOf(sec, "host")} (host) fills in the details, after talking them through with ${sec.secondee.name} (secondee). Then the secondee, their home line manager and the host each check and confirm them.`
+        : `Waiting for ${listOf(namesWithRoles(sec, waitingFor(sec)))} to confirm the agreement.`,
     style: "emphasis",
   },
   confirmed: { text: (sec) => `Everyone has confirmed. The secondment starts on ${dateOf(sec.terms?.startDate)}.`, style: "good" },
@@ -162,8 +166,8 @@ export function secondmentCard(s: Services, sec: Secondment, viewer: PersonId | 
   if (sec.status === "agreeing" && t && mine.some((p) => sec.confirmations[p]?.version !== sec.termsVersion)) {
     actions.push({ title: "Confirm the agreement", verb: VERBS.confirmAgreement, data: { ...ref, version: sec.termsVersion } });
   }
-  if ((sec.status === "agreeing" || sec.status === "confirmed") && mine.length > 0) {
-    actions.push({ title: t ? "Change the details" : "Agree the details", verb: VERBS.openAgreement, data: ref });
+  if ((sec.status === "agreeing" || sec.status === "confirmed") && mine.length > 0 && (t || mine.includes("host"))) {
+    actions.push({ title: t ? "Change the details" : "Fill in the details", verb: VERBS.openAgreement, data: ref });
   }
   if (sec.status === "active" || sec.status === "confirmed") {
     if (mine.includes("secondee")) actions.push({ title: "Report an absence or change", verb: VERBS.openReport, data: ref });
@@ -241,12 +245,15 @@ export async function begin(s: Services, m: Match, serviceUrl: string): Promise<
         s,
         sec,
         party === "homeManager" ? undefined : party === "secondee" ? secondeeId : owner,
-        party === "homeManager"
-          ? `${sec.secondee.name} and the host want to go ahead. Once they have agreed the details, we will ask you to confirm them.`
-          : "Both sides want to go ahead. Next, agree the details: dates, the role, pay, contacts and how often to keep in touch.",
+        {
+          homeManager: `${sec.secondee.name} and the host want to go ahead. Once the host has filled in the details, we will ask you to confirm them.`,
+          secondee: `You and the team both want to go ahead: this is step 5 of your plan. Next, ${nameOf(sec, "host")} (host) fills in the details with you: dates, the role, pay, contacts and how often to keep in touch. Then you check and confirm them here.`,
+          host: `Both sides want to go ahead. Next, you fill in the details: dates, the role, pay, contacts and how often to keep in touch. Talk them through with ${sec.secondee.name} first. Then ${sec.secondee.name} and their home line manager check and confirm them.`,
+        }[party],
       ),
     );
-  await sendToAll(s, sec, `secondment-invite:${sec.id}`, invite, "secondment-invite");
+  // Host before home line manager: one person holding both parts gets the host's card, with its button.
+  await sendToAll(s, sec, `secondment-invite:${sec.id}`, invite, "secondment-invite", ["secondee", "host", "homeManager"]);
   return sec;
 }
 
@@ -292,9 +299,14 @@ export async function refresh(s: Services, caller: Caller, ref: SecondmentRef): 
 // ---------------------------------------------------------------------------------------------
 // Agreement (plan step 5)
 
-function latestEnd(sec: Secondment, startDate: string | undefined, today: string): string {
-  return latestEndDate({ startDate: startDate ?? today, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd }).date;
+function endLimit(sec: Secondment, startDate: string | undefined, today: string): EndLimit {
+  const l = latestEndDate({ startDate: startDate ?? today, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd });
+  return { latestEnd: l.date, because: l.because, startDate, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd };
 }
+
+/** The host fills in the details first; after that anyone in the secondment may change them. */
+const FIRST_DRAFT_BY_HOST = "The host fills in the details first, after talking them through with the secondee. When they have, you can check them here, change them if need be, and confirm them.";
+const mayDraft = (sec: Secondment, mine: Party[]) => Boolean(sec.terms) || mine.includes("host");
 
 export async function openAgreement(s: Services, caller: Caller, ref: SecondmentRef): Promise<Reply> {
   const found = await load(s, caller, ref);
@@ -303,7 +315,8 @@ export async function openAgreement(s: Services, caller: Caller, ref: Secondment
   if (mine.length === 0) return text("Only the secondee, their home line manager and the host can agree the details.");
   if (sec.status !== "agreeing" && sec.status !== "confirmed") return card(secondmentCard(s, sec, caller.person, "The agreement can no longer be changed here."));
   const today = todayInLondon(s.now());
-  const content = agreementForm({ secondmentId: sec.id, version: sec.termsVersion, title: sec.opening.title, latestEnd: latestEnd(sec, sec.terms?.startDate, today) });
+  if (!mayDraft(sec, mine)) return card(secondmentCard(s, sec, caller.person, FIRST_DRAFT_BY_HOST));
+  const content = agreementForm({ secondmentId: sec.id, version: sec.termsVersion, title: sec.opening.title, secondeeName: sec.secondee.name, limit: endLimit(sec, sec.terms?.startDate, today) });
   return card(renderCard("form", buildForm(content, agreementToForm(sec.terms))));
 }
 
@@ -312,12 +325,13 @@ export async function submitAgreement(s: Services, caller: Caller, ref: Secondme
   if (isReply(found)) return found;
   const { sec, mine } = found;
   if (mine.length === 0) return text("Only the secondee, their home line manager and the host can agree the details.");
+  if (!mayDraft(sec, mine)) return card(secondmentCard(s, sec, caller.person, FIRST_DRAFT_BY_HOST));
   const today = todayInLondon(s.now());
   const values = formValues(raw, AGREEMENT_FIELDS);
   const result = validateAgreement(raw, { today, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd });
   const form = (intro?: string, errors: Partial<Record<string, string>> = {}) => {
     const startDate = result.ok ? result.value.startDate : /^\d{4}-\d{2}-\d{2}$/.test(values.startDate ?? "") ? values.startDate : undefined;
-    const content = agreementForm({ secondmentId: sec.id, version: sec.termsVersion, title: sec.opening.title, latestEnd: latestEnd(sec, startDate, today), ...(intro ? { intro } : {}) });
+    const content = agreementForm({ secondmentId: sec.id, version: sec.termsVersion, title: sec.opening.title, secondeeName: sec.secondee.name, limit: endLimit(sec, startDate, today), ...(intro ? { intro } : {}) });
     return card(renderCard("form", buildForm(content, values, errors)));
   };
   if (!result.ok) return form(undefined, result.errors);

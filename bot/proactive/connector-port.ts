@@ -148,7 +148,12 @@ export class BotConnectorPort implements ConnectorPort {
           notSent = { error };
           return;
         }
-        response = await context.sendActivity(activity as Partial<Activity>);
+        // An activity with an id replaces the message Teams gave that id (PUT …/activities/{id}).
+        if (typeof activity.id === "string" && activity.id) {
+          response = (await context.updateActivity(activity as Partial<Activity>)) ?? { id: activity.id };
+        } else {
+          response = await context.sendActivity(activity as Partial<Activity>);
+        }
       });
     } catch (err) {
       return toSendFailure(err, Date.now());

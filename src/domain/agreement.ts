@@ -41,9 +41,10 @@ import { checkEndDate, earliestEarlyEnd } from "./secondment-dates";
  */
 
 export const SALARY_CHOICES = [
-  { id: "host-reimburses-home", label: "Home organisation pays; the host pays it back (usual)" },
-  { id: "home-pays", label: "Home organisation pays, with no repayment" },
-  { id: "host-pays", label: "Host pays the secondee directly" },
+  // The programme's facts: "Usually the host organisation pays your salary" (seven-step plan, step 5).
+  { id: "host-pays", label: "The host pays the salary (usual)" },
+  { id: "host-reimburses-home", label: "The home organisation pays the salary and the host pays it back" },
+  { id: "home-pays", label: "The home organisation pays, and the host does not pay it back" },
 ] as const satisfies readonly Choice[];
 export const EXPENSES_CHOICES = [
   { id: "host", label: "The host (usual)" },
@@ -151,7 +152,7 @@ export function agreementToForm(t: AgreementTerms | undefined, defaults: Partial
       hostManagerEmail: "",
       workingPattern: "full-time",
       daysPerWeek: "",
-      salary: "host-reimburses-home",
+      salary: "host-pays",
       expenses: "host",
       homeHrContact: "",
       hostHrContact: "",

@@ -21,10 +21,33 @@
  *    10   | Director General (SCS3)               | Chief executive or equivalent
  *
  * Scale 1 to 3 spans AA and AO; it sits at AO so that roles open to AO include it.
- * The table is in display order: Civil Service grades, then local government bands, each lowest first.
+ *
+ * People from other public bodies ("Other public body" on the interest form) use the NHS Agenda
+ * for Change bands or police ranks, placed the same way:
+ *
+ *   level | NHS Agenda for Change   | Police rank
+ *   ------+-------------------------+---------------------------------------------
+ *     1   | Band 1 or 2             | -
+ *     2   | Band 3                  | -
+ *     3   | Band 4 or 5             | Constable
+ *     4   | Band 6                  | Sergeant
+ *     5   | Band 7                  | Inspector
+ *     6   | Band 8a or 8b           | Chief Inspector
+ *     7   | Band 8c or 8d           | Superintendent or Chief Superintendent
+ *     8   | Band 9                  | Assistant Chief Constable or Commander
+ *     9   | -                       | Deputy Chief Constable or Chief Constable
+ *
+ * Anyone else (a charity, a body with its own grades) chooses "Other grade, closest to …": they
+ * say which Civil Service grade theirs is closest to, and describe their own grade in words
+ * (interest field gradeDetails). Matching compares that stated level, and every explanation says
+ * it was the person's own comparison, so nothing passes or fails a grade range unseen.
+ * Roles give their range in the listed grades only ("other" needs a description, which a range has not).
+ *
+ * The table is in display order: Civil Service grades, local government bands, NHS bands, police
+ * ranks, then the "other" choices, each lowest first.
  */
 
-export type GradeFamily = "civil-service" | "local-government";
+export type GradeFamily = "civil-service" | "local-government" | "nhs" | "police" | "other";
 
 export interface Grade {
   readonly id: string;
@@ -53,12 +76,58 @@ export const GRADES = [
   { id: "lg-assistant-director", label: "Local government: Assistant director", level: 8, family: "local-government" },
   { id: "lg-director", label: "Local government: Director", level: 9, family: "local-government" },
   { id: "lg-chief-executive", label: "Local government: Chief executive or equivalent", level: 10, family: "local-government" },
+  { id: "nhs-band-1-2", label: "NHS Agenda for Change: Band 1 or 2", level: 1, family: "nhs" },
+  { id: "nhs-band-3", label: "NHS Agenda for Change: Band 3", level: 2, family: "nhs" },
+  { id: "nhs-band-4-5", label: "NHS Agenda for Change: Band 4 or 5", level: 3, family: "nhs" },
+  { id: "nhs-band-6", label: "NHS Agenda for Change: Band 6", level: 4, family: "nhs" },
+  { id: "nhs-band-7", label: "NHS Agenda for Change: Band 7", level: 5, family: "nhs" },
+  { id: "nhs-band-8a-8b", label: "NHS Agenda for Change: Band 8a or 8b", level: 6, family: "nhs" },
+  { id: "nhs-band-8c-8d", label: "NHS Agenda for Change: Band 8c or 8d", level: 7, family: "nhs" },
+  { id: "nhs-band-9", label: "NHS Agenda for Change: Band 9", level: 8, family: "nhs" },
+  { id: "police-constable", label: "Police: Constable", level: 3, family: "police" },
+  { id: "police-sergeant", label: "Police: Sergeant", level: 4, family: "police" },
+  { id: "police-inspector", label: "Police: Inspector", level: 5, family: "police" },
+  { id: "police-chief-inspector", label: "Police: Chief Inspector", level: 6, family: "police" },
+  { id: "police-superintendent", label: "Police: Superintendent or Chief Superintendent", level: 7, family: "police" },
+  { id: "police-acc", label: "Police: Assistant Chief Constable or Commander", level: 8, family: "police" },
+  { id: "police-chief-constable", label: "Police: Deputy Chief Constable or Chief Constable", level: 9, family: "police" },
+  { id: "other-1", label: "Other grade, closest to AA", level: 1, family: "other" },
+  { id: "other-2", label: "Other grade, closest to AO", level: 2, family: "other" },
+  { id: "other-3", label: "Other grade, closest to EO", level: 3, family: "other" },
+  { id: "other-4", label: "Other grade, closest to HEO", level: 4, family: "other" },
+  { id: "other-5", label: "Other grade, closest to SEO", level: 5, family: "other" },
+  { id: "other-6", label: "Other grade, closest to Grade 7", level: 6, family: "other" },
+  { id: "other-7", label: "Other grade, closest to Grade 6", level: 7, family: "other" },
+  { id: "other-8", label: "Other grade, closest to Deputy Director", level: 8, family: "other" },
+  { id: "other-9", label: "Other grade, closest to Director", level: 9, family: "other" },
+  { id: "other-10", label: "Other grade, closest to Director General", level: 10, family: "other" },
 ] as const satisfies readonly Grade[];
 
 export type GradeId = (typeof GRADES)[number]["id"];
 export const GRADE_IDS: readonly GradeId[] = GRADES.map((g) => g.id);
 
+/** Grades a role's range can be given in: every listed grade, not the "other" comparisons. */
+export const RANGE_GRADES = GRADES.filter((g) => g.family !== "other");
+export type RangeGradeId = Exclude<GradeId, `other-${string}`>;
+export const RANGE_GRADE_IDS = RANGE_GRADES.map((g) => g.id) as readonly RangeGradeId[];
+
 const BY_ID: ReadonlyMap<string, Grade> = new Map(GRADES.map((g) => [g.id, g]));
+
+/** An "Other grade, closest to …" choice: the person described their grade in words. */
+export function isOtherGrade(id: string): boolean {
+  return BY_ID.get(id)?.family === "other";
+}
+
+/**
+ * A person's grade as others read it: the listed label, or for "other" their own words and the
+ * grade they said it is closest to ("Band 5 at a housing charity, closest to HEO").
+ */
+export function gradeText(id: string, details?: string): string {
+  const g = BY_ID.get(id);
+  if (!g) return id;
+  if (g.family === "other") return details ? `${details}, ${g.label.replace("Other grade, ", "")}` : g.label;
+  return g.label;
+}
 
 export function isGradeId(id: unknown): id is GradeId {
   return typeof id === "string" && BY_ID.has(id);

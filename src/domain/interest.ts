@@ -26,7 +26,7 @@ import {
   type FormResult,
   type RuleContext,
 } from "./forms";
-import { GRADE_IDS, type GradeId } from "./grades";
+import { GRADE_IDS, isOtherGrade, type GradeId } from "./grades";
 import {
   choiceIds,
   CLEARANCE_LEVELS,
@@ -74,6 +74,7 @@ export const INTEREST_FIELDS = [
   "organisationName",
   "profession",
   "grade",
+  "gradeDetails",
   "region",
   "town",
   "workArrangements",
@@ -106,6 +107,8 @@ export interface InterestDetails {
   organisationName: string;
   profession: string;
   grade: GradeId;
+  /** With an "Other grade, closest to …" choice: the grade in the person's own words. */
+  gradeDetails?: string;
   region: RegionId;
   town: string;
   workArrangements: WorkArrangementId[];
@@ -147,6 +150,7 @@ const SCHEMAS = {
   organisationName: requiredText({ label: "Organisation name", max: 120, required: "Enter your organisation name" }),
   profession: requiredText({ label: "Profession", max: 100, required: "Enter your profession" }),
   grade: choice(GRADE_IDS, "Select your grade"),
+  gradeDetails: optionalText({ label: "Your grade", max: 100 }),
   region: choice(choiceIds(REGIONS), "Select the region you work in"),
   town: requiredText({ label: "Town or city", max: 80, required: "Enter the town or city you work in" }),
   workArrangements: choices(choiceIds(WORK_ARRANGEMENTS), { invalid: "Select work arrangements from the list" }),
@@ -163,12 +167,12 @@ const SCHEMAS = {
   patternDetails: optionalText({ label: "Your preferred arrangement", max: 300, multiline: true }),
   availableFrom: requiredDate({ label: "Available from", required: "Enter the date you are available from" }),
   shortestDurationMonths: requiredNumber({
-    label: "Shortest duration",
+    label: "Shortest secondment",
     required: "Enter the shortest secondment you would consider, in months",
     ...DURATION,
   }),
   longestDurationMonths: requiredNumber({
-    label: "Longest duration",
+    label: "Longest secondment",
     required: "Enter the longest secondment you would consider, in months",
     ...DURATION,
   }),
@@ -205,6 +209,11 @@ export function validateInterest(raw: unknown, ctx: RuleContext): FormResult<Int
     else if (v.fixedTermEnd === undefined) fail(check, "fixedTermEnd", "Enter the date your contract ends");
   }
 
+  if (valid(check, "grade")) {
+    if (!isOtherGrade(v.grade)) ignore(check, "gradeDetails");
+    else if (v.gradeDetails === undefined) fail(check, "gradeDetails", "Enter your grade as your organisation names it, for example Band 5 at a housing charity");
+  }
+
   // Dates against today.
   requireFuture(check, "availableFrom", ctx.today, true, "Available from must be today or in the future");
   requireFuture(check, "fixedTermEnd", ctx.today, false, "Contract end date must be in the future");
@@ -217,11 +226,11 @@ export function validateInterest(raw: unknown, ctx: RuleContext): FormResult<Int
   }
 
   if (valid(check, "shortestDurationMonths", "longestDurationMonths") && v.shortestDurationMonths > v.longestDurationMonths) {
-    fail(check, "longestDurationMonths", "Longest duration must be the same as or longer than shortest duration");
+    fail(check, "longestDurationMonths", "Longest secondment must be the same as or longer than the shortest secondment");
   }
   if (valid(check, "organisationName", "longestDurationMonths")) {
     const cap = durationCap(ctx, v.organisationName);
-    if (cap !== undefined && v.longestDurationMonths > cap) fail(check, "longestDurationMonths", capMessage("Longest duration", cap));
+    if (cap !== undefined && v.longestDurationMonths > cap) fail(check, "longestDurationMonths", capMessage("Longest secondment", cap));
   }
 
   if (
@@ -254,6 +263,7 @@ export function validateInterest(raw: unknown, ctx: RuleContext): FormResult<Int
       organisationName: v.organisationName,
       profession: v.profession,
       grade: v.grade,
+      ...(v.gradeDetails !== undefined ? { gradeDetails: v.gradeDetails } : {}),
       region: v.region,
       town: v.town,
       workArrangements: v.workArrangements,
@@ -288,6 +298,7 @@ export function interestToForm(d: InterestDetails): Record<InterestField, string
     organisationName: d.organisationName,
     profession: d.profession,
     grade: d.grade,
+    gradeDetails: opt(d.gradeDetails),
     region: d.region,
     town: d.town,
     workArrangements: joinChoices(d.workArrangements),

@@ -20,7 +20,7 @@ export interface Match {
   confirmedBy: { aadObjectId: string; name?: string };
   confirmedAt: string;
   /** Who said they would arrange the meeting, and when. */
-  arrangedBy?: { aadObjectId: string; name?: string; at: string };
+  arrangedBy?: { aadObjectId: string; name?: string; at: string; /** Their Teams user id (29:…), so their card refreshes. */ teamsUserId?: string };
   outcomes: Partial<Record<Side, Outcome>>;
   /** Why it closed, in the words of whoever closed it. */
   closedReason?: string;
@@ -30,6 +30,8 @@ export interface Match {
   explanation: string;
   /** The full explanation as shown on the cards (skills, preferences, rules checked). */
   details?: string;
+  /** The same explanation written to the person matched ("you"), for their own card. */
+  detailsForCandidate?: string;
 }
 
 export const matchId = (openingId: string, candidateKey: string): string => `match:${openingId}:${candidateKey}`.replace(/[/\\?#]/g, "_");
@@ -44,7 +46,7 @@ export const ReasonSchema = z
 export type MatchChange = { kind: "changed"; match: Match } | { kind: "refused"; why: string; match: Match };
 
 /** The vacancy holder (or programme team) takes the meeting on. */
-export function arrange(m: Match, actor: { aadObjectId: string; name?: string }, now: Date): MatchChange {
+export function arrange(m: Match, actor: { aadObjectId: string; name?: string; teamsUserId?: string }, now: Date): MatchChange {
   if (m.status !== "notified") return { kind: "refused", why: m.status === "closed" ? "This match is closed." : "The meeting is already being arranged.", match: m };
   return { kind: "changed", match: { ...m, status: "meeting", arrangedBy: { ...actor, at: now.toISOString() } } };
 }

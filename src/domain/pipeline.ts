@@ -25,6 +25,8 @@ export interface ApprovalFacts {
 }
 
 export interface RoleFacts {
+  /** The role's id (what a match's openingId refers to). */
+  id?: string;
   status: RecordStatus;
   /** How many secondees the role needs. */
   openings: number;
@@ -32,6 +34,8 @@ export interface RoleFacts {
 
 export interface MatchFacts {
   id: string;
+  /** The role it is for. */
+  openingId?: string;
   candidateKey: string;
   status: MatchStatus;
   confirmedAt: string;
@@ -82,6 +86,7 @@ export interface Pipeline {
     /** Submitted, but with no current release request (none found, or one that was cancelled). */
     noRequest: number;
   };
+  /** Roles still needing someone, and how many secondees they still need (openings less matches going ahead). */
   roles: { open: number; openings: number };
   matches: {
     proposed: number;
@@ -159,10 +164,14 @@ export function pipelineOf(input: PipelineInput): Pipeline {
     }
   }
 
-  const openRoles = input.roles.filter((r) => r.status === "submitted");
+  // An opening is taken once a match for it is going ahead (as src/store/pool.ts stops matching it).
+  const goingAhead = new Map<string, number>();
+  for (const m of input.matches) if (m.status === "agreeing" && m.openingId) goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
+  const stillNeeded = (r: RoleFacts) => Math.max(0, (Number.isFinite(r.openings) && r.openings > 0 ? r.openings : 0) - (r.id ? (goingAhead.get(r.id) ?? 0) : 0));
+  const openRoles = input.roles.filter((r) => r.status === "submitted" && stillNeeded(r) > 0);
   const roles = {
     open: openRoles.length,
-    openings: openRoles.reduce((sum, r) => sum + (Number.isFinite(r.openings) && r.openings > 0 ? r.openings : 0), 0),
+    openings: openRoles.reduce((sum, r) => sum + stillNeeded(r), 0),
   };
 
   const proposedMatches = input.matches.filter((m) => !isRejectedSuggestion(m));

@@ -160,7 +160,7 @@ export const PLAN_STEPS: readonly StepContent[] = [
     ],
     form: {
       kind: "secondment",
-      prompt: "When you and a host both want to go ahead, agree the details here in Teams. You, your line manager and the host each confirm them. This step is done when all three have.",
+      prompt: "When you and a host both want to go ahead, the host fills in the details here in Teams after talking them through with you. You, your line manager and the host each check and confirm them. This step is done when all three have.",
     },
   },
   {

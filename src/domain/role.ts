@@ -20,7 +20,7 @@ import {
   type FormResult,
   type RuleContext,
 } from "./forms";
-import { GRADE_IDS, gradeLevel, type GradeId } from "./grades";
+import { RANGE_GRADE_IDS, gradeLevel, type GradeId } from "./grades";
 import {
   choiceIds,
   CLEARANCE_LEVELS,
@@ -85,6 +85,7 @@ export interface RoleDetails {
   deliverables: string;
   requiredSkills: SkillSet;
   niceSkills: SkillSet;
+  /** One of RANGE_GRADE_IDS (validation allows no "other" grade in a range). */
   gradeMin: GradeId;
   gradeMax: GradeId;
   region: RegionId;
@@ -122,8 +123,8 @@ const SCHEMAS = {
   requiredSkillsOther: otherSkills("Other skills the role needs"),
   niceSkills: choices(SKILL_IDS, { invalid: "Select useful skills from the list" }),
   niceSkillsOther: otherSkills("Other useful skills"),
-  gradeMin: choice(GRADE_IDS, "Select the lowest grade for the role"),
-  gradeMax: choice(GRADE_IDS, "Select the highest grade for the role"),
+  gradeMin: choice(RANGE_GRADE_IDS, "Select the lowest grade for the role"),
+  gradeMax: choice(RANGE_GRADE_IDS, "Select the highest grade for the role"),
   region: choice(choiceIds(REGIONS), "Select the region the role is based in"),
   town: requiredText({ label: "Town or city", max: 80, required: "Enter the town or city the role is based in" }),
   workArrangements: choices(choiceIds(WORK_ARRANGEMENTS), { invalid: "Select work arrangements from the list" }),
@@ -135,8 +136,8 @@ const SCHEMAS = {
   minDaysPerWeek: optionalNumber({ label: "Minimum days per week", min: 1, max: 4.5, whole: false }),
   startDate: requiredDate({ label: "Start date", required: "Enter the start date" }),
   durationMonths: requiredNumber({
-    label: "Duration",
-    required: "Enter how long the secondment lasts, in months",
+    label: "Length",
+    required: "Enter the length in months",
     min: 1,
     max: 60,
     unit: "months",
@@ -186,7 +187,7 @@ export function validateRole(raw: unknown, ctx: RuleContext): FormResult<RoleDet
 
   if (valid(check, "hostOrganisation", "durationMonths")) {
     const cap = durationCap(ctx, v.hostOrganisation);
-    if (cap !== undefined && v.durationMonths > cap) fail(check, "durationMonths", capMessage("Duration", cap));
+    if (cap !== undefined && v.durationMonths > cap) fail(check, "durationMonths", capMessage("Length", cap));
   }
 
   if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };

@@ -251,6 +251,24 @@ export function nameOf(s: Secondment, party: Party): string {
   return p?.name ?? (party === "homeManager" ? "the home line manager" : party === "host" ? "the host" : "the secondee");
 }
 
+const ROLE_WORDS: Record<Party, string> = { secondee: "secondee", homeManager: "home line manager", host: "host" };
+
+/**
+ * Each person once, with the part they play: "Ana Jones (secondee)", "Alex Wilber (home line
+ * manager and host)". A part nobody in Teams holds yet is named by the part alone.
+ */
+export function namesWithRoles(s: Secondment, parties: readonly Party[]): string[] {
+  const groups = new Map<string, { name: string; roles: string[]; known: boolean }>();
+  for (const p of parties) {
+    const who = personOf(s, p);
+    const key = who?.aadObjectId.toLowerCase() ?? `part:${p}`;
+    const g = groups.get(key) ?? { name: nameOf(s, p), roles: [], known: Boolean(who?.name) };
+    g.roles.push(ROLE_WORDS[p]);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => (g.known ? `${g.name} (${g.roles.join(" and ")})` : g.name));
+}
+
 function log(s: Secondment, entry: HistoryEntry): HistoryEntry[] {
   return [...s.history, entry].slice(-200);
 }

@@ -1,5 +1,5 @@
 import { addMonths, formatUkDate } from "../domain/dates";
-import { gradeById } from "../domain/grades";
+import { gradeById, gradeText as personGrade, isOtherGrade } from "../domain/grades";
 import { choiceLabel, CLEARANCE_LEVELS, SECONDMENT_TYPES } from "../domain/options";
 import {
   capLookup,
@@ -174,9 +174,11 @@ export const grade: HardRule = {
   reason: (c, o, _e, pass) => {
     const d = o.source.details;
     const range = d.gradeMin === d.gradeMax ? gradeText(d.gradeMin) : `${gradeText(d.gradeMin)} to ${gradeText(d.gradeMax)}`;
-    const theirs = gradeText(c.source.details.grade);
-    if (pass) return `Their grade, ${theirs}, is within the role's range: ${range}.`;
-    return `Their grade, ${theirs}, is ${c.level < o.minLevel ? "below" : "above"} the role's range: ${range}.`;
+    const theirs = personGrade(c.source.details.grade, c.source.details.gradeDetails);
+    // An "other" grade is compared by the Civil Service grade the person said it is closest to: say so.
+    const how = isOtherGrade(c.source.details.grade) ? " by the grade they said theirs is closest to" : "";
+    if (pass) return `Their grade, ${theirs}, is within the role's range${how}: ${range}.`;
+    return `Their grade, ${theirs}, is ${c.level < o.minLevel ? "below" : "above"} the role's range${how}: ${range}.`;
   },
 };
 

@@ -14,7 +14,11 @@ export const ConversationRecordSchema = z.object({
   tenantId: z.string().min(1),
   conversationType: z.enum(["personal", "groupChat", "channel"]),
   bot: z.object({ id: z.string(), name: z.string().optional() }),
-  user: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() }).optional(),
+  /**
+   * The person in a 1:1 chat. teamsUserId is their Teams user id (the 29:… MRI that arrives as
+   * from.id), which card refresh lists need; a chat the bot opened itself does not know it yet.
+   */
+  user: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional(), teamsUserId: z.string().optional() }).optional(),
   team: z.object({ id: z.string(), name: z.string().optional() }).optional(),
   channel: z.object({ id: z.string(), name: z.string().optional() }).optional(),
   installed: z.boolean(),
@@ -40,7 +44,9 @@ export class ConversationRepository {
     // Records only carry a name when the activity did, so spreading keeps a known name.
     const team = known?.team || valid.team ? { ...known?.team, ...valid.team } : undefined;
     const channel = known?.channel || valid.channel ? { ...known?.channel, ...valid.channel } : undefined;
-    const merged = { ...valid, ...(team ? { team } : {}), ...(channel ? { channel } : {}) } as ConversationRecord;
+    const teamsUserId = valid.user?.teamsUserId ?? known?.user?.teamsUserId;
+    const user = valid.user ? { ...valid.user, ...(teamsUserId ? { teamsUserId } : {}) } : undefined;
+    const merged = { ...valid, ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) } as ConversationRecord;
     await this.container.items.upsert({ ...merged, id: safeId(merged.conversationId), pk: merged.tenantId, type: "conversation" });
   }
 
@@ -62,6 +68,27 @@ export class ConversationRepository {
       })
       .fetchAll();
     return resources[0] ? ConversationRecordSchema.parse(resources[0]) : undefined;
+  }
+
+  /**
+   * Teams user ids (29:…) of these people, from their 1:1 chats, keyed by lower-case Entra id.
+   * People who never wrote to the bot are missing: Teams never told us their id.
+   */
+  async teamsUserIds(tenantId: string, aadObjectIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(aadObjectIds.filter(Boolean))];
+    if (!ids.length) return new Map();
+    const { resources } = await this.container.items
+      .query<ConversationRecord>({
+        query: "SELECT c.user FROM c WHERE c.pk = @tenant AND c.conversationType = 'personal' AND ARRAY_CONTAINS(@ids, c.user.aadObjectId)",
+        parameters: [
+          { name: "@tenant", value: tenantId },
+          { name: "@ids", value: ids },
+        ],
+      })
+      .fetchAll();
+    const out = new Map<string, string>();
+    for (const r of resources) if (r.user?.aadObjectId && r.user.teamsUserId) out.set(r.user.aadObjectId.toLowerCase(), r.user.teamsUserId);
+    return out;
   }
 
   /** Team channels the app is installed in, for a tenant: where match notifications can go. */

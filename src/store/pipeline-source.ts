@@ -17,8 +17,8 @@ export class PipelineSource {
     const [interests, approvals, roles, matches, secondments] = await Promise.all([
       rows<InterestRow>(this.people, "SELECT c.pk, c.status, c.submittedAt FROM c WHERE c.type = 'interest'"),
       rows<ApprovalRow>(this.people, "SELECT c.pk, c.status FROM c WHERE c.type = 'approval'"),
-      rows<RoleRow>(this.people, "SELECT c.status, c.details.form.openings AS openings FROM c WHERE c.type = 'role'"),
-      rows<MatchRow>(this.matches, "SELECT c.id, c.status, c.confirmedAt, c.closedBy, c.candidate.key AS candidateKey FROM c WHERE c.type = 'match'"),
+      rows<RoleRow>(this.people, "SELECT c.id, c.status, c.details.form.openings AS openings FROM c WHERE c.type = 'role'"),
+      rows<MatchRow>(this.matches, "SELECT c.id, c.status, c.confirmedAt, c.closedBy, c.candidate.key AS candidateKey, c.opening.id AS openingId FROM c WHERE c.type = 'match'"),
       rows<SecondmentRow>(
         this.secondments,
         "SELECT c.matchId, c.status, c.startedAt, c.terms.startDate AS startDate, " +
@@ -31,7 +31,9 @@ export class PipelineSource {
         (r): InterestFacts => ({ personKey: r.pk, status: r.status as InterestFacts["status"], ...(isText(r.submittedAt) ? { submittedAt: r.submittedAt } : {}) }),
       ),
       approvals: approvals.filter((r) => isText(r.pk) && isText(r.status)).map((r): ApprovalFacts => ({ personKey: r.pk, status: r.status as ApprovalFacts["status"] })),
-      roles: roles.filter((r) => isText(r.status)).map((r): RoleFacts => ({ status: r.status as RoleFacts["status"], openings: typeof r.openings === "number" ? r.openings : 0 })),
+      roles: roles
+        .filter((r) => isText(r.status))
+        .map((r): RoleFacts => ({ ...(isText(r.id) ? { id: r.id } : {}), status: r.status as RoleFacts["status"], openings: typeof r.openings === "number" ? r.openings : 0 })),
       matches: matches
         .filter((r) => isText(r.id) && isText(r.status))
         .map(
@@ -40,6 +42,7 @@ export class PipelineSource {
             candidateKey: isText(r.candidateKey) ? r.candidateKey : "",
             status: r.status as MatchFacts["status"],
             confirmedAt: isText(r.confirmedAt) ? r.confirmedAt : "",
+            ...(isText(r.openingId) ? { openingId: r.openingId } : {}),
             ...(isText(r.closedBy) ? { closedBy: r.closedBy as MatchFacts["closedBy"] } : {}),
           }),
         ),
@@ -71,6 +74,7 @@ interface ApprovalRow {
   status: string;
 }
 interface RoleRow {
+  id?: string;
   status: string;
   openings?: number;
 }
@@ -80,6 +84,7 @@ interface MatchRow {
   confirmedAt?: string;
   closedBy?: string;
   candidateKey?: string;
+  openingId?: string;
 }
 interface SecondmentRow {
   matchId?: string;

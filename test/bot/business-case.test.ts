@@ -124,6 +124,11 @@ describe("business case (plan step 4) through /api/messages", function () {
     it("saves a draft with one answer, and marks step 4 in progress", async () => {
       const saved = await bot.teams.press(chat, ana, VERBS.saveBusinessCase, { reason: `  ${COMPLETE.reason}  `, skillsToGain: "" });
       assert.match(cardText(saved), /Your draft is saved\. Step 4 of your plan is in progress\./);
+      // A banner above the title, as on other cards, not text run into the introduction.
+      assert.equal(saved.body[0].type, "Container");
+      assert.equal(saved.body[0].style, "good");
+      assert.match(saved.body[0].items[0].text, /^Your draft is saved\./);
+      assert.doesNotMatch(JSON.stringify(saved.body.slice(1)), /Your draft is saved/);
       assert.equal(inputs(saved).reason, COMPLETE.reason);
 
       const doc = await caseDoc(ana);
@@ -247,6 +252,8 @@ describe("business case (plan step 4) through /api/messages", function () {
     const sentBefore = bot.connector.sent.length;
     const form = await bot.teams.press(personalChat(ben), ben, VERBS.shareBusinessCase, COMPLETE);
     assert.match(cardText(form), /We have not shared your business case, because we do not know who your line manager is\./);
+    assert.equal(form.body[0].style, "warning", "what did not happen is a warning banner");
+    assert.match(form.body[0].items[0].text, /^We have not shared your business case/);
     assert.match(cardText(form), /We have saved your answers as a draft\./);
     assert.deepEqual(inputs(form), COMPLETE);
     const doc = await caseDoc(ben);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
+import { ConversationRepository } from "../../src/store/conversations";
 import { action, cardText } from "../support/cards";
 import { onlyCard, onlyText, person, personalChat, startTestBot, TENANT, type TestBot } from "../support/teams";
 
@@ -40,6 +41,12 @@ describe("a person chatting with the bot over /api/messages", () => {
     await bot.teams.post(bot.teams.activity(chat, cara, { type: "conversationUpdate", membersAdded: [{ id: "28:secondments-bot" }] }));
     const card = onlyCard(bot.connector.sent.slice(before));
     assert.match(cardText(card), /post possible matches in this channel/);
+    // Offering a role works from the channel, and binds it: the card says so and offers the button.
+    assert.doesNotMatch(cardText(card), /plan your own secondment or offer a role, open a chat/);
+    assert.match(cardText(card), /Offering it from this channel links the role to this channel, so its matches come here/);
+    const offer = action(card, "Offer a role");
+    const form = await bot.teams.press(chat, cara, offer.verb, offer.data);
+    assert.match(cardText(form), /We will post possible matches in this channel \(Digital: General\)/);
   });
 
   it("shows the 7-step plan with every step to do", async () => {
@@ -106,6 +113,12 @@ describe("a person chatting with the bot over /api/messages", () => {
     assert.equal(resources[0].serviceUrl, bot.connector.url);
     assert.equal(resources[0].conversationId, personalChat(ivy).id);
     assert.equal(resources[0].tenantId, TENANT);
+    // Her Teams user id (the 29:… id Teams sends as from.id), for card refresh lists.
+    assert.equal(resources[0].user.teamsUserId, ivy.id);
+    // A later save without it (say, the outbox opening the chat again) keeps it.
+    await new ConversationRepository(bot.app.store.container("conversations")).save({ ...resources[0], user: { id: ivy.aadObjectId, aadObjectId: ivy.aadObjectId } });
+    const ids = await new ConversationRepository(bot.app.store.container("conversations")).teamsUserIds(TENANT, [ivy.aadObjectId, "someone-else"]);
+    assert.deepEqual([...ids.entries()], [[ivy.aadObjectId.toLowerCase(), ivy.id]]);
   });
 
   it("answers questions in a channel but keeps the plan to the 1:1 chat", async () => {

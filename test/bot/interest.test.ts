@@ -70,6 +70,16 @@ describe("Expression of Interest through /api/messages", () => {
     const card = await bot.teams.press(chat, ana, VERBS.submitInterest, interestInput({ adjustments: "I use a screen reader" }));
     assert.match(cardText(card), /Thank you. We have your expression of interest/);
     assert.match(cardText(card), /Department for Education/);
+    // One name per thing, no brackets inside brackets: each fact on its own line.
+    const facts: Record<string, string> = {};
+    walk(card, (n) => {
+      if (n.type === "FactSet") for (const f of n.facts ?? []) facts[f.title] = f.value;
+    });
+    assert.equal(facts["Location"], "Leeds, Yorkshire and the Humber");
+    assert.equal(facts["Ways of working"], "Hybrid (some time in the office, some at home), Willing to travel");
+    assert.equal(facts["Organisation"], "Department for Education");
+    assert.equal(facts["Type of organisation"], "Central government department");
+    for (const [title, value] of Object.entries(facts)) assert.doesNotMatch(value, /\([^)]*\(/, `${title}: no nested brackets`);
     const doc = await interestDoc();
     assert.equal(doc.status, "submitted");
     assert.equal(doc.version, 1);

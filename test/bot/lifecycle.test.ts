@@ -95,7 +95,7 @@ for (const instances of [1, 2]) {
       const confirm = action(cardsIn(chatOf(pat)).find((c) => JSON.stringify(c).includes("Confirm Ana Jones"))!, "Confirm Ana Jones");
       await bot.teams.press({ id: chatOf(pat), type: "personal" }, pat, confirm.verb, confirm.data);
       await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match/.test(cardText(c))), 15_000);
-      const arrange = action(cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!, "I'll arrange the matching meeting");
+      const arrange = action(cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!, "I'll arrange the informal chat");
       const arranged = await bot.teams.press(housing, vic, arrange.verb, arrange.data);
       const hostYes = action(arranged, "We want to go ahead");
       await bot.teams.press(housing, vic, hostYes.verb, hostYes.data);
@@ -111,7 +111,23 @@ for (const instances of [1, 2]) {
       assert.equal(s.homeManager?.aadObjectId, sam.aadObjectId, "the home line manager is the one who released Ana");
       assert.equal(s.host.aadObjectId, vic.aadObjectId, "the host is the vacancy holder");
       await bot.connector.waitFor(() => [`secondment-invite:${sid}:secondee`, `secondment-invite:${sid}:homeManager`, `secondment-invite:${sid}:host`].every((id) => delivered(id) === 1), 15_000);
-      assert.ok(cardsIn(chatOf(vic)).some((c) => JSON.stringify(c).includes("Agree the details")), "the host is invited to agree the details");
+      // Who does what: the host fills in the details; the secondee is told so and checks them later.
+      const vicInvite = cardsIn(chatOf(vic)).find((c) => /Secondment:/.test(cardText(c)))!;
+      assert.match(cardText(vicInvite), /Next, you fill in the details/);
+      action(vicInvite, "Fill in the details");
+      const anaInvite = cardsIn(chatOf(ana)).find((c) => /Secondment:/.test(cardText(c)))!;
+      assert.match(cardText(anaInvite), /Vic Osei \(host\) fills in the details with you/);
+      assert.doesNotMatch(JSON.stringify(anaInvite), /Fill in the details"|Agree the details"/, "the secondee has no button to draft the details");
+      const anaTries = await bot.teams.press(personalChat(ana), ana, VERBS.openAgreement, { secondmentId: sid });
+      assert.match(cardText(anaTries), /The host fills in the details first/);
+      const form = await bot.teams.press(personalChat(vic), vic, VERBS.openAgreement, { secondmentId: sid });
+      assert.match(cardText(form), /As the host, you fill in these details after talking them through with Ana Jones/);
+      // The latest end date says what it depends on.
+      assert.match(cardText(form), /The end date must be no more than 24 months after the start date \(the most the two organisations allow\)/);
+      assert.match(cardText(form), /If the secondment started today, the latest end date would be .*It moves with the start date/);
+      // The usual salary arrangement is the one the programme's facts call usual: the host pays.
+      assert.match(cardText(form), /The host pays the salary \(usual\)/);
+      assert.doesNotMatch(cardText(form), /pays it back \(usual\)/);
     });
 
     it("becomes confirmed only when the secondee, the home line manager and the host have all confirmed", async () => {
@@ -133,11 +149,13 @@ for (const instances of [1, 2]) {
       // Past the fixed limit: the message names the field, the date and why; nothing is stored.
       const tooLong = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...terms, endDate: "2029-01-04" });
       assert.match(cardText(tooLong), /End date must be on or before 3 January 2029\. The organisation limits secondments to 24 months/);
+      assert.match(cardText(tooLong), /With a start date of 4 January 2027, the latest end date is 3 January 2029\./);
       assert.match(JSON.stringify(tooLong), /Kim Patel/, "entries are kept");
       assert.equal((await stored()).termsVersion, 0);
 
       const sent = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...terms });
       assert.match(cardText(sent), /each need to confirm/);
+      assert.match(cardText(sent), /Waiting for Ana Jones \(secondee\), Sam Lee \(home line manager\) and Vic Osei \(host\) to confirm/);
       await bot.connector.waitFor(() => delivered(`agreement:${sid}:v1:secondee`) === 1 && delivered(`agreement:${sid}:v1:homeManager`) === 1, 15_000);
       const stranger = person("Stan Ger");
       const refused = await bot.teams.press(personalChat(stranger), stranger, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });

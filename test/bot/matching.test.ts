@@ -64,19 +64,25 @@ describe("matching people to roles, through the bot", function () {
 
     const done = await bot.teams.press({ id: chatOf(pat)!, type: "personal" }, pat, confirm.verb, confirm.data);
     assert.match(cardText(done), /Confirmed Ana Jones/);
+    assert.doesNotMatch(cardText(done), /Nobody else has been told|Nobody has been told/, "after confirming, the card no longer says nobody was told");
     await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match for Housing data analyst: Ana Jones/.test(cardText(c))), 10_000);
     const notification = cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!;
     assert.doesNotMatch(JSON.stringify(notification), /screen reader/, "never adjustments in the channel");
-    action(notification, "I'll arrange the matching meeting");
+    action(notification, "I'll arrange the informal chat");
     const candidateKey = String(confirm.data.candidateKey);
     const anaChat = `a:personal-${candidateKey.split(":")[1]}`;
     await bot.connector.waitFor(() => cardsIn(anaChat).some((c) => /You have a possible match: Housing data analyst/.test(cardText(c))), 10_000);
-    assert.match(cardText(cardsIn(anaChat).find((c) => /possible match/.test(cardText(c)))!), /It is not an interview/);
+    const anaCard = cardsIn(anaChat).find((c) => /possible match/.test(cardText(c)))!;
+    assert.match(cardText(anaCard), /It is not an interview/);
+    // Written to Ana, not about her.
+    assert.match(cardText(anaCard), /Skills the role needs that you offer/);
+    assert.doesNotMatch(cardText(anaCard), /\b(they|their|them)\b/i);
+    assert.deepEqual(anaCard.refresh.userIds, [`29:${candidateKey.split(":")[1]}`], "refresh names Ana by her Teams user id, not her Entra id");
   });
 
   it("lets only the vacancy holder act in the channel; both going ahead moves the match on", async () => {
     const notification = cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!;
-    const arrange = action(notification, "I'll arrange the matching meeting");
+    const arrange = action(notification, "I'll arrange the informal chat");
     const nosy = person("Nosy Neighbour");
     const refused = await bot.teams.press(housing, nosy, arrange.verb, arrange.data);
     assert.match(cardText(refused), /Only the vacancy holder for this role, or the programme team, can do this/);
@@ -85,21 +91,54 @@ describe("matching people to roles, through the bot", function () {
 
     const arranged = await bot.teams.press(housing, vic, arrange.verb, arrange.data);
     assert.match(cardText(arranged), /Vic Osei is arranging the informal chat/);
+    assert.match(cardText(arranged), /Thank you\. You are arranging the informal chat/);
+    assert.ok(arranged.refresh.userIds.includes(vic.id), "Vic's view refreshes, by his Teams user id");
+    assert.ok(arranged.refresh.userIds.every((id: string) => id.startsWith("29:")), "refresh.userIds holds only Teams user ids");
+    // Everyone else in the channel sees it too: the posted card is replaced.
+    const posted = (await bot.app.store.container("outbox").item(`match-notification:${m0.id}`, `match-notification:${m0.id}`).read()).resource;
+    const replaced = () => bot.connector.to(housing.id).filter((s) => s.method === "PUT" && s.activityId === posted.activityId);
+    await bot.connector.waitFor(() => replaced().some((s) => /Vic Osei is arranging the informal chat/.test(cardText(s.body.attachments[0].content))), 10_000);
+    assert.equal(action(replaced().at(-1)!.body.attachments[0].content, "We want to go ahead").verb, VERBS.hostProceeds);
+
     const yes = action(arranged, "We want to go ahead");
-    await bot.teams.press(housing, vic, yes.verb, yes.data);
+    const hostSaid = await bot.teams.press(housing, vic, yes.verb, yes.data);
+    assert.match(cardText(hostSaid), /Thank you\. We have recorded that your team wants to go ahead/);
+    assert.match(cardText(hostSaid), /Waiting for Ana Jones/);
+    assert.doesNotMatch(cardText(hostSaid), /is arranging the informal chat/);
+    await bot.connector.waitFor(() => replaced().some((s) => /Waiting for Ana Jones/.test(cardText(s.body.attachments[0].content))), 10_000);
 
     const key = m0.candidate.key as string;
     const ana = { id: `29:${m0.candidate.aadObjectId}`, aadObjectId: m0.candidate.aadObjectId, name: "Ana Jones" };
     const anaCard = cardsIn(personalChat(ana).id).find((c) => /possible match/.test(cardText(c)))!;
     const go = action(anaCard, "I want to go ahead");
+    const sentBefore = bot.connector.to(personalChat(ana).id).length;
     const after = await bot.teams.press(personalChat(ana), ana, go.verb, go.data);
-    assert.match(cardText(after), /Both sides want to go ahead/);
+    assert.match(cardText(after), /Thank you\. We have recorded that you want to go ahead/);
+    assert.match(cardText(after), /You and the team both want to go ahead/);
+    await bot.connector.waitFor(() => replaced().some((s) => /Both sides want to go ahead/.test(cardText(s.body.attachments[0].content))), 10_000);
+    // Ana hears once: her secondment card, not a card and a text saying the same.
+    await bot.connector.waitFor(() => bot.connector.to(personalChat(ana).id).length > sentBefore, 10_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const toAna = bot.connector.to(personalChat(ana).id).slice(sentBefore);
+    assert.equal(toAna.length, 1, `one message, got ${JSON.stringify(toAna.map((s) => s.body.text ?? "(card)"))}`);
+    assert.match(cardText(toAna[0]!.body.attachments[0].content), /Secondment: Housing data analyst/);
+    await bot.connector.waitFor(() => bot.connector.to(housing.id).some((s) => /arrives in their 1:1 chat/.test(s.body.text ?? "")), 10_000);
     const m1 = (await bot.app.store.container("matches").item(m0.id, m0.id).read()).resource;
     assert.equal(m1.status, "agreeing");
     const plan = (await bot.app.store.container("people").item("plan", key).read()).resource;
     assert.equal(plan.steps["5"].status, "doing", "plan step 5 opens");
     const mine = await bot.teams.press(personalChat(ana), ana, VERBS.myMatches);
     assert.match(cardText(mine), /Going ahead/);
+  });
+
+  it("refreshes each side's card as it stands, for the people it was sent to only", async () => {
+    const notification = cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!;
+    assert.equal(notification.refresh.action.verb, VERBS.refreshMatch);
+    const nosy = person("Nosy Neighbour");
+    const inChannel = await bot.teams.press(housing, nosy, VERBS.refreshMatch, notification.refresh.action.data);
+    assert.match(cardText(inChannel), /Both sides want to go ahead/, "a channel member sees the current state");
+    const outsider = await bot.teams.post(bot.teams.activity(personalChat(nosy), nosy, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: VERBS.refreshMatch, data: { ...notification.refresh.action.data, view: "secondee" } } } }));
+    assert.match(String(outsider.body.value), /Only the people this match was sent to can see it/);
   });
 
   it("closes a match either side declines, never proposes that pair again, and keeps both in the pool", async () => {

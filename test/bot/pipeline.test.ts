@@ -7,6 +7,7 @@ import { personKey } from "../../src/domain/person";
 import { daysBetween, ukDateOf } from "../../src/domain/pipeline";
 import { newSecondment, type Secondment } from "../../src/domain/secondment";
 import { SecondmentStore } from "../../src/store/secondments";
+import { MatchStore } from "../../src/store/matches";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
 import { onlyCard, onlyText, person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
@@ -234,5 +235,27 @@ describe("the programme team's pipeline view, through the bot", function () {
     const pressed = await bot.teams.post(bot.teams.activity(personalChat(ana), ana, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: VERBS.showPipeline, data: {} } } }));
     assert.equal(pressed.status, 200);
     assert.equal(pressed.body.value, NOT_FOR_YOU);
+  });
+
+  it("stops counting a role as open, needing a secondee, once its only opening has gone ahead", async () => {
+    const roles = async () => figures(onlyCard(await bot.teams.say(personalChat(pat), pat, "pipeline"))).sections["Roles"]!;
+    const before = await roles();
+    await bot.teams.press(housing, vic, VERBS.submitRole, roleInput({ title: "One-opening role", openings: "1" }));
+    const { resources } = await bot.app.store.container("people").items.query("SELECT c.id, c.pk FROM c WHERE c.type = 'role' AND c.details.form.title = 'One-opening role'").fetchAll();
+    const roleId = resources[0].id as string;
+    assert.deepEqual(await roles(), { "Open roles": String(Number(before["Open roles"]) + 1), "Secondees needed": String(Number(before["Secondees needed"]) + 1) });
+    // Both sides of a match for it want to go ahead (stored as the match handlers store it).
+    const id = matchId(roleId, keyOf(ben));
+    await new MatchStore(bot.app.store.container("matches")).create(id, {
+      type: "match",
+      opening: { id: roleId, ownerKey: resources[0].pk, title: "One-opening role", organisation: "Leeds City Council", channelConversationId: housing.id },
+      candidate: { tenantId: TENANT, aadObjectId: ben.aadObjectId, key: keyOf(ben), name: "Ben Ade" },
+      status: "agreeing",
+      confirmedBy: { aadObjectId: pat.aadObjectId },
+      confirmedAt: new Date().toISOString(),
+      outcomes: { host: { proceed: true, at: new Date().toISOString() }, secondee: { proceed: true, at: new Date().toISOString() } },
+      explanation: "",
+    });
+    assert.deepEqual(await roles(), before, "the role needs nobody now");
   });
 });

@@ -269,9 +269,11 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.match(readable(samCard), /New end date: 31 December 2027/);
       assert.match(readable(samCard), /Reason: The model needs a second phase\./);
       assert.deepEqual(samCard.refresh.action.data, { secondmentId: sid, view: "extension", extensionId: ext.id });
-      assert.deepEqual([...samCard.refresh.userIds].sort(), [ana.aadObjectId, sam.aadObjectId, vic.aadObjectId].sort());
+      // Teams user ids (29:…), not Entra ids. Only Vic has written to the bot so far, so Teams has
+      // told us only his; the others' would be there once they had (see test/bot/matching.test.ts).
+      assert.deepEqual(samCard.refresh.userIds, [vic.id]);
       const refreshed = await bot.teams.press(chat(sam), sam, VERBS.refreshSecondment, samCard.refresh.action.data);
-      assert.match(cardText(refreshed), /Waiting for Ana Jones and Sam Lee/);
+      assert.match(cardText(refreshed), /Agreed so far: Vic Osei \(host\)\. Waiting for Ana Jones \(secondee\) and Sam Lee \(home line manager\)/);
       action(refreshed, "Agree to the extension");
 
       const anaCard = cardsTo(ana).find((c) => /Extend the secondment/.test(cardText(c)))!;

@@ -141,10 +141,11 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
       explanation: "- Offers data analysis",
       statusText: "Waiting for the vacancy holder",
       statusStyle: "emphasis",
-      actions: [{ title: "I'll arrange the matching meeting", verb: VERBS.showMenu, data: { m: "1" } }],
+      actions: [{ title: "I'll arrange the informal chat", verb: VERBS.showMenu, data: { m: "1" } }],
       reasonAction: { title: "Not suitable", label: "Why is it not suitable?", submitTitle: "Send", verb: VERBS.showMenu, data: { m: "1" } },
+      refresh: { data: { matchId: "m" }, userIds: ["29:u1"] },
     },
-    { heading: "Match", intro: "x", facts: [], explanation: "y", statusText: "Closed", statusStyle: "default", notice: "Only the vacancy holder can answer.", actions: [] },
+    { heading: "Match", intro: "x", facts: [], explanation: "y", statusText: "Closed", statusStyle: "default", notice: "Only the vacancy holder can answer.", acknowledgement: "Thank you.", actions: [], refresh: { data: { matchId: "m" }, userIds: [] } },
   ],
   confirm: [
     {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { GRADE_IDS, GRADES, gradeById, gradeLevel, isGradeId } from "../../src/domain/grades";
+import { GRADE_IDS, GRADES, gradeById, gradeLevel, gradeText, isGradeId, isOtherGrade, RANGE_GRADE_IDS, RANGE_GRADES } from "../../src/domain/grades";
 import {
   CLEARANCE_LEVELS,
   clearanceRank,
@@ -28,11 +28,46 @@ describe("grades", () => {
     );
   });
 
-  it("lists Civil Service grades first, then local government bands, each lowest first", () => {
-    assert.deepEqual(GRADES.map((g) => g.family), [...civilService.map(() => "civil-service"), ...localGovernment.map(() => "local-government")]);
-    for (const family of [civilService, localGovernment]) {
+  const FAMILIES = ["civil-service", "local-government", "nhs", "police", "other"] as const;
+  it("lists Civil Service grades, then local government, NHS, police and other, each lowest first", () => {
+    const order = GRADES.map((g) => FAMILIES.indexOf(g.family));
+    assert.deepEqual(order, [...order].sort((a, b) => a - b));
+    for (const f of FAMILIES) {
+      const family = GRADES.filter((g) => g.family === f);
+      assert.ok(family.length > 0, f);
       for (let i = 1; i < family.length; i++) assert.ok(family[i]!.level > family[i - 1]!.level, family[i]!.id);
     }
+  });
+
+  it("gives people from other public bodies an honest choice: NHS bands, police ranks, or an Other grade closest to a Civil Service grade", () => {
+    assert.deepEqual(
+      GRADES.filter((g) => g.family === "nhs").map((g) => [g.label, g.level]),
+      [
+        ["NHS Agenda for Change: Band 1 or 2", 1], ["NHS Agenda for Change: Band 3", 2], ["NHS Agenda for Change: Band 4 or 5", 3],
+        ["NHS Agenda for Change: Band 6", 4], ["NHS Agenda for Change: Band 7", 5], ["NHS Agenda for Change: Band 8a or 8b", 6],
+        ["NHS Agenda for Change: Band 8c or 8d", 7], ["NHS Agenda for Change: Band 9", 8],
+      ],
+    );
+    assert.deepEqual(GRADES.filter((g) => g.family === "police").map((g) => g.level), [3, 4, 5, 6, 7, 8, 9]);
+    assert.equal(gradeLevel("police-sergeant"), gradeLevel("cs-heo"));
+    // One Other choice per Civil Service level, named after it.
+    const others = GRADES.filter((g) => g.family === "other");
+    assert.deepEqual(others.map((g) => g.level), civilService.map((g) => g.level));
+    assert.equal(gradeById("other-4")?.label, "Other grade, closest to HEO");
+    assert.ok(isOtherGrade("other-4"));
+    assert.ok(!isOtherGrade("nhs-band-6"));
+  });
+
+  it("says an Other grade in the person's words with the grade they compared it to", () => {
+    assert.equal(gradeText("other-4", "Project officer at a housing charity"), "Project officer at a housing charity, closest to HEO");
+    assert.equal(gradeText("other-4"), "Other grade, closest to HEO");
+    assert.equal(gradeText("nhs-band-6", "ignored"), "NHS Agenda for Change: Band 6");
+  });
+
+  it("lets a role's range use every listed grade but no Other grade", () => {
+    assert.deepEqual(RANGE_GRADE_IDS, RANGE_GRADES.map((g) => g.id));
+    assert.ok(RANGE_GRADE_IDS.includes("nhs-band-6" as never));
+    assert.ok(RANGE_GRADE_IDS.every((id) => !isOtherGrade(id)));
   });
 
   it("puts every local government band at a level some Civil Service grade has", () => {
@@ -46,7 +81,8 @@ describe("grades", () => {
   it("gives every grade a whole-number level from 1 to 10, a unique id and a unique label", () => {
     for (const g of GRADES) {
       assert.ok(Number.isInteger(g.level) && g.level >= 1 && g.level <= 10, g.id);
-      assert.match(g.id, g.family === "civil-service" ? /^cs-[a-z0-9]+$/ : /^lg-[a-z0-9-]+$/);
+      const prefix = { "civil-service": "cs", "local-government": "lg", nhs: "nhs", police: "police", other: "other" }[g.family];
+      assert.match(g.id, new RegExp(`^${prefix}-[a-z0-9-]+$`));
     }
     assert.equal(new Set(GRADES.map((g) => g.id)).size, GRADES.length);
     assert.equal(new Set(GRADES.map((g) => g.label)).size, GRADES.length);

@@ -22,6 +22,7 @@ const VALID: Record<InterestField, string> = {
   organisationName: "Leeds City Council",
   profession: "Policy",
   grade: "lg-po1-po3",
+  gradeDetails: "",
   region: "yorkshire-and-the-humber",
   town: "Leeds",
   workArrangements: "hybrid,willing-to-travel",
@@ -64,6 +65,22 @@ function errorsOf(overrides: Record<string, unknown>, context: RuleContext = ctx
 }
 
 describe("Expression of Interest form", () => {
+  describe("grades for people from other public bodies", () => {
+    it("takes an NHS band or a police rank as it is", () => {
+      assert.equal(valueOf({ organisationType: "other-public-body", grade: "nhs-band-6" }).grade, "nhs-band-6");
+      assert.equal(valueOf({ organisationType: "other-public-body", grade: "police-inspector" }).grade, "police-inspector");
+    });
+    it("asks for the grade in the person's own words with an Other grade, and keeps it", () => {
+      assert.equal(errorsOf({ grade: "other-4" }).gradeDetails, "Enter your grade as your organisation names it, for example Band 5 at a housing charity");
+      const v = valueOf({ organisationType: "other-public-body", grade: "other-4", gradeDetails: "  Project officer, grade C  " });
+      assert.equal(v.grade, "other-4");
+      assert.equal(v.gradeDetails, "Project officer, grade C");
+    });
+    it("ignores a description given with a listed grade", () => {
+      assert.equal(valueOf({ grade: "cs-heo", gradeDetails: "Something" }).gradeDetails, undefined);
+    });
+  });
+
   it("accepts a complete form and types its values", () => {
     const d = valueOf({});
     assert.equal(d.fullName, "Priya Sharma");
@@ -170,10 +187,10 @@ describe("Expression of Interest form", () => {
     ["available from in UK order", { availableFrom: "04/01/2027" }, "availableFrom", "Available from must be a real date"],
     ["available from yesterday", { availableFrom: "2026-11-22" }, "availableFrom", "Available from must be today or in the future"],
     ["no shortest duration", { shortestDurationMonths: "" }, "shortestDurationMonths", "Enter the shortest secondment you would consider, in months"],
-    ["a shortest duration of 0", { shortestDurationMonths: "0" }, "shortestDurationMonths", "Shortest duration must be between 1 and 60 months"],
-    ["a shortest duration of 2.5", { shortestDurationMonths: "2.5" }, "shortestDurationMonths", "Shortest duration must be a whole number"],
-    ["a longest duration of 61", { longestDurationMonths: "61" }, "longestDurationMonths", "Longest duration must be between 1 and 60 months"],
-    ["shortest longer than longest", { shortestDurationMonths: "12", longestDurationMonths: "6" }, "longestDurationMonths", "Longest duration must be the same as or longer than shortest duration"],
+    ["a shortest duration of 0", { shortestDurationMonths: "0" }, "shortestDurationMonths", "Shortest secondment must be between 1 and 60 months"],
+    ["a shortest duration of 2.5", { shortestDurationMonths: "2.5" }, "shortestDurationMonths", "Shortest secondment must be a whole number"],
+    ["a longest duration of 61", { longestDurationMonths: "61" }, "longestDurationMonths", "Longest secondment must be between 1 and 60 months"],
+    ["shortest longer than longest", { shortestDurationMonths: "12", longestDurationMonths: "6" }, "longestDurationMonths", "Longest secondment must be the same as or longer than the shortest secondment"],
     ["no contract type", { contractType: "" }, "contractType", "Select whether your contract is permanent or fixed-term"],
     ["fixed-term without an end date", { ...FIXED_TERM, fixedTermEnd: "" }, "fixedTermEnd", "Enter the date your contract ends"],
     ["fixed-term ending today", { ...FIXED_TERM, fixedTermEnd: TODAY }, "fixedTermEnd", "Contract end date must be in the future"],
@@ -242,7 +259,7 @@ describe("Expression of Interest form", () => {
 
     it("refuses 25 months and names the limit", () => {
       assert.deepEqual(errorsOf({ longestDurationMonths: "25" }), {
-        longestDurationMonths: "Longest duration must be 24 months or less. Your organisation limits secondments to 24 months.",
+        longestDurationMonths: "Longest secondment must be 24 months or less. Your organisation limits secondments to 24 months.",
       });
     });
 
@@ -251,7 +268,7 @@ describe("Expression of Interest form", () => {
       assert.equal(valueOf({ ...org, longestDurationMonths: "18" }).longestDurationMonths, 18);
       assert.equal(
         errorsOf({ ...org, longestDurationMonths: "19" }).longestDurationMonths,
-        "Longest duration must be 18 months or less. Your organisation limits secondments to 18 months.",
+        "Longest secondment must be 18 months or less. Your organisation limits secondments to 18 months.",
       );
       assert.match(errorsOf({ organisationName: "One Month Trust", shortestDurationMonths: "1", longestDurationMonths: "2" }).longestDurationMonths!, /must be 1 month or less\. .* to 1 month\.$/);
     });
@@ -285,7 +302,7 @@ describe("Expression of Interest form", () => {
     ["a function", () => VALID],
   ];
   const REQUIRED: InterestField[] = INTEREST_FIELDS.filter(
-    (f) => !["workArrangements", "skillsOfferedOther", "skillsToDevelopOther", "daysPerWeek", "patternDetails", "fixedTermEnd", "adjustments", "lineManagerEmail"].includes(f),
+    (f) => !["gradeDetails", "workArrangements", "skillsOfferedOther", "skillsToDevelopOther", "daysPerWeek", "patternDetails", "fixedTermEnd", "adjustments", "lineManagerEmail"].includes(f),
   );
   for (const [name, raw] of notObjects) {
     it(`gives a message for every required field when sent ${name}`, () => {

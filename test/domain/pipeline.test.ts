@@ -86,6 +86,21 @@ describe("pipeline: the programme team's totals", () => {
     assert.deepEqual(p.secondments, { agreeing: 1, confirmed: 2, active: 2, ended: 1, closed: 1, cancelled: 1 });
   });
 
+  it("no longer counts an opening once a match for it is going ahead", () => {
+    const input = (matches: PipelineInput["matches"]): PipelineInput => ({
+      ...empty,
+      roles: [{ id: "role-a", status: "submitted", openings: 1 }, { id: "role-b", status: "submitted", openings: 2 }],
+      matches,
+    });
+    const m = (id: string, openingId: string, status: MatchFacts["status"]): MatchFacts => ({ id, openingId, candidateKey: `t:${id}`, status, confirmedAt: "2027-03-01T10:00:00Z" });
+    assert.deepEqual(pipelineOf(input([])).roles, { open: 2, openings: 3 });
+    // Only going ahead takes an opening: a suggestion, a meeting or a match that closed does not.
+    assert.deepEqual(pipelineOf(input([m("m1", "role-a", "notified"), m("m2", "role-a", "meeting"), m("m3", "role-b", "closed")])).roles, { open: 2, openings: 3 });
+    // role-a's only opening went ahead: it is no longer open and needs nobody.
+    assert.deepEqual(pipelineOf(input([m("m1", "role-a", "agreeing")])).roles, { open: 1, openings: 2 });
+    assert.deepEqual(pipelineOf(input([m("m1", "role-a", "agreeing"), m("m2", "role-b", "agreeing")])).roles, { open: 1, openings: 1 });
+  });
+
   it("counts overdue check-ins of active secondments only, with a side still to answer", () => {
     const both = { secondee: true, homeManager: true };
     const p = pipelineOf({

@@ -136,11 +136,11 @@ describe("Role Matching form", () => {
     ["no start date", { startDate: "" }, "startDate", "Enter the start date"],
     ["a start date of 30 February", { startDate: "2027-02-30" }, "startDate", "Start date must be a real date"],
     ["a start date yesterday", { startDate: "2026-11-22" }, "startDate", "Start date must be today or in the future"],
-    ["no duration", { durationMonths: "" }, "durationMonths", "Enter how long the secondment lasts, in months"],
-    ["a duration of 0", { durationMonths: "0" }, "durationMonths", "Duration must be between 1 and 60 months"],
-    ["a duration of 61", { durationMonths: "61" }, "durationMonths", "Duration must be between 1 and 60 months"],
-    ["a duration of 6.5", { durationMonths: "6.5" }, "durationMonths", "Duration must be a whole number"],
-    ["a duration over the organisation's limit", { durationMonths: "25" }, "durationMonths", "Duration must be 24 months or less. Your organisation limits secondments to 24 months."],
+    ["no duration", { durationMonths: "" }, "durationMonths", "Enter the length in months"],
+    ["a duration of 0", { durationMonths: "0" }, "durationMonths", "Length must be between 1 and 60 months"],
+    ["a duration of 61", { durationMonths: "61" }, "durationMonths", "Length must be between 1 and 60 months"],
+    ["a duration of 6.5", { durationMonths: "6.5" }, "durationMonths", "Length must be a whole number"],
+    ["a duration over the organisation's limit", { durationMonths: "25" }, "durationMonths", "Length must be 24 months or less. Your organisation limits secondments to 24 months."],
     ["no clearance", { clearanceRequired: "" }, "clearanceRequired", "Select the security clearance the role needs"],
     ["no openings", { openings: "" }, "openings", "Enter how many secondees the role needs"],
     ["0 openings", { openings: "0" }, "openings", "Number of secondees must be between 1 and 50"],
@@ -166,7 +166,7 @@ describe("Role Matching form", () => {
       assert.equal(valueOf({ ...org, durationMonths: "18" }).durationMonths, 18);
       assert.equal(
         errorsOf({ ...org, durationMonths: "19" }).durationMonths,
-        "Duration must be 18 months or less. Your organisation limits secondments to 18 months.",
+        "Length must be 18 months or less. Your organisation limits secondments to 18 months.",
       );
     });
 

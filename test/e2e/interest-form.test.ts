@@ -139,7 +139,7 @@ describe("Expression of Interest form in the Agents Playground @e2e", function (
     assert.equal(await cardCount(page), cardsBefore, "the confirmation replaced the form in place");
     const shown = await done.innerText();
     for (const fact of [
-      "Department for Education (Central government department)",
+      "Department for Education", "Central government department",
       "Leeds, Yorkshire and the Humber",
       "Part-time, 3 days a week (Tuesdays to Thursdays)",
       formatUkDate(availableFrom),

@@ -13,7 +13,7 @@
  *     matches"; she presses "Confirm Ana Jones" (custom activity, her own chat).
  *  4. The bot posts "Possible match for Housing data analyst: Ana Jones" in the role's channel
  *     through its outbox. The test sees it in the General channel view, and Alex presses "I'll
- *     arrange the matching meeting": the card changes in place to "Alex Wilber is arranging the
+ *     arrange the informal chat": the card changes in place to "Alex Wilber is arranging the
  *     informal chat".
  *
  * Tagged @e2e: `mocha --grep @e2e --invert` skips it. Needs /usr/bin/chromium. Screenshots:
@@ -217,7 +217,7 @@ describe("Match notification in a team channel in the Agents Playground @e2e", f
     assert.equal(shownAt.conversationId, notification.conversationId, "the Playground shows it where the app sent it");
 
     // …and shows in the General channel view.
-    const card = await waitForCardWith(page, [`Possible match for ${ROLE_TITLE}: ${ANA.name}`, "I'll arrange the matching meeting"], 15_000);
+    const card = await waitForCardWith(page, [`Possible match for ${ROLE_TITLE}: ${ANA.name}`, "I'll arrange the informal chat"], 15_000);
     const shown = await card.innerText();
     assert.match(shown, /Waiting for the vacancy holder to arrange an informal chat/);
     assert.doesNotMatch(shown, /screen reader|adjustment/i, "never adjustments in a channel");
@@ -226,16 +226,16 @@ describe("Match notification in a team channel in the Agents Playground @e2e", f
     await screenshot(page, "match-notification");
   });
 
-  it("the vacancy holder presses \"I'll arrange the matching meeting\" in the channel and the card changes in place", async () => {
+  it("the vacancy holder presses \"I'll arrange the informal chat\" in the channel and the card changes in place", async () => {
     assert.ok(matchRef, "the previous test got as far as the notification");
     const page = suite.page;
-    const card = await waitForCardWith(page, [`Possible match for ${ROLE_TITLE}: ${ANA.name}`, "I'll arrange the matching meeting"]);
+    const card = await waitForCardWith(page, [`Possible match for ${ROLE_TITLE}: ${ANA.name}`, "I'll arrange the informal chat"]);
     const before = await cardCount(page);
-    await card.getByRole("button", { name: "I'll arrange the matching meeting" }).click();
+    await card.getByRole("button", { name: "I'll arrange the informal chat" }).click();
     const updated = await waitForCardWith(page, [`Possible match for ${ROLE_TITLE}: ${ANA.name}`, "Alex Wilber is arranging the informal chat"], 15_000);
     await settle(page);
     assert.equal(await cardCount(page), before, "the card was replaced in place, not added");
-    assert.equal(await updated.getByRole("button", { name: "I'll arrange the matching meeting" }).count(), 0, "no arrange button once arranged");
+    assert.equal(await updated.getByRole("button", { name: "I'll arrange the informal chat" }).count(), 0, "no arrange button once arranged");
     assert.equal(await updated.getByRole("button", { name: "We want to go ahead" }).count(), 1, "the vacancy holder can now say whether to go ahead");
     const m = (await store().container("matches").item(matchRef, matchRef).read<Doc>()).resource;
     assert.equal(m?.status, "meeting");

@@ -86,6 +86,12 @@ const TABLE: Record<HardRuleId, Case[]> = {
     { name: "a local government band at the lowest level", interest: { grade: "lg-so1-so2" }, pass: true },
     { name: "a local government band one level below", interest: { grade: "lg-scale-4-6" }, pass: false },
     { name: "a range written in local government bands", interest: { grade: "cs-seo" }, role: { gradeMin: "lg-po1-po3", gradeMax: "lg-po1-po3" }, pass: true },
+    { name: "an NHS band at the lowest level", interest: { grade: "nhs-band-6" }, pass: true },
+    { name: "an NHS band one level below", interest: { grade: "nhs-band-4-5" }, pass: false },
+    { name: "a police rank at the highest level", interest: { grade: "police-chief-inspector" }, pass: true },
+    { name: "a police rank one level above", interest: { grade: "police-superintendent" }, pass: false },
+    { name: "an other grade the person puts in range", interest: { grade: "other-5", gradeDetails: "Band C at a housing charity" }, pass: true },
+    { name: "an other grade the person puts below the range", interest: { grade: "other-3", gradeDetails: "Band A at a housing charity" }, pass: false },
   ],
   clearance: [
     { name: "holds exactly what is needed", interest: { clearance: "sc" }, role: { clearanceRequired: "sc" }, pass: true },
@@ -167,6 +173,15 @@ describe("matching hard rules", () => {
     assert.equal(
       reason("grade", { name: "", interest: { grade: "cs-eo" }, pass: false }),
       "Their grade, Executive Officer (EO), is below the role's range: Higher Executive Officer (HEO) to Grade 7 (G7).",
+    );
+    // An "other" grade is compared by the person's own stated equivalent, and the reason says so.
+    assert.equal(
+      reason("grade", { name: "", interest: { grade: "other-5", gradeDetails: "Band C at a housing charity" }, pass: true }),
+      "Their grade, Band C at a housing charity, closest to SEO, is within the role's range by the grade they said theirs is closest to: Higher Executive Officer (HEO) to Grade 7 (G7).",
+    );
+    assert.equal(
+      reason("grade", { name: "", interest: { grade: "other-3", gradeDetails: "Band A at a housing charity" }, pass: false }),
+      "Their grade, Band A at a housing charity, closest to EO, is below the role's range by the grade they said theirs is closest to: Higher Executive Officer (HEO) to Grade 7 (G7).",
     );
     assert.equal(
       reason("home-cap", { name: "", caps: { "Department for Education": 11 }, pass: false }),
