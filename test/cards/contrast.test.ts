@@ -72,7 +72,9 @@ const everyColour: { [N in CardName]?: CardModels[N][] } = {
     explanation: "- Offers data analysis",
     statusText: `Status shown in the ${statusStyle} style`,
     statusStyle,
+    acknowledgement: "Thank you. We have recorded your answer.",
     actions: [],
+    refresh: { data: { matchId: "m" }, userIds: [] },
   })),
   "approval-request": (["default", "good", "warning"] as const).map((statusStyle) => ({
     secondeeName: "Ana Jones",
