@@ -20,6 +20,8 @@ export interface FaqEntry {
   answer: string[];
   /** Extra words and phrases people might use (synonyms, paraphrases). */
   keywords: string[];
+  /** Whole questions as people ask them (the classifier learns these). */
+  alternates?: readonly string[];
 }
 
 /** The main programme email address, from the programme FAQ. */
@@ -170,6 +172,8 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "how are people matched",
       "recruitment",
       "selection",
+      "job interview",
+      "application process",
       "pairing",
       "database",
       "shortlisting",
@@ -283,7 +287,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "longer",
       "stay longer",
       "renew",
-      "more time",
       "maximum length",
       "two years",
       "limit",
@@ -437,6 +440,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "Welsh",
       "university",
       "charity",
+      "think tank",
       "council",
       "list",
       "NHS",
