@@ -40,7 +40,6 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can I do a short one, like a few months?",
     "Is there a minimum length?",
     "Can I do it alongside my current job?",
-    "Is there such a thing as a part-time secondment?",
     "Can I swap jobs with someone in a similar role?",
     "What options are there besides a long secondment?",
     "Can I exchange roles with someone at a council?",

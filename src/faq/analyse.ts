@@ -50,6 +50,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bchanged? (my|your|our|their) minds?\b/g, " withdraw "],
   [/\bturn(s|ed|ing)? ([a-z]+ ){0,2}down\b/g, " withdraw "],
   [/\b(get|gain|getting|gaining) out of\b/g, " benefit "],
+  [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
+  [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
   [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
   [/\bsign(s|ed|ing)?[\s-]*off\b/g, " permission "],
   [/\bget(ting)? started\b/g, " getstarted "],

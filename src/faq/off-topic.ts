@@ -21,6 +21,8 @@ export const OFF_TOPIC_EXAMPLES: readonly string[] = [
   "can I book a desk for tomorrow",
   "where can I get a coffee",
   "what's for lunch",
+  "what are the gym's opening hours",
+  "what time does the shop shut",
   "is it going to rain tomorrow",
   "what's the temperature outside",
   "what's the football score",

@@ -76,7 +76,7 @@ const ANSWER_ONLY_CREDIT = 0.6;
 const BM25_FLOOR = 6;
 export const THRESHOLDS = {
   answerScore: 0.8,
-  answerClassifier: 0,
+  answerClassifier: 0.1,
   answerCoverage: 0.45,
   answerKnown: 0.7,
   answerMargin: 0.3,
