@@ -62,7 +62,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bthink[\s-]*tanks?\b/g, " thinktank "],
   [/\b(not|isnt|arent|wasnt) (right|suitable|a good fit|for me)\b/g, " unsuitable "],
   [/\b(doesnt|dont|didnt) (suit|fit|work out)\b/g, " unsuitable "],
-  [/\b(dont|didnt|do not|did not) (like|want)\b/g, " unsuitable "],
+  [/\b(dont|didnt|doesnt|do not|did not|does not) (like|want)\b/g, " unsuitable "],
   [/\bin it for me\b/g, " benefit "],
 ];
 
