@@ -124,7 +124,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
   ],
   "choosing-skills": [
     "How do I know what skills I want to build?",
-    "What should I want to get out of it?",
+    "What should I aim to learn?",
     "How do I pick a development goal?",
     "What sort of experience should I look for?",
   ],
@@ -141,7 +141,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "How do I get a host organisation on board?",
   ],
   "host-organisations": [
-    "Where could I go on secondment?",
+    "What sort of places take secondees?",
     "Can I go to a charity or a university?",
     "Could I be seconded to the NHS or a police force?",
     "What organisations in Wales take secondees?",

@@ -50,6 +50,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bchanged? (my|your|our|their) minds?\b/g, " withdraw "],
   [/\bturn(s|ed|ing)? ([a-z]+ ){0,2}down\b/g, " withdraw "],
   [/\b(get|gain|getting|gaining) out of\b/g, " benefit "],
+  [/\b(say|says|said|saying) no\b/g, " withdraw "],
+  [/\bdevelopment needs?\b/g, " developmentneed "],
+  [/\b(host|hosting|take on|taking on|have|get) (a |an |some )?(secondee|secondees)\b/g, " hostsecondee "],
+  [/\b(take|taking|took) part\b/g, " participate "],
   [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
   [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
   [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
@@ -84,9 +88,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "able mean means happen happens happened currently " +
     // Chat filler: words people add that say nothing about the topic.
     "bother bothered consider considered considering figure figured worry worried worrying quite general " +
-    "generally bit confused confusing explain explained never said says wonder wondering wondered curious " +
+    "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
-    "hey hiya cheers"
+    "hey hiya cheers keen process"
   ).split(/\s+/),
 );
 
@@ -143,10 +147,10 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   expense: ["expense", "expenses", "cost", "costs"],
   benefit: ["benefit", "advantage", "perk", "upside", "gain"],
   match: ["match", "matched", "matching", "pair", "paired", "pairing"],
-  apply: ["apply", "application", "applying", "register", "registration", "enrol", "enrolment"],
+  apply: ["apply", "application", "applying", "register", "registration", "enrol", "enrolment", "participate"],
   role: ["role", "position", "post", "job", "opportunity"],
   vacancy: ["vacancy", "vacancies"],
-  interview: ["interview", "interviews", "interviewing", "interviewed", "assessment"],
+  interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
   contact: ["contact", "email", "phone", "call"],
   question: ["question", "query", "enquiry", "inquiry"],
   notify: ["notify", "notified", "notification", "tell", "told", "hear"],

@@ -155,7 +155,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "neurodivergent",
       "health condition",
       "equal opportunities",
-      "help",
     ],
   },
   {

@@ -90,6 +90,8 @@ const MAX_CLOSEST = 3;
 const MAX_RELATED = 2;
 /** Words that put a question inside the programme's domain even when nothing answers it. */
 const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme GovXchange host home organisation vacancy holder"));
+/** Words every part of the programme uses: they place a question in the domain but point to no entry. */
+const GENERIC_WORDS = new Set(analyse("secondment programme GovXchange scheme"));
 
 /** What the rankers found for one question: the input to decide(). */
 export interface Signals {
@@ -230,6 +232,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
   const n = Math.max(entries.length, RARE_DF + 1);
   const scale = Math.max(Math.log(n / RARE_DF), Math.LN2);
   const weight = (term: string): number => {
+    if (GENERIC_WORDS.has(term)) return MIN_WEIGHT;
     const df = docFreq.get(term);
     if (!df) return notCoveredTerms.has(term) ? 1 : UNKNOWN_WEIGHT;
     return Math.min(1, Math.max(MIN_WEIGHT, Math.log(n / df) / scale));
@@ -298,10 +301,12 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
       .sort((a, b) => b.score - a.score);
     // Names of places and people the knowledge base never uses ("Wrexham", "Caerphilly") say
     // nothing about the topic: they count neither for nor against coverage.
-    const names = new Set<string>();
+    // Only when at least two other terms remain: "help with Excel" is not about help alone.
+    let names = new Set<string>();
     for (const word of question.match(/\b[A-Z][a-z]+\b/g) ?? []) {
       for (const t of analyse(word)) if (!docFreq.has(t) && !notCoveredTerms.has(t)) names.add(t);
     }
+    if (terms.filter((t) => !names.has(t)).length < 2) names = new Set();
     let total = 0;
     let known = 0;
     for (const t of terms) {
