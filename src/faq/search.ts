@@ -53,20 +53,26 @@ export interface Faq {
 /*
  * For the question's distinct analysed terms Q (empty Q: off-topic):
  *   - weight(q): how telling a term is, from how many entries use it (an IDF scaled to
- *     MIN_WEIGHT..1). Words the knowledge base never uses weigh UNKNOWN_WEIGHT: they lower
- *     coverage without letting one place name sink a question.
- *   - coverage(e): the weighted share of Q that entry e uses (question, alternates, keywords or
- *     topic: full credit; only in the answer: ANSWER_ONLY_CREDIT).
- *   - score(e) = classifier(e) + bm25(e) / max(best bm25, BM25_FLOOR).
- * With e* the best-scoring label:
- *   1. e* is an entry, score >= ANSWER_SCORE, coverage >= ANSWER_COVERAGE and the margin over
- *      the runner-up >= ANSWER_MARGIN: answer.
- *   2. e* is a topic the material does not cover, its classifier output >= NOT_COVERED_SCORE and
- *      it shares a telling term with Q: not-covered, naming who to ask.
- *   3. Q has a telling term some entry uses: did-you-mean with up to 3 entries scoring at least
- *      CLOSEST_SHARE of e*'s score; if Q also names the programme or secondments but nothing
- *      scores well, not-covered (generic).
- *   4. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
+ *     MIN_WEIGHT..1). Words the knowledge base never uses weigh UNKNOWN_WEIGHT; words every part
+ *     of the programme uses ("secondment", "programme") weigh MIN_WEIGHT. Capitalised words the
+ *     knowledge base never uses (place and people's names: "Wrexham") are left out of coverage
+ *     when at least two other terms remain.
+ *   - coverage(e): the weighted share of Q that label e uses (question, alternates, keywords or
+ *     topic: full credit; only in the answer: ANSWER_ONLY_CREDIT). known: the share the
+ *     knowledge base uses anywhere.
+ *   - score(e) = classifier(e) + bm25(e) / max(best bm25, BM25_FLOOR). The labels are the
+ *     entries, the topics the material does not cover (not-covered.ts) and "off-topic"
+ *     (off-topic.ts, a None intent).
+ * With e* the best-scoring label (see THRESHOLDS for the figures, tuned on the evaluation set):
+ *   1. e* is an entry with score, classifier output, coverage (or, for long questions, a strong
+ *      classifier output), known share and margin over the runner-up all at their thresholds,
+ *      and Q is more than one term or one telling enough: answer.
+ *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
+ *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
+ *      naming who to ask.
+ *   4. Q has a telling term some entry uses: did-you-mean with up to 3 entries scoring at least
+ *      closestShare of e*'s score.
+ *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
  */
 const RARE_DF = 3;
 const MIN_WEIGHT = 0.2;
