@@ -92,7 +92,7 @@ export async function ask(s: Services, caller: Caller, question: string): Promis
   const faq = await s.knowledge.current();
   const result = faq.ask(q);
   if (result.kind === "answer") {
-    if (result.confidence < LOW_CONFIDENCE) await keepUnanswered(s, caller, q, "did-you-mean");
+    if (result.confidence < LOW_CONFIDENCE) await keepUnanswered(s, caller, q, "low-confidence");
     return answerCard(s, result.entry, result.related);
   }
   await keepUnanswered(s, caller, q, result.kind);

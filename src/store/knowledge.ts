@@ -41,7 +41,7 @@ export interface KbDoc {
   changes: KbChange[];
 }
 
-export type UnansweredOutcome = "did-you-mean" | "not-covered" | "off-topic";
+export type UnansweredOutcome = "low-confidence" | "did-you-mean" | "not-covered" | "off-topic";
 
 export interface UnansweredQuestion {
   kind: "unanswered";
