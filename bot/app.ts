@@ -128,7 +128,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const jobs = new JobStore(store.container("jobs"));
   let dispatcher: OutboxDispatcher | undefined;
   const knowledgeStore = new KnowledgeStore(store.container("knowledge"));
-  const knowledge = new KnowledgeBase(knowledgeStore, { refreshMs: options.knowledgeRefreshMs ?? 30_000 });
+  const knowledge = new KnowledgeBase(knowledgeStore, {
+    refreshMs: options.knowledgeRefreshMs ?? 30_000,
+    onError: (err) => log.warn("could not read the knowledge base; answering from the copy in memory", { err: err as Error }),
+  });
   await knowledge.refresh();
   const services: Services = {
     config,

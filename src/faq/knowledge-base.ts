@@ -34,7 +34,7 @@ export class KnowledgeBase {
 
   constructor(
     private readonly store: KnowledgeStore,
-    private readonly options: { refreshMs: number; shipped?: readonly FaqEntry[] } = { refreshMs: 30_000 },
+    private readonly options: { refreshMs: number; shipped?: readonly FaqEntry[]; onError?: (err: unknown) => void } = { refreshMs: 30_000 },
   ) {
     this.faq = createFaq(options.shipped ?? SHIPPED_ENTRIES);
   }
@@ -42,7 +42,13 @@ export class KnowledgeBase {
   /** The FAQ to answer from, refreshed if the last look at the store is older than refreshMs. */
   async current(): Promise<Faq> {
     if (performance.now() - this.checkedAt >= this.options.refreshMs) {
-      this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
+      this.refreshing ??= this.refresh()
+        .catch((err: unknown) => {
+          // The store did not answer: keep answering from what this instance has, and look again later.
+          this.checkedAt = performance.now();
+          this.options.onError?.(err);
+        })
+        .finally(() => (this.refreshing = undefined));
       await this.refreshing;
     }
     return this.faq;
