@@ -30,7 +30,8 @@ import * as secondment from "./handlers/secondment";
 import * as secondmentChanges from "./handlers/secondment-changes";
 import * as businessCase from "./handlers/business-case";
 import { BotConnectorPort } from "./proactive/connector-port";
-import { createFaq } from "../src/faq/search";
+import { KnowledgeBase } from "../src/faq/knowledge-base";
+import { KnowledgeStore } from "../src/store/knowledge";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
@@ -62,6 +63,8 @@ export interface AppOptions {
   background?: boolean;
   /** How often the scheduler looks for due jobs. */
   schedulerPollMs?: number;
+  /** How often each instance looks for knowledge-base changes made elsewhere (default 30 s). */
+  knowledgeRefreshMs?: number;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -126,11 +129,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const outbox = new Outbox(store.container("outbox"), clock);
   const jobs = new JobStore(store.container("jobs"));
   let dispatcher: OutboxDispatcher | undefined;
+  const knowledgeStore = new KnowledgeStore(store.container("knowledge"));
+  const knowledge = new KnowledgeBase(knowledgeStore, {
+    refreshMs: options.knowledgeRefreshMs ?? 30_000,
+    onError: (err) => log.warn("could not read the knowledge base; answering from the copy in memory", { err: err as Error }),
+  });
+  await knowledge.refresh();
   const services: Services = {
     config,
     log,
     plans: new PlanRepository(store.container("people")),
-    faq: createFaq(),
+    knowledge,
+    knowledgeStore,
     interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest"),
     roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role"),
     conversations,

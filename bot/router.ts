@@ -1,4 +1,5 @@
 import { withTeamsUserIds } from "./refresh-users";
+import { distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { VERBS, type Verb } from "../cards";
 import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
@@ -6,6 +7,7 @@ import * as approval from "./handlers/approval";
 import * as businessCase from "./handlers/business-case";
 import * as faq from "./handlers/faq";
 import * as interest from "./handlers/interest";
+import * as knowledge from "./handlers/knowledge";
 import * as matching from "./handlers/matching";
 import * as role from "./handlers/role";
 import * as plan from "./handlers/plan";
@@ -53,6 +55,7 @@ const SecondmentVersionOptional = z.looseObject({ secondmentId: SecondmentId, ve
 const CheckInRef = z.looseObject({ secondmentId: SecondmentId, n: z.coerce.number({ message: "must be a number" }).int().min(1).max(1000) });
 const ItemRef = (key: string) => z.looseObject({ secondmentId: SecondmentId, [key]: z.string().min(1).max(80) });
 const FeedbackAsk = z.looseObject({ secondmentId: SecondmentId, to: z.enum(["secondee", "homeManager", "host"], { message: "must be one of the people in the secondment" }) });
+const QuestionRef = z.looseObject({ questionId: z.string().regex(/^q-[0-9a-f]{32}$/, "must be a question id") });
 const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean().optional() });
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
@@ -122,12 +125,29 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.askQuestion]: route({
     schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
     personalOnly: false,
-    run: (s, _c, d) => faq.ask(s, d.question),
+    run: (s, c, d) => faq.ask(s, c, d.question),
   }),
   [VERBS.openTopic]: route({
     schema: z.object({ id: z.string().max(100) }),
     personalOnly: false,
-    run: (s, _c, d) => faq.topic(s, d.id) ?? welcome(s, "I could not find that topic any more. Here is the menu."),
+    run: async (s, _c, d) => (await faq.topic(s, d.id)) ?? welcome(s, "I could not find that topic any more. Here is the menu."),
+  }),
+  [VERBS.faqFeedback]: route({
+    schema: z.looseObject({ id: z.string().min(1).max(100), helpful: z.boolean({ message: "must be true or false" }) }),
+    personalOnly: false,
+    run: (s, _c, d) => faq.feedback(s, d),
+  }),
+  [VERBS.sayThanks]: route({ schema: NoData, personalOnly: false, run: () => faq.thanks() }),
+  // Knowledge base (programme team)
+  [VERBS.kbShow]: route({ schema: NoData, personalOnly: false, run: (s, c) => knowledge.show(s, c) }),
+  [VERBS.kbOpenAlternate]: route({ schema: QuestionRef, personalOnly: false, run: (s, c, d) => knowledge.openAlternate(s, c, d) }),
+  [VERBS.kbAddAlternate]: route({ schema: z.looseObject({}), personalOnly: false, run: (s, c, d) => knowledge.addAlternate(s, c, d) }),
+  [VERBS.kbOpenAnswer]: route({ schema: QuestionRef, personalOnly: false, run: (s, c, d) => knowledge.openAnswer(s, c, d) }),
+  [VERBS.kbAddAnswer]: route({ schema: z.looseObject({}), personalOnly: false, run: (s, c, d) => knowledge.addAnswer(s, c, d) }),
+  [VERBS.kbUndo]: route({
+    schema: z.looseObject({ n: z.coerce.number({ message: "must be a number" }).int().min(1).max(100_000) }),
+    personalOnly: false,
+    run: (s, c, d) => knowledge.undo(s, c, d),
   }),
 };
 
@@ -154,26 +174,72 @@ export async function dispatch(s: Services, caller: Caller, verb: unknown, data:
   return reply;
 }
 
-const GREETINGS = new Set(["hello", "hi", "hey", "hiya", "help", "menu", "start", "good morning", "good afternoon", "get started"]);
-const PLAN_WORDS = new Set(["plan", "my plan", "show my plan", "7-step plan", "7 step plan", "my 7-step plan", "my 7 step plan"]);
+type Command = { verb: Verb; data: Record<string, unknown> };
+const cmd = (verb: Verb, data: Record<string, unknown> = {}): Command => ({ verb, data });
+
+/** Every typed command, by the words people type. */
+const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ...["hello", "hi", "hey", "hiya", "help", "menu", "start", "good morning", "good afternoon", "get started"].map((w) => [w, cmd(VERBS.showMenu)] as const),
+  ...["plan", "my plan", "show my plan", "7-step plan", "7 step plan", "my 7-step plan", "my 7 step plan"].map((w) => [w, cmd(VERBS.showPlan)] as const),
+  ...["thanks", "thank you", "thankyou", "cheers", "ta", "thanks a lot", "thank you very much", "great thanks", "ok thanks"].map((w) => [w, cmd(VERBS.sayThanks)] as const),
+  ["interest", cmd(VERBS.startInterest)],
+  ["express interest", cmd(VERBS.startInterest)],
+  ["my interest", cmd(VERBS.showInterest)],
+  ["role", cmd(VERBS.startRole)],
+  ["offer a role", cmd(VERBS.startRole)],
+  ["my roles", cmd(VERBS.listRoles)],
+  ["roles", cmd(VERBS.listRoles)],
+  ["my matches", cmd(VERBS.myMatches)],
+  ["matches", cmd(VERBS.myMatches)],
+  // Business case (plan step 4)
+  ["business case", cmd(VERBS.openBusinessCase)],
+  ["my business case", cmd(VERBS.openBusinessCase)],
+  ["my secondment", cmd(VERBS.mySecondment)],
+  ["secondment", cmd(VERBS.mySecondment)],
+  ["my secondments", cmd(VERBS.mySecondment)],
+  // Pipeline (programme team)
+  ["pipeline", cmd(VERBS.showPipeline)],
+  ["programme pipeline", cmd(VERBS.showPipeline)],
+  ["question", cmd(VERBS.askPrompt)],
+  ["ask a question", cmd(VERBS.askPrompt)],
+  // Knowledge base (programme team)
+  ["unanswered questions", cmd(VERBS.kbShow)],
+  ["unanswered", cmd(VERBS.kbShow)],
+  ["knowledge base", cmd(VERBS.kbShow)],
+]);
+const COMMAND_WORDS = [...COMMANDS.keys()];
+
+/**
+ * A near-miss of a command ("helo", "my pln", "intrest"): the one command within one edit
+ * (two for commands of 8 letters or more), and closer than any other. Short words and the
+ * first letter must match, so "pay" never becomes "plan".
+ */
+function nearCommand(t: string): Command | undefined {
+  if (t.length < 4 || t.length > 30) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const word of COMMAND_WORDS) {
+    if (word.length < 4 || word[0] !== t[0] || Math.abs(word.length - t.length) > 2) continue;
+    const d = distance(t, word);
+    if (d > (word.length >= 8 ? 2 : 1)) continue;
+    if (d < bestDistance) {
+      best = word;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance && COMMANDS.get(word)!.verb !== COMMANDS.get(best!)!.verb) {
+      tie = true;
+    }
+  }
+  return best && !tie ? COMMANDS.get(best) : undefined;
+}
 
 /** Turn typed text into a verb and data; anything that is not a command is a question. */
 export function commandFor(raw: string): { verb: Verb; data: Record<string, unknown> } {
   const t = raw.toLowerCase().replace(/[!.?,]+$/g, "").replace(/\s+/g, " ").trim();
-  if (GREETINGS.has(t)) return { verb: VERBS.showMenu, data: {} };
-  if (PLAN_WORDS.has(t)) return { verb: VERBS.showPlan, data: {} };
+  const exact = COMMANDS.get(t);
+  if (exact) return exact;
   const step = /^step (\d{1,2})$/.exec(t);
   if (step) return { verb: VERBS.openStep, data: { step: Number(step[1]) } };
-  if (t === "interest" || t === "express interest") return { verb: VERBS.startInterest, data: {} };
-  if (t === "my interest") return { verb: VERBS.showInterest, data: {} };
-  if (t === "role" || t === "offer a role") return { verb: VERBS.startRole, data: {} };
-  if (t === "my roles" || t === "roles") return { verb: VERBS.listRoles, data: {} };
-  if (t === "my matches" || t === "matches") return { verb: VERBS.myMatches, data: {} };
-  // Business case (plan step 4)
-  if (t === "business case" || t === "my business case") return { verb: VERBS.openBusinessCase, data: {} };
-  // Pipeline (programme team)
-  if (t === "my secondment" || t === "secondment" || t === "my secondments") return { verb: VERBS.mySecondment, data: {} };
-  if (t === "pipeline" || t === "programme pipeline") return { verb: VERBS.showPipeline, data: {} };
-  if (t === "question" || t === "ask a question") return { verb: VERBS.askPrompt, data: {} };
-  return { verb: VERBS.askQuestion, data: { question: raw } };
+  return nearCommand(t) ?? { verb: VERBS.askQuestion, data: { question: raw } };
 }

@@ -8,6 +8,9 @@ import planStep from "./plan-step.json";
 import faqAnswer from "./faq-answer.json";
 import faqNoMatch from "./faq-no-match.json";
 import faqPrompt from "./faq-prompt.json";
+import faqKb from "./faq-kb.json";
+import faqKbAlternate from "./faq-kb-alternate.json";
+import faqKbAnswer from "./faq-kb-answer.json";
 import error from "./error.json";
 import form from "./form.json";
 import records from "./records.json";
@@ -38,6 +41,9 @@ export const TEMPLATES: Readonly<Record<CardName, object>> = {
   "faq-answer": faqAnswer,
   "faq-no-match": faqNoMatch,
   "faq-prompt": faqPrompt,
+  "faq-kb": faqKb,
+  "faq-kb-alternate": faqKbAlternate,
+  "faq-kb-answer": faqKbAnswer,
   error,
   form,
   records,

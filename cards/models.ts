@@ -51,16 +51,47 @@ export interface StepModel {
 }
 
 export interface FaqAnswerModel {
+  /** The entry answered, for the 👍/👎 buttons. */
+  entryId: string;
   topic: string;
   paragraphs: TextItem[];
   related: { id: string; topic: string }[];
   programmeEmail: string;
+  /** Set once the person has said whether the answer helped: the buttons give way to thanks. */
+  feedbackGiven?: boolean;
 }
 
+/** No answer: "did you mean", "not covered by the material" or "outside what I know". */
 export interface FaqNoMatchModel {
+  heading: string;
   question: string;
+  paragraphs: TextItem[];
   closest: { id: string; topic: string }[];
-  programmeEmail: string;
+  closestIntro?: string;
+}
+
+/** The programme team's view of the knowledge base. */
+export interface FaqKbModel {
+  notice?: string;
+  questions: { id: string; text: string; asked: string }[];
+  changes: { n: number; summary: string; byline: string }[];
+  feedback: { topic: string; counts: string }[];
+}
+
+export interface FaqKbAlternateModel {
+  questionId: string;
+  text: string;
+  entries: { title: string; value: string }[];
+  entryId?: string;
+  error?: string;
+}
+
+export interface FaqKbAnswerModel {
+  questionId: string;
+  question: string;
+  topic?: string;
+  answer?: string;
+  error?: string;
 }
 
 export interface FaqPromptModel {
@@ -133,6 +164,9 @@ export interface CardModels {
   "faq-answer": FaqAnswerModel;
   "faq-no-match": FaqNoMatchModel;
   "faq-prompt": FaqPromptModel;
+  "faq-kb": FaqKbModel;
+  "faq-kb-alternate": FaqKbAlternateModel;
+  "faq-kb-answer": FaqKbAnswerModel;
   error: ErrorModel;
   form: FormModel;
   records: RecordsModel;

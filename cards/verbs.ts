@@ -61,6 +61,15 @@ export const VERBS = {
   askPrompt: "faq.prompt",
   askQuestion: "faq.ask",
   openTopic: "faq.topic",
+  faqFeedback: "faq.feedback",
+  sayThanks: "chat.thanks",
+  // Knowledge base (programme team)
+  kbShow: "kb.show",
+  kbOpenAlternate: "kb.alternate.open",
+  kbAddAlternate: "kb.alternate.add",
+  kbOpenAnswer: "kb.answer.open",
+  kbAddAnswer: "kb.answer.add",
+  kbUndo: "kb.undo",
 } as const;
 
 export type VerbName = keyof typeof VERBS;

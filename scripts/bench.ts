@@ -1,3 +1,4 @@
+import { benchFaq } from "./bench-faq";
 import { benchMatching } from "./bench-matching";
 import { benchOutbox } from "./bench-outbox";
 import { benchTab, TAB_JS_TARGET_BYTES } from "./bench-tab";
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
   console.log("== Tabs: first-load JavaScript of the personal tab, gzipped (target <= 250 KB)");
   if (benchTab().inTeams > TAB_JS_TARGET_BYTES) process.exitCode = 1;
+  console.log("== Questions: the FAQ evaluation set (targets: >= 92 % right in-domain, 0 invented answers on the off-topic and not-covered sets, p50 <= 5 ms)");
+  const faq = benchFaq(process.argv.includes("--verbose"));
+  if (faq.invented !== 0) process.exitCode = 1;
   console.log("");
   console.log("== Matching: 25,000 interests and 2,500 roles (targets: full re-match <= 1 s, one new submission <= 20 ms, >= 20x faster than scoring every pair)");
   await benchMatching();

@@ -1,7 +1,8 @@
 import type { AdaptiveCardJson } from "../../cards";
 import type { Config } from "../../src/config";
 import type { PersonId } from "../../src/domain/person";
-import type { Faq } from "../../src/faq/search";
+import type { KnowledgeBase } from "../../src/faq/knowledge-base";
+import type { KnowledgeStore } from "../../src/store/knowledge";
 import type { Logger } from "../../src/log";
 import type { InterestDetails } from "../../src/domain/interest";
 import type { RuleContext } from "../../src/domain/forms";
@@ -42,7 +43,10 @@ export interface Services {
   config: Config;
   log: Logger;
   plans: PlanRepository;
-  faq: Faq;
+  /** The live knowledge base: shipped entries plus the programme team's changes. */
+  knowledge: KnowledgeBase;
+  /** Knowledge-base changes, unanswered questions and answer feedback in Cosmos. */
+  knowledgeStore: KnowledgeStore;
   interests: FormRecordStore<InterestDetails>;
   roles: FormRecordStore<RoleRecordDetails>;
   conversations: ConversationRepository;

@@ -20,6 +20,8 @@ export interface FaqEntry {
   answer: string[];
   /** Extra words and phrases people might use (synonyms, paraphrases). */
   keywords: string[];
+  /** Whole questions as people ask them (the classifier learns these). */
+  alternates?: readonly string[];
 }
 
 /** The main programme email address, from the programme FAQ. */
@@ -153,7 +155,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "neurodivergent",
       "health condition",
       "equal opportunities",
-      "help",
     ],
   },
   {
@@ -170,6 +171,8 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "how are people matched",
       "recruitment",
       "selection",
+      "job interview",
+      "application process",
       "pairing",
       "database",
       "shortlisting",
@@ -283,7 +286,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "longer",
       "stay longer",
       "renew",
-      "more time",
       "maximum length",
       "two years",
       "limit",
@@ -437,6 +439,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
       "Welsh",
       "university",
       "charity",
+      "think tank",
       "council",
       "list",
       "NHS",

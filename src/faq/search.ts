@@ -1,258 +1,160 @@
 /**
- * Question answering over the programme knowledge base.
+ * Question answering over the programme knowledge base, offline.
  *
- * Text goes through one analysis pipeline, used both to build the index and
- * to read questions:
- *   1. lower-case, strip accents and apostrophes;
- *   2. rewrite multi-word phrases to single concept tokens
- *      ("fixed-term" -> fixedterm, "job swap" -> exchange, ...);
- *   3. split into words, drop stop words, numbers and single letters;
- *   4. turn American spellings into British ones (organization -> organisation);
- *   5. stem with the Porter2 (English) stemmer;
- *   6. map the stem through a synonym table to a canonical concept
- *      (boss -> manager, salary -> pay, disabled -> disability, ...).
- *
- * MiniSearch (BM25) ranks the entries over topic, question, keywords and
- * answer, with the question and keywords boosted and each query term weighted
- * by how telling it is. A confidence rule (see "Confidence rule" below) then
- * says whether the best entry really answers the question, so unrelated
- * questions get "no-match" instead of a made-up answer.
+ * Two rankers look at the same analysed terms (see analyse.ts: stemming, synonyms, abbreviations
+ * and typo correction against the knowledge base's own words):
+ *   - MiniSearch (field-weighted BM25) over each entry's question and alternates (weighted most),
+ *     keywords, topic and answer;
+ *   - an intent classifier (@nlpjs/neural, a one-layer network) trained at start-up on every
+ *     entry's question, alternates and keywords, and on the topics the material does not cover.
+ * Each entry's score is the sum of its classifier output (0..1) and its BM25 score relative to the
+ * best one (0..1). The decision rule at "Decision" below turns the scores into one of four results:
+ * an answer, "did you mean" (the closest topics), "not covered by the material", or "off-topic".
  */
+import { NeuralNetwork } from "@nlpjs/neural";
+import { distance } from "fastest-levenshtein";
 import MiniSearch, { type SearchResult } from "minisearch";
+import { analyse, isStopWord, normalise, SYNONYM_WORDS } from "./analyse";
+import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
+import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
+import { OFF_TOPIC_EXAMPLES } from "./off-topic";
 
-// wink-porter2-stemmer is CommonJS and ships no type declarations: it exports
-// one function that stems a single lower-case English word.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const porter2 = require("wink-porter2-stemmer") as (word: string) => string;
+/** The classifier's label for questions outside the programme (see off-topic.ts). */
+const OFF_TOPIC_LABEL = "off-topic";
+
+export { analyse } from "./analyse";
+
+/** The shipped knowledge base: the entries in knowledge.ts with their alternates. */
+export const SHIPPED_ENTRIES: readonly FaqEntry[] = FAQ_ENTRIES.map((e) => ({ ...e, alternates: SHIPPED_ALTERNATES[e.id] ?? [] }));
 
 export type FaqResult =
-  | { kind: "answer"; entry: FaqEntry; related: FaqEntry[] }
-  | { kind: "no-match"; closest: FaqEntry[] };
+  | { kind: "answer"; entry: FaqEntry; related: FaqEntry[]; confidence: number }
+  /** Unclear: ask them to rephrase, offering the closest topics. */
+  | { kind: "did-you-mean"; closest: FaqEntry[] }
+  /** About secondments, but the programme material does not answer it. */
+  | { kind: "not-covered"; topic?: NotCoveredTopic; closest: FaqEntry[] }
+  /** Outside what this bot knows. */
+  | { kind: "off-topic" };
 
 export interface Faq {
   ask(question: string): FaqResult;
   entries: readonly FaqEntry[];
   byId(id: string): FaqEntry | undefined;
+  /** What the rankers found, before the decision (for the bench and tests). */
+  signals(question: string): Signals;
+  /** How long building the indexes and training the classifier took, in ms. */
+  readonly buildMs: number;
 }
 
 // ---------------------------------------------------------------------------
-// Text analysis
+// Decision
 // ---------------------------------------------------------------------------
-
-/** Multi-word phrases rewritten to one concept token before splitting. Order matters. */
-const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bfixed[\s-]*terms?\b/g, " fixedterm "],
-  [/\bpart[\s-]*time(rs?)?\b/g, " parttime "],
-  [/\b(not|less than) (working )?full[\s-]*time\b/g, " parttime "],
-  [/\bfull[\s-]*time\b/g, " fulltime "],
-  [/\bjob[\s-]*shar(e|es|ing)\b/g, " parttime "],
-  [/\b(compressed|reduced|fewer|less|flexible) hours\b/g, " parttime "],
-  [/\bdays? (a|per|each|every) (week|month)\b/g, " parttime "],
-  [/\b(long|longer)[\s-]*terms?\b/g, " longterm "],
-  [/\b(short|shorter)[\s-]*terms?\b/g, " shortterm "],
-  [/\bjobs?[\s-]*(swap|swaps|swapping|exchange|exchanges)\b/g, " exchange "],
-  [/\b(swap|swapping|switch|switching|trade|trading) (jobs|roles|places)\b/g, " exchange "],
-  [/\bline[\s-]*manag(er|ers|ement)\b/g, " manager "],
-  [/\bheads? of profession\b/g, " hop "],
-  [/\bbusiness[\s-]*cases?\b/g, " businesscase "],
-  [/\bexpressions? of interest\b/g, " eoi "],
-  [/\brole[\s-]*matching[\s-]*forms?\b/g, " rolematchingform "],
-  [/\b(keep|keeps|keeping|kept|stay|stays|staying) in touch\b/g, " keepintouch "],
-  [/\b(get|getting|got) in touch\b/g, " contact "],
-  [/\bgo(es|ing)? ahead\b/g, " proceed "],
-  [/\b(pull|pulling|back|backing|drop|dropping|opt|opting) out\b/g, " withdraw "],
-  [/\bchanged? (my|your|our|their) minds?\b/g, " withdraw "],
-  [/\bturn(s|ed|ing)? (it |this |that )?down\b/g, " withdraw "],
-  [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
-  [/\bsign(s|ed|ing)?[\s-]*off\b/g, " permission "],
-  [/\bget(ting)? started\b/g, " getstarted "],
-  [/\bwhy (should|would|do|might) (i|you|we|anyone|someone|people)\b/g, " benefit "],
-  [/\borgani[sz](e|es|ed|ing)\b/g, " arrange "],
-  [/\b(find|finding|found) out\b/g, " notify "],
-  [/\bhear(d|ing)? back\b/g, " notify "],
-  [/\bthink[\s-]*tanks?\b/g, " thinktank "],
-  [/\b(not|isnt|arent|wasnt) (right|suitable|a good fit|for me)\b/g, " unsuitable "],
-  [/\b(doesnt|dont|didnt) (suit|fit|work out)\b/g, " unsuitable "],
-  [/\bin it for me\b/g, " benefit "],
-];
-
-/** Common words that carry no meaning for matching. Checked before stemming. */
-const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    "a about above after again against all also am an and any are arent as at be because been before being " +
-    "below between both but by can cant could couldnt did didnt do does doesnt doing dont down during each " +
-    "either else etc even ever every few for from further get gets getting got had hadnt has hasnt have havent " +
-    "having he her here hers herself him himself his how i id if ill im in into is isnt it its itself ive just " +
-    "let lets like me might mine more most much must mustnt my myself need needs no nor not now of off often on " +
-    "once one only or other others ought our ours ourselves out over own please possible really same seven " +
-    "shall she should shouldnt so some someone something still such sure than that thats the their theirs " +
-    "them themselves then there theres these they theyre thing things this those though through thus to too " +
-    "under until up us very via want wanted wants was wasnt way we were werent what whats when where whether " +
-    "which while who whom whose why will with within without wont would wouldnt yes yet you youd youll your " +
-    "youre yours yourself yourselves weve theyve hi hello thanks thank ok okay anyone anything anybody " +
-    "somebody everyone go goes going gone went make makes made making actually become becomes another " +
-    "able mean means happen happens happened currently"
-  ).split(/\s+/),
-);
-
-/** American spellings mapped to the British spelling used in the sources. */
-const SPELLINGS: Readonly<Record<string, string>> = {
-  program: "programme",
-  programs: "programmes",
-  enroll: "enrol",
-  enrollment: "enrolment",
-  center: "centre",
-  labor: "labour",
-  behavior: "behaviour",
-  favor: "favour",
-  honor: "honour",
-  fulfill: "fulfil",
-  judgment: "judgement",
-  analyze: "analyse",
-  analyzing: "analysing",
-  counseling: "counselling",
-  traveling: "travelling",
-  traveled: "travelled",
-  canceled: "cancelled",
-};
-
-/** Turn -ize/-ization spellings into -ise/-isation ("organization" -> "organisation"). */
-function britishSpelling(word: string): string {
-  const mapped = SPELLINGS[word];
-  if (mapped) return mapped;
-  return word.replace(/^([a-z]{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/, "$1is$2");
-}
-
-/**
- * Synonym groups. Every word in a group is stemmed and mapped to the group's
- * canonical concept token (the first name), both when indexing and when asking.
- */
-const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors"],
-  permission: ["permission", "permit", "approval", "approve", "agree", "consent", "allow", "allowed", "release", "authorise"],
-  fixedterm: ["fixedterm", "temporary", "temp", "ftc"],
-  guarantee: ["guarantee", "guaranteed", "promise", "promised", "certain", "certainty", "definitely", "assured"],
-  disability: [
-    "disability", "disabilities", "disabled", "adjustment", "adjustments", "accessibility", "accessible",
-    "impairment", "neurodivergent", "neurodiverse", "condition",
-  ],
-  support: ["support", "help", "assistance", "assist"],
-  exchange: ["exchange", "swap", "swapping", "switch"],
-  extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
-  limit: ["limit", "cap", "maximum", "max"],
-  pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding"],
-  expense: ["expense", "expenses", "cost", "costs"],
-  benefit: ["benefit", "advantage", "perk", "upside", "gain"],
-  match: ["match", "matched", "matching", "pair", "paired", "pairing"],
-  apply: ["apply", "application", "applying", "register", "registration", "enrol", "enrolment"],
-  role: ["role", "position", "post", "job", "opportunity"],
-  vacancy: ["vacancy", "vacancies"],
-  interview: ["interview", "interviews", "interviewing", "interviewed", "assessment"],
-  contact: ["contact", "email", "phone", "call"],
-  question: ["question", "query", "enquiry", "inquiry"],
-  notify: ["notify", "notified", "notification", "tell", "told", "know", "hear"],
-  discuss: ["discuss", "discussion", "chat", "conversation", "meeting", "meet", "talk"],
-  proceed: ["proceed", "withdraw", "decline", "reject"],
-  unsuitable: ["unsuitable", "suitable", "suitability", "fit"],
-  end: ["end", "ending", "finish", "finished", "conclude"],
-  return: ["return", "returning", "back"],
-  review: ["review", "reflect", "evaluate", "evaluation"],
-  performance: ["performance", "appraisal", "appraise", "objectives"],
-  organisation: ["organisation", "employer", "department", "body", "company", "companies", "firm", "firms"],
-  wales: ["wales", "welsh", "cymru"],
-  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme"],
-  type: ["type", "option", "variety", "sort", "kind"],
-  step: ["step", "stage"],
-  skill: ["skill", "expertise", "capability", "competence"],
-  career: ["career", "development", "progression", "develop"],
-  learn: ["learn", "learning", "study"],
-  short: ["short", "shorter", "brief", "shortterm"],
-};
-
-function stemWord(word: string): string {
-  return porter2(word);
-}
-
-const SYNONYMS: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const [canonical, words] of Object.entries(SYNONYM_GROUPS)) {
-    for (const word of words) {
-      const key = stemWord(britishSpelling(word));
-      if (!map.has(key)) map.set(key, canonical);
-    }
-  }
-  return map;
-})();
-
-/** Analyse text into canonical terms: the one pipeline used for indexing and for questions. */
-export function analyse(text: string): string[] {
-  let normal = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['\u2018\u2019`]/g, "");
-  for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
-
-  const terms: string[] = [];
-  for (const raw of normal.split(/[^a-z0-9]+/)) {
-    if (raw.length < 2 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) continue;
-    const stem = stemWord(britishSpelling(raw));
-    terms.push(SYNONYMS.get(stem) ?? stem);
-  }
-  return terms;
-}
-
-// ---------------------------------------------------------------------------
-// Confidence rule
-// ---------------------------------------------------------------------------
-
-/**
- * Term weights come from how many entries use a term (an IDF, scaled to 0..1):
- *   weight = ln(N / df) / ln(N / RARE_DF), kept between MIN_WEIGHT and 1,
- * where N is the number of entries and df the number that use the term.
- * A term in RARE_DF entries or fewer weighs 1; "secondment", used by nearly
- * every entry, weighs MIN_WEIGHT. Words the knowledge base never uses weigh 1.
+/*
+ * For the question's distinct analysed terms Q (empty Q: off-topic):
+ *   - weight(q): how telling a term is, from how many entries use it (an IDF scaled to
+ *     MIN_WEIGHT..1). Words the knowledge base never uses weigh UNKNOWN_WEIGHT; words every part
+ *     of the programme uses ("secondment", "programme") weigh MIN_WEIGHT. Capitalised words the
+ *     knowledge base never uses (place and people's names: "Wrexham") are left out of coverage
+ *     when at least two other terms remain.
+ *   - coverage(e): the weighted share of Q that label e uses (question, alternates, keywords or
+ *     topic: full credit; only in the answer: ANSWER_ONLY_CREDIT). known: the share the
+ *     knowledge base uses anywhere.
+ *   - score(e) = classifier(e) + bm25(e) / max(best bm25, BM25_FLOOR). The labels are the
+ *     entries, the topics the material does not cover (not-covered.ts) and "off-topic"
+ *     (off-topic.ts, a None intent).
+ * With e* the best-scoring label (see THRESHOLDS for the figures, tuned on the evaluation set):
+ *   1. e* is an entry with score, classifier output, coverage (or, for long questions, a strong
+ *      classifier output), known share and margin over the runner-up all at their thresholds,
+ *      and Q is more than one term or one telling enough: answer.
+ *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
+ *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
+ *      naming who to ask.
+ *   4. Q has a telling term some entry uses: did-you-mean with up to 3 entries scoring at least
+ *      closestShare of e*'s score.
+ *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
  */
 const RARE_DF = 3;
 const MIN_WEIGHT = 0.2;
-/** A term weighing at least this much is "telling": it points to few entries. */
+const UNKNOWN_WEIGHT = 0.65;
 const TELLING_WEIGHT = 0.5;
-/** Credit for a query term matched only by fuzzy (typo-tolerant) search. */
-const FUZZY_CREDIT = 0.5;
-/** Credit for a query term found only in an entry's answer text, not its question, topic or keywords. */
 const ANSWER_ONLY_CREDIT = 0.6;
-/** The best entry must cover more than this share of the question's weighted terms. */
-const MIN_COVERAGE = 0.55;
-/** And its BM25 score must reach this absolute floor. */
-const MIN_SCORE = 8;
-/** A "related" entry must score at least this share of the best entry's score. */
-const RELATED_SHARE = 0.35;
+const BM25_FLOOR = 6;
+export const THRESHOLDS = {
+  answerScore: 0.8,
+  answerClassifier: 0.1,
+  answerCoverage: 0.45,
+  answerKnown: 0.7,
+  answerMargin: 0.3,
+  singleTermWeight: 0,
+  longTerms: 6,
+  longClassifier: 0.8,
+  notCoveredScore: 0.5,
+  closestShare: 0.5,
+};
+const MAX_CLOSEST = 3;
 const MAX_RELATED = 2;
+/** Words that put a question inside the programme's domain even when nothing answers it. */
+const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme GovXchange host home organisation vacancy holder"));
+/** Words every part of the programme uses: they place a question in the domain but point to no entry. */
+const GENERIC_WORDS = new Set(analyse("secondment programme GovXchange scheme"));
 
-/*
- * The confidence rule, applied to the question's distinct analysed terms Q:
- *
- *   - If Q is empty (blank, or only stop words), the answer is no-match with no
- *     closest topics.
- *   - Each term q in Q has its weight w(q) (see above). Words the knowledge base
- *     never uses weigh 1, so "weather", "laptop" or "pizza" pull coverage down.
- *   - For a candidate entry, coverage = sum of w(q) over the terms it matched
- *     (exactly in the topic, question or keywords: full credit; exactly but
- *     only in the answer text: 0.6; only through a one-letter typo: 0.5),
- *     divided by the sum of w(q) over all of Q.
- *   - The best-scoring entry is the answer only if ALL of these hold:
- *       coverage > 0.55 (relative: most of what was asked is in the entry);
- *       BM25 score >= 8 (absolute: the match is not a faint one; the weakest
- *       good answers in the tests score about 11);
- *       it matched a telling term (weight >= 0.5) exactly, so a question that
- *       only shares "secondment" or "organisation" with an entry, or only a
- *       typo-level match, is never answered.
- *   - Otherwise no-match; closest = up to 2 best-scoring entries that matched a
- *     telling term (exactly or by typo). Often empty.
- *   - related (with an answer) = up to 2 next-best entries that score at least
- *     35% of the best one and matched a telling term.
- */
+/** What the rankers found for one question: the input to decide(). */
+export interface Signals {
+  terms: string[];
+  /** Every label (entries and not-covered topics), best first. */
+  ranked: Array<{ id: string; isEntry: boolean; classifier: number; score: number }>;
+  /** Weighted share of the question's terms that the best label uses. */
+  coverage: number;
+  /** Weighted share of the question's terms that the knowledge base uses anywhere. */
+  known: number;
+  /** How telling the question's only term is (0 when it has more than one). */
+  singleWeight: number;
+  /** Some term is telling and used by an entry. */
+  telling: boolean;
+  /** The question names secondments or the programme. */
+  inDomain: boolean;
+}
+
+export type Decision =
+  | { kind: "answer"; id: string; related: string[]; confidence: number }
+  | { kind: "did-you-mean"; closest: string[] }
+  | { kind: "not-covered"; topic?: string; closest: string[] }
+  | { kind: "off-topic" };
+
+/** The decision rule (see the comment above THRESHOLDS). Pure, so it can be tested alone. */
+export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decision {
+  const top = sig.ranked[0];
+  if (!top) return { kind: "off-topic" };
+  const margin = top.score - (sig.ranked[1]?.score ?? 0);
+  const closest = (min: number) => sig.ranked.filter((r) => r.isEntry && r.score >= min && r.score > 0.2).slice(0, MAX_CLOSEST).map((r) => r.id);
+  if (
+    top.isEntry &&
+    top.score >= t.answerScore &&
+    top.classifier >= t.answerClassifier &&
+    (sig.coverage >= t.answerCoverage || (sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
+    sig.known >= t.answerKnown &&
+    margin >= t.answerMargin &&
+    (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)
+  ) {
+    const related = sig.ranked.slice(1).filter((r) => r.isEntry && r.score >= top.score * t.closestShare).slice(0, MAX_RELATED).map((r) => r.id);
+    return { kind: "answer", id: top.id, related, confidence: top.score };
+  }
+  if (top.id === OFF_TOPIC_LABEL) return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
+  if (!top.isEntry && top.classifier >= t.notCoveredScore && sig.coverage > 0) return { kind: "not-covered", topic: top.id, closest: [] };
+  if (sig.telling) {
+    const near = closest(top.score * t.closestShare);
+    if (near.length > 0) return { kind: "did-you-mean", closest: near };
+  }
+  if (sig.inDomain) return { kind: "not-covered", closest: [] };
+  return { kind: "off-topic" };
+}
+
+interface Label {
+  id: string;
+  entry?: FaqEntry;
+  notCovered?: NotCoveredTopic;
+}
 
 interface IndexedDoc {
   id: string;
@@ -262,51 +164,90 @@ interface IndexedDoc {
   answer: string;
 }
 
-interface Judged {
-  result: SearchResult;
-  coverage: number;
-  /** Matched a telling term exactly. */
-  exactTelling: boolean;
-  /** Matched a telling term exactly or by typo. */
-  anyTelling: boolean;
-}
+const BOOST = { question: 3, keywords: 2, topic: 1.5, answer: 0.6 } as const;
 
-const BOOST = { question: 3, keywords: 2.5, topic: 2, answer: 1 } as const;
+const splitOnSpace = (text: string): string[] => text.split(" ").filter((t) => t.length > 0);
+const identity = (term: string): string => term;
 
 function toDoc(entry: FaqEntry): IndexedDoc {
   return {
     id: entry.id,
     topic: entry.topic,
-    question: entry.question,
+    question: [entry.question, ...(entry.alternates ?? [])].join(" \n "),
     keywords: entry.keywords.join(" ; "),
     answer: entry.answer.join("\n"),
   };
 }
 
-const splitOnSpace = (text: string): string[] => text.split(" ").filter((t) => t.length > 0);
-const identity = (term: string): string => term;
+const features = (terms: readonly string[]): Record<string, number> => Object.fromEntries(terms.map((t) => [t, 1]));
 
-/** Build the FAQ: the index is built once here; ask() only queries it. */
-export function createFaq(entries: readonly FaqEntry[] = FAQ_ENTRIES): Faq {
-  const byIdMap = new Map<string, FaqEntry>();
+/** Build the FAQ: indexes and classifier are built once here; ask() only queries them. */
+export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCovered: readonly NotCoveredTopic[] = NOT_COVERED): Faq {
+  const started = performance.now();
+  const labels = new Map<string, Label>();
   for (const entry of entries) {
-    if (byIdMap.has(entry.id)) throw new Error(`Duplicate FAQ entry id: ${entry.id}`);
-    byIdMap.set(entry.id, entry);
+    if (labels.has(entry.id)) throw new Error(`Duplicate FAQ entry id: ${entry.id}`);
+    labels.set(entry.id, { id: entry.id, entry });
+  }
+  for (const topic of notCovered) {
+    if (labels.has(topic.id)) throw new Error(`Duplicate FAQ entry id: ${topic.id}`);
+    labels.set(topic.id, { id: topic.id, notCovered: topic });
   }
 
-  // Document frequency of each term, for the term weights.
+  // Typo vocabulary: every word the knowledge base and the synonym groups use.
+  const vocabulary = new Set<string>(SYNONYM_WORDS);
+  const addWords = (text: string) => {
+    for (const w of normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
+  };
+  for (const e of entries) addWords([e.topic, e.question, ...(e.alternates ?? []), ...e.keywords, ...e.answer].join(" "));
+  for (const t of notCovered) addWords(t.alternates.join(" "));
+  const vocabList = [...vocabulary];
+  const corrections = new Map<string, string>();
+  const correct = (word: string): string => {
+    if (word.length < 4 || vocabulary.has(word) || isStopWord(word)) return word;
+    const cached = corrections.get(word);
+    if (cached !== undefined) return cached;
+    const allowed = word.length >= 8 ? 2 : 1;
+    let best = word;
+    let bestDistance = allowed + 1;
+    for (const candidate of vocabList) {
+      if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > allowed) continue;
+      const d = distance(word, candidate);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    if (corrections.size < 5000) corrections.set(word, best);
+    return best;
+  };
+
+  // Document frequency of each term over entries (not-covered topics only feed the classifier).
   const docFreq = new Map<string, number>();
+  const fieldTerms = new Map<string, { main: Set<string>; answer: Set<string> }>();
   for (const entry of entries) {
     const doc = toDoc(entry);
-    const terms = new Set(analyse([doc.topic, doc.question, doc.keywords, doc.answer].join("\n")));
-    for (const term of terms) docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
+    const main = new Set(analyse([doc.topic, doc.question, doc.keywords].join("\n")));
+    const answer = new Set(analyse(doc.answer));
+    fieldTerms.set(entry.id, { main, answer });
+    for (const term of new Set([...main, ...answer])) docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
   }
-  const scale = Math.max(Math.log(entries.length / RARE_DF), Math.LN2);
+  for (const topic of notCovered) {
+    fieldTerms.set(topic.id, { main: new Set(analyse(topic.alternates.join("\n"))), answer: new Set() });
+  }
+  const n = Math.max(entries.length, RARE_DF + 1);
+  const scale = Math.max(Math.log(n / RARE_DF), Math.LN2);
   const weight = (term: string): number => {
+    if (GENERIC_WORDS.has(term)) return MIN_WEIGHT;
     const df = docFreq.get(term);
-    if (!df) return 1;
-    return Math.min(1, Math.max(MIN_WEIGHT, Math.log(entries.length / df) / scale));
+    if (!df) return notCoveredTerms.has(term) ? 1 : UNKNOWN_WEIGHT;
+    return Math.min(1, Math.max(MIN_WEIGHT, Math.log(n / df) / scale));
   };
+
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const notCoveredTerms = new Set(notCovered.flatMap((t) => analyse(t.alternates.join("\n"))));
+
+  labels.set(OFF_TOPIC_LABEL, { id: OFF_TOPIC_LABEL });
 
   const index = new MiniSearch<IndexedDoc>({
     idField: "id",
@@ -317,11 +258,6 @@ export function createFaq(entries: readonly FaqEntry[] = FAQ_ENTRIES): Faq {
       boost: { ...BOOST },
       combineWith: "OR",
       prefix: false,
-      // One-letter typos in longer words only: short words are too easy to confuse.
-      fuzzy: (term) => (term.length >= 6 ? 1 : false),
-      weights: { fuzzy: 0.4, prefix: 0.5 },
-      // Rank by telling terms: BM25 alone lets a common word that fills a
-      // short question field ("work", "type") outweigh a rare one ("Estyn").
       boostTerm: (term) => weight(term),
       tokenize: splitOnSpace,
       processTerm: identity,
@@ -329,59 +265,96 @@ export function createFaq(entries: readonly FaqEntry[] = FAQ_ENTRIES): Faq {
   });
   index.addAll(entries.map(toDoc));
 
-  function judge(result: SearchResult, queryTerms: readonly string[]): Judged {
-    const exact = new Set(result.terms);
-    const matched = new Set(result.queryTerms);
+  // The intent classifier: one example per question, alternate and keyword.
+  const corpus: Array<{ input: Record<string, number>; output: Record<string, number> }> = [];
+  const example = (text: string, id: string) => {
+    const terms = analyse(text);
+    if (terms.length > 0) corpus.push({ input: features(terms), output: { [id]: 1 } });
+  };
+  for (const e of entries) for (const t of [e.question, e.topic, ...(e.alternates ?? []), ...e.keywords]) example(t, e.id);
+  for (const t of notCovered) for (const a of t.alternates) example(a, t.id);
+  for (const q of OFF_TOPIC_EXAMPLES) example(q, OFF_TOPIC_LABEL);
+  const net = new NeuralNetwork({ log: false, iterations: 2000 });
+  net.train(corpus);
+
+  const coverage = (id: string, terms: readonly string[]): number => {
+    const fields = fieldTerms.get(id);
+    if (!fields) return 0;
     let total = 0;
     let got = 0;
-    let exactTelling = false;
-    let anyTelling = false;
-    for (const term of queryTerms) {
+    for (const term of terms) {
       const w = weight(term);
-      const telling = w >= TELLING_WEIGHT;
       total += w;
-      if (exact.has(term)) {
-        const fields = result.match[term] ?? [];
-        got += fields.some((f) => f !== "answer") ? w : w * ANSWER_ONLY_CREDIT;
-        if (telling) exactTelling = true;
-      } else if (matched.has(term)) {
-        got += w * FUZZY_CREDIT;
-      }
-      if (telling && matched.has(term)) anyTelling = true;
+      if (fields.main.has(term)) got += w;
+      else if (fields.answer.has(term)) got += w * ANSWER_ONLY_CREDIT;
     }
-    return { result, coverage: total > 0 ? got / total : 0, exactTelling, anyTelling };
-  }
+    return total > 0 ? got / total : 0;
+  };
 
-  function entryOf(judged: Judged): FaqEntry {
-    const entry = byIdMap.get(String(judged.result.id));
-    if (!entry) throw new Error(`FAQ index returned unknown id: ${String(judged.result.id)}`);
-    return entry;
+  function signals(question: string): Signals {
+    const terms = [...new Set(analyse(question ?? "", correct))];
+    if (terms.length === 0) return { terms, ranked: [], coverage: 0, known: 0, singleWeight: 0, telling: false, inDomain: false };
+    const bm = new Map<string, number>();
+    const results: SearchResult[] = index.search(terms.join(" "));
+    const bestBm = Math.max(results[0]?.score ?? 0, BM25_FLOOR);
+    for (const r of results) bm.set(String(r.id), r.score / bestBm);
+    const clf = (net.run(features(terms)) ?? {}) as Record<string, number>;
+    const ranked = [...labels.values()]
+      .map((label) => {
+        const c = Math.max(0, clf[label.id] ?? 0);
+        return { id: label.id, isEntry: Boolean(label.entry), classifier: c, score: c + (bm.get(label.id) ?? 0) };
+      })
+      .sort((a, b) => b.score - a.score);
+    // Names of places and people the knowledge base never uses ("Wrexham", "Caerphilly") say
+    // nothing about the topic: they count neither for nor against coverage.
+    // Only when at least two other terms remain: "help with Excel" is not about help alone.
+    let names = new Set<string>();
+    for (const word of question.match(/\b[A-Z][a-z]+\b/g) ?? []) {
+      for (const t of analyse(word)) if (!docFreq.has(t) && !notCoveredTerms.has(t)) names.add(t);
+    }
+    if (terms.filter((t) => !names.has(t)).length < 2) names = new Set();
+    let total = 0;
+    let known = 0;
+    for (const t of terms) {
+      if (names.has(t)) continue;
+      const w = weight(t);
+      total += w;
+      if (docFreq.has(t) || notCoveredTerms.has(t)) known += w;
+    }
+    return {
+      terms,
+      ranked,
+      coverage: coverage(ranked[0]!.id, terms.filter((t) => !names.has(t))),
+      known: total > 0 ? known / total : 0,
+      singleWeight: terms.length === 1 ? weight(terms[0]!) : 0,
+      telling: terms.some((t) => weight(t) >= TELLING_WEIGHT && (docFreq.get(t) ?? 0) > 0),
+      inDomain: terms.some((t) => DOMAIN_WORDS.has(t)),
+    };
   }
 
   function ask(question: string): FaqResult {
-    const queryTerms = [...new Set(analyse(question ?? ""))];
-    if (queryTerms.length === 0) return { kind: "no-match", closest: [] };
-
-    const judged = index.search(queryTerms.join(" ")).map((r) => judge(r, queryTerms));
-    const best = judged[0];
-    if (!best) return { kind: "no-match", closest: [] };
-
-    const confident = best.coverage > MIN_COVERAGE && best.result.score >= MIN_SCORE && best.exactTelling;
-    if (!confident) {
-      const closest = judged.filter((j) => j.anyTelling).slice(0, MAX_RELATED).map(entryOf);
-      return { kind: "no-match", closest };
+    const sig = signals(question);
+    const d = decide(sig);
+    const entryOf = (id: string) => byId.get(id)!;
+    switch (d.kind) {
+      case "answer":
+        return { kind: "answer", entry: entryOf(d.id), related: d.related.map(entryOf), confidence: d.confidence };
+      case "did-you-mean":
+        return { kind: "did-you-mean", closest: d.closest.map(entryOf) };
+      case "not-covered": {
+        const topic = d.topic ? labels.get(d.topic)?.notCovered : undefined;
+        return { kind: "not-covered", ...(topic ? { topic } : {}), closest: d.closest.map(entryOf) };
+      }
+      default:
+        return { kind: "off-topic" };
     }
-    const related = judged
-      .slice(1)
-      .filter((j) => j.anyTelling && j.result.score >= best.result.score * RELATED_SHARE)
-      .slice(0, MAX_RELATED)
-      .map(entryOf);
-    return { kind: "answer", entry: entryOf(best), related };
   }
 
   return {
     ask,
+    signals,
     entries,
-    byId: (id: string) => byIdMap.get(id),
+    byId: (id: string) => byId.get(id),
+    buildMs: performance.now() - started,
   };
 }

@@ -23,6 +23,8 @@ export const CONTAINERS = {
   matches: "matches",
   /** Secondments from agreement to review, with their check-ins and changes. pk = secondment id. */
   secondments: "secondments",
+  /** The programme team's knowledge-base changes, unanswered questions and answer feedback. pk = "knowledge-base", "unanswered" or "feedback". */
+  knowledge: "knowledge",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { ConversationRepository } from "../../src/store/conversations";
-import { action, cardText } from "../support/cards";
+import { action, cardActions, cardText } from "../support/cards";
 import { onlyCard, onlyText, person, personalChat, startTestBot, TENANT, type TestBot } from "../support/teams";
 
 describe("a person chatting with the bot over /api/messages", () => {
@@ -94,12 +94,32 @@ describe("a person chatting with the bot over /api/messages", () => {
     assert.match(cardText(card), /fixed-term/i);
   });
 
-  it("says plainly when it has no answer, offers the closest topics and the programme team's email", async () => {
+  it("says plainly when a question is outside what it knows, and gives the programme team's email", async () => {
     const hal = person("Hal Berg");
     const card = onlyCard(await bot.teams.say(personalChat(hal), hal, "What is the weather like in Leeds tomorrow?"));
     const text = cardText(card);
-    assert.match(text, /I do not have an answer to that/);
+    assert.match(text, /That is outside what I know about/);
     assert.match(text, /secondmentexpertise@cabinetoffice\.gov\.uk/);
+  });
+
+  it("says when the programme material does not cover a question, and who can answer it", async () => {
+    const hal = person("Hal Berg");
+    const card = onlyCard(await bot.teams.say(personalChat(hal), hal, "What happens to my pension while I'm on secondment?"));
+    const text = cardText(card);
+    assert.match(text, /I cannot answer that from the programme material/);
+    assert.match(text, /The programme material does not cover pensions\./);
+    assert.match(text, /Your HR team can tell you/);
+    assert.match(text, /secondmentexpertise@cabinetoffice\.gov\.uk/);
+  });
+
+  it("offers the closest topics as buttons when a question is unclear", async () => {
+    const hal = person("Hal Berg");
+    const card = onlyCard(await bot.teams.say(personalChat(hal), hal, "manager"));
+    assert.match(cardText(card), /Did you mean one of these\?/);
+    const buttons = cardActions(card).filter((a) => a.verb === VERBS.openTopic);
+    assert.ok(buttons.length >= 1 && buttons.length <= 3, JSON.stringify(buttons));
+    const opened = await bot.teams.press(personalChat(hal), hal, buttons[0]!.verb, buttons[0]!.data);
+    assert.equal(opened.body[0].text, buttons[0]!.title);
   });
 
   it("stores how to reach the person on first contact", async () => {

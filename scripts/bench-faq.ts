@@ -1,0 +1,75 @@
+import { createFaq, type Faq, type FaqResult } from "../src/faq/search";
+import { IN_DOMAIN, NOT_COVERED_SET, OFF_TOPIC } from "../test/faq/eval-set";
+
+export interface SetFigures {
+  total: number;
+  right: number;
+  didYouMean: number;
+  /** Did-you-mean whose buttons include the right topic. */
+  didYouMeanWithRight: number;
+  wrong: number;
+  declined: number;
+}
+
+/** Score one labelled set: expected is an entry id, or undefined when the question must not be answered. */
+export function scoreSet(faq: Faq, items: ReadonlyArray<readonly [string, string | undefined]>, verbose = false): SetFigures {
+  const f: SetFigures = { total: items.length, right: 0, didYouMean: 0, didYouMeanWithRight: 0, wrong: 0, declined: 0 };
+  for (const [question, expected] of items) {
+    const r: FaqResult = faq.ask(question);
+    if (r.kind === "answer") {
+      if (r.entry.id === expected) f.right++;
+      else {
+        f.wrong++;
+        if (verbose) console.log(`  WRONG  "${question}" -> ${r.entry.id} (want ${expected ?? "no answer"}, ${r.confidence.toFixed(2)})`);
+      }
+    } else if (r.kind === "did-you-mean") {
+      f.didYouMean++;
+      if (expected && r.closest.some((e) => e.id === expected)) f.didYouMeanWithRight++;
+      if (verbose && expected) console.log(`  DYM    "${question}" -> ${r.closest.map((e) => e.id).join(", ")} (want ${expected})`);
+    } else {
+      f.declined++;
+      if (verbose && expected) console.log(`  DECL   "${question}" -> ${r.kind} (want ${expected})`);
+    }
+  }
+  return f;
+}
+
+const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
+
+export function benchFaq(verbose = false): { inDomainRight: number; invented: number } {
+  const builds: number[] = [];
+  let faq = createFaq();
+  for (let i = 0; i < 5; i++) {
+    faq = createFaq();
+    builds.push(faq.buildMs);
+  }
+  builds.sort((a, b) => a - b);
+  console.log(`start-up (indexes + classifier training): median ${builds[2]!.toFixed(0)} ms over 5 builds`);
+
+  const inDomain = scoreSet(faq, IN_DOMAIN, verbose);
+  const offTopic = scoreSet(faq, OFF_TOPIC.map((q) => [q, undefined] as const), verbose);
+  const notCovered = scoreSet(faq, NOT_COVERED_SET.map((q) => [q, undefined] as const), verbose);
+  for (const [name, f] of [["in-domain", inDomain], ["off-topic", offTopic], ["not covered", notCovered]] as const) {
+    console.log(
+      `${name.padEnd(12)} ${String(f.total).padStart(3)} questions: right ${pct(f.right, f.total)}, did-you-mean ${pct(f.didYouMean, f.total)}` +
+        `${f.didYouMean ? ` (right topic offered in ${f.didYouMeanWithRight})` : ""}, wrong answer ${pct(f.wrong, f.total)} (${f.wrong}), declined ${pct(f.declined, f.total)}`,
+    );
+  }
+
+  const all = [...IN_DOMAIN.map(([q]) => q), ...OFF_TOPIC, ...NOT_COVERED_SET];
+  for (const q of all) faq.ask(q); // warm up
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of all) {
+      const t = performance.now();
+      faq.ask(q);
+      times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  console.log(`answer time over ${times.length} questions: p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms (target p50 <= 5 ms)`);
+  return { inDomainRight: inDomain.right / inDomain.total, invented: offTopic.wrong + notCovered.wrong };
+}
+
+if (require.main === module) benchFaq(process.argv.includes("--verbose"));

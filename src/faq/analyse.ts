@@ -1,0 +1,223 @@
+/**
+ * Text analysis for question answering: one pipeline used both to build the indexes and to read
+ * questions:
+ *   1. lower-case, strip accents and apostrophes;
+ *   2. rewrite multi-word phrases and abbreviations to single concept tokens
+ *      ("fixed-term" -> fixedterm, "job swap" -> exchange, "local authority" -> council, ...);
+ *   3. split into words, drop stop words, numbers and single letters;
+ *   4. turn American spellings into British ones (organization -> organisation);
+ *   5. stem with the Porter2 (English) stemmer;
+ *   6. map the stem through a synonym table to a canonical concept
+ *      (boss -> manager, salary -> pay, disabled -> disability, ...).
+ */
+// wink-porter2-stemmer is CommonJS and ships no type declarations: it exports
+// one function that stems a single lower-case English word.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const porter2 = require("wink-porter2-stemmer") as (word: string) => string;
+
+/** Multi-word phrases rewritten to one concept token before splitting. Order matters. */
+const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bfixed[\s-]*terms?\b/g, " fixedterm "],
+  [/\bftcs?\b/g, " fixedterm "],
+  [/\blms?\b/g, " manager "],
+  [/\bkit\b/g, " keepintouch "],
+  [/\bhops?\b/g, " hop "],
+  [/\beois?\b/g, " eoi "],
+  [/\blocal (authority|authorities|government|gov|govt)\b/g, " council "],
+  [/\b(trade|trading|swap|swapping|switch|switching|exchange|exchanging) (places|jobs|roles|posts|with)\b/g, " exchange "],
+  [/\bannual leave\b/g, " holiday "],
+  [/\bsecurity (vetting|clearance|check|checks)\b/g, " vetting "],
+  [/\b(old|previous|former|same|original) (job|role|post|position)\b/g, " oldjob "],
+  [/\bpart[\s-]*time(rs?)?\b/g, " parttime "],
+  [/\b(not|less than) (working )?full[\s-]*time\b/g, " parttime "],
+  [/\bfull[\s-]*time\b/g, " fulltime "],
+  [/\bjob[\s-]*shar(e|es|ing)\b/g, " parttime "],
+  [/\b(compressed|reduced|fewer|less|flexible) hours\b/g, " parttime "],
+  [/\bdays? (a|per|each|every) (week|month)\b/g, " parttime "],
+  [/\b(long|longer)[\s-]*terms?\b/g, " longterm "],
+  [/\b(short|shorter)[\s-]*terms?\b/g, " shortterm "],
+  [/\bjobs?[\s-]*(swap|swaps|swapping|exchange|exchanges)\b/g, " exchange "],
+  [/\b(swap|swapping|switch|switching|trade|trading) (jobs|roles|places)\b/g, " exchange "],
+  [/\bline[\s-]*manag(er|ers|ement)\b/g, " manager "],
+  [/\bheads? of profession\b/g, " hop "],
+  [/\bbusiness[\s-]*cases?\b/g, " businesscase "],
+  [/\bexpressions? of interest\b/g, " eoi "],
+  [/\brole[\s-]*matching[\s-]*forms?\b/g, " rolematchingform "],
+  [/\b(keep|keeps|keeping|kept|stay|stays|staying) in touch\b/g, " keepintouch "],
+  [/\b(get|getting|got) in touch\b/g, " contact "],
+  [/\bgo(es|ing)? ahead\b/g, " proceed "],
+  [/\b(pull|pulling|back|backing|drop|dropping|opt|opting) out\b/g, " withdraw "],
+  [/\bchanged? (my|your|our|their) minds?\b/g, " withdraw "],
+  [/\bturn(s|ed|ing)? ([a-z]+ ){0,2}down\b/g, " withdraw "],
+  [/\b(get|gain|getting|gaining) out of\b/g, " benefit "],
+  [/\b(say|says|said|saying) no\b/g, " withdraw "],
+  [/\bdevelopment needs?\b/g, " developmentneed "],
+  [/\b(host|hosting|take on|taking on|have|get) (a |an |some )?(secondee|secondees)\b/g, " hostsecondee "],
+  [/\b(take|taking|took) part\b/g, " participate "],
+  [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
+  [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
+  [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
+  [/\bsign(s|ed|ing)?[\s-]*off\b/g, " permission "],
+  [/\bget(ting)? started\b/g, " getstarted "],
+  [/\bwhy (should|would|do|might) (i|you|we|anyone|someone|people)\b/g, " benefit "],
+  [/\borgani[sz](e|es|ed|ing)\b/g, " arrange "],
+  [/\b(find|finding|found) out\b/g, " notify "],
+  [/\bhear(d|ing)? back\b/g, " notify "],
+  [/\bthink[\s-]*tanks?\b/g, " thinktank "],
+  [/\b(not|isnt|arent|wasnt) (right|suitable|a good fit|for me)\b/g, " unsuitable "],
+  [/\b(doesnt|dont|didnt) (suit|fit|work out)\b/g, " unsuitable "],
+  [/\b(dont|didnt|doesnt|do not|did not|does not) (like|want)\b/g, " unsuitable "],
+  [/\bin it for me\b/g, " benefit "],
+];
+
+/** Common words that carry no meaning for matching. Checked before stemming. */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a about above after again against all also am an and any are arent as at be because been before being " +
+    "below between both but by can cant could couldnt did didnt do does doesnt doing dont down during each " +
+    "either else etc even ever every few for from further get gets getting got had hadnt has hasnt have havent " +
+    "having he her here hers herself him himself his how i id if ill im in into is isnt it its itself ive just " +
+    "let lets like me might mine more most much must mustnt my myself need needs no nor not now of off often on " +
+    "once one only or other others ought our ours ourselves out over own please possible really same seven " +
+    "shall she should shouldnt so some someone something still such sure than that thats the their theirs " +
+    "them themselves then there theres these they theyre thing things this those though through thus to too " +
+    "under until up us very via want wanted wants was wasnt way we were werent what whats when where whether " +
+    "which while who whom whose why will with within without wont would wouldnt yes yet you youd youll your " +
+    "youre yours yourself yourselves weve theyve hi hello thanks thank ok okay anyone anything anybody " +
+    "somebody everyone go goes going gone went make makes made making actually become becomes another " +
+    "able mean means happen happens happened currently " +
+    // Chat filler: words people add that say nothing about the topic.
+    "bother bothered consider considered considering figure figured worry worried worrying quite general " +
+    "generally bit confused confusing explain explained said wonder wondering wondered curious " +
+    "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
+    "hey hiya cheers keen process"
+  ).split(/\s+/),
+);
+
+/** American spellings mapped to the British spelling used in the sources. */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  program: "programme",
+  programs: "programmes",
+  enroll: "enrol",
+  enrollment: "enrolment",
+  center: "centre",
+  labor: "labour",
+  behavior: "behaviour",
+  favor: "favour",
+  honor: "honour",
+  fulfill: "fulfil",
+  judgment: "judgement",
+  analyze: "analyse",
+  analyzing: "analysing",
+  counseling: "counselling",
+  traveling: "travelling",
+  traveled: "travelled",
+  canceled: "cancelled",
+};
+
+/** Turn -ize/-ization spellings into -ise/-isation ("organization" -> "organisation"). */
+function britishSpelling(word: string): string {
+  const mapped = SPELLINGS[word];
+  if (mapped) return mapped;
+  return word.replace(/^([a-z]{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/, "$1is$2");
+}
+
+/**
+ * Synonym groups. Every word in a group is stemmed and mapped to the group's
+ * canonical concept token (the first name), both when indexing and when asking.
+ */
+const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors", "gaffer"],
+  council: ["council", "councils", "authority", "authorities"],
+  holiday: ["holiday", "holidays", "vacation"],
+  pension: ["pension", "pensions", "retirement"],
+  vetting: ["vetting", "vetted", "clearance"],
+  permission: ["permission", "permit", "approval", "approve", "agree", "consent", "allow", "allowed", "release", "authorise"],
+  fixedterm: ["fixedterm", "temporary", "temp", "ftc"],
+  guarantee: ["guarantee", "guaranteed", "def", "defo", "promise", "promised", "certain", "certainty", "definitely", "assured"],
+  disability: [
+    "disability", "disabilities", "disabled", "adjustment", "adjustments", "accessibility", "accessible",
+    "impairment", "neurodivergent", "neurodiverse", "condition", "dyslexia", "dyslexic", "adhd", "autism", "autistic",
+  ],
+  support: ["support", "help", "assistance", "assist"],
+  exchange: ["exchange", "swap", "swapping", "switch", "trade"],
+  extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
+  limit: ["limit", "cap", "maximum", "max"],
+  pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding"],
+  expense: ["expense", "expenses", "cost", "costs"],
+  benefit: ["benefit", "advantage", "perk", "upside", "gain"],
+  match: ["match", "matched", "matching", "pair", "paired", "pairing"],
+  apply: ["apply", "application", "applying", "register", "registration", "enrol", "enrolment", "participate"],
+  role: ["role", "position", "post", "job", "opportunity"],
+  vacancy: ["vacancy", "vacancies"],
+  interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
+  contact: ["contact", "email", "phone", "call"],
+  question: ["question", "query", "enquiry", "inquiry"],
+  notify: ["notify", "notified", "notification", "tell", "told", "hear"],
+  discuss: ["discuss", "discussion", "chat", "conversation", "meeting", "meet", "talk"],
+  proceed: ["proceed", "withdraw", "decline", "reject"],
+  unsuitable: ["unsuitable", "suitable", "suitability", "fit"],
+  end: ["end", "ending", "finish", "finished", "conclude"],
+  return: ["return", "returning", "back"],
+  review: ["review", "reflect", "evaluate", "evaluation"],
+  performance: ["performance", "appraisal", "appraise", "objectives"],
+  organisation: ["organisation", "employer", "department", "body", "company", "companies", "firm", "firms"],
+  wales: ["wales", "welsh", "cymru"],
+  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme"],
+  type: ["type", "option", "variety", "kind"],
+  step: ["step", "stage"],
+  skill: ["skill", "expertise", "capability", "competence"],
+  career: ["career", "development", "progression", "develop"],
+  learn: ["learn", "learning", "study"],
+  short: ["short", "shorter", "brief", "shortterm"],
+};
+
+/** Every word the synonym groups know, for the typo vocabulary. */
+export const SYNONYM_WORDS: readonly string[] = Object.values(SYNONYM_GROUPS).flat();
+
+function stemWord(word: string): string {
+  return porter2(word);
+}
+
+const SYNONYMS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [canonical, words] of Object.entries(SYNONYM_GROUPS)) {
+    for (const word of words) {
+      const key = stemWord(britishSpelling(word));
+      if (!map.has(key)) map.set(key, canonical);
+    }
+  }
+  return map;
+})();
+
+/** Lower-case, strip accents and apostrophes: the first step of analysis, also used for the typo vocabulary. */
+export function normalise(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['\u2018\u2019`]/g, "");
+}
+
+/** True when a word carries no meaning for matching. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/**
+ * Analyse text into canonical terms: the one pipeline used for indexing and for questions.
+ * `correct` may replace a misspelt word (before phrases are found) with a known one.
+ */
+export function analyse(text: string, correct?: (word: string) => string): string[] {
+  let normal = normalise(text);
+  if (correct) normal = normal.replace(/[a-z]+/g, (w) => correct(w));
+  for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
+
+  const terms: string[] = [];
+  for (const raw of normal.split(/[^a-z0-9]+/)) {
+    if (raw.length < 2 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) continue;
+    const stem = stemWord(britishSpelling(raw));
+    terms.push(SYNONYMS.get(stem) ?? stem);
+  }
+  return terms;
+}

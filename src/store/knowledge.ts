@@ -1,0 +1,159 @@
+import { createHash } from "node:crypto";
+import type { Container } from "@azure/cosmos";
+import { readItem, updateItem } from "./store";
+
+/**
+ * The knowledge base the programme team keeps, in the `knowledge` container (pk /pk):
+ *   - one document `knowledge-base` (pk the same) holding every change, in order, with who made it
+ *     and when. Its `version` goes up by one with every change or undo, under an etag guard, so
+ *     two team members editing at once never lose a change. The shipped entries in the repo are
+ *     the starting content; the changes are applied on top of them (see applyChanges).
+ *   - one document per unanswered question (pk `unanswered`): the text only, with personal data
+ *     removed before it is stored, and how many times it was asked. No person id.
+ *   - one document per entry with its 👍/👎 counts (pk `feedback`). No person id.
+ */
+export const KB_DOC = "knowledge-base";
+const UNANSWERED_PK = "unanswered";
+const FEEDBACK_PK = "feedback";
+/** Cosmos items must stay under 2 MB; this keeps the change log far below that. */
+export const MAX_CHANGES = 2000;
+
+export interface ChangeAuthor {
+  /** The team member's Entra object id (a member of config.programmeTeam.aadObjectIds). */
+  aadObjectId: string;
+  name: string;
+}
+
+export type KbChange = {
+  n: number;
+  by: ChangeAuthor;
+  at: string;
+  undone?: { by: ChangeAuthor; at: string };
+  /** The unanswered question this change answers, reopened if the change is undone. */
+  questionId?: string;
+} & (
+  | { kind: "alternate"; entryId: string; text: string }
+  | { kind: "entry"; entryId: string; topic: string; question: string; answer: string[] }
+);
+
+export interface KbDoc {
+  version: number;
+  changes: KbChange[];
+}
+
+export type UnansweredOutcome = "low-confidence" | "did-you-mean" | "not-covered" | "off-topic";
+
+export interface UnansweredQuestion {
+  kind: "unanswered";
+  text: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+  outcome: UnansweredOutcome;
+  /** The change that answered it, once a team member has. */
+  resolvedBy?: number;
+}
+
+export interface FeedbackCounts {
+  kind: "feedback";
+  entryId: string;
+  helpful: number;
+  notHelpful: number;
+}
+
+export class KnowledgeStore {
+  constructor(private readonly container: Container) {}
+
+  async read(): Promise<KbDoc & { _etag?: string }> {
+    const doc = await readItem<KbDoc>(this.container, KB_DOC, KB_DOC);
+    return doc ?? { version: 0, changes: [] };
+  }
+
+  /** Add one change (etag-guarded); returns the new document. */
+  async add(change: KbChange extends infer C ? (C extends KbChange ? Omit<C, "n" | "undone"> : never) : never): Promise<{ doc: KbDoc; n: number }> {
+    let n = 0;
+    const { doc } = await updateItem<KbDoc>(this.container, KB_DOC, KB_DOC, (current) => {
+      const base = current ?? { version: 0, changes: [] };
+      if (base.changes.length >= MAX_CHANGES) throw new Error("The knowledge base has too many changes to keep another.");
+      n = base.version + 1;
+      return { version: n, changes: [...base.changes, { ...change, n } as KbChange] };
+    });
+    return { doc: doc!, n };
+  }
+
+  /** Mark change n undone (etag-guarded). False if there is no such change or it is already undone. */
+  async undo(n: number, by: ChangeAuthor, at: Date): Promise<{ changed: boolean; change?: KbChange }> {
+    let found: KbChange | undefined;
+    const { changed } = await updateItem<KbDoc>(this.container, KB_DOC, KB_DOC, (current) => {
+      found = current?.changes.find((c) => c.n === n);
+      if (!current || !found || found.undone) return undefined;
+      return {
+        version: current.version + 1,
+        changes: current.changes.map((c) => (c.n === n ? { ...c, undone: { by, at: at.toISOString() } } : c)),
+      };
+    });
+    return { changed, ...(found ? { change: found } : {}) };
+  }
+
+  // ---- Unanswered questions ----------------------------------------------
+
+  static idFor(text: string): string {
+    return `q-${createHash("sha256").update(text.toLowerCase().replace(/\s+/g, " ").trim()).digest("hex").slice(0, 32)}`;
+  }
+
+  /** Count a question the bot could not answer (text must already be scrubbed). */
+  async recordUnanswered(text: string, outcome: UnansweredOutcome, at: Date): Promise<void> {
+    const id = KnowledgeStore.idFor(text);
+    await updateItem<UnansweredQuestion>(this.container, id, UNANSWERED_PK, (current) => ({
+      kind: "unanswered",
+      text,
+      count: (current?.count ?? 0) + 1,
+      firstAt: current?.firstAt ?? at.toISOString(),
+      lastAt: at.toISOString(),
+      outcome,
+      // Asked again after it was resolved and still not answered: show it again.
+    }));
+  }
+
+  async unanswered(): Promise<Array<UnansweredQuestion & { id: string }>> {
+    const { resources } = await this.container.items
+      .query<UnansweredQuestion & { id: string }>({
+        query: "SELECT * FROM c WHERE c.pk = @pk",
+        parameters: [{ name: "@pk", value: UNANSWERED_PK }],
+      })
+      .fetchAll();
+    return resources;
+  }
+
+  async unansweredById(id: string): Promise<(UnansweredQuestion & { id: string }) | undefined> {
+    return readItem<UnansweredQuestion>(this.container, id, UNANSWERED_PK);
+  }
+
+  /** Mark an unanswered question as dealt with by change n (or reopen it with undefined). */
+  async resolve(id: string, n: number | undefined): Promise<void> {
+    await updateItem<UnansweredQuestion>(this.container, id, UNANSWERED_PK, (current) => {
+      if (!current) return undefined;
+      const { resolvedBy: _old, ...rest } = current;
+      return n === undefined ? rest : { ...rest, resolvedBy: n };
+    });
+  }
+
+  // ---- Feedback -------------------------------------------------------------
+
+  async feedback(entryId: string, helpful: boolean): Promise<FeedbackCounts> {
+    const { doc } = await updateItem<FeedbackCounts>(this.container, `feedback-${entryId}`, FEEDBACK_PK, (current) => ({
+      kind: "feedback",
+      entryId,
+      helpful: (current?.helpful ?? 0) + (helpful ? 1 : 0),
+      notHelpful: (current?.notHelpful ?? 0) + (helpful ? 0 : 1),
+    }));
+    return doc!;
+  }
+
+  async feedbackCounts(): Promise<FeedbackCounts[]> {
+    const { resources } = await this.container.items
+      .query<FeedbackCounts>({ query: "SELECT * FROM c WHERE c.pk = @pk", parameters: [{ name: "@pk", value: FEEDBACK_PK }] })
+      .fetchAll();
+    return resources;
+  }
+}

@@ -1,0 +1,159 @@
+import assert from "node:assert/strict";
+import { startApp, type RunningApp } from "../../bot/app";
+import { NOT_TEAM_MESSAGE } from "../../bot/handlers/knowledge";
+import { VERBS } from "../../cards";
+import { parseConfig } from "../../src/config";
+import { silentLogger } from "../../src/log";
+import { KB_DOC, type KbDoc } from "../../src/store/knowledge";
+import { action, cardText } from "../support/cards";
+import { onlyCard, onlyText, person, personalChat, startTestBot, TeamsSimulator, type TestBot } from "../support/teams";
+
+/**
+ * The knowledge base the programme team keeps, through /api/messages on two bot instances that
+ * share one embedded store: an unanswered question is kept without personal data, a team member
+ * adds it as an alternate on instance 1, and both instances then answer it. Undo takes it back.
+ */
+describe("the knowledge base the programme team keeps, on two instances", function () {
+  this.timeout(60_000);
+  const REFRESH_MS = 150;
+  let bot: TestBot;
+  let second: RunningApp;
+  let teams2: TeamsSimulator;
+  const pat = person("Pat Programme");
+  const kim = person("Kim Varga");
+  const QUESTION = "who signs my timesheets on secondment?";
+  const kb = () => bot.app.store.container("knowledge");
+  const kbDoc = async () => (await kb().item(KB_DOC, KB_DOC).read<KbDoc>()).resource;
+  const settle = () => new Promise((r) => setTimeout(r, REFRESH_MS + 100));
+
+  before(async () => {
+    const env = { PROGRAMME_TEAM_AAD_IDS: pat.aadObjectId };
+    bot = await startTestBot(env, silentLogger, { knowledgeRefreshMs: REFRESH_MS });
+    const config = parseConfig({ PORT: "0", LOG_LEVEL: "silent", COSMOS_ENDPOINT: bot.app.store.endpoint, COSMOS_KEY: "local", ...env });
+    second = await startApp(config, { log: silentLogger, knowledgeRefreshMs: REFRESH_MS });
+    teams2 = new TeamsSimulator(second.url, bot.connector);
+  });
+  after(async () => {
+    await second?.stop();
+    await bot?.stop();
+  });
+
+  it("keeps an unanswered question without personal data, and a team member's alternate answers it on both instances", async () => {
+    // Kim asks on instance 1, with her name, email and phone in the question.
+    const asked = onlyCard(
+      await bot.teams.say(personalChat(kim), kim, `Kim Varga here (kim.varga@example.gov.uk, 07700 900123): ${QUESTION}`),
+    );
+    assert.doesNotMatch(cardText(asked), /Your performance while on secondment/);
+    // And on instance 2, in plain words: not answered there either.
+    const before2 = onlyCard(await teams2.say(personalChat(kim), kim, QUESTION));
+    assert.notEqual(before2.body[0].text, "Your performance while on secondment");
+
+    // What was stored: text only, no email, phone, name or person id.
+    const { resources } = await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll();
+    const stored = JSON.stringify(resources);
+    assert.equal(resources.length, 2);
+    assert.doesNotMatch(stored, /kim|varga|example\.gov\.uk|07700|900123/i);
+    assert.ok(!stored.includes(kim.aadObjectId), "no person id");
+    assert.ok(resources.some((r) => r.text === `[name] [name] here ([email], [phone]): ${QUESTION}`));
+
+    // Pat sees the questions, most asked first, and adds the plain one to "Your performance".
+    const list = onlyCard(await bot.teams.say(personalChat(pat), pat, "unanswered questions"));
+    assert.match(cardText(list), /Questions I could not answer/);
+    assert.match(cardText(list), /who signs my timesheets on secondment\?/);
+    const plain = resources.find((r) => r.text === QUESTION)!;
+    const open = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAlternate, { questionId: plain.id });
+    assert.match(cardText(open), /Add the question to an entry/);
+    const add = action(open, "Add");
+    const done = await bot.teams.press(personalChat(pat), pat, add.verb, { ...add.data, text: QUESTION, entryId: "performance-management" });
+    assert.match(cardText(done), /Added\. "who signs my timesheets on secondment\?" is now answered with "Your performance while on secondment"/);
+    assert.match(cardText(done), /By Pat Programme, .* \(version 1\)/);
+
+    // Stored in Cosmos with who and when, as version 1.
+    const doc = (await kbDoc())!;
+    assert.equal(doc.version, 1);
+    assert.equal(doc.changes[0]!.kind, "alternate");
+    assert.equal(doc.changes[0]!.by.aadObjectId, pat.aadObjectId);
+    assert.ok(!Number.isNaN(Date.parse(doc.changes[0]!.at)));
+
+    // Answered now on instance 1 (at once) and on instance 2 (after its refresh interval).
+    const now1 = onlyCard(await bot.teams.say(personalChat(kim), kim, QUESTION));
+    assert.equal(now1.body[0].text, "Your performance while on secondment");
+    await settle();
+    const now2 = onlyCard(await teams2.say(personalChat(kim), kim, QUESTION));
+    assert.equal(now2.body[0].text, "Your performance while on secondment");
+
+    // The question has left the team's list.
+    const after = onlyCard(await bot.teams.say(personalChat(pat), pat, "unanswered questions"));
+    assert.doesNotMatch(cardText(after), /^"who signs my timesheets on secondment\?"$/m);
+
+    // Kim says it helped; the team sees the count.
+    const thanks = await bot.teams.press(personalChat(kim), kim, VERBS.faqFeedback, action(now1, /This helped/).data);
+    assert.match(cardText(thanks), /Thank you\. Your feedback helps/);
+    const counts = onlyCard(await teams2.say(personalChat(pat), pat, "unanswered questions"));
+    assert.match(cardText(counts), /Your performance while on secondment/);
+    assert.match(JSON.stringify(counts), /👍 1  👎 0/);
+
+    // Pat undoes the change on instance 2: the question is back in the list and no longer answered.
+    const undone = await teams2.press(personalChat(pat), pat, VERBS.kbUndo, action(counts, "Undo").data);
+    assert.match(cardText(undone), /Undone:/);
+    assert.match(cardText(undone), /^"who signs my timesheets on secondment\?"$/m);
+    const docAfter = (await kbDoc())!;
+    assert.equal(docAfter.version, 2);
+    assert.equal(docAfter.changes[0]!.undone?.by.aadObjectId, pat.aadObjectId);
+    await settle();
+    const gone = onlyCard(await bot.teams.say(personalChat(kim), kim, QUESTION));
+    assert.notEqual(gone.body[0].text, "Your performance while on secondment");
+  });
+
+  it("lets a team member write a new answer, shown on both instances", async () => {
+    onlyCard(await bot.teams.say(personalChat(kim), kim, "Can I bring my dog to the host's office?"));
+    const { resources } = await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll();
+    const q = resources.find((r) => /dog/.test(r.text))!;
+    const form = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAnswer, { questionId: q.id });
+    const bad = await bot.teams.press(personalChat(pat), pat, VERBS.kbAddAnswer, { questionId: q.id, question: q.text, topic: "Dogs", answer: "Ask." });
+    assert.match(cardText(bad), /Answer must be at least 20 characters\./);
+    assert.equal((await kbDoc())!.version, 2, "nothing written");
+    const add = action(form, "Add entry");
+    const done = await bot.teams.press(personalChat(pat), pat, add.verb, {
+      ...add.data,
+      question: "Can I bring my dog to the host's office?",
+      topic: "Pets at the host's office",
+      answer: "Ask the host organisation. Each host has its own rules about pets at work.",
+    });
+    assert.match(cardText(done), /Added the entry "Pets at the host's office"/);
+    await settle();
+    const answered = onlyCard(await teams2.say(personalChat(kim), kim, "can i bring my dog to the host office"));
+    assert.equal(answered.body[0].text, "Pets at the host's office");
+  });
+
+  it("does not let someone outside the programme team see or change the knowledge base", async () => {
+    const versionBefore = (await kbDoc())!.version;
+    assert.equal(onlyText(await bot.teams.say(personalChat(kim), kim, "unanswered questions")), NOT_TEAM_MESSAGE);
+    assert.equal(onlyText(await teams2.say(personalChat(kim), kim, "knowledge base")), NOT_TEAM_MESSAGE);
+    const { resources } = await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll();
+    const questionId = resources[0].id as string;
+    for (const [verb, data] of [
+      [VERBS.kbShow, {}],
+      [VERBS.kbOpenAlternate, { questionId }],
+      [VERBS.kbAddAlternate, { questionId, text: "who signs my timesheets", entryId: "pay-and-expenses" }],
+      [VERBS.kbOpenAnswer, { questionId }],
+      [VERBS.kbAddAnswer, { questionId, question: "who signs my timesheets", topic: "Timesheets", answer: "Your host organisation does, every week." }],
+      [VERBS.kbUndo, { n: 3 }],
+    ] as const) {
+      const res = await bot.teams.post(bot.teams.activity(personalChat(kim), kim, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } }));
+      assert.equal(res.status, 200);
+      assert.equal(res.body.value, NOT_TEAM_MESSAGE, verb);
+    }
+    const doc = (await kbDoc())!;
+    assert.equal(doc.version, versionBefore, "nothing changed");
+    assert.ok(doc.changes.every((c) => !c.undone || c.n === 1), "nothing undone by Kim");
+  });
+
+  it("recognises greetings, thanks and near-miss commands instead of searching the FAQ", async () => {
+    const hello = onlyCard(await bot.teams.say(personalChat(kim), kim, "helo"));
+    assert.doesNotMatch(cardText(hello), /You asked:/);
+    const plan = onlyCard(await bot.teams.say(personalChat(kim), kim, "my pln"));
+    assert.match(cardText(plan), /step/i);
+    assert.match(onlyText(await bot.teams.say(personalChat(kim), kim, "thanks!")), /You are welcome/);
+  });
+});

@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { commandFor } from "../../bot/router";
+import { VERBS } from "../../cards";
+import { applyChanges } from "../../src/faq/knowledge-base";
+import { NOT_COVERED } from "../../src/faq/not-covered";
+import { scrubPersonalData } from "../../src/faq/scrub";
+import { createFaq, decide, SHIPPED_ENTRIES, THRESHOLDS, type Signals } from "../../src/faq/search";
+import type { KbChange } from "../../src/store/knowledge";
+import { IN_DOMAIN, NOT_COVERED_SET, OFF_TOPIC } from "./eval-set";
+
+const faq = createFaq();
+
+function signals(over: Partial<Signals> = {}): Signals {
+  return {
+    terms: ["pay", "secondment"],
+    ranked: [
+      { id: "pay-and-expenses", isEntry: true, classifier: 0.9, score: 1.9 },
+      { id: "extension", isEntry: true, classifier: 0.1, score: 0.4 },
+      { id: "benefits", isEntry: true, classifier: 0.05, score: 0.3 },
+    ],
+    coverage: 1,
+    known: 1,
+    singleWeight: 0,
+    telling: true,
+    inDomain: true,
+    ...over,
+  };
+}
+
+describe("the answer decision", () => {
+  it("answers when the best entry is clear of the rest and covers the question", () => {
+    assert.deepEqual(decide(signals()), { kind: "answer", id: "pay-and-expenses", related: [], confidence: 1.9 });
+  });
+
+  it("asks 'did you mean' with up to 3 closest topics when the margin is too small", () => {
+    const close = signals({
+      ranked: [
+        { id: "pay-and-expenses", isEntry: true, classifier: 0.5, score: 1.2 },
+        { id: "extension", isEntry: true, classifier: 0.4, score: 1.1 },
+        { id: "benefits", isEntry: true, classifier: 0.3, score: 0.9 },
+        { id: "business-case", isEntry: true, classifier: 0.3, score: 0.8 },
+      ],
+    });
+    assert.deepEqual(decide(close), { kind: "did-you-mean", closest: ["pay-and-expenses", "extension", "benefits"] });
+  });
+
+  it("does not answer when too little of the question is covered", () => {
+    assert.equal(decide(signals({ coverage: THRESHOLDS.answerCoverage - 0.01 })).kind, "did-you-mean");
+    assert.equal(decide(signals({ known: THRESHOLDS.answerKnown - 0.01 })).kind, "did-you-mean");
+  });
+
+  it("says 'not covered', with the topic, when a topic the material does not cover wins", () => {
+    const pension = signals({ ranked: [{ id: "not-covered-pension", isEntry: false, classifier: 0.9, score: 1.0 }, ...signals().ranked.slice(1)] });
+    assert.deepEqual(decide(pension), { kind: "not-covered", topic: "not-covered-pension", closest: [] });
+  });
+
+  it("says 'off-topic' for the off-topic label, or 'not covered' if the question names secondments", () => {
+    const off = signals({ ranked: [{ id: "off-topic", isEntry: false, classifier: 0.9, score: 0.9 }] });
+    assert.deepEqual(decide({ ...off, inDomain: false }), { kind: "off-topic" });
+    assert.deepEqual(decide(off), { kind: "not-covered", closest: [] });
+  });
+
+  it("says 'off-topic' when nothing telling matches and the question does not name secondments", () => {
+    const weak = signals({ ranked: [{ id: "benefits", isEntry: true, classifier: 0.1, score: 0.3 }], coverage: 0.1, known: 0.1, telling: false, inDomain: false });
+    assert.deepEqual(decide(weak), { kind: "off-topic" });
+    assert.deepEqual(decide({ ...weak, inDomain: true }), { kind: "not-covered", closest: [] });
+  });
+});
+
+describe("the evaluation set (correctness, not timing)", () => {
+  it("has at least 80 in-domain, 20 off-topic and 15 not-covered questions, none copied from the alternates", () => {
+    assert.ok(IN_DOMAIN.length >= 80 && OFF_TOPIC.length >= 20 && NOT_COVERED_SET.length >= 15);
+    const alternates = new Set(SHIPPED_ENTRIES.flatMap((e) => [e.question, ...(e.alternates ?? [])]).map((q) => q.toLowerCase()));
+    for (const [q, id] of IN_DOMAIN) {
+      assert.ok(!alternates.has(q.toLowerCase()), `copied: ${q}`);
+      assert.ok(faq.byId(id), `unknown entry ${id}`);
+    }
+  });
+
+  it("never invents an answer to an off-topic or not-covered question", () => {
+    for (const q of [...OFF_TOPIC, ...NOT_COVERED_SET]) {
+      const r = faq.ask(q);
+      assert.notEqual(r.kind, "answer", `${q} -> ${r.kind === "answer" ? r.entry.id : ""}`);
+    }
+  });
+
+  it("never answers an in-domain question with the wrong entry more than twice", () => {
+    const wrong = IN_DOMAIN.filter(([q, id]) => {
+      const r = faq.ask(q);
+      return r.kind === "answer" && r.entry.id !== id;
+    });
+    assert.ok(wrong.length <= 2, JSON.stringify(wrong));
+  });
+
+  it("never answers a topic the material does not cover, and names the topic for most of its wordings", () => {
+    let named = 0;
+    let total = 0;
+    for (const topic of NOT_COVERED) {
+      for (const a of topic.alternates) {
+        total++;
+        const r = faq.ask(a);
+        assert.notEqual(r.kind, "answer", a);
+        if (r.kind === "not-covered" && r.topic?.id === topic.id) named++;
+      }
+    }
+    assert.ok(named >= total * 0.65, `${named} of ${total}`);
+  });
+});
+
+describe("removing personal data from kept questions", () => {
+  it("removes email addresses, phone numbers and the asker's name", () => {
+    assert.equal(
+      scrubPersonalData("I'm Ana Jones, ana.jones@housing.gov.wales or +44 29 2034 5678 / 07700-900-123: pension?", ["Ana Jones"]),
+      "I'm [name] [name], [email] or [phone] / [phone]: pension?",
+    );
+  });
+
+  it("leaves words that merely contain a name alone, and text without personal data unchanged", () => {
+    assert.equal(scrubPersonalData("Can Banana Republic host me?", ["Ana"]), "Can Banana Republic host me?");
+    assert.equal(scrubPersonalData("how long is a secondment, 12 weeks?", [undefined]), "how long is a secondment, 12 weeks?");
+  });
+});
+
+describe("typed commands, greetings and near misses", () => {
+  const verbOf = (t: string) => commandFor(t).verb;
+  it("recognises near-miss commands by edit distance", () => {
+    assert.equal(verbOf("helo"), VERBS.showMenu);
+    assert.equal(verbOf("Hello!"), VERBS.showMenu);
+    assert.equal(verbOf("my pln"), VERBS.showPlan);
+    assert.equal(verbOf("intrest"), VERBS.startInterest);
+    assert.equal(verbOf("unanswerd questions"), VERBS.kbShow);
+    assert.equal(verbOf("thanks!"), VERBS.sayThanks);
+    assert.equal(verbOf("cheers"), VERBS.sayThanks);
+  });
+
+  it("sends questions and short topic words to the FAQ, not to a command", () => {
+    for (const t of ["pay", "salary", "pension", "who pays my salary?"]) assert.equal(verbOf(t), VERBS.askQuestion, t);
+  });
+});
+
+describe("applying the programme team's changes", () => {
+  const by = { aadObjectId: "00000000-0000-0000-0000-000000000001", name: "Pat" };
+  const at = "2026-12-06T10:00:00.000Z";
+  it("adds alternates and new entries in order, skips undone changes and never duplicates", () => {
+    const changes: KbChange[] = [
+      { n: 1, kind: "alternate", entryId: "extension", text: "can I stay on?", by, at },
+      { n: 2, kind: "alternate", entryId: "extension", text: "can I stay on?", by, at },
+      { n: 3, kind: "entry", entryId: "team-1", topic: "Pets", question: "Can I bring my dog?", answer: ["Ask the host."], by, at },
+      { n: 4, kind: "alternate", entryId: "pay-and-expenses", text: "dosh?", by, at, undone: { by, at } },
+    ];
+    const entries = applyChanges(SHIPPED_ENTRIES, changes);
+    assert.equal(entries.find((e) => e.id === "extension")!.alternates!.filter((a) => a === "can I stay on?").length, 1);
+    assert.equal(entries.find((e) => e.id === "team-1")!.topic, "Pets");
+    assert.ok(!entries.find((e) => e.id === "pay-and-expenses")!.alternates!.includes("dosh?"));
+    assert.ok(!SHIPPED_ENTRIES.find((e) => e.id === "extension")!.alternates!.includes("can I stay on?"), "shipped entries untouched");
+  });
+});
