@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { PreferenceStore } from "../src/store/preferences";
 import type { AddressInfo } from "node:net";
 import {
   CloudAdapter,
@@ -151,6 +152,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Pipeline (programme team)
     pipeline: new PipelineSource(store.container("people"), store.container("matches"), store.container("secondments")),
     people: store.container("people"),
+    preferences: new PreferenceStore(store.container("people")),
     outbox: {
       async enqueue(m) {
         const result = await outbox.enqueue({ ...m, activity: await withTeamsUserIds(conversations, m.target.tenantId, m.activity) });

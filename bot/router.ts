@@ -17,6 +17,13 @@ import * as secondment from "./handlers/secondment";
 import * as changes from "./handlers/secondment-changes";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { welcome } from "./handlers/welcome";
+import { LANGS, t, type Lang } from "../src/i18n";
+
+/** The "Cymraeg / English" switch (button or typed word): store the choice, then show the menu in it. */
+async function setLanguage(s: Services, caller: Caller, lang: Lang): Promise<Reply> {
+  await s.preferences.setLanguage(caller.person, lang, s.now());
+  return welcome(s, t(lang, "lang.nowThisLanguage"), secondment.isProgrammeTeam(s, caller.person), lang);
+}
 
 /**
  * Every card verb and typed command, with the schema its data must pass and the handler it runs.
@@ -59,7 +66,12 @@ const QuestionRef = z.looseObject({ questionId: z.string().regex(/^q-[0-9a-f]{32
 const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean().optional() });
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
-  [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s, c) => welcome(s, undefined, secondment.isProgrammeTeam(s, c.person)) }),
+  [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s, c) => welcome(s, undefined, secondment.isProgrammeTeam(s, c.person), c.lang) }),
+  [VERBS.setLanguage]: route({
+    schema: z.object({ lang: z.enum(LANGS, { message: "must be cy or en-GB" }) }),
+    personalOnly: false,
+    run: (s, c, d) => setLanguage(s, c, d.lang),
+  }),
   [VERBS.showPlan]: route({ schema: NoData, personalOnly: true, run: (s, c) => plan.showPlan(s, c) }),
   [VERBS.openStep]: route({
     schema: z.object({ step: StepNumberSchema }),
@@ -151,23 +163,20 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   }),
 };
 
-export const PERSONAL_ONLY_MESSAGE =
-  "Your plan and your records are private, so I only show them in our 1:1 chat. Open a chat with me to see them.";
-
 /** Run a verb with untrusted data. Unknown verbs and bad data get a clear card, never an exception. */
 export async function dispatch(s: Services, caller: Caller, verb: unknown, data: unknown): Promise<Reply> {
   const r = typeof verb === "string" && Object.hasOwn(ROUTES, verb) ? ROUTES[verb as Verb] : undefined;
   if (!r) {
     s.log.info("unknown card action", { verb: typeof verb === "string" ? verb.slice(0, 60) : typeof verb });
-    return welcome(s, "That button is no longer available. Here is the menu.");
+    return welcome(s, t(caller.lang, "menu.buttonGone"), false, caller.lang);
   }
-  if (r.personalOnly && caller.scope !== "personal") return text(PERSONAL_ONLY_MESSAGE);
+  if (r.personalOnly && caller.scope !== "personal") return text(t(caller.lang, "menu.personalOnly"));
   const parsed = r.schema.safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join(".") || "data";
     s.log.info("card action refused", { verb, field, problem: issue.message });
-    return welcome(s, `That button sent something I cannot use (${field} ${issue.message}). Here is the menu.`);
+    return welcome(s, t(caller.lang, "menu.badData", { field, problem: issue.message }), false, caller.lang);
   }
   const reply = await r.run(s, caller, parsed.data);
   if (reply.kind === "card") await withTeamsUserIds(s.conversations, caller.person.tenantId, reply.card);
@@ -182,6 +191,14 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ...["hello", "hi", "hey", "hiya", "help", "menu", "start", "good morning", "good afternoon", "get started"].map((w) => [w, cmd(VERBS.showMenu)] as const),
   ...["plan", "my plan", "show my plan", "7-step plan", "7 step plan", "my 7-step plan", "my 7 step plan"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["thanks", "thank you", "thankyou", "cheers", "ta", "thanks a lot", "thank you very much", "great thanks", "ok thanks"].map((w) => [w, cmd(VERBS.sayThanks)] as const),
+  ["cymraeg", cmd(VERBS.setLanguage, { lang: "cy" })],
+  ["welsh", cmd(VERBS.setLanguage, { lang: "cy" })],
+  ["english", cmd(VERBS.setLanguage, { lang: "en-GB" })],
+  ["saesneg", cmd(VERBS.setLanguage, { lang: "en-GB" })],
+  ...["helo", "shwmae", "bore da", "prynhawn da", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
+  ...["cynllun", "fy nghynllun"].map((w) => [w, cmd(VERBS.showPlan)] as const),
+  ...["diolch", "diolch yn fawr"].map((w) => [w, cmd(VERBS.sayThanks)] as const),
+  ["mynegi diddordeb", cmd(VERBS.startInterest)],
   ["interest", cmd(VERBS.startInterest)],
   ["express interest", cmd(VERBS.startInterest)],
   ["my interest", cmd(VERBS.showInterest)],
@@ -239,7 +256,7 @@ export function commandFor(raw: string): { verb: Verb; data: Record<string, unkn
   const t = raw.toLowerCase().replace(/[!.?,]+$/g, "").replace(/\s+/g, " ").trim();
   const exact = COMMANDS.get(t);
   if (exact) return exact;
-  const step = /^step (\d{1,2})$/.exec(t);
+  const step = /^(?:step|cam) (\d{1,2})$/.exec(t);
   if (step) return { verb: VERBS.openStep, data: { step: Number(step[1]) } };
   return nearCommand(t) ?? { verb: VERBS.askQuestion, data: { question: raw } };
 }

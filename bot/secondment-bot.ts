@@ -9,11 +9,12 @@ import {
   type StatePropertyAccessor,
 } from "botbuilder";
 import { z } from "zod";
-import { CARD_CONTENT_TYPE } from "../cards";
+import { CARD_CONTENT_TYPE, VERBS } from "../cards";
+import { DEFAULT_LANG, langFromLocale, t } from "../src/i18n";
 import type { ConversationRepository } from "../src/store/conversations";
 import { conversationRecordOf, personOf, scopeOf } from "./conversation-record";
 import { MAX_QUESTION_LENGTH } from "./handlers/faq";
-import { text, type Caller, type Reply, type Services } from "./handlers/types";
+import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
 import { channelWelcome, welcome } from "./handlers/welcome";
 import { commandFor, dispatch } from "./router";
 
@@ -76,7 +77,9 @@ export class SecondmentBot extends TeamsActivityHandler {
       const botAdded = (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient.id);
       if (botAdded) {
         const scope = scopeOf(ctx.activity);
-        const reply = scope === "personal" ? welcome(this.s) : scope === "channel" ? channelWelcome() : text(GROUP_WELCOME_MESSAGE);
+        const person = personOf(ctx.activity);
+        const lang = person ? await languageFor(this.s, person, ctx.activity.locale) : (langFromLocale(ctx.activity.locale) ?? DEFAULT_LANG);
+        const reply = scope === "personal" ? welcome(this.s, undefined, false, lang) : scope === "channel" ? channelWelcome() : text(GROUP_WELCOME_MESSAGE);
         await ctx.sendActivity(toActivity(reply));
       }
       await next();
@@ -105,9 +108,10 @@ export class SecondmentBot extends TeamsActivityHandler {
     await this.reach.set(ctx, { serviceUrl: record.serviceUrl, savedAt: now.toISOString() });
   }
 
-  private caller(ctx: TurnContext): Caller | undefined {
+  private async caller(ctx: TurnContext): Promise<Caller | undefined> {
     const person = personOf(ctx.activity);
     if (!person) return undefined;
+    const lang = await languageFor(this.s, person, ctx.activity.locale);
     const log = this.s.log;
     return {
       person,
@@ -115,6 +119,7 @@ export class SecondmentBot extends TeamsActivityHandler {
       conversationId: ctx.activity.conversation.id,
       userId: ctx.activity.from.id,
       serviceUrl: ctx.activity.serviceUrl,
+      lang,
       ...(ctx.activity.from.name ? { name: ctx.activity.from.name } : {}),
       async profile() {
         // The roster knows the person's email; if Teams cannot tell us, the form asks for it.
@@ -133,7 +138,7 @@ export class SecondmentBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(ctx: TurnContext): Promise<void> {
-    const caller = this.caller(ctx);
+    const caller = await this.caller(ctx);
     if (!caller) {
       await ctx.sendActivity(UNKNOWN_SENDER_MESSAGE);
       return;
@@ -159,17 +164,18 @@ export class SecondmentBot extends TeamsActivityHandler {
     const { verb, data } = commandFor(typed);
     // Help in a team channel explains what the bot does there, not the personal menu.
     const reply =
-      caller.scope === "channel" && verb === "menu.show" ? channelWelcome() : await dispatch(this.s, caller, verb, data);
+      caller.scope === "channel" && verb === VERBS.showMenu ? channelWelcome() : await dispatch(this.s, caller, verb, data);
     await ctx.sendActivity(toActivity(reply));
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
     if (ctx.activity.name !== "adaptiveCard/action") return super.onInvokeActivity(ctx);
-    const caller = this.caller(ctx);
+    const caller = await this.caller(ctx);
     const parsed = ExecuteValueSchema.safeParse(ctx.activity.value);
     if (!caller || !parsed.success) {
       this.s.log.info("unreadable card action", { hasCaller: Boolean(caller) });
-      return toInvokeResponse(welcome(this.s, "I could not read that button press. Here is the menu."));
+      const lang = caller?.lang ?? langFromLocale(ctx.activity.locale) ?? DEFAULT_LANG;
+      return toInvokeResponse(welcome(this.s, t(lang, "menu.unreadable"), false, lang));
     }
     const { verb, data } = parsed.data.action;
     return toInvokeResponse(await dispatch(this.s, caller, verb, data ?? {}));

@@ -9,7 +9,7 @@ import { fromRoot } from "../src/paths";
 import * as approval from "./handlers/approval";
 import * as plan from "./handlers/plan";
 import * as secondment from "./handlers/secondment";
-import { text, type Caller, type Reply, type Services } from "./handlers/types";
+import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
 import { dispatch } from "./router";
 import { TabAuth, type TabIdentity } from "./tab-auth";
 import { DEMO_PEOPLE } from "./tab-demo-people";
@@ -89,6 +89,7 @@ export async function tabCaller(s: Services, id: TabIdentity): Promise<Caller> {
     // Messages to others go through the outbox; it needs the tenant's Bot Connector URL.
     serviceUrl: chat?.serviceUrl ?? s.config.tab.serviceUrl,
     ...(id.name ? { name: id.name } : {}),
+    lang: await languageFor(s, id.person),
     profile: async () => ({ ...(id.name ? { name: id.name } : {}), ...(id.email ? { email: id.email } : {}) }),
   };
 }

@@ -1,4 +1,5 @@
 import { Template } from "adaptivecards-templating";
+import { cardStrings, DEFAULT_LANG, type Lang, type MessageValues } from "../src/i18n";
 import type { CardModels, CardName } from "./models";
 import { VERBS } from "./verbs";
 import welcome from "./welcome.json";
@@ -64,9 +65,29 @@ export class CardTooLargeError extends Error {
   }
 }
 
-/** Fill a card template from its typed model. Throws if the result would be too large to send. */
-export function renderCard<N extends CardName>(name: N, model: CardModels[N]): AdaptiveCardJson {
-  const card = new Template(TEMPLATES[name]).expand({ $root: { ...model, verbs: VERBS } }) as AdaptiveCardJson;
+/**
+ * The catalogue keys a template reads as `${t.some.key}` or `${$root.t.some.key}`. Converted
+ * templates carry no English: their words come from src/i18n/locales, in the reader's language.
+ */
+export function templateKeys(template: object): string[] {
+  const keys = new Set<string>();
+  for (const m of JSON.stringify(template).matchAll(/\$\{(?:\$root\.)?t\.([A-Za-z0-9_.]+)\}/g)) keys.add(m[1]!);
+  return [...keys].sort();
+}
+const KEYS = new Map<CardName, string[]>();
+
+/**
+ * Fill a card template from its typed model, in `lang`. Catalogue messages the template names are
+ * formatted with the model's top-level values ({secondeeName}…) and bound as `t`.
+ * Throws if the result would be too large to send.
+ */
+export function renderCard<N extends CardName>(name: N, model: CardModels[N], lang: Lang = DEFAULT_LANG): AdaptiveCardJson {
+  let keys = KEYS.get(name);
+  if (!keys) KEYS.set(name, (keys = templateKeys(TEMPLATES[name])));
+  const values: MessageValues = {};
+  for (const [k, v] of Object.entries(model as object)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") values[k] = v;
+  const t = keys.length ? cardStrings(lang, keys, values) : {};
+  const card = new Template(TEMPLATES[name]).expand({ $root: { ...model, verbs: VERBS, t } }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;

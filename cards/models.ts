@@ -12,6 +12,8 @@ export interface WelcomeModel {
   programmeEmail: string;
   /** Shows the pipeline button (programme-team members only). */
   programmeTeam?: boolean;
+  /** The language the "Cymraeg / English" button switches to. */
+  switchTo: "en-GB" | "cy";
 }
 
 export type ChannelWelcomeModel = Record<string, never>;
@@ -22,6 +24,10 @@ export interface PlanRow {
   summary: string;
   statusLabel: string;
   statusColor: "default" | "accent" | "good";
+  /** "Step 3", in the reader's language. */
+  stepLabel: string;
+  /** What a screen reader says for the row: "Open step 3: … Status: …". */
+  openLabel: string;
 }
 
 export interface PlanModel {

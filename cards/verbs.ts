@@ -5,6 +5,8 @@
  */
 export const VERBS = {
   showMenu: "menu.show",
+  /** The "Cymraeg / English" switch: stores the person's language. */
+  setLanguage: "language.set",
   showPlan: "plan.show",
   openStep: "plan.step.open",
   setStepStatus: "plan.step.setStatus",

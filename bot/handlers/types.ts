@@ -1,4 +1,5 @@
 import type { AdaptiveCardJson } from "../../cards";
+import { DEFAULT_LANG, langFromLocale } from "../../src/i18n";
 import type { Config } from "../../src/config";
 import type { PersonId } from "../../src/domain/person";
 import type { KnowledgeBase } from "../../src/faq/knowledge-base";
@@ -15,6 +16,8 @@ import type { ConversationRepository } from "../../src/store/conversations";
 import type { PlanRepository } from "../../src/store/plans";
 import type { FormRecordStore } from "../../src/store/records";
 import type { BusinessCaseStore } from "../../src/store/business-cases";
+import type { PreferenceStore } from "../../src/store/preferences";
+import type { Lang } from "../../src/i18n";
 
 /** Where a proactive message goes: a known conversation, or a person's 1:1 chat (created if need be). */
 export type MessageTarget =
@@ -60,6 +63,8 @@ export interface Services {
   pipeline: import("../../src/store/pipeline-source").PipelineSource;
   /** The people container, read whole by matching (interests, roles, release requests). */
   people: Container;
+  /** Each person's chosen language (the "Cymraeg / English" switch). */
+  preferences: PreferenceStore;
   outbox: OutboundQueue;
   jobs: JobQueue;
   calendar: WorkingCalendar;
@@ -82,6 +87,11 @@ export interface Caller {
   userId: string;
   /** The Bot Connector service URL the activity came from (proactive messages in this tenant use it). */
   serviceUrl: string;
+  /**
+   * The language to answer in: the person's stored choice; else the Teams locale of the activity
+   * ("cy", "cy-GB" give Welsh); else English. See languageFor().
+   */
+  lang: Lang;
   /** Name and email from the Teams roster, when Teams can give them (looked up on demand). */
   profile(): Promise<{ name?: string; email?: string }>;
 }
@@ -90,3 +100,8 @@ export type Reply = { kind: "card"; card: AdaptiveCardJson } | { kind: "text"; t
 
 export const card = (c: AdaptiveCardJson): Reply => ({ kind: "card", card: c });
 export const text = (t: string): Reply => ({ kind: "text", text: t });
+
+/** The language for a person: their stored choice, else what their Teams locale asks for, else English. */
+export async function languageFor(s: Pick<Services, "preferences">, person: PersonId, locale?: unknown): Promise<Lang> {
+  return (await s.preferences.language(person)) ?? langFromLocale(locale) ?? DEFAULT_LANG;
+}

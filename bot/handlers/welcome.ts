@@ -1,9 +1,21 @@
 import { renderCard } from "../../cards";
+import { DEFAULT_LANG, type Lang } from "../../src/i18n";
 import { card, type Reply, type Services } from "./types";
 
-/** The menu. Programme-team members also get a button for the pipeline. */
-export function welcome(s: Services, notice?: string, forProgrammeTeam = false): Reply {
-  return card(renderCard("welcome", { programmeEmail: s.config.programmeTeam.email, ...(notice ? { notice } : {}), ...(forProgrammeTeam ? { programmeTeam: true } : {}) }));
+/** The menu, in `lang`. Programme-team members also get a button for the pipeline. */
+export function welcome(s: Services, notice?: string, forProgrammeTeam = false, lang: Lang = DEFAULT_LANG): Reply {
+  return card(
+    renderCard(
+      "welcome",
+      {
+        programmeEmail: s.config.programmeTeam.email,
+        switchTo: lang === "cy" ? "en-GB" : "cy",
+        ...(notice ? { notice } : {}),
+        ...(forProgrammeTeam ? { programmeTeam: true } : {}),
+      },
+      lang,
+    ),
+  );
 }
 
 export function channelWelcome(): Reply {

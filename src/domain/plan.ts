@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PLAN_STEPS, type StepContent, type StepNumber } from "./plan-content";
+import type { Lang } from "../i18n";
+import { PLAN_STEPS, planSteps, type StepContent, type StepNumber } from "./plan-content";
 
 /**
  * A person's progress through the 7-step plan. Pure data and pure transitions: the repository
@@ -70,12 +71,12 @@ export interface PlanOverview {
   next: StepContent | undefined;
 }
 
-export function overview(plan: PlanProgress): PlanOverview {
-  const steps = PLAN_STEPS.map((content) => ({ content, status: stepStatus(plan, content.step) }));
+export function overview(plan: PlanProgress, lang?: Lang): PlanOverview {
+  const steps = planSteps(lang).map((content) => ({ content, status: stepStatus(plan, content.step) }));
   const next = steps.find((s) => s.status === "doing") ?? steps.find((s) => s.status === "todo");
   return { done: steps.filter((s) => s.status === "done").length, total: steps.length, steps, next: next?.content };
 }
 
-export function stepContent(step: StepNumber): StepContent {
-  return PLAN_STEPS[step - 1]!;
+export function stepContent(step: StepNumber, lang?: Lang): StepContent {
+  return planSteps(lang)[step - 1]!;
 }

@@ -4,14 +4,14 @@ import { ROUTES } from "../../bot/router";
 import { cardProblems, unexpanded, walk } from "../support/cards";
 
 export const samples: { [N in CardName]: CardModels[N][] } = {
-  welcome: [{ programmeEmail: "team@example.gov.uk" }, { programmeEmail: "team@example.gov.uk", programmeTeam: true }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available." }],
+  welcome: [{ programmeEmail: "team@example.gov.uk", switchTo: "cy" }, { programmeEmail: "team@example.gov.uk", programmeTeam: true, switchTo: "cy" }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available.", switchTo: "en-GB" }],
   "channel-welcome": [{}],
   plan: [
     {
       progressText: "1 of 7 steps done",
       rows: [
-        { step: 1, title: "One", summary: "First", statusLabel: "Done", statusColor: "good" },
-        { step: 2, title: "Two", summary: "Second", statusLabel: "To do", statusColor: "default" },
+        { step: 1, title: "One", summary: "First", statusLabel: "Done", statusColor: "good", stepLabel: "Step 1", openLabel: "Open step 1" },
+        { step: 2, title: "Two", summary: "Second", statusLabel: "To do", statusColor: "default", stepLabel: "Step 2", openLabel: "Open step 2" },
       ],
       next: { step: 2, label: "Start step 2" },
       allDone: false,

@@ -17,9 +17,9 @@ const everyColour: { [N in CardName]?: CardModels[N][] } = {
     {
       progressText: "2 of 7 steps done",
       rows: [
-        { step: 1, title: "Talk to your line manager", summary: "Ask for their support.", statusLabel: "Done", statusColor: "good" },
-        { step: 2, title: "Decide what you want to learn", summary: "Think about skills.", statusLabel: "In progress", statusColor: "accent" },
-        { step: 3, title: "Find a host", summary: "Look at the roles on offer.", statusLabel: "To do", statusColor: "default" },
+        { step: 1, title: "Talk to your line manager", summary: "Ask for their support.", statusLabel: "Done", statusColor: "good", stepLabel: "Step 1", openLabel: "Open step 1" },
+        { step: 2, title: "Decide what you want to learn", summary: "Think about skills.", statusLabel: "In progress", statusColor: "accent", stepLabel: "Step 2", openLabel: "Open step 2" },
+        { step: 3, title: "Find a host", summary: "Look at the roles on offer.", statusLabel: "To do", statusColor: "default", stepLabel: "Step 3", openLabel: "Open step 3" },
       ],
       next: { step: 2, label: "Continue with step 2" },
       allDone: false,
