@@ -93,9 +93,10 @@ export class TeamsSimulator {
   }
 
   /** Press an Action.Execute button: returns the card the bot answers the invoke with. */
-  async press(chat: Chat, from: Person, verb: string, data: Record<string, unknown> = {}): Promise<Card> {
+  async press(chat: Chat, from: Person, verb: string, data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Promise<Card> {
     const res = await this.post(
       this.activity(chat, from, {
+        ...extra,
         type: "invoke",
         name: "adaptiveCard/action",
         value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
