@@ -66,12 +66,13 @@ export class CardTooLargeError extends Error {
 }
 
 /**
- * The catalogue keys a template reads as `${t.some.key}` or `${$root.t.some.key}`. Converted
+ * The catalogue keys a template reads as `${t.some.key}` or `$root.t.some.key` (inside loops and
+ * expressions). Converted
  * templates carry no English: their words come from src/i18n/locales, in the reader's language.
  */
 export function templateKeys(template: object): string[] {
   const keys = new Set<string>();
-  for (const m of JSON.stringify(template).matchAll(/\$\{(?:\$root\.)?t\.([A-Za-z0-9_.]+)\}/g)) keys.add(m[1]!);
+  for (const m of JSON.stringify(template).matchAll(/(?:\$\{|\$root\.)t\.([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)/g)) keys.add(m[1]!);
   return [...keys].sort();
 }
 const KEYS = new Map<CardName, string[]>();

@@ -1,5 +1,6 @@
 import type { ActionModel, FieldKind, FormActionModel, FormFieldModel, FormModel } from "../../cards";
 import type { Choice } from "../../src/domain/options";
+import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 
 /**
  * A form is described once, as data: sections of fields with their labels, hints and limits.
@@ -29,6 +30,8 @@ export interface SectionSpec {
 }
 
 export interface FormContent {
+  /** The language the content is written in; the generic messages follow it. English if not given. */
+  lang?: Lang;
   title: string;
   /** A banner above the form, as on other cards: what just happened ("good") or did not ("warning"). */
   notice?: string;
@@ -45,7 +48,8 @@ function clip(spec: FieldSpec, value: string): string {
   return value.length > limit ? value.slice(0, limit) : value;
 }
 
-function field(spec: FieldSpec, value: string | undefined, error: string | undefined): FormFieldModel {
+function field(spec: FieldSpec, value: string | undefined, error: string | undefined, lang: Lang): FormFieldModel {
+  const required = spec.requiredMessage ?? t(lang, "form.enterField", { field: lang === "cy" ? spec.label : spec.label.toLowerCase() });
   const model: FormFieldModel = {
     id: spec.id,
     kind: spec.kind,
@@ -54,8 +58,8 @@ function field(spec: FieldSpec, value: string | undefined, error: string | undef
     // Teams shows this when a required field is empty or a number is out of range.
     requiredMessage:
       spec.kind === "number" && spec.min !== undefined && spec.max !== undefined
-        ? `${spec.requiredMessage ?? `Enter ${spec.label.toLowerCase()}`}: a number from ${spec.min} to ${spec.max}`
-        : (spec.requiredMessage ?? `Enter ${spec.label.toLowerCase()}`),
+        ? t(lang, "form.numberRange", { message: required, min: spec.min, max: spec.max })
+        : required,
   };
   if (spec.hint) model.hint = spec.hint;
   if (spec.maxLength !== undefined) model.maxLength = spec.maxLength;
@@ -89,7 +93,7 @@ export function buildForm(
     sections: content.sections.map((s) => ({
       heading: s.heading,
       ...(s.note ? { note: s.note } : {}),
-      fields: s.fields.map((f) => field(f, values[f.id], errors[f.id])),
+      fields: s.fields.map((f) => field(f, values[f.id], errors[f.id], content.lang ?? DEFAULT_LANG)),
     })),
     submit: content.submit,
     secondary: content.secondary,

@@ -9,6 +9,7 @@ import { interestForm } from "../forms/interest-form";
 import { cancelRequest, requestNotice, requestRelease } from "./approval";
 import { suggestForCandidate, suggestQuietly } from "./matching";
 import { interestFacts, STATUS_VIEW } from "./describe";
+import { t } from "../../src/i18n";
 import { card, type Caller, type Reply, type Services } from "./types";
 
 /** How a sent interest stands, once its line manager has been asked. */
@@ -29,23 +30,23 @@ const MENU: ActionModel = { title: "Menu", verb: VERBS.showMenu, data: {} };
 export async function start(s: Services, caller: Caller): Promise<Reply> {
   const existing = await s.interests.get(caller.person, INTEREST_ID);
   if (existing) {
-    const content = interestForm({ editing: existing.status !== "withdrawn", version: existing.version });
-    return card(renderCard("form", buildForm(content, interestToForm(existing.details))));
+    const content = interestForm({ editing: existing.status !== "withdrawn", version: existing.version, lang: caller.lang });
+    return card(renderCard("form", buildForm(content, interestToForm(existing.details)), caller.lang));
   }
   const profile = await caller.profile();
-  const values: Record<string, string> = { fullName: profile.name ?? caller.name ?? "", email: profile.email ?? "", language: "en" };
-  return card(renderCard("form", buildForm(interestForm({ editing: false }), values)));
+  const values: Record<string, string> = { fullName: profile.name ?? caller.name ?? "", email: profile.email ?? "", language: caller.lang === "cy" ? "cy" : "en" };
+  return card(renderCard("form", buildForm(interestForm({ editing: false, lang: caller.lang }), values), caller.lang));
 }
 
 export async function submit(s: Services, caller: Caller, raw: Record<string, unknown>, sent: VersionData): Promise<Reply> {
-  const result = validateInterest(raw, s.rules());
+  const result = validateInterest(raw, s.rules(), caller.lang);
   const existing = sent.version !== undefined;
   // The one rule the core cannot check alone: who is sending the form.
   const self = result.ok && result.value.lineManagerId?.toLowerCase() === caller.person.aadObjectId.toLowerCase();
   if (!result.ok || self) {
-    const errors = result.ok ? { lineManagerId: "Choose your line manager, not yourself" } : result.errors;
-    const content = interestForm({ editing: existing, ...(sent.version !== undefined ? { version: sent.version } : {}) });
-    return card(renderCard("form", buildForm(content, formValues(raw, INTEREST_FIELDS), errors)));
+    const errors = result.ok ? { lineManagerId: t(caller.lang, "interest.rule.notYourself") } : result.errors;
+    const content = interestForm({ editing: existing, lang: caller.lang, ...(sent.version !== undefined ? { version: sent.version } : {}) });
+    return card(renderCard("form", buildForm(content, formValues(raw, INTEREST_FIELDS), errors), caller.lang));
   }
   const outcome = await s.interests.submit(
     { ...caller.person, name: result.value.fullName },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { compareIso, parseIsoDate } from "./dates";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import { parseOtherSkills } from "./skills";
 
 /**
@@ -102,18 +103,18 @@ function withinLength(s: string, max: number): boolean {
 }
 
 /** Trimmed text with no control characters. Tab and new lines are allowed only in multi-line fields. */
-function text(label: string, max: number, multiline: boolean, required?: string) {
+function text(label: string, max: number, multiline: boolean, required?: string, lang: Lang = DEFAULT_LANG) {
   return z.preprocess(
     cardValue,
     z
-      .string({ error: `${label} must be text` })
+      .string({ error: t(lang, "form.error.text", { label }) })
       .trim()
       .refine((s) => required === undefined || s !== "", { message: required, abort: true })
       .refine((s) => !(multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(s), {
-        message: `${label} must not include hidden control characters`,
+        message: t(lang, "form.error.control", { label }),
         abort: true,
       })
-      .refine((s) => withinLength(s, max), { message: `${label} must be ${formatCount(max)} characters or less`, abort: true }),
+      .refine((s) => withinLength(s, max), { message: t(lang, "form.error.tooLong", { label, max }), abort: true }),
   );
 }
 
@@ -122,27 +123,29 @@ export interface TextOptions {
   label: string;
   max: number;
   multiline?: boolean;
+  /** The language of the messages (English if not given). */
+  lang?: Lang;
 }
 
 /** Text that must not be empty; `required` is the message when it is ("Enter your full name"). */
 export function requiredText(o: TextOptions & { required: string }): z.ZodType<string> {
-  return text(o.label, o.max, o.multiline ?? false, o.required);
+  return text(o.label, o.max, o.multiline ?? false, o.required, o.lang);
 }
 
 /** Text that may be left empty (giving undefined). */
 export function optionalText(o: TextOptions): z.ZodType<string | undefined> {
-  return text(o.label, o.max, o.multiline ?? false).transform((s) => (s === "" ? undefined : s));
+  return text(o.label, o.max, o.multiline ?? false, undefined, o.lang).transform((s) => (s === "" ? undefined : s));
 }
 
 const EMAIL_MAX = 254;
 
 /** An email address; `format` is the message for one that is not in the right format. */
-export function emailAddress(o: { label: string; required: string; format: string }): z.ZodType<string> {
-  return requiredText({ label: o.label, max: EMAIL_MAX, required: o.required }).pipe(z.email({ error: o.format }));
+export function emailAddress(o: { label: string; required: string; format: string; lang?: Lang }): z.ZodType<string> {
+  return requiredText({ label: o.label, max: EMAIL_MAX, required: o.required, ...(o.lang ? { lang: o.lang } : {}) }).pipe(z.email({ error: o.format }));
 }
 
-export function optionalEmailAddress(o: { label: string; format: string }): z.ZodType<string | undefined> {
-  return optionalText({ label: o.label, max: EMAIL_MAX }).pipe(z.email({ error: o.format }).optional());
+export function optionalEmailAddress(o: { label: string; format: string; lang?: Lang }): z.ZodType<string | undefined> {
+  return optionalText({ label: o.label, max: EMAIL_MAX, ...(o.lang ? { lang: o.lang } : {}) }).pipe(z.email({ error: o.format }).optional());
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -208,27 +211,31 @@ export interface NumberOptions {
   min: number;
   max: number;
   /** Added after the range in messages: "months" gives "between 1 and 60 months". */
-  unit?: string;
+  unit?: "months" | "weeks";
   /** Only whole numbers; otherwise only whole and half numbers. */
   whole: boolean;
+  /** The language of the messages (English if not given). */
+  lang?: Lang;
 }
 
 const DECIMAL = /^[+-]?(\d{1,12}(\.\d{0,12})?|\.\d{1,12})$/;
 
 function number(o: NumberOptions, required?: string) {
-  const range = `${o.label} must be between ${formatCount(o.min)} and ${formatCount(o.max)}${o.unit ? ` ${o.unit}` : ""}`;
+  const lang = o.lang ?? DEFAULT_LANG;
+  const label = o.label;
+  const range = t(lang, "form.error.range", { label, min: o.min, max: o.max, unit: o.unit ?? "none" });
   return z.preprocess(
     cardValue,
     z
-      .string({ error: `${o.label} must be a number` })
+      .string({ error: t(lang, "form.error.number", { label }) })
       .trim()
       .refine((s) => required === undefined || s !== "", { message: required, abort: true })
-      .refine((s) => s === "" || DECIMAL.test(s), { message: `${o.label} must be a number`, abort: true })
+      .refine((s) => s === "" || DECIMAL.test(s), { message: t(lang, "form.error.number", { label }), abort: true })
       .transform((s) => (s === "" ? undefined : Number(s)))
-      .refine((n) => n === undefined || !o.whole || Number.isInteger(n), { message: `${o.label} must be a whole number`, abort: true })
+      .refine((n) => n === undefined || !o.whole || Number.isInteger(n), { message: t(lang, "form.error.whole", { label }), abort: true })
       .refine((n) => n === undefined || (n >= o.min && n <= o.max), { message: range, abort: true })
       .refine((n) => n === undefined || Number.isInteger(n * 2), {
-        message: `${o.label} must be in whole or half days, like 2 or 2.5`,
+        message: t(lang, "form.error.halfDays", { label }),
         abort: true,
       }),
   );
@@ -243,24 +250,24 @@ export function optionalNumber(o: NumberOptions): z.ZodType<number | undefined> 
 }
 
 /** A real calendar date, YYYY-MM-DD, as a date input sends it. Whether it is in the future is a rule, as it needs today. */
-function date(label: string, required?: string) {
+function date(label: string, required?: string, lang: Lang = DEFAULT_LANG) {
   return z.preprocess(
     cardValue,
     z
-      .string({ error: `${label} must be a real date` })
+      .string({ error: t(lang, "form.error.date", { label }) })
       .trim()
       .refine((s) => required === undefined || s !== "", { message: required, abort: true })
-      .refine((s) => s === "" || parseIsoDate(s) !== undefined, { message: `${label} must be a real date`, abort: true })
+      .refine((s) => s === "" || parseIsoDate(s) !== undefined, { message: t(lang, "form.error.date", { label }), abort: true })
       .transform((s) => (s === "" ? undefined : s)),
   );
 }
 
-export function requiredDate(o: { label: string; required: string }): z.ZodType<string> {
-  return date(o.label, o.required) as z.ZodType<string>;
+export function requiredDate(o: { label: string; required: string; lang?: Lang }): z.ZodType<string> {
+  return date(o.label, o.required, o.lang) as z.ZodType<string>;
 }
 
-export function optionalDate(o: { label: string }): z.ZodType<string | undefined> {
-  return date(o.label);
+export function optionalDate(o: { label: string; lang?: Lang }): z.ZodType<string | undefined> {
+  return date(o.label, undefined, o.lang);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +285,7 @@ export interface FormCheck<S extends FieldSchemas> {
 }
 
 /** Every field checked on its own, so that a form with three mistakes gets three messages. */
-export function checkFields<S extends FieldSchemas>(raw: unknown, schemas: S): FormCheck<S> {
+export function checkFields<S extends FieldSchemas>(raw: unknown, schemas: S, lang: Lang = DEFAULT_LANG): FormCheck<S> {
   const fields = Object.keys(schemas) as (keyof S & string)[];
   const input = readFields(raw, fields);
   const values: Record<string, unknown> = {};
@@ -286,7 +293,7 @@ export function checkFields<S extends FieldSchemas>(raw: unknown, schemas: S): F
   for (const field of fields) {
     const result = schemas[field]!.safeParse(input[field]);
     if (result.success) values[field] = result.data;
-    else errors[field] = result.error.issues[0]?.message ?? "Check this answer";
+    else errors[field] = result.error.issues[0]?.message ?? t(lang, "form.error.check");
   }
   return { values: values as FormCheck<S>["values"], errors: errors as FormCheck<S>["errors"] };
 }
@@ -342,8 +349,8 @@ export function durationCap(ctx: RuleContext, organisationName: string): number 
 }
 
 /** "Longest duration must be 24 months or less. Your organisation limits secondments to 24 months." */
-export function capMessage(label: string, cap: number): string {
-  return `${label} must be ${monthsText(cap)} or less. Your organisation limits secondments to ${monthsText(cap)}.`;
+export function capMessage(label: string, cap: number, lang: Lang = DEFAULT_LANG): string {
+  return t(lang, "form.error.cap", { label, cap });
 }
 
 /** The raw-string form of a multi-select. */
@@ -356,11 +363,11 @@ export function assertToday(ctx: Pick<RuleContext, "today">): void {
 }
 
 /** Skills in the person's own words (see parseOtherSkills); empty gives []. */
-export function otherSkills(label: string): z.ZodType<string[]> {
+export function otherSkills(label: string, lang: Lang = DEFAULT_LANG): z.ZodType<string[]> {
   return z.preprocess(
     cardValue,
-    z.string({ error: `${label} must be text` }).transform((s, ctx) => {
-      const result = parseOtherSkills(s, label);
+    z.string({ error: t(lang, "form.error.text", { label }) }).transform((s, ctx) => {
+      const result = parseOtherSkills(s, label, lang);
       if (result.ok) return result.value;
       ctx.addIssue({ code: "custom", message: result.error });
       return z.NEVER;

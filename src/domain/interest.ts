@@ -1,4 +1,5 @@
-import { addMonths, compareIso, formatUkDate } from "./dates";
+import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../i18n";
+import { addMonths, compareIso } from "./dates";
 import {
   assertToday,
   capMessage,
@@ -137,100 +138,97 @@ export interface InterestDetails {
 const DURATION = { min: 1, max: 60, unit: "months", whole: true } as const;
 const DAYS = { min: 1, max: 4.5, whole: false } as const;
 
-const PERMISSION = "Confirm that you have asked your line manager's permission to take part";
-
-const SCHEMAS = {
-  fullName: requiredText({ label: "Full name", max: 100, required: "Enter your full name" }),
-  email: emailAddress({
-    label: "Email address",
-    required: "Enter your email address",
-    format: "Enter an email address in the correct format, like name@example.com",
-  }),
-  organisationType: choice(choiceIds(ORGANISATION_TYPES), "Select the type of organisation you work for"),
-  organisationName: requiredText({ label: "Organisation name", max: 120, required: "Enter your organisation name" }),
-  profession: requiredText({ label: "Profession", max: 100, required: "Enter your profession" }),
-  grade: choice(GRADE_IDS, "Select your grade"),
-  gradeDetails: optionalText({ label: "Your grade", max: 100 }),
-  region: choice(choiceIds(REGIONS), "Select the region you work in"),
-  town: requiredText({ label: "Town or city", max: 80, required: "Enter the town or city you work in" }),
-  workArrangements: choices(choiceIds(WORK_ARRANGEMENTS), { invalid: "Select work arrangements from the list" }),
-  skillsOffered: choices(SKILL_IDS, { invalid: "Select skills you can offer from the list" }),
-  skillsOfferedOther: otherSkills("Other skills you can offer"),
-  skillsToDevelop: choices(SKILL_IDS, { invalid: "Select skills you want to develop from the list" }),
-  skillsToDevelopOther: otherSkills("Other skills you want to develop"),
-  secondmentTypes: choices(choiceIds(SECONDMENT_TYPES), {
-    required: "Select at least one type of secondment",
-    invalid: "Select types of secondment from the list",
-  }),
-  workingPattern: choice(choiceIds(WORKING_PATTERNS), "Select whether you work full-time or part-time"),
-  daysPerWeek: optionalNumber({ label: "Days per week", ...DAYS }),
-  patternDetails: optionalText({ label: "Your preferred arrangement", max: 300, multiline: true }),
-  availableFrom: requiredDate({ label: "Available from", required: "Enter the date you are available from" }),
-  shortestDurationMonths: requiredNumber({
-    label: "Shortest secondment",
-    required: "Enter the shortest secondment you would consider, in months",
-    ...DURATION,
-  }),
-  longestDurationMonths: requiredNumber({
-    label: "Longest secondment",
-    required: "Enter the longest secondment you would consider, in months",
-    ...DURATION,
-  }),
-  contractType: choice(choiceIds(CONTRACT_TYPES), "Select whether your contract is permanent or fixed-term"),
-  fixedTermEnd: optionalDate({ label: "Contract end date" }),
-  clearance: choice(choiceIds(CLEARANCE_LEVELS), "Select the security clearance you hold"),
-  adjustments: optionalText({ label: "Adjustments", max: 1000, multiline: true }),
-  language: choice(choiceIds(LANGUAGES), "Select the language you would like us to use"),
-  lineManagerId: optionalAadObjectId("Choose your line manager from the list"),
-  lineManagerEmail: optionalEmailAddress({
-    label: "Line manager's email address",
-    format: "Enter your line manager's email address in the correct format, like name@example.com",
-  }),
-  permissionConfirmed: toggle(PERMISSION).refine((b) => b, { message: PERMISSION }),
-} satisfies Record<InterestField, unknown>;
+/** The field schemas with their messages in `lang` (words from the catalogue, "interest.…"). */
+function schemasIn(lang: Lang) {
+  const m = (key: string) => t(lang, key);
+  const name = (field: InterestField) => m(`interest.name.${field}`);
+  const required = (field: InterestField) => m(`interest.required.${field}`);
+  const invalid = (field: InterestField) => m(`interest.invalid.${field}`);
+  return {
+    fullName: requiredText({ label: name("fullName"), max: 100, required: required("fullName"), lang }),
+    email: emailAddress({ label: name("email"), required: required("email"), format: m("interest.format.email"), lang }),
+    organisationType: choice(choiceIds(ORGANISATION_TYPES), required("organisationType")),
+    organisationName: requiredText({ label: name("organisationName"), max: 120, required: required("organisationName"), lang }),
+    profession: requiredText({ label: name("profession"), max: 100, required: required("profession"), lang }),
+    grade: choice(GRADE_IDS, required("grade")),
+    gradeDetails: optionalText({ label: name("gradeDetails"), max: 100, lang }),
+    region: choice(choiceIds(REGIONS), required("region")),
+    town: requiredText({ label: name("town"), max: 80, required: required("town"), lang }),
+    workArrangements: choices(choiceIds(WORK_ARRANGEMENTS), { invalid: invalid("workArrangements") }),
+    skillsOffered: choices(SKILL_IDS, { invalid: invalid("skillsOffered") }),
+    skillsOfferedOther: otherSkills(m("interest.label.skillsOfferedOther"), lang),
+    skillsToDevelop: choices(SKILL_IDS, { invalid: invalid("skillsToDevelop") }),
+    skillsToDevelopOther: otherSkills(m("interest.label.skillsToDevelopOther"), lang),
+    secondmentTypes: choices(choiceIds(SECONDMENT_TYPES), { required: required("secondmentTypes"), invalid: invalid("secondmentTypes") }),
+    workingPattern: choice(choiceIds(WORKING_PATTERNS), required("workingPattern")),
+    daysPerWeek: optionalNumber({ label: name("daysPerWeek"), ...DAYS, lang }),
+    patternDetails: optionalText({ label: name("patternDetails"), max: 300, multiline: true, lang }),
+    availableFrom: requiredDate({ label: name("availableFrom"), required: required("availableFrom"), lang }),
+    shortestDurationMonths: requiredNumber({ label: name("shortestDurationMonths"), required: required("shortestDurationMonths"), ...DURATION, lang }),
+    longestDurationMonths: requiredNumber({ label: name("longestDurationMonths"), required: required("longestDurationMonths"), ...DURATION, lang }),
+    contractType: choice(choiceIds(CONTRACT_TYPES), required("contractType")),
+    fixedTermEnd: optionalDate({ label: name("fixedTermEnd"), lang }),
+    clearance: choice(choiceIds(CLEARANCE_LEVELS), required("clearance")),
+    adjustments: optionalText({ label: name("adjustments"), max: 1000, multiline: true, lang }),
+    language: choice(choiceIds(LANGUAGES), required("language")),
+    lineManagerId: optionalAadObjectId(invalid("lineManagerId")),
+    lineManagerEmail: optionalEmailAddress({ label: name("lineManagerEmail"), format: m("interest.format.lineManagerEmail"), lang }),
+    permissionConfirmed: toggle(required("permissionConfirmed")).refine((b) => b, { message: required("permissionConfirmed") }),
+  } satisfies Record<InterestField, unknown>;
+}
+type InterestSchemas = ReturnType<typeof schemasIn>;
+const SCHEMAS_BY_LANG = new Map<Lang, InterestSchemas>();
+/** Built once per language: the schemas never change while running. */
+function schemas(lang: Lang): InterestSchemas {
+  let s = SCHEMAS_BY_LANG.get(lang);
+  if (!s) SCHEMAS_BY_LANG.set(lang, (s = schemasIn(lang)));
+  return s;
+}
 
 /**
  * Check a submitted form. Never throws on `raw`, whatever it is: anything but an object gives a
  * message for every required field. Throws only on a bad context (ctx.today not a date), or if
  * ctx.durationCapMonths throws.
  */
-export function validateInterest(raw: unknown, ctx: RuleContext): FormResult<InterestDetails, InterestField> {
+export function validateInterest(raw: unknown, ctx: RuleContext, lang: Lang = DEFAULT_LANG): FormResult<InterestDetails, InterestField> {
   assertToday(ctx);
-  const check = checkFields(raw, SCHEMAS);
+  const SCHEMAS = schemas(lang);
+  const m = (key: string, values?: MessageValues) => t(lang, key, values);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
 
   // Fields that apply only with some answers.
   if (valid(check, "workingPattern")) {
     if (v.workingPattern === "full-time") ignore(check, "daysPerWeek");
-    else if (v.daysPerWeek === undefined) fail(check, "daysPerWeek", "Enter how many days a week you could work on a secondment");
+    else if (v.daysPerWeek === undefined) fail(check, "daysPerWeek", m("interest.rule.daysPerWeek"));
   }
   if (valid(check, "contractType")) {
     if (v.contractType === "permanent") ignore(check, "fixedTermEnd");
-    else if (v.fixedTermEnd === undefined) fail(check, "fixedTermEnd", "Enter the date your contract ends");
+    else if (v.fixedTermEnd === undefined) fail(check, "fixedTermEnd", m("interest.rule.fixedTermEnd"));
   }
 
   if (valid(check, "grade")) {
     if (!isOtherGrade(v.grade)) ignore(check, "gradeDetails");
-    else if (v.gradeDetails === undefined) fail(check, "gradeDetails", "Enter your grade as your organisation names it, for example Band 5 at a housing charity");
+    else if (v.gradeDetails === undefined) fail(check, "gradeDetails", m("interest.rule.gradeDetails"));
   }
 
   // Dates against today.
-  requireFuture(check, "availableFrom", ctx.today, true, "Available from must be today or in the future");
-  requireFuture(check, "fixedTermEnd", ctx.today, false, "Contract end date must be in the future");
+  requireFuture(check, "availableFrom", ctx.today, true, m("interest.rule.availableFromPast"));
+  requireFuture(check, "fixedTermEnd", ctx.today, false, m("interest.rule.fixedTermEndPast"));
 
   if (valid(check, "skillsOffered", "skillsOfferedOther") && v.skillsOffered.length + v.skillsOfferedOther.length === 0) {
-    fail(check, "skillsOffered", "Select at least one skill you can offer, or enter your own");
+    fail(check, "skillsOffered", m("interest.rule.skillsOffered"));
   }
   if (valid(check, "skillsToDevelop", "skillsToDevelopOther") && v.skillsToDevelop.length + v.skillsToDevelopOther.length === 0) {
-    fail(check, "skillsToDevelop", "Select at least one skill you want to develop, or enter your own");
+    fail(check, "skillsToDevelop", m("interest.rule.skillsToDevelop"));
   }
 
   if (valid(check, "shortestDurationMonths", "longestDurationMonths") && v.shortestDurationMonths > v.longestDurationMonths) {
-    fail(check, "longestDurationMonths", "Longest secondment must be the same as or longer than the shortest secondment");
+    fail(check, "longestDurationMonths", m("interest.rule.longerThanShortest"));
   }
   if (valid(check, "organisationName", "longestDurationMonths")) {
     const cap = durationCap(ctx, v.organisationName);
-    if (cap !== undefined && v.longestDurationMonths > cap) fail(check, "longestDurationMonths", capMessage("Longest secondment", cap));
+    if (cap !== undefined && v.longestDurationMonths > cap) fail(check, "longestDurationMonths", capMessage(m("interest.name.longestDurationMonths"), cap, lang));
   }
 
   if (
@@ -243,14 +241,13 @@ export function validateInterest(raw: unknown, ctx: RuleContext): FormResult<Int
       fail(
         check,
         "shortestDurationMonths",
-        `Your contract ends on ${formatUkDate(v.fixedTermEnd)}, so a secondment must end by then. ` +
-          "Choose an earlier start date or a shorter duration.",
+        m("interest.rule.contractEnds", { date: formatDate(lang, v.fixedTermEnd) }),
       );
     }
   }
 
   if (valid(check, "lineManagerId", "lineManagerEmail") && v.lineManagerId === undefined && v.lineManagerEmail === undefined) {
-    fail(check, "lineManagerId", "Choose your line manager or enter their email address");
+    fail(check, "lineManagerId", m("interest.rule.lineManager"));
   }
 
   if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };

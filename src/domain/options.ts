@@ -1,3 +1,5 @@
+import { t, type Lang } from "../i18n";
+
 /**
  * The fixed choice lists the two forms share. Each choice has a stable id (stored, and sent by
  * the card) and the label people see. Lists are in display order.
@@ -89,3 +91,20 @@ export const LANGUAGES = [
   { id: "cy", label: "Cymraeg (Welsh)" },
 ] as const satisfies readonly Choice[];
 export type LanguageId = (typeof LANGUAGES)[number]["id"];
+
+/** The catalogue list each choice list's labels live under ("choice.<list>.<id>"). */
+export type ChoiceListName =
+  | "organisationType"
+  | "region"
+  | "workArrangement"
+  | "secondmentType"
+  | "workingPattern"
+  | "contractType"
+  | "clearance"
+  | "language"
+  | "skill";
+
+/** A choice list with its labels in `lang`, from the message catalogue. */
+export function choicesIn(lang: Lang, list: ChoiceListName, choices: readonly Choice[]): Choice[] {
+  return choices.map((c) => ({ id: c.id, label: t(lang, `choice.${list}.${c.id}`) }));
+}

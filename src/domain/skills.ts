@@ -1,3 +1,4 @@
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 /**
  * Skills people offer or want to develop, and roles need. A curated list people choose from,
  * plus "other" skills in their own words for anything the list misses.
@@ -60,11 +61,11 @@ function preview(s: string): string {
  * trimmed with inner spaces collapsed; repeats dropped ignoring case (the first spelling is kept);
  * each 2 to 60 characters; at most 10. Empty text gives no skills. `label` names the field in messages.
  */
-export function parseOtherSkills(text: string, label = "Other skills"): OtherSkillsResult {
+export function parseOtherSkills(text: string, label = "Other skills", lang: Lang = DEFAULT_LANG): OtherSkillsResult {
   if (text.length > OTHER_SKILLS_TEXT_MAX) {
-    return { ok: false, error: `${label} must be ${OTHER_SKILLS_TEXT_MAX.toLocaleString("en-GB")} characters or less` };
+    return { ok: false, error: t(lang, "form.error.tooLong", { label, max: OTHER_SKILLS_TEXT_MAX }) };
   }
-  if (CONTROL.test(text)) return { ok: false, error: `${label} must not include hidden control characters` };
+  if (CONTROL.test(text)) return { ok: false, error: t(lang, "form.error.control", { label }) };
   const seen = new Set<string>();
   const skills: string[] = [];
   for (const part of text.split(/[,;\r\n]+/)) {
@@ -74,7 +75,7 @@ export function parseOtherSkills(text: string, label = "Other skills"): OtherSki
     if (length < OTHER_SKILL_MIN || length > OTHER_SKILL_MAX) {
       return {
         ok: false,
-        error: `Each skill must be between ${OTHER_SKILL_MIN} and ${OTHER_SKILL_MAX} characters. Check “${preview(skill)}”`,
+        error: t(lang, "form.error.skillLength", { min: OTHER_SKILL_MIN, max: OTHER_SKILL_MAX, skill: preview(skill) }),
       };
     }
     const key = skill.toLowerCase();
@@ -83,7 +84,7 @@ export function parseOtherSkills(text: string, label = "Other skills"): OtherSki
     skills.push(skill);
   }
   if (skills.length > OTHER_SKILLS_MAX_COUNT) {
-    return { ok: false, error: `Enter ${OTHER_SKILLS_MAX_COUNT} other skills or fewer` };
+    return { ok: false, error: t(lang, "form.error.skillCount", { max: OTHER_SKILLS_MAX_COUNT }) };
   }
   return { ok: true, value: skills };
 }

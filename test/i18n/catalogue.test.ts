@@ -46,7 +46,7 @@ function referenced(keys: string[]): Set<string> {
   const templates = files.filter((f) => f.path.endsWith(".json")).map((f) => f.text).join("\n");
   for (const key of keys) {
     const quoted = new RegExp(`["'\`]${key.replace(/\./g, "\\.")}["'\`]`);
-    const bound = new RegExp(`\\$\\{(?:\\$root\\.)?t\\.${key.replace(/\./g, "\\.")}\\}`);
+    const bound = new RegExp(`(?:\\$\\{|\\$root\\.)t\\.${key.replace(/\./g, "\\.")}(?![A-Za-z0-9_.])`);
     if (quoted.test(all) || bound.test(templates) || patterns.some((p) => p.test(key))) used.add(key);
   }
   return used;
@@ -95,7 +95,7 @@ describe("message catalogues", () => {
       "keys nothing refers to",
     );
     const bound = new Set<string>();
-    for (const f of sources().filter((x) => x.path.endsWith(".json"))) for (const m of f.text.matchAll(/\$\{(?:\$root\.)?t\.([A-Za-z0-9_.]+)\}/g)) bound.add(m[1]!);
+    for (const f of sources().filter((x) => x.path.endsWith(".json"))) for (const m of f.text.matchAll(/(?:\$\{|\$root\.)t\.([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)/g)) bound.add(m[1]!);
     assert.deepEqual(
       [...bound].filter((k) => !en.includes(k)),
       [],
