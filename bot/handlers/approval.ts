@@ -16,7 +16,8 @@ import {
   type Decision,
   type UnreachableReason,
 } from "../../src/domain/approval";
-import { formatUkDate } from "../../src/domain/dates";
+import { choicesIn, SECONDMENT_TYPES } from "../../src/domain/options";
+import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import type { InterestDetails } from "../../src/domain/interest";
 import { personKey } from "../../src/domain/person";
 import { interestFacts } from "./describe";
@@ -33,55 +34,70 @@ export interface ApprovalRef {
 
 const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
 const textMessage = (text: string) => ({ type: "message", text });
-const dateOf = (iso: string | undefined) => (iso ? formatUkDate(iso.slice(0, 10)) : "");
-const managerName = (a: Approval) => a.manager.name ?? a.decidedBy?.name ?? "their line manager";
+const dateOf = (iso: string | undefined, lang: Lang = DEFAULT_LANG) => (iso ? formatDate(lang, iso.slice(0, 10)) : "");
+const managerName = (a: Approval, lang: Lang = DEFAULT_LANG) => a.manager.name ?? a.decidedBy?.name ?? t(lang, "approval.theirLineManager");
 
 function personTarget(a: Approval, aadObjectId: string, serviceUrl: string): MessageTarget {
   return { kind: "person", tenantId: a.secondee.tenantId, aadObjectId, serviceUrl };
 }
 
 /** The card as it stands now, for whoever is looking. */
-export function approvalCard(a: Approval, notice?: string): AdaptiveCardJson {
-  const status: Record<Approval["status"], { text: string; style: ApprovalRequestModel["statusStyle"] }> = {
-    pending: { text: "Waiting for an answer from the line manager.", style: "emphasis" },
-    approved: { text: `Agreed by ${managerName(a)} on ${dateOf(a.decidedAt)}.`, style: "good" },
-    declined: { text: `Declined by ${managerName(a)} on ${dateOf(a.decidedAt)}.`, style: "attention" },
-    unreachable: { text: "We could not reach the line manager in Teams.", style: "warning" },
-    cancelled: { text: `${a.secondee.name} withdrew this request.`, style: "default" },
+export function approvalCard(a: Approval, notice?: string, lang: Lang = DEFAULT_LANG): AdaptiveCardJson {
+  const who = { manager: managerName(a, lang), date: dateOf(a.decidedAt, lang), secondee: a.secondee.name };
+  const STYLE: Record<Approval["status"], ApprovalRequestModel["statusStyle"]> = {
+    pending: "emphasis",
+    approved: "good",
+    declined: "attention",
+    unreachable: "warning",
+    cancelled: "default",
   };
+  const status = { text: t(lang, `approval.status.${a.status}`, who), style: STYLE[a.status] };
+  const fact = (key: string, value: string) => ({ title: t(lang, `approval.fact.${key}`), value });
   const model: ApprovalRequestModel = {
     secondeeName: a.secondee.name,
     facts: [
-      { title: "Organisation", value: a.summary.organisation },
-      { title: "Grade", value: a.summary.grade },
-      { title: "Profession", value: a.summary.profession },
-      { title: "Types", value: a.summary.secondmentTypes },
-      { title: "Available from", value: a.summary.availableFrom },
-      { title: "Length", value: a.summary.length },
-      { title: "Working pattern", value: a.summary.workingPattern },
+      fact("organisation", a.summary.organisation),
+      fact("grade", a.summary.grade),
+      fact("profession", a.summary.profession),
+      fact("types", a.summary.secondmentTypes),
+      fact("availableFrom", a.summary.availableFrom),
+      fact("length", a.summary.length),
+      fact("workingPattern", a.summary.workingPattern),
     ],
     pending: a.status === "pending",
-    statusText: status[a.status].text,
-    statusStyle: status[a.status].style,
+    statusText: status.text,
+    statusStyle: status.style,
     ref: { secondee: personKey(a.secondee), requestId: a.requestId },
     refreshUserIds: [a.manager.aadObjectId, a.secondee.aadObjectId].filter((x): x is string => Boolean(x)),
   };
   if (a.status === "declined" && a.reason) model.reason = a.reason;
   if (notice) model.notice = notice;
-  return renderCard("approval-request", model);
+  return renderCard("approval-request", model, lang);
 }
 
-function summaryOf(d: InterestDetails): Approval["summary"] {
+/** What the line manager's card shows about the request, in the manager's language (stored with it). */
+function summaryOf(d: InterestDetails, lang: Lang): Approval["summary"] {
   const facts = Object.fromEntries(interestFacts(d).map((f) => [f.title, f.value]));
+  const types = choicesIn(lang, "secondmentType", SECONDMENT_TYPES).filter((c) => (d.secondmentTypes as readonly string[]).includes(c.id));
+  const pattern =
+    d.workingPattern === "part-time"
+      ? t(lang, "approval.summary.partTime", { days: d.daysPerWeek ?? "" }) + (d.patternDetails ? ` (${d.patternDetails})` : "")
+      : t(lang, "choice.workingPattern.full-time");
   return {
-    organisation: facts["Organisation"] ?? "",
+    organisation: d.organisationName,
+    // Grade names are not in the catalogue yet: as the employer writes them.
     grade: facts["Grade"] ?? "",
     profession: d.profession,
-    secondmentTypes: facts["Types"] ?? "",
-    availableFrom: facts["Available from"] ?? "",
-    length: facts["Length"] ?? "",
-    workingPattern: facts["Working pattern"] ?? "",
+    secondmentTypes: types.map((c) => c.label).join(", "),
+    availableFrom: formatDate(lang, d.availableFrom),
+    length: t(lang, "approval.summary.length", { shortest: d.shortestDurationMonths, longest: d.longestDurationMonths }),
+    workingPattern: pattern,
   };
+}
+
+/** The language a line manager reads in: their stored choice, else English (no Teams locale for a proactive message). */
+async function managerLanguage(s: Services, tenantId: string, aadObjectId: string | undefined): Promise<Lang> {
+  return (aadObjectId ? await s.preferences.language({ tenantId, aadObjectId }) : undefined) ?? DEFAULT_LANG;
 }
 
 /**
@@ -95,13 +111,14 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
     ...(details.lineManagerEmail ? { email: details.lineManagerEmail } : {}),
   };
   const now = s.now();
+  const lang = await managerLanguage(s, caller.person.tenantId, manager.aadObjectId);
   const { approval, created } = await s.approvals.update(key, (current) => {
     if (!needsNewRequest(current, manager)) return { next: undefined, result: { approval: current!, created: false } };
     const fresh = newApproval({
       requestId: randomUUID(),
       secondee: { ...caller.person, name: details.fullName, ...(caller.userId ? { teamsUserId: caller.userId } : {}) },
       manager,
-      summary: summaryOf(details),
+      summary: summaryOf(details, lang),
       now,
     });
     return { next: fresh, result: { approval: fresh, created: true } };
@@ -110,7 +127,7 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
   await s.outbox.enqueue({
     id: `approval-request:${approval.requestId}`,
     target: personTarget(approval, approval.manager.aadObjectId!, caller.serviceUrl),
-    activity: message(approvalCard(approval)),
+    activity: message(approvalCard(approval, undefined, lang)),
     purpose: "approval-request",
   });
   await s.jobs.schedule({
@@ -180,16 +197,16 @@ export async function answer(s: Services, caller: Caller, ref: ApprovalRef, deci
   switch (outcome.kind) {
     case "not-manager":
       s.log.info("release answer refused: not the manager", { requestId: a.requestId });
-      return card(approvalCard(a, `Only ${a.secondee.name}'s line manager can answer this request. Nothing has changed.`));
+      return card(approvalCard(a, t(caller.lang, "approval.notice.notManager", { secondee: a.secondee.name }), caller.lang));
     case "stale-request":
-      return card(approvalCard(a, "This request has been replaced by a newer one. Here is the latest."));
+      return card(approvalCard(a, t(caller.lang, "approval.notice.stale"), caller.lang));
     case "already-decided":
       if (a.status === "approved" || a.status === "declined") await afterDecision(s, a, caller.serviceUrl); // idempotent: heals a crash
-      return card(approvalCard(a, a.status === "approved" || a.status === "declined" ? "This request was already answered." : undefined));
+      return card(approvalCard(a, a.status === "approved" || a.status === "declined" ? t(caller.lang, "approval.notice.answered") : undefined, caller.lang));
     case "decided":
       s.log.info("release decided", { requestId: a.requestId, status: a.status });
       await afterDecision(s, a, caller.serviceUrl);
-      return card(approvalCard(a));
+      return card(approvalCard(a, undefined, caller.lang));
   }
 }
 
@@ -200,10 +217,10 @@ async function afterDecision(s: Services, a: Approval, serviceUrl: string): Prom
 }
 
 /** Universal Actions refresh: show the card as it stands. */
-export async function refresh(s: Services, _caller: Caller, ref: ApprovalRef): Promise<Reply> {
+export async function refresh(s: Services, caller: Caller, ref: ApprovalRef): Promise<Reply> {
   const a = await s.approvals.get(ref.secondee);
   if (!a) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
-  return card(approvalCard(a, a.requestId === ref.requestId ? undefined : "This request has been replaced by a newer one."));
+  return card(approvalCard(a, a.requestId === ref.requestId ? undefined : t(caller.lang, "approval.notice.replaced"), caller.lang));
 }
 
 /**
@@ -225,10 +242,11 @@ export async function followUp(s: Services, payload: FollowUpPayload): Promise<v
   if (step.kind === "nothing") return;
   const now = s.now();
   if (step.kind === "remind") {
+    const lang = await managerLanguage(s, a.secondee.tenantId, a.manager.aadObjectId);
     await s.outbox.enqueue({
       id: `approval-reminder:${a.requestId}:${step.number}`,
       target: personTarget(a, a.manager.aadObjectId!, payload.serviceUrl),
-      activity: message(approvalCard(a, `Reminder: ${a.secondee.name} is waiting for your answer.`)),
+      activity: message(approvalCard(a, t(lang, "approval.notice.reminder", { secondee: a.secondee.name }), lang)),
       purpose: "approval-reminder",
     });
     await s.approvals.update(payload.secondee, (current) => ({ next: current ? recordReminder(current, step.number) : undefined, result: undefined }));

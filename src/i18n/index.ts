@@ -96,6 +96,18 @@ export function placeholders(source: string): string[] {
   return [...names].sort();
 }
 
+const PLACEHOLDERS = new Map<string, string[]>();
+function placeholdersOf(lang: Lang, key: string): string[] {
+  const id = `${lang}\u0000${key}`;
+  let p = PLACEHOLDERS.get(id);
+  if (!p) {
+    const source = CATALOGUES[lang][key];
+    if (source === undefined) throw new MissingMessageError(lang, key);
+    PLACEHOLDERS.set(id, (p = placeholders(source)));
+  }
+  return p;
+}
+
 /**
  * The strings a card template reads as `${t.some.key}`: each key it names, formatted in `lang`
  * with the model's own top-level values ({secondeeName} and so on), as a nested object.
@@ -106,7 +118,9 @@ export function cardStrings(lang: Lang, keys: readonly string[], values: Message
     const parts = key.split(".");
     let node = root;
     for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
-    node[parts.at(-1)!] = t(lang, key, values);
+    // A card may show a message only when its value exists ($when): format it with "" meanwhile.
+    const missing = Object.fromEntries(placeholdersOf(lang, key).filter((p) => values[p] === undefined).map((p) => [p, ""]));
+    node[parts.at(-1)!] = t(lang, key, { ...missing, ...values });
   }
   return root;
 }
