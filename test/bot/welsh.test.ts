@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { VERBS } from "../../cards";
 import { cardText } from "../support/cards";
+import { interestInput } from "../support/forms";
 import { onlyCard, person, personalChat, startTestBot, type TestBot } from "../support/teams";
+
+const CARD = "application/vnd.microsoft.card.adaptive";
+/** Every label, choice title and placeholder on a form card. */
+const formWords = (card: unknown): string => [...JSON.stringify(card).matchAll(/"(?:label|title|placeholder|errorMessage)":"([^"]*)"/g)].map((m) => m[1]).join("\n");
 
 const WELSH = { locale: "cy-GB" };
 /** Every title of every button on a card, in order. */
@@ -58,6 +63,55 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
     const after = await bot.teams.press(chat, gwen, VERBS.setStepStatus, { step: 3, status: "doing" }, WELSH);
     assert.match(cardText(after), /Rydyn ni wedi nodi bod cam 3 ar waith\./);
     assert.ok(buttons(after).includes("Parhau â cham 3"));
+  });
+
+  it("the interest form is in Welsh: labels, choices, hints and buttons", async () => {
+    const gwen = person("Gwen Morgan");
+    const form = await bot.teams.press(personalChat(gwen), gwen, VERBS.startInterest, {}, WELSH);
+    const words = cardText(form) + "\n" + formWords(form);
+    assert.match(words, /Mynegi diddordeb mewn secondiad/);
+    assert.match(words, /Enw llawn/);
+    assert.match(words, /Y math o sefydliad rydych chi'n gweithio iddo/);
+    assert.match(words, /Awdurdod lleol/);
+    assert.match(words, /Tymor byr \(tua 12 wythnos\)/);
+    assert.match(words, /Dadansoddi data/);
+    assert.match(words, /Rydw i wedi gofyn i fy rheolwr llinell am ganiatâd i gymryd rhan/);
+    assert.deepEqual(buttons(form).sort(), ["Anfon", "Canslo"]);
+    for (const english of ["Full name", "Local authority", "Data analysis", "Send", "There is a problem", "Region"]) {
+      assert.ok(!words.split("\n").includes(english), `English left on the Welsh form: ${english}`);
+    }
+  });
+
+  it("a form sent with mistakes comes back with the errors in Welsh", async () => {
+    const gwen = person("Gwen Morgan");
+    const back = await bot.teams.press(personalChat(gwen), gwen, VERBS.submitInterest, interestInput({ fullName: "", town: "x".repeat(81), shortestDurationMonths: "70" }), WELSH);
+    const words = cardText(back) + "\n" + formWords(back);
+    assert.match(words, /Mae problem/);
+    assert.match(words, /Rhowch eich enw llawn/);
+    assert.match(words, /Tref neu ddinas: rhaid i'r ateb fod yn 80 nod neu lai/);
+    assert.match(words, /Y secondiad byrraf: rhaid i'r ateb fod rhwng 1 a 60 mis/);
+    assert.match(words, /Enw llawn\. Gwall: Rhowch eich enw llawn/);
+    assert.doesNotMatch(words, /Enter your full name|must be/);
+  });
+
+  it("a release request goes to a line manager in the language they chose, whatever the secondee's", async () => {
+    const sam = person("Sam Hill");
+    const eleri = person("Eleri Price");
+    // Eleri (the manager) chose Welsh; Sam writes in English.
+    await bot.teams.say(personalChat(eleri), eleri, "Cymraeg");
+    const confirmation = await bot.teams.press(personalChat(sam), sam, VERBS.submitInterest, interestInput({ fullName: sam.name, lineManagerId: eleri.aadObjectId, lineManagerEmail: "", availableFrom: "2027-03-01", secondmentTypes: "short-term" }));
+    assert.match(cardText(confirmation), /We have/, "Sam's own confirmation stays in English");
+    // Eleri has a 1:1 chat with the bot already, so the request goes there.
+    const isRequest = (x: { body: any }) => x.body.attachments?.[0]?.contentType === CARD && /Sam Hill/.test(JSON.stringify(x.body.attachments[0].content));
+    await bot.connector.waitFor(() => bot.connector.to(personalChat(eleri).id).some(isRequest));
+    const request = bot.connector.to(personalChat(eleri).id).find(isRequest)!.body.attachments[0].content;
+    const text = cardText(request);
+    assert.match(text, /A gaiff Sam Hill fynd ar secondiad\?/);
+    assert.match(text, /Beth mae cytuno'n ei olygu/);
+    assert.match(JSON.stringify(request), /"title":"Ar gael o","value":"1 Mawrth 2027"/);
+    assert.match(JSON.stringify(request), /"value":"Tymor byr \(tua 12 wythnos\)"/);
+    assert.ok(buttons(request).includes("Cytuno i ryddhau"));
+    assert.doesNotMatch(text, /go on a secondment|What agreeing means/);
   });
 });
 
