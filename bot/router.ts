@@ -147,7 +147,7 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.faqFeedback]: route({
     schema: z.looseObject({ id: z.string().min(1).max(100), helpful: z.boolean({ message: "must be true or false" }) }),
     personalOnly: false,
-    run: (s, _c, d) => faq.feedback(s, d),
+    run: (s, c, d) => faq.feedback(s, d, c.lang),
   }),
   [VERBS.sayThanks]: route({ schema: NoData, personalOnly: false, run: () => faq.thanks() }),
   // Knowledge base (programme team)

@@ -63,6 +63,8 @@ export interface FaqAnswerModel {
   paragraphs: TextItem[];
   related: { id: string; topic: string }[];
   programmeEmail: string;
+  /** A Welsh answer: offers the same entry in English. */
+  seeInEnglish?: boolean;
   /** Set once the person has said whether the answer helped: the buttons give way to thanks. */
   feedbackGiven?: boolean;
 }

@@ -3,6 +3,9 @@ import type { FaqEntry } from "../../src/faq/knowledge";
 import { scrubPersonalData } from "../../src/faq/scrub";
 import type { FaqResult } from "../../src/faq/search";
 import type { UnansweredOutcome } from "../../src/store/knowledge";
+import { answerInWelsh, welshEntry, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
+import { DEFAULT_LANG, type Lang } from "../../src/i18n";
+import { detectLanguage } from "../../src/i18n/detect";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
 /** Longest question we search for. Longer text is refused with a message, never cut silently. */
@@ -21,6 +24,33 @@ function answerCard(s: Services, entry: FaqEntry, related: FaqEntry[], feedbackG
       ...(feedbackGiven ? { feedbackGiven } : {}),
     }),
   );
+}
+
+/** A Welsh answer, with a button to read the same entry in English. */
+function welshAnswerCard(s: Services, entry: WelshFaqEntry, feedbackGiven = false): Reply {
+  return card(
+    renderCard(
+      "faq-answer",
+      {
+        entryId: entry.id,
+        topic: entry.topic,
+        paragraphs: entry.answer.map((t) => ({ text: t })),
+        related: [],
+        programmeEmail: s.config.programmeTeam.email,
+        seeInEnglish: true,
+        ...(feedbackGiven ? { feedbackGiven } : {}),
+      },
+      "cy",
+    ),
+  );
+}
+
+/**
+ * The language to answer a question in: Welsh when it is written in Welsh (even if the person
+ * chose English), English when written in English; when too short to tell, the person's language.
+ */
+export function questionLanguage(caller: Caller, q: string): Lang {
+  return detectLanguage(q) ?? caller.lang;
 }
 
 export function prompt(_s: Services, entered?: { question: string; error: string }): Reply {
@@ -89,6 +119,11 @@ export async function ask(s: Services, caller: Caller, question: string): Promis
   if (q.length > MAX_QUESTION_LENGTH) {
     return prompt(s, { question: q, error: `Your question must be ${MAX_QUESTION_LENGTH} characters or fewer. It is ${q.length}.` });
   }
+  if (questionLanguage(caller, q) === "cy") {
+    const welsh = answerInWelsh(q);
+    if (welsh) return welshAnswerCard(s, welsh);
+    // No Welsh entry answers it yet: the English search below may still help.
+  }
   const faq = await s.knowledge.current();
   const result = faq.ask(q);
   if (result.kind === "answer") {
@@ -105,11 +140,12 @@ export async function topic(s: Services, id: string): Promise<Reply | undefined>
 }
 
 /** 👍/👎 on an answer: counted per entry, no person id kept. */
-export async function feedback(s: Services, d: { id: string; helpful: boolean }): Promise<Reply> {
+export async function feedback(s: Services, d: { id: string; helpful: boolean }, lang: Lang = DEFAULT_LANG): Promise<Reply> {
   const entry = (await s.knowledge.current()).byId(d.id);
   if (!entry) return text("That answer is no longer in the knowledge base, so I could not count your feedback.");
   await s.knowledgeStore.feedback(entry.id, d.helpful);
-  return answerCard(s, entry, [], true);
+  const welsh = lang === "cy" ? welshEntry(entry.id) : undefined;
+  return welsh ? welshAnswerCard(s, welsh, true) : answerCard(s, entry, [], true);
 }
 
 export function thanks(): Reply {

@@ -115,6 +115,42 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
   });
 });
 
+describe("Cymraeg: questions asked in Welsh are answered in Welsh", () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  it("answers a Welsh question in Welsh, even for someone who chose English, with a button to see it in English", async () => {
+    const sam = person("Sam Hill");
+    const chat = personalChat(sam);
+    await bot.teams.say(chat, sam, "English");
+    const answer = onlyCard(await bot.teams.say(chat, sam, "Oes angen caniatâd fy rheolwr llinell arnaf i gymryd rhan?"));
+    const text = cardText(answer);
+    assert.match(text, /Caniatâd gan eich rheolwr llinell/);
+    assert.match(text, /Eich sefydliad cartref sy'n penderfynu/);
+    assert.ok(buttons(answer).includes("Gweld yn Saesneg"));
+    const english = JSON.stringify(answer).match(/"title":"Gweld yn Saesneg","verb":"([^"]+)","data":(\{[^}]*\})/)!;
+    const inEnglish = await bot.teams.press(chat, sam, english[1]!, JSON.parse(english[2]!));
+    assert.match(cardText(inEnglish), /Permission from your line manager/);
+    assert.match(cardText(inEnglish), /Your home organisation decides/);
+  });
+
+  it("finds Welsh answers through mutated words, and answers English questions in English", async () => {
+    const gwen = person("Gwen Morgan");
+    const chat = personalChat(gwen);
+    const match = onlyCard(await bot.teams.say(chat, gwen, "Oes sicrwydd y caf fy mharu â rôl?", WELSH));
+    assert.match(cardText(match), /Dim sicrwydd o baru/);
+    const extend = onlyCard(await bot.teams.say(chat, gwen, "Alla i ymestyn fy secondiad?", WELSH));
+    assert.match(cardText(extend), /Ymestyn secondiad/);
+    const english = onlyCard(await bot.teams.say(chat, gwen, "Can my secondment be extended?", WELSH));
+    assert.match(cardText(english), /Extending a secondment/, "an English question gets the English answer, even from a Welsh Teams");
+  });
+});
+
 describe("Cymraeg: a chosen language sticks across a restart", () => {
   let dataDir: string;
   before(() => {
