@@ -102,7 +102,9 @@ function radical(term: string): string {
 }
 
 /** Short words that say nothing about the topic. */
-const STOP = new Set(["a", "ac", "ar", "i", "y", "yr", "r", "yn", "o", "fy", "eich", "mae", "oes", "sut", "beth", "ydy", "ydw", "alla", "ga", "am", "gyda", "â", "fydda"]);
+const STOP = new Set(
+  "a ac ar i y yr r yn o fy eich mae maer oes sut beth ydy ydw ydych ydi alla ga gaf am gyda â fydda yw ywr yng ym sydd sy gen ble in pwy pa pam pryd faint neu hefyd chi fi mi".split(" "),
+);
 
 const index = new MiniSearch<WelshFaqEntry & { words: string }>({
   fields: ["topic", "question", "words"],
@@ -111,17 +113,25 @@ const index = new MiniSearch<WelshFaqEntry & { words: string }>({
     const r = radical(term);
     return r.length < 2 || STOP.has(r) ? null : r;
   },
-  searchOptions: { boost: { topic: 2, question: 1.5 }, fuzzy: 0.2, prefix: true },
+  searchOptions: { boost: { topic: 2, question: 1.5 }, fuzzy: (term) => (term.length >= 6 ? 0.2 : false), prefix: (term) => term.length >= 4 },
 });
 index.addAll(WELSH_FAQ.map((e) => ({ ...e, words: e.alternates.join(" ") })));
+
+/** Below this MiniSearch score a result is a guess, not an answer (checked against the tests' off-topic question). */
+export const MIN_SCORE = 1.5;
 
 /** The Welsh entry that answers a Welsh question, or undefined if none is a clear match. */
 export function answerInWelsh(question: string): WelshFaqEntry | undefined {
   const [best] = index.search(question);
-  if (!best || best.score < 3) return undefined;
+  if (!best || best.score < MIN_SCORE) return undefined;
   return WELSH_FAQ.find((e) => e.id === best.id);
 }
 
 export function welshEntry(id: string): WelshFaqEntry | undefined {
   return WELSH_FAQ.find((e) => e.id === id);
+}
+
+/** The best score for a question (for tuning MIN_SCORE). */
+export function bestScore(question: string): number {
+  return index.search(question)[0]?.score ?? 0;
 }

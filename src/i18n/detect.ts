@@ -2,11 +2,22 @@ import { franc } from "franc-all";
 import type { Lang } from "./index";
 
 /**
+ * Words common in Welsh and not in English. Short questions fool any trigram model ("tell me a
+ * joke" scores as Welsh), so Welsh also needs one of these, or a Welsh circumflex.
+ */
+const WELSH_WORDS = new Set(
+  "yn yr mae oes sut beth fy eich ddim gyda ydw ydy ydych alla allaf gallaf pam pryd faint fydd fydda fyddaf rydw rwy neu hefyd efo gaf caf ga mewn hynny hwn hon chi nhw wedi bod cael gael gen angen i'r a'r o'r ei eu dw dwi ydi oedd sy sydd".split(" "),
+);
+
+/**
  * The language a question is written in, Welsh or English, or undefined when the text is too
  * short or too mixed to tell. franc-all ships its trigram model in the package (no network);
  * we only ask it to choose between Welsh and English.
  */
 export function detectLanguage(text: string): Lang | undefined {
   const code = franc(text, { only: ["cym", "eng"], minLength: 8 });
-  return code === "cym" ? "cy" : code === "eng" ? "en-GB" : undefined;
+  if (code === "eng") return "en-GB";
+  if (code !== "cym") return undefined;
+  const words = text.toLowerCase().replace(/[’]/g, "'").split(/[^a-zà-ÿŵŷ']+/);
+  return /[ŵŷâêîôû]/.test(text) || words.some((w) => WELSH_WORDS.has(w)) ? "cy" : undefined;
 }
