@@ -12,7 +12,7 @@
  * Without MICROSOFT_APP_ID the package is useless in Teams, so packaging stops unless
  * --allow-placeholder is given, which uses the all-zero bot id (for checking the package only).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { AppManifestUtils, type AppManifest } from "@microsoft/app-manifest";
 import JSZip from "jszip";
@@ -212,6 +212,86 @@ export interface PackageContents {
   manifest: Record<string, Json>;
   color: Buffer;
   outline: Buffer;
+  /** Translations named in localizationInfo.additionalLanguages, by file name (cy.json). */
+  languages?: Record<string, Record<string, Json>>;
+}
+
+/** Sources: the manifest template, the icons, and every other .json in the folder (language files). */
+export interface PackageSources {
+  template: string;
+  color: Buffer;
+  outline: Buffer;
+  languages?: Record<string, string>;
+}
+
+/**
+ * The bundled Localization schemas have a few patternProperties (for activity types, which this
+ * app does not use) that are not valid Unicode regular expressions, so the validator cannot compile
+ * them. Drop just those: keys they would have allowed are then refused, which is stricter.
+ */
+function withoutBrokenPatterns(node: Json): Json {
+  if (Array.isArray(node)) return node.map(withoutBrokenPatterns);
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "patternProperties" && v !== null && typeof v === "object" && !Array.isArray(v)) {
+      out[k] = Object.fromEntries(
+        Object.entries(v)
+          .filter(([pattern]) => {
+            try {
+              new RegExp(pattern, "u");
+              return true;
+            } catch {
+              return false;
+            }
+          })
+          .map(([pattern, schema]) => [pattern, withoutBrokenPatterns(schema)]),
+      );
+    } else out[k] = withoutBrokenPatterns(v);
+  }
+  return out;
+}
+
+/**
+ * The language files the manifest names, parsed and checked against the bundled Localization
+ * schema of the manifest's version (offline). Returns the files and the problems found.
+ */
+export async function checkLanguageFiles(
+  manifest: Record<string, Json>,
+  files: Record<string, string>,
+): Promise<{ languages: Record<string, Record<string, Json>>; problems: string[] }> {
+  const info = manifest["localizationInfo"] as { additionalLanguages?: { languageTag: string; file: string }[] } | undefined;
+  const languages: Record<string, Record<string, Json>> = {};
+  const problems: string[] = [];
+  const manifestSchema = typeof manifest["$schema"] === "string" ? bundledSchemaPath(manifest["$schema"]) : undefined;
+  const schemaFile = manifestSchema?.replace(/MicrosoftTeams\.schema\.json$/, "MicrosoftTeams.Localization.schema.json");
+  for (const { languageTag, file } of info?.additionalLanguages ?? []) {
+    const text = files[file];
+    if (text === undefined) {
+      problems.push(`${file} (${languageTag}) is named in localizationInfo but is not in the manifest folder`);
+      continue;
+    }
+    let parsed: Record<string, Json>;
+    try {
+      parsed = JSON.parse(text) as Record<string, Json>;
+    } catch (e) {
+      problems.push(`${file} is not valid JSON: ${(e as Error).message}`);
+      continue;
+    }
+    if (!schemaFile || !existsSync(schemaFile)) {
+      problems.push(`${file}: no bundled Localization schema to check it against`);
+    } else {
+      const schema = withoutBrokenPatterns(JSON.parse(readFileSync(schemaFile, "utf8")) as Json) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+      const errors = await AppManifestUtils.validateAgainstSchema(parsed as unknown as AppManifest, schema);
+      problems.push(...errors.map((e) => `${file}: ${e}`));
+    }
+    // The schema lets a translation leave a name out; Teams then shows English. Ours must not.
+    for (const key of ["name.short", "name.full", "description.short", "description.full"]) {
+      if (typeof parsed[key] !== "string" || !(parsed[key] as string).trim()) problems.push(`${file}: ${key} is missing`);
+    }
+    languages[file] = parsed;
+  }
+  return { languages, problems };
 }
 
 /** Zip the filled manifest and the two icons, each at the root of the archive. Deterministic. */
@@ -221,29 +301,37 @@ export async function buildPackage(contents: PackageContents): Promise<Buffer> {
   zip.file("manifest.json", JSON.stringify(contents.manifest, null, 2) + "\n", { date });
   zip.file("color.png", contents.color, { date });
   zip.file("outline.png", contents.outline, { date });
+  for (const [file, content] of Object.entries(contents.languages ?? {})) zip.file(file, JSON.stringify(content, null, 2) + "\n", { date });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
 /** Read the template and icons from a folder (manifest/ by default). */
-export function readSources(dir: string = MANIFEST_DIR): { template: string; color: Buffer; outline: Buffer } {
+export function readSources(dir: string = MANIFEST_DIR): PackageSources {
+  const languages = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json") && f !== "manifest.json")
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
   return {
     template: readFileSync(join(dir, "manifest.json"), "utf8"),
     color: readFileSync(join(dir, "color.png")),
     outline: readFileSync(join(dir, "outline.png")),
+    languages,
   };
 }
 
 /** Fill, validate and zip. Throws PackageError listing every problem found. */
 export async function packageApp(
   values: PlaceholderValues,
-  sources: { template: string; color: Buffer; outline: Buffer } = readSources(),
+  sources: PackageSources = readSources(),
 ): Promise<{ zip: Buffer; manifest: Record<string, Json> }> {
   const manifest = fillManifest(sources.template, values);
-  const problems = [...(await validateManifest(manifest)), ...checkIcons(sources.color, sources.outline)];
+  const { languages, problems: languageProblems } = await checkLanguageFiles(manifest, sources.languages ?? {});
+  const problems = [...(await validateManifest(manifest)), ...languageProblems, ...checkIcons(sources.color, sources.outline)];
   if (problems.length > 0) {
     throw new PackageError(`The app package is not valid:\n  ${problems.join("\n  ")}`);
   }
-  return { zip: await buildPackage({ manifest, color: sources.color, outline: sources.outline }), manifest };
+  return { zip: await buildPackage({ manifest, color: sources.color, outline: sources.outline, languages }), manifest };
 }
 
 export interface Options {
