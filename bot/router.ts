@@ -133,7 +133,7 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.declineExtension]: route({ schema: ItemRef("extensionId"), personalOnly: false, run: (s, c, d) => changes.decideExtension(s, c, d as { secondmentId: string; extensionId: string; reason?: unknown }, false) }),
   [VERBS.openEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.openEarlyEnd(s, c, d) }),
   [VERBS.submitEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.submitEarlyEnd(s, c, d, d) }),
-  [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s) => faq.prompt(s) }),
+  [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s, c) => faq.prompt(s, undefined, c.lang) }),
   [VERBS.askQuestion]: route({
     schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
     personalOnly: false,

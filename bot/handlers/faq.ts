@@ -4,7 +4,7 @@ import { scrubPersonalData } from "../../src/faq/scrub";
 import type { FaqResult } from "../../src/faq/search";
 import type { UnansweredOutcome } from "../../src/store/knowledge";
 import { answerInWelsh, welshEntry, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
-import { DEFAULT_LANG, type Lang } from "../../src/i18n";
+import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 import { detectLanguage } from "../../src/i18n/detect";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -53,8 +53,8 @@ export function questionLanguage(caller: Caller, q: string): Lang {
   return detectLanguage(q) ?? caller.lang;
 }
 
-export function prompt(_s: Services, entered?: { question: string; error: string }): Reply {
-  return card(renderCard("faq-prompt", { maxLength: MAX_QUESTION_LENGTH, ...(entered ?? {}) }));
+export function prompt(_s: Services, entered?: { question: string; error: string }, lang: Lang = DEFAULT_LANG): Reply {
+  return card(renderCard("faq-prompt", { maxLength: MAX_QUESTION_LENGTH, ...(entered ?? {}) }, lang));
 }
 
 function noAnswerCard(s: Services, q: string, result: Exclude<FaqResult, { kind: "answer" }>): Reply {
@@ -115,9 +115,9 @@ async function keepUnanswered(s: Services, caller: Caller, q: string, outcome: U
 /** Answer a question, or say plainly why not. Never guesses. */
 export async function ask(s: Services, caller: Caller, question: string): Promise<Reply> {
   const q = question.trim();
-  if (!q) return prompt(s, { question: "", error: "Enter your question." });
+  if (!q) return prompt(s, { question: "", error: t(caller.lang, "faq.prompt.empty") }, caller.lang);
   if (q.length > MAX_QUESTION_LENGTH) {
-    return prompt(s, { question: q, error: `Your question must be ${MAX_QUESTION_LENGTH} characters or fewer. It is ${q.length}.` });
+    return prompt(s, { question: q, error: t(caller.lang, "faq.prompt.tooLong", { max: MAX_QUESTION_LENGTH, length: q.length }) }, caller.lang);
   }
   if (questionLanguage(caller, q) === "cy") {
     const welsh = answerInWelsh(q);

@@ -139,6 +139,13 @@ describe("Cymraeg: questions asked in Welsh are answered in Welsh", () => {
     assert.match(cardText(inEnglish), /Your home organisation decides/);
   });
 
+  it("the question prompt from the Welsh menu is in Welsh", async () => {
+    const gwen = person("Gwen Morgan");
+    const card = await bot.teams.press(personalChat(gwen), gwen, VERBS.askPrompt, {}, WELSH);
+    assert.match(cardText(card) + formWords(card), /Gofyn cwestiwn[\s\S]*Eich cwestiwn/);
+    assert.deepEqual(buttons(card).sort(), ["Dewislen", "Gofyn"]);
+  });
+
   it("finds Welsh answers through mutated words, and answers English questions in English", async () => {
     const gwen = person("Gwen Morgan");
     const chat = personalChat(gwen);

@@ -5,7 +5,7 @@ import { cardProblems, unexpanded, walk } from "../support/cards";
 import { samples } from "./cards.test";
 
 /** Cards whose words all come from the message catalogue (the rest are still English: see README). */
-export const CONVERTED: readonly CardName[] = ["welcome", "plan", "plan-step", "form", "approval-request", "faq-answer"];
+export const CONVERTED: readonly CardName[] = ["welcome", "plan", "plan-step", "form", "approval-request", "faq-answer", "faq-prompt"];
 
 /** Words a template writes itself, outside ${…} expressions. */
 function literalWords(template: object): string[] {
