@@ -5,6 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { DEFAULT_LANG, LANGS } from "../../src/i18n";
+import { CONVERTED } from "./welsh-cards.test";
 import { measureContrast, measureWithShowCards, openCardBrowser, THEMES, type CardBrowser, type ThemeName } from "../support/card-browser";
 import { samples } from "./cards.test";
 
@@ -113,8 +115,10 @@ describe("Contrast of every card in Teams' default, dark and high-contrast theme
       let measured = 0;
       for (const name of Object.keys(TEMPLATES) as CardName[]) {
         const models = [...(samples[name] as object[]), ...((everyColour[name] as object[] | undefined) ?? [])];
-        for (const [i, model] of models.entries()) {
-          const page = await browser.render(renderCard(name, model as never), theme);
+        // Converted cards in Welsh too: longer words, same colours.
+        const langs = CONVERTED.includes(name) ? LANGS : ([DEFAULT_LANG] as const);
+        for (const [i, model] of langs.flatMap((lang) => models.map((m) => [lang, m] as const)).entries()) {
+          const page = await browser.render(renderCard(name, model[1] as never, model[0]), theme);
           const texts = await measureWithShowCards(page);
           assert.ok(texts.length > 0, `${name} #${i + 1} shows some text`);
           measured += texts.length;
