@@ -141,14 +141,14 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
 }
 
 /** What the person is told about their request after sending or changing their interest. */
-export function requestNotice(a: Approval): string {
+export function requestNotice(a: Approval, lang: Lang = DEFAULT_LANG): string {
   switch (a.status) {
     case "pending":
-      return a.manager.name ? `We have asked ${a.manager.name} to agree to release you.` : "We have asked your line manager to agree to release you.";
+      return a.manager.name ? t(lang, "release.notice.pendingNamed", { name: a.manager.name }) : t(lang, "release.notice.pending");
     case "approved":
-      return `Your line manager agreed to release you on ${dateOf(a.decidedAt)}.`;
+      return t(lang, "release.notice.approved", { date: dateOf(a.decidedAt, lang) });
     case "declined":
-      return "Your line manager declined your request.";
+      return t(lang, "release.notice.declined");
     case "unreachable":
       return unreachableAdvice(a.unreachableReason);
     case "cancelled":

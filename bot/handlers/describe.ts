@@ -1,10 +1,14 @@
 import { formatUkDate } from "../../src/domain/dates";
+import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../../src/i18n";
 import { gradeById, gradeText } from "../../src/domain/grades";
 import type { InterestDetails } from "../../src/domain/interest";
 import { monthsText } from "../../src/domain/forms";
 import {
   choiceLabel,
+  choicesIn,
   CLEARANCE_LEVELS,
+  WORKING_PATTERNS,
+  type ChoiceListName,
   CONTRACT_TYPES,
   ORGANISATION_TYPES,
   REGIONS,
@@ -28,29 +32,36 @@ export const STATUS_VIEW: Record<RecordStatus, { label: string; color: "default"
   withdrawn: { label: "Withdrawn", color: "warning" },
 };
 
-/** The type without its examples: "Other public body", not "Other public body (for example …)". */
-const organisationTypeText = (id: string) => (choiceLabel(ORGANISATION_TYPES, id) ?? id).replace(/\s*\(.*\)$/, "");
-
-export function interestFacts(d: InterestDetails): Fact[] {
+export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG): Fact[] {
+  const m = (key: string, values?: MessageValues) => t(lang, key, values);
+  const label = (list: ChoiceListName, choices: readonly Choice[], id: string) => choiceLabel(choicesIn(lang, list, choices), id) ?? id;
+  const many = (list: ChoiceListName, choices: readonly Choice[], ids: readonly string[]) => ids.map((id) => label(list, choices, id)).join(", ");
+  const skillText = (sk: SkillSet) => [...sk.ids.map((id) => label("skill", SKILLS, id)), ...sk.other].join(", ") || m("facts.none");
   const pattern =
-    d.workingPattern === "part-time" ? `Part-time, ${d.daysPerWeek} days a week${d.patternDetails ? ` (${d.patternDetails})` : ""}` : "Full-time";
+    d.workingPattern === "part-time"
+      ? m("approval.summary.partTime", { days: d.daysPerWeek ?? "" }) + (d.patternDetails ? ` (${d.patternDetails})` : "")
+      : label("workingPattern", WORKING_PATTERNS, "full-time");
   return [
-    { title: "Organisation", value: d.organisationName },
-    { title: "Type of organisation", value: organisationTypeText(d.organisationType) },
-    { title: "Profession", value: d.profession },
-    { title: "Grade", value: gradeText(d.grade, d.gradeDetails) },
-    { title: "Location", value: `${d.town}, ${choiceLabel(REGIONS, d.region)}` },
-    { title: "Ways of working", value: d.workArrangements.length ? labels(WORK_ARRANGEMENTS, d.workArrangements) : "Not given" },
-    { title: "Skills you offer", value: skills(d.skillsOffered) },
-    { title: "Skills to build", value: skills(d.skillsToDevelop) },
-    { title: "Types", value: labels(SECONDMENT_TYPES, d.secondmentTypes) },
-    { title: "Working pattern", value: pattern },
-    { title: "Available from", value: formatUkDate(d.availableFrom) },
-    { title: "Length", value: `${monthsText(d.shortestDurationMonths)} to ${monthsText(d.longestDurationMonths)}` },
-    { title: "Contract", value: d.contractType === "fixed-term" && d.fixedTermEnd ? `Fixed-term, ends ${formatUkDate(d.fixedTermEnd)}` : (choiceLabel(CONTRACT_TYPES, d.contractType) ?? d.contractType) },
-    { title: "Clearance", value: choiceLabel(CLEARANCE_LEVELS, d.clearance) ?? d.clearance },
-    { title: "Adjustments", value: d.adjustments ? "Recorded. Only the programme team and a matched host can see them." : "None" },
-    { title: "Line manager", value: d.lineManagerEmail ?? (d.lineManagerId ? "Chosen from Teams" : "Not given") },
+    { title: m("approval.fact.organisation"), value: d.organisationName },
+    // The type without its examples: "Other public body", not "Other public body (for example …)".
+    { title: m("facts.organisationType"), value: label("organisationType", ORGANISATION_TYPES, d.organisationType).replace(/\s*\(.*\)$/, "") },
+    { title: m("approval.fact.profession"), value: d.profession },
+    { title: m("approval.fact.grade"), value: gradeText(d.grade, d.gradeDetails) },
+    { title: m("facts.location"), value: `${d.town}, ${label("region", REGIONS, d.region)}` },
+    { title: m("facts.waysOfWorking"), value: d.workArrangements.length ? many("workArrangement", WORK_ARRANGEMENTS, d.workArrangements) : m("facts.notGiven") },
+    { title: m("facts.skillsOffer"), value: skillText(d.skillsOffered) },
+    { title: m("facts.skillsBuild"), value: skillText(d.skillsToDevelop) },
+    { title: m("approval.fact.types"), value: many("secondmentType", SECONDMENT_TYPES, d.secondmentTypes) },
+    { title: m("approval.fact.workingPattern"), value: pattern },
+    { title: m("approval.fact.availableFrom"), value: formatDate(lang, d.availableFrom) },
+    { title: m("approval.fact.length"), value: m("approval.summary.length", { shortest: d.shortestDurationMonths, longest: d.longestDurationMonths }) },
+    {
+      title: m("facts.contract"),
+      value: d.contractType === "fixed-term" && d.fixedTermEnd ? m("facts.fixedTermEnds", { date: formatDate(lang, d.fixedTermEnd) }) : label("contractType", CONTRACT_TYPES, d.contractType),
+    },
+    { title: m("facts.clearance"), value: label("clearance", CLEARANCE_LEVELS, d.clearance) },
+    { title: m("facts.adjustments"), value: d.adjustments ? m("facts.adjustmentsRecorded") : m("facts.none") },
+    { title: m("facts.lineManager"), value: d.lineManagerEmail ?? (d.lineManagerId ? m("facts.chosenFromTeams") : m("facts.notGiven")) },
   ];
 }
 

@@ -12,19 +12,18 @@ import { interestFacts, STATUS_VIEW } from "./describe";
 import { t } from "../../src/i18n";
 import { card, type Caller, type Reply, type Services } from "./types";
 
-/** How a sent interest stands, once its line manager has been asked. */
-const RELEASE_VIEW: Record<ApprovalStatus, { label: string; color: "default" | "good" | "warning" | "attention" }> = {
-  pending: { label: "Waiting for line manager", color: "default" },
-  approved: { label: "Released", color: "good" },
-  declined: { label: "Not released", color: "attention" },
-  unreachable: { label: "Line manager not reached", color: "warning" },
-  cancelled: { label: "Sent", color: "good" },
+/** How a sent interest stands, once its line manager has been asked (labels: "myInterest.release.<status>"). */
+const RELEASE_COLOR: Record<ApprovalStatus, "default" | "good" | "warning" | "attention"> = {
+  pending: "default",
+  approved: "good",
+  declined: "attention",
+  unreachable: "warning",
+  cancelled: "good",
 };
 
 /** The version a form was opened at, as the card sends it back. */
 export type VersionData = { version?: number | undefined };
 
-const MENU: ActionModel = { title: "Menu", verb: VERBS.showMenu, data: {} };
 
 /** Open the form: filled in from the stored interest, or from Teams for a first one. */
 export async function start(s: Services, caller: Caller): Promise<Reply> {
@@ -56,7 +55,7 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     s.now(),
   );
   if (outcome.kind === "stale") {
-    return show(s, caller, "Your expression of interest changed after you opened that form, so we did not save it. Here is the latest version. Select Change to edit it again.");
+    return show(s, caller, t(caller.lang, "myInterest.stale"));
   }
   await s.plans.setStepStatus(caller.person, { step: 1, status: "done" }, s.now());
   s.log.info("interest saved", { version: outcome.record.version, created: outcome.created });
@@ -64,47 +63,56 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
   if (!outcome.created && request.status === "approved") {
     await suggestQuietly(s, () => suggestForCandidate(s, personKey(caller.person), caller.serviceUrl, caller.person.tenantId));
   }
-  const about = requestNotice(request);
+  const about = requestNotice(request, caller.lang);
   return show(
     s,
     caller,
-    (outcome.created
-      ? "Thank you. We have your expression of interest. Step 1 of your plan is now done."
-      : "Your changes are saved.") + (about ? ` ${about}` : ""),
+    t(caller.lang, outcome.created ? "myInterest.saved" : "myInterest.changesSaved") + (about ? ` ${about}` : ""),
     request.status === "unreachable" ? "warning" : "good",
   );
 }
 
 /** "My interest": what was sent, with change and withdraw. */
 export async function show(s: Services, caller: Caller, notice?: string, noticeStyle: "good" | "warning" = "good"): Promise<Reply> {
+  const lang = caller.lang;
+  const m = (key: string) => t(lang, key);
+  const menu: ActionModel = { title: m("common.menu"), verb: VERBS.showMenu, data: {} };
   const record = await s.interests.get(caller.person, INTEREST_ID);
   const actions: ActionModel[] = record
     ? record.status === "withdrawn"
-      ? [{ title: "Send it again", verb: VERBS.startInterest, data: {} }]
+      ? [{ title: m("myInterest.sendAgain"), verb: VERBS.startInterest, data: {} }]
       : [
-          { title: "Change", verb: VERBS.startInterest, data: {} },
-          { title: "Withdraw", verb: VERBS.withdrawInterest, data: { version: record.version } },
+          { title: m("myInterest.change"), verb: VERBS.startInterest, data: {} },
+          { title: m("myInterest.withdraw"), verb: VERBS.withdrawInterest, data: { version: record.version } },
         ]
-    : [{ title: "Express interest", verb: VERBS.startInterest, data: {} }];
+    : [{ title: m("welcome.action.interest"), verb: VERBS.startInterest, data: {} }];
   const release = record?.status === "submitted" ? await s.approvals.get(personKey(caller.person)) : undefined;
-  const view = release ? RELEASE_VIEW[release.status] : record ? STATUS_VIEW[record.status] : undefined;
+  const view = release
+    ? { label: m(`myInterest.release.${release.status}`), color: RELEASE_COLOR[release.status] }
+    : record
+      ? { label: m(`myInterest.status.${record.status}`), color: STATUS_VIEW[record.status].color }
+      : undefined;
   const releaseFacts = release
     ? [
-        { title: "Line manager's answer", value: view!.label },
-        ...(release.status === "declined" && release.reason ? [{ title: "Their reason", value: release.reason }] : []),
-        ...(release.status === "unreachable" ? [{ title: "What to do", value: unreachableAdvice(release.unreachableReason) }] : []),
+        { title: m("myInterest.managerAnswer"), value: view!.label },
+        ...(release.status === "declined" && release.reason ? [{ title: m("myInterest.theirReason"), value: release.reason }] : []),
+        ...(release.status === "unreachable" ? [{ title: m("myInterest.whatToDo"), value: unreachableAdvice(release.unreachableReason) }] : []),
       ]
     : [];
   return card(
-    renderCard("records", {
-      title: "My expression of interest",
-      ...(notice ? { notice, noticeStyle } : {}),
-      empty: "You have not sent an expression of interest yet.",
-      items: record
-        ? [{ heading: record.details.organisationName, statusLabel: view!.label, statusColor: view!.color, facts: [...interestFacts(record.details), ...releaseFacts], actions }]
-        : [],
-      cardActions: record ? [MENU] : [...actions, MENU],
-    }),
+    renderCard(
+      "records",
+      {
+        title: m("myInterest.title"),
+        ...(notice ? { notice, noticeStyle } : {}),
+        empty: m("myInterest.empty"),
+        items: record
+          ? [{ heading: record.details.organisationName, statusLabel: view!.label, statusColor: view!.color, facts: [...interestFacts(record.details, lang), ...releaseFacts], actions }]
+          : [],
+        cardActions: record ? [menu] : [...actions, menu],
+      },
+      lang,
+    ),
   );
 }
 

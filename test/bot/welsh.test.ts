@@ -94,13 +94,26 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
     assert.doesNotMatch(words, /Enter your full name|must be/);
   });
 
+  it("a Welsh speaker who sends the form gets the confirmation and their record in Welsh", async () => {
+    const gwen = person("Gwen Morgan");
+    const manager = person("Huw Davies");
+    const sent = await bot.teams.press(personalChat(gwen), gwen, VERBS.submitInterest, interestInput({ fullName: gwen.name, lineManagerId: manager.aadObjectId, lineManagerEmail: "", availableFrom: "2027-03-01", secondmentTypes: "short-term" }), WELSH);
+    const text = cardText(sent) + "\n" + JSON.stringify(sent);
+    assert.match(text, /Diolch. Mae eich datganiad o ddiddordeb gennym/);
+    assert.match(text, /Rydyn ni wedi gofyn i'ch rheolwr llinell gytuno i'ch rhyddhau/);
+    assert.match(text, /Fy natganiad o ddiddordeb/);
+    assert.match(text, /"title":"Ar gael o","value":"1 Mawrth 2027"/);
+    assert.match(text, /Yn aros am y rheolwr llinell/);
+    assert.deepEqual(buttons(sent).sort(), ["Dewislen", "Newid", "Tynnu'n ôl"]);
+  });
+
   it("a release request goes to a line manager in the language they chose, whatever the secondee's", async () => {
     const sam = person("Sam Hill");
     const eleri = person("Eleri Price");
     // Eleri (the manager) chose Welsh; Sam writes in English.
     await bot.teams.say(personalChat(eleri), eleri, "Cymraeg");
     const confirmation = await bot.teams.press(personalChat(sam), sam, VERBS.submitInterest, interestInput({ fullName: sam.name, lineManagerId: eleri.aadObjectId, lineManagerEmail: "", availableFrom: "2027-03-01", secondmentTypes: "short-term" }));
-    assert.match(cardText(confirmation), /We have/, "Sam's own confirmation stays in English");
+    assert.match(cardText(confirmation), /Thank you. We have your expression of interest/, "Sam's own confirmation stays in English");
     // Eleri has a 1:1 chat with the bot already, so the request goes there.
     const isRequest = (x: { body: any }) => x.body.attachments?.[0]?.contentType === CARD && /Sam Hill/.test(JSON.stringify(x.body.attachments[0].content));
     await bot.connector.waitFor(() => bot.connector.to(personalChat(eleri).id).some(isRequest));
