@@ -21,6 +21,7 @@ import type { InterestDetails } from "../../src/domain/interest";
 import { personKey } from "../../src/domain/person";
 import { interestFacts } from "./describe";
 import { suggestForCandidate, suggestQuietly } from "./matching";
+import { isProgrammeTeam } from "./secondment";
 import { card, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /** The job type the scheduler runs for approval reminders and the escalation after them. */
@@ -200,10 +201,18 @@ async function afterDecision(s: Services, a: Approval, serviceUrl: string): Prom
 }
 
 /** Universal Actions refresh: show the card as it stands. */
-export async function refresh(s: Services, _caller: Caller, ref: ApprovalRef): Promise<Reply> {
+export async function refresh(s: Services, caller: Caller, ref: ApprovalRef): Promise<Reply> {
   const a = await s.approvals.get(ref.secondee);
-  if (!a) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
+  // A refresh shows the whole request, so only its two people (and the programme team) get it;
+  // anyone else is told the same as for a request that does not exist.
+  if (!a || !mayView(s, caller, a)) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
   return card(approvalCard(a, a.requestId === ref.requestId ? undefined : "This request has been replaced by a newer one."));
+}
+
+function mayView(s: Services, caller: Caller, a: Approval): boolean {
+  const me = caller.person.aadObjectId.toLowerCase();
+  const same = (id: string | undefined) => id !== undefined && id.toLowerCase() === me && a.secondee.tenantId === caller.person.tenantId;
+  return same(a.secondee.aadObjectId) || same(a.manager.aadObjectId) || isProgrammeTeam(s, caller.person);
 }
 
 /**

@@ -34,9 +34,7 @@ const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ con
 const note = (t: string) => ({ type: "message", text: t });
 const bullets = (lines: string[]) => lines.filter(Boolean).map((l) => `- ${l}`).join("\n");
 
-function isProgrammeTeam(s: Services, caller: Caller): boolean {
-  return s.config.programmeTeam.aadObjectIds.some((id) => id.toLowerCase() === caller.person.aadObjectId.toLowerCase());
-}
+const isTeam = (s: Services, caller: Caller): boolean => secondment.isProgrammeTeam(s, caller.person);
 
 interface World {
   pool: Pool;
@@ -219,7 +217,7 @@ export async function suggestExchanges(s: Services, serviceUrl: string, tenantId
 
 /** Both halves of a swap are confirmed together (each is an ordinary match from then on). */
 export async function confirmExchange(s: Services, caller: Caller, pairs: { first: PairRef; second: PairRef }): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can confirm matches.");
+  if (!isTeam(s, caller)) return text("Only the programme team can confirm matches.");
   const before = await world(s);
   const swap = before.engine.exchanges().find((x) => x.first.openingId === pairs.first.openingId && x.first.candidateId === pairs.first.candidateKey && x.second.openingId === pairs.second.openingId && x.second.candidateId === pairs.second.candidateKey);
   if (!swap) return text("This job swap is no longer possible, so nothing was sent.");
@@ -230,7 +228,7 @@ export async function confirmExchange(s: Services, caller: Caller, pairs: { firs
 }
 
 export async function rejectExchange(s: Services, caller: Caller, pairs: { first: PairRef; second: PairRef }): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
+  if (!isTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
   await reject(s, caller, pairs.first);
   await reject(s, caller, pairs.second);
   return text("We will not suggest this job swap again.");
@@ -252,7 +250,7 @@ async function refreshSuggestions(s: Services, openingId: string, notice: string
 
 /** A programme-team member confirms a suggested person for a role: the channel and the person are told. */
 export async function confirm(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can confirm matches.");
+  if (!isTeam(s, caller)) return text("Only the programme team can confirm matches.");
   const w = await world(s);
   const proposal = w.engine.matchesForOpening(ref.openingId, 50).find((p) => p.candidateId === ref.candidateKey);
   const role = w.pool.roles.get(ref.openingId);
@@ -296,7 +294,7 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
 
 /** A programme-team member turns a suggestion down: the pair is never suggested again. */
 export async function reject(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
+  if (!isTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
   const w = await world(s);
   const role = w.pool.roles.get(ref.openingId);
   const candidate = w.pool.candidates.find((c) => c.id === ref.candidateKey);
@@ -480,7 +478,7 @@ export async function arrangeMeeting(s: Services, caller: Caller, ref: MatchRef)
 }
 
 function canActAsHost(s: Services, caller: Caller, m: Match): boolean {
-  return personKey(caller.person) === m.opening.ownerKey || isProgrammeTeam(s, caller);
+  return personKey(caller.person) === m.opening.ownerKey || isTeam(s, caller);
 }
 
 function acknowledgement(side: Side, proceed: boolean): string {

@@ -290,9 +290,16 @@ export async function mine(s: Services, caller: Caller, ref?: Partial<Secondment
 
 /** Other cards a refresh can show, by the `view` in their refresh data (say "extension", from secondment-changes.ts). */
 /** Universal Actions refresh: the card as it stands, for whoever is looking. */
+/**
+ * Only the people in a secondment and the programme team may see it. Anyone else who sends its id
+ * is told the same as for one that does not exist.
+ */
+export const visibleTo = (s: Services, sec: Secondment, person: PersonId): boolean => partiesOf(sec, person).length > 0 || isProgrammeTeam(s, person);
+export const NOT_FOUND = "I could not find that secondment.";
+
 export async function refresh(s: Services, caller: Caller, ref: SecondmentRef): Promise<Reply> {
   const sec = await s.secondments.get(ref.secondmentId);
-  if (!sec) return text("I could not find that secondment.");
+  if (!sec || !visibleTo(s, sec, caller.person)) return text(NOT_FOUND);
   return card(secondmentCard(s, sec, caller.person));
 }
 

@@ -71,6 +71,11 @@ describe("line managers release staff with one click", function () {
     const self = await bot.teams.press(personalChat(ben), ben, agree.verb, agree.data);
     assert.match(cardText(self), /Only Ben Ade's line manager/);
     assert.equal((await approvalDoc(ben)).status, "pending");
+
+    // A refresh shows the whole request: a stranger who sends its id learns nothing from it.
+    const peek = await bot.teams.press(personalChat(stranger), stranger, VERBS.refreshApproval, agree.data);
+    assert.doesNotMatch(cardText(peek), /Ben Ade|Can .* go on a secondment/);
+    assert.match(cardText(peek), /NO-REQUEST/);
   });
 
   it("makes exactly one decision from 50 clicks at once", async () => {
