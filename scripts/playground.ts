@@ -173,8 +173,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     for (;;) {
       if (spawnError) throw spawnError;
       if (exited) throw new Error(`exited early (code ${exited.code}, signal ${exited.signal})`);
-      const other = /Port \d+ is already in use/.test(out) ? /Listening on (\d+)/.exec(out) : null;
-      if (other && Number(other[1]) !== port) throw new PortInUseError(port);
+      // On a busy port the Playground quietly listens on another one instead.
+      const listening = /Listening on (\d+)/.exec(out);
+      if (listening && Number(listening[1]) !== port) throw new PortInUseError(port);
       if (/Listening on \d+/.test(out)) {
         try {
           const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
