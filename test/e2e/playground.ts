@@ -17,7 +17,7 @@ import { startApp } from "../../bot/app";
 import { parseConfig } from "../../src/config";
 import { createLogger } from "../../src/log";
 import { fromRoot } from "../../src/paths";
-import type { PlaygroundTenant, PlaygroundUser } from "../../src/demo/people";
+import { DEMO_PEOPLE, type PlaygroundTenant, type PlaygroundUser } from "../../src/demo/people";
 import { atMost, startPlayground, type Playground } from "../../scripts/playground";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -795,13 +795,8 @@ export async function waitForConversationEvent(
   throw new Error(`The Playground did not show ${what} within ${timeoutMs} ms. Its conversation stream had:\n${seen.join("\n") || "(nothing)"}`);
 }
 
-/** The secondee in the end-to-end tests: a made-up person in the Playground's tenant, with no browser of her own. */
-export const ANA: PlaygroundUser = {
-  id: "29:1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
-  name: "Ana Jones",
-  aadObjectId: "1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
-  email: "ana.jones@example.gov.uk",
-};
+/** The secondee in the end-to-end tests: the demo secondee of `npm run dev` (src/demo/people.ts), with no browser of her own here. */
+export const ANA: PlaygroundUser = DEMO_PEOPLE.secondee;
 
 /** The Playground's people with Teams-shaped ids; Ana takes Lynne Robbins' place. */
 export function tenantWithAna(): ReturnType<typeof mockTenant> {
