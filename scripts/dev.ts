@@ -1,5 +1,5 @@
 import { startApp } from "../bot/app";
-import { loadConfigOrExit } from "../src/config";
+import { loadConfigOrExit, parseConfig, type Config } from "../src/config";
 import { DEMO_ROLES, demoAppEnv, type DemoRole } from "../src/demo/people";
 import { createLogger } from "../src/log";
 import { isPortInUse, portInUseMessage } from "../src/port-in-use";
@@ -14,10 +14,13 @@ import { PortInUseError, startDemoPlaygrounds, type DemoPlayground } from "./pla
  */
 async function main(): Promise<void> {
   const demoData = process.argv.slice(2).includes("--demo");
+  const settings = loadConfigOrExit();
   // The demo programme-team member is on the programme team (as well as anyone already set).
-  const team = new Set([...(process.env.PROGRAMME_TEAM_AAD_IDS ?? "").split(","), ...demoAppEnv().PROGRAMME_TEAM_AAD_IDS!.split(",")].map((s) => s.trim()).filter(Boolean));
-  process.env.PROGRAMME_TEAM_AAD_IDS = [...team].join(",");
-  const config = loadConfigOrExit();
+  const demoTeam = parseConfig(demoAppEnv()).programmeTeam.aadObjectIds;
+  const config: Config = {
+    ...settings,
+    programmeTeam: { ...settings.programmeTeam, aadObjectIds: [...new Set([...settings.programmeTeam.aadObjectIds, ...demoTeam])] },
+  };
   if (demoData && config.bot.appId) {
     process.stderr.write("--demo only fills a local development store: unset MICROSOFT_APP_ID to use it.\n");
     process.exit(1);
