@@ -14,13 +14,13 @@ import { matchId, type Match } from "../src/domain/match";
 import { personKey, type PersonId } from "../src/domain/person";
 import { validateRole } from "../src/domain/role";
 import type { RoleRecordDetails } from "../src/domain/role-record";
-import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID } from "../src/demo/people";
+import { DEMO_PEOPLE, DEMO_TEAM, DEMO_TENANT_ID, demoGuid } from "../src/demo/people";
 import { ApprovalStore } from "../src/store/approvals";
 import { MatchStore } from "../src/store/matches";
 import { FormRecordStore, INTEREST_ID } from "../src/store/records";
 import type { Store } from "../src/store/store";
 
-const guid = (n: number) => `de30de30-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
+const guid = demoGuid;
 
 const FIRST = ["Aisha", "Callum", "Dafydd", "Eilidh", "Farah", "Gareth", "Hannah", "Imran", "Jasmine", "Kwame", "Laura", "Mohammed", "Niamh", "Oliver", "Parveen", "Rhys", "Siobhan", "Tariq", "Usha", "Victor", "Wendy", "Xavier", "Yasmin", "Zak", "Bethan", "Connor", "Deepa", "Euan", "Fiona", "Hamza"];
 const LAST = ["Demo", "Example", "Sample", "Testwell", "Madeup"];

@@ -66,7 +66,8 @@ export interface DemoPerson extends PlaygroundUser {
   part: string;
 }
 
-const demoGuid = (n: number) => `de30de30-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
+/** A made-up Entra-style id: every demo id begins de30de30-. */
+export const demoGuid = (n: number): string => `de30de30-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
 function person(n: number, name: string, role: DemoPerson["role"], part: string): DemoPerson {
   const aadObjectId = demoGuid(n);
