@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     programmeTeam: { ...settings.programmeTeam, aadObjectIds: [...new Set([...settings.programmeTeam.aadObjectIds, ...demoTeam])] },
   };
   if (demoData && config.bot.appId) {
-    process.stderr.write("--demo only fills a local development store: unset MICROSOFT_APP_ID to use it.\n");
+    process.stderr.write("--demo adds made-up people, so it does not run when MICROSOFT_APP_ID is set (production). Unset it to try the demo.\n");
     process.exit(1);
   }
   const log = createLogger(config.logLevel);

@@ -121,7 +121,7 @@ describe("npm run dev -- --demo", function () {
       MICROSOFT_APP_PASSWORD: "not-a-real-secret",
     });
     assert.equal(r.code, 1);
-    assert.deepEqual(lines(r.stderr), ["--demo only fills a local development store: unset MICROSOFT_APP_ID to use it."]);
+    assert.deepEqual(lines(r.stderr), ["--demo adds made-up people, so it does not run when MICROSOFT_APP_ID is set (production). Unset it to try the demo."]);
     assert.equal(r.stdout, "", "nothing started");
   });
 });
