@@ -235,8 +235,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   try {
     await new Promise<void>((resolve, reject) => {
-      server.server.once("error", reject);
-      server.listen(config.port, config.host, () => resolve());
+      // restify re-emits the HTTP server's errors on itself: without a listener there, a busy port
+      // would crash the process with a raw stack instead of rejecting here.
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.removeListener("error", reject);
+        resolve();
+      });
     });
   } catch (err) {
     await store.close();

@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from "../src/config";
 import { createLogger } from "../src/log";
+import { isPortInUse, portInUseMessage } from "../src/port-in-use";
 import { startApp } from "./app";
 
 /** Process entry for `npm start`: configuration, start, and a clean stop on SIGTERM / SIGINT. */
@@ -10,9 +11,7 @@ async function main(): Promise<void> {
   try {
     app = await startApp(config, { log });
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why = e.code === "EADDRINUSE" ? `port ${config.port} is already in use (set PORT to another number)` : e.message;
-    process.stderr.write(`Could not start: ${why}\n`);
+    process.stderr.write(`${isPortInUse(err) ? portInUseMessage("PORT", config.port) : `Could not start: ${(err as Error).message}`}\n`);
     process.exit(1);
   }
   const where = config.cosmos.kind === "embedded" ? `embedded store, data kept in ${config.cosmos.dataDir}` : "Azure Cosmos DB";

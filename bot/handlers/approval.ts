@@ -125,7 +125,7 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
 }
 
 /** What the person is told about their request after sending or changing their interest. */
-export function requestNotice(a: Approval): string {
+export function requestNotice(a: Approval, programmeEmail: string): string {
   switch (a.status) {
     case "pending":
       return a.manager.name ? `We have asked ${a.manager.name} to agree to release you.` : "We have asked your line manager to agree to release you.";
@@ -134,7 +134,7 @@ export function requestNotice(a: Approval): string {
     case "declined":
       return "Your line manager declined your request.";
     case "unreachable":
-      return unreachableAdvice(a.unreachableReason);
+      return unreachableAdvice(a.unreachableReason, programmeEmail);
     case "cancelled":
       return "";
   }
@@ -286,7 +286,7 @@ export async function managerUnreachable(s: Services, requestId: string, why: Un
   await s.outbox.enqueue({
     id: `approval-unreachable:${requestId}`,
     target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
-    activity: textMessage(unreachableAdvice(why)),
+    activity: textMessage(unreachableAdvice(why, s.config.programmeTeam.email)),
     purpose: "approval-unreachable",
   });
 }

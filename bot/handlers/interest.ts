@@ -63,7 +63,7 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
   if (!outcome.created && request.status === "approved") {
     await suggestQuietly(s, () => suggestForCandidate(s, personKey(caller.person), caller.serviceUrl, caller.person.tenantId));
   }
-  const about = requestNotice(request);
+  const about = requestNotice(request, s.config.programmeTeam.email);
   return show(
     s,
     caller,
@@ -91,7 +91,7 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
     ? [
         { title: "Line manager's answer", value: view!.label },
         ...(release.status === "declined" && release.reason ? [{ title: "Their reason", value: release.reason }] : []),
-        ...(release.status === "unreachable" ? [{ title: "What to do", value: unreachableAdvice(release.unreachableReason) }] : []),
+        ...(release.status === "unreachable" ? [{ title: "What to do", value: unreachableAdvice(release.unreachableReason, s.config.programmeTeam.email) }] : []),
       ]
     : [];
   return card(
