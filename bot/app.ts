@@ -8,7 +8,7 @@ import {
 } from "botbuilder";
 import restify from "restify";
 import { renderCard } from "../cards";
-import { durationCapFor, type Config } from "../src/config";
+import { checkStoreForProduction, durationCapFor, type Config } from "../src/config";
 import { todayInLondon } from "../src/domain/dates";
 import type { InterestDetails } from "../src/domain/interest";
 import type { RoleRecordDetails } from "../src/domain/role-record";
@@ -34,7 +34,7 @@ import { createFaq } from "../src/faq/search";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
-import { openStore, type Store } from "../src/store/store";
+import { openStore, type Store, type StoreDeps } from "../src/store/store";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
@@ -60,6 +60,8 @@ export interface AppOptions {
   background?: boolean;
   /** How often the scheduler looks for due jobs. */
   schedulerPollMs?: number;
+  /** Cosmos credential / client factories (tests stub the managed identity). */
+  storeDeps?: StoreDeps;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -116,7 +118,8 @@ async function whenUnreachable(s: Services, m: OutboundMessage): Promise<void> {
 /** Start the bot: store, adapter and HTTP server. Resolves once it is listening. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = await openStore(config.cosmos, log);
+  checkStoreForProduction(config);
+  const store = await openStore(config.cosmos, log, options.storeDeps);
   const now = options.now ?? (() => new Date());
   const clock = { now };
   const instanceId = `${hostname()}:${process.pid}:${newReference()}`;
