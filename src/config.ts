@@ -90,6 +90,9 @@ const EnvSchema = z
     }
   });
 
+/** Every environment variable the app reads (infra tests check the Bicep's app settings against it). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type CosmosSettings =
   | { kind: "embedded"; dataDir: string; database: string }
   | { kind: "remote"; endpoint: string; key: string; database: string }

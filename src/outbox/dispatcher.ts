@@ -1,4 +1,5 @@
 import type { Container } from "@azure/cosmos";
+import { startSendSpan, type SendSpan } from "../telemetry";
 import type { Logger } from "../log";
 import type { ConversationRepository } from "../store/conversations";
 import { cosmosCode, readItem, type Stored } from "../store/store";
@@ -180,6 +181,8 @@ export class OutboxDispatcher {
   /** Fetched, not yet taken; sorted oldest first. */
   private queue: MessageDoc[] = [];
   private readonly active = new Set<string>();
+  /** Telemetry span of each message in hand (src/telemetry.ts; a no-op unless configured). */
+  private readonly sendSpans = new Map<string, SendSpan>();
   /** Taken and not yet answered (see maxInFlight). */
   private unanswered = 0;
   /** Claims waiting for the store; more is fetched only when fewer than claimsBeforeQuery are. */
@@ -433,6 +436,7 @@ export class OutboxDispatcher {
     this.active.add(doc.id);
     this.busyLanes.add(lane);
     this.unanswered++;
+    this.sendSpans.set(doc.id, startSendSpan({ purpose: doc.purpose, attempts: doc.attempts }));
     let answered = false;
     const onAnswer = () => {
       if (answered) return;
@@ -444,6 +448,8 @@ export class OutboxDispatcher {
       .catch((err) => this.log.error("outbox message handling failed", { messageId: doc.id, purpose: doc.purpose, err: err as Error }))
       .finally(() => {
         onAnswer();
+        this.sendSpans.get(doc.id)?.end();
+        this.sendSpans.delete(doc.id);
         this.active.delete(doc.id);
         this.busyLanes.delete(lane);
         this.wakeIdle();
@@ -538,6 +544,7 @@ export class OutboxDispatcher {
       if (permit) this.settle(permit, "done");
       else this.limits.recordPast(tenantId, conversationId, this.nowMs()); // a port that ignored beforeRequest
       if (result.ok || result.status !== 429) this.limits.accepted();
+      this.sendSpans.get(current.id)?.answered(result.ok ? 201 : result.status, result.ok ? undefined : result.retryAfterMs);
       requested = true;
       onAnswer();
       await this.finish(current, result.ok ? { kind: "sent", activityId: result.activityId } : this.outcomeOf(current, result, conversationId), { requested: true });
@@ -735,6 +742,7 @@ export class OutboxDispatcher {
     const stored = await this.writeOutcome(claimed, next);
     const fields = { messageId: claimed.id, purpose: claimed.purpose, attempts: next.attempts };
     if (!stored) return;
+    this.sendSpans.get(claimed.id)?.outcome(next.status, next.attempts, next.status === "sent" ? this.nowMs() - Date.parse(claimed.createdAt) : undefined);
     if (outcome.kind === "sent") this.log.debug("sent", fields);
     else if (outcome.kind === "retry") this.log.info("will retry", { ...fields, notBefore: next.notBefore, why: outcome.why });
     else if (outcome.kind === "failed") this.log.error("message failed", { ...fields, why: outcome.why });
