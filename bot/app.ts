@@ -35,6 +35,7 @@ import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
 import { openStore, type Store, type StoreDeps } from "../src/store/store";
+import { observeQueueDepth } from "../src/telemetry";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
@@ -126,6 +127,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const conversations = new ConversationRepository(store.container("conversations"));
   const outbox = new Outbox(store.container("outbox"), clock);
   const jobs = new JobStore(store.container("jobs"));
+  // Telemetry: queued messages, observed at each metric export (a no-op unless configured).
+  const stopObservingQueue = observeQueueDepth(() => outbox.pendingCount());
   let dispatcher: OutboxDispatcher | undefined;
   const services: Services = {
     config,
@@ -195,8 +198,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  let draining = false;
 
   server.post("/api/messages", async (req, res) => {
+    if (draining) {
+      // Shutting down: Teams retries, and the load balancer sends it to another instance.
+      res.header("Retry-After", "1");
+      res.send(503, { error: "This instance is shutting down. Try again." });
+      return;
+    }
     const check = checkEnvelope(req.body, authenticated);
     if (!check.ok) {
       res.send(400, { error: "This is not an activity I can accept.", problem: check.problem });
@@ -211,9 +221,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   });
 
+  // Operations (docs/deploy.md): liveness, and readiness (store answers, leader lease checked, not draining).
   server.get("/healthz", async (_req, res) => {
-    const storeOk = await store.ping();
-    res.send(storeOk ? 200 : 503, { status: storeOk ? "ok" : "unavailable", store: storeOk ? "ok" : "not answering" });
+    res.send(200, { status: "ok" });
+  });
+  server.get("/readyz", async (_req, res) => {
+    const storeOk = !draining && (await store.ping());
+    const lease = dispatcher?.leaseHealth() ?? "stopped";
+    const ready = !draining && storeOk && lease !== "failing";
+    res.send(ready ? 200 : 503, {
+      status: ready ? "ready" : draining ? "stopping" : "unavailable",
+      store: draining ? "closing" : storeOk ? "ok" : "not answering",
+      leaderLease: lease === "failing" ? "not checked recently" : lease,
+    });
   });
 
   try {
@@ -242,11 +262,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler,
     stop() {
       stopping ??= (async () => {
+        // Drain: refuse new turns, finish those in flight, then stop the background work and the store.
+        draining = true;
         server.server.close();
         server.server.closeIdleConnections();
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
         await scheduler.stop();
         await dispatcher.stop();
+        stopObservingQueue();
         await store.close();
         log.info("stopped");
       })();

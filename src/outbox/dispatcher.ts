@@ -177,6 +177,9 @@ export class OutboxDispatcher {
   private lease: { etag: string; validUntil: number } | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private leaseTick: Promise<void> | undefined;
+  /** When the leader lease was last read (and renewed, if ours) without a store error. */
+  private leaseCheckedAt: number | undefined;
+  private startedAt = 0;
 
   /** Fetched, not yet taken; sorted oldest first. */
   private queue: MessageDoc[] = [];
@@ -222,6 +225,7 @@ export class OutboxDispatcher {
     if (this.running) return;
     if (this.stopping) throw new Error("a stopped dispatcher cannot be started again; make a new one");
     this.running = true;
+    this.startedAt = this.nowMs();
     this.scheduleLease(0);
   }
 
@@ -263,6 +267,16 @@ export class OutboxDispatcher {
     }
   }
 
+  /**
+   * For readiness: "ok" when the lease was checked within one lease length, "failing" when it has
+   * not been (the store is not answering), "stopped" when the dispatcher is not running.
+   */
+  leaseHealth(): "ok" | "failing" | "stopped" {
+    if (!this.running) return "stopped";
+    if (this.leaseCheckedAt === undefined) return this.nowMs() - this.startedAt < this.t.leaseMs ? "ok" : "failing";
+    return this.nowMs() - this.leaseCheckedAt <= this.t.leaseMs ? "ok" : "failing";
+  }
+
   /** True while this instance holds the leader lease. */
   get isLeader(): boolean {
     return this.leaderAt(this.nowMs());
@@ -275,6 +289,9 @@ export class OutboxDispatcher {
     if (!this.running) return;
     this.leaseTimer = setTimeout(() => {
       this.leaseTick = this.renewLease()
+        .then(() => {
+          this.leaseCheckedAt = this.nowMs();
+        })
         .catch((err) => this.log.warn("leader lease check failed", { err: err as Error }))
         .finally(() => this.scheduleLease(Math.max(250, Math.floor(this.t.leaseMs / 3))));
     }, ms);
