@@ -36,6 +36,8 @@ import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
 import { openStore, type Store, type StoreDeps } from "../src/store/store";
 import { observeQueueDepth } from "../src/telemetry";
+import { GraphAppInstaller, graphCredential } from "../src/outbox/graph-install";
+import type { TokenCredential } from "@azure/identity";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
@@ -63,6 +65,8 @@ export interface AppOptions {
   schedulerPollMs?: number;
   /** Cosmos credential / client factories (tests stub the managed identity). */
   storeDeps?: StoreDeps;
+  /** Credential for Microsoft Graph app installs (tests stub it); default from the configuration. */
+  graphCredential?: TokenCredential;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -170,6 +174,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     log: log.child({ part: "outbox" }),
     onUnreachable: (m) => whenUnreachable(services, m),
+    // Reaching people who have not installed the app (docs/deploy.md step 6): install it through Graph.
+    ...(config.graph.installForUsers && config.graph.catalogAppId
+      ? {
+          installer: new GraphAppInstaller({
+            baseUrl: config.graph.baseUrl,
+            catalogAppId: config.graph.catalogAppId,
+            credential: options.graphCredential ?? (await graphCredential({ ...config.bot, clientId: config.graph.clientId })),
+            log: log.child({ part: "graph" }),
+          }),
+        }
+      : {}),
   });
   const scheduler = new Scheduler({
     jobs,

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { startSendSpan, type SendSpan } from "../telemetry";
+import type { AppInstaller } from "./graph-install";
 import type { Logger } from "../log";
 import type { ConversationRepository } from "../store/conversations";
 import { cosmosCode, readItem, type Stored } from "../store/store";
@@ -64,6 +65,8 @@ export interface DispatcherTuning {
   leaseSafetyMs: number;
   /** How long a claimed message belongs to its sender; must exceed the connector timeout. */
   sendLeaseMs: number;
+  /** After installing the app for a person (Graph), wait this long for Teams before trying again. */
+  installWaitMs: number;
   /** Poll for new messages this often when idle (kick() wakes it sooner). */
   pollMs: number;
   /** Messages fetched per query. */
@@ -99,6 +102,7 @@ export const DEFAULT_TUNING: DispatcherTuning = {
   leaseMs: 15_000,
   leaseSafetyMs: 2_000,
   sendLeaseMs: 60_000,
+  installWaitMs: 5_000,
   pollMs: 1_000,
   batchSize: 250,
   maxBuffered: 1_000,
@@ -125,6 +129,8 @@ export interface DispatcherOptions {
   onUnreachable?: (m: OutboundMessage) => Promise<void>;
   limits?: TeamsRateLimiter;
   tuning?: Partial<DispatcherTuning>;
+  /** Installs the app for a person Teams will not open a chat with (Graph); absent: they are unreachable. */
+  installer?: AppInstaller;
 }
 
 const LEASE_ID = "_leader";
@@ -533,7 +539,10 @@ export class OutboxDispatcher {
       const destination = await this.destination(current);
       if (!destination.ok) {
         if ("retryAt" in destination) return await this.finish(current, { kind: "retry", at: destination.retryAt, why: destination.why });
-        return await this.finish(current, this.outcomeOf(current, destination.failure, undefined), { requested: true });
+        const outcome = this.outcomeOf(current, destination.failure, undefined);
+        const installing = outcome.kind === "unreachable" && outcome.reason === "not-installed" ? await this.installFor(current) : undefined;
+        if (installing) return await this.finish(installing.doc, installing.outcome, { requested: true });
+        return await this.finish(current, outcome, { requested: true });
       }
       const { conversationId, serviceUrl } = destination;
       const tenantId = current.target.tenantId;
@@ -574,6 +583,37 @@ export class OutboxDispatcher {
       this.log.warn("could not prepare a message; will retry", { messageId: current.id, purpose: current.purpose, err: err as Error });
       const at = this.nowMs() + backoffMs(current.attempts + 1, this.t.backoffBaseMs, this.t.backoffMaxMs);
       await this.finish(current, { kind: "retry", at, why: "store or lookup error before sending" }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Teams would not open a 1:1 chat (the app is not installed for the person): with an installer,
+   * install the app once for this message and try again shortly (by then Teams has sent the install
+   * event, which stores the chat). Undefined: no installer, no permission, or already tried.
+   */
+  private async installFor(doc: MessageDoc): Promise<{ doc: MessageDoc; outcome: Outcome } | undefined> {
+    const installer = this.opts.installer;
+    if (!installer || doc.target.kind !== "person" || doc.installRequestedAt) return undefined;
+    const now = this.nowMs();
+    const result = await installer.install(doc.target);
+    const fields = { messageId: doc.id, purpose: doc.purpose, result: result.kind };
+    switch (result.kind) {
+      case "installed":
+      case "already-installed":
+        this.log.info("installed the app for a person so the bot can message them", fields);
+        return {
+          doc: { ...doc, installRequestedAt: new Date(now).toISOString() },
+          outcome: { kind: "retry", at: now + this.t.installWaitMs, why: "installed the app for this person; waiting for Teams" },
+        };
+      case "throttled":
+        this.log.warn("Graph throttled an app install", { ...fields, retryAfterMs: result.retryAfterMs });
+        return { doc, outcome: { kind: "retry", at: now + result.retryAfterMs, why: "Graph throttled the app install" } };
+      case "error":
+        this.log.warn("could not install the app for a person; will retry", { ...fields, status: result.status });
+        return { doc, outcome: { kind: "retry", at: now + backoffMs(doc.attempts + 1, this.t.backoffBaseMs, this.t.backoffMaxMs), why: `Graph install failed (${result.status})` } };
+      case "forbidden":
+        this.log.warn("no Graph permission to install the app (TeamsAppInstallation.ReadWriteSelfForUser.All); telling people instead", fields);
+        return undefined;
     }
   }
 
