@@ -8,7 +8,7 @@ import {
 } from "botbuilder";
 import restify from "restify";
 import { renderCard } from "../cards";
-import { durationCapFor, type Config } from "../src/config";
+import { checkStoreForProduction, durationCapFor, type Config } from "../src/config";
 import { todayInLondon } from "../src/domain/dates";
 import type { InterestDetails } from "../src/domain/interest";
 import type { RoleRecordDetails } from "../src/domain/role-record";
@@ -35,7 +35,10 @@ import { KnowledgeStore } from "../src/store/knowledge";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
-import { openStore, type Store } from "../src/store/store";
+import { openStore, type Store, type StoreDeps } from "../src/store/store";
+import { observeQueueDepth } from "../src/telemetry";
+import { GraphAppInstaller, graphCredential } from "../src/outbox/graph-install";
+import type { TokenCredential } from "@azure/identity";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { withTeamsUserIds } from "./refresh-users";
@@ -65,6 +68,10 @@ export interface AppOptions {
   schedulerPollMs?: number;
   /** How often each instance looks for knowledge-base changes made elsewhere (default 30 s). */
   knowledgeRefreshMs?: number;
+  /** Cosmos credential / client factories (tests stub the managed identity). */
+  storeDeps?: StoreDeps;
+  /** Credential for Microsoft Graph app installs (tests stub it); default from the configuration. */
+  graphCredential?: TokenCredential;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -121,13 +128,16 @@ async function whenUnreachable(s: Services, m: OutboundMessage): Promise<void> {
 /** Start the bot: store, adapter and HTTP server. Resolves once it is listening. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = await openStore(config.cosmos, log);
+  checkStoreForProduction(config);
+  const store = await openStore(config.cosmos, log, options.storeDeps);
   const now = options.now ?? (() => new Date());
   const clock = { now };
   const instanceId = `${hostname()}:${process.pid}:${newReference()}`;
   const conversations = new ConversationRepository(store.container("conversations"));
   const outbox = new Outbox(store.container("outbox"), clock);
   const jobs = new JobStore(store.container("jobs"));
+  // Telemetry: queued messages, observed at each metric export (a no-op unless configured).
+  const stopObservingQueue = observeQueueDepth(() => outbox.pendingCount());
   let dispatcher: OutboxDispatcher | undefined;
   const knowledgeStore = new KnowledgeStore(store.container("knowledge"));
   const knowledge = new KnowledgeBase(knowledgeStore, {
@@ -181,6 +191,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     log: log.child({ part: "outbox" }),
     onUnreachable: (m) => whenUnreachable(services, m),
+    // Reaching people who have not installed the app (docs/deploy.md step 6): install it through Graph.
+    ...(config.graph.installForUsers && config.graph.catalogAppId
+      ? {
+          installer: new GraphAppInstaller({
+            baseUrl: config.graph.baseUrl,
+            catalogAppId: config.graph.catalogAppId,
+            credential: options.graphCredential ?? (await graphCredential({ ...config.bot, clientId: config.graph.clientId })),
+            log: log.child({ part: "graph" }),
+          }),
+        }
+      : {}),
   });
   const scheduler = new Scheduler({
     jobs,
@@ -209,8 +230,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  let draining = false;
 
   server.post("/api/messages", async (req, res) => {
+    if (draining) {
+      // Shutting down: Teams retries, and the load balancer sends it to another instance.
+      res.header("Retry-After", "1");
+      res.send(503, { error: "This instance is shutting down. Try again." });
+      return;
+    }
     const check = checkEnvelope(req.body, authenticated);
     if (!check.ok) {
       res.send(400, { error: "This is not an activity I can accept.", problem: check.problem });
@@ -225,9 +253,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   });
 
+  // Operations (docs/deploy.md): liveness, and readiness (store answers, leader lease checked, not draining).
   server.get("/healthz", async (_req, res) => {
-    const storeOk = await store.ping();
-    res.send(storeOk ? 200 : 503, { status: storeOk ? "ok" : "unavailable", store: storeOk ? "ok" : "not answering" });
+    res.send(200, { status: "ok" });
+  });
+  server.get("/readyz", async (_req, res) => {
+    const storeOk = !draining && (await store.ping());
+    const lease = dispatcher?.leaseHealth() ?? "stopped";
+    const ready = !draining && storeOk && lease !== "failing";
+    res.send(ready ? 200 : 503, {
+      status: ready ? "ready" : draining ? "stopping" : "unavailable",
+      store: draining ? "closing" : storeOk ? "ok" : "not answering",
+      leaderLease: lease === "failing" ? "not checked recently" : lease,
+    });
   });
 
   // Tabs: pages under /tab/, their API under /api/tab/ (same verbs as the chat cards).
@@ -264,11 +302,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler,
     stop() {
       stopping ??= (async () => {
+        // Drain: refuse new turns, finish those in flight, then stop the background work and the store.
+        draining = true;
         server.server.close();
         server.server.closeIdleConnections();
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
         await scheduler.stop();
         await dispatcher.stop();
+        stopObservingQueue();
         await store.close();
         log.info("stopped");
       })();

@@ -9,7 +9,8 @@ import {
   type StatePropertyAccessor,
 } from "botbuilder";
 import { z } from "zod";
-import { CARD_CONTENT_TYPE } from "../cards";
+import { ALL_VERBS, CARD_CONTENT_TYPE } from "../cards";
+import { noteVerb, turnSpan } from "../src/telemetry";
 import type { ConversationRepository } from "../src/store/conversations";
 import { conversationRecordOf, personOf, scopeOf } from "./conversation-record";
 import { MAX_QUESTION_LENGTH } from "./handlers/faq";
@@ -89,9 +90,18 @@ export class SecondmentBot extends TeamsActivityHandler {
   }
 
   override async run(ctx: TurnContext): Promise<void> {
-    await this.rememberConversation(ctx, false);
-    await super.run(ctx);
-    await this.conversationState.saveChanges(ctx);
+    // Telemetry: one span per turn (no personal data: type, scope, verb, duration, outcome).
+    await turnSpan({ activityType: ctx.activity.type, scope: scopeOf(ctx.activity) }, async () => {
+      await this.rememberConversation(ctx, false);
+      await super.run(ctx);
+      await this.conversationState.saveChanges(ctx);
+    });
+  }
+
+  /** Run a verb through the router, noting it for telemetry (only verbs from the app's own list). */
+  private dispatch(caller: Caller, verb: unknown, data: Record<string, unknown>): Promise<Reply> {
+    noteVerb(typeof verb === "string" && (ALL_VERBS as readonly string[]).includes(verb) ? verb : "unknown");
+    return dispatch(this.s, caller, verb, data);
   }
 
   /** Store how to reach this conversation on first contact, on install, and when the service URL moves. */
@@ -142,7 +152,7 @@ export class SecondmentBot extends TeamsActivityHandler {
     if (value && typeof value === "object" && !Array.isArray(value) && "verb" in value) {
       // Action.Submit from a card: the button's data arrives as the message value.
       const { verb, ...data } = value;
-      await ctx.sendActivity(toActivity(await dispatch(this.s, caller, verb, data)));
+      await ctx.sendActivity(toActivity(await this.dispatch(caller, verb, data)));
       return;
     }
     const typed = (TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? "")
@@ -159,7 +169,7 @@ export class SecondmentBot extends TeamsActivityHandler {
     const { verb, data } = commandFor(typed);
     // Help in a team channel explains what the bot does there, not the personal menu.
     const reply =
-      caller.scope === "channel" && verb === "menu.show" ? channelWelcome() : await dispatch(this.s, caller, verb, data);
+      caller.scope === "channel" && verb === "menu.show" ? channelWelcome() : await this.dispatch(caller, verb, data);
     await ctx.sendActivity(toActivity(reply));
   }
 
@@ -172,6 +182,6 @@ export class SecondmentBot extends TeamsActivityHandler {
       return toInvokeResponse(welcome(this.s, "I could not read that button press. Here is the menu."));
     }
     const { verb, data } = parsed.data.action;
-    return toInvokeResponse(await dispatch(this.s, caller, verb, data ?? {}));
+    return toInvokeResponse(await this.dispatch(caller, verb, data ?? {}));
   }
 }

@@ -1,4 +1,5 @@
-import { Container, CosmosClient, Database, ErrorResponse } from "@azure/cosmos";
+import { Container, CosmosClient, Database, ErrorResponse, type IndexingPolicy } from "@azure/cosmos";
+import type { TokenCredential } from "@azure/identity";
 import type { CosmosSettings } from "../config";
 import type { Logger } from "../log";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embedded";
@@ -28,6 +29,58 @@ export const CONTAINERS = {
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 
+/** How a container is defined in Cosmos. `defaultTtl` absent: time to live off. */
+export interface ContainerDefinition {
+  id: string;
+  partitionKeyPath: string;
+  indexingPolicy: IndexingPolicy;
+  defaultTtl?: number;
+}
+
+/** Index everything (queries filter on many fields and page by one), except the etag. */
+const INDEX_ALL: IndexingPolicy = {
+  indexingMode: "consistent",
+  automatic: true,
+  includedPaths: [{ path: "/*" }],
+  excludedPaths: [{ path: '/"_etag"/?' }],
+};
+
+/**
+ * The one definition of every container: the store creates them from this (key mode), and
+ * infra/cosmos-containers.json (read by the Bicep) is written from it by `npm run infra:containers`.
+ * test/infra/infra.test.ts fails when the two differ. A new container in CONTAINERS needs a line here.
+ */
+export const CONTAINER_DEFINITIONS: Record<ContainerName, ContainerDefinition> = Object.fromEntries(
+  (Object.keys(CONTAINERS) as ContainerName[]).map((name) => [name, { id: CONTAINERS[name], partitionKeyPath: "/pk", indexingPolicy: INDEX_ALL }]),
+) as Record<ContainerName, ContainerDefinition>;
+
+/** The container definitions as the Bicep reads them (sorted by id, plain JSON). */
+export function containerDefinitionsForInfra(): ContainerDefinition[] {
+  return Object.values(CONTAINER_DEFINITIONS)
+    .map((d) => JSON.parse(JSON.stringify(d)) as ContainerDefinition)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** How to build a token credential for Cosmos without a key (replaced in tests). */
+export interface StoreDeps {
+  credential?: (clientId: string | undefined) => TokenCredential;
+  /** Build the Cosmos client (tests wrap it to watch what is called). */
+  client?: (options: ConstructorParameters<typeof CosmosClient>[0]) => CosmosClient;
+}
+
+/** Raised when, in identity mode, the database or a container does not exist. */
+export class MissingStoreError extends Error {
+  constructor(readonly missing: string[]) {
+    super(`Azure Cosmos DB is missing ${missing.join(", ")}: create ${missing.length === 1 ? "it" : "them"} with the infrastructure (infra/main.bicep) — the app's identity cannot`);
+    this.name = "MissingStoreError";
+  }
+}
+
+async function defaultCredential(clientId: string | undefined): Promise<TokenCredential> {
+  const identity = await import("@azure/identity");
+  return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.DefaultAzureCredential();
+}
+
 export interface Store {
   readonly database: Database;
   /** The Cosmos endpoint in use (for the embedded store, its 127.0.0.1 address). */
@@ -40,12 +93,13 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(settings: CosmosSettings, log: Logger): Promise<Store> {
+export async function openStore(settings: CosmosSettings, log: Logger, deps: StoreDeps = {}): Promise<Store> {
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
+  const newClient = deps.client ?? ((options) => new CosmosClient(options));
   if (settings.kind === "embedded") {
     embedded = await startEmbeddedCosmos({ dataDir: settings.dataDir, log });
-    client = new CosmosClient({
+    client = newClient({
       endpoint: embedded.endpoint,
       key: embedded.key,
       connectionPolicy: { enableEndpointDiscovery: false },
@@ -54,19 +108,20 @@ export async function openStore(settings: CosmosSettings, log: Logger): Promise<
   } else {
     // A local emulator (another process's embedded store, in tests) advertises addresses the SDK
     // must not follow; Azure endpoints keep endpoint discovery on.
-    const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.endpoint);
-    client = new CosmosClient({ endpoint: settings.endpoint, key: settings.key, ...(local ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}) });
-    log.info("using Azure Cosmos DB", { endpoint: settings.endpoint });
+    const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.endpoint);
+    const auth =
+      settings.kind === "remote"
+        ? { key: settings.key }
+        : { aadCredentials: deps.credential ? deps.credential(settings.clientId) : await defaultCredential(settings.clientId) };
+    client = newClient({ endpoint: settings.endpoint, ...auth, ...(local ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}) });
+    log.info("using Azure Cosmos DB", { endpoint: settings.endpoint, auth: settings.kind === "remote" ? "key" : "entra-id" });
   }
   try {
-    const { database } = await client.databases.createIfNotExists({ id: settings.database });
-    for (const id of Object.values(CONTAINERS)) {
-      await database.containers.createIfNotExists({ id, partitionKey: { paths: ["/pk"] } });
-    }
+    const database = settings.kind === "identity" ? await existingDatabase(client, settings.database) : await createDatabase(client, settings.database);
     let closing: Promise<void> | undefined;
     return {
       database,
-      endpoint: embedded?.endpoint ?? (settings.kind === "remote" ? settings.endpoint : ""),
+      endpoint: embedded?.endpoint ?? (settings.kind === "embedded" ? "" : settings.endpoint),
       container: (name) => database.container(CONTAINERS[name]),
       async ping() {
         try {
@@ -90,6 +145,45 @@ export async function openStore(settings: CosmosSettings, log: Logger): Promise<
     await embedded?.close();
     throw err;
   }
+}
+
+/** Key mode: create the database and every container from CONTAINER_DEFINITIONS if absent. */
+async function createDatabase(client: CosmosClient, id: string): Promise<Database> {
+  const { database } = await client.databases.createIfNotExists({ id });
+  for (const d of Object.values(CONTAINER_DEFINITIONS)) {
+    await database.containers.createIfNotExists({
+      id: d.id,
+      partitionKey: { paths: [d.partitionKeyPath] },
+      indexingPolicy: d.indexingPolicy,
+      ...(d.defaultTtl !== undefined ? { defaultTtl: d.defaultTtl } : {}),
+    });
+  }
+  return database;
+}
+
+/**
+ * Identity mode: data-plane roles cannot create databases or containers, so check that they all
+ * exist (the infrastructure made them) and name every one that does not.
+ */
+async function existingDatabase(client: CosmosClient, id: string): Promise<Database> {
+  const database = client.database(id);
+  try {
+    await database.read();
+  } catch (err) {
+    if (cosmosCode(err) === 404) throw new MissingStoreError([`database "${id}"`]);
+    throw err;
+  }
+  const missing: string[] = [];
+  for (const d of Object.values(CONTAINER_DEFINITIONS)) {
+    try {
+      await database.container(d.id).read();
+    } catch (err) {
+      if (cosmosCode(err) === 404) missing.push(`container "${d.id}"`);
+      else throw err;
+    }
+  }
+  if (missing.length > 0) throw new MissingStoreError(missing);
+  return database;
 }
 
 /** Cosmos error code (HTTP status) of an SDK error, if it has one. */

@@ -98,6 +98,7 @@ describe("authentication and failures", () => {
       MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555",
       MICROSOFT_APP_PASSWORD: "not-a-real-secret",
       MICROSOFT_APP_TYPE: "MultiTenant",
+      ALLOW_EMBEDDED_STORE_IN_PRODUCTION: "true",
     });
     try {
       const lee = person("Lee Fox");
