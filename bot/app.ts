@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type TurnContext,
 } from "botbuilder";
 import restify from "restify";
@@ -38,7 +37,6 @@ import { openStore, type Store } from "../src/store/store";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
-import { CosmosBotStorage } from "./state-storage";
 
 export interface RunningApp {
   port: number;
@@ -182,8 +180,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log: log.child({ part: "scheduler" }),
     ...(options.schedulerPollMs ? { pollMs: options.schedulerPollMs } : {}),
   });
-  const conversationState = new ConversationState(new CosmosBotStorage(store.container("botState")));
-  const bot = new SecondmentBot(services, conversations, conversationState);
+  const bot = new SecondmentBot(services, conversations);
   const adapter = buildAdapter(config, log);
   const authenticated = Boolean(config.bot.appId);
 
