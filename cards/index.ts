@@ -58,9 +58,22 @@ export class CardTooLargeError extends Error {
   }
 }
 
+/**
+ * Parsed templates, one per card, made on first use. Parsing a template's expressions is most of
+ * the cost of a render, and templates never change while the app runs; expand() is synchronous and
+ * builds a new card each time, so one parsed template serves every turn.
+ */
+const parsed = new Map<CardName, Template>();
+
+function templateFor(name: CardName): Template {
+  let t = parsed.get(name);
+  if (!t) parsed.set(name, (t = new Template(TEMPLATES[name])));
+  return t;
+}
+
 /** Fill a card template from its typed model. Throws if the result would be too large to send. */
 export function renderCard<N extends CardName>(name: N, model: CardModels[N]): AdaptiveCardJson {
-  const card = new Template(TEMPLATES[name]).expand({ $root: { ...model, verbs: VERBS } }) as AdaptiveCardJson;
+  const card = templateFor(name).expand({ $root: { ...model, verbs: VERBS } }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;

@@ -1,5 +1,6 @@
 import { benchMatching } from "./bench-matching";
 import { benchOutbox } from "./bench-outbox";
+import { benchTurns } from "./bench-turns";
 
 /**
  * `npm run bench`: every benchmark, one after the other, printing figures (never pass/fail on
@@ -8,6 +9,9 @@ import { benchOutbox } from "./bench-outbox";
  */
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
+  console.log("== Message turns against a bare echo bot (targets: p50 <= 1.3x echo, <= 2 store calls for a typed command)");
+  await benchTurns({ turns: quick ? 200 : 1000 });
+  console.log("");
   console.log("== Matching: 25,000 interests and 2,500 roles (targets: full re-match <= 1 s, one new submission <= 20 ms, >= 20x faster than scoring every pair)");
   await benchMatching();
   console.log("");
