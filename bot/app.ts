@@ -14,6 +14,8 @@ import type { RoleRecordDetails } from "../src/domain/role-record";
 import { FormRecordStore } from "../src/store/records";
 import { ApprovalStore } from "../src/store/approvals";
 import { MatchStore } from "../src/store/matches";
+import { ChangeLog } from "../src/store/changes";
+import { LivePool } from "../src/store/live-pool";
 import { BusinessCaseStore } from "../src/store/business-cases";
 import { SecondmentStore } from "../src/store/secondments";
 // Pipeline (programme team)
@@ -58,6 +60,8 @@ export interface AppOptions {
   background?: boolean;
   /** How often the scheduler looks for due jobs. */
   schedulerPollMs?: number;
+  /** How often matching reads every interest, role and match again (default 1 hour). */
+  matchingRebuildMs?: number;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -121,17 +125,27 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const conversations = new ConversationRepository(store.container("conversations"));
   const outbox = new Outbox(store.container("outbox"), clock);
   const jobs = new JobStore(store.container("jobs"));
+  const changes = new ChangeLog(store.container("changes"));
   let dispatcher: OutboxDispatcher | undefined;
   const services: Services = {
     config,
     log,
     plans: new PlanRepository(store.container("people")),
     faq: createFaq(),
-    interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest"),
-    roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role"),
+    interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest", changes),
+    roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role", changes),
     conversations,
-    approvals: new ApprovalStore(store.container("people")),
-    matches: new MatchStore(store.container("matches")),
+    approvals: new ApprovalStore(store.container("people"), changes),
+    matches: new MatchStore(store.container("matches"), changes),
+    matching: new LivePool({
+      people: store.container("people"),
+      matches: store.container("matches"),
+      changes,
+      // Today is read at every query, so one engine serves across midnight.
+      context: { get today() { return todayInLondon(now()); }, durationCapMonths: (org) => durationCapFor(config, org) },
+      log: log.child({ part: "matching" }),
+      ...(options.matchingRebuildMs ? { rebuildEveryMs: options.matchingRebuildMs } : {}),
+    }),
     businessCases: new BusinessCaseStore(store.container("people")),
     secondments: new SecondmentStore(store.container("secondments")),
     // Pipeline (programme team)

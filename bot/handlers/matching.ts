@@ -3,13 +3,12 @@ import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson, type Match
 import { formatUkDate } from "../../src/domain/dates";
 import { monthsText } from "../../src/domain/forms";
 import { gradeById } from "../../src/domain/grades";
-import { activePairs, arrange, declinedPairs, matchId, ReasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
+import { arrange, matchId, ReasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
 import { personKey } from "../../src/domain/person";
 import { channelLabel } from "../../src/domain/role-record";
-import { MatchEngine } from "../../src/matching/engine";
 import type { Explanation } from "../../src/matching/explain";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
-import { loadPool, type Pool } from "../../src/store/pool";
+import type { PoolView } from "../../src/store/live-pool";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
@@ -37,22 +36,15 @@ function isProgrammeTeam(s: Services, caller: Caller): boolean {
   return s.config.programmeTeam.aadObjectIds.some((id) => id.toLowerCase() === caller.person.aadObjectId.toLowerCase());
 }
 
-interface World {
-  pool: Pool;
-  matches: Match[];
-  engine: MatchEngine;
-}
+type World = PoolView;
 
-/** Everyone, every role and every match, with an engine over them. Pairs already in play or turned down are never proposed. */
-async function world(s: Services): Promise<World> {
-  const matches = await s.matches.all();
-  const pool = await loadPool(s.people, matches);
-  const excluded = new Set([...declinedPairs(matches), ...activePairs(matches)]);
-  const rules = s.rules();
-  const engine = new MatchEngine({ today: rules.today, durationCapMonths: rules.durationCapMonths, declinedPairs: excluded });
-  for (const c of pool.candidates) engine.upsertCandidate(c);
-  for (const o of pool.openings) engine.upsertOpening(o);
-  return { pool, matches, engine };
+/**
+ * Everyone, every role and every match, with the engine over them, caught up from the store (only
+ * what changed since this instance last looked is read). Pairs already in play or turned down are
+ * never proposed.
+ */
+function world(s: Services): Promise<World> {
+  return s.matching.current();
 }
 
 function explanationText(e: Explanation): string {
@@ -66,11 +58,10 @@ function explanationText(e: Explanation): string {
 }
 
 function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
-  const role = w.pool.roles.get(openingId);
+  const role = w.state.role(openingId);
   if (!role) return undefined;
-  const byId = new Map(w.pool.candidates.map((c) => [c.id, c]));
-  const existing = w.matches.filter((m) => m.opening.id === openingId);
-  const person = (key: string) => byId.get(key);
+  const existing = w.state.matchesForOpening(openingId);
+  const person = (key: string) => w.state.candidate(key);
   return {
     roleTitle: role.details.form.title,
     organisation: `${role.details.form.hostOrganisation}, ${role.details.form.team}`,
@@ -138,8 +129,8 @@ export async function suggestQuietly(s: Services, what: () => Promise<unknown>):
 
 /** The card for a job swap: each person into the other's home role, confirmed together. */
 function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSuggestionsModel | undefined {
-  const [a, b] = x.candidateIds.map((id) => w.pool.candidates.find((c) => c.id === id));
-  const roleFor = (p: Proposal) => w.pool.roles.get(p.openingId);
+  const [a, b] = x.candidateIds.map((id) => w.state.candidate(id));
+  const roleFor = (p: Proposal) => w.state.role(p.openingId);
   if (!a || !b || !roleFor(x.first) || !roleFor(x.second)) return undefined;
   const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
   const entry = (c: typeof a, p: Proposal) => ({
@@ -150,8 +141,8 @@ function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSug
     details: explanationText(p.explanation),
     actions: [],
   });
-  const first = entry(w.pool.candidates.find((c) => c.id === x.first.candidateId)!, x.first);
-  const second = entry(w.pool.candidates.find((c) => c.id === x.second.candidateId)!, x.second);
+  const first = entry(w.state.candidate(x.first.candidateId)!, x.first);
+  const second = entry(w.state.candidate(x.second.candidateId)!, x.second);
   return {
     roleTitle: `Job swap: ${a.name} and ${b.name}`,
     organisation: x.summary,
@@ -231,8 +222,8 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
   if (!isProgrammeTeam(s, caller)) return text("Only the programme team can confirm matches.");
   const w = await world(s);
   const proposal = w.engine.matchesForOpening(ref.openingId, 50).find((p) => p.candidateId === ref.candidateKey);
-  const role = w.pool.roles.get(ref.openingId);
-  const candidate = w.pool.candidates.find((c) => c.id === ref.candidateKey);
+  const role = w.state.role(ref.openingId);
+  const candidate = w.state.candidate(ref.candidateKey);
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, "That person is no longer a suitable match for this role, so nothing was sent.");
   const id = matchId(ref.openingId, ref.candidateKey);
   const [tenantId, aadObjectId] = [candidate.id.slice(0, candidate.id.indexOf(":")), candidate.id.slice(candidate.id.indexOf(":") + 1)];
@@ -274,8 +265,8 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
 export async function reject(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
   if (!isProgrammeTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
   const w = await world(s);
-  const role = w.pool.roles.get(ref.openingId);
-  const candidate = w.pool.candidates.find((c) => c.id === ref.candidateKey);
+  const role = w.state.role(ref.openingId);
+  const candidate = w.state.candidate(ref.candidateKey);
   if (!role || !candidate) return text("That role or person no longer exists.");
   const at = s.now().toISOString();
   const sep = candidate.id.indexOf(":");
@@ -303,7 +294,7 @@ const STATUS: Record<Match["status"], { text: (m: Match) => string; style: Match
 };
 
 function candidateFacts(m: Match, w: World): { title: string; value: string }[] {
-  const c = w.pool.candidates.find((x) => x.id === m.candidate.key);
+  const c = w.state.candidate(m.candidate.key);
   if (!c) return [];
   const d = c.details;
   return [
@@ -341,7 +332,7 @@ export function hostCard(m: Match, details: string, w: World, notice?: string): 
 /** The card in the secondee's own chat. */
 export function secondeeCard(m: Match, details: string, w: World, notice?: string): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
-  const role = w.pool.roles.get(m.opening.id);
+  const role = w.state.role(m.opening.id);
   const f = role?.details.form;
   const model: MatchModel = {
     heading: `You have a possible match: ${m.opening.title}`,

@@ -23,6 +23,8 @@ export const CONTAINERS = {
   matches: "matches",
   /** Secondments from agreement to review, with their check-ins and changes. pk = secondment id. */
   secondments: "secondments",
+  /** Change markers for matching: one per write of an interest, role, release request or match. pk = "matching". */
+  changes: "changes",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 
@@ -163,9 +165,10 @@ export async function updateWithResult<T extends object, R>(
   pk: string,
   change: (current: Stored<T> | undefined) => { next: T | undefined; result: R },
   attempts = 20,
+  onChanged?: () => Promise<void>,
 ): Promise<R> {
   let result: R | undefined;
-  await updateItem<T>(
+  const { changed } = await updateItem<T>(
     container,
     id,
     pk,
@@ -176,5 +179,6 @@ export async function updateWithResult<T extends object, R>(
     },
     attempts,
   );
+  if (changed) await onChanged?.();
   return result as R;
 }
