@@ -96,8 +96,8 @@ function suggestionsModel(w: World, openingId: string, proposals: Proposal[], no
 }
 
 /** Tell the programme team about the best people for a role. Nobody else hears anything yet. */
-export async function suggestForOpening(s: Services, openingId: string, serviceUrl: string, tenantId: string): Promise<number> {
-  const w = await world(s);
+export async function suggestForOpening(s: Services, openingId: string, serviceUrl: string, tenantId: string, caughtUp?: World): Promise<number> {
+  const w = caughtUp ?? (await world(s));
   const proposals = w.engine.matchesForOpening(openingId, SUGGESTIONS_PER_ROLE);
   if (!proposals.length) return 0;
   const model = suggestionsModel(w, openingId, proposals);
@@ -164,8 +164,8 @@ function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSug
 }
 
 /** Tell the programme team about job swaps, optionally only those involving one person or role. */
-export async function suggestExchanges(s: Services, serviceUrl: string, tenantId: string, involving?: string): Promise<number> {
-  const w = await world(s);
+export async function suggestExchanges(s: Services, serviceUrl: string, tenantId: string, involving?: string, caughtUp?: World): Promise<number> {
+  const w = caughtUp ?? (await world(s));
   const swaps = w.engine
     .exchanges()
     .filter((x) => !involving || x.candidateIds.includes(involving) || x.first.openingId === involving || x.second.openingId === involving);
@@ -205,10 +205,11 @@ export async function rejectExchange(s: Services, caller: Caller, pairs: { first
 
 /** A person became available (released, or changed their interest): suggest them where they fit. */
 export async function suggestForCandidate(s: Services, candidateKey: string, serviceUrl: string, tenantId: string): Promise<void> {
+  // One catch-up serves the whole trigger: suggestions only read the engine.
   const w = await world(s);
   const openings = new Set(w.engine.matchesForCandidate(candidateKey, SUGGESTIONS_PER_ROLE).map((p) => p.openingId));
-  for (const openingId of openings) await suggestForOpening(s, openingId, serviceUrl, tenantId);
-  await suggestExchanges(s, serviceUrl, tenantId, candidateKey);
+  for (const openingId of openings) await suggestForOpening(s, openingId, serviceUrl, tenantId, w);
+  await suggestExchanges(s, serviceUrl, tenantId, candidateKey, w);
 }
 
 async function refreshSuggestions(s: Services, openingId: string, notice: string): Promise<Reply> {

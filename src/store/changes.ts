@@ -11,7 +11,6 @@ export interface ChangeRef {
 
 export interface ChangeMarker {
   id: string;
-  pk: typeof PARTITION;
   ref: ChangeRef;
   /** Set by the store when the marker is written (seconds). */
   _ts: number;
@@ -40,7 +39,7 @@ export class ChangeLog {
   async since(sinceTs: number): Promise<ChangeMarker[]> {
     const { resources } = await this.container.items
       .query<ChangeMarker>(
-        { query: "SELECT * FROM c WHERE c.pk = @pk AND c._ts >= @since", parameters: [{ name: "@pk", value: PARTITION }, { name: "@since", value: sinceTs }] },
+        { query: "SELECT c.id, c.ref, c._ts FROM c WHERE c.pk = @pk AND c._ts >= @since", parameters: [{ name: "@pk", value: PARTITION }, { name: "@since", value: sinceTs }] },
         // Naming the partition spares a query-plan round trip.
         { partitionKey: PARTITION },
       )

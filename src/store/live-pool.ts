@@ -1,4 +1,5 @@
 import type { Container } from "@azure/cosmos";
+import { performance } from "node:perf_hooks";
 import type { Match } from "../domain/match";
 import type { Logger } from "../log";
 import { MatchEngine } from "../matching/engine";
@@ -16,7 +17,10 @@ export interface LivePoolOptions {
   log?: Logger;
   /** A full rebuild at least this often (on the first use after it is due). Default 1 hour. */
   rebuildEveryMs?: number;
-  /** Markers are read from this many seconds before the newest one seen (store clocks and slow writes). Default 10. */
+  /**
+   * Markers are read again from this many seconds before the newest one seen, for writes still in
+   * flight when it was read (markers share one partition, so one clock stamps them). Default 3.
+   */
   overlapSeconds?: number;
   /** Markers older than this are deleted by a full rebuild. Default 24 hours; keep it well above rebuildEveryMs. */
   retentionSeconds?: number;
@@ -53,11 +57,11 @@ export class LivePool {
   private readonly retention: number;
   private readonly nowMs: () => number;
   /** Counts for tests and the bench. */
-  readonly stats = { rebuilds: 0, catchUps: 0, markers: 0, reads: 0 };
+  readonly stats = { rebuilds: 0, catchUps: 0, markers: 0, reads: 0, catchUpMs: 0 };
 
   constructor(private readonly o: LivePoolOptions) {
     this.rebuildEveryMs = o.rebuildEveryMs ?? 60 * 60_000;
-    this.overlap = o.overlapSeconds ?? 10;
+    this.overlap = o.overlapSeconds ?? 3;
     this.retention = o.retentionSeconds ?? 24 * 3600;
     this.nowMs = o.nowMs ?? Date.now;
   }
@@ -117,7 +121,16 @@ export class LivePool {
   }
 
   private async catchUp(): Promise<void> {
-    this.stats.catchUps++;
+    const t0 = performance.now();
+    try {
+      await this.catchUpOnce();
+    } finally {
+      this.stats.catchUps++;
+      this.stats.catchUpMs += performance.now() - t0;
+    }
+  }
+
+  private async catchUpOnce(): Promise<void> {
     const markers = (await this.o.changes.since(this.watermark - this.overlap)).filter((m) => !this.applied.has(m.id));
     if (markers.length === 0) return;
     const refs = new Map<string, ChangeRef>();
