@@ -21,7 +21,7 @@ import { runInNewContext } from "node:vm";
 import { VERBS } from "../cards";
 import { startApp } from "../bot/app";
 import { parseConfig } from "../src/config";
-import { silentLogger } from "../src/log";
+import { createLogger } from "../src/log";
 import { Outbox } from "../src/outbox/outbox";
 import { ConnectorStandIn } from "../test/support/connector";
 import { person, personalChat, TeamsSimulator, TENANT, type Person } from "../test/support/teams";
@@ -76,7 +76,10 @@ export async function benchSoak(o: { minutes?: number; rate?: number; print?: (l
   const dataDir = mkdtempSync(join(tmpdir(), "secondment-soak-"));
   const connector = await new ConnectorStandIn().start();
   const config = parseConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-  const app = await startApp(config, { log: silentLogger, background: true, schedulerPollMs: 1000 });
+  // Errors the app logs (a failed turn answers with an apology card, not an HTTP error) count too.
+  const logged: string[] = [];
+  const log = createLogger("error", (line) => logged.push(line.slice(0, 300)));
+  const app = await startApp(config, { log, background: true, schedulerPollMs: 1000 });
   const sim = new TeamsSimulator(app.url, connector);
   const people: Person[] = Array.from({ length: 100 }, (_, i) => person(`Soak Person ${i}`));
   const statuses = ["doing", "done", "todo"] as const;
@@ -182,7 +185,8 @@ export async function benchSoak(o: { minutes?: number; rate?: number; print?: (l
   // Flat: the trend would add less than 5 % of the heap (or 5 MB) over the steady period.
   const heapFlat = Math.abs(s * span) <= Math.max(5, 0.05 * mean);
   const requests = perMinute.reduce((a, m) => a + m.latencies.length, 0);
-  const errors = perMinute.reduce((a, m) => a + m.errors, 0);
+  const errors = perMinute.reduce((a, m) => a + m.errors, 0) + logged.length;
+  if (logged.length) print(`  errors the app logged: ${logged.length}, first: ${logged[0]}`);
   print(`  in all: ${requests} requests (${(requests / durationS).toFixed(1)}/s), ${errors} errors, ${proactive} proactive messages queued, ${sent} delivered`);
   print(`  heap after warm-up (${warmUpMin} min): trend ${s >= 0 ? "+" : ""}${s.toFixed(2)} MB/min around ${mean.toFixed(1)} MB: ${heapFlat ? "flat" : "GROWING"}; errors: ${errors === 0 ? "0" : `${errors} (target 0)`}`);
   return { minutes, requests, errors, heapSlopeMbPerMin: s, heapFlat };
