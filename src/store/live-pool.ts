@@ -85,8 +85,24 @@ export class LivePool {
     this.install(poolStateOf(docs, matches), sinceTs);
   }
 
+  /** The scheduled rebuild in progress, if any (tests await it). */
+  background: Promise<void> | undefined;
+
   private async refresh(): Promise<PoolView> {
-    if (!this.state || this.nowMs() - this.lastFullMs >= this.rebuildEveryMs) return this.rebuild();
+    if (!this.state) return this.rebuild();
+    if (this.nowMs() - this.lastFullMs >= this.rebuildEveryMs && !this.background) {
+      // A scheduled rebuild reads everything in the background; until it is ready, the current
+      // engine keeps being caught up, so nobody waits for it.
+      this.lastFullMs = this.nowMs();
+      this.background = this.loadAll()
+        .then((loaded) => {
+          const run = this.queue.then(() => this.installLoaded(loaded));
+          this.queue = run.catch(() => undefined);
+          return run;
+        })
+        .catch((err: unknown) => this.o.log?.warn("scheduled matching rebuild failed", { err: err as Error }))
+        .finally(() => (this.background = undefined));
+    }
     await this.catchUp();
     return { engine: this.engine!, state: this.state };
   }
@@ -102,13 +118,22 @@ export class LivePool {
     this.lastFullMs = this.nowMs();
   }
 
-  private async rebuild(): Promise<PoolView> {
+  private async loadAll(): Promise<{ startTs: number; docs: PoolDoc[]; matches: Stored<Match>[] }> {
     // Markers from just before the read starts on are applied afterwards (harmless if already read).
     const startTs = Math.floor(Date.now() / 1000) - this.overlap;
     const [{ resources: docs }, { resources: matches }] = await Promise.all([
       this.o.people.items.query<PoolDoc>(POOL_QUERY).fetchAll(),
       this.o.matches.items.query<Stored<Match>>("SELECT * FROM c WHERE c.type = 'match'").fetchAll(),
     ]);
+    return { startTs, docs, matches };
+  }
+
+  private async rebuild(): Promise<PoolView> {
+    await this.installLoaded(await this.loadAll());
+    return { engine: this.engine!, state: this.state! };
+  }
+
+  private async installLoaded({ startTs, docs, matches }: { startTs: number; docs: PoolDoc[]; matches: Stored<Match>[] }): Promise<void> {
     this.install(poolStateOf(docs, matches), startTs);
     this.stats.rebuilds++;
     try {
@@ -117,7 +142,6 @@ export class LivePool {
       this.o.log?.warn("could not prune change markers", { err: err as Error });
     }
     await this.catchUp();
-    return { engine: this.engine!, state: this.state! };
   }
 
   private async catchUp(): Promise<void> {

@@ -48,12 +48,13 @@ describe("matching kept up to date from what changed", () => {
     await cosmos.stop();
   });
 
-  const instance = () =>
+  const instance = (nowMs?: () => number) =>
     new LivePool({
       people: store.container("people"),
       matches: store.container("matches"),
       changes,
       context: { today, durationCapMonths: (org) => durationCapFor({ durationCaps: DATASET_CAPS }, org) },
+      ...(nowMs ? { nowMs, rebuildEveryMs: 60_000 } : {}),
     });
 
   /** What an instance would decide: the derived pool and every proposal. */
@@ -180,5 +181,21 @@ describe("matching kept up to date from what changed", () => {
     assert.equal(vb.state.candidate("t:two-ana")?.released, true);
     assert.equal(b.stats.rebuilds, 1);
     assert.equal(decisions(vb), decisions(await a.current()));
+  });
+
+  it("reads everything again on schedule in the background, and keeps deciding the same meanwhile and after", async () => {
+    let clock = 0;
+    const a = instance(() => clock);
+    await a.current();
+    const now = new Date("2027-01-11T10:00:00Z");
+    const bo = { tenantId: "t", aadObjectId: "sched-bo", name: "Bo" };
+    await interests.submit(bo, INTEREST_ID, { ...gen.candidate("sched-bo").details, fullName: "Bo" }, undefined, now);
+    clock += 61_000;
+    const during = await a.current();
+    assert.ok(during.state.candidate("t:sched-bo"), "caught up while the rebuild runs");
+    assert.ok(a.background, "a rebuild was started");
+    await a.background;
+    assert.equal(a.stats.rebuilds, 2);
+    assert.equal(decisions(await a.current()), decisions(await instance().current()));
   });
 });
