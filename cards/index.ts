@@ -71,8 +71,30 @@ function templateFor(name: CardName): Template {
   return t;
 }
 
+/**
+ * Cards whose models hold programme content only (never a name, an answer or anything personal):
+ * the same model always gives the same card, so the last few are kept, and a turn showing one again
+ * (a plan step, the menu, an FAQ answer) costs a copy instead of an expansion.
+ */
+const CONTENT_ONLY: ReadonlySet<CardName> = new Set<CardName>(["plan-step", "welcome", "channel-welcome", "faq-answer", "plan"]);
+const KEPT_MAX = 256;
+const kept = new Map<string, AdaptiveCardJson>();
+
 /** Fill a card template from its typed model. Throws if the result would be too large to send. */
 export function renderCard<N extends CardName>(name: N, model: CardModels[N]): AdaptiveCardJson {
+  if (!CONTENT_ONLY.has(name)) return expand(name, model);
+  const key = `${name}\u0000${JSON.stringify(model)}`;
+  let card = kept.get(key);
+  if (!card) {
+    card = expand(name, model);
+    kept.set(key, card);
+    if (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
+  }
+  // Callers may change what they get: never hand out the kept copy itself.
+  return structuredClone(card);
+}
+
+function expand<N extends CardName>(name: N, model: CardModels[N]): AdaptiveCardJson {
   const card = templateFor(name).expand({ $root: { ...model, verbs: VERBS } }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
