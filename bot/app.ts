@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type TurnContext,
 } from "botbuilder";
 import restify from "restify";
@@ -15,6 +14,8 @@ import type { RoleRecordDetails } from "../src/domain/role-record";
 import { FormRecordStore } from "../src/store/records";
 import { ApprovalStore } from "../src/store/approvals";
 import { MatchStore } from "../src/store/matches";
+import { ChangeLog } from "../src/store/changes";
+import { LivePool } from "../src/store/live-pool";
 import { BusinessCaseStore } from "../src/store/business-cases";
 import { SecondmentStore } from "../src/store/secondments";
 // Pipeline (programme team)
@@ -43,7 +44,6 @@ import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { withTeamsUserIds } from "./refresh-users";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
-import { CosmosBotStorage } from "./state-storage";
 import { registerTabRoutes } from "./tab-api";
 
 export interface RunningApp {
@@ -72,6 +72,8 @@ export interface AppOptions {
   storeDeps?: StoreDeps;
   /** Credential for Microsoft Graph app installs (tests stub it); default from the configuration. */
   graphCredential?: TokenCredential;
+  /** How often matching reads every interest, role and match again (default 1 hour). */
+  matchingRebuildMs?: number;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -138,6 +140,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const jobs = new JobStore(store.container("jobs"));
   // Telemetry: queued messages, observed at each metric export (a no-op unless configured).
   const stopObservingQueue = observeQueueDepth(() => outbox.pendingCount());
+  const changes = new ChangeLog(store.container("changes"));
   let dispatcher: OutboxDispatcher | undefined;
   const knowledgeStore = new KnowledgeStore(store.container("knowledge"));
   const knowledge = new KnowledgeBase(knowledgeStore, {
@@ -151,11 +154,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     plans: new PlanRepository(store.container("people")),
     knowledge,
     knowledgeStore,
-    interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest"),
-    roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role"),
+    interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest", changes),
+    roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role", changes),
     conversations,
-    approvals: new ApprovalStore(store.container("people")),
-    matches: new MatchStore(store.container("matches")),
+    approvals: new ApprovalStore(store.container("people"), changes),
+    matches: new MatchStore(store.container("matches"), changes),
+    matching: new LivePool({
+      people: store.container("people"),
+      matches: store.container("matches"),
+      changes,
+      // Today is read at every query, so one engine serves across midnight.
+      context: { get today() { return todayInLondon(now()); }, durationCapMonths: (org) => durationCapFor(config, org) },
+      log: log.child({ part: "matching" }),
+      ...(options.matchingRebuildMs ? { rebuildEveryMs: options.matchingRebuildMs } : {}),
+    }),
     businessCases: new BusinessCaseStore(store.container("people")),
     secondments: new SecondmentStore(store.container("secondments")),
     // Pipeline (programme team)
@@ -220,8 +232,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log: log.child({ part: "scheduler" }),
     ...(options.schedulerPollMs ? { pollMs: options.schedulerPollMs } : {}),
   });
-  const conversationState = new ConversationState(new CosmosBotStorage(store.container("botState")));
-  const bot = new SecondmentBot(services, conversations, conversationState);
+  const bot = new SecondmentBot(services, conversations);
   const adapter = buildAdapter(config, log);
   const authenticated = Boolean(config.bot.appId);
 

@@ -1,12 +1,10 @@
 import {
   CardFactory,
-  ConversationState,
   MessageFactory,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
   type InvokeResponse,
-  type StatePropertyAccessor,
 } from "botbuilder";
 import { z } from "zod";
 import { ALL_VERBS, CARD_CONTENT_TYPE } from "../cards";
@@ -33,12 +31,6 @@ const ExecuteValueSchema = z.object({
   }),
 });
 
-/** Conversation state: when we last stored how to reach this conversation. */
-interface ReachState {
-  serviceUrl: string;
-  savedAt: string;
-}
-
 export function toInvokeResponse(reply: Reply): InvokeResponse {
   return {
     status: 200,
@@ -58,15 +50,11 @@ export function toActivity(reply: Reply) {
  * replies into messages or invoke responses. No programme rules live here.
  */
 export class SecondmentBot extends TeamsActivityHandler {
-  private readonly reach: StatePropertyAccessor<ReachState | undefined>;
-
   constructor(
     private readonly s: Services,
     private readonly conversations: ConversationRepository,
-    private readonly conversationState: ConversationState,
   ) {
     super();
-    this.reach = conversationState.createProperty<ReachState | undefined>("reach");
 
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -94,7 +82,6 @@ export class SecondmentBot extends TeamsActivityHandler {
     await turnSpan({ activityType: ctx.activity.type, scope: scopeOf(ctx.activity) }, async () => {
       await this.rememberConversation(ctx, false);
       await super.run(ctx);
-      await this.conversationState.saveChanges(ctx);
     });
   }
 
@@ -104,15 +91,16 @@ export class SecondmentBot extends TeamsActivityHandler {
     return dispatch(this.s, caller, verb, data);
   }
 
-  /** Store how to reach this conversation on first contact, on install, and when the service URL moves. */
+  /**
+   * Keep how to reach this conversation: always on install and uninstall; otherwise only when the
+   * reference differs from what is stored. The repository remembers what it last stored, so an
+   * ordinary turn makes no store call for this (see ConversationRepository.remember).
+   */
   private async rememberConversation(ctx: TurnContext, force: boolean): Promise<void> {
-    const known = await this.reach.get(ctx);
-    if (!force && known && known.serviceUrl === ctx.activity.serviceUrl) return;
-    const now = this.s.now();
-    const record = conversationRecordOf(ctx.activity, now);
+    const record = conversationRecordOf(ctx.activity, this.s.now());
     if (!record) return;
-    await this.conversations.save(record);
-    await this.reach.set(ctx, { serviceUrl: record.serviceUrl, savedAt: now.toISOString() });
+    if (force) await this.conversations.save(record);
+    else await this.conversations.remember(record);
   }
 
   private caller(ctx: TurnContext): Caller | undefined {

@@ -64,9 +64,44 @@ export class CardTooLargeError extends Error {
   }
 }
 
+/**
+ * Parsed templates, one per card, made on first use. Parsing a template's expressions is most of
+ * the cost of a render, and templates never change while the app runs; expand() is synchronous and
+ * builds a new card each time, so one parsed template serves every turn.
+ */
+const parsed = new Map<CardName, Template>();
+
+function templateFor(name: CardName): Template {
+  let t = parsed.get(name);
+  if (!t) parsed.set(name, (t = new Template(TEMPLATES[name])));
+  return t;
+}
+
+/**
+ * Cards whose models hold programme content only (never a name, an answer or anything personal):
+ * the same model always gives the same card, so the last few are kept, and a turn showing one again
+ * (a plan step, the menu, an FAQ answer) costs a copy instead of an expansion.
+ */
+const CONTENT_ONLY: ReadonlySet<CardName> = new Set<CardName>(["plan-step", "welcome", "channel-welcome", "faq-answer", "plan"]);
+const KEPT_MAX = 256;
+const kept = new Map<string, AdaptiveCardJson>();
+
 /** Fill a card template from its typed model. Throws if the result would be too large to send. */
 export function renderCard<N extends CardName>(name: N, model: CardModels[N]): AdaptiveCardJson {
-  const card = new Template(TEMPLATES[name]).expand({ $root: { ...model, verbs: VERBS } }) as AdaptiveCardJson;
+  if (!CONTENT_ONLY.has(name)) return expand(name, model);
+  const key = `${name}\u0000${JSON.stringify(model)}`;
+  let card = kept.get(key);
+  if (!card) {
+    card = expand(name, model);
+    kept.set(key, card);
+    if (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
+  }
+  // Callers may change what they get: never hand out the kept copy itself.
+  return structuredClone(card);
+}
+
+function expand<N extends CardName>(name: N, model: CardModels[N]): AdaptiveCardJson {
+  const card = templateFor(name).expand({ $root: { ...model, verbs: VERBS } }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;

@@ -58,8 +58,10 @@ export interface Services {
   // Pipeline (programme team)
   /** Reads the statuses and dates the pipeline view counts (never names or free text). */
   pipeline: import("../../src/store/pipeline-source").PipelineSource;
-  /** The people container, read whole by matching (interests, roles, release requests). */
+  /** The people container (interests, roles, release requests and plans). */
   people: Container;
+  /** The matching engine of this instance, caught up from the store on each use. */
+  matching: import("../../src/store/live-pool").LivePool;
   outbox: OutboundQueue;
   jobs: JobQueue;
   calendar: WorkingCalendar;

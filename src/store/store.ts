@@ -26,6 +26,8 @@ export const CONTAINERS = {
   secondments: "secondments",
   /** The programme team's knowledge-base changes, unanswered questions and answer feedback. pk = "knowledge-base", "unanswered" or "feedback". */
   knowledge: "knowledge",
+  /** Change markers for matching: one per write of an interest, role, release request or match. pk = "matching". */
+  changes: "changes",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 
@@ -259,9 +261,10 @@ export async function updateWithResult<T extends object, R>(
   pk: string,
   change: (current: Stored<T> | undefined) => { next: T | undefined; result: R },
   attempts = 20,
+  onChanged?: () => Promise<void>,
 ): Promise<R> {
   let result: R | undefined;
-  await updateItem<T>(
+  const { changed } = await updateItem<T>(
     container,
     id,
     pk,
@@ -272,5 +275,6 @@ export async function updateWithResult<T extends object, R>(
     },
     attempts,
   );
+  if (changed) await onChanged?.();
   return result as R;
 }
