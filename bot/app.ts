@@ -34,11 +34,12 @@ import { createFaq } from "../src/faq/search";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
-import { openStore, type Store } from "../src/store/store";
+import { isStoreUnavailable, openStore, type Store } from "../src/store/store";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
 import { CosmosBotStorage } from "./state-storage";
+import { storeOutageCard } from "./store-outage";
 
 export interface RunningApp {
   port: number;
@@ -60,6 +61,8 @@ export interface AppOptions {
   background?: boolean;
   /** How often the scheduler looks for due jobs. */
   schedulerPollMs?: number;
+  /** Store request timeout (default STORE_REQUEST_TIMEOUT_MS); fault tests make it short. */
+  storeRequestTimeoutMs?: number;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -90,7 +93,12 @@ function buildAdapter(config: Config, log: Logger): CloudAdapter {
   adapter.onTurnError = async (ctx, error) => {
     const reference: string = ctx.turnState.get(CORRELATION) ?? newReference();
     log.error("turn failed", { reference, activityType: ctx.activity.type, name: ctx.activity.name, err: error });
-    const apology = { kind: "card" as const, card: renderCard("error", { reference, programmeEmail: config.programmeTeam.email }) };
+    // The store did not answer: say plainly that it was not saved (a form keeps what was typed).
+    const action = ctx.activity.type === "invoke" ? (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action : undefined;
+    const card = isStoreUnavailable(error)
+      ? storeOutageCard(typeof action?.verb === "string" ? action.verb : undefined, typeof action?.data === "object" && action.data !== null ? (action.data as Record<string, unknown>) : {}, reference, config.programmeTeam.email)
+      : renderCard("error", { reference, programmeEmail: config.programmeTeam.email });
+    const apology = { kind: "card" as const, card };
     try {
       if (ctx.activity.type === "invoke") {
         await ctx.sendActivity({ type: "invokeResponse", value: toInvokeResponse(apology) });
@@ -116,7 +124,7 @@ async function whenUnreachable(s: Services, m: OutboundMessage): Promise<void> {
 /** Start the bot: store, adapter and HTTP server. Resolves once it is listening. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = await openStore(config.cosmos, log);
+  const store = await openStore(config.cosmos, log, options.storeRequestTimeoutMs ? { requestTimeoutMs: options.storeRequestTimeoutMs } : {});
   const now = options.now ?? (() => new Date());
   const clock = { now };
   const instanceId = `${hostname()}:${process.pid}:${newReference()}`;

@@ -38,22 +38,39 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(settings: CosmosSettings, log: Logger): Promise<Store> {
+/**
+ * How long one store request may take before the SDK gives up on it (its own default is 60 s).
+ * A Teams click must be answered within about 15 s, so a store that stops answering fails the
+ * turn quickly and the user is told (bot/store-outage.ts) instead of the click hanging.
+ */
+export const STORE_REQUEST_TIMEOUT_MS = 5_000;
+
+export interface StoreOptions {
+  /** Per-request timeout; STORE_REQUEST_TIMEOUT_MS unless a test wants it shorter. */
+  requestTimeoutMs?: number;
+}
+
+export async function openStore(settings: CosmosSettings, log: Logger, options: StoreOptions = {}): Promise<Store> {
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
+  const requestTimeout = options.requestTimeoutMs ?? STORE_REQUEST_TIMEOUT_MS;
   if (settings.kind === "embedded") {
     embedded = await startEmbeddedCosmos({ dataDir: settings.dataDir, log });
     client = new CosmosClient({
       endpoint: embedded.endpoint,
       key: embedded.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
+      connectionPolicy: { enableEndpointDiscovery: false, requestTimeout },
     });
     log.info("using the embedded store", { dataDir: settings.dataDir });
   } else {
     // A local emulator (another process's embedded store, in tests) advertises addresses the SDK
     // must not follow; Azure endpoints keep endpoint discovery on.
     const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.endpoint);
-    client = new CosmosClient({ endpoint: settings.endpoint, key: settings.key, ...(local ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}) });
+    client = new CosmosClient({
+      endpoint: settings.endpoint,
+      key: settings.key,
+      connectionPolicy: { requestTimeout, ...(local ? { enableEndpointDiscovery: false } : {}) },
+    });
     log.info("using Azure Cosmos DB", { endpoint: settings.endpoint });
   }
   try {
@@ -88,6 +105,22 @@ export async function openStore(settings: CosmosSettings, log: Logger): Promise<
     await embedded?.close();
     throw err;
   }
+}
+
+/**
+ * True when an error means the store did not answer (timed out, refused or dropped the
+ * connection, or said it is unavailable) rather than answering no: the change may not have been
+ * made, and trying again later is the right advice.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = e.code;
+    if (code === "TimeoutError" || e.name === "TimeoutError") return true;
+    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_SOCKET"].includes(code)) return true;
+    const status = cosmosCode(e);
+    if (status === 503 || status === 408) return true;
+  }
+  return false;
 }
 
 /** Cosmos error code (HTTP status) of an SDK error, if it has one. */
