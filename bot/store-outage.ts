@@ -13,8 +13,8 @@ import { interestForm } from "./forms/interest-form";
  * with what they typed. Every handler is written so that trying again finishes the job (writes
  * are etag-guarded read-modify-writes keyed by fixed ids, messages and jobs have fixed ids).
  */
-const HEADING = "Not saved";
-const MESSAGE = "We could not save this because our records system did not respond. Please try again in a few minutes.";
+const HEADING = "Sorry, there is a problem with the service";
+const MESSAGE = "Our records system did not respond, so nothing was saved. Please try again in a few minutes.";
 const FORM_SUMMARY = "We could not save your answers because our records system did not respond. Your answers are still here.";
 const FORM_FOOTER = "Nothing was sent. Select the button below again in a few minutes.";
 

@@ -126,7 +126,7 @@ export async function benchStore(opts: BenchStoreOptions = {}): Promise<void> {
         ` | start-up replay ${r.loadMs.toFixed(0)} ms, one compaction ${r.compactMs.toFixed(0)} ms (background) for a ${r.snapshotMb.toFixed(1)} MB store`,
     );
   }
-  console.log("  (a compaction runs once the journal outgrows the snapshot, so its cost per write stays about snapshot size / journal size, i.e. at most ~1x a record's own bytes)");
+  console.log("  (compaction runs only once the journal has outgrown the snapshot, so over time it writes at most one snapshot byte per journal byte, in the background)");
 }
 
 if (require.main === module) {

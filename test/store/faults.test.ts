@@ -113,8 +113,8 @@ describe("when the store stops answering", function () {
 
     stallFromFirstWriteTo("people");
     const reply = await teams.press(chat, lou, agree.verb, agree.data);
-    assert.match(cardText(reply), /Not saved/);
-    assert.match(cardText(reply), /could not save this.*try again in a few minutes/i);
+    assert.match(cardText(reply), /Sorry, there is a problem with the service/);
+    assert.match(cardText(reply), /did not respond, so nothing was saved\. Please try again in a few minutes/);
     const during = await stored("approval", cal);
     assert.equal(during.status, "pending", "the request is untouched");
     assert.equal(during.decidedBy, undefined);
