@@ -9,14 +9,14 @@ import { interestForm } from "./forms/interest-form";
  * src/store/store.ts). Used only by the turn error handler in bot/app.ts, so every verb is covered.
  *
  * The store refused or timed out before the turn could save anything it depends on, or part-way
- * through; either way the user is told it was not saved and to try again, and a form comes back
+ * through; either way the user is told it could not be finished and to try again, and a form comes back
  * with what they typed. Every handler is written so that trying again finishes the job (writes
  * are etag-guarded read-modify-writes keyed by fixed ids, messages and jobs have fixed ids).
  */
 const HEADING = "Sorry, there is a problem with the service";
-const MESSAGE = "Our records system did not respond, so nothing was saved. Please try again in a few minutes.";
-const FORM_SUMMARY = "We could not save your answers because our records system did not respond. Your answers are still here.";
-const FORM_FOOTER = "Nothing was sent. Select the button below again in a few minutes.";
+const MESSAGE = "Our records system did not respond, so we could not finish. Please try again in a few minutes. It is safe to try again: nothing will be done twice.";
+const FORM_SUMMARY = "We could not finish saving your answers because our records system did not respond. Your answers are still here.";
+const FORM_FOOTER = "Select the button below again in a few minutes. It is safe to try again: nothing will be sent twice.";
 
 export function storeOutageCard(verb: string | undefined, data: Record<string, unknown>, reference: string, programmeEmail: string): AdaptiveCardJson {
   if (verb === VERBS.submitInterest) {

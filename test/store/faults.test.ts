@@ -82,16 +82,16 @@ describe("when the store stops answering", function () {
     return { chat: { id: conversationId, type: "personal" }, card };
   }
 
-  it("a form submission: says it was not saved, keeps the answers, writes nothing, and works once the store is back", async () => {
+  it("a form submission: says it could not finish, keeps the answers, writes nothing, and works once the store is back", async () => {
     const ana = person("Ana Jones");
     const sam = person("Sam Lee");
     const answers = interestInput({ fullName: ana.name, lineManagerId: sam.aadObjectId, lineManagerEmail: "" });
     stallFromFirstWriteTo("people");
     const reply = await teams.press(personalChat(ana), ana, VERBS.submitInterest, answers);
     const text = cardText(reply);
-    assert.match(text, /could not save your answers/);
+    assert.match(text, /could not finish saving your answers/);
     assert.match(text, /Your answers are still here/);
-    assert.match(text, /Nothing was sent/);
+    assert.match(text, /safe to try again: nothing will be sent twice/);
     assert.doesNotMatch(text, /Some answers need changing/);
     assert.ok(JSON.stringify(reply).includes(String(answers.organisationName)), "the answers are in the form");
     assert.ok(proxy.dropped + proxy.waiting >= 1, "the store really did not answer");
@@ -129,7 +129,7 @@ describe("when the store stops answering", function () {
     assert.deepEqual(connector.duplicates(), []);
   });
 
-  it("an approval click: says it was not saved, leaves the request as it was, and a second click agrees", async () => {
+  it("an approval click: says it could not finish, leaves the request as it was, and a second click agrees", async () => {
     const cal = person("Cal Moss");
     const lou = person("Lou Park");
     await teams.press(personalChat(cal), cal, VERBS.submitInterest, interestInput({ fullName: cal.name, lineManagerId: lou.aadObjectId, lineManagerEmail: "" }));
@@ -139,7 +139,7 @@ describe("when the store stops answering", function () {
     stallFromFirstWriteTo("people");
     const reply = await teams.press(chat, lou, agree.verb, agree.data);
     assert.match(cardText(reply), /Sorry, there is a problem with the service/);
-    assert.match(cardText(reply), /did not respond, so nothing was saved\. Please try again in a few minutes/);
+    assert.match(cardText(reply), /did not respond, so we could not finish\. Please try again in a few minutes/);
     const during = await stored("approval", cal);
     assert.equal(during.status, "pending", "the request is untouched");
     assert.equal(during.decidedBy, undefined);
@@ -151,6 +151,25 @@ describe("when the store stops answering", function () {
     assert.match(cardText(again), /Agreed by Lou Park/);
     assert.equal((await stored("approval", cal)).status, "approved");
     await connector.waitFor(() => connector.to(personalChat(cal).id).some((s) => /agreed to release you/.test(s.body.text ?? "")), 10_000);
+    assert.deepEqual(connector.duplicates(), [], "nobody was told twice");
+  });
+
+  it("an approval click cut off after the decision was saved: a second click tells the secondee, once", async () => {
+    const kim = person("Kim Diaz");
+    const ola = person("Ola Berg");
+    await teams.press(personalChat(kim), kim, VERBS.submitInterest, interestInput({ fullName: kim.name, lineManagerId: ola.aadObjectId, lineManagerEmail: "" }));
+    const { chat, card } = await managerCard(ola);
+    const agree = action(card, "Agree to release");
+    stallFromFirstWriteTo("outbox", "people");
+    const reply = await teams.press(chat, ola, agree.verb, agree.data);
+    assert.match(cardText(reply), /problem with the service/);
+    assert.equal((await stored("approval", kim)).status, "approved", "the decision itself was saved before the store went away");
+    proxy.resume();
+    const again = await teams.press(chat, ola, agree.verb, agree.data);
+    assert.match(cardText(again), /Agreed by Ola Berg/);
+    assert.equal((await stored("approval", kim)).status, "approved");
+    assert.equal((await stored("plan", kim)).steps["2"].status, "done");
+    await connector.waitFor(() => connector.to(personalChat(kim).id).some((s) => /agreed to release you/.test(s.body.text ?? "")), 10_000);
     assert.deepEqual(connector.duplicates(), [], "nobody was told twice");
   });
 
