@@ -1,6 +1,6 @@
 import { createHttpServer } from "@vercel/cosmosdb-server";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
@@ -46,6 +46,7 @@ const SNAPSHOT_FILE = "store-snapshot.jsonl";
 const LEGACY_SNAPSHOT = "cosmos-snapshot.json";
 const EMBEDDED_KEY = "embedded-local-store";
 const DEFAULT_COMPACT_BYTES = 4 * 1024 * 1024;
+const COMPACT_RETRY_MS = 60_000;
 /** Lines written per chunk of a snapshot, so a large one does not hold up the event loop. */
 const SNAPSHOT_CHUNK = 2000;
 
@@ -119,14 +120,19 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions): Promise<Embedd
   let journal: Journal | undefined;
   let snapshotBytes = 0;
   let compacting: Promise<void> | undefined;
+  /** After a failed compaction, background ones wait this long (each attempt starts a journal file). */
+  let quietUntil = 0;
   let closed = false;
   const sink: ChangeSink = {
     replaying: true,
     append(record) {
       if (!journal) return;
       journal.append(record);
-      if (!compacting && !closed && journal.bytes >= Math.max(compactBytes, snapshotBytes)) {
-        void compact().catch((err) => log.error("store compaction failed", { err }));
+      if (!compacting && !closed && journal.bytes >= Math.max(compactBytes, snapshotBytes) && performance.now() >= quietUntil) {
+        void compact().catch((err) => {
+          quietUntil = performance.now() + COMPACT_RETRY_MS;
+          log.error("store compaction failed; the journal keeps every change and it will be tried again", { err });
+        });
       }
     },
   };
@@ -212,6 +218,8 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions): Promise<Embedd
   }
 
   async function restore(): Promise<void> {
+    // A snapshot being written when the process stopped is incomplete: the journal still has it all.
+    for (const name of await readdir(dataDir)) if (name.startsWith(`${SNAPSHOT_FILE}.`) && name.endsWith(".tmp")) await rm(join(dataDir, name), { force: true });
     let generation = 1;
     let loaded = 0;
     const snap = await readSnapshot(snapshotFile);

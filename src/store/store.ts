@@ -33,7 +33,7 @@ export interface Store {
   container(name: ContainerName): Container;
   /** True when the store answers a read. */
   ping(): Promise<boolean>;
-  /** Write any pending local snapshot (embedded mode); no-op against Azure. */
+  /** Fold the embedded store's journal into a new snapshot now; no-op against Azure. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }

@@ -150,6 +150,26 @@ describe("the embedded store's journal", () => {
     await shut(o);
   });
 
+  it("recovers from a stop in the middle of a compaction, whichever step it was at", async () => {
+    let o = await openAt(dataDir);
+    const { container: c } = await o.db.containers.createIfNotExists({ id: "things", partitionKey: { paths: ["/pk"] } });
+    await c.items.create({ id: "before", pk: "p" });
+    await o.server.flush(); // snapshot; journal 1 is folded in and removed
+    await c.items.create({ id: "after", pk: "p" });
+    await shut(o);
+    const journals = readdirSync(dataDir).filter((f) => f.startsWith("store-journal-"));
+    assert.deepEqual(journals, ["store-journal-2.log"]);
+    // Stopped after the rename but before the old journal was removed: it must not be replayed again.
+    writeFileSync(join(dataDir, "store-journal-1.log"), Buffer.concat([encodeRecord({ op: "put", db: "j", coll: "things", doc: { id: "ghost", pk: "p" } })]));
+    // Stopped while writing the next snapshot: the half-written temp file is ignored and removed.
+    writeFileSync(join(dataDir, "store-snapshot.jsonl.12345.tmp"), '{"version":2,"generation":3}\n{"op":"put"');
+
+    o = await openAt(dataDir);
+    assert.deepEqual(await ids(o.db.container("things")), ["after", "before"]);
+    assert.deepEqual(readdirSync(dataDir).sort(), ["store-journal-2.log", "store-snapshot.jsonl"]);
+    await shut(o);
+  });
+
   it("loads the whole-store snapshot of earlier versions once, then keeps to the journal", async () => {
     writeFileSync(
       join(dataDir, "cosmos-snapshot.json"),
