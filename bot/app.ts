@@ -36,7 +36,7 @@ import { KnowledgeStore } from "../src/store/knowledge";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
-import { openStore, type Store, type StoreDeps } from "../src/store/store";
+import { isStoreUnavailable, openStore, type Store, type StoreDeps } from "../src/store/store";
 import { observeQueueDepth } from "../src/telemetry";
 import { GraphAppInstaller, graphCredential } from "../src/outbox/graph-install";
 import type { TokenCredential } from "@azure/identity";
@@ -45,6 +45,7 @@ import type { Services } from "./handlers/types";
 import { withTeamsUserIds } from "./refresh-users";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
 import { registerTabRoutes } from "./tab-api";
+import { storeOutageCard } from "./store-outage";
 
 export interface RunningApp {
   port: number;
@@ -74,6 +75,8 @@ export interface AppOptions {
   graphCredential?: TokenCredential;
   /** How often matching reads every interest, role and match again (default 1 hour). */
   matchingRebuildMs?: number;
+  /** Store request timeout (default STORE_REQUEST_TIMEOUT_MS); fault tests make it short. */
+  storeRequestTimeoutMs?: number;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -104,7 +107,12 @@ function buildAdapter(config: Config, log: Logger): CloudAdapter {
   adapter.onTurnError = async (ctx, error) => {
     const reference: string = ctx.turnState.get(CORRELATION) ?? newReference();
     log.error("turn failed", { reference, activityType: ctx.activity.type, name: ctx.activity.name, err: error });
-    const apology = { kind: "card" as const, card: renderCard("error", { reference, programmeEmail: config.programmeTeam.email }) };
+    // The store did not answer: say plainly that it was not saved (a form keeps what was typed).
+    const action = ctx.activity.type === "invoke" ? (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action : undefined;
+    const card = isStoreUnavailable(error)
+      ? storeOutageCard(typeof action?.verb === "string" ? action.verb : undefined, typeof action?.data === "object" && action.data !== null ? (action.data as Record<string, unknown>) : {}, reference, config.programmeTeam.email)
+      : renderCard("error", { reference, programmeEmail: config.programmeTeam.email });
+    const apology = { kind: "card" as const, card };
     try {
       if (ctx.activity.type === "invoke") {
         await ctx.sendActivity({ type: "invokeResponse", value: toInvokeResponse(apology) });
@@ -131,7 +139,7 @@ async function whenUnreachable(s: Services, m: OutboundMessage): Promise<void> {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
   checkStoreForProduction(config);
-  const store = await openStore(config.cosmos, log, options.storeDeps);
+  const store = await openStore(config.cosmos, log, { ...options.storeDeps, ...(options.storeRequestTimeoutMs ? { requestTimeoutMs: options.storeRequestTimeoutMs } : {}) });
   const now = options.now ?? (() => new Date());
   const clock = { now };
   const instanceId = `${hostname()}:${process.pid}:${newReference()}`;

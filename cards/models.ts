@@ -103,6 +103,9 @@ export interface FaqPromptModel {
 export interface ErrorModel {
   reference: string;
   programmeEmail: string;
+  /** Instead of "Sorry, something went wrong" and the general advice (e.g. when nothing could be saved). */
+  heading?: string;
+  message?: string;
 }
 
 /** The line manager's card. `ref` identifies the request; the handler checks who presses. */
@@ -256,6 +259,8 @@ export interface FormModel {
   intro?: string;
   /** "3 answers need fixing", shown at the top when a submission had mistakes. */
   errorSummary?: string;
+  /** What to do next, shown at the bottom with errorSummary (default: fix the answers in red). */
+  errorFooter?: string;
   sections: { heading: string; note?: string; fields: FormFieldModel[] }[];
   submit: ActionModel;
   secondary: FormActionModel[];

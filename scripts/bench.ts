@@ -5,6 +5,7 @@ import { benchTab, TAB_JS_TARGET_BYTES } from "./bench-tab";
 import { benchTurns } from "./bench-turns";
 import { benchMatchingBurst } from "./bench-matching-burst";
 import { benchSoak } from "./bench-soak";
+import { benchStore } from "./bench-store";
 
 /**
  * `npm run bench`: every benchmark, one after the other, printing figures (never pass/fail on
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
   console.log("== Outbound queue: Teams rate limits (target: at least 95 % of 50 messages/s, 0 lost, 0 duplicates)");
   const outbox = await benchOutbox(quick ? { messages: 1000, recipients: 200 } : {});
   if (outbox.lost !== 0 || outbox.duplicates !== 0) process.exitCode = 1;
+  console.log("");
+  console.log("== Embedded store: journal with group commit (a write is acknowledged once on disk; its cost should not grow with the store)");
+  await benchStore({ quick });
 }
 
 main().catch((err) => {

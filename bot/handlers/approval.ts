@@ -107,7 +107,9 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
     });
     return { next: fresh, result: { approval: fresh, created: true } };
   });
-  if (!created || approval.status !== "pending") return approval;
+  if (approval.status !== "pending") return approval;
+  // Also when the request already existed: a turn cut off by a store outage may have saved the
+  // request but not queued its card or reminder. Both have fixed ids, so this never doubles them.
   await s.outbox.enqueue({
     id: `approval-request:${approval.requestId}`,
     target: personTarget(approval, approval.manager.aadObjectId!, caller.serviceUrl),
@@ -120,7 +122,7 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
     payload: { secondee: key, requestId: approval.requestId, serviceUrl: caller.serviceUrl, step: 1 },
     dueAt: s.calendar.dueInWorkingDays(now, REMINDER_WORKING_DAYS),
   });
-  s.log.info("release requested", { requestId: approval.requestId });
+  if (created) s.log.info("release requested", { requestId: approval.requestId });
   return approval;
 }
 

@@ -68,6 +68,8 @@ export interface StoreDeps {
   credential?: (clientId: string | undefined) => TokenCredential;
   /** Build the Cosmos client (tests wrap it to watch what is called). */
   client?: (options: ConstructorParameters<typeof CosmosClient>[0]) => CosmosClient;
+  /** Per-request timeout; STORE_REQUEST_TIMEOUT_MS unless a test wants it shorter. */
+  requestTimeoutMs?: number;
 }
 
 /** Raised when, in identity mode, the database or a container does not exist. */
@@ -90,21 +92,29 @@ export interface Store {
   container(name: ContainerName): Container;
   /** True when the store answers a read. */
   ping(): Promise<boolean>;
-  /** Write any pending local snapshot (embedded mode); no-op against Azure. */
+  /** Fold the embedded store's journal into a new snapshot now; no-op against Azure. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * How long one store request may take before the SDK gives up on it (its own default is 60 s).
+ * A Teams click must be answered within about 15 s, so a store that stops answering fails the
+ * turn quickly and the user is told (bot/store-outage.ts) instead of the click hanging.
+ */
+export const STORE_REQUEST_TIMEOUT_MS = 5_000;
 
 export async function openStore(settings: CosmosSettings, log: Logger, deps: StoreDeps = {}): Promise<Store> {
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
   const newClient = deps.client ?? ((options) => new CosmosClient(options));
+  const requestTimeout = deps.requestTimeoutMs ?? STORE_REQUEST_TIMEOUT_MS;
   if (settings.kind === "embedded") {
     embedded = await startEmbeddedCosmos({ dataDir: settings.dataDir, log });
     client = newClient({
       endpoint: embedded.endpoint,
       key: embedded.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
+      connectionPolicy: { enableEndpointDiscovery: false, requestTimeout },
     });
     log.info("using the embedded store", { dataDir: settings.dataDir });
   } else {
@@ -115,7 +125,7 @@ export async function openStore(settings: CosmosSettings, log: Logger, deps: Sto
       settings.kind === "remote"
         ? { key: settings.key }
         : { aadCredentials: deps.credential ? deps.credential(settings.clientId) : await defaultCredential(settings.clientId) };
-    client = newClient({ endpoint: settings.endpoint, ...auth, ...(local ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}) });
+    client = newClient({ endpoint: settings.endpoint, ...auth, connectionPolicy: { requestTimeout, ...(local ? { enableEndpointDiscovery: false } : {}) } });
     log.info("using Azure Cosmos DB", { endpoint: settings.endpoint, auth: settings.kind === "remote" ? "key" : "entra-id" });
   }
   try {
@@ -186,6 +196,22 @@ async function existingDatabase(client: CosmosClient, id: string): Promise<Datab
   }
   if (missing.length > 0) throw new MissingStoreError(missing);
   return database;
+}
+
+/**
+ * True when an error means the store did not answer (timed out, refused or dropped the
+ * connection, or said it is unavailable) rather than answering no: the change may not have been
+ * made, and trying again later is the right advice.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = e.code;
+    if (code === "TimeoutError" || e.name === "TimeoutError") return true;
+    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_SOCKET"].includes(code)) return true;
+    const status = cosmosCode(e);
+    if (status === 503 || status === 408) return true;
+  }
+  return false;
 }
 
 /** Cosmos error code (HTTP status) of an SDK error, if it has one. */

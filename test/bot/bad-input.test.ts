@@ -118,7 +118,9 @@ describe("authentication and failures", () => {
       await bot.app.store.close(); // the store stops answering mid-run
       const card = onlyCard(await bot.teams.say(personalChat(max), max, "plan"));
       const text = cardText(card);
-      assert.match(text, /Sorry, something went wrong/);
+      // A closed store is a store outage: the user is told to try again later.
+      assert.match(text, /Sorry, there is a problem with the service/);
+      assert.match(text, /try again in a few minutes/);
       assert.doesNotMatch(text, /at .*\.js:\d+/, "no stack trace reaches the user");
       const reference = /reference ([0-9A-F]{8})/.exec(text)?.[1];
       assert.ok(reference, "the card quotes a reference");
