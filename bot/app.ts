@@ -40,6 +40,7 @@ import type { Services } from "./handlers/types";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
 import { CosmosBotStorage } from "./state-storage";
 import { registerTabRoutes } from "./tab-api";
+import { registerProgrammeRoutes } from "./programme-api";
 
 export interface RunningApp {
   port: number;
@@ -215,7 +216,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
 
   // Tabs: pages under /tab/, their API under /api/tab/ (same verbs as the chat cards).
-  registerTabRoutes(server, services);
+  const tab = registerTabRoutes(server, services);
+  // Programme tab (programme team): its API under /api/programme/, with the same sign-in.
+  registerProgrammeRoutes(server, services, store, tab.auth);
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -37,14 +37,14 @@ function isProgrammeTeam(s: Services, caller: Caller): boolean {
   return s.config.programmeTeam.aadObjectIds.some((id) => id.toLowerCase() === caller.person.aadObjectId.toLowerCase());
 }
 
-interface World {
+export interface World {
   pool: Pool;
   matches: Match[];
   engine: MatchEngine;
 }
 
 /** Everyone, every role and every match, with an engine over them. Pairs already in play or turned down are never proposed. */
-async function world(s: Services): Promise<World> {
+export async function world(s: Services): Promise<World> {
   const matches = await s.matches.all();
   const pool = await loadPool(s.people, matches);
   const excluded = new Set([...declinedPairs(matches), ...activePairs(matches)]);
@@ -55,7 +55,7 @@ async function world(s: Services): Promise<World> {
   return { pool, matches, engine };
 }
 
-function explanationText(e: Explanation): string {
+export function explanationText(e: Explanation): string {
   return bullets([
     e.requiredSkillsMatched.length ? `Skills the role needs that they offer: ${e.requiredSkillsMatched.join(", ")}` : "",
     e.requiredSkillsMissing.length ? `Skills the role needs that they did not mention: ${e.requiredSkillsMissing.join(", ")}` : "",
@@ -65,7 +65,7 @@ function explanationText(e: Explanation): string {
   ]);
 }
 
-function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
+export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
   const role = w.pool.roles.get(openingId);
   if (!role) return undefined;
   const byId = new Map(w.pool.candidates.map((c) => [c.id, c]));
@@ -234,6 +234,19 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
   const role = w.pool.roles.get(ref.openingId);
   const candidate = w.pool.candidates.find((c) => c.id === ref.candidateKey);
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, "That person is no longer a suitable match for this role, so nothing was sent.");
+  const outcome = await createAndNotify(s, caller, w, ref, { summary: proposal.explanation.summary, details: explanationText(proposal.explanation) });
+  if (outcome === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
+  return refreshSuggestions(s, ref.openingId, `Confirmed ${candidate.name}. We have told the role's channel and ${candidate.name}.`);
+}
+
+/**
+ * Store a confirmed match and tell the role's channel and the person: what confirming does, whether
+ * the pair came from the engine or (from the Programme tab) was proposed by hand.
+ */
+export async function createAndNotify(s: Services, caller: Caller, w: World, ref: PairRef, explanation: { summary: string; details: string }): Promise<"created" | "exists" | "missing"> {
+  const role = w.pool.roles.get(ref.openingId);
+  const candidate = w.pool.candidates.find((c) => c.id === ref.candidateKey);
+  if (!role || !candidate) return "missing";
   const id = matchId(ref.openingId, ref.candidateKey);
   const [tenantId, aadObjectId] = [candidate.id.slice(0, candidate.id.indexOf(":")), candidate.id.slice(candidate.id.indexOf(":") + 1)];
   const match: Match = {
@@ -244,10 +257,10 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     confirmedBy: { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}) },
     confirmedAt: s.now().toISOString(),
     outcomes: {},
-    explanation: proposal.explanation.summary,
-    details: explanationText(proposal.explanation),
+    explanation: explanation.summary,
+    details: explanation.details,
   };
-  if ((await s.matches.create(id, match)) === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
+  if ((await s.matches.create(id, match)) === "exists") return "exists";
   const channel = await s.conversations.get(caller.person.tenantId, role.details.channel.conversationId);
   const details = match.details!;
   if (channel) {
@@ -267,7 +280,7 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     purpose: "match-secondee",
   });
   s.log.info("match confirmed", { matchId: id });
-  return refreshSuggestions(s, ref.openingId, `Confirmed ${candidate.name}. We have told the role's channel and ${candidate.name}.`);
+  return "created";
 }
 
 /** A programme-team member turns a suggestion down: the pair is never suggested again. */

@@ -23,6 +23,8 @@ export const CONTAINERS = {
   matches: "matches",
   /** Secondments from agreement to review, with their check-ins and changes. pk = secondment id. */
   secondments: "secondments",
+  /** What the programme team did in the Programme tab: who, when, what. pk = entry id. */
+  audit: "audit",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 
