@@ -41,6 +41,9 @@ function firstIssue(error: z.ZodError): string {
   return `${issue.path.join(".") || "request"} ${issue.message}`;
 }
 
+/** The query string as plain fields (the app's restify server has no query parser). */
+const queryOf = (req: Request): Record<string, string> => Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
+
 const DecideBody = z.object({
   verb: z.enum([VERBS.confirmMatch, VERBS.rejectSuggestion], { message: "must be confirm or not suitable" }),
   data: z.object({ openingId: z.string().max(100), candidateKey: z.string().max(250) }),
@@ -87,7 +90,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   server.get("/api/programme/interests", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    const q = InterestQuerySchema.safeParse(req.query ?? {});
+    const q = InterestQuerySchema.safeParse(queryOf(req));
     if (!q.success) return send(res, 400, { error: firstIssue(q.error) });
     send(res, 200, queryInterests(await index.snapshot(), q.data));
   });
@@ -95,16 +98,16 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   server.get("/api/programme/roles", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    const q = RoleQuerySchema.safeParse(req.query ?? {});
+    const q = RoleQuerySchema.safeParse(queryOf(req));
     if (!q.success) return send(res, 400, { error: firstIssue(q.error) });
     send(res, 200, queryRoles(await index.snapshot(), q.data));
   });
 
   /** A person's interest as a card (the chat's records template; adjustments are never shown). */
-  server.get("/api/programme/people/:key", async (req, res) => {
+  server.get("/api/programme/person", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    const key = KeyParam.safeParse(String(req.params?.key ?? ""));
+    const key = KeyParam.safeParse(queryOf(req)["key"] ?? "");
     const [tenantId, aadObjectId] = key.success ? key.data.split(":") : [];
     const doc = tenantId && aadObjectId ? await s.interests.get({ tenantId, aadObjectId }, INTEREST_ID) : undefined;
     if (!doc) return send(res, 404, { error: "Not found." });
@@ -222,7 +225,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   server.get("/api/programme/audit", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    const cursor = typeof req.query?.cursor === "string" && req.query.cursor.length < 2000 ? req.query.cursor : undefined;
+    const given = queryOf(req)["cursor"];
+    const cursor = given && given.length < 2000 ? given : undefined;
     send(res, 200, await audit.page(25, cursor));
   });
 

@@ -97,7 +97,7 @@ const SHEETS: Record<ExportName, Sheet> = {
   matches: {
     header: ["Person", "Role", "Organisation", "Status", "Confirmed on", "Confirmed by", "Closed on"],
     query:
-      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS by, c.closedAt, c.closedBy FROM c WHERE c.type = 'match'",
+      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy FROM c WHERE c.type = 'match'",
     container: (s) => s.matches,
     row: (r) => [
       str(r["name"]),
@@ -105,7 +105,7 @@ const SHEETS: Record<ExportName, Sheet> = {
       str(r["org"]),
       r["status"] === "closed" && r["closedBy"] === "programme-team" ? "Not suitable (programme team)" : (MATCH[str(r["status"])] ?? str(r["status"])),
       date(r["confirmedAt"]),
-      str(r["by"]),
+      str(r["confirmer"]),
       date(r["closedAt"]),
     ],
   },

@@ -8,24 +8,15 @@ import type { InterestRow, PoolSnapshot, RoleRow } from "./pool-index";
  * a page is handed back with an opaque cursor for the next one.
  */
 
+const blankIsMissing = (v: unknown) => (v === "" ? undefined : v);
 const optionalChoice = (ids: readonly string[], what: string) =>
-  z
-    .enum(ids as [string, ...string[]], { message: `must be one of the ${what}` })
-    .optional()
-    .or(z.literal("").transform(() => undefined));
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-04-01")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
+  z.preprocess(blankIsMissing, z.enum(ids as [string, ...string[]], { message: `must be one of the ${what}` }).optional());
+const isoDate = z.preprocess(blankIsMissing, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-04-01").optional());
 
 const common = {
   q: z.string().trim().max(100, "must be 100 characters or fewer").optional(),
   organisationType: optionalChoice(choiceIds(ORGANISATION_TYPES), "organisation types"),
-  grade: z
-    .string()
-    .refine((g) => g === "" || isGradeId(g), "must be a grade")
-    .optional(),
+  grade: z.preprocess(blankIsMissing, z.string().refine((g) => isGradeId(g), "must be a grade").optional()),
   region: optionalChoice(choiceIds(REGIONS), "regions"),
   secondmentType: optionalChoice(choiceIds(SECONDMENT_TYPES), "types of secondment"),
   from: isoDate,
