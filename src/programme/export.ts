@@ -125,7 +125,7 @@ export const exportFileName = (name: ExportName, today: string) => `secondments-
  * Write one export to `out` (an HTTP response, a file): the CSV goes out as the store's pages come
  * in. Resolves with the number of rows once everything is written; `out` is ended.
  */
-export async function writeExport(name: ExportName, sources: ExportSources, out: Writable, pageSize = 500): Promise<number> {
+export async function writeExport(name: ExportName, sources: ExportSources, out: Writable, pageSize = 2_500): Promise<number> {
   const sheet = SHEETS[name];
   const toRow = sheet.prepare ? await sheet.prepare(sources) : sheet.row!;
   const csv = stringify({ bom: true, header: true, columns: sheet.header, escape_formulas: true, quoted_string: false, record_delimiter: "windows" });

@@ -14,6 +14,7 @@ import { allPages } from "../store/paged";
  * The local store answers every query with a full scan (about 1 s at 25,000 items), so filtering,
  * sorting and searching run over an in-memory copy kept per app instance, rebuilt when it is older
  * than maxAgeMs or when this instance changed something. Measured in scripts/bench-programme.ts.
+ * Pages are large because the local store scans everything again for each page.
  */
 
 export type PoolStatus = "available" | "matched" | "placed" | "withdrawn";
@@ -120,7 +121,7 @@ const SECONDMENTS = "SELECT c.matchId, c.status, c.startedAt, c.terms.startDate 
 type Raw = Record<string, unknown>;
 
 /** Build a snapshot from the store (pure apart from the reads). */
-export async function readSnapshot(people: Container, matchesC: Container, secondmentsC: Container, version: number, pageSize = 2000): Promise<PoolSnapshot> {
+export async function readSnapshot(people: Container, matchesC: Container, secondmentsC: Container, version: number, pageSize = 10_000): Promise<PoolSnapshot> {
   const [interestRaw, roleRaw, approvalRaw, matchRaw, secondmentRaw] = await Promise.all([
     allPages<Raw>(people, INTERESTS, pageSize),
     allPages<Raw>(people, ROLES, pageSize),
