@@ -397,15 +397,31 @@ async function showWorkspace(): Promise<void> {
   ws.append(await stuckSection(), await outcomesSection(), exportsSection(), await auditSection());
 }
 
-async function inTeams(): Promise<boolean> {
+/** Inside Teams: sign in with SSO; "configure" when Teams is adding the tab to a channel. */
+async function inTeams(): Promise<"workspace" | "configure" | false> {
   if (window.parent === window && !window.opener) return false;
   try {
-    const { app, authentication } = await import("./teams");
+    const { app, authentication, pages } = await import("./teams");
     await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000))]);
     applyTheme(themeOf((await app.getContext()).app.theme));
     app.notifySuccess();
     state.token = () => authentication.getAuthToken();
-    return true;
+    if (new URLSearchParams(location.search).get("config") === "1") {
+      // Adding the tab to a channel: nothing to choose; the data stays behind the programme-team check.
+      const box = el("section", { class: "refused", id: "configure" });
+      box.append(el("h2", {}, "Add the Programme workspace to this channel"), el("p", {}, "Only members of the programme team will see its data. Everyone else in the channel sees a short note saying the tab is for the programme team."));
+      document.getElementById("workspace")!.replaceChildren(box);
+      say("");
+      pages.config.registerOnSaveHandler((save) => {
+        pages.config
+          .setConfig({ entityId: "programme-team", contentUrl: `${location.origin}/tab/programme?theme={theme}`, suggestedDisplayName: "Programme" })
+          .then(() => save.notifySuccess())
+          .catch(() => save.notifyFailure("The tab could not be added. Try again."));
+      });
+      pages.config.setValidityState(true);
+      return "configure";
+    }
+    return "workspace";
   } catch {
     return false;
   }
@@ -444,5 +460,9 @@ window.addEventListener("DOMContentLoaded", () => {
     sessionStorage.removeItem(DEV_TOKEN_KEY);
     location.reload();
   });
-  (async () => ((await inTeams()) ? showWorkspace() : outsideTeams()))().catch(() => say("Something went wrong. Reload the page to try again.", "error"));
+  (async () => {
+    const teams = await inTeams();
+    if (teams === "configure") return;
+    return teams === "workspace" ? showWorkspace() : outsideTeams();
+  })().catch(() => say("Something went wrong. Reload the page to try again.", "error"));
 });
