@@ -14,13 +14,16 @@ import { choiceIds, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES } from "../src
 import { SKILL_IDS } from "../src/domain/skills";
 import { createLogger } from "../src/log";
 import { pagesOf } from "../src/store/paged";
+import { snapshotFrom, type InterestRow, type RoleRow } from "../src/programme/pool-index";
+import { InterestQuerySchema, queryInterests } from "../src/programme/pool-query";
 
 /**
- * The Programme tab at programme scale: 25,000 interests and 2,500 roles in the embedded store,
- * asked through the real HTTP API with a development sign-in. Prints the time to the first page of
- * the pool and to a filtered, searched page (target <= 300 ms each), the one-off index build, one
- * store query for comparison, and a 25,000-row CSV export streamed with the heap sampled throughout
- * (target: flat memory). Figures only; nothing passes or fails on time.
+ * The Programme tab at programme scale. Through the real HTTP API with a development sign-in, over
+ * the in-process Cosmos server: the time to the first page of the pool and to a filtered, searched
+ * page (target <= 300 ms each), the one-off index build, one store query for comparison, and a CSV
+ * export streamed with the heap sampled throughout (target: flat memory). At 25,000 people and 2,500
+ * roles, the pool queries in memory (see benchPoolQueries for why). Figures only; nothing passes or
+ * fails on time.
  */
 export interface BenchProgrammeOptions {
   interests?: number;
@@ -55,9 +58,77 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * The pool queries each page request runs once the instance's index is built, over 25,000 people and
+ * 2,500 roles held in memory (no store, no HTTP): the embedded store itself cannot answer a query
+ * over 25,000 items in one container in reasonable time (see benchProgramme), Azure Cosmos DB can.
+ */
+export function benchPoolQueries(interests = 25_000, roles = 2_500): { firstPageMs: number; filteredPageMs: number } {
+  const today = todayInLondon(new Date());
+  const rows: InterestRow[] = Array.from({ length: interests }, (_, i) => ({
+    key: `${DEMO_TENANT}:bench-${i}`,
+    name: `${pick(FIRST, i)} ${pick(LAST, Math.floor(i / 7))} ${i}`,
+    organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
+    organisation: `Organisation ${i % 300}`,
+    profession: pick(["Policy", "Finance", "Digital", "Operational delivery", "Analysis"], i),
+    grade: pick(GRADE_IDS, i),
+    region: pick(choiceIds(REGIONS), Math.floor(i / 3)),
+    town: pick(["Leeds", "Cardiff", "Caernarfon", "Bristol", "Glasgow", "Belfast", "Manchester"], i),
+    secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i), pick(choiceIds(SECONDMENT_TYPES), i + 1)],
+    availableFrom: addMonths(today, 1 + (i % 12)),
+    release: i % 3 === 0 ? "pending" : "approved",
+    status: i % 20 === 0 ? "withdrawn" : "available",
+    skills: [pick(SKILL_IDS, i), pick(SKILL_IDS, i * 3 + 1)].join(", ").replace(/-/g, " "),
+    submittedAt: new Date().toISOString(),
+  }));
+  const roleRows: RoleRow[] = Array.from({ length: roles }, (_, i) => ({
+    id: `role-${i}`,
+    ownerKey: `${DEMO_TENANT}:owner-${i}`,
+    title: `${pick(["Data analyst", "Policy adviser", "Project manager", "Housing officer", "Finance business partner"], i)} ${i}`,
+    organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
+    organisation: `Host ${i % 200}`,
+    team: `Team ${i % 50}`,
+    gradeMin: pick(GRADE_IDS, i),
+    gradeMax: pick(GRADE_IDS, i + 2),
+    region: pick(choiceIds(REGIONS), i),
+    town: "Leeds",
+    openings: 1 + (i % 3),
+    channel: "Bench: General",
+    secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i)],
+    startDate: addMonths(today, 2 + (i % 10)),
+    status: "open",
+    skills: pick(SKILL_IDS, i).replace(/-/g, " "),
+    submittedAt: new Date().toISOString(),
+  }));
+  const b0 = performance.now();
+  const snap = snapshotFrom({ interests: rows, roles: roleRows, approvals: [], matches: [], secondments: [] }, 1);
+  console.log(`in memory: index of ${interests.toLocaleString("en-GB")} people and ${roles.toLocaleString("en-GB")} roles built in ${ms(performance.now() - b0)}`);
+  const time = (f: () => unknown) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  const first: number[] = [];
+  const filtered: number[] = [];
+  let matched = 0;
+  for (let i = 0; i < 7; i++) {
+    first.push(time(() => queryInterests(snap, InterestQuerySchema.parse({ size: "25", sort: "name" }))));
+    filtered.push(time(() => (matched = queryInterests(snap, InterestQuerySchema.parse({ size: "25", sort: "availableFrom", region: "wales", secondmentType: "short-term", status: "available", q: "data" })).total)));
+  }
+  const firstPageMs = median(first);
+  const filteredPageMs = median(filtered);
+  console.log(`in memory: first page (25 of ${interests.toLocaleString("en-GB")}, by name): median ${ms(firstPageMs)}; filtered and searched page (${matched} match): median ${ms(filteredPageMs)}`);
+  return { firstPageMs, filteredPageMs };
+}
+
+/**
+ * The same through the HTTP API and the store. Default 10,000 people and 1,000 roles: the embedded
+ * store slows sharply past that (measured, first page of 25 straight from the store: 0.3 s at 10,000
+ * items, 10 s at 15,000, 34 s at 20,000, over the SDK's 60 s timeout at 25,000).
+ */
 export async function benchProgramme(options: BenchProgrammeOptions = {}): Promise<{ firstPageMs: number; filteredPageMs: number; peakHeapBytes: number }> {
-  const interests = options.interests ?? 25_000;
-  const roles = options.roles ?? 2_500;
+  const interests = options.interests ?? 10_000;
+  const roles = options.roles ?? 1_000;
   const dataDir = mkdtempSync(join(tmpdir(), "bench-programme-"));
   const pat = demoPerson("pat")!;
   // The same in-process Cosmos server the app embeds, without the app's snapshot to disk: snapshots of
@@ -215,6 +286,7 @@ export async function benchProgramme(options: BenchProgrammeOptions = {}): Promi
 if (require.main === module) {
   const quick = process.argv.includes("--quick");
   const n = Number(process.argv.find((a) => a.startsWith("--interests="))?.slice(12) ?? 0);
+  benchPoolQueries();
   benchProgramme(quick ? { interests: 2_500, roles: 250 } : n ? { interests: n, roles: Math.round(n / 10) } : {}).catch((err) => {
     console.error(err);
     process.exitCode = 1;

@@ -212,11 +212,16 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
       };
     });
 
+  return snapshotFrom({ interests, roles, approvals, matches, secondments }, version);
+}
+
+/** A snapshot of rows already read: adds the search indexes (names, skills, titles and the like). */
+export function snapshotFrom(rows: Pick<PoolSnapshot, "interests" | "roles" | "approvals" | "matches" | "secondments">, version: number): PoolSnapshot {
   const interestSearch = new MiniSearch<InterestRow>({ idField: "key", fields: ["name", "skills", "profession", "organisation", "town"], searchOptions: { prefix: true, fuzzy: 0.15, combineWith: "AND" } });
-  interestSearch.addAll(interests);
+  interestSearch.addAll(rows.interests);
   const roleSearch = new MiniSearch<RoleRow>({ idField: "id", fields: ["title", "skills", "organisation", "team", "town"], searchOptions: { prefix: true, fuzzy: 0.15, combineWith: "AND" } });
-  roleSearch.addAll(roles);
-  return { version, builtAt: Date.now(), interests, roles, approvals, matches, secondments, interestSearch, roleSearch };
+  roleSearch.addAll(rows.roles);
+  return { ...rows, version, builtAt: Date.now(), interestSearch, roleSearch };
 }
 
 /**
