@@ -1,7 +1,7 @@
 import type { Container } from "@azure/cosmos";
 import { stringify } from "csv-stringify";
-import { once } from "node:events";
-import type { Writable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { formatUkDate, parseIsoDate } from "../domain/dates";
 import { gradeById } from "../domain/grades";
 import { choiceLabel, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES } from "../domain/options";
@@ -128,17 +128,20 @@ export const exportFileName = (name: ExportName, today: string) => `secondments-
 export async function writeExport(name: ExportName, sources: ExportSources, out: Writable, pageSize = 2_500): Promise<number> {
   const sheet = SHEETS[name];
   const toRow = sheet.prepare ? await sheet.prepare(sources) : sheet.row!;
-  const csv = stringify({ bom: true, header: true, columns: sheet.header, escape_formulas: true, quoted_string: false, record_delimiter: "windows" });
-  csv.pipe(out);
-  const finished = once(out, "finish");
   let rows = 0;
-  for await (const page of pagesOf<Raw>(sheet.container(sources), sheet.query, pageSize)) {
-    for (const r of page) {
-      rows++;
-      if (!csv.write(toRow(r))) await once(csv, "drain");
+  async function* records(): AsyncGenerator<string[]> {
+    for await (const page of pagesOf<Raw>(sheet.container(sources), sheet.query, pageSize)) {
+      for (const r of page) {
+        rows++;
+        yield toRow(r);
+      }
     }
   }
-  csv.end();
-  await finished;
+  // pipeline waits whenever the reader is slower, and stops reading the store if the reader goes away.
+  await pipeline(
+    Readable.from(records()),
+    stringify({ bom: true, header: true, columns: sheet.header, escape_formulas: true, record_delimiter: "windows" }),
+    out,
+  );
   return rows;
 }
