@@ -67,12 +67,14 @@ function pageOf<T>(rows: T[], q: { cursor?: string | undefined; size: number }, 
   return { rows: slice, total: rows.length, ...(offset + q.size < rows.length ? { next: encodeCursor(offset + q.size, version) } : {}) };
 }
 
+const collator = new Intl.Collator("en-GB", { numeric: true });
+
 function sorter<T>(key: (r: T) => string | number, dir: "asc" | "desc") {
   const sign = dir === "desc" ? -1 : 1;
   return (a: T, b: T) => {
     const x = key(a);
     const y = key(b);
-    return (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "en-GB")) * sign;
+    return (typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y))) * sign;
   };
 }
 
