@@ -46,6 +46,7 @@ import { withTeamsUserIds } from "./refresh-users";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
 import { registerTabRoutes } from "./tab-api";
 import { storeOutageCard } from "./store-outage";
+import { registerProgrammeRoutes } from "./programme-api";
 
 export interface RunningApp {
   port: number;
@@ -288,7 +289,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
 
   // Tabs: pages under /tab/, their API under /api/tab/ (same verbs as the chat cards).
-  registerTabRoutes(server, services);
+  const tab = registerTabRoutes(server, services);
+  // Programme tab (programme team): its API under /api/programme/, with the same sign-in.
+  registerProgrammeRoutes(server, services, store, tab.auth);
 
   try {
     await new Promise<void>((resolve, reject) => {

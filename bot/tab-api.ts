@@ -180,6 +180,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     res.sendRaw(200, gzip ? asset.gzipped : asset.body);
   };
   server.get("/tab/personal", page("personal.html"));
+  server.get("/tab/programme", page("programme.html"));
   server.get("/tab/:file", async (req, res) => {
     const file = String(req.params?.file ?? "");
     if (file.endsWith(".html") || !assets.has(file)) {

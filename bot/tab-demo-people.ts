@@ -27,6 +27,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   demo("alex", "Alex Morgan", "Civil servant looking for a secondment", 101),
   demo("sam", "Sam Patel", "Alex's line manager", 102),
   demo("jo", "Jo Williams", "Hiring manager offering a role", 103),
+  demo("pat", "Pat Okafor", "Programme team member (Programme tab)", 104),
 ];
 
 export function demoPerson(id: string): DemoPerson | undefined {

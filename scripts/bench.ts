@@ -1,6 +1,7 @@
 import { benchFaq } from "./bench-faq";
 import { benchMatching } from "./bench-matching";
 import { benchOutbox } from "./bench-outbox";
+import { benchPoolQueries, benchProgramme } from "./bench-programme";
 import { benchTab, TAB_JS_TARGET_BYTES } from "./bench-tab";
 import { benchTurns } from "./bench-turns";
 import { benchMatchingBurst } from "./bench-matching-burst";
@@ -10,7 +11,8 @@ import { benchStore } from "./bench-store";
 /**
  * `npm run bench`: every benchmark, one after the other, printing figures (never pass/fail on
  * time). Each can also run alone: node dist/scripts/bench-<name>.js. Pass --quick for a smaller
- * outbox run (1,000 messages instead of 10,000, which takes about 3.5 minutes at 50 per second).
+ * outbox run (1,000 messages instead of 10,000, which takes about 3.5 minutes at 50 per second) and a
+ * smaller Programme tab run through the store (2,500 interests instead of 10,000).
  */
 function arg(name: string): number | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,6 +42,10 @@ async function main(): Promise<void> {
   console.log("== Matching a burst of 100 submissions with the long-lived engine (target: <= 2 s of matching work in all; two instances agree)");
   const burst = await benchMatchingBurst(quick ? { candidates: 2500, openings: 250 } : {});
   if (!burst.agree) process.exitCode = 1;
+  console.log("");
+  console.log("== Programme tab (targets: first page and a filtered page <= 300 ms at the API, export streamed with flat memory)");
+  benchPoolQueries();
+  await benchProgramme(quick ? { interests: 2_500, roles: 250 } : {});
   console.log("");
   console.log("== Outbound queue: Teams rate limits (target: at least 95 % of 50 messages/s, 0 lost, 0 duplicates)");
   const outbox = await benchOutbox(quick ? { messages: 1000, recipients: 200 } : {});

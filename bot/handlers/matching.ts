@@ -35,14 +35,14 @@ const bullets = (lines: string[]) => lines.filter(Boolean).map((l) => `- ${l}`).
 
 const isTeam = (s: Services, caller: Caller): boolean => secondment.isProgrammeTeam(s, caller.person);
 
-type World = PoolView;
+export type World = PoolView;
 
 /**
  * Everyone, every role and every match, with the engine over them, caught up from the store (only
  * what changed since this instance last looked is read). Pairs already in play or turned down are
  * never proposed.
  */
-function world(s: Services): Promise<World> {
+export function world(s: Services): Promise<World> {
   return s.matching.current();
 }
 
@@ -51,7 +51,7 @@ function world(s: Services): Promise<World> {
  * ("they"); the person reads about themselves ("you"). English conjugates "they" and "you" alike, so
  * the shared sentences from the engine only need their pronouns swapped.
  */
-function explanationText(e: Explanation, reader: "others" | "candidate" = "others"): string {
+export function explanationText(e: Explanation, reader: "others" | "candidate" = "others"): string {
   const they = reader === "candidate" ? "you" : "they";
   const lines = bullets([
     e.requiredSkillsMatched.length ? `Skills the role needs that ${they} offer: ${e.requiredSkillsMatched.join(", ")}` : "",
@@ -72,7 +72,7 @@ export function toSecondPerson(t: string): string {
   });
 }
 
-function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
+export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
   const role = w.state.role(openingId);
   if (!role) return undefined;
   const existing = w.state.matchesForOpening(openingId);
@@ -248,6 +248,29 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
   const role = w.state.role(ref.openingId);
   const candidate = w.state.candidate(ref.candidateKey);
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, "That person is no longer a suitable match for this role, so nothing was sent.");
+  const outcome = await createAndNotify(s, caller, w, ref, {
+    summary: proposal.explanation.summary,
+    details: explanationText(proposal.explanation),
+    detailsForCandidate: explanationText(proposal.explanation, "candidate"),
+  });
+  if (outcome === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
+  return refreshSuggestions(s, ref.openingId, `Confirmed ${candidate.name}. We have told the role's channel and ${candidate.name}.`);
+}
+
+/**
+ * Store a confirmed match and tell the role's channel and the person: what confirming does, whether
+ * the pair came from the engine or (from the Programme tab) was proposed by hand.
+ */
+export async function createAndNotify(
+  s: Services,
+  caller: Caller,
+  w: World,
+  ref: PairRef,
+  explanation: { summary: string; details: string; detailsForCandidate?: string },
+): Promise<"created" | "exists" | "missing"> {
+  const role = w.state.role(ref.openingId);
+  const candidate = w.state.candidate(ref.candidateKey);
+  if (!role || !candidate) return "missing";
   const id = matchId(ref.openingId, ref.candidateKey);
   const [tenantId, aadObjectId] = [candidate.id.slice(0, candidate.id.indexOf(":")), candidate.id.slice(candidate.id.indexOf(":") + 1)];
   const match: Match = {
@@ -258,11 +281,11 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     confirmedBy: { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}) },
     confirmedAt: s.now().toISOString(),
     outcomes: {},
-    explanation: proposal.explanation.summary,
-    details: explanationText(proposal.explanation),
-    detailsForCandidate: explanationText(proposal.explanation, "candidate"),
+    explanation: explanation.summary,
+    details: explanation.details,
+    detailsForCandidate: explanation.detailsForCandidate ?? explanation.details,
   };
-  if ((await s.matches.create(id, match)) === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
+  if ((await s.matches.create(id, match)) === "exists") return "exists";
   const channel = await s.conversations.get(caller.person.tenantId, role.details.channel.conversationId);
   if (channel) {
     await s.outbox.enqueue({
@@ -281,7 +304,7 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     purpose: "match-secondee",
   });
   s.log.info("match confirmed", { matchId: id });
-  return refreshSuggestions(s, ref.openingId, `Confirmed ${candidate.name}. We have told the role's channel and ${candidate.name}.`);
+  return "created";
 }
 
 /** A programme-team member turns a suggestion down: the pair is never suggested again. */

@@ -28,6 +28,8 @@ export const CONTAINERS = {
   knowledge: "knowledge",
   /** Change markers for matching: one per write of an interest, role, release request or match. pk = "matching". */
   changes: "changes",
+  /** What the programme team did in the Programme tab: who, when, what. pk = entry id. */
+  audit: "audit",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 

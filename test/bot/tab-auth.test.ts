@@ -77,6 +77,8 @@ describe("tab sign-in: only a verified Entra ID token gets in", function () {
       MICROSOFT_APP_TENANT_ID: TENANT,
       MICROSOFT_APP_TYPE: "SingleTenant",
       BOT_DOMAIN: DOMAIN,
+      // A single test instance on the embedded store, as a one-instance trial would run.
+      ALLOW_EMBEDDED_STORE_IN_PRODUCTION: "true",
       TAB_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`,
     });
   });
