@@ -23,6 +23,8 @@ export const CONTAINERS = {
   matches: "matches",
   /** Secondments from agreement to review, with their check-ins and changes. pk = secondment id. */
   secondments: "secondments",
+  /** Optional equality monitoring answers (pk = person key), kept apart; erasure records (pk = a pseudonym). */
+  privacy: "privacy",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 
