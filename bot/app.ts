@@ -151,6 +151,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     calendar: { dueInWorkingDays: (from, n) => dueInWorkingDays(from, n) },
     rules: () => ({ today: todayInLondon(now()), durationCapMonths: (org) => durationCapFor(config, org) }),
     now,
+    store,
   };
   dispatcher = new OutboxDispatcher({
     container: store.container("outbox"),

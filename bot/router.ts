@@ -8,6 +8,8 @@ import * as interest from "./handlers/interest";
 import * as matching from "./handlers/matching";
 import * as role from "./handlers/role";
 import * as plan from "./handlers/plan";
+// People's data
+import * as privacy from "./handlers/privacy";
 // Pipeline (programme team)
 import * as pipeline from "./handlers/pipeline";
 import * as secondment from "./handlers/secondment";
@@ -115,6 +117,15 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.declineExtension]: route({ schema: ItemRef("extensionId"), personalOnly: false, run: (s, c, d) => changes.decideExtension(s, c, d as { secondmentId: string; extensionId: string; reason?: unknown }, false) }),
   [VERBS.openEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.openEarlyEnd(s, c, d) }),
   [VERBS.submitEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.submitEarlyEnd(s, c, d, d) }),
+  // People's data
+  [VERBS.showPrivacy]: route({ schema: NoData, personalOnly: false, run: (s) => privacy.notice(s) }),
+  [VERBS.exportMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.exportMine(s, c) }),
+  [VERBS.askDeleteMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.askDelete(s, c) }),
+  [VERBS.confirmDeleteMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.confirmDelete(s, c) }),
+  [VERBS.shareAdjustments]: route({ schema: privacy.ShareData, personalOnly: true, run: (s, c, d) => privacy.shareAdjustments(s, c, d) }),
+  [VERBS.openEquality]: route({ schema: NoData, personalOnly: true, run: () => privacy.openEquality() }),
+  [VERBS.submitEquality]: route({ schema: z.record(z.string(), z.unknown()), personalOnly: true, run: (s, c, d) => privacy.submitEquality(s, c, d) }),
+  [VERBS.showEqualityReport]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.equalityReportCard(s, c) }),
   [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s) => faq.prompt(s) }),
   [VERBS.askQuestion]: route({
     schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
@@ -169,6 +180,12 @@ export function commandFor(raw: string): { verb: Verb; data: Record<string, unkn
   // Pipeline (programme team)
   if (t === "my secondment" || t === "secondment" || t === "my secondments") return { verb: VERBS.mySecondment, data: {} };
   if (t === "pipeline" || t === "programme pipeline") return { verb: VERBS.showPipeline, data: {} };
+  // People's data
+  if (t === "privacy" || t === "privacy notice" || t === "my data") return { verb: VERBS.showPrivacy, data: {} };
+  if (t === "export my data" || t === "export") return { verb: VERBS.exportMyData, data: {} };
+  if (t === "delete my data" || t === "erase my data") return { verb: VERBS.askDeleteMyData, data: {} };
+  if (t === "equality" || t === "equality questions") return { verb: VERBS.openEquality, data: {} };
+  if (t === "equality report") return { verb: VERBS.showEqualityReport, data: {} };
   if (t === "question" || t === "ask a question") return { verb: VERBS.askPrompt, data: {} };
   return { verb: VERBS.askQuestion, data: { question: raw } };
 }

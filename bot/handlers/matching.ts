@@ -10,6 +10,8 @@ import { MatchEngine } from "../../src/matching/engine";
 import type { Explanation } from "../../src/matching/explain";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
 import { loadPool, type Pool } from "../../src/store/pool";
+import { secondmentIdFor } from "../../src/domain/secondment";
+import { askShareAdjustments } from "./privacy";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
@@ -442,6 +444,7 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
   if (m.status === "agreeing") {
     await s.plans.setStepStatus(m.candidate, { step: 5, status: "doing" }, s.now());
     await secondment.begin(s, m, serviceUrl);
+    await askShareAdjustments(s, m.candidate, secondmentIdFor(id), serviceUrl);
     await s.outbox.enqueue({ id: `match-agreed:${id}:secondee`, target: secondee, activity: note(`Both you and the team offering ${m.opening.title} want to go ahead. Next, agree the details with the host: step 5 of your plan.`), purpose: "match-agreed" });
     await toChannel("agreed", `Both sides want to go ahead with ${m.candidate.name} for ${m.opening.title}. Next: agree the details of the secondment.`);
     return;

@@ -187,6 +187,9 @@ export function secondmentCard(s: Services, sec: Secondment, viewer: PersonId | 
       text: `New end date ${formatUkDate(ext.newEndDate)}. Reason: ${ext.reason}. Agreed so far: ${PARTIES.filter((p) => ext.approvals[p]).map((p) => nameOf(sec, p)).join(", ") || "nobody yet"}.`,
     });
   }
+  // Shared only by the secondee's choice, and shown only to the secondee and the host.
+  if (sec.sharedAdjustments && (mine.includes("host") || mine.includes("secondee"))) sections.push({ heading: "Reasonable adjustments (shared by the secondee)", text: sec.sharedAdjustments.text });
+  if (mine.includes("secondee")) actions.push({ title: sec.sharedAdjustments ? "Stop sharing my adjustments" : "Share my adjustments with the host", verb: VERBS.shareAdjustments, data: { ...ref, share: !sec.sharedAdjustments } });
   const answered = sec.checkIns.filter((c) => c.answers.secondee || c.answers.homeManager).length;
   if (sec.checkIns.length > 0) sections.push({ heading: "Keeping in touch", text: `${sec.checkIns.length} check-ins sent, ${answered} answered.` });
   const model: SecondmentModel = {
