@@ -29,6 +29,9 @@ import * as approval from "./handlers/approval";
 import * as secondment from "./handlers/secondment";
 import * as secondmentChanges from "./handlers/secondment-changes";
 import * as businessCase from "./handlers/business-case";
+// People's data
+import * as privacy from "./handlers/privacy";
+import { nextRetentionRun, RETENTION_JOB, retentionJobId, runRetention } from "../src/privacy/retention";
 import { BotConnectorPort } from "./proactive/connector-port";
 import { createFaq } from "../src/faq/search";
 import { createLogger, type Logger } from "../src/log";
@@ -177,6 +180,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       [secondment.SECONDMENT_JOBS.returnReminder]: (job) => secondment.onReturnReminder(services, job.payload as unknown as secondment.DatedPayload),
       [secondment.SECONDMENT_JOBS.end]: (job) => secondment.onEnd(services, job.payload as unknown as secondment.DatedPayload),
       [secondment.SECONDMENT_JOBS.confirmFollowUp]: (job) => secondment.onConfirmFollowUp(services, job.payload as unknown as secondment.ConfirmFollowUpPayload),
+      // People's data: retention once a day (each day's run is one job, claimed by one instance).
+      [RETENTION_JOB]: async () => {
+        const result = await runRetention(store, config.retentionMonths, now());
+        log.info("retention ran", { deleted: result.deleted, anonymised: result.anonymised });
+        const next = nextRetentionRun(now());
+        await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
+      },
+      [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as { tenantId: string; aadObjectId: string }),
       [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },
     clock,
@@ -229,6 +240,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+
+  // The first retention run; later runs schedule the next themselves. Every instance asks; one job results.
+  {
+    const first = nextRetentionRun(now());
+    await jobs.schedule({ id: retentionJobId(first), type: RETENTION_JOB, payload: {}, dueAt: first }, now());
+  }
 
   if (options.background ?? true) {
     dispatcher.start();
