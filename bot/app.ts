@@ -187,7 +187,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         const next = nextRetentionRun(now());
         await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
       },
-      [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as { tenantId: string; aadObjectId: string }),
+      [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as unknown as Parameters<typeof privacy.finishErasure>[1]),
       [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },
     clock,

@@ -3,6 +3,7 @@ import { renderCard, VERBS, type MyDataModel } from "../../cards";
 import { formatUkDate } from "../../src/domain/dates";
 import { personKey, type PersonId } from "../../src/domain/person";
 import { planErasure, erase } from "../../src/privacy/erase";
+import { partyOf } from "../../src/privacy/registry";
 import { allEqualityAnswers, EQUALITY_QUESTIONS, EqualityAnswersSchema, equalityReport, saveEquality } from "../../src/privacy/equality";
 import { exportFor, exportSummary } from "../../src/privacy/export";
 import { buildForm, type FormContent } from "../forms/form-builder";
@@ -97,25 +98,41 @@ export async function askDelete(s: Services, caller: Caller): Promise<Reply> {
 export async function confirmDelete(s: Services, caller: Caller): Promise<Reply> {
   const plan = await planErasure(s.store, caller.person, { names: caller.name ? [caller.name] : [] });
   const record = await erase(s.store, plan, s.now());
-  if (plan.keptUntil) {
-    const due = new Date(`${plan.keptUntil}T09:00:00Z`);
-    due.setUTCDate(due.getUTCDate() + 1);
-    await s.jobs.schedule({ id: `${FINISH_ERASURE}:${plan.who.pseudonym}`, type: FINISH_ERASURE, payload: { tenantId: caller.person.tenantId, aadObjectId: caller.person.aadObjectId }, dueAt: due });
-  }
+  await scheduleFinish(s, plan);
   s.log.info("erasure done", { erased: record.erased, anonymised: record.anonymised, kept: record.kept.length });
   return myData({
     title: "Your data has been deleted",
     paragraphs: [
       { text: `I deleted ${record.erased} records and removed your name from ${record.anonymised} others.` },
-      ...(plan.keptUntil ? [{ text: `Your secondment agreement is kept until it ends on ${formatUkDate(plan.keptUntil)}, because the other people in it rely on it. I will delete it then.` }] : []),
+      ...(plan.keptSecondments.size ? [{ text: `Your secondment agreement is kept until it ends${plan.keptUntil ? ` on ${formatUkDate(plan.keptUntil)}` : ""}, because the other people in it rely on it. I will delete it then.` }] : []),
     ],
   });
 }
 
-/** The scheduled end of an erasure that had to wait for a secondment to end. */
-export async function finishErasure(s: Services, payload: { tenantId: string; aadObjectId: string }): Promise<void> {
-  const plan = await planErasure(s.store, payload);
+/**
+ * For each secondment kept because it is in force: a job that finishes the erasure once it has
+ * ended. The job names the secondment and the person's part in it, not the person.
+ */
+async function scheduleFinish(s: Services, plan: Awaited<ReturnType<typeof planErasure>>): Promise<void> {
+  for (const secondmentId of plan.keptSecondments) {
+    const found = plan.found.find((f) => f.container === "secondments" && f.doc.id === secondmentId)?.doc;
+    const party = found ? partyOf(found, plan.who) : undefined;
+    if (!party) continue;
+    const end = (found?.terms as { endDate?: string } | undefined)?.endDate;
+    const tomorrow = new Date(s.now().getTime() + 86_400_000);
+    const due = end && new Date(`${end}T09:00:00Z`).getTime() + 86_400_000 > tomorrow.getTime() ? new Date(new Date(`${end}T09:00:00Z`).getTime() + 86_400_000) : tomorrow;
+    await s.jobs.schedule({ id: `${FINISH_ERASURE}:${secondmentId}:${party}:${due.toISOString().slice(0, 10)}`, type: FINISH_ERASURE, payload: { secondmentId, party }, dueAt: due });
+  }
+}
+
+/** The scheduled end of an erasure that had to wait for a secondment to end; tries again daily until it has. */
+export async function finishErasure(s: Services, payload: { secondmentId: string; party: "secondee" | "homeManager" | "host" }): Promise<void> {
+  const sec = await s.secondments.get(payload.secondmentId);
+  const who = sec?.[payload.party] as { aadObjectId?: string } | undefined;
+  if (!sec || !who?.aadObjectId || who.aadObjectId.startsWith("left-")) return;
+  const plan = await planErasure(s.store, { tenantId: sec.tenantId, aadObjectId: who.aadObjectId });
   await erase(s.store, plan, s.now());
+  await scheduleFinish(s, plan);
   s.log.info("erasure finished", { kept: plan.keep.length });
 }
 

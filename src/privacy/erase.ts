@@ -2,7 +2,7 @@ import type { Container } from "@azure/cosmos";
 import type { PersonId } from "../domain/person";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, type Identity } from "./identity";
-import { IN_FORCE, partyOf, REGISTRY, type Doc, type EraseAction } from "./registry";
+import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction } from "./registry";
 
 /** What an erasure will do (shown before the person confirms), per container. */
 export interface ErasurePlan {
@@ -88,7 +88,7 @@ export async function planErasure(store: Store, person: PersonId, known: { names
  * retried on a fresh read. A document whose id or partition named the person is written under its
  * anonymised id first and the old one deleted, so a repeat after an interruption finishes the job.
  */
-async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity): Promise<void> {
+async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined): Promise<void> {
   if (action.do === "keep") return;
   let current: Doc | undefined = doc;
   for (let attempt = 0; attempt < 5 && current; attempt++) {
@@ -97,7 +97,7 @@ async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identi
         await c.item(current.id, current.pk).delete({ accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
       }
-      const next = anonymiseDoc(current, who) as Doc;
+      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who) : current, who) as Doc;
       if (next.id === current.id && next.pk === current.pk) {
         await c.item(current.id, current.pk).replace(next, { accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
@@ -137,7 +137,7 @@ export interface ErasureRecord {
 
 /** Erase or anonymise everything the plan found, then record the erasure without the erased data. */
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
-  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who);
+  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container));
   const record: ErasureRecord = {
     type: "erasure",
     of: plan.who.pseudonym,

@@ -30,6 +30,8 @@ export interface ContainerRule {
   /** What the person gets in their export (undefined: nothing of theirs to show). */
   exportView(doc: Doc, who: Identity): Record<string, unknown> | undefined;
   erase(doc: Doc, who: Identity, ctx: EraseContext): EraseAction;
+  /** Before anonymising: drop what the person wrote themselves (their answers), which a name swap would not remove. */
+  scrub?(doc: Doc, who: Identity): Doc;
 }
 
 /** Read the container whole and keep what mentions the person. Erasure and export are rare; see docs/data-model.md. */
@@ -131,6 +133,29 @@ export const REGISTRY: readonly ContainerRule[] = [
       return party ? secondmentForParty(doc, party) : undefined;
     },
     erase: (doc, _who, ctx) => (ctx.keptSecondments.has(doc.id) ? { do: "keep", reason: KEEP_SECONDMENT } : { do: "anonymise" }),
+    scrub(doc, who) {
+      const party = partyOf(doc, who);
+      if (!party) return doc;
+      const removed = "(removed: the person asked for their data to be erased)";
+      const out: Doc = { ...doc };
+      out.checkIns = ((doc.checkIns as { answers?: Record<string, unknown> }[] | undefined) ?? []).map((c) => {
+        const answers = { ...(c.answers ?? {}) };
+        if (answers[party]) answers[party] = { going: (answers[party] as { going?: string }).going, at: (answers[party] as { at?: string }).at };
+        return { ...c, answers };
+      });
+      out.feedback = ((doc.feedback as { to?: string; answer?: string }[] | undefined) ?? []).map((f) => (f.to === party && f.answer ? { ...f, answer: removed } : f));
+      out.extensions = ((doc.extensions as { requestedBy?: string; reason?: string }[] | undefined) ?? []).map((e) => (e.requestedBy === party ? { ...e, reason: removed } : e));
+      if (party === "secondee") {
+        delete out.sharedAdjustments;
+        delete out.review;
+        out.reports = ((doc.reports as { details?: string }[] | undefined) ?? []).map((r) => ({ ...r, details: removed }));
+      } else {
+        const mf = { ...((doc.managerFeedback as Record<string, unknown> | undefined) ?? {}) };
+        delete mf[party];
+        out.managerFeedback = mf;
+      }
+      return out;
+    },
   },
   {
     container: "outbox",
@@ -157,7 +182,6 @@ export const REGISTRY: readonly ContainerRule[] = [
     erase(doc, _who, ctx) {
       const payload = doc.payload as { secondmentId?: string } | undefined;
       if (payload?.secondmentId && ctx.keptSecondments.has(payload.secondmentId)) return { do: "keep", reason: KEEP_SECONDMENT };
-      if (doc.type === "privacy.finish-erasure") return { do: "keep", reason: "It finishes this erasure when the secondment ends." };
       return FINISHED_JOB.has(String(doc.status)) ? { do: "delete" } : { do: "anonymise" };
     },
   },
