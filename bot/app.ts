@@ -64,6 +64,12 @@ export interface AppOptions {
   background?: boolean;
   /** How often the scheduler looks for due jobs. */
   schedulerPollMs?: number;
+  /**
+   * Schedule the daily retention run (default false; bot/main.ts and npm run dev turn it on). Any
+   * instance runs a retention job another scheduled, whatever this says. Off by default so tests
+   * that move the clock by months are not purged under them.
+   */
+  retention?: boolean;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -242,7 +248,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
 
   // The first retention run; later runs schedule the next themselves. Every instance asks; one job results.
-  {
+  if (options.retention) {
     const first = nextRetentionRun(now());
     await jobs.schedule({ id: retentionJobId(first), type: RETENTION_JOB, payload: {}, dueAt: first }, now());
   }

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   let app;
   try {
-    app = await startApp(config, { log });
+    app = await startApp(config, { log, retention: true });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === "EADDRINUSE" ? `port ${config.port} is already in use (set PORT to another number)` : e.message;

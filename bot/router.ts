@@ -184,6 +184,8 @@ export function commandFor(raw: string): { verb: Verb; data: Record<string, unkn
   if (t === "privacy" || t === "privacy notice" || t === "my data") return { verb: VERBS.showPrivacy, data: {} };
   if (t === "export my data" || t === "export") return { verb: VERBS.exportMyData, data: {} };
   if (t === "delete my data" || t === "erase my data") return { verb: VERBS.askDeleteMyData, data: {} };
+  if (t === "share my adjustments") return { verb: VERBS.shareAdjustments, data: { share: true } };
+  if (t === "stop sharing my adjustments") return { verb: VERBS.shareAdjustments, data: { share: false } };
   if (t === "equality" || t === "equality questions") return { verb: VERBS.openEquality, data: {} };
   if (t === "equality report") return { verb: VERBS.showEqualityReport, data: {} };
   if (t === "question" || t === "ask a question") return { verb: VERBS.askPrompt, data: {} };

@@ -12,7 +12,7 @@ import { fromRoot } from "../src/paths";
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
-  const app = await startApp(config, { log });
+  const app = await startApp(config, { log, retention: true });
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
   const cwd = fromRoot(".data", "playground");
   mkdirSync(cwd, { recursive: true });

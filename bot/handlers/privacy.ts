@@ -168,9 +168,15 @@ function shareCard(secondmentId: string, shared: boolean | undefined) {
   });
 }
 
-export const ShareData = z.looseObject({ secondmentId: z.string().regex(/^secondment-[0-9a-f]{32}$/, "must be a secondment id"), share: z.preprocess((v) => v === "true" || v === true, z.boolean()) });
+export const ShareData = z.looseObject({ secondmentId: z.string().regex(/^secondment-[0-9a-f]{32}$/, "must be a secondment id").optional(), share: z.preprocess((v) => v === "true" || v === true, z.boolean()) });
 
-export async function shareAdjustments(s: Services, caller: Caller, d: { secondmentId: string; share: boolean }): Promise<Reply> {
+export async function shareAdjustments(s: Services, caller: Caller, input: { secondmentId?: string | undefined; share: boolean }): Promise<Reply> {
+  // Typed ("share my adjustments"): the secondment the person is the secondee of now.
+  const secondmentId =
+    input.secondmentId ??
+    (await s.secondments.involving(personKey(caller.person))).find((x) => x.secondee.aadObjectId.toLowerCase() === caller.person.aadObjectId.toLowerCase() && x.status !== "closed" && x.status !== "cancelled")?.id;
+  if (!secondmentId) return text("You are not the secondee in a secondment yet, so there is nothing to share.");
+  const d = { secondmentId, share: input.share };
   const interest = await s.interests.get(caller.person, "interest");
   const adjustments = interest?.details.adjustments;
   const result = await s.secondments.update(d.secondmentId, (sec) => {

@@ -25,9 +25,9 @@ describe("retention: closed records go after RETENTION_MONTHS, sent messages and
   before(async () => {
     clock = sinon.useFakeTimers({ now: new Date("2026-01-05T10:00:00Z"), toFake: ["Date"] });
     const log = createLogger("info", (line) => logs.push(line));
-    bot = await startTestBot({ RETENTION_MONTHS: "12" }, log);
+    bot = await startTestBot({ RETENTION_MONTHS: "12" }, log, { retention: true });
     const config = parseConfig({ PORT: "0", LOG_LEVEL: "silent", COSMOS_ENDPOINT: bot.app.store.endpoint, COSMOS_KEY: "local", RETENTION_MONTHS: "12" });
-    other = await startApp(config, { log, background: false });
+    other = await startApp(config, { log, background: false, retention: true });
   });
   after(async () => {
     await other.stop();
