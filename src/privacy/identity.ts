@@ -46,17 +46,19 @@ export function markers(who: Identity): string[] {
 /** True when the document mentions the person anywhere (ids, name or email), case-insensitively. */
 export function mentions(doc: unknown, who: Identity): boolean {
   const text = JSON.stringify(doc).toLowerCase();
-  return markers(who).some((m) => text.includes(m));
+  return [...who.ids, ...who.emails].some((m) => text.includes(m)) || who.names.some((n) => nameRe(n).test(text));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A whole name, not part of a longer word ("Ana Jones", not "Ana Joneses"). */
+const nameRe = (n: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, "giu");
 
 /** One string with the person's ids, name and email replaced. */
 export function anonymiseText(s: string, who: Identity): string {
   let out = s;
   for (const id of who.ids) out = out.replace(new RegExp(escape(id), "gi"), who.pseudonym);
   for (const e of who.emails) out = out.replace(new RegExp(escape(e), "gi"), "(email removed)");
-  for (const n of who.names) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, "giu"), LEFT_NAME);
+  for (const n of who.names) out = out.replace(nameRe(n), LEFT_NAME);
   return out;
 }
 
