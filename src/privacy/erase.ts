@@ -1,7 +1,7 @@
 import type { Container } from "@azure/cosmos";
 import type { PersonId } from "../domain/person";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
-import { anonymiseDoc, identityOf, type Identity } from "./identity";
+import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
 import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction } from "./registry";
 
 /** What an erasure will do (shown before the person confirms), per container. */
@@ -68,7 +68,11 @@ export async function planErasure(store: Store, person: PersonId, known: { names
   const ends = kept.map((s) => (s.terms as { endDate?: string } | undefined)?.endDate).filter((x): x is string => Boolean(x)).sort();
   const found: ErasurePlan["found"] = [];
   for (const rule of REGISTRY) {
-    for (const doc of await rule.find(store.container(rule.container), who)) found.push({ container: rule.container, doc, action: rule.erase(doc, who, { keptSecondments }) });
+    for (const doc of await rule.find(store.container(rule.container), who)) {
+      // A name alone could be a namesake's: only messages (text written for others) are changed on a name alone.
+      if (rule.container !== "outbox" && !mentionsById(doc, who)) continue;
+      found.push({ container: rule.container, doc, action: rule.erase(doc, who, { keptSecondments }) });
+    }
   }
   const count = (kind: "delete" | "anonymise") =>
     REGISTRY.map((r) => ({ container: r.container, count: found.filter((f) => f.container === r.container && f.action.do === kind).length })).filter((x) => x.count > 0);

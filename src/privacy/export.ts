@@ -1,6 +1,7 @@
 import type { PersonId } from "../domain/person";
 import type { Store } from "../store/store";
 import { identify } from "./erase";
+import { mentionsById } from "./identity";
 import { REGISTRY } from "./registry";
 
 /** Everything stored about one person, grouped by kind, as they may see it. */
@@ -55,6 +56,8 @@ export async function exportFor(store: Store, person: PersonId, now: Date, known
   };
   for (const rule of REGISTRY) {
     for (const doc of await rule.find(store.container(rule.container), who)) {
+      // Only what is tied to the person by an id or email: a name alone could be someone else's.
+      if (!mentionsById(doc, who)) continue;
       const view = rule.exportView(doc, who);
       if (!view) continue;
       const type = String(doc.type ?? "");

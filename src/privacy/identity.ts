@@ -44,6 +44,12 @@ export function markers(who: Identity): string[] {
 }
 
 /** True when the document mentions the person anywhere (ids, name or email), case-insensitively. */
+/** True when the document names the person by an id or their email (not just a name someone else may share). */
+export function mentionsById(doc: unknown, who: Identity): boolean {
+  const text = JSON.stringify(doc).toLowerCase();
+  return [...who.ids, ...who.emails].some((m) => text.includes(m));
+}
+
 export function mentions(doc: unknown, who: Identity): boolean {
   const text = JSON.stringify(doc).toLowerCase();
   return [...who.ids, ...who.emails].some((m) => text.includes(m)) || who.names.some((n) => nameRe(n).test(text));
