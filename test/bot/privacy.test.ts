@@ -261,4 +261,27 @@ describe("people's data: privacy notice, export, erasure, adjustments by choice,
     assert.match(vicSecondment, /A person who has left the programme/);
     assert.doesNotMatch(vicSecondment, /ZEBRA|Quarrington/);
   });
+
+  it("keeps a line manager's decision when they ask to be erased, with their name replaced", async () => {
+    const cal = person("Cal Secondee");
+    const mo = person("Mo Mbeki-Manager");
+    await bot.teams.press(personalChat(cal), cal, VERBS.submitInterest, interestInput({ fullName: cal.name, email: "cal@example.gov.uk", lineManagerId: mo.aadObjectId, lineManagerEmail: "" }));
+    await bot.connector.waitFor(() => cardsIn(chatOf(mo)).length > 0, 15_000);
+    const release = action(cardsIn(chatOf(mo))[0]!, "Agree to release");
+    await bot.teams.press({ id: chatOf(mo), type: "personal" }, mo, release.verb, release.data);
+    await drain();
+
+    const ask = onlyCard(await bot.teams.say({ id: chatOf(mo), type: "personal" }, mo, "delete my data"));
+    assert.match(cardText(ask), /a person who has left the programme/);
+    const yes = action(ask, "Yes, delete my data");
+    await bot.teams.press({ id: chatOf(mo), type: "personal" }, mo, yes.verb, yes.data);
+
+    const who = identityOf({ tenantId: TENANT, aadObjectId: mo.aadObjectId }, { names: [mo.name], conversationIds: [chatOf(mo)] });
+    const left = (await everything(bot)).filter(({ doc }) => markers(who).some((m) => JSON.stringify(doc).toLowerCase().includes(m)));
+    assert.deepEqual(left.map(({ container, doc }) => `${container}/${doc.id}`), [], "no trace of the line manager");
+    const approval = (await bot.app.store.container("people").item("approval", personKey({ tenantId: TENANT, aadObjectId: cal.aadObjectId })).read()).resource;
+    assert.equal(approval.status, "approved", "the decision stays");
+    assert.match(JSON.stringify(approval.manager), /left-/, "made by someone who has left");
+    assert.match(cardText(await bot.teams.press(personalChat(cal), cal, VERBS.showInterest)), /Cal Secondee|interest/i, "Cal's own view still works");
+  });
 });
