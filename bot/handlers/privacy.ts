@@ -26,7 +26,7 @@ export function notice(s: Services): Reply {
     renderCard("privacy", {
       programmeEmail: s.config.programmeTeam.email,
       sections: [
-        { heading: "Who holds your information", text: "The secondment programme team runs this app and is responsible for what it stores. It is kept in your organisation's Microsoft cloud, in the UK." },
+        { heading: "Who holds your information", text: "The secondment programme team runs this app and is responsible for what it stores. It is stored in the programme's Microsoft Azure account and Microsoft Teams." },
         { heading: "What we use it for", text: "To run the programme: to plan your secondment with you, ask your line manager's permission, find you a good match, agree the details and keep in touch during the secondment. We use it for nothing else." },
         {
           heading: "Who sees what",
