@@ -88,6 +88,14 @@ function secondmentForParty(s: Doc, party: Party): Record<string, unknown> {
   };
 }
 
+/**
+ * The entry for a container meant to hold nothing about a person (a knowledge base, change
+ * markers): still scanned, so anything that does name someone is anonymised, never exported.
+ */
+export function noPersonalData(container: ContainerName, holds: string): ContainerRule {
+  return { container, holds, kept: "Everything: it holds no one's personal data; a stray mention is anonymised.", find: scanFor, exportView: () => undefined, erase: () => ({ do: "anonymise" }) };
+}
+
 export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "people",
