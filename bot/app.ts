@@ -30,6 +30,9 @@ import * as approval from "./handlers/approval";
 import * as secondment from "./handlers/secondment";
 import * as secondmentChanges from "./handlers/secondment-changes";
 import * as businessCase from "./handlers/business-case";
+// People's data
+import * as privacy from "./handlers/privacy";
+import { nextRetentionRun, RETENTION_JOB, retentionJobId, runRetention } from "../src/privacy/retention";
 import { BotConnectorPort } from "./proactive/connector-port";
 import { KnowledgeBase } from "../src/faq/knowledge-base";
 import { KnowledgeStore } from "../src/store/knowledge";
@@ -78,6 +81,12 @@ export interface AppOptions {
   matchingRebuildMs?: number;
   /** Store request timeout (default STORE_REQUEST_TIMEOUT_MS); fault tests make it short. */
   storeRequestTimeoutMs?: number;
+  /**
+   * Schedule the daily retention run (default false; bot/main.ts and npm run dev turn it on). Any
+   * instance runs a retention job another scheduled, whatever this says. Off by default so tests
+   * that move the clock by months are not purged under them.
+   */
+  retention?: boolean;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -198,6 +207,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     calendar: { dueInWorkingDays: (from, n) => dueInWorkingDays(from, n) },
     rules: () => ({ today: todayInLondon(now()), durationCapMonths: (org) => durationCapFor(config, org) }),
     now,
+    store,
   };
   dispatcher = new OutboxDispatcher({
     container: store.container("outbox"),
@@ -234,6 +244,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       [secondment.SECONDMENT_JOBS.returnReminder]: (job) => secondment.onReturnReminder(services, job.payload as unknown as secondment.DatedPayload),
       [secondment.SECONDMENT_JOBS.end]: (job) => secondment.onEnd(services, job.payload as unknown as secondment.DatedPayload),
       [secondment.SECONDMENT_JOBS.confirmFollowUp]: (job) => secondment.onConfirmFollowUp(services, job.payload as unknown as secondment.ConfirmFollowUpPayload),
+      // People's data: retention once a day (each day's run is one job, claimed by one instance).
+      [RETENTION_JOB]: async () => {
+        const result = await runRetention(store, config.retentionMonths, now());
+        log.info("retention ran", { deleted: result.deleted, anonymised: result.anonymised });
+        const next = nextRetentionRun(now());
+        await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
+      },
+      [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as unknown as Parameters<typeof privacy.finishErasure>[1]),
       [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },
     clock,
@@ -309,6 +327,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+
+  // The first retention run; later runs schedule the next themselves. Every instance asks; one job results.
+  if (options.retention) {
+    const first = nextRetentionRun(now());
+    await jobs.schedule({ id: retentionJobId(first), type: RETENTION_JOB, payload: {}, dueAt: first }, now());
+  }
 
   if (options.background ?? true) {
     dispatcher.start();

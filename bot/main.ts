@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const { startApp } = await import("./app");
   let app;
   try {
-    app = await startApp(config, { log });
+    app = await startApp(config, { log, retention: true });
   } catch (err) {
     process.stderr.write(`${isPortInUse(err) ? portInUseMessage("PORT", config.port) : `Could not start: ${(err as Error).message}`}\n`);
     process.exit(1);

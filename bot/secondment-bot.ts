@@ -4,6 +4,7 @@ import {
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
+  type FileConsentCardResponse,
   type InvokeResponse,
 } from "botbuilder";
 import { z } from "zod";
@@ -15,6 +16,17 @@ import { MAX_QUESTION_LENGTH } from "./handlers/faq";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { channelWelcome, welcome } from "./handlers/welcome";
 import { commandFor, dispatch } from "./router";
+import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
+
+/** Where Teams lets the bot put an accepted file: OneDrive over https (or this machine, in development). */
+export function uploadUrlAllowed(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return u.protocol === "https:" || (u.protocol === "http:" && (u.hostname === "127.0.0.1" || u.hostname === "localhost"));
+  } catch {
+    return false;
+  }
+}
 
 export const NO_TEXT_MESSAGE = "I can only read text. Type a question, or type help to see what I can do.";
 export const TOO_LONG_MESSAGE = `That message is too long for me. Please ask your question in ${MAX_QUESTION_LENGTH} characters or fewer.`;
@@ -159,6 +171,46 @@ export class SecondmentBot extends TeamsActivityHandler {
     const reply =
       caller.scope === "channel" && verb === "menu.show" ? channelWelcome() : await this.dispatch(caller, verb, data);
     await ctx.sendActivity(toActivity(reply));
+  }
+
+  /**
+   * The person allowed the export file offered in their 1:1 chat: build it again for whoever
+   * pressed Allow (never anyone else), put it where Teams says, then show it as a file card.
+   */
+  protected override async handleTeamsFileConsentAccept(ctx: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    const caller = this.caller(ctx);
+    const info = response.uploadInfo;
+    if (!caller || caller.scope !== "personal" || (response.context as { export?: unknown } | undefined)?.export !== "mine" || !info?.uploadUrl || !uploadUrlAllowed(info.uploadUrl)) {
+      this.s.log.info("file consent refused", { hasCaller: Boolean(caller) });
+      await ctx.sendActivity(MessageFactory.text("I could not save that file. Type export my data to try again."));
+      return;
+    }
+    const bytes = await exportFile(this.s, caller.person, caller.name);
+    const put = await fetch(info.uploadUrl, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "content-range": `bytes 0-${bytes.length - 1}/${bytes.length}` },
+      body: new Uint8Array(bytes),
+    });
+    if (!put.ok) {
+      this.s.log.warn("export upload failed", { status: put.status });
+      await ctx.sendActivity(MessageFactory.text("Teams would not take the file. Type export my data to try again."));
+      return;
+    }
+    await ctx.sendActivity({
+      type: "message",
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.teams.card.file.info",
+          contentUrl: info.contentUrl,
+          name: info.name ?? EXPORT_FILE_NAME,
+          content: { uniqueId: info.uniqueId, fileType: info.fileType ?? "json" },
+        },
+      ],
+    });
+  }
+
+  protected override async handleTeamsFileConsentDecline(ctx: TurnContext): Promise<void> {
+    await ctx.sendActivity(MessageFactory.text("I did not save the file. The summary above is still yours to read."));
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {

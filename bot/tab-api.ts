@@ -8,6 +8,8 @@ import { personKey } from "../src/domain/person";
 import { fromRoot } from "../src/paths";
 import * as approval from "./handlers/approval";
 import * as plan from "./handlers/plan";
+// People's data
+import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
 import * as secondment from "./handlers/secondment";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { dispatch } from "./router";
@@ -218,6 +220,15 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     if (!id) return;
     const caller = await tabCaller(s, id);
     sendJson(res, 200, { name: id.name ?? null, development: id.dev, sections: await mySections(s, caller) });
+  });
+
+  // People's data: the signed-in person's own export as a JSON file (never anyone else's).
+  server.get("/api/tab/my-data", async (req, res) => {
+    const id = await signedIn(req, res);
+    if (!id) return;
+    const bytes = await exportFile(s, id.person, id.name);
+    res.set({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${EXPORT_FILE_NAME}"` });
+    res.sendRaw(200, bytes);
   });
 
   server.get("/api/tab/secondments/:id", async (req, res) => {

@@ -22,6 +22,9 @@ import businessCase from "./business-case.json";
 import secondment from "./secondment.json";
 // Pipeline (programme team)
 import pipeline from "./pipeline.json";
+// People's data
+import privacy from "./privacy.json";
+import myData from "./my-data.json";
 
 export * from "./models";
 export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
@@ -55,6 +58,9 @@ export const TEMPLATES: Readonly<Record<CardName, object>> = {
   secondment,
   // Pipeline (programme team)
   pipeline,
+  // People's data
+  privacy,
+  "my-data": myData,
 };
 
 export class CardTooLargeError extends Error {

@@ -181,6 +181,9 @@ export interface CardModels {
   secondment: SecondmentModel;
   // Pipeline (programme team)
   pipeline: PipelineModel;
+  // People's data
+  privacy: PrivacyModel;
+  "my-data": MyDataModel;
 }
 export type CardName = keyof CardModels;
 
@@ -291,4 +294,21 @@ export interface ConfirmModel {
   paragraphs: TextItem[];
   confirm: ActionModel;
   cancel: ActionModel;
+}
+
+// People's data
+/** The privacy notice: who holds the data, what for, who sees what, how long, your rights. */
+export interface PrivacyModel {
+  sections: { heading: string; text: string }[];
+  programmeEmail: string;
+}
+
+/** A summary of a person's data (export), what erasure will do, or the equality questions' outcome. */
+export interface MyDataModel {
+  notice?: string;
+  title: string;
+  paragraphs: TextItem[];
+  rows: { label: string; value: string }[];
+  lists: { heading: string; text: string }[];
+  buttons: { title: string; verb: string; data: Record<string, unknown>; style: "default" | "positive" | "destructive" }[];
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp(config, { log });
+    app = await startApp(config, { log, retention: true });
   } catch (err) {
     process.stderr.write(`${isPortInUse(err) ? portInUseMessage("PORT", config.port) : `Could not start the bot: ${(err as Error).message}`}\n`);
     process.exit(1);

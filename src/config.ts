@@ -72,6 +72,12 @@ const EnvSchema = z
         .optional(),
     ),
 
+    // People's data: how long closed records are kept before they are erased or anonymised.
+    RETENTION_MONTHS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int("must be a whole number of months").min(1, "must be at least 1").max(120, "must be 120 or less").default(12),
+    ),
+
     TEAMS_APP_ID: optionalGuid,
     BOT_DOMAIN: optionalText,
 
@@ -125,6 +131,8 @@ export interface Config {
   /** Longest secondment allowed, in months: per organisation (keys in lower case), else the default. */
   durationCaps: { defaultMonths: number; byOrganisation: Record<string, number> };
   teamsApp: { id: string | undefined; botDomain: string | undefined };
+  /** Months after a record closes (withdrawn, closed, ended) before it is erased or anonymised. */
+  retentionMonths: number;
   /** Tabs: the tenants whose sign-ins are accepted, where their keys are published, and the Bot
    * Connector URL for messages to people who have never chatted with the bot. */
   tab: { tenantIds: string[]; jwksUrl: string; serviceUrl: string };
@@ -208,6 +216,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     programmeTeam: { aadObjectIds: e.PROGRAMME_TEAM_AAD_IDS, email: e.PROGRAMME_TEAM_EMAIL },
     durationCaps: { defaultMonths: e.DEFAULT_DURATION_CAP_MONTHS, byOrganisation: parseCaps(e.ORGANISATION_DURATION_CAPS) },
     teamsApp: { id: e.TEAMS_APP_ID, botDomain: e.BOT_DOMAIN },
+    retentionMonths: e.RETENTION_MONTHS,
     tab: {
       tenantIds: e.TAB_TENANT_IDS.length ? e.TAB_TENANT_IDS : e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID] : [],
       jwksUrl: e.TAB_JWKS_URL,

@@ -76,7 +76,7 @@ export function interestForm(o: { editing: boolean; version?: number }): FormCon
       },
       {
         heading: "Support you need",
-        note: "Only the programme team and a host you are matched with will see this. It is never used to choose matches.",
+        note: "The programme team can see this only in your record, and every view is recorded. A host sees it only if you choose to share it after you both agree to go ahead, and you can change that later in my secondment. It is never used to choose matches.",
         fields: [
           { id: "adjustments", kind: "multiline", label: "Reasonable adjustments (optional)", maxLength: 1000 },
         ],

@@ -10,6 +10,8 @@ import { channelLabel } from "../../src/domain/role-record";
 import type { Explanation } from "../../src/matching/explain";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
 import type { PoolView } from "../../src/store/live-pool";
+import { secondmentIdFor } from "../../src/domain/secondment";
+import { askShareAdjustments } from "./privacy";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
@@ -560,6 +562,7 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
     await s.plans.setStepStatus(m.candidate, { step: 5, status: "doing" }, s.now());
     // The secondee hears once: the secondment card secondment.begin sends says what happens next.
     await secondment.begin(s, m, serviceUrl);
+    await askShareAdjustments(s, m.candidate, secondmentIdFor(id), serviceUrl);
     await toChannel(
       "agreed",
       `Both sides want to go ahead with ${m.candidate.name} for ${m.opening.title}. Next, the vacancy holder fills in the details of the secondment: the "Fill in the details" button arrives in their 1:1 chat with me, not in this channel.`,

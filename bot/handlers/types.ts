@@ -68,6 +68,8 @@ export interface Services {
   /** Today in the UK and the organisations' duration caps, for the form rules. */
   rules(): RuleContext;
   now(): Date;
+  /** The whole store: people's data (export, erasure, retention) reaches every container. */
+  store: import("../../src/store/store").Store;
 }
 
 export type Scope = "personal" | "groupChat" | "channel";

@@ -259,17 +259,21 @@ export class OutboxDispatcher {
 
   /** Resolves when nothing is queued or sending (in the store, for every instance); rejects after timeoutMs. */
   async drain(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    // Real elapsed time (the monotonic clock), not the app's clock: tests freeze the app's clock,
+    // and a deadline on a frozen clock never comes.
+    const start = performance.now();
+    const since = () => performance.now() - start;
+    const deadline = timeoutMs;
     for (;;) {
       const busyHere = this.queue.length > 0 || this.active.size > 0;
       if (!busyHere) {
         const pending = await this.outbox.pendingCount();
         if (pending === 0 && this.active.size === 0) return;
-        if (Date.now() >= deadline) throw new Error(`outbox not drained after ${timeoutMs} ms: ${pending} message(s) still queued or sending`);
-      } else if (Date.now() >= deadline) {
+        if (since() >= deadline) throw new Error(`outbox not drained after ${timeoutMs} ms: ${pending} message(s) still queued or sending`);
+      } else if (since() >= deadline) {
         throw new Error(`outbox not drained after ${timeoutMs} ms: ${this.queue.length + this.active.size} message(s) in hand`);
       }
-      await this.idle(Math.min(250, Math.max(10, deadline - Date.now())));
+      await this.idle(Math.min(250, Math.max(10, deadline - since())));
     }
   }
 

@@ -30,6 +30,8 @@ export const CONTAINERS = {
   changes: "changes",
   /** What the programme team did in the Programme tab: who, when, what. pk = entry id. */
   audit: "audit",
+  /** Optional equality monitoring answers (pk = person key), kept apart; erasure records (pk = a pseudonym). */
+  privacy: "privacy",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
 
@@ -50,12 +52,30 @@ const INDEX_ALL: IndexingPolicy = {
 };
 
 /**
+ * Cosmos time to live, a backstop behind the retention job (docs/data-model.md, "People's data"):
+ * -1 turns TTL on with no default expiry (the job decides); outbox and jobs expire 60 days after
+ * their last write (the job purges at 30); botState after 13 months. The embedded store ignores TTL.
+ */
+const TTL_SECONDS: Partial<Record<ContainerName, number>> = {
+  people: -1,
+  matches: -1,
+  secondments: -1,
+  privacy: -1,
+  outbox: 60 * 24 * 3600,
+  jobs: 60 * 24 * 3600,
+  botState: 396 * 24 * 3600,
+};
+
+/**
  * The one definition of every container: the store creates them from this (key mode), and
  * infra/cosmos-containers.json (read by the Bicep) is written from it by `npm run infra:containers`.
  * test/infra/infra.test.ts fails when the two differ. A new container in CONTAINERS needs a line here.
  */
 export const CONTAINER_DEFINITIONS: Record<ContainerName, ContainerDefinition> = Object.fromEntries(
-  (Object.keys(CONTAINERS) as ContainerName[]).map((name) => [name, { id: CONTAINERS[name], partitionKeyPath: "/pk", indexingPolicy: INDEX_ALL }]),
+  (Object.keys(CONTAINERS) as ContainerName[]).map((name) => [
+    name,
+    { id: CONTAINERS[name], partitionKeyPath: "/pk", indexingPolicy: INDEX_ALL, ...(TTL_SECONDS[name] !== undefined ? { defaultTtl: TTL_SECONDS[name] } : {}) },
+  ]),
 ) as Record<ContainerName, ContainerDefinition>;
 
 /** The container definitions as the Bicep reads them (sorted by id, plain JSON). */
