@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../log";
 import { applyRecord, attachAccount, captureRecords, installHooks, recordJson, type Account, type ChangeSink, type StoreRecord } from "./embedded-model";
-import { Journal, journalFile, listJournals, readJournal, type Durability } from "./journal";
+import { Journal, journalFile, listJournals, readJournal, syncDir, type Durability } from "./journal";
 
 /**
  * The embedded store for local use: a Cosmos-compatible server (@vercel/cosmosdb-server) on
@@ -95,17 +95,6 @@ async function readLegacySnapshot(file: string): Promise<StoreRecord[] | undefin
     }
   }
   return out;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, "r");
-  try {
-    await fh.sync();
-  } catch {
-    // Not every file system syncs directories.
-  } finally {
-    await fh.close();
-  }
 }
 
 export async function startEmbeddedCosmos(opts: EmbeddedOptions): Promise<EmbeddedCosmos> {

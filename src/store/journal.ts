@@ -83,7 +83,8 @@ export async function readJournal(dir: string, gen: number, repairTail: boolean)
   return { records, bytes: validBytes, cut };
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** Sync a folder, so a file just created or renamed in it survives a crash. */
+export async function syncDir(dir: string): Promise<void> {
   const fh = await open(dir, "r");
   try {
     await fh.sync();
