@@ -14,7 +14,7 @@ import * as secondment from "./handlers/secondment";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { dispatch } from "./router";
 import { TabAuth, type TabIdentity } from "./tab-auth";
-import { DEMO_PEOPLE } from "./tab-demo-people";
+import { DEMO_SIGN_IN } from "../src/demo/people";
 
 /**
  * The tabs' face: static pages under /tab/ and a small JSON API under /api/tab/. Every API call
@@ -197,7 +197,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
   server.get("/api/tab/config", async (_req, res) => {
     sendJson(res, 200, {
       devSignIn: auth.devSignIn,
-      ...(auth.devSignIn ? { demoPeople: DEMO_PEOPLE.map((p) => ({ id: p.id, name: p.name, role: p.role })) } : {}),
+      ...(auth.devSignIn ? { demoPeople: DEMO_SIGN_IN.map(({ key, person }) => ({ id: key, name: person.name, role: person.part })) } : {}),
     });
   });
 

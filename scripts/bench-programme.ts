@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startApp } from "../bot/app";
-import { demoPerson, DEMO_TENANT } from "../bot/tab-demo-people";
+import { DEMO_TENANT_ID, demoAppEnv } from "../src/demo/people";
 import { parseConfig } from "../src/config";
 import { addMonths, todayInLondon } from "../src/domain/dates";
 import { GRADE_IDS } from "../src/domain/grades";
@@ -66,7 +66,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function benchPoolQueries(interests = 25_000, roles = 2_500): { firstPageMs: number; filteredPageMs: number } {
   const today = todayInLondon(new Date());
   const rows: InterestRow[] = Array.from({ length: interests }, (_, i) => ({
-    key: `${DEMO_TENANT}:bench-${i}`,
+    key: `${DEMO_TENANT_ID}:bench-${i}`,
     name: `${pick(FIRST, i)} ${pick(LAST, Math.floor(i / 7))} ${i}`,
     organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
     organisation: `Organisation ${i % 300}`,
@@ -83,7 +83,7 @@ export function benchPoolQueries(interests = 25_000, roles = 2_500): { firstPage
   }));
   const roleRows: RoleRow[] = Array.from({ length: roles }, (_, i) => ({
     id: `role-${i}`,
-    ownerKey: `${DEMO_TENANT}:owner-${i}`,
+    ownerKey: `${DEMO_TENANT_ID}:owner-${i}`,
     title: `${pick(["Data analyst", "Policy adviser", "Project manager", "Housing officer", "Finance business partner"], i)} ${i}`,
     organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
     organisation: `Host ${i % 200}`,
@@ -130,13 +130,12 @@ export async function benchProgramme(options: BenchProgrammeOptions = {}): Promi
   const interests = options.interests ?? 10_000;
   const roles = options.roles ?? 1_000;
   const dataDir = mkdtempSync(join(tmpdir(), "bench-programme-"));
-  const pat = demoPerson("pat")!;
   // The same in-process Cosmos server the app embeds, without the app's snapshot to disk: snapshots of
   // 27,500 items while seeding would stall the seeding, and they are not what is measured here.
   const cosmos = createHttpServer();
   await new Promise<void>((resolve) => cosmos.listen(0, "127.0.0.1", resolve));
   const endpoint = `http://127.0.0.1:${(cosmos.address() as AddressInfo).port}`;
-  const config = parseConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", PROGRAMME_TEAM_AAD_IDS: pat.person.aadObjectId, COSMOS_ENDPOINT: endpoint, COSMOS_KEY: "bench" });
+  const config = parseConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...demoAppEnv(), COSMOS_ENDPOINT: endpoint, COSMOS_KEY: "bench" });
   const app = await startApp(config, { log: createLogger("silent"), background: false });
   try {
     const people = app.store.container("people");
@@ -144,14 +143,14 @@ export async function benchProgramme(options: BenchProgrammeOptions = {}): Promi
     const now = new Date().toISOString();
     const seedStart = performance.now();
     await seed(people, (i) => {
-      const pk = `${DEMO_TENANT}:bench-${i}`;
+      const pk = `${DEMO_TENANT_ID}:bench-${i}`;
       return {
         id: "interest",
         pk,
         type: "interest",
         status: i % 20 === 0 ? "withdrawn" : "submitted",
         version: 1,
-        owner: { tenantId: DEMO_TENANT, aadObjectId: `bench-${i}` },
+        owner: { tenantId: DEMO_TENANT_ID, aadObjectId: `bench-${i}` },
         createdAt: now,
         updatedAt: now,
         submittedAt: now,
@@ -175,7 +174,7 @@ export async function benchProgramme(options: BenchProgrammeOptions = {}): Promi
       people,
       (i) => ({
         id: `role-00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-        pk: `${DEMO_TENANT}:owner-${i}`,
+        pk: `${DEMO_TENANT_ID}:owner-${i}`,
         type: "role",
         status: "submitted",
         version: 1,
@@ -205,7 +204,7 @@ export async function benchProgramme(options: BenchProgrammeOptions = {}): Promi
     );
     console.log(`seeded ${interests.toLocaleString("en-GB")} interests and ${roles.toLocaleString("en-GB")} roles in ${(performance.now() - seedStart) / 1000 | 0} s`);
 
-    const token = ((await (await fetch(`${app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "pat" }) })).json()) as { token: string }).token;
+    const token = ((await (await fetch(`${app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "programmeTeam" }) })).json()) as { token: string }).token;
     const get = async (path: string) => {
       const t0 = performance.now();
       const res = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${token}` } });

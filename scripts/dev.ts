@@ -1,6 +1,6 @@
 import { startApp } from "../bot/app";
 import { loadConfigOrExit, parseConfig, type Config } from "../src/config";
-import { DEMO_ROLES, demoAppEnv, type DemoRole } from "../src/demo/people";
+import { DEMO_PEOPLE, DEMO_ROLES, demoAppEnv, type DemoRole } from "../src/demo/people";
 import { createLogger } from "../src/log";
 import { isPortInUse, portInUseMessage } from "../src/port-in-use";
 import { seedDemoProgramme } from "./demo-programme";
@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     `\nBot: ${app.url}/api/messages\n` +
       `Open a Playground for each person you want to act as, and say "hello":\n` +
       playgrounds.map((p) => `  ${p.playground.url}  ${p.person.name.padEnd(width)}  ${p.person.part}`).join("\n") +
-      `\nMy secondment tab: open ${app.url}/tab/personal and use the development sign-in.\nPress Ctrl+C to stop.\n\n`,
+      `\nTabs: open ${app.url}/tab/personal (My secondment) or ${app.url}/tab/programme (Programme) and use the\n` +
+      `development sign-in as any of them, or as ${DEMO_PEOPLE.colleague.name}, ${DEMO_PEOPLE.colleague.part}. ${DEMO_PEOPLE.programmeTeam.name} is on the programme team.\n` +
+      `Press Ctrl+C to stop.\n\n`,
   );
 
   let stopping = false;

@@ -87,7 +87,7 @@ export const DEMO_PEOPLE: Readonly<Record<DemoRole | "colleague", DemoPerson>> =
   vacancyHolder: person(0x103, "Priya Shah", "vacancyHolder", "offers a role from the Housing Team's channel"),
   hostLineManager: person(0x104, "Grace Lee", "hostLineManager", "will manage the secondee in the host team"),
   programmeTeam: person(0x105, "Tom Okafor", "programmeTeam", "runs the programme: pipeline, matches and agreements"),
-  colleague: person(0x106, "Sam Patel", "colleague", "a colleague (no Playground of their own)"),
+  colleague: person(0x106, "Sam Patel", "colleague", "a colleague, with no Playground of their own"),
 };
 
 const EVERYONE: readonly DemoPerson[] = Object.values(DEMO_PEOPLE);
@@ -117,6 +117,17 @@ export function demoTenantFor(as: DemoRole): PlaygroundTenant {
     groupChat: { id: `19:${demoGuid(0x41)}@thread.v2`, name: "Demo group chat" },
     team: DEMO_TEAM,
   };
+}
+
+/** What the tabs' development sign-in knows each demo person by: their part, a key of DEMO_PEOPLE. */
+export type DemoKey = keyof typeof DEMO_PEOPLE;
+
+/** Every demo person with their key, in DEMO_PEOPLE's order: who the development sign-in offers. */
+export const DEMO_SIGN_IN: ReadonlyArray<{ key: DemoKey; person: DemoPerson }> = (Object.keys(DEMO_PEOPLE) as DemoKey[]).map((key) => ({ key, person: DEMO_PEOPLE[key] }));
+
+/** The demo person with this key, or undefined for anything else (including "toString" and friends). */
+export function demoPersonByKey(key: string): DemoPerson | undefined {
+  return DEMO_SIGN_IN.find((d) => d.key === key)?.person;
 }
 
 /** The app's settings for the demo: the demo programme-team member is the programme team. */

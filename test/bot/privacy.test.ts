@@ -197,7 +197,7 @@ describe("people's data: privacy notice, export, erasure, adjustments by choice,
   });
 
   it("gives the signed-in person their own data from the tab, and nobody's without a token", async () => {
-    const signIn = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "alex" }) });
+    const signIn = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "secondee" }) });
     const { token } = (await signIn.json()) as { token: string };
     const submit = await fetch(`${bot.app.url}/api/tab/action`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ verb: VERBS.setStepStatus, data: { step: 1, status: "done" } }) });
     assert.equal(submit.status, 200);

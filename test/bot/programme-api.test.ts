@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
 import { VERBS } from "../../cards";
-import { demoPerson, DEMO_TENANT } from "../../bot/tab-demo-people";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { personKey } from "../../src/domain/person";
 import { todayInLondon } from "../../src/domain/dates";
 import { action, cardText, type Card } from "../support/cards";
 import { inMonths, interestInput, roleInput } from "../support/forms";
-import { person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
+import { demoPerson, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 const SECRET = "ZQX-ADJUSTMENT-wheelchair-ramp-4471";
@@ -15,8 +15,9 @@ const SECRET = "ZQX-ADJUSTMENT-wheelchair-ramp-4471";
 describe("programme tab API: pool, decisions, manual matches, reminders, exports", function () {
   this.timeout(60_000);
   let bot: TestBot;
-  const pat = demoPerson("pat")!;
-  const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT });
+  // Tom Okafor, the programme team of `npm run dev`, on the programme team the way `npm run dev` puts him there.
+  const tom = demoPerson("programmeTeam");
+  const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT_ID });
   const vic = demo("Vic Osei");
   const housing: Chat = { id: "19:housing-prog@thread.tacv2", type: "channel", team: { id: "19:housing-team-prog@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-prog@thread.tacv2", name: "General" } };
   let roleId = "";
@@ -55,13 +56,13 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
   }
 
   before(async () => {
-    bot = await startTestBot({ PROGRAMME_TEAM_AAD_IDS: pat.person.aadObjectId });
-    // Pat has talked to the bot, so messages sent for Pat go to this Teams (the connector stand-in).
-    const patInChat: Person = { id: `29:${pat.person.aadObjectId}`, aadObjectId: pat.person.aadObjectId, name: pat.name, tenantId: DEMO_TENANT };
-    await bot.teams.say(personalChat(patInChat), patInChat, "hello");
+    bot = await startTestBot(demoAppEnv());
+    // Tom has talked to the bot, so messages sent for Tom go to this Teams (the connector stand-in).
+    await bot.teams.say(personalChat(tom), tom, "hello");
     await bot.teams.say(housing, vic, "<at>Secondments</at> help");
     await bot.teams.press(housing, vic, VERBS.submitRole, roleInput());
-    await released(demo("Ana Jones"));
+    // Ana Jones is the demo secondee: the same person as in her Playground and her My secondment tab.
+    await released(demoPerson("secondee"));
     // Bea's grade is below the role's range: the engine never suggests her.
     await released(demo("Bea Ŵyn-Tŷ"), { grade: "cs-eo", organisationType: "local-authority", organisationName: "Cyngor Gwynedd", town: "Caernarfon", region: "wales" });
     // Cai asks for a later start and is still waiting on his line manager.
@@ -77,20 +78,20 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
   it("answers 401 without a valid token, 403 with a polite message for anyone not on the programme team", async () => {
     assert.equal((await call(undefined, "GET", "/api/programme/interests")).status, 401);
     assert.equal((await call("not-a-token-at-all", "GET", "/api/programme/me")).status, 401);
-    const alex = await signIn("alex");
+    const sam = await signIn("colleague");
     for (const path of ["/api/programme/me", "/api/programme/interests", "/api/programme/outcomes", "/api/programme/export/interests.csv", "/api/programme/audit"]) {
-      const r = await call(alex, "GET", path);
+      const r = await call(sam, "GET", path);
       assert.equal(r.status, 403, path);
       assert.match(r.json.error, /for the secondment programme team/);
       assert.doesNotMatch(r.raw, /Ana Jones|Bea/);
     }
-    const me = await call(await signIn("pat"), "GET", "/api/programme/me");
+    const me = await call(await signIn("programmeTeam"), "GET", "/api/programme/me");
     assert.equal(me.status, 200);
-    assert.equal(me.json.name, "Pat Okafor");
+    assert.equal(me.json.name, "Tom Okafor");
   });
 
   it("pages, filters, sorts and searches the pool; never shows adjustments; names a bad filter", async () => {
-    const t = await signIn("pat");
+    const t = await signIn("programmeTeam");
     const first = await call(t, "GET", "/api/programme/interests?size=2&sort=name");
     assert.equal(first.status, 200);
     assert.equal(first.json.total, 3);
@@ -114,14 +115,14 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const bad = await call(t, "GET", "/api/programme/interests?region=atlantis");
     assert.equal(bad.status, 400);
     assert.match(bad.json.error, /^region must be one of the regions/);
-    const person = await call(t, "GET", `/api/programme/person?key=${encodeURIComponent(personKey({ tenantId: DEMO_TENANT, aadObjectId: people["Ana Jones"]!.aadObjectId }))}`);
+    const person = await call(t, "GET", `/api/programme/person?key=${encodeURIComponent(personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: people["Ana Jones"]!.aadObjectId }))}`);
     assert.equal(person.status, 200, person.raw);
     assert.match(cardText(person.json.reply.card), /Ana Jones/);
     for (const r of [first, second, wales, search, person]) assert.doesNotMatch(r.raw, new RegExp(SECRET));
   });
 
   it("confirms a suggestion with the chat's own verb: the channel gets the card, the person is told, the audit records it", async () => {
-    const t = await signIn("pat");
+    const t = await signIn("programmeTeam");
     const role = await call(t, "GET", `/api/programme/roles/${roleId}`);
     assert.equal(role.status, 200);
     assert.match(cardText(role.json.suggestions.card), /Suggested matches/);
@@ -134,15 +135,15 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const ana = people["Ana Jones"]!;
     await bot.connector.waitFor(() => cardsIn(personalChat(ana).id).some((c) => /You have a possible match: Housing data analyst/.test(cardText(c))), 10_000);
     const audit = await call(t, "GET", "/api/programme/audit");
-    assert.ok(audit.json.entries.some((e: any) => e.action === "confirm" && e.subject === "Ana Jones for Housing data analyst" && e.who.name === "Pat Okafor"));
+    assert.ok(audit.json.entries.some((e: any) => e.action === "confirm" && e.subject === "Ana Jones for Housing data analyst" && e.who.name === "Tom Okafor"));
     const matched = await call(t, "GET", "/api/programme/interests?status=matched");
     assert.equal(matched.status, 200, matched.raw);
     assert.deepEqual(matched.json.rows.map((r: any) => r.name), ["Ana Jones"]);
   });
 
   it("blocks a manual match that breaks a rule, shows every rule, and lets an override with a reason through, audited", async () => {
-    const t = await signIn("pat");
-    const bea = { tenantId: DEMO_TENANT, aadObjectId: people["Bea Ŵyn-Tŷ"]!.aadObjectId };
+    const t = await signIn("programmeTeam");
+    const bea = { tenantId: DEMO_TENANT_ID, aadObjectId: people["Bea Ŵyn-Tŷ"]!.aadObjectId };
     const ref = { openingId: roleId, candidateKey: personKey(bea) };
     const blocked = await call(t, "POST", "/api/programme/manual-match", ref);
     assert.equal(blocked.status, 409);
@@ -170,7 +171,7 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
   });
 
   it("lists what is stuck with how long, and sends at most one reminder per item per day", async () => {
-    const t = await signIn("pat");
+    const t = await signIn("programmeTeam");
     const stuck = await call(t, "GET", "/api/programme/stuck");
     const kinds = stuck.json.items.map((i: any) => i.kind).sort();
     assert.deepEqual(kinds, ["meeting", "meeting", "release"]);
@@ -193,7 +194,7 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
   });
 
   it("shows outcomes with every small count as 'fewer than 5'", async () => {
-    const out = (await call(await signIn("pat"), "GET", "/api/programme/outcomes")).json;
+    const out = (await call(await signIn("programmeTeam"), "GET", "/api/programme/outcomes")).json;
     assert.deepEqual(out.funnel.map((f: any) => f.stage), ["interest", "released", "matched", "meeting", "agreed", "active", "completed"]);
     for (const f of out.funnel) assert.deepEqual(f.count, { value: null, label: "fewer than 5" });
     for (const row of [out.overall, ...out.byOrganisationType, ...out.bySecondmentType]) {
@@ -205,7 +206,7 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
   });
 
   it("exports CSV: BOM, RFC 4180 quoting, formula cells made inert, Welsh letters, never adjustments; audited", async () => {
-    const t = await signIn("pat");
+    const t = await signIn("programmeTeam");
     const tricky = [
       { name: '=HYPERLINK("http://x","y")', org: "+Plus Org" },
       { name: 'O\'Neill, "Jo"\nSecond line', org: "-Minus, Ltd" },
@@ -213,14 +214,14 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
       { name: "\tTabby", org: "\rCarriage" },
     ];
     for (const [i, p] of tricky.entries()) {
-      const pk = `${DEMO_TENANT}:00000000-0000-4000-8000-00000000000${i}`;
+      const pk = `${DEMO_TENANT_ID}:00000000-0000-4000-8000-00000000000${i}`;
       await bot.app.store.container("people").items.create({
         id: "interest",
         pk,
         type: "interest",
         status: "submitted",
         version: 1,
-        owner: { tenantId: DEMO_TENANT, aadObjectId: pk.split(":")[1] },
+        owner: { tenantId: DEMO_TENANT_ID, aadObjectId: pk.split(":")[1] },
         createdAt: new Date().toISOString(),
         updatedAt: new Date().toISOString(),
         submittedAt: new Date().toISOString(),
@@ -253,7 +254,7 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const matches: string[][] = parse((await call(t, "GET", "/api/programme/export/matches.csv")).raw, { bom: true });
     assert.deepEqual(matches.slice(1).map((r) => r[0]).sort(), ["Ana Jones", "Bea Ŵyn-Tŷ"]);
     assert.equal((await call(t, "GET", "/api/programme/export/people.csv")).status, 404);
-    assert.equal((await call(await signIn("alex"), "GET", "/api/programme/export/matches.csv")).status, 403);
+    assert.equal((await call(await signIn("colleague"), "GET", "/api/programme/export/matches.csv")).status, 403);
     assert.equal((await call(undefined, "GET", "/api/programme/export/matches.csv")).status, 401);
     const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
     assert.ok(audit.some((e: any) => e.action === "export" && e.subject === "interests.csv"));

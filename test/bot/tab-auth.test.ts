@@ -146,7 +146,7 @@ describe("tab sign-in: only a verified Entra ID token gets in", function () {
     const config = await fetch(`${bot.app.url}/api/tab/config`).then((r) => r.json() as Promise<any>);
     assert.equal(config.devSignIn, false);
     assert.equal(config.demoPeople, undefined);
-    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "alex" }) });
+    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "secondee" }) });
     assert.equal(res.status, 401);
     assert.match(((await res.json()) as any).error, /Development sign-in is turned off/);
     // A token signed with a shared secret (as the development sign-in would) is refused.

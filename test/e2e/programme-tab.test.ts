@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { VERBS } from "../../cards";
-import { demoPerson, DEMO_TENANT } from "../../bot/tab-demo-people";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { action, cardText, type Card } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
-import { person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
+import { demoPerson, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
 import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
@@ -22,8 +22,9 @@ describe("Programme tab in Chromium @e2e", function () {
   let bot: TestBot;
   let session: BrowserSession;
   let page: Page;
-  const pat = demoPerson("pat")!;
-  const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT });
+  // Tom Okafor, the programme team of `npm run dev`, on the programme team the way `npm run dev` puts him there.
+  const tom = demoPerson("programmeTeam");
+  const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT_ID });
   const vic = demo("Vic Osei");
   const housing: Chat = { id: "19:housing-e2e@thread.tacv2", type: "channel", team: { id: "19:housing-team-e2e@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-e2e@thread.tacv2", name: "General" } };
   const cardsIn = (conversationId: string): Card[] =>
@@ -39,12 +40,12 @@ describe("Programme tab in Chromium @e2e", function () {
   }
 
   before(async () => {
-    bot = await startTestBot({ PROGRAMME_TEAM_AAD_IDS: pat.person.aadObjectId }, undefined, { schedulerPollMs: 60_000 });
-    const patInChat: Person = { id: `29:${pat.person.aadObjectId}`, aadObjectId: pat.person.aadObjectId, name: pat.name, tenantId: DEMO_TENANT };
-    await bot.teams.say(personalChat(patInChat), patInChat, "hello");
+    bot = await startTestBot(demoAppEnv(), undefined, { schedulerPollMs: 60_000 });
+    await bot.teams.say(personalChat(tom), tom, "hello");
     await bot.teams.say(housing, vic, "<at>Secondments</at> help");
     await bot.teams.press(housing, vic, VERBS.submitRole, roleInput());
-    await released(demo("Ana Jones"));
+    // Ana Jones is the demo secondee: the same person as in her Playground and her My secondment tab.
+    await released(demoPerson("secondee"));
     await released(demo("Bea Ŵyn-Tŷ"), { grade: "cs-eo", organisationType: "local-authority", organisationName: "Cyngor Gwynedd", town: "Caernarfon", region: "wales" });
     session = await launchBrowser();
     page = session.page;
@@ -61,7 +62,7 @@ describe("Programme tab in Chromium @e2e", function () {
   }
 
   it("shows someone outside the programme team a polite page and none of the data", async () => {
-    await signInAs("Alex Morgan");
+    await signInAs("Sam Patel");
     await page.getByRole("heading", { name: "This tab is for the programme team" }).waitFor({ timeout: UI_TIMEOUT_MS });
     const text = await page.locator("body").innerText();
     assert.match(text, /If you need access, ask the programme team to add you/);
@@ -71,7 +72,7 @@ describe("Programme tab in Chromium @e2e", function () {
   });
 
   it("lets a programme-team member filter the pool, open a person, confirm a suggestion, override a manual match and download a CSV", async () => {
-    await signInAs("Pat Okafor");
+    await signInAs("Tom Okafor");
     const people = page.locator("#people");
     await people.getByRole("cell", { name: "Ana Jones" }).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.locator("#outcomes canvas").waitFor();
