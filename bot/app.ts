@@ -4,18 +4,19 @@ import type { AddressInfo } from "node:net";
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type TurnContext,
 } from "botbuilder";
 import restify from "restify";
 import { renderCard } from "../cards";
-import { durationCapFor, type Config } from "../src/config";
+import { checkStoreForProduction, durationCapFor, type Config } from "../src/config";
 import { todayInLondon } from "../src/domain/dates";
 import type { InterestDetails } from "../src/domain/interest";
 import type { RoleRecordDetails } from "../src/domain/role-record";
 import { FormRecordStore } from "../src/store/records";
 import { ApprovalStore } from "../src/store/approvals";
 import { MatchStore } from "../src/store/matches";
+import { ChangeLog } from "../src/store/changes";
+import { LivePool } from "../src/store/live-pool";
 import { BusinessCaseStore } from "../src/store/business-cases";
 import { SecondmentStore } from "../src/store/secondments";
 // Pipeline (programme team)
@@ -30,19 +31,26 @@ import * as approval from "./handlers/approval";
 import * as secondment from "./handlers/secondment";
 import * as secondmentChanges from "./handlers/secondment-changes";
 import * as businessCase from "./handlers/business-case";
+// People's data
+import * as privacy from "./handlers/privacy";
+import { nextRetentionRun, RETENTION_JOB, retentionJobId, runRetention } from "../src/privacy/retention";
 import { BotConnectorPort } from "./proactive/connector-port";
 import { KnowledgeBase } from "../src/faq/knowledge-base";
 import { KnowledgeStore } from "../src/store/knowledge";
 import { createLogger, type Logger } from "../src/log";
 import { ConversationRepository } from "../src/store/conversations";
 import { PlanRepository } from "../src/store/plans";
-import { openStore, type Store } from "../src/store/store";
+import { isStoreUnavailable, openStore, type Store, type StoreDeps } from "../src/store/store";
+import { observeQueueDepth } from "../src/telemetry";
+import { GraphAppInstaller, graphCredential } from "../src/outbox/graph-install";
+import type { TokenCredential } from "@azure/identity";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { withTeamsUserIds } from "./refresh-users";
 import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
-import { CosmosBotStorage } from "./state-storage";
 import { registerTabRoutes } from "./tab-api";
+import { storeOutageCard } from "./store-outage";
+import { registerProgrammeRoutes } from "./programme-api";
 
 export interface RunningApp {
   port: number;
@@ -66,6 +74,20 @@ export interface AppOptions {
   schedulerPollMs?: number;
   /** How often each instance looks for knowledge-base changes made elsewhere (default 30 s). */
   knowledgeRefreshMs?: number;
+  /** Cosmos credential / client factories (tests stub the managed identity). */
+  storeDeps?: StoreDeps;
+  /** Credential for Microsoft Graph app installs (tests stub it); default from the configuration. */
+  graphCredential?: TokenCredential;
+  /** How often matching reads every interest, role and match again (default 1 hour). */
+  matchingRebuildMs?: number;
+  /** Store request timeout (default STORE_REQUEST_TIMEOUT_MS); fault tests make it short. */
+  storeRequestTimeoutMs?: number;
+  /**
+   * Schedule the daily retention run (default false; bot/main.ts and npm run dev turn it on). Any
+   * instance runs a retention job another scheduled, whatever this says. Off by default so tests
+   * that move the clock by months are not purged under them.
+   */
+  retention?: boolean;
 }
 
 const CORRELATION = Symbol("correlationId");
@@ -96,7 +118,12 @@ function buildAdapter(config: Config, log: Logger): CloudAdapter {
   adapter.onTurnError = async (ctx, error) => {
     const reference: string = ctx.turnState.get(CORRELATION) ?? newReference();
     log.error("turn failed", { reference, activityType: ctx.activity.type, name: ctx.activity.name, err: error });
-    const apology = { kind: "card" as const, card: renderCard("error", { reference, programmeEmail: config.programmeTeam.email }) };
+    // The store did not answer: say plainly that it was not saved (a form keeps what was typed).
+    const action = ctx.activity.type === "invoke" ? (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action : undefined;
+    const card = isStoreUnavailable(error)
+      ? storeOutageCard(typeof action?.verb === "string" ? action.verb : undefined, typeof action?.data === "object" && action.data !== null ? (action.data as Record<string, unknown>) : {}, reference, config.programmeTeam.email)
+      : renderCard("error", { reference, programmeEmail: config.programmeTeam.email });
+    const apology = { kind: "card" as const, card };
     try {
       if (ctx.activity.type === "invoke") {
         await ctx.sendActivity({ type: "invokeResponse", value: toInvokeResponse(apology) });
@@ -122,13 +149,17 @@ async function whenUnreachable(s: Services, m: OutboundMessage): Promise<void> {
 /** Start the bot: store, adapter and HTTP server. Resolves once it is listening. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
-  const store = await openStore(config.cosmos, log);
+  checkStoreForProduction(config);
+  const store = await openStore(config.cosmos, log, { ...options.storeDeps, ...(options.storeRequestTimeoutMs ? { requestTimeoutMs: options.storeRequestTimeoutMs } : {}) });
   const now = options.now ?? (() => new Date());
   const clock = { now };
   const instanceId = `${hostname()}:${process.pid}:${newReference()}`;
   const conversations = new ConversationRepository(store.container("conversations"));
   const outbox = new Outbox(store.container("outbox"), clock);
   const jobs = new JobStore(store.container("jobs"));
+  // Telemetry: queued messages, observed at each metric export (a no-op unless configured).
+  const stopObservingQueue = observeQueueDepth(() => outbox.pendingCount());
+  const changes = new ChangeLog(store.container("changes"));
   let dispatcher: OutboxDispatcher | undefined;
   const knowledgeStore = new KnowledgeStore(store.container("knowledge"));
   const knowledge = new KnowledgeBase(knowledgeStore, {
@@ -142,11 +173,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     plans: new PlanRepository(store.container("people")),
     knowledge,
     knowledgeStore,
-    interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest"),
-    roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role"),
+    interests: new FormRecordStore<InterestDetails>(store.container("people"), "interest", changes),
+    roles: new FormRecordStore<RoleRecordDetails>(store.container("people"), "role", changes),
     conversations,
-    approvals: new ApprovalStore(store.container("people")),
-    matches: new MatchStore(store.container("matches")),
+    approvals: new ApprovalStore(store.container("people"), changes),
+    matches: new MatchStore(store.container("matches"), changes),
+    matching: new LivePool({
+      people: store.container("people"),
+      matches: store.container("matches"),
+      changes,
+      // Today is read at every query, so one engine serves across midnight.
+      context: { get today() { return todayInLondon(now()); }, durationCapMonths: (org) => durationCapFor(config, org) },
+      log: log.child({ part: "matching" }),
+      ...(options.matchingRebuildMs ? { rebuildEveryMs: options.matchingRebuildMs } : {}),
+    }),
     businessCases: new BusinessCaseStore(store.container("people")),
     secondments: new SecondmentStore(store.container("secondments")),
     // Pipeline (programme team)
@@ -169,6 +209,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     calendar: { dueInWorkingDays: (from, n) => dueInWorkingDays(from, n) },
     rules: () => ({ today: todayInLondon(now()), durationCapMonths: (org) => durationCapFor(config, org) }),
     now,
+    store,
   };
   dispatcher = new OutboxDispatcher({
     container: store.container("outbox"),
@@ -183,6 +224,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     log: log.child({ part: "outbox" }),
     onUnreachable: (m) => whenUnreachable(services, m),
+    // Reaching people who have not installed the app (docs/deploy.md step 6): install it through Graph.
+    ...(config.graph.installForUsers && config.graph.catalogAppId
+      ? {
+          installer: new GraphAppInstaller({
+            baseUrl: config.graph.baseUrl,
+            catalogAppId: config.graph.catalogAppId,
+            credential: options.graphCredential ?? (await graphCredential({ ...config.bot, clientId: config.graph.clientId })),
+            log: log.child({ part: "graph" }),
+          }),
+        }
+      : {}),
   });
   const scheduler = new Scheduler({
     jobs,
@@ -194,6 +246,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       [secondment.SECONDMENT_JOBS.returnReminder]: (job) => secondment.onReturnReminder(services, job.payload as unknown as secondment.DatedPayload),
       [secondment.SECONDMENT_JOBS.end]: (job) => secondment.onEnd(services, job.payload as unknown as secondment.DatedPayload),
       [secondment.SECONDMENT_JOBS.confirmFollowUp]: (job) => secondment.onConfirmFollowUp(services, job.payload as unknown as secondment.ConfirmFollowUpPayload),
+      // People's data: retention once a day (each day's run is one job, claimed by one instance).
+      [RETENTION_JOB]: async () => {
+        const result = await runRetention(store, config.retentionMonths, now());
+        log.info("retention ran", { deleted: result.deleted, anonymised: result.anonymised });
+        const next = nextRetentionRun(now());
+        await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
+      },
+      [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as unknown as Parameters<typeof privacy.finishErasure>[1]),
       [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },
     clock,
@@ -201,8 +261,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log: log.child({ part: "scheduler" }),
     ...(options.schedulerPollMs ? { pollMs: options.schedulerPollMs } : {}),
   });
-  const conversationState = new ConversationState(new CosmosBotStorage(store.container("botState")));
-  const bot = new SecondmentBot(services, conversations, conversationState);
+  const bot = new SecondmentBot(services, conversations);
   const adapter = buildAdapter(config, log);
   const authenticated = Boolean(config.bot.appId);
 
@@ -211,8 +270,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  let draining = false;
 
   server.post("/api/messages", async (req, res) => {
+    if (draining) {
+      // Shutting down: Teams retries, and the load balancer sends it to another instance.
+      res.header("Retry-After", "1");
+      res.send(503, { error: "This instance is shutting down. Try again." });
+      return;
+    }
     const check = checkEnvelope(req.body, authenticated);
     if (!check.ok) {
       res.send(400, { error: "This is not an activity I can accept.", problem: check.problem });
@@ -227,18 +293,35 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   });
 
+  // Operations (docs/deploy.md): liveness, and readiness (store answers, leader lease checked, not draining).
   server.get("/healthz", async (_req, res) => {
-    const storeOk = await store.ping();
-    res.send(storeOk ? 200 : 503, { status: storeOk ? "ok" : "unavailable", store: storeOk ? "ok" : "not answering" });
+    res.send(200, { status: "ok" });
+  });
+  server.get("/readyz", async (_req, res) => {
+    const storeOk = !draining && (await store.ping());
+    const lease = dispatcher?.leaseHealth() ?? "stopped";
+    const ready = !draining && storeOk && lease !== "failing";
+    res.send(ready ? 200 : 503, {
+      status: ready ? "ready" : draining ? "stopping" : "unavailable",
+      store: draining ? "closing" : storeOk ? "ok" : "not answering",
+      leaderLease: lease === "failing" ? "not checked recently" : lease,
+    });
   });
 
   // Tabs: pages under /tab/, their API under /api/tab/ (same verbs as the chat cards).
-  registerTabRoutes(server, services);
+  const tab = registerTabRoutes(server, services);
+  // Programme tab (programme team): its API under /api/programme/, with the same sign-in.
+  registerProgrammeRoutes(server, services, store, tab.auth);
 
   try {
     await new Promise<void>((resolve, reject) => {
-      server.server.once("error", reject);
-      server.listen(config.port, config.host, () => resolve());
+      // restify re-emits the HTTP server's errors on itself: without a listener there, a busy port
+      // would crash the process with a raw stack instead of rejecting here.
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.removeListener("error", reject);
+        resolve();
+      });
     });
   } catch (err) {
     await store.close();
@@ -246,6 +329,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+
+  // The first retention run; later runs schedule the next themselves. Every instance asks; one job results.
+  if (options.retention) {
+    const first = nextRetentionRun(now());
+    await jobs.schedule({ id: retentionJobId(first), type: RETENTION_JOB, payload: {}, dueAt: first }, now());
+  }
 
   if (options.background ?? true) {
     dispatcher.start();
@@ -261,11 +350,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler,
     stop() {
       stopping ??= (async () => {
+        // Drain: refuse new turns, finish those in flight, then stop the background work and the store.
+        draining = true;
         server.server.close();
         server.server.closeIdleConnections();
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
         await scheduler.stop();
         await dispatcher.stop();
+        stopObservingQueue();
         await store.close();
         log.info("stopped");
       })();

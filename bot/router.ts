@@ -11,6 +11,8 @@ import * as knowledge from "./handlers/knowledge";
 import * as matching from "./handlers/matching";
 import * as role from "./handlers/role";
 import * as plan from "./handlers/plan";
+// People's data
+import * as privacy from "./handlers/privacy";
 // Pipeline (programme team)
 import * as pipeline from "./handlers/pipeline";
 import * as secondment from "./handlers/secondment";
@@ -133,6 +135,15 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.declineExtension]: route({ schema: ItemRef("extensionId"), personalOnly: false, run: (s, c, d) => changes.decideExtension(s, c, d as { secondmentId: string; extensionId: string; reason?: unknown }, false) }),
   [VERBS.openEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.openEarlyEnd(s, c, d) }),
   [VERBS.submitEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.submitEarlyEnd(s, c, d, d) }),
+  // People's data
+  [VERBS.showPrivacy]: route({ schema: NoData, personalOnly: false, run: (s) => privacy.notice(s) }),
+  [VERBS.exportMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.exportMine(s, c) }),
+  [VERBS.askDeleteMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.askDelete(s, c) }),
+  [VERBS.confirmDeleteMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.confirmDelete(s, c) }),
+  [VERBS.shareAdjustments]: route({ schema: privacy.ShareData, personalOnly: true, run: (s, c, d) => privacy.shareAdjustments(s, c, d) }),
+  [VERBS.openEquality]: route({ schema: NoData, personalOnly: true, run: () => privacy.openEquality() }),
+  [VERBS.submitEquality]: route({ schema: z.record(z.string(), z.unknown()), personalOnly: true, run: (s, c, d) => privacy.submitEquality(s, c, d) }),
+  [VERBS.showEqualityReport]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.equalityReportCard(s, c) }),
   [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s, c) => faq.prompt(s, undefined, c.lang) }),
   [VERBS.askQuestion]: route({
     schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
@@ -223,6 +234,19 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["unanswered questions", cmd(VERBS.kbShow)],
   ["unanswered", cmd(VERBS.kbShow)],
   ["knowledge base", cmd(VERBS.kbShow)],
+  // People's data
+  ["privacy", cmd(VERBS.showPrivacy)],
+  ["privacy notice", cmd(VERBS.showPrivacy)],
+  ["my data", cmd(VERBS.showPrivacy)],
+  ["export my data", cmd(VERBS.exportMyData)],
+  ["export", cmd(VERBS.exportMyData)],
+  ["delete my data", cmd(VERBS.askDeleteMyData)],
+  ["erase my data", cmd(VERBS.askDeleteMyData)],
+  ["share my adjustments", cmd(VERBS.shareAdjustments, { share: true })],
+  ["stop sharing my adjustments", cmd(VERBS.shareAdjustments, { share: false })],
+  ["equality", cmd(VERBS.openEquality)],
+  ["equality questions", cmd(VERBS.openEquality)],
+  ["equality report", cmd(VERBS.showEqualityReport)],
 ]);
 const COMMAND_WORDS = [...COMMANDS.keys()];
 

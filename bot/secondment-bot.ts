@@ -1,22 +1,33 @@
 import {
   CardFactory,
-  ConversationState,
   MessageFactory,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
+  type FileConsentCardResponse,
   type InvokeResponse,
-  type StatePropertyAccessor,
 } from "botbuilder";
 import { z } from "zod";
-import { CARD_CONTENT_TYPE, VERBS } from "../cards";
+import { ALL_VERBS, CARD_CONTENT_TYPE, VERBS } from "../cards";
 import { DEFAULT_LANG, langFromLocale, t } from "../src/i18n";
+import { noteVerb, turnSpan } from "../src/telemetry";
 import type { ConversationRepository } from "../src/store/conversations";
 import { conversationRecordOf, personOf, scopeOf } from "./conversation-record";
 import { MAX_QUESTION_LENGTH } from "./handlers/faq";
 import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
 import { channelWelcome, welcome } from "./handlers/welcome";
 import { commandFor, dispatch } from "./router";
+import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
+
+/** Where Teams lets the bot put an accepted file: OneDrive over https (or this machine, in development). */
+export function uploadUrlAllowed(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    return u.protocol === "https:" || (u.protocol === "http:" && (u.hostname === "127.0.0.1" || u.hostname === "localhost"));
+  } catch {
+    return false;
+  }
+}
 
 export const NO_TEXT_MESSAGE = "I can only read text. Type a question, or type help to see what I can do.";
 export const TOO_LONG_MESSAGE = `That message is too long for me. Please ask your question in ${MAX_QUESTION_LENGTH} characters or fewer.`;
@@ -32,12 +43,6 @@ const ExecuteValueSchema = z.object({
     data: z.record(z.string(), z.unknown()).optional(),
   }),
 });
-
-/** Conversation state: when we last stored how to reach this conversation. */
-interface ReachState {
-  serviceUrl: string;
-  savedAt: string;
-}
 
 export function toInvokeResponse(reply: Reply): InvokeResponse {
   return {
@@ -58,15 +63,11 @@ export function toActivity(reply: Reply) {
  * replies into messages or invoke responses. No programme rules live here.
  */
 export class SecondmentBot extends TeamsActivityHandler {
-  private readonly reach: StatePropertyAccessor<ReachState | undefined>;
-
   constructor(
     private readonly s: Services,
     private readonly conversations: ConversationRepository,
-    private readonly conversationState: ConversationState,
   ) {
     super();
-    this.reach = conversationState.createProperty<ReachState | undefined>("reach");
 
     this.onMessage(async (ctx, next) => {
       await this.handleMessage(ctx);
@@ -92,20 +93,29 @@ export class SecondmentBot extends TeamsActivityHandler {
   }
 
   override async run(ctx: TurnContext): Promise<void> {
-    await this.rememberConversation(ctx, false);
-    await super.run(ctx);
-    await this.conversationState.saveChanges(ctx);
+    // Telemetry: one span per turn (no personal data: type, scope, verb, duration, outcome).
+    await turnSpan({ activityType: ctx.activity.type, scope: scopeOf(ctx.activity) }, async () => {
+      await this.rememberConversation(ctx, false);
+      await super.run(ctx);
+    });
   }
 
-  /** Store how to reach this conversation on first contact, on install, and when the service URL moves. */
+  /** Run a verb through the router, noting it for telemetry (only verbs from the app's own list). */
+  private dispatch(caller: Caller, verb: unknown, data: Record<string, unknown>): Promise<Reply> {
+    noteVerb(typeof verb === "string" && (ALL_VERBS as readonly string[]).includes(verb) ? verb : "unknown");
+    return dispatch(this.s, caller, verb, data);
+  }
+
+  /**
+   * Keep how to reach this conversation: always on install and uninstall; otherwise only when the
+   * reference differs from what is stored. The repository remembers what it last stored, so an
+   * ordinary turn makes no store call for this (see ConversationRepository.remember).
+   */
   private async rememberConversation(ctx: TurnContext, force: boolean): Promise<void> {
-    const known = await this.reach.get(ctx);
-    if (!force && known && known.serviceUrl === ctx.activity.serviceUrl) return;
-    const now = this.s.now();
-    const record = conversationRecordOf(ctx.activity, now);
+    const record = conversationRecordOf(ctx.activity, this.s.now());
     if (!record) return;
-    await this.conversations.save(record);
-    await this.reach.set(ctx, { serviceUrl: record.serviceUrl, savedAt: now.toISOString() });
+    if (force) await this.conversations.save(record);
+    else await this.conversations.remember(record);
   }
 
   private async caller(ctx: TurnContext): Promise<Caller | undefined> {
@@ -147,7 +157,7 @@ export class SecondmentBot extends TeamsActivityHandler {
     if (value && typeof value === "object" && !Array.isArray(value) && "verb" in value) {
       // Action.Submit from a card: the button's data arrives as the message value.
       const { verb, ...data } = value;
-      await ctx.sendActivity(toActivity(await dispatch(this.s, caller, verb, data)));
+      await ctx.sendActivity(toActivity(await this.dispatch(caller, verb, data)));
       return;
     }
     const typed = (TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? "")
@@ -164,8 +174,48 @@ export class SecondmentBot extends TeamsActivityHandler {
     const { verb, data } = commandFor(typed);
     // Help in a team channel explains what the bot does there, not the personal menu.
     const reply =
-      caller.scope === "channel" && verb === VERBS.showMenu ? channelWelcome() : await dispatch(this.s, caller, verb, data);
+      caller.scope === "channel" && verb === VERBS.showMenu ? channelWelcome() : await this.dispatch(caller, verb, data);
     await ctx.sendActivity(toActivity(reply));
+  }
+
+  /**
+   * The person allowed the export file offered in their 1:1 chat: build it again for whoever
+   * pressed Allow (never anyone else), put it where Teams says, then show it as a file card.
+   */
+  protected override async handleTeamsFileConsentAccept(ctx: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    const caller = await this.caller(ctx);
+    const info = response.uploadInfo;
+    if (!caller || caller.scope !== "personal" || (response.context as { export?: unknown } | undefined)?.export !== "mine" || !info?.uploadUrl || !uploadUrlAllowed(info.uploadUrl)) {
+      this.s.log.info("file consent refused", { hasCaller: Boolean(caller) });
+      await ctx.sendActivity(MessageFactory.text("I could not save that file. Type export my data to try again."));
+      return;
+    }
+    const bytes = await exportFile(this.s, caller.person, caller.name);
+    const put = await fetch(info.uploadUrl, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "content-range": `bytes 0-${bytes.length - 1}/${bytes.length}` },
+      body: new Uint8Array(bytes),
+    });
+    if (!put.ok) {
+      this.s.log.warn("export upload failed", { status: put.status });
+      await ctx.sendActivity(MessageFactory.text("Teams would not take the file. Type export my data to try again."));
+      return;
+    }
+    await ctx.sendActivity({
+      type: "message",
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.teams.card.file.info",
+          contentUrl: info.contentUrl,
+          name: info.name ?? EXPORT_FILE_NAME,
+          content: { uniqueId: info.uniqueId, fileType: info.fileType ?? "json" },
+        },
+      ],
+    });
+  }
+
+  protected override async handleTeamsFileConsentDecline(ctx: TurnContext): Promise<void> {
+    await ctx.sendActivity(MessageFactory.text("I did not save the file. The summary above is still yours to read."));
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
@@ -178,6 +228,6 @@ export class SecondmentBot extends TeamsActivityHandler {
       return toInvokeResponse(welcome(this.s, t(lang, "menu.unreadable"), false, lang));
     }
     const { verb, data } = parsed.data.action;
-    return toInvokeResponse(await dispatch(this.s, caller, verb, data ?? {}));
+    return toInvokeResponse(await this.dispatch(caller, verb, data ?? {}));
   }
 }

@@ -8,11 +8,13 @@ import { personKey } from "../src/domain/person";
 import { fromRoot } from "../src/paths";
 import * as approval from "./handlers/approval";
 import * as plan from "./handlers/plan";
+// People's data
+import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
 import * as secondment from "./handlers/secondment";
 import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
 import { dispatch } from "./router";
 import { TabAuth, type TabIdentity } from "./tab-auth";
-import { DEMO_PEOPLE } from "./tab-demo-people";
+import { DEMO_SIGN_IN } from "../src/demo/people";
 
 /**
  * The tabs' face: static pages under /tab/ and a small JSON API under /api/tab/. Every API call
@@ -181,6 +183,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     res.sendRaw(200, gzip ? asset.gzipped : asset.body);
   };
   server.get("/tab/personal", page("personal.html"));
+  server.get("/tab/programme", page("programme.html"));
   server.get("/tab/:file", async (req, res) => {
     const file = String(req.params?.file ?? "");
     if (file.endsWith(".html") || !assets.has(file)) {
@@ -195,7 +198,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
   server.get("/api/tab/config", async (_req, res) => {
     sendJson(res, 200, {
       devSignIn: auth.devSignIn,
-      ...(auth.devSignIn ? { demoPeople: DEMO_PEOPLE.map((p) => ({ id: p.id, name: p.name, role: p.role })) } : {}),
+      ...(auth.devSignIn ? { demoPeople: DEMO_SIGN_IN.map(({ key, person }) => ({ id: key, name: person.name, role: person.part })) } : {}),
     });
   });
 
@@ -218,6 +221,15 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     if (!id) return;
     const caller = await tabCaller(s, id);
     sendJson(res, 200, { name: id.name ?? null, development: id.dev, sections: await mySections(s, caller) });
+  });
+
+  // People's data: the signed-in person's own export as a JSON file (never anyone else's).
+  server.get("/api/tab/my-data", async (req, res) => {
+    const id = await signedIn(req, res);
+    if (!id) return;
+    const bytes = await exportFile(s, id.person, id.name);
+    res.set({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${EXPORT_FILE_NAME}"` });
+    res.sendRaw(200, bytes);
   });
 
   server.get("/api/tab/secondments/:id", async (req, res) => {

@@ -3,7 +3,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { z } from "zod";
 import type { Config } from "../src/config";
 import type { PersonId } from "../src/domain/person";
-import { demoPerson } from "./tab-demo-people";
+import { DEMO_TENANT_ID, demoPersonByKey } from "../src/demo/people";
 
 /**
  * Who is calling the tab API. Only ever built from a verified token: an Entra ID access token the
@@ -114,9 +114,10 @@ export class TabAuth {
     try {
       const { payload } = await jwtVerify(token, this.devSecret!, { algorithms: ["HS256"], issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
       const claims = DevClaims.safeParse(payload);
-      const demo = claims.success ? demoPerson(claims.data.sub) : undefined;
+      // The demo people of `npm run dev` (src/demo/people.ts): the same tenant and ids as in their Playgrounds.
+      const demo = claims.success ? demoPersonByKey(claims.data.sub) : undefined;
       if (!demo) return { ok: false, problem: "Sign in again." };
-      return { ok: true, identity: { person: demo.person, name: demo.name, email: demo.email, dev: true } };
+      return { ok: true, identity: { person: { tenantId: DEMO_TENANT_ID, aadObjectId: demo.aadObjectId }, name: demo.name, email: demo.email, dev: true } };
     } catch {
       return { ok: false, problem: "Your development sign-in has ended. Sign in again." };
     }
@@ -124,7 +125,7 @@ export class TabAuth {
 
   /** A development session token for a demo person, or undefined when development sign-in is off. */
   async devToken(demoId: string): Promise<string | undefined> {
-    if (!this.devSecret || !demoPerson(demoId)) return undefined;
+    if (!this.devSecret || !demoPersonByKey(demoId)) return undefined;
     return new SignJWT({})
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(demoId)

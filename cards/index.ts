@@ -23,6 +23,9 @@ import businessCase from "./business-case.json";
 import secondment from "./secondment.json";
 // Pipeline (programme team)
 import pipeline from "./pipeline.json";
+// People's data
+import privacy from "./privacy.json";
+import myData from "./my-data.json";
 
 export * from "./models";
 export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
@@ -56,6 +59,9 @@ export const TEMPLATES: Readonly<Record<CardName, object>> = {
   secondment,
   // Pipeline (programme team)
   pipeline,
+  // People's data
+  privacy,
+  "my-data": myData,
 };
 
 export class CardTooLargeError extends Error {
@@ -78,17 +84,52 @@ export function templateKeys(template: object): string[] {
 const KEYS = new Map<CardName, string[]>();
 
 /**
+ * Parsed templates, one per card, made on first use. Parsing a template's expressions is most of
+ * the cost of a render, and templates never change while the app runs; expand() is synchronous and
+ * builds a new card each time, so one parsed template serves every turn.
+ */
+const parsed = new Map<CardName, Template>();
+
+function templateFor(name: CardName): Template {
+  let t = parsed.get(name);
+  if (!t) parsed.set(name, (t = new Template(TEMPLATES[name])));
+  return t;
+}
+
+/**
+ * Cards whose models hold programme content only (never a name, an answer or anything personal):
+ * the same model in the same language always gives the same card, so the last few are kept, and a
+ * turn showing one again (a plan step, the menu, an FAQ answer) costs a copy instead of an expansion.
+ */
+const CONTENT_ONLY: ReadonlySet<CardName> = new Set<CardName>(["plan-step", "welcome", "channel-welcome", "faq-answer", "plan"]);
+const KEPT_MAX = 256;
+const kept = new Map<string, AdaptiveCardJson>();
+
+/**
  * Fill a card template from its typed model, in `lang`. Catalogue messages the template names are
  * formatted with the model's top-level values ({secondeeName}…) and bound as `t`.
  * Throws if the result would be too large to send.
  */
 export function renderCard<N extends CardName>(name: N, model: CardModels[N], lang: Lang = DEFAULT_LANG): AdaptiveCardJson {
+  if (!CONTENT_ONLY.has(name)) return expand(name, model, lang);
+  const key = `${name}\u0000${lang}\u0000${JSON.stringify(model)}`;
+  let card = kept.get(key);
+  if (!card) {
+    card = expand(name, model, lang);
+    kept.set(key, card);
+    if (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
+  }
+  // Callers may change what they get: never hand out the kept copy itself.
+  return structuredClone(card);
+}
+
+function expand<N extends CardName>(name: N, model: CardModels[N], lang: Lang): AdaptiveCardJson {
   let keys = KEYS.get(name);
   if (!keys) KEYS.set(name, (keys = templateKeys(TEMPLATES[name])));
   const values: MessageValues = {};
   for (const [k, v] of Object.entries(model as object)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") values[k] = v;
   const t = keys.length ? cardStrings(lang, keys, values) : {};
-  const card = new Template(TEMPLATES[name]).expand({ $root: { ...model, verbs: VERBS, t } }) as AdaptiveCardJson;
+  const card = templateFor(name).expand({ $root: { ...model, verbs: VERBS, t } }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;

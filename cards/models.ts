@@ -111,6 +111,9 @@ export interface FaqPromptModel {
 export interface ErrorModel {
   reference: string;
   programmeEmail: string;
+  /** Instead of "Sorry, something went wrong" and the general advice (e.g. when nothing could be saved). */
+  heading?: string;
+  message?: string;
 }
 
 /** The line manager's card. `ref` identifies the request; the handler checks who presses. */
@@ -186,6 +189,9 @@ export interface CardModels {
   secondment: SecondmentModel;
   // Pipeline (programme team)
   pipeline: PipelineModel;
+  // People's data
+  privacy: PrivacyModel;
+  "my-data": MyDataModel;
 }
 export type CardName = keyof CardModels;
 
@@ -264,6 +270,8 @@ export interface FormModel {
   intro?: string;
   /** "3 answers need fixing", shown at the top when a submission had mistakes. */
   errorSummary?: string;
+  /** What to do next, shown at the bottom with errorSummary (default: fix the answers in red). */
+  errorFooter?: string;
   sections: { heading: string; note?: string; fields: FormFieldModel[] }[];
   submit: ActionModel;
   secondary: FormActionModel[];
@@ -294,4 +302,21 @@ export interface ConfirmModel {
   paragraphs: TextItem[];
   confirm: ActionModel;
   cancel: ActionModel;
+}
+
+// People's data
+/** The privacy notice: who holds the data, what for, who sees what, how long, your rights. */
+export interface PrivacyModel {
+  sections: { heading: string; text: string }[];
+  programmeEmail: string;
+}
+
+/** A summary of a person's data (export), what erasure will do, or the equality questions' outcome. */
+export interface MyDataModel {
+  notice?: string;
+  title: string;
+  paragraphs: TextItem[];
+  rows: { label: string; value: string }[];
+  lists: { heading: string; text: string }[];
+  buttons: { title: string; verb: string; data: Record<string, unknown>; style: "default" | "positive" | "destructive" }[];
 }

@@ -60,6 +60,15 @@ export const VERBS = {
   giveEndFeedback: "secondment.endFeedback.give",
   // Pipeline (programme team)
   showPipeline: "pipeline.show",
+  // People's data
+  showPrivacy: "privacy.show",
+  exportMyData: "privacy.export",
+  askDeleteMyData: "privacy.delete.ask",
+  confirmDeleteMyData: "privacy.delete.confirm",
+  shareAdjustments: "privacy.adjustments.share",
+  openEquality: "privacy.equality.open",
+  submitEquality: "privacy.equality.submit",
+  showEqualityReport: "privacy.equality.report",
   askPrompt: "faq.prompt",
   askQuestion: "faq.ask",
   openTopic: "faq.topic",

@@ -12,7 +12,7 @@ export async function buildTab(): Promise<void> {
   rmSync(TAB_OUT_DIR, { recursive: true, force: true });
   mkdirSync(TAB_OUT_DIR, { recursive: true });
   await build({
-    entryPoints: { personal: fromRoot("src", "tab", "personal.ts") },
+    entryPoints: { personal: fromRoot("src", "tab", "personal.ts"), programme: fromRoot("src", "tab", "programme.ts") },
     outdir: TAB_OUT_DIR,
     bundle: true,
     minify: true,
@@ -28,7 +28,7 @@ export async function buildTab(): Promise<void> {
     logLevel: "warning",
     define: { "process.env.NODE_ENV": '"production"' },
   });
-  for (const f of ["personal.html", "personal.css"]) copyFileSync(fromRoot("src", "tab", f), `${TAB_OUT_DIR}/${f}`);
+  for (const f of ["personal.html", "personal.css", "programme.html", "programme.css"]) copyFileSync(fromRoot("src", "tab", f), `${TAB_OUT_DIR}/${f}`);
 }
 
 if (require.main === module) {

@@ -1,53 +1,81 @@
-import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import { startApp } from "../bot/app";
-import { loadConfigOrExit } from "../src/config";
+import { loadConfigOrExit, parseConfig, type Config } from "../src/config";
+import { DEMO_PEOPLE, DEMO_ROLES, demoAppEnv, type DemoRole } from "../src/demo/people";
 import { createLogger } from "../src/log";
-import { fromRoot } from "../src/paths";
+import { isPortInUse, portInUseMessage } from "../src/port-in-use";
+import { seedDemoProgramme } from "./demo-programme";
+import { PortInUseError, startDemoPlaygrounds, type DemoPlayground } from "./playground";
 
 /**
- * `npm run dev`: the bot on the embedded store plus Microsoft 365 Agents Playground pointed at it,
- * so you can chat with the bot in a browser. Ctrl+C stops both.
+ * `npm run dev`: the bot on the embedded store, and one Microsoft 365 Agents Playground per demo
+ * person (src/demo/people.ts), each signed in as that person, so you can act as each of them in
+ * their own browser tab. `npm run dev -- --demo` first fills the store with a made-up programme.
+ * Ctrl+C stops everything.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const demoData = process.argv.slice(2).includes("--demo");
+  const settings = loadConfigOrExit();
+  // The demo programme-team member is on the programme team (as well as anyone already set).
+  const demoTeam = parseConfig(demoAppEnv()).programmeTeam.aadObjectIds;
+  const config: Config = {
+    ...settings,
+    programmeTeam: { ...settings.programmeTeam, aadObjectIds: [...new Set([...settings.programmeTeam.aadObjectIds, ...demoTeam])] },
+  };
+  if (demoData && config.bot.appId) {
+    process.stderr.write("--demo adds made-up people, so it does not run when MICROSOFT_APP_ID is set (production). Unset it to try the demo.\n");
+    process.exit(1);
+  }
   const log = createLogger(config.logLevel);
-  const app = await startApp(config, { log });
-  const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
-  const cwd = fromRoot(".data", "playground");
-  mkdirSync(cwd, { recursive: true });
-  const playground = spawn(
-    process.execPath,
-    // The Playground listens on all interfaces unless this preload makes it bind 127.0.0.1.
-    ["--require", fromRoot("scripts", "loopback-only.cjs"), require.resolve("@microsoft/m365agentsplayground/cli.js"), "--disable-telemetry", "--port", String(playgroundPort), "--channel-id", "msteams"],
-    {
-      cwd,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: {
-        ...process.env,
-        BOT_ENDPOINT: `${app.url}/api/messages`,
-        TEAMSAPPTESTER_BROWSER: "none",
-        APPLICATION_INSIGHTS_NO_STATSBEAT: "true",
-      },
-    },
-  );
+  const basePort = Number(process.env.PLAYGROUND_PORT || 56150);
+  if (!Number.isInteger(basePort) || basePort < 1 || basePort + DEMO_ROLES.length - 1 > 65535) {
+    process.stderr.write(`PLAYGROUND_PORT must be a port number from 1 to ${65536 - DEMO_ROLES.length}, not ${JSON.stringify(process.env.PLAYGROUND_PORT)}.\n`);
+    process.exit(1);
+  }
+
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp(config, { log, retention: true });
+  } catch (err) {
+    process.stderr.write(`${isPortInUse(err) ? portInUseMessage("PORT", config.port) : `Could not start the bot: ${(err as Error).message}`}\n`);
+    process.exit(1);
+  }
+  if (demoData) {
+    const seeded = await seedDemoProgramme(app.store, new Date());
+    process.stdout.write(`Demo programme: ${seeded.interests} interests and ${seeded.roles} roles (${seeded.added ? "added now" : "already there"}).\n`);
+  }
+
+  const ports = Object.fromEntries(DEMO_ROLES.map((role, i) => [role, basePort + i])) as Record<DemoRole, number>;
+  let playgrounds: DemoPlayground[];
+  try {
+    playgrounds = await startDemoPlaygrounds({ botEndpoint: `${app.url}/api/messages`, ports });
+  } catch (err) {
+    await app.stop();
+    if (err instanceof PortInUseError) {
+      process.stderr.write(`${portInUseMessage("PLAYGROUND_PORT", err.port, `the Playgrounds use ${basePort} to ${basePort + DEMO_ROLES.length - 1}`)}\n`);
+    } else {
+      process.stderr.write(`Could not start the Agents Playground: ${(err as Error).message}\n`);
+    }
+    process.exit(1);
+  }
+
+  const width = Math.max(...playgrounds.map((p) => p.person.name.length));
   process.stdout.write(
-    `\nBot: ${app.url}/api/messages\nPlayground: open http://127.0.0.1:${playgroundPort} in your browser and say "hello".\nMy secondment tab: open ${app.url}/tab/personal and use the development sign-in.\nPress Ctrl+C to stop.\n\n`,
+    `\nBot: ${app.url}/api/messages\n` +
+      `Open a Playground for each person you want to act as, and say "hello":\n` +
+      playgrounds.map((p) => `  ${p.playground.url}  ${p.person.name.padEnd(width)}  ${p.person.part}`).join("\n") +
+      `\nTabs: open ${app.url}/tab/personal (My secondment) or ${app.url}/tab/programme (Programme) and use the\n` +
+      `development sign-in as any of them, or as ${DEMO_PEOPLE.colleague.name}, ${DEMO_PEOPLE.colleague.part}. ${DEMO_PEOPLE.programmeTeam.name} is on the programme team.\n` +
+      `Press Ctrl+C to stop.\n\n`,
   );
+
   let stopping = false;
   const stop = async () => {
     if (stopping) process.exit(1);
     stopping = true;
-    playground.kill("SIGTERM");
+    await Promise.all(playgrounds.map((p) => p.playground.stop().catch(() => undefined)));
     await app.stop();
     process.exit(0);
   };
-  playground.once("exit", (code) => {
-    if (!stopping) {
-      process.stderr.write(`The Playground stopped (exit ${code}). Stopping the bot.\n`);
-      void stop();
-    }
-  });
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
 }

@@ -135,6 +135,11 @@ function withoutTabsIfNoDomain(manifest: Json, values: PlaceholderValues): Json 
     if (kept.some((tab) => (tab as Record<string, Json>)["entityId"] !== "conversations")) out["staticTabs"] = kept;
     else delete out["staticTabs"];
   }
+  if (Array.isArray(out["configurableTabs"])) {
+    const kept = out["configurableTabs"].filter((tab) => !uses(tab));
+    if (kept.length) out["configurableTabs"] = kept;
+    else delete out["configurableTabs"];
+  }
   if (out["webApplicationInfo"] !== undefined && uses(out["webApplicationInfo"])) delete out["webApplicationInfo"];
   return out;
 }

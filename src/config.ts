@@ -33,6 +33,20 @@ const EnvSchema = z
       z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "must be 1 to 255 letters, digits, - or _").default("secondments"),
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+    /** Client id of the user-assigned managed identity used for Cosmos (and Graph) when no key is set. */
+    AZURE_CLIENT_ID: optionalGuid,
+    ALLOW_EMBEDDED_STORE_IN_PRODUCTION: z.preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("false")),
+
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/InstrumentationKey=[^;]+/i, "must look like InstrumentationKey=...;IngestionEndpoint=...").optional(),
+    ),
+    /** Instance-lifetime settings for a graceful stop (App Service gives 30 s after SIGTERM). */
+    SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int("must be a whole number").min(0).max(120_000).default(25_000)),
+
+    GRAPH_INSTALL_FOR_USERS: z.preprocess(emptyToUndefined, z.enum(["true", "false"], { message: "must be true or false" }).default("false")),
+    GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url({ message: "must be a URL such as https://graph.microsoft.com/v1.0" }).default("https://graph.microsoft.com/v1.0")),
+    TEAMS_CATALOG_APP_ID: optionalText,
 
     PROGRAMME_TEAM_AAD_IDS: z.preprocess(
       (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v ?? []),
@@ -58,6 +72,12 @@ const EnvSchema = z
         .optional(),
     ),
 
+    // People's data: how long closed records are kept before they are erased or anonymised.
+    RETENTION_MONTHS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int("must be a whole number of months").min(1, "must be at least 1").max(120, "must be 120 or less").default(12),
+    ),
+
     TEAMS_APP_ID: optionalGuid,
     BOT_DOMAIN: optionalText,
 
@@ -79,17 +99,22 @@ const EnvSchema = z
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === "SingleTenant" && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "is required when MICROSOFT_APP_TYPE is SingleTenant" });
     }
-    if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
-      ctx.addIssue({ code: "custom", path: ["COSMOS_KEY"], message: "is required when COSMOS_ENDPOINT is set" });
+    if (env.GRAPH_INSTALL_FOR_USERS === "true" && !env.TEAMS_CATALOG_APP_ID) {
+      ctx.addIssue({ code: "custom", path: ["TEAMS_CATALOG_APP_ID"], message: "is required when GRAPH_INSTALL_FOR_USERS is true (the app's id in your organisation's app catalogue)" });
     }
     if (env.COSMOS_CONNECTION_STRING && !/AccountEndpoint=[^;]+;AccountKey=[^;]+/i.test(env.COSMOS_CONNECTION_STRING)) {
       ctx.addIssue({ code: "custom", path: ["COSMOS_CONNECTION_STRING"], message: "must look like AccountEndpoint=...;AccountKey=...;" });
     }
   });
 
+/** Every environment variable the app reads (infra tests check the Bicep's app settings against it). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type CosmosSettings =
   | { kind: "embedded"; dataDir: string; database: string }
-  | { kind: "remote"; endpoint: string; key: string; database: string };
+  | { kind: "remote"; endpoint: string; key: string; database: string }
+  /** No key: Microsoft Entra ID (managed identity, or the developer's Azure CLI sign-in). */
+  | { kind: "identity"; endpoint: string; database: string; clientId: string | undefined };
 
 export interface Config {
   port: number;
@@ -106,9 +131,17 @@ export interface Config {
   /** Longest secondment allowed, in months: per organisation (keys in lower case), else the default. */
   durationCaps: { defaultMonths: number; byOrganisation: Record<string, number> };
   teamsApp: { id: string | undefined; botDomain: string | undefined };
+  /** Months after a record closes (withdrawn, closed, ended) before it is erased or anonymised. */
+  retentionMonths: number;
   /** Tabs: the tenants whose sign-ins are accepted, where their keys are published, and the Bot
    * Connector URL for messages to people who have never chatted with the bot. */
   tab: { tenantIds: string[]; jwksUrl: string; serviceUrl: string };
+  /** A single-instance trial may keep its data on local disk with an app id set. */
+  allowEmbeddedStoreInProduction: boolean;
+  telemetry: { connectionString: string | undefined };
+  shutdownGraceMs: number;
+  /** Install the app for people who do not have it (Graph TeamsAppInstallation.ReadWriteSelfForUser.All). */
+  graph: { installForUsers: boolean; baseUrl: string; catalogAppId: string | undefined; clientId: string | undefined; tenantId: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -162,8 +195,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const e = result.data;
   const remote = e.COSMOS_CONNECTION_STRING
     ? parseConnectionString(e.COSMOS_CONNECTION_STRING)
-    : e.COSMOS_ENDPOINT
-      ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY! }
+    : e.COSMOS_ENDPOINT && e.COSMOS_KEY
+      ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY }
       : undefined;
   return {
     port: e.PORT,
@@ -177,16 +210,43 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     cosmos: remote
       ? { kind: "remote", endpoint: remote.endpoint, key: remote.key, database: e.COSMOS_DATABASE }
-      : { kind: "embedded", dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : fromRoot(e.DATA_DIR), database: e.COSMOS_DATABASE },
+      : e.COSMOS_ENDPOINT
+        ? { kind: "identity", endpoint: e.COSMOS_ENDPOINT, database: e.COSMOS_DATABASE, clientId: e.AZURE_CLIENT_ID }
+        : { kind: "embedded", dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : fromRoot(e.DATA_DIR), database: e.COSMOS_DATABASE },
     programmeTeam: { aadObjectIds: e.PROGRAMME_TEAM_AAD_IDS, email: e.PROGRAMME_TEAM_EMAIL },
     durationCaps: { defaultMonths: e.DEFAULT_DURATION_CAP_MONTHS, byOrganisation: parseCaps(e.ORGANISATION_DURATION_CAPS) },
     teamsApp: { id: e.TEAMS_APP_ID, botDomain: e.BOT_DOMAIN },
+    retentionMonths: e.RETENTION_MONTHS,
     tab: {
       tenantIds: e.TAB_TENANT_IDS.length ? e.TAB_TENANT_IDS : e.MICROSOFT_APP_TENANT_ID ? [e.MICROSOFT_APP_TENANT_ID] : [],
       jwksUrl: e.TAB_JWKS_URL,
       serviceUrl: e.TAB_SERVICE_URL,
     },
+    allowEmbeddedStoreInProduction: e.ALLOW_EMBEDDED_STORE_IN_PRODUCTION === "true",
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    graph: {
+      installForUsers: e.GRAPH_INSTALL_FOR_USERS === "true",
+      baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),
+      catalogAppId: e.TEAMS_CATALOG_APP_ID,
+      clientId: e.AZURE_CLIENT_ID,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+    },
   };
+}
+
+/**
+ * A real tenant (an app id is set) with no Cosmos settings would keep its data on each instance's
+ * own disk: two instances would each have their own. Refuse, unless asked for a single-instance trial.
+ */
+export function checkStoreForProduction(config: Config): void {
+  if (config.bot.appId && config.cosmos.kind === "embedded" && !config.allowEmbeddedStoreInProduction) {
+    throw new ConfigError(
+      "COSMOS_ENDPOINT",
+      "is required when MICROSOFT_APP_ID is set: without it each instance keeps its own data on local disk " +
+        "(set ALLOW_EMBEDDED_STORE_IN_PRODUCTION=true only for a single-instance trial)",
+    );
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * A small structured logger: one JSON line per entry on stderr (or a supplied sink).
+ * A small structured logger: one JSON line per entry on stdout, where App Service collects it (or a
+ * supplied sink). One-line start-up refusals are written to stderr by the entry points.
  * Fields named in REDACTED never reach the output, whatever the caller passes.
  */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -28,7 +29,7 @@ function clean(fields: LogFields): LogFields {
 
 export function createLogger(
   level: LogLevel,
-  sink: (line: string) => void = (line) => process.stderr.write(line + "\n"),
+  sink: (line: string) => void = (line) => process.stdout.write(line + "\n"),
   base: LogFields = {},
 ): Logger {
   const write = (at: Exclude<LogLevel, "silent">, msg: string, fields: LogFields = {}) => {

@@ -51,7 +51,6 @@ describe("configuration", () => {
     [{ MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555" }, "MICROSOFT_APP_PASSWORD", /required/],
     [{ MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555", MICROSOFT_APP_PASSWORD: "x", MICROSOFT_APP_TYPE: "SingleTenant" }, "MICROSOFT_APP_TENANT_ID", /required/],
     [{ MICROSOFT_APP_TYPE: "Anything" }, "MICROSOFT_APP_TYPE", /MultiTenant/],
-    [{ COSMOS_ENDPOINT: "https://acct.documents.azure.com/" }, "COSMOS_KEY", /required/],
     [{ COSMOS_ENDPOINT: "not a url", COSMOS_KEY: "k" }, "COSMOS_ENDPOINT", /URL/],
     [{ COSMOS_CONNECTION_STRING: "nonsense" }, "COSMOS_CONNECTION_STRING", /AccountEndpoint/],
     [{ COSMOS_DATABASE: "has spaces" }, "COSMOS_DATABASE", /letters/],

@@ -22,6 +22,7 @@ import type { InterestDetails } from "../../src/domain/interest";
 import { personKey } from "../../src/domain/person";
 import { interestFacts } from "./describe";
 import { suggestForCandidate, suggestQuietly } from "./matching";
+import { isProgrammeTeam } from "./secondment";
 import { card, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /** The job type the scheduler runs for approval reminders and the escalation after them. */
@@ -123,7 +124,9 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
     });
     return { next: fresh, result: { approval: fresh, created: true } };
   });
-  if (!created || approval.status !== "pending") return approval;
+  if (approval.status !== "pending") return approval;
+  // Also when the request already existed: a turn cut off by a store outage may have saved the
+  // request but not queued its card or reminder. Both have fixed ids, so this never doubles them.
   await s.outbox.enqueue({
     id: `approval-request:${approval.requestId}`,
     target: personTarget(approval, approval.manager.aadObjectId!, caller.serviceUrl),
@@ -136,12 +139,12 @@ export async function requestRelease(s: Services, caller: Caller, details: Inter
     payload: { secondee: key, requestId: approval.requestId, serviceUrl: caller.serviceUrl, step: 1 },
     dueAt: s.calendar.dueInWorkingDays(now, REMINDER_WORKING_DAYS),
   });
-  s.log.info("release requested", { requestId: approval.requestId });
+  if (created) s.log.info("release requested", { requestId: approval.requestId });
   return approval;
 }
 
 /** What the person is told about their request after sending or changing their interest. */
-export function requestNotice(a: Approval, lang: Lang = DEFAULT_LANG): string {
+export function requestNotice(a: Approval, programmeEmail: string, lang: Lang = DEFAULT_LANG): string {
   switch (a.status) {
     case "pending":
       return a.manager.name ? t(lang, "release.notice.pendingNamed", { name: a.manager.name }) : t(lang, "release.notice.pending");
@@ -150,7 +153,7 @@ export function requestNotice(a: Approval, lang: Lang = DEFAULT_LANG): string {
     case "declined":
       return t(lang, "release.notice.declined");
     case "unreachable":
-      return unreachableAdvice(a.unreachableReason);
+      return unreachableAdvice(a.unreachableReason, programmeEmail);
     case "cancelled":
       return "";
   }
@@ -219,8 +222,16 @@ async function afterDecision(s: Services, a: Approval, serviceUrl: string): Prom
 /** Universal Actions refresh: show the card as it stands. */
 export async function refresh(s: Services, caller: Caller, ref: ApprovalRef): Promise<Reply> {
   const a = await s.approvals.get(ref.secondee);
-  if (!a) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
+  // A refresh shows the whole request, so only its two people (and the programme team) get it;
+  // anyone else is told the same as for a request that does not exist.
+  if (!a || !mayView(s, caller, a)) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
   return card(approvalCard(a, a.requestId === ref.requestId ? undefined : t(caller.lang, "approval.notice.replaced"), caller.lang));
+}
+
+function mayView(s: Services, caller: Caller, a: Approval): boolean {
+  const me = caller.person.aadObjectId.toLowerCase();
+  const same = (id: string | undefined) => id !== undefined && id.toLowerCase() === me && a.secondee.tenantId === caller.person.tenantId;
+  return same(a.secondee.aadObjectId) || same(a.manager.aadObjectId) || isProgrammeTeam(s, caller.person);
 }
 
 /**
@@ -295,7 +306,7 @@ export async function managerUnreachable(s: Services, requestId: string, why: Un
   await s.outbox.enqueue({
     id: `approval-unreachable:${requestId}`,
     target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
-    activity: textMessage(unreachableAdvice(why)),
+    activity: textMessage(unreachableAdvice(why, s.config.programmeTeam.email)),
     purpose: "approval-unreachable",
   });
 }

@@ -122,7 +122,7 @@ async function findManager(s: Services, caller: Caller): Promise<ManagerLookup> 
 const NO_MANAGER: Record<Exclude<ManagerLookup["kind"], "found">, string> = {
   none: "We have not shared your business case, because we do not know who your line manager is. Send your expression of interest and choose your line manager in the 'Find your line manager' box, then share your business case again.",
   "email-only":
-    "We have not shared your business case, because we cannot find your line manager in Teams from an email address alone. Change your expression of interest and choose them in the 'Find your line manager' box, then share again. Or send your business case to them by email.",
+    "We have not shared your business case, because we cannot find your line manager in Teams from their email address. Send it to them by email instead, or ask the programme team for help.",
   self: "We have not shared your business case, because your expression of interest names you as your own line manager. Change your expression of interest and choose your line manager, then share again.",
 };
 

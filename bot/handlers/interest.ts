@@ -63,7 +63,7 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
   if (!outcome.created && request.status === "approved") {
     await suggestQuietly(s, () => suggestForCandidate(s, personKey(caller.person), caller.serviceUrl, caller.person.tenantId));
   }
-  const about = requestNotice(request, caller.lang);
+  const about = requestNotice(request, s.config.programmeTeam.email, caller.lang);
   return show(
     s,
     caller,
@@ -96,7 +96,7 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
     ? [
         { title: m("myInterest.managerAnswer"), value: view!.label },
         ...(release.status === "declined" && release.reason ? [{ title: m("myInterest.theirReason"), value: release.reason }] : []),
-        ...(release.status === "unreachable" ? [{ title: m("myInterest.whatToDo"), value: unreachableAdvice(release.unreachableReason) }] : []),
+        ...(release.status === "unreachable" ? [{ title: m("myInterest.whatToDo"), value: unreachableAdvice(release.unreachableReason, s.config.programmeTeam.email) }] : []),
       ]
     : [];
   return card(

@@ -4,13 +4,14 @@ import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson, type Match
 import { formatUkDate } from "../../src/domain/dates";
 import { monthsText } from "../../src/domain/forms";
 import { gradeText } from "../../src/domain/grades";
-import { activePairs, arrange, declinedPairs, matchId, ReasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
+import { arrange, matchId, ReasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
 import { personKey } from "../../src/domain/person";
 import { channelLabel } from "../../src/domain/role-record";
-import { MatchEngine } from "../../src/matching/engine";
 import type { Explanation } from "../../src/matching/explain";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
-import { loadPool, type Pool } from "../../src/store/pool";
+import type { PoolView } from "../../src/store/live-pool";
+import { secondmentIdFor } from "../../src/domain/secondment";
+import { askShareAdjustments } from "./privacy";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
@@ -34,26 +35,17 @@ const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ con
 const note = (t: string) => ({ type: "message", text: t });
 const bullets = (lines: string[]) => lines.filter(Boolean).map((l) => `- ${l}`).join("\n");
 
-function isProgrammeTeam(s: Services, caller: Caller): boolean {
-  return s.config.programmeTeam.aadObjectIds.some((id) => id.toLowerCase() === caller.person.aadObjectId.toLowerCase());
-}
+const isTeam = (s: Services, caller: Caller): boolean => secondment.isProgrammeTeam(s, caller.person);
 
-interface World {
-  pool: Pool;
-  matches: Match[];
-  engine: MatchEngine;
-}
+export type World = PoolView;
 
-/** Everyone, every role and every match, with an engine over them. Pairs already in play or turned down are never proposed. */
-async function world(s: Services): Promise<World> {
-  const matches = await s.matches.all();
-  const pool = await loadPool(s.people, matches);
-  const excluded = new Set([...declinedPairs(matches), ...activePairs(matches)]);
-  const rules = s.rules();
-  const engine = new MatchEngine({ today: rules.today, durationCapMonths: rules.durationCapMonths, declinedPairs: excluded });
-  for (const c of pool.candidates) engine.upsertCandidate(c);
-  for (const o of pool.openings) engine.upsertOpening(o);
-  return { pool, matches, engine };
+/**
+ * Everyone, every role and every match, with the engine over them, caught up from the store (only
+ * what changed since this instance last looked is read). Pairs already in play or turned down are
+ * never proposed.
+ */
+export function world(s: Services): Promise<World> {
+  return s.matching.current();
 }
 
 /**
@@ -61,7 +53,7 @@ async function world(s: Services): Promise<World> {
  * ("they"); the person reads about themselves ("you"). English conjugates "they" and "you" alike, so
  * the shared sentences from the engine only need their pronouns swapped.
  */
-function explanationText(e: Explanation, reader: "others" | "candidate" = "others"): string {
+export function explanationText(e: Explanation, reader: "others" | "candidate" = "others"): string {
   const they = reader === "candidate" ? "you" : "they";
   const lines = bullets([
     e.requiredSkillsMatched.length ? `Skills the role needs that ${they} offer: ${e.requiredSkillsMatched.join(", ")}` : "",
@@ -82,12 +74,11 @@ export function toSecondPerson(t: string): string {
   });
 }
 
-function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
-  const role = w.pool.roles.get(openingId);
+export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], notice?: string): MatchSuggestionsModel | undefined {
+  const role = w.state.role(openingId);
   if (!role) return undefined;
-  const byId = new Map(w.pool.candidates.map((c) => [c.id, c]));
-  const existing = w.matches.filter((m) => m.opening.id === openingId);
-  const person = (key: string) => byId.get(key);
+  const existing = w.state.matchesForOpening(openingId);
+  const person = (key: string) => w.state.candidate(key);
   return {
     roleTitle: role.details.form.title,
     organisation: `${role.details.form.hostOrganisation}, ${role.details.form.team}`,
@@ -129,8 +120,8 @@ function suggestionsModel(w: World, openingId: string, proposals: Proposal[], no
 }
 
 /** Tell the programme team about the best people for a role. Nobody else hears anything yet. */
-export async function suggestForOpening(s: Services, openingId: string, serviceUrl: string, tenantId: string): Promise<number> {
-  const w = await world(s);
+export async function suggestForOpening(s: Services, openingId: string, serviceUrl: string, tenantId: string, caughtUp?: World): Promise<number> {
+  const w = caughtUp ?? (await world(s));
   const proposals = w.engine.matchesForOpening(openingId, SUGGESTIONS_PER_ROLE);
   if (!proposals.length) return 0;
   const model = suggestionsModel(w, openingId, proposals);
@@ -162,8 +153,8 @@ export async function suggestQuietly(s: Services, what: () => Promise<unknown>):
 
 /** The card for a job swap: each person into the other's home role, confirmed together. */
 function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSuggestionsModel | undefined {
-  const [a, b] = x.candidateIds.map((id) => w.pool.candidates.find((c) => c.id === id));
-  const roleFor = (p: Proposal) => w.pool.roles.get(p.openingId);
+  const [a, b] = x.candidateIds.map((id) => w.state.candidate(id));
+  const roleFor = (p: Proposal) => w.state.role(p.openingId);
   if (!a || !b || !roleFor(x.first) || !roleFor(x.second)) return undefined;
   const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
   const entry = (c: typeof a, p: Proposal) => ({
@@ -174,8 +165,8 @@ function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSug
     details: explanationText(p.explanation),
     actions: [],
   });
-  const first = entry(w.pool.candidates.find((c) => c.id === x.first.candidateId)!, x.first);
-  const second = entry(w.pool.candidates.find((c) => c.id === x.second.candidateId)!, x.second);
+  const first = entry(w.state.candidate(x.first.candidateId)!, x.first);
+  const second = entry(w.state.candidate(x.second.candidateId)!, x.second);
   return {
     roleTitle: `Job swap: ${a.name} and ${b.name}`,
     organisation: x.summary,
@@ -197,8 +188,8 @@ function exchangeModel(w: World, x: ExchangeProposal, notice?: string): MatchSug
 }
 
 /** Tell the programme team about job swaps, optionally only those involving one person or role. */
-export async function suggestExchanges(s: Services, serviceUrl: string, tenantId: string, involving?: string): Promise<number> {
-  const w = await world(s);
+export async function suggestExchanges(s: Services, serviceUrl: string, tenantId: string, involving?: string, caughtUp?: World): Promise<number> {
+  const w = caughtUp ?? (await world(s));
   const swaps = w.engine
     .exchanges()
     .filter((x) => !involving || x.candidateIds.includes(involving) || x.first.openingId === involving || x.second.openingId === involving);
@@ -219,7 +210,7 @@ export async function suggestExchanges(s: Services, serviceUrl: string, tenantId
 
 /** Both halves of a swap are confirmed together (each is an ordinary match from then on). */
 export async function confirmExchange(s: Services, caller: Caller, pairs: { first: PairRef; second: PairRef }): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can confirm matches.");
+  if (!isTeam(s, caller)) return text("Only the programme team can confirm matches.");
   const before = await world(s);
   const swap = before.engine.exchanges().find((x) => x.first.openingId === pairs.first.openingId && x.first.candidateId === pairs.first.candidateKey && x.second.openingId === pairs.second.openingId && x.second.candidateId === pairs.second.candidateKey);
   if (!swap) return text("This job swap is no longer possible, so nothing was sent.");
@@ -230,7 +221,7 @@ export async function confirmExchange(s: Services, caller: Caller, pairs: { firs
 }
 
 export async function rejectExchange(s: Services, caller: Caller, pairs: { first: PairRef; second: PairRef }): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
+  if (!isTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
   await reject(s, caller, pairs.first);
   await reject(s, caller, pairs.second);
   return text("We will not suggest this job swap again.");
@@ -238,10 +229,11 @@ export async function rejectExchange(s: Services, caller: Caller, pairs: { first
 
 /** A person became available (released, or changed their interest): suggest them where they fit. */
 export async function suggestForCandidate(s: Services, candidateKey: string, serviceUrl: string, tenantId: string): Promise<void> {
+  // One catch-up serves the whole trigger: suggestions only read the engine.
   const w = await world(s);
   const openings = new Set(w.engine.matchesForCandidate(candidateKey, SUGGESTIONS_PER_ROLE).map((p) => p.openingId));
-  for (const openingId of openings) await suggestForOpening(s, openingId, serviceUrl, tenantId);
-  await suggestExchanges(s, serviceUrl, tenantId, candidateKey);
+  for (const openingId of openings) await suggestForOpening(s, openingId, serviceUrl, tenantId, w);
+  await suggestExchanges(s, serviceUrl, tenantId, candidateKey, w);
 }
 
 async function refreshSuggestions(s: Services, openingId: string, notice: string): Promise<Reply> {
@@ -252,12 +244,35 @@ async function refreshSuggestions(s: Services, openingId: string, notice: string
 
 /** A programme-team member confirms a suggested person for a role: the channel and the person are told. */
 export async function confirm(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can confirm matches.");
+  if (!isTeam(s, caller)) return text("Only the programme team can confirm matches.");
   const w = await world(s);
   const proposal = w.engine.matchesForOpening(ref.openingId, 50).find((p) => p.candidateId === ref.candidateKey);
-  const role = w.pool.roles.get(ref.openingId);
-  const candidate = w.pool.candidates.find((c) => c.id === ref.candidateKey);
+  const role = w.state.role(ref.openingId);
+  const candidate = w.state.candidate(ref.candidateKey);
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, "That person is no longer a suitable match for this role, so nothing was sent.");
+  const outcome = await createAndNotify(s, caller, w, ref, {
+    summary: proposal.explanation.summary,
+    details: explanationText(proposal.explanation),
+    detailsForCandidate: explanationText(proposal.explanation, "candidate"),
+  });
+  if (outcome === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
+  return refreshSuggestions(s, ref.openingId, `Confirmed ${candidate.name}. We have told the role's channel and ${candidate.name}.`);
+}
+
+/**
+ * Store a confirmed match and tell the role's channel and the person: what confirming does, whether
+ * the pair came from the engine or (from the Programme tab) was proposed by hand.
+ */
+export async function createAndNotify(
+  s: Services,
+  caller: Caller,
+  w: World,
+  ref: PairRef,
+  explanation: { summary: string; details: string; detailsForCandidate?: string },
+): Promise<"created" | "exists" | "missing"> {
+  const role = w.state.role(ref.openingId);
+  const candidate = w.state.candidate(ref.candidateKey);
+  if (!role || !candidate) return "missing";
   const id = matchId(ref.openingId, ref.candidateKey);
   const [tenantId, aadObjectId] = [candidate.id.slice(0, candidate.id.indexOf(":")), candidate.id.slice(candidate.id.indexOf(":") + 1)];
   const match: Match = {
@@ -268,11 +283,11 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     confirmedBy: { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}) },
     confirmedAt: s.now().toISOString(),
     outcomes: {},
-    explanation: proposal.explanation.summary,
-    details: explanationText(proposal.explanation),
-    detailsForCandidate: explanationText(proposal.explanation, "candidate"),
+    explanation: explanation.summary,
+    details: explanation.details,
+    detailsForCandidate: explanation.detailsForCandidate ?? explanation.details,
   };
-  if ((await s.matches.create(id, match)) === "exists") return refreshSuggestions(s, ref.openingId, "This match was already confirmed.");
+  if ((await s.matches.create(id, match)) === "exists") return "exists";
   const channel = await s.conversations.get(caller.person.tenantId, role.details.channel.conversationId);
   if (channel) {
     await s.outbox.enqueue({
@@ -291,15 +306,15 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
     purpose: "match-secondee",
   });
   s.log.info("match confirmed", { matchId: id });
-  return refreshSuggestions(s, ref.openingId, `Confirmed ${candidate.name}. We have told the role's channel and ${candidate.name}.`);
+  return "created";
 }
 
 /** A programme-team member turns a suggestion down: the pair is never suggested again. */
 export async function reject(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
+  if (!isTeam(s, caller)) return text("Only the programme team can turn down suggestions.");
   const w = await world(s);
-  const role = w.pool.roles.get(ref.openingId);
-  const candidate = w.pool.candidates.find((c) => c.id === ref.candidateKey);
+  const role = w.state.role(ref.openingId);
+  const candidate = w.state.candidate(ref.candidateKey);
   if (!role || !candidate) return text("That role or person no longer exists.");
   const at = s.now().toISOString();
   const sep = candidate.id.indexOf(":");
@@ -347,7 +362,7 @@ export function matchStatus(m: Match, viewer: Viewer): { text: string; style: Ma
 }
 
 function candidateFacts(m: Match, w: World): { title: string; value: string }[] {
-  const c = w.pool.candidates.find((x) => x.id === m.candidate.key);
+  const c = w.state.candidate(m.candidate.key);
   if (!c) return [];
   const d = c.details;
   return [
@@ -406,7 +421,7 @@ export function hostCard(m: Match, w: World, notes: CardNotes = {}): AdaptiveCar
 /** The card in the secondee's own chat, written to them. */
 export function secondeeCard(m: Match, w: World, notes: CardNotes = {}): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
-  const role = w.pool.roles.get(m.opening.id);
+  const role = w.state.role(m.opening.id);
   const f = role?.details.form;
   const status = matchStatus(m, "secondee");
   const model: MatchModel = {
@@ -480,7 +495,7 @@ export async function arrangeMeeting(s: Services, caller: Caller, ref: MatchRef)
 }
 
 function canActAsHost(s: Services, caller: Caller, m: Match): boolean {
-  return personKey(caller.person) === m.opening.ownerKey || isProgrammeTeam(s, caller);
+  return personKey(caller.person) === m.opening.ownerKey || isTeam(s, caller);
 }
 
 function acknowledgement(side: Side, proceed: boolean): string {
@@ -547,6 +562,7 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
     await s.plans.setStepStatus(m.candidate, { step: 5, status: "doing" }, s.now());
     // The secondee hears once: the secondment card secondment.begin sends says what happens next.
     await secondment.begin(s, m, serviceUrl);
+    await askShareAdjustments(s, m.candidate, secondmentIdFor(id), serviceUrl);
     await toChannel(
       "agreed",
       `Both sides want to go ahead with ${m.candidate.name} for ${m.opening.title}. Next, the vacancy holder fills in the details of the secondment: the "Fill in the details" button arrives in their 1:1 chat with me, not in this channel.`,

@@ -50,6 +50,8 @@ import {
   sendTo,
   sendToAll,
   tellProgrammeTeam,
+  visibleTo,
+  NOT_FOUND,
   whoIs,
   type SecondmentRef,
 } from "./secondment";
@@ -416,7 +418,7 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
 /** Universal Actions refresh of an extension card: its current state, for whoever is looking. */
 export async function refreshExtension(s: Services, c: Caller, ref: SecondmentRef & { extensionId: string }): Promise<Reply> {
   const sec = await s.secondments.get(ref.secondmentId);
-  if (!sec) return text("I could not find that secondment.");
+  if (!sec || !visibleTo(s, sec, c.person)) return text(NOT_FOUND);
   const ext = sec.extensions.find((e) => e.id === ref.extensionId);
   if (!ext) return card(secondmentCard(s, sec, c.person));
   return card(extensionCard(sec, ext, c.person));

@@ -191,6 +191,13 @@ export function secondmentCard(s: Services, sec: Secondment, viewer: PersonId | 
       text: `New end date ${formatUkDate(ext.newEndDate)}. Reason: ${ext.reason}. Agreed so far: ${PARTIES.filter((p) => ext.approvals[p]).map((p) => nameOf(sec, p)).join(", ") || "nobody yet"}.`,
     });
   }
+  // Shared only by the secondee's choice, and shown only to the secondee and the host.
+  if (sec.sharedAdjustments && (mine.includes("host") || mine.includes("secondee"))) sections.push({ heading: "Reasonable adjustments (shared by the secondee)", text: sec.sharedAdjustments.text });
+  if (mine.includes("secondee")) {
+    // Teams shows at most 5 buttons; past that, the choice is a typed command.
+    if (actions.length < 5) actions.push({ title: sec.sharedAdjustments ? "Stop sharing my adjustments" : "Share my adjustments with the host", verb: VERBS.shareAdjustments, data: { ...ref, share: !sec.sharedAdjustments } });
+    else sections.push({ heading: "Your reasonable adjustments", text: sec.sharedAdjustments ? "Shared with the host. Type **stop sharing my adjustments** to stop." : "Not shared with the host. Type **share my adjustments** to share them." });
+  }
   const answered = sec.checkIns.filter((c) => c.answers.secondee || c.answers.homeManager).length;
   if (sec.checkIns.length > 0) sections.push({ heading: "Keeping in touch", text: `${sec.checkIns.length} check-ins sent, ${answered} answered.` });
   const model: SecondmentModel = {
@@ -290,9 +297,16 @@ export async function mine(s: Services, caller: Caller, ref?: Partial<Secondment
 
 /** Other cards a refresh can show, by the `view` in their refresh data (say "extension", from secondment-changes.ts). */
 /** Universal Actions refresh: the card as it stands, for whoever is looking. */
+/**
+ * Only the people in a secondment and the programme team may see it. Anyone else who sends its id
+ * is told the same as for one that does not exist.
+ */
+export const visibleTo = (s: Services, sec: Secondment, person: PersonId): boolean => partiesOf(sec, person).length > 0 || isProgrammeTeam(s, person);
+export const NOT_FOUND = "I could not find that secondment.";
+
 export async function refresh(s: Services, caller: Caller, ref: SecondmentRef): Promise<Reply> {
   const sec = await s.secondments.get(ref.secondmentId);
-  if (!sec) return text("I could not find that secondment.");
+  if (!sec || !visibleTo(s, sec, caller.person)) return text(NOT_FOUND);
   return card(secondmentCard(s, sec, caller.person));
 }
 

@@ -61,16 +61,20 @@ export interface Services {
   // Pipeline (programme team)
   /** Reads the statuses and dates the pipeline view counts (never names or free text). */
   pipeline: import("../../src/store/pipeline-source").PipelineSource;
-  /** The people container, read whole by matching (interests, roles, release requests). */
+  /** The people container (interests, roles, release requests and plans). */
   people: Container;
   /** Each person's chosen language (the "Cymraeg / English" switch). */
   preferences: PreferenceStore;
+  /** The matching engine of this instance, caught up from the store on each use. */
+  matching: import("../../src/store/live-pool").LivePool;
   outbox: OutboundQueue;
   jobs: JobQueue;
   calendar: WorkingCalendar;
   /** Today in the UK and the organisations' duration caps, for the form rules. */
   rules(): RuleContext;
   now(): Date;
+  /** The whole store: people's data (export, erasure, retention) reaches every container. */
+  store: import("../../src/store/store").Store;
 }
 
 export type Scope = "personal" | "groupChat" | "channel";

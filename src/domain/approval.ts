@@ -141,16 +141,19 @@ export function recordEscalation(a: Approval, now: Date): Approval {
   return a.escalatedAt ? a : { ...a, escalatedAt: now.toISOString() };
 }
 
-/** What the secondee is told when their manager cannot be reached, in plain words. */
-export function unreachableAdvice(reason: string | undefined): string {
+/**
+ * What the secondee is told when their manager cannot be reached, in plain words, with a next step
+ * that does not send them back to what just failed. `programmeEmail`: the programme team's address.
+ */
+export function unreachableAdvice(reason: string | undefined, programmeEmail: string): string {
   switch (reason) {
     case "no-teams-account":
-      return "We could not find your line manager in Teams from an email address alone. Change your expression of interest and choose them in the 'Find your line manager' box, or ask them to contact the programme team.";
+      return `We could not find your line manager in Teams from their email address, so we have not asked them yet. Check with them that the address is right. Then ask them to email the programme team at ${programmeEmail} to say whether they agree to release you.`;
     case "self":
       return "You chose yourself as your line manager. Change your expression of interest and choose your line manager.";
     case "not-installed":
       return "We could not send your line manager a message in Teams. Ask them to add the Secondments app in Teams, then change your expression of interest and send it again.";
     default:
-      return "We could not reach your line manager in Teams. Ask them to add the Secondments app, or ask the programme team for help.";
+      return `We could not reach your line manager in Teams. Ask them to add the Secondments app, or email the programme team at ${programmeEmail} for help.`;
   }
 }

@@ -166,6 +166,8 @@ export interface Secondment {
   review?: Review;
   managerFeedback: Partial<Record<"homeManager" | "host", { text: string; at: string }>>;
   history: HistoryEntry[];
+  /** Reasonable adjustments the secondee chose to share with the host (absent unless they did). */
+  sharedAdjustments?: { text: string; at: string };
   /** Keys of everyone involved, for "my secondments" queries: "tenant:aad". */
   partyKeys: string[];
 }

@@ -1,4 +1,6 @@
 import type { Container } from "@azure/cosmos";
+import { startSendSpan, type SendSpan } from "../telemetry";
+import type { AppInstaller } from "./graph-install";
 import type { Logger } from "../log";
 import type { ConversationRepository } from "../store/conversations";
 import { cosmosCode, readItem, type Stored } from "../store/store";
@@ -63,6 +65,8 @@ export interface DispatcherTuning {
   leaseSafetyMs: number;
   /** How long a claimed message belongs to its sender; must exceed the connector timeout. */
   sendLeaseMs: number;
+  /** After installing the app for a person (Graph), wait this long for Teams before trying again. */
+  installWaitMs: number;
   /** Poll for new messages this often when idle (kick() wakes it sooner). */
   pollMs: number;
   /** Messages fetched per query. */
@@ -98,6 +102,7 @@ export const DEFAULT_TUNING: DispatcherTuning = {
   leaseMs: 15_000,
   leaseSafetyMs: 2_000,
   sendLeaseMs: 60_000,
+  installWaitMs: 5_000,
   pollMs: 1_000,
   batchSize: 250,
   maxBuffered: 1_000,
@@ -124,6 +129,8 @@ export interface DispatcherOptions {
   onUnreachable?: (m: OutboundMessage) => Promise<void>;
   limits?: TeamsRateLimiter;
   tuning?: Partial<DispatcherTuning>;
+  /** Installs the app for a person Teams will not open a chat with (Graph); absent: they are unreachable. */
+  installer?: AppInstaller;
 }
 
 const LEASE_ID = "_leader";
@@ -176,10 +183,15 @@ export class OutboxDispatcher {
   private lease: { etag: string; validUntil: number } | undefined;
   private leaseTimer: NodeJS.Timeout | undefined;
   private leaseTick: Promise<void> | undefined;
+  /** When the leader lease was last read (and renewed, if ours) without a store error. */
+  private leaseCheckedAt: number | undefined;
+  private startedAt = 0;
 
   /** Fetched, not yet taken; sorted oldest first. */
   private queue: MessageDoc[] = [];
   private readonly active = new Set<string>();
+  /** Telemetry span of each message in hand (src/telemetry.ts; a no-op unless configured). */
+  private readonly sendSpans = new Map<string, SendSpan>();
   /** Taken and not yet answered (see maxInFlight). */
   private unanswered = 0;
   /** Claims waiting for the store; more is fetched only when fewer than claimsBeforeQuery are. */
@@ -219,6 +231,7 @@ export class OutboxDispatcher {
     if (this.running) return;
     if (this.stopping) throw new Error("a stopped dispatcher cannot be started again; make a new one");
     this.running = true;
+    this.startedAt = this.nowMs();
     this.scheduleLease(0);
   }
 
@@ -246,18 +259,32 @@ export class OutboxDispatcher {
 
   /** Resolves when nothing is queued or sending (in the store, for every instance); rejects after timeoutMs. */
   async drain(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    // Real elapsed time (the monotonic clock), not the app's clock: tests freeze the app's clock,
+    // and a deadline on a frozen clock never comes.
+    const start = performance.now();
+    const since = () => performance.now() - start;
+    const deadline = timeoutMs;
     for (;;) {
       const busyHere = this.queue.length > 0 || this.active.size > 0;
       if (!busyHere) {
         const pending = await this.outbox.pendingCount();
         if (pending === 0 && this.active.size === 0) return;
-        if (Date.now() >= deadline) throw new Error(`outbox not drained after ${timeoutMs} ms: ${pending} message(s) still queued or sending`);
-      } else if (Date.now() >= deadline) {
+        if (since() >= deadline) throw new Error(`outbox not drained after ${timeoutMs} ms: ${pending} message(s) still queued or sending`);
+      } else if (since() >= deadline) {
         throw new Error(`outbox not drained after ${timeoutMs} ms: ${this.queue.length + this.active.size} message(s) in hand`);
       }
-      await this.idle(Math.min(250, Math.max(10, deadline - Date.now())));
+      await this.idle(Math.min(250, Math.max(10, deadline - since())));
     }
+  }
+
+  /**
+   * For readiness: "ok" when the lease was checked within one lease length, "failing" when it has
+   * not been (the store is not answering), "stopped" when the dispatcher is not running.
+   */
+  leaseHealth(): "ok" | "failing" | "stopped" {
+    if (!this.running) return "stopped";
+    if (this.leaseCheckedAt === undefined) return this.nowMs() - this.startedAt < this.t.leaseMs ? "ok" : "failing";
+    return this.nowMs() - this.leaseCheckedAt <= this.t.leaseMs ? "ok" : "failing";
   }
 
   /** True while this instance holds the leader lease. */
@@ -272,6 +299,9 @@ export class OutboxDispatcher {
     if (!this.running) return;
     this.leaseTimer = setTimeout(() => {
       this.leaseTick = this.renewLease()
+        .then(() => {
+          this.leaseCheckedAt = this.nowMs();
+        })
         .catch((err) => this.log.warn("leader lease check failed", { err: err as Error }))
         .finally(() => this.scheduleLease(Math.max(250, Math.floor(this.t.leaseMs / 3))));
     }, ms);
@@ -433,6 +463,7 @@ export class OutboxDispatcher {
     this.active.add(doc.id);
     this.busyLanes.add(lane);
     this.unanswered++;
+    this.sendSpans.set(doc.id, startSendSpan({ purpose: doc.purpose, attempts: doc.attempts }));
     let answered = false;
     const onAnswer = () => {
       if (answered) return;
@@ -444,6 +475,8 @@ export class OutboxDispatcher {
       .catch((err) => this.log.error("outbox message handling failed", { messageId: doc.id, purpose: doc.purpose, err: err as Error }))
       .finally(() => {
         onAnswer();
+        this.sendSpans.get(doc.id)?.end();
+        this.sendSpans.delete(doc.id);
         this.active.delete(doc.id);
         this.busyLanes.delete(lane);
         this.wakeIdle();
@@ -510,7 +543,10 @@ export class OutboxDispatcher {
       const destination = await this.destination(current);
       if (!destination.ok) {
         if ("retryAt" in destination) return await this.finish(current, { kind: "retry", at: destination.retryAt, why: destination.why });
-        return await this.finish(current, this.outcomeOf(current, destination.failure, undefined), { requested: true });
+        const outcome = this.outcomeOf(current, destination.failure, undefined);
+        const installing = outcome.kind === "unreachable" && outcome.reason === "not-installed" ? await this.installFor(current) : undefined;
+        if (installing) return await this.finish(installing.doc, installing.outcome, { requested: true });
+        return await this.finish(current, outcome, { requested: true });
       }
       const { conversationId, serviceUrl } = destination;
       const tenantId = current.target.tenantId;
@@ -538,6 +574,7 @@ export class OutboxDispatcher {
       if (permit) this.settle(permit, "done");
       else this.limits.recordPast(tenantId, conversationId, this.nowMs()); // a port that ignored beforeRequest
       if (result.ok || result.status !== 429) this.limits.accepted();
+      this.sendSpans.get(current.id)?.answered(result.ok ? 201 : result.status, result.ok ? undefined : result.retryAfterMs);
       requested = true;
       onAnswer();
       await this.finish(current, result.ok ? { kind: "sent", activityId: result.activityId } : this.outcomeOf(current, result, conversationId), { requested: true });
@@ -550,6 +587,37 @@ export class OutboxDispatcher {
       this.log.warn("could not prepare a message; will retry", { messageId: current.id, purpose: current.purpose, err: err as Error });
       const at = this.nowMs() + backoffMs(current.attempts + 1, this.t.backoffBaseMs, this.t.backoffMaxMs);
       await this.finish(current, { kind: "retry", at, why: "store or lookup error before sending" }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Teams would not open a 1:1 chat (the app is not installed for the person): with an installer,
+   * install the app once for this message and try again shortly (by then Teams has sent the install
+   * event, which stores the chat). Undefined: no installer, no permission, or already tried.
+   */
+  private async installFor(doc: MessageDoc): Promise<{ doc: MessageDoc; outcome: Outcome } | undefined> {
+    const installer = this.opts.installer;
+    if (!installer || doc.target.kind !== "person" || doc.installRequestedAt) return undefined;
+    const now = this.nowMs();
+    const result = await installer.install(doc.target);
+    const fields = { messageId: doc.id, purpose: doc.purpose, result: result.kind };
+    switch (result.kind) {
+      case "installed":
+      case "already-installed":
+        this.log.info("installed the app for a person so the bot can message them", fields);
+        return {
+          doc: { ...doc, installRequestedAt: new Date(now).toISOString() },
+          outcome: { kind: "retry", at: now + this.t.installWaitMs, why: "installed the app for this person; waiting for Teams" },
+        };
+      case "throttled":
+        this.log.warn("Graph throttled an app install", { ...fields, retryAfterMs: result.retryAfterMs });
+        return { doc, outcome: { kind: "retry", at: now + result.retryAfterMs, why: "Graph throttled the app install" } };
+      case "error":
+        this.log.warn("could not install the app for a person; will retry", { ...fields, status: result.status });
+        return { doc, outcome: { kind: "retry", at: now + backoffMs(doc.attempts + 1, this.t.backoffBaseMs, this.t.backoffMaxMs), why: `Graph install failed (${result.status})` } };
+      case "forbidden":
+        this.log.warn("no Graph permission to install the app (TeamsAppInstallation.ReadWriteSelfForUser.All); telling people instead", fields);
+        return undefined;
     }
   }
 
@@ -735,6 +803,7 @@ export class OutboxDispatcher {
     const stored = await this.writeOutcome(claimed, next);
     const fields = { messageId: claimed.id, purpose: claimed.purpose, attempts: next.attempts };
     if (!stored) return;
+    this.sendSpans.get(claimed.id)?.outcome(next.status, next.attempts, next.status === "sent" ? this.nowMs() - Date.parse(claimed.createdAt) : undefined);
     if (outcome.kind === "sent") this.log.debug("sent", fields);
     else if (outcome.kind === "retry") this.log.info("will retry", { ...fields, notBefore: next.notBefore, why: outcome.why });
     else if (outcome.kind === "failed") this.log.error("message failed", { ...fields, why: outcome.why });

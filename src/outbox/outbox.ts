@@ -61,6 +61,8 @@ export type MessageDoc = Stored<OutboundMessage> & {
   updatedAt: string;
   /** Instance that sent it; lets a new leader count sends it did not make against the limits. */
   sentBy?: string;
+  /** When the app was installed for the person through Graph (graph-install.ts), so it is done once. */
+  installRequestedAt?: string;
 };
 
 /** The result of one request to Teams. */

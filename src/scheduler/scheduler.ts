@@ -1,4 +1,5 @@
 import type { Logger } from "../log";
+import { jobSpan } from "../telemetry";
 import type { Job, JobStore, StoredJob } from "./jobs";
 
 /**
@@ -151,9 +152,16 @@ export class Scheduler {
 
   /** Claim one job and, if this instance won it, run it and record the outcome. */
   private async runOne(candidate: StoredJob): Promise<boolean> {
-    const { jobs, clock, instanceId: owner, handlers } = this.opts;
+    const { jobs, clock, instanceId: owner } = this.opts;
     const job = await jobs.claim(candidate, owner, clock.now(), this.leaseMs);
     if (!job) return false; // not claimable any more, or another instance won it
+    const lagMs = clock.now().getTime() - Date.parse(candidate.dueAt);
+    return jobSpan({ type: job.type, attempt: job.attempts, lagMs }, (outcome) => this.runClaimed(candidate, job, outcome));
+  }
+
+  /** Run a job this instance has claimed and record how it went (`outcome` names it for telemetry). */
+  private async runClaimed(candidate: StoredJob, job: StoredJob, outcome: (what: string) => void): Promise<boolean> {
+    const { jobs, clock, instanceId: owner, handlers } = this.opts;
     const fields = { jobId: job.id, type: job.type, attempt: job.attempts };
     if (candidate.status === "running") {
       this.log.warn("taking over a job whose lease expired", { ...fields, previousOwner: candidate.leaseOwner });
@@ -162,12 +170,14 @@ export class Scheduler {
     if (job.attempts > this.maxAttempts) {
       await jobs.fail(job, owner, `Gave up after ${job.attempts - 1} attempts; the last did not finish (lease expired)`, clock.now());
       this.log.error("job failed: its runs kept dying", fields);
+      outcome("failed");
       return true;
     }
     const handler = Object.hasOwn(handlers, job.type) ? handlers[job.type] : undefined;
     if (!handler) {
       await jobs.fail(job, owner, `No handler for job type "${job.type}"`, clock.now());
       this.log.error("job failed: no handler for its type", fields);
+      outcome("failed");
       return true;
     }
 
@@ -179,19 +189,23 @@ export class Scheduler {
       if (job.attempts >= this.maxAttempts) {
         const recorded = await jobs.fail(job, owner, errorText(err), now);
         this.log.error("job failed for good", { ...fields, err, recorded });
+        outcome("failed");
       } else {
         const retryAt = new Date(now.getTime() + retryDelayMs(job.attempts));
         const recorded = await jobs.fail(job, owner, errorText(err), now, retryAt);
         this.log.warn("job failed; will retry", { ...fields, err, retryAt: retryAt.toISOString(), recorded });
+        outcome("retry");
       }
       return true;
     }
     const ms = Date.now() - started;
     if (await jobs.complete(job, owner, clock.now())) {
       this.log.info("job done", { ...fields, ms });
+      outcome("done");
     } else {
       // Its lease expired and another instance took it over: that run's outcome stands.
       this.log.warn("job finished after losing its lease; not recorded", { ...fields, ms, leaseMs: this.leaseMs });
+      outcome("lease-lost");
     }
     return true;
   }

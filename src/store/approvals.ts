@@ -1,12 +1,17 @@
 import type { Container } from "@azure/cosmos";
 import type { Approval } from "../domain/approval";
+import type { ChangeLog } from "./changes";
 import { readItem, updateWithResult, type Stored } from "./store";
 
 const APPROVAL_ID = "approval";
 
 /** The current release request of one person, in their partition (id "approval", pk = person key). */
 export class ApprovalStore {
-  constructor(private readonly container: Container) {}
+  /** `changes`: where to note each write for matching (a release decides who can be matched). */
+  constructor(
+    private readonly container: Container,
+    private readonly changes?: ChangeLog,
+  ) {}
 
   get(secondeeKey: string): Promise<Stored<Approval> | undefined> {
     return readItem<Approval>(this.container, APPROVAL_ID, secondeeKey);
@@ -18,7 +23,9 @@ export class ApprovalStore {
    * Returns what the function returned for the state that was finally written (or kept).
    */
   update<R>(secondeeKey: string, change: (current: Approval | undefined) => { next: Approval | undefined; result: R }): Promise<R> {
-    return updateWithResult<Approval, R>(this.container, APPROVAL_ID, secondeeKey, change);
+    return updateWithResult<Approval, R>(this.container, APPROVAL_ID, secondeeKey, change, undefined, () =>
+      this.changes ? this.changes.note({ container: "people", id: APPROVAL_ID, pk: secondeeKey }) : Promise.resolve(),
+    );
   }
 
   /** Find a request by its id (used when the outbox reports the manager cannot be reached). */

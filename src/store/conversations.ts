@@ -31,8 +31,69 @@ export function safeId(raw: string): string {
   return encodeURIComponent(raw).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
+/** What a reference is, for comparing: every field but the time it was written, keys in order. */
+function fingerprint(record: Record<string, unknown>): string {
+  const { updatedAt: _updatedAt, id: _id, pk: _pk, type: _type, _rid, _self, _etag, _ts, _attachments, ...rest } = record;
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)]))
+        : v;
+  return JSON.stringify(canonical(rest));
+}
+
+/** How many references an instance remembers, and for how long it trusts what it remembers. */
+const REMEMBERED_MAX = 20_000;
+const REMEMBERED_MS = 10 * 60_000;
+
 export class ConversationRepository {
+  /**
+   * The last reference this instance saw stored per conversation, as activities give it (before
+   * merging in known names). Only a shortcut: a reference that differs in any field is written.
+   * Entries expire so that a record another instance changed is looked at again before long.
+   */
+  private readonly remembered = new Map<string, { fingerprint: string; at: number }>();
+
   constructor(private readonly container: Container) {}
+
+  /**
+   * Keep the reference an activity carries, with no store call when this instance already knows
+   * it is stored unchanged; otherwise read it, and write only if something (other than the time)
+   * differs. Returns what it did.
+   */
+  async remember(record: ConversationRecord, nowMs = Date.now()): Promise<"known" | "unchanged" | "written"> {
+    const valid = ConversationRecordSchema.parse(record);
+    const key = `${valid.tenantId}\u0000${valid.conversationId}`;
+    const print = fingerprint(valid);
+    const seen = this.remembered.get(key);
+    if (seen && seen.fingerprint === print && nowMs - seen.at < REMEMBERED_MS) return "known";
+    const known = await this.get(valid.tenantId, valid.conversationId);
+    const merged = this.merge(valid, known);
+    let outcome: "unchanged" | "written" = "unchanged";
+    if (!known || fingerprint(merged) !== fingerprint(known)) {
+      await this.write(merged);
+      outcome = "written";
+    }
+    this.remembered.delete(key);
+    this.remembered.set(key, { fingerprint: print, at: nowMs });
+    if (this.remembered.size > REMEMBERED_MAX) this.remembered.delete(this.remembered.keys().next().value!);
+    return outcome;
+  }
+
+  /** Records only carry a name when the activity did, so spreading keeps a known name. */
+  private merge(valid: ConversationRecord, known: ConversationRecord | undefined): ConversationRecord {
+    const team = known?.team || valid.team ? { ...known?.team, ...valid.team } : undefined;
+    const channel = known?.channel || valid.channel ? { ...known?.channel, ...valid.channel } : undefined;
+    // The Teams user id (29:…) arrives with messages; a record without it keeps the one known.
+    const teamsUserId = valid.user?.teamsUserId ?? known?.user?.teamsUserId;
+    const user = valid.user ? { ...valid.user, ...(teamsUserId ? { teamsUserId } : {}) } : undefined;
+    return { ...valid, ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) } as ConversationRecord;
+  }
+
+  private async write(merged: ConversationRecord): Promise<void> {
+    await this.container.items.upsert({ ...merged, id: safeId(merged.conversationId), pk: merged.tenantId, type: "conversation" });
+  }
 
   /**
    * Keep the latest reference. Messages carry only ids, while the install event carries the team
@@ -41,13 +102,10 @@ export class ConversationRepository {
   async save(record: ConversationRecord): Promise<void> {
     const valid = ConversationRecordSchema.parse(record);
     const known = await this.get(valid.tenantId, valid.conversationId);
-    // Records only carry a name when the activity did, so spreading keeps a known name.
-    const team = known?.team || valid.team ? { ...known?.team, ...valid.team } : undefined;
-    const channel = known?.channel || valid.channel ? { ...known?.channel, ...valid.channel } : undefined;
-    const teamsUserId = valid.user?.teamsUserId ?? known?.user?.teamsUserId;
-    const user = valid.user ? { ...valid.user, ...(teamsUserId ? { teamsUserId } : {}) } : undefined;
-    const merged = { ...valid, ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) } as ConversationRecord;
-    await this.container.items.upsert({ ...merged, id: safeId(merged.conversationId), pk: merged.tenantId, type: "conversation" });
+    await this.write(this.merge(valid, known));
+    const key = `${valid.tenantId}\u0000${valid.conversationId}`;
+    this.remembered.delete(key);
+    this.remembered.set(key, { fingerprint: fingerprint(valid), at: Date.now() });
   }
 
   async get(tenantId: string, conversationId: string): Promise<ConversationRecord | undefined> {

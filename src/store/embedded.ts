@@ -1,82 +1,150 @@
-import { CosmosClient } from "@azure/cosmos";
 import { createHttpServer } from "@vercel/cosmosdb-server";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../log";
+import { applyRecord, attachAccount, captureRecords, installHooks, recordJson, type Account, type ChangeSink, type StoreRecord } from "./embedded-model";
+import { Journal, journalFile, listJournals, readJournal, syncDir, type Durability } from "./journal";
 
 /**
  * The embedded store for local use: a Cosmos-compatible server (@vercel/cosmosdb-server) on
- * 127.0.0.1, driven by the same @azure/cosmos SDK as production.
+ * 127.0.0.1, driven by the same @azure/cosmos SDK as production. See docs/data-model.md.
  *
- * That server keeps everything in memory, so this module adds durability around it: every
- * successful write marks the store dirty, and a snapshot of every database, container definition
- * and item is written to `<dataDir>/cosmos-snapshot.json` shortly after (atomically: temp file, then
- * rename) and again on close. On start the snapshot is loaded back through the SDK before anyone
- * else can reach the server.
+ * The server keeps everything in memory; this module makes it durable:
+ * - every change the server makes is appended to a journal (src/store/journal.ts), and the HTTP
+ *   response that acknowledges it is held until the journal is synced to disk (group commit: one
+ *   fsync for all the writes that arrived meanwhile). A read is held the same way if it could see a
+ *   change not yet on disk, so nobody acts on something a crash could take back.
+ * - on start, the snapshot and then the journal are replayed into the server before it is reachable.
+ * - when the journal grows past the size of the last snapshot (and at least `compactBytes`), a new
+ *   snapshot is written in the background and the journal files it covers are removed. A write never
+ *   pays for a snapshot, and its own cost does not depend on how much is stored.
  */
 export interface EmbeddedCosmos {
   endpoint: string;
   key: string;
-  /** Write the snapshot now if anything changed since the last one. */
+  /** Fold the journal into a new snapshot now (the same work as background compaction). */
   flush(): Promise<void>;
+  /** Records journalled and groups written to disk since start (each group is one fsync). */
+  stats(): { records: number; groups: number };
   close(): Promise<void>;
 }
 
-interface ContainerSnapshot {
-  id: string;
-  partitionKey: unknown;
-  indexingPolicy?: unknown;
-  items: Record<string, unknown>[];
-}
-interface Snapshot {
-  version: 1;
-  savedAt: string;
-  databases: { id: string; containers: ContainerSnapshot[] }[];
+export interface EmbeddedOptions {
+  dataDir: string;
+  log: Logger;
+  /** "fsync" (default) syncs every group of writes; "write" only writes them (for the bench); "off" keeps nothing (bench). */
+  durability?: Durability | "off";
+  /** Compact once the journal holds at least this many bytes and more than the last snapshot. */
+  compactBytes?: number;
 }
 
-const SNAPSHOT_FILE = "cosmos-snapshot.json";
+const SNAPSHOT_FILE = "store-snapshot.jsonl";
+/** The whole-store JSON snapshot written by earlier versions; loaded once, then replaced. */
+const LEGACY_SNAPSHOT = "cosmos-snapshot.json";
 const EMBEDDED_KEY = "embedded-local-store";
-/** However slow snapshots get, one is written at least this soon after a write. */
-const MAX_SNAPSHOT_GAP_MS = 10_000;
-const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments"];
+const DEFAULT_COMPACT_BYTES = 4 * 1024 * 1024;
+const COMPACT_RETRY_MS = 60_000;
+/** Lines written per chunk of a snapshot, so a large one does not hold up the event loop. */
+const SNAPSHOT_CHUNK = 2000;
 
-function isWrite(req: IncomingMessage): boolean {
-  if (req.method === "PUT" || req.method === "DELETE" || req.method === "PATCH") return true;
-  // POST is a create, upsert or batch unless the SDK marks it as a query.
-  // (and unless it asks for a query plan, which the SDK sends before some queries).
-  return req.method === "POST" && req.headers["x-ms-documentdb-isquery"] === undefined && req.headers["x-ms-cosmos-is-query-plan-request"] === undefined;
+interface SnapshotHeader {
+  version: 2;
+  /** The first journal generation not contained in this snapshot. */
+  generation: number;
+  savedAt: string;
 }
 
-function stripSystem(doc: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...doc };
-  for (const f of SYSTEM_FIELDS) delete copy[f];
-  return copy;
+async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; records: StoreRecord[]; bytes: number } | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  const lines = raw.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  const header = JSON.parse(lines[0] ?? "null") as SnapshotHeader | null;
+  if (header?.version !== 2) throw new Error("unknown snapshot version");
+  const trailer = JSON.parse(lines.at(-1) ?? "null") as { end?: number } | null;
+  if (trailer?.end !== lines.length - 2) throw new Error("the snapshot is incomplete");
+  const records = lines.slice(1, -1).map((l) => JSON.parse(l) as StoreRecord);
+  return { header, records, bytes: raw.length };
 }
 
-export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; flushDelayMs?: number }): Promise<EmbeddedCosmos> {
+/** Records from the snapshot format of earlier versions (databases, containers, items). */
+async function readLegacySnapshot(file: string): Promise<StoreRecord[] | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  const snap = JSON.parse(raw) as { version: number; databases: { id: string; containers: { id: string; partitionKey: unknown; indexingPolicy?: unknown; items: Record<string, unknown>[] }[] }[] };
+  if (snap.version !== 1) throw new Error("unknown snapshot version");
+  const out: StoreRecord[] = [];
+  for (const db of snap.databases) {
+    out.push({ op: "db", id: db.id });
+    for (const c of db.containers) {
+      out.push({ op: "coll", db: db.id, def: { id: c.id, partitionKey: c.partitionKey, ...(c.indexingPolicy ? { indexingPolicy: c.indexingPolicy } : {}) } });
+      for (const doc of c.items) out.push({ op: "put", db: db.id, coll: c.id, doc });
+    }
+  }
+  return out;
+}
+
+export async function startEmbeddedCosmos(opts: EmbeddedOptions): Promise<EmbeddedCosmos> {
   const { dataDir, log } = opts;
-  const flushDelayMs = opts.flushDelayMs ?? 200;
-  const server: Server = createHttpServer({ keepAlive: true } as never);
-  let dirty = false;
-  let restoring = true;
-  let closed = false;
-  let timer: NodeJS.Timeout | undefined;
-  // At most one snapshot runs and at most one waits behind it; every flush() caller shares them.
-  let running: Promise<void> | undefined;
-  let queued: Promise<void> | undefined;
-  let lastSnapshotMs = 0;
+  const durability = opts.durability ?? "fsync";
+  const compactBytes = opts.compactBytes ?? DEFAULT_COMPACT_BYTES;
+  installHooks();
+  await mkdir(dataDir, { recursive: true });
 
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    if (!isWrite(req)) return;
-    res.on("finish", () => {
-      if (restoring || closed || res.statusCode >= 400) return;
-      dirty = true;
-      // A snapshot reads the whole store, so under steady writes space them by their own cost.
-      if (!timer && !queued) timer = setTimeout(() => void flush().catch((err) => log.error("snapshot failed", { err })), Math.min(MAX_SNAPSHOT_GAP_MS, Math.max(flushDelayMs, 4 * lastSnapshotMs)));
-    });
+  const snapshotFile = join(dataDir, SNAPSHOT_FILE);
+  const legacyFile = join(dataDir, LEGACY_SNAPSHOT);
+  let journal: Journal | undefined;
+  let snapshotBytes = 0;
+  let compacting: Promise<void> | undefined;
+  /** After a failed compaction, background ones wait this long (each attempt starts a journal file). */
+  let quietUntil = 0;
+  let closed = false;
+  const sink: ChangeSink = {
+    replaying: true,
+    append(record) {
+      if (!journal) return;
+      journal.append(record);
+      if (!compacting && !closed && journal.bytes >= Math.max(compactBytes, snapshotBytes) && performance.now() >= quietUntil) {
+        void compact().catch((err) => {
+          quietUntil = performance.now() + COMPACT_RETRY_MS;
+          log.error("store compaction failed; the journal keeps every change and it will be tried again", { err });
+        });
+      }
+    },
+  };
+
+  const server: Server = createHttpServer({ keepAlive: true } as never);
+  // Hold every response until the changes made so far are on disk. The server has already applied
+  // the change in memory; the client only hears of it once a crash can no longer take it back.
+  server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => {
+    const end = res.end as (...args: unknown[]) => ServerResponse;
+    res.end = function (this: ServerResponse, ...args: unknown[]) {
+      const j = journal;
+      if (!j) return end.apply(this, args);
+      const seq = j.lastSeq;
+      if (j.isDurable(seq)) return end.apply(this, args);
+      j.whenDurable(seq).then(
+        () => end.apply(res, args),
+        () => {
+          res.statusCode = 503;
+          end.call(res, JSON.stringify({ code: "ServiceUnavailable", message: "The local store could not save to disk." }));
+        },
+      );
+      return res;
+    } as ServerResponse["end"];
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -85,125 +153,130 @@ export async function startEmbeddedCosmos(opts: { dataDir: string; log: Logger; 
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new CosmosClient({ endpoint, key: EMBEDDED_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
-  const file = join(dataDir, SNAPSHOT_FILE);
+  const account: Account = attachAccount(port, sink);
 
-  async function takeSnapshot(): Promise<Snapshot> {
-    const { resources: dbs } = await client.databases.readAll().fetchAll();
-    const databases: Snapshot["databases"] = [];
-    for (const db of dbs) {
-      const { resources: containers } = await client.database(db.id).containers.readAll().fetchAll();
-      const list: ContainerSnapshot[] = [];
-      for (const c of containers) {
-        const { resources: items } = await client.database(db.id).container(c.id).items.readAll().fetchAll();
-        list.push({
-          id: c.id,
-          partitionKey: c.partitionKey,
-          indexingPolicy: c.indexingPolicy,
-          items: items.map((i) => stripSystem(i as Record<string, unknown>)),
-        });
+  async function writeSnapshot(records: StoreRecord[], generation: number): Promise<number> {
+    const tmp = `${snapshotFile}.${process.pid}.tmp`;
+    const fh = await open(tmp, "w");
+    let bytes = 0;
+    try {
+      const header: SnapshotHeader = { version: 2, generation, savedAt: new Date().toISOString() };
+      let chunk = JSON.stringify(header) + "\n";
+      for (let i = 0; i < records.length; i += SNAPSHOT_CHUNK) {
+        for (const r of records.slice(i, i + SNAPSHOT_CHUNK)) chunk += recordJson(r) + "\n";
+        bytes += Buffer.byteLength(chunk);
+        await fh.write(chunk);
+        chunk = "";
       }
-      databases.push({ id: db.id, containers: list });
+      chunk += JSON.stringify({ end: records.length }) + "\n";
+      bytes += Buffer.byteLength(chunk);
+      await fh.write(chunk);
+      if (durability !== "off") await fh.sync();
+    } finally {
+      await fh.close();
     }
-    return { version: 1, savedAt: new Date().toISOString(), databases };
+    await rename(tmp, snapshotFile);
+    if (durability !== "off") await syncDir(dataDir);
+    return bytes;
   }
 
-  async function writeSnapshot(): Promise<void> {
-    if (!dirty) return;
-    dirty = false;
-    // Measured on the monotonic clock: wall-clock time can jump (NTP, or faked time in tests).
-    const started = performance.now();
-    const snapshot = await takeSnapshot();
-    await mkdir(dataDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(snapshot));
-    await rename(tmp, file);
-    lastSnapshotMs = performance.now() - started;
-    log.debug("store snapshot written", { file, databases: snapshot.databases.length, ms: lastSnapshotMs });
+  async function removeJournalsBefore(generation: number): Promise<void> {
+    for (const gen of await listJournals(dataDir)) if (gen < generation) await rm(journalFile(dataDir, gen), { force: true });
   }
 
-  function start(): Promise<void> {
-    const run = writeSnapshot().catch((err) => {
-      dirty = true; // try again next time
-      throw err;
+  /** Fold everything so far into a new snapshot; journals before the new generation are then removed. */
+  function compact(): Promise<void> {
+    if (compacting) return compacting;
+    const j = journal;
+    if (!j) return Promise.resolve();
+    compacting = (async () => {
+      const started = performance.now();
+      // One synchronous moment: the new journal generation starts exactly where the capture is taken.
+      const generation = j.rotate();
+      const upTo = j.lastSeq;
+      const records = captureRecords(account);
+      // Whatever the snapshot holds must be on disk in the journal before the journal can go.
+      await j.whenDurable(upTo);
+      snapshotBytes = await writeSnapshot(records, generation);
+      await removeJournalsBefore(generation);
+      log.debug("store snapshot written", { records: records.length, bytes: snapshotBytes, ms: Math.round(performance.now() - started) });
+    })().finally(() => {
+      compacting = undefined;
     });
-    // `running` only tracks completion; the caller of flush() gets the error.
-    const tracked: Promise<void> = run.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      if (running === tracked) running = undefined;
-    });
-    running = tracked;
-    return run;
-  }
-
-  /**
-   * Write the snapshot if anything changed. Snapshots never overlap; if one is already running,
-   * one more (covering everything written meanwhile) is queued behind it and shared by all callers.
-   */
-  function flush(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (queued) return queued;
-    if (!running) return start();
-    queued = running.then(() => {
-        queued = undefined;
-        return start();
-      });
-    return queued;
+    return compacting;
   }
 
   async function restore(): Promise<void> {
-    let raw: string;
-    try {
-      raw = await readFile(file, "utf8");
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw err;
-    }
-    const snapshot = JSON.parse(raw) as Snapshot;
-    if (snapshot.version !== 1) throw new Error(`Unknown snapshot version in ${file}`);
-    let count = 0;
-    for (const db of snapshot.databases) {
-      const { database } = await client.databases.createIfNotExists({ id: db.id });
-      for (const c of db.containers) {
-        const { container } = await database.containers.createIfNotExists({
-          id: c.id,
-          partitionKey: c.partitionKey as never,
-          indexingPolicy: c.indexingPolicy as never,
-        });
-        for (const item of c.items) {
-          await container.items.create(item);
-          count++;
-        }
+    // A snapshot being written when the process stopped is incomplete: the journal still has it all.
+    for (const name of await readdir(dataDir)) if (name.startsWith(`${SNAPSHOT_FILE}.`) && name.endsWith(".tmp")) await rm(join(dataDir, name), { force: true });
+    let generation = 1;
+    let loaded = 0;
+    const snap = await readSnapshot(snapshotFile);
+    let legacy = false;
+    if (snap) {
+      for (const r of snap.records) applyRecord(account, r);
+      loaded += snap.records.length;
+      generation = snap.header.generation;
+      snapshotBytes = snap.bytes;
+    } else {
+      const old = await readLegacySnapshot(legacyFile);
+      if (old) {
+        for (const r of old) applyRecord(account, r);
+        loaded += old.length;
+        legacy = true;
       }
     }
-    log.info("embedded store restored", { file, items: count, savedAt: snapshot.savedAt });
+    const gens = (await listJournals(dataDir)).filter((g) => g >= generation);
+    let journalBytes = 0;
+    for (const [i, gen] of gens.entries()) {
+      const last = i === gens.length - 1;
+      const { records, bytes, cut } = await readJournal(dataDir, gen, last);
+      if (cut > 0) log.warn("store journal ended in an incomplete record (a write cut off by a stop); it was never acknowledged and is ignored", { bytes: cut });
+      for (const r of records) applyRecord(account, r as StoreRecord);
+      loaded += records.length;
+      journalBytes += bytes;
+    }
+    await removeJournalsBefore(generation);
+    const current = gens.at(-1) ?? generation;
+    if (durability !== "off") journal = await Journal.open(dataDir, current, journalBytes, durability);
+    sink.replaying = false;
+    if (legacy) {
+      await compact();
+      await rm(legacyFile, { force: true });
+    }
+    if (loaded > 0) log.info("embedded store restored", { dataDir, records: loaded });
   }
 
   try {
     await restore();
   } catch (err) {
-    client.dispose();
+    server.closeAllConnections();
     server.close();
-    throw new Error(`Could not load the local data in ${file}: ${(err as Error).message}. Move the file away to start empty.`);
+    await journal?.close();
+    throw new Error(`Could not load the local data in ${dataDir}: ${(err as Error).message}. Move the folder away to start empty.`);
   }
-  restoring = false;
 
   return {
     endpoint,
     key: EMBEDDED_KEY,
-    flush,
+    flush: compact,
+    stats: () => ({ records: journal?.lastSeq ?? 0, groups: journal?.groups ?? 0 }),
     async close() {
-      await flush();
+      if (closed) return;
       closed = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await flush(); // anything written while the first flush ran
-      client.dispose();
+      await compacting?.catch(() => undefined);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await journal?.close();
     },
   };
+}
+
+/** Size of the files of an embedded store (for the bench). */
+export async function storeFileBytes(dataDir: string): Promise<number> {
+  let total = 0;
+  for (const name of [SNAPSHOT_FILE, ...(await listJournals(dataDir)).map((g) => `store-journal-${g}.log`)]) {
+    total += await stat(join(dataDir, name)).then((s) => s.size, () => 0);
+  }
+  return total;
 }

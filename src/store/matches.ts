@@ -1,14 +1,24 @@
 import type { Container } from "@azure/cosmos";
 import type { Match } from "../domain/match";
+import type { ChangeLog } from "./changes";
 import { cosmosCode, readItem, updateWithResult, type Stored } from "./store";
 
 /** Matches, one document each (pk = match id, derived from the pair, so a pair has one document). */
 export class MatchStore {
-  constructor(private readonly container: Container) {}
+  /** `changes`: where to note each write for matching. */
+  constructor(
+    private readonly container: Container,
+    private readonly changes?: ChangeLog,
+  ) {}
+
+  private noted(id: string): Promise<void> {
+    return this.changes ? this.changes.note({ container: "matches", id, pk: id }) : Promise.resolve();
+  }
 
   async create(id: string, match: Match): Promise<"created" | "exists"> {
     try {
       await this.container.items.create({ ...match, id, pk: id });
+      await this.noted(id);
       return "created";
     } catch (err) {
       if (cosmosCode(err) === 409) return "exists";
@@ -22,7 +32,7 @@ export class MatchStore {
 
   /** Change a match with a pure function of its current state, guarded by its etag. */
   update<R>(id: string, change: (current: Match | undefined) => { next: Match | undefined; result: R }): Promise<R> {
-    return updateWithResult<Match, R>(this.container, id, id, change);
+    return updateWithResult<Match, R>(this.container, id, id, change, undefined, () => this.noted(id));
   }
 
   async all(): Promise<Stored<Match>[]> {

@@ -2,6 +2,7 @@ import type { Container } from "@azure/cosmos";
 import { randomUUID } from "node:crypto";
 import { personKey, type PersonId } from "../domain/person";
 import { submitDetails, withdraw, type FormRecord, type SaveOutcome, type WithdrawOutcome } from "../domain/records";
+import type { ChangeLog } from "./changes";
 import { readItem, updateItem, type Stored } from "./store";
 
 export type RecordDoc<D> = FormRecord<D> & { type: string };
@@ -14,7 +15,13 @@ export class FormRecordStore<D> {
   constructor(
     private readonly container: Container,
     private readonly type: string,
+    /** Where to note each write for matching. */
+    private readonly changes?: ChangeLog,
   ) {}
+
+  private async noted(id: string, owner: PersonId, changed: boolean): Promise<void> {
+    if (changed) await this.changes?.note({ container: "people", id, pk: personKey(owner) });
+  }
 
   async get(owner: PersonId, id: string): Promise<Stored<RecordDoc<D>> | undefined> {
     const doc = await readItem<RecordDoc<D>>(this.container, id, personKey(owner));
@@ -43,16 +50,17 @@ export class FormRecordStore<D> {
     now: Date,
   ): Promise<SaveOutcome<D>> {
     let outcome: SaveOutcome<D> | undefined;
-    await updateItem<RecordDoc<D>>(this.container, id, personKey(owner), (current) => {
+    const { changed } = await updateItem<RecordDoc<D>>(this.container, id, personKey(owner), (current) => {
       outcome = submitDetails(current, details, owner, expectedVersion, now);
       return outcome.kind === "saved" ? { ...outcome.record, type: this.type } : undefined;
     });
+    await this.noted(id, owner, changed);
     return outcome!;
   }
 
   async withdraw(owner: PersonId, id: string, expectedVersion: number | undefined, now: Date): Promise<WithdrawOutcome<D> | { kind: "missing" }> {
     let outcome: WithdrawOutcome<D> | { kind: "missing" } | undefined;
-    await updateItem<RecordDoc<D>>(this.container, id, personKey(owner), (current) => {
+    const { changed } = await updateItem<RecordDoc<D>>(this.container, id, personKey(owner), (current) => {
       if (!current || current.type !== this.type) {
         outcome = { kind: "missing" };
         return undefined;
@@ -60,6 +68,7 @@ export class FormRecordStore<D> {
       outcome = withdraw(current, expectedVersion, now);
       return outcome.kind === "withdrawn" ? { ...outcome.record, type: this.type } : undefined;
     });
+    await this.noted(id, owner, changed);
     return outcome!;
   }
 }

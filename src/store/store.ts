@@ -1,4 +1,5 @@
-import { Container, CosmosClient, Database, ErrorResponse } from "@azure/cosmos";
+import { Container, CosmosClient, Database, ErrorResponse, type IndexingPolicy } from "@azure/cosmos";
+import type { TokenCredential } from "@azure/identity";
 import type { CosmosSettings } from "../config";
 import type { Logger } from "../log";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embedded";
@@ -25,8 +26,86 @@ export const CONTAINERS = {
   secondments: "secondments",
   /** The programme team's knowledge-base changes, unanswered questions and answer feedback. pk = "knowledge-base", "unanswered" or "feedback". */
   knowledge: "knowledge",
+  /** Change markers for matching: one per write of an interest, role, release request or match. pk = "matching". */
+  changes: "changes",
+  /** What the programme team did in the Programme tab: who, when, what. pk = entry id. */
+  audit: "audit",
+  /** Optional equality monitoring answers (pk = person key), kept apart; erasure records (pk = a pseudonym). */
+  privacy: "privacy",
 } as const;
 export type ContainerName = keyof typeof CONTAINERS;
+
+/** How a container is defined in Cosmos. `defaultTtl` absent: time to live off. */
+export interface ContainerDefinition {
+  id: string;
+  partitionKeyPath: string;
+  indexingPolicy: IndexingPolicy;
+  defaultTtl?: number;
+}
+
+/** Index everything (queries filter on many fields and page by one), except the etag. */
+const INDEX_ALL: IndexingPolicy = {
+  indexingMode: "consistent",
+  automatic: true,
+  includedPaths: [{ path: "/*" }],
+  excludedPaths: [{ path: '/"_etag"/?' }],
+};
+
+/**
+ * Cosmos time to live, a backstop behind the retention job (docs/data-model.md, "People's data"):
+ * -1 turns TTL on with no default expiry (the job decides); outbox and jobs expire 60 days after
+ * their last write (the job purges at 30); botState after 13 months. The embedded store ignores TTL.
+ */
+const TTL_SECONDS: Partial<Record<ContainerName, number>> = {
+  people: -1,
+  matches: -1,
+  secondments: -1,
+  privacy: -1,
+  outbox: 60 * 24 * 3600,
+  jobs: 60 * 24 * 3600,
+  botState: 396 * 24 * 3600,
+};
+
+/**
+ * The one definition of every container: the store creates them from this (key mode), and
+ * infra/cosmos-containers.json (read by the Bicep) is written from it by `npm run infra:containers`.
+ * test/infra/infra.test.ts fails when the two differ. A new container in CONTAINERS needs a line here.
+ */
+export const CONTAINER_DEFINITIONS: Record<ContainerName, ContainerDefinition> = Object.fromEntries(
+  (Object.keys(CONTAINERS) as ContainerName[]).map((name) => [
+    name,
+    { id: CONTAINERS[name], partitionKeyPath: "/pk", indexingPolicy: INDEX_ALL, ...(TTL_SECONDS[name] !== undefined ? { defaultTtl: TTL_SECONDS[name] } : {}) },
+  ]),
+) as Record<ContainerName, ContainerDefinition>;
+
+/** The container definitions as the Bicep reads them (sorted by id, plain JSON). */
+export function containerDefinitionsForInfra(): ContainerDefinition[] {
+  return Object.values(CONTAINER_DEFINITIONS)
+    .map((d) => JSON.parse(JSON.stringify(d)) as ContainerDefinition)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** How to build a token credential for Cosmos without a key (replaced in tests). */
+export interface StoreDeps {
+  credential?: (clientId: string | undefined) => TokenCredential;
+  /** Build the Cosmos client (tests wrap it to watch what is called). */
+  client?: (options: ConstructorParameters<typeof CosmosClient>[0]) => CosmosClient;
+  /** Per-request timeout; STORE_REQUEST_TIMEOUT_MS unless a test wants it shorter. */
+  requestTimeoutMs?: number;
+}
+
+/** Raised when, in identity mode, the database or a container does not exist. */
+export class MissingStoreError extends Error {
+  constructor(readonly missing: string[]) {
+    super(`Azure Cosmos DB is missing ${missing.join(", ")}: create ${missing.length === 1 ? "it" : "them"} with the infrastructure (infra/main.bicep) — the app's identity cannot`);
+    this.name = "MissingStoreError";
+  }
+}
+
+async function defaultCredential(clientId: string | undefined): Promise<TokenCredential> {
+  const identity = await import("@azure/identity");
+  return clientId ? new identity.ManagedIdentityCredential({ clientId }) : new identity.DefaultAzureCredential();
+}
 
 export interface Store {
   readonly database: Database;
@@ -35,38 +114,48 @@ export interface Store {
   container(name: ContainerName): Container;
   /** True when the store answers a read. */
   ping(): Promise<boolean>;
-  /** Write any pending local snapshot (embedded mode); no-op against Azure. */
+  /** Fold the embedded store's journal into a new snapshot now; no-op against Azure. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function openStore(settings: CosmosSettings, log: Logger): Promise<Store> {
+/**
+ * How long one store request may take before the SDK gives up on it (its own default is 60 s).
+ * A Teams click must be answered within about 15 s, so a store that stops answering fails the
+ * turn quickly and the user is told (bot/store-outage.ts) instead of the click hanging.
+ */
+export const STORE_REQUEST_TIMEOUT_MS = 5_000;
+
+export async function openStore(settings: CosmosSettings, log: Logger, deps: StoreDeps = {}): Promise<Store> {
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
+  const newClient = deps.client ?? ((options) => new CosmosClient(options));
+  const requestTimeout = deps.requestTimeoutMs ?? STORE_REQUEST_TIMEOUT_MS;
   if (settings.kind === "embedded") {
     embedded = await startEmbeddedCosmos({ dataDir: settings.dataDir, log });
-    client = new CosmosClient({
+    client = newClient({
       endpoint: embedded.endpoint,
       key: embedded.key,
-      connectionPolicy: { enableEndpointDiscovery: false },
+      connectionPolicy: { enableEndpointDiscovery: false, requestTimeout },
     });
     log.info("using the embedded store", { dataDir: settings.dataDir });
   } else {
     // A local emulator (another process's embedded store, in tests) advertises addresses the SDK
     // must not follow; Azure endpoints keep endpoint discovery on.
-    const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.endpoint);
-    client = new CosmosClient({ endpoint: settings.endpoint, key: settings.key, ...(local ? { connectionPolicy: { enableEndpointDiscovery: false } } : {}) });
-    log.info("using Azure Cosmos DB", { endpoint: settings.endpoint });
+    const local = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.endpoint);
+    const auth =
+      settings.kind === "remote"
+        ? { key: settings.key }
+        : { aadCredentials: deps.credential ? deps.credential(settings.clientId) : await defaultCredential(settings.clientId) };
+    client = newClient({ endpoint: settings.endpoint, ...auth, connectionPolicy: { requestTimeout, ...(local ? { enableEndpointDiscovery: false } : {}) } });
+    log.info("using Azure Cosmos DB", { endpoint: settings.endpoint, auth: settings.kind === "remote" ? "key" : "entra-id" });
   }
   try {
-    const { database } = await client.databases.createIfNotExists({ id: settings.database });
-    for (const id of Object.values(CONTAINERS)) {
-      await database.containers.createIfNotExists({ id, partitionKey: { paths: ["/pk"] } });
-    }
+    const database = settings.kind === "identity" ? await existingDatabase(client, settings.database) : await createDatabase(client, settings.database);
     let closing: Promise<void> | undefined;
     return {
       database,
-      endpoint: embedded?.endpoint ?? (settings.kind === "remote" ? settings.endpoint : ""),
+      endpoint: embedded?.endpoint ?? (settings.kind === "embedded" ? "" : settings.endpoint),
       container: (name) => database.container(CONTAINERS[name]),
       async ping() {
         try {
@@ -90,6 +179,61 @@ export async function openStore(settings: CosmosSettings, log: Logger): Promise<
     await embedded?.close();
     throw err;
   }
+}
+
+/** Key mode: create the database and every container from CONTAINER_DEFINITIONS if absent. */
+async function createDatabase(client: CosmosClient, id: string): Promise<Database> {
+  const { database } = await client.databases.createIfNotExists({ id });
+  for (const d of Object.values(CONTAINER_DEFINITIONS)) {
+    await database.containers.createIfNotExists({
+      id: d.id,
+      partitionKey: { paths: [d.partitionKeyPath] },
+      indexingPolicy: d.indexingPolicy,
+      ...(d.defaultTtl !== undefined ? { defaultTtl: d.defaultTtl } : {}),
+    });
+  }
+  return database;
+}
+
+/**
+ * Identity mode: data-plane roles cannot create databases or containers, so check that they all
+ * exist (the infrastructure made them) and name every one that does not.
+ */
+async function existingDatabase(client: CosmosClient, id: string): Promise<Database> {
+  const database = client.database(id);
+  try {
+    await database.read();
+  } catch (err) {
+    if (cosmosCode(err) === 404) throw new MissingStoreError([`database "${id}"`]);
+    throw err;
+  }
+  const missing: string[] = [];
+  for (const d of Object.values(CONTAINER_DEFINITIONS)) {
+    try {
+      await database.container(d.id).read();
+    } catch (err) {
+      if (cosmosCode(err) === 404) missing.push(`container "${d.id}"`);
+      else throw err;
+    }
+  }
+  if (missing.length > 0) throw new MissingStoreError(missing);
+  return database;
+}
+
+/**
+ * True when an error means the store did not answer (timed out, refused or dropped the
+ * connection, or said it is unavailable) rather than answering no: the change may not have been
+ * made, and trying again later is the right advice.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = e.code;
+    if (code === "TimeoutError" || e.name === "TimeoutError") return true;
+    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_SOCKET"].includes(code)) return true;
+    const status = cosmosCode(e);
+    if (status === 503 || status === 408) return true;
+  }
+  return false;
 }
 
 /** Cosmos error code (HTTP status) of an SDK error, if it has one. */
@@ -165,9 +309,10 @@ export async function updateWithResult<T extends object, R>(
   pk: string,
   change: (current: Stored<T> | undefined) => { next: T | undefined; result: R },
   attempts = 20,
+  onChanged?: () => Promise<void>,
 ): Promise<R> {
   let result: R | undefined;
-  await updateItem<T>(
+  const { changed } = await updateItem<T>(
     container,
     id,
     pk,
@@ -178,5 +323,6 @@ export async function updateWithResult<T extends object, R>(
     },
     attempts,
   );
+  if (changed) await onChanged?.();
   return result as R;
 }

@@ -159,6 +159,25 @@ function failed(err: unknown): void {
   else say("We could not reach the app. Check your connection and try again.", "error");
 }
 
+/** People's data: fetch the person's own export with their token and save it as a file. */
+async function downloadMyData(): Promise<void> {
+  try {
+    const token = await state.token();
+    const res = await fetch("/api/tab/my-data", { headers: { authorization: `Bearer ${token}` } });
+    if (res.status === 401) return signedOut(undefined);
+    if (!res.ok) return say("Your data could not be downloaded. Try again later.", "error");
+    const url = URL.createObjectURL(await res.blob());
+    const link = el("a", { href: url, download: "my-secondment-data.json" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    say("Your data has been downloaded.");
+  } catch (err) {
+    failed(err);
+  }
+}
+
 async function load(): Promise<void> {
   say("Loading your secondment…");
   try {
@@ -169,6 +188,11 @@ async function load(): Promise<void> {
     const who = document.getElementById("who")!;
     who.textContent = json.name ? `Signed in as ${json.name}` : "";
     renderSections();
+    const download = document.getElementById("download-data");
+    if (download) {
+      download.hidden = false;
+      download.onclick = () => void downloadMyData();
+    }
     say("");
   } catch (err) {
     failed(err);

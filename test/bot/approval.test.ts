@@ -71,6 +71,11 @@ describe("line managers release staff with one click", function () {
     const self = await bot.teams.press(personalChat(ben), ben, agree.verb, agree.data);
     assert.match(cardText(self), /Only Ben Ade's line manager/);
     assert.equal((await approvalDoc(ben)).status, "pending");
+
+    // A refresh shows the whole request: a stranger who sends its id learns nothing from it.
+    const peek = await bot.teams.press(personalChat(stranger), stranger, VERBS.refreshApproval, agree.data);
+    assert.doesNotMatch(cardText(peek), /Ben Ade|Can .* go on a secondment/);
+    assert.match(cardText(peek), /NO-REQUEST/);
   });
 
   it("makes exactly one decision from 50 clicks at once", async () => {
@@ -123,8 +128,18 @@ describe("line managers release staff with one click", function () {
   it("cannot ask a manager known only by email, and says what to do", async () => {
     const fay = person("Fay Hope");
     const confirmation = await bot.teams.press(personalChat(fay), fay, VERBS.submitInterest, interestInput({ fullName: fay.name, lineManagerId: "", lineManagerEmail: "boss@example.gov.uk" }));
-    assert.match(cardText(confirmation), /could not find your line manager in Teams from an email address alone/);
+    const said = cardText(confirmation);
+    assert.match(said, /could not find your line manager in Teams from their email address, so we have not asked them yet/);
+    // What to do next: check the address, and the manager answers the programme team by email.
+    assert.match(said, /Check with them that the address is right/);
+    assert.match(said, /email the programme team at secondmentexpertise@cabinetoffice\.gov\.uk/, "names the configured programme team address");
+    // Not back to the control that just failed.
+    assert.doesNotMatch(said, /'Find your line manager' box|choose them/);
     assert.equal((await approvalDoc(fay)).status, "unreachable");
+    // "My expression of interest" says the same under "What to do" (a fact: title and value).
+    const mine = JSON.stringify(await bot.teams.press(personalChat(fay), fay, VERBS.showInterest));
+    assert.match(mine, /"title":"What to do","value":"We could not find your line manager in Teams from their email address[^"]*email the programme team at secondmentexpertise@cabinetoffice\.gov\.uk/);
+    assert.doesNotMatch(mine, /'Find your line manager' box|choose them/);
   });
 
   it("refuses a person naming themselves as their line manager, keeping the form", async () => {

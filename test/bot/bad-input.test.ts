@@ -98,6 +98,7 @@ describe("authentication and failures", () => {
       MICROSOFT_APP_ID: "11111111-2222-3333-4444-555555555555",
       MICROSOFT_APP_PASSWORD: "not-a-real-secret",
       MICROSOFT_APP_TYPE: "MultiTenant",
+      ALLOW_EMBEDDED_STORE_IN_PRODUCTION: "true",
     });
     try {
       const lee = person("Lee Fox");
@@ -117,7 +118,9 @@ describe("authentication and failures", () => {
       await bot.app.store.close(); // the store stops answering mid-run
       const card = onlyCard(await bot.teams.say(personalChat(max), max, "plan"));
       const text = cardText(card);
-      assert.match(text, /Sorry, something went wrong/);
+      // A closed store is a store outage: the user is told to try again later.
+      assert.match(text, /Sorry, there is a problem with the service/);
+      assert.match(text, /try again in a few minutes/);
       assert.doesNotMatch(text, /at .*\.js:\d+/, "no stack trace reaches the user");
       const reference = /reference ([0-9A-F]{8})/.exec(text)?.[1];
       assert.ok(reference, "the card quotes a reference");

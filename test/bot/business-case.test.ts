@@ -269,7 +269,8 @@ describe("business case (plan step 4) through /api/messages", function () {
     const cal = person("Cal Dunn");
     await bot.teams.press(personalChat(cal), cal, VERBS.submitInterest, interestInput({ fullName: cal.name, lineManagerId: "", lineManagerEmail: "boss@example.gov.uk" }));
     const form = await bot.teams.press(personalChat(cal), cal, VERBS.shareBusinessCase, COMPLETE);
-    assert.match(cardText(form), /cannot find your line manager in Teams from an email address alone/);
+    assert.match(cardText(form), /cannot find your line manager in Teams from their email address\. Send it to them by email instead, or ask the programme team for help\./);
+    assert.doesNotMatch(cardText(form), /'Find your line manager' box/, "not sent back to the people picker");
     assert.equal((await caseDoc(cal)).status, "draft");
   });
 

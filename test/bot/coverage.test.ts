@@ -59,21 +59,25 @@ describe("every card the bot can show, through the bot", () => {
     assert.equal(after.resource.installed, false);
   });
 
-  it("reports on /healthz whether the store answers", async () => {
+  it("answers /healthz (alive) and /readyz (store answers, leader lease checked)", async () => {
     const ok = await fetch(`${bot.app.url}/healthz`);
     assert.equal(ok.status, 200);
-    assert.deepEqual(await ok.json(), { status: "ok", store: "ok" });
+    assert.deepEqual(await ok.json(), { status: "ok" });
+    const ready = await fetch(`${bot.app.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), { status: "ready", store: "ok", leaderLease: "ok" });
   });
 });
 
-describe("/healthz when the store is down", () => {
-  it("answers 503", async () => {
+describe("/readyz when the store is down", () => {
+  it("answers 503 naming the store, while /healthz still says the process is alive", async () => {
     const bot = await startTestBot();
     try {
       await bot.app.store.close();
-      const res = await fetch(`${bot.app.url}/healthz`);
+      const res = await fetch(`${bot.app.url}/readyz`);
       assert.equal(res.status, 503);
       assert.equal((await res.json()).store, "not answering");
+      assert.equal((await fetch(`${bot.app.url}/healthz`)).status, 200);
     } finally {
       await bot.stop();
     }

@@ -116,12 +116,15 @@ describe("matching people to roles, through the bot", function () {
     assert.match(cardText(after), /Thank you\. We have recorded that you want to go ahead/);
     assert.match(cardText(after), /You and the team both want to go ahead/);
     await bot.connector.waitFor(() => replaced().some((s) => /Both sides want to go ahead/.test(cardText(s.body.attachments[0].content))), 10_000);
-    // Ana hears once: her secondment card, not a card and a text saying the same.
-    await bot.connector.waitFor(() => bot.connector.to(personalChat(ana).id).length > sentBefore, 10_000);
+    // Ana hears once about the secondment (her secondment card, not a card and a text saying the
+    // same), and, because she told us about reasonable adjustments, is asked whether to share them.
+    await bot.connector.waitFor(() => bot.connector.to(personalChat(ana).id).length >= sentBefore + 2, 10_000);
     await new Promise((r) => setTimeout(r, 500));
     const toAna = bot.connector.to(personalChat(ana).id).slice(sentBefore);
-    assert.equal(toAna.length, 1, `one message, got ${JSON.stringify(toAna.map((s) => s.body.text ?? "(card)"))}`);
-    assert.match(cardText(toAna[0]!.body.attachments[0].content), /Secondment: Housing data analyst/);
+    const texts = toAna.map((s) => (s.body.attachments?.[0] ? cardText(s.body.attachments[0].content) : s.body.text));
+    assert.equal(toAna.length, 2, `two messages, got ${JSON.stringify(texts)}`);
+    assert.equal(texts.filter((t) => /Secondment: Housing data analyst/.test(t)).length, 1);
+    assert.equal(texts.filter((t) => /Share your reasonable adjustments with the host\?/.test(t)).length, 1);
     await bot.connector.waitFor(() => bot.connector.to(housing.id).some((s) => /arrives in their 1:1 chat/.test(s.body.text ?? "")), 10_000);
     const m1 = (await bot.app.store.container("matches").item(m0.id, m0.id).read()).resource;
     assert.equal(m1.status, "agreeing");

@@ -1,43 +1,12 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { VERBS } from "../../cards";
-import { fromRoot } from "../../src/paths";
 import { cardText } from "../support/cards";
 import { ConnectorStandIn } from "../support/connector";
 import { person, personalChat, TeamsSimulator } from "../support/teams";
-
-/** Start the app exactly as `npm start` does (node dist/bot/main.js) and wait for its "listening" line. */
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [fromRoot("dist", "bot", "main.js")], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line in 15 s:\n${out}`)), 15_000);
-    child.stdout!.on("data", () => {
-      const m = /listening on (http:\/\/[^/\s]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${out}`)));
-  });
-  return { child, url, output: () => out };
-}
-
-function stopProcess(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once("exit", (code) => resolve(code));
-    child.kill(signal);
-  });
-}
+import { startProcess, stopProcess } from "../support/app-process";
 
 describe("progress survives a restart of the app on the embedded store", () => {
   let dataDir: string;
@@ -82,8 +51,7 @@ describe("progress survives a restart of the app on the embedded store", () => {
     const chat = personalChat(oli);
     const first = await startProcess(env);
     await new TeamsSimulator(first.url, connector).press(chat, oli, VERBS.setStepStatus, { step: 4, status: "done" });
-    // The snapshot is written within a moment of the write; give it that moment, then kill hard.
-    await new Promise((r) => setTimeout(r, 1000));
+    // The change is on disk once the click is answered: kill hard straight away.
     await stopProcess(first.child, "SIGKILL");
 
     const second = await startProcess(env);

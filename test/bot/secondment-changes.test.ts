@@ -275,6 +275,15 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       const refreshed = await bot.teams.press(chat(sam), sam, VERBS.refreshSecondment, samCard.refresh.action.data);
       assert.match(cardText(refreshed), /Agreed so far: Vic Osei \(host\)\. Waiting for Ana Jones \(secondee\) and Sam Lee \(home line manager\)/);
       action(refreshed, "Agree to the extension");
+      // Someone outside the secondment who sends its id sees nothing of it.
+      const stranger = person("Nosy Parker");
+      for (const data of [samCard.refresh.action.data, { secondmentId: sid }]) {
+        // The invoke is answered with a plain message (the test client reports it as an error).
+        await assert.rejects(bot.teams.press(personalChat(stranger), stranger, VERBS.refreshSecondment, data), (err: Error) => {
+          assert.match(err.message, /activity\.message: "I could not find that secondment\."$/);
+          return true;
+        });
+      }
 
       const anaCard = cardsTo(ana).find((c) => /Extend the secondment/.test(cardText(c)))!;
       const anaAgree = action(anaCard, "Agree to the extension");

@@ -77,6 +77,8 @@ describe("tab sign-in: only a verified Entra ID token gets in", function () {
       MICROSOFT_APP_TENANT_ID: TENANT,
       MICROSOFT_APP_TYPE: "SingleTenant",
       BOT_DOMAIN: DOMAIN,
+      // A single test instance on the embedded store, as a one-instance trial would run.
+      ALLOW_EMBEDDED_STORE_IN_PRODUCTION: "true",
       TAB_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/keys`,
     });
   });
@@ -144,7 +146,7 @@ describe("tab sign-in: only a verified Entra ID token gets in", function () {
     const config = await fetch(`${bot.app.url}/api/tab/config`).then((r) => r.json() as Promise<any>);
     assert.equal(config.devSignIn, false);
     assert.equal(config.demoPeople, undefined);
-    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "alex" }) });
+    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "secondee" }) });
     assert.equal(res.status, 401);
     assert.match(((await res.json()) as any).error, /Development sign-in is turned off/);
     // A token signed with a shared secret (as the development sign-in would) is refused.

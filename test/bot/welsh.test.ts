@@ -31,7 +31,7 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
     assert.match(text, /Croeso i Secondiadau/);
     assert.match(text, /caniatâd eich rheolwr llinell/);
     assert.doesNotMatch(text, /Welcome to Secondments|line manager/);
-    assert.deepEqual(buttons(card).sort(), ["English", "Cynnig rôl", "Fy nghynllun 7 cam", "Gofyn cwestiwn", "Mynegi diddordeb"].sort());
+    assert.deepEqual(buttons(card).sort(), ["English", "Cynnig rôl", "Fy nghynllun 7 cam", "Gofyn cwestiwn", "Mynegi diddordeb", "Sut rydyn ni'n defnyddio eich gwybodaeth"].sort());
   });
 
   it("the same message from an English Teams gets the English welcome, with a switch to Cymraeg", async () => {

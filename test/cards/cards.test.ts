@@ -199,6 +199,12 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     },
     { personName: "Ana Jones", sharedOn: "3 March 2027", answers: [] },
   ],
+  // People's data
+  privacy: [{ programmeEmail: "team@example.gov.uk", sections: [{ heading: "Who holds your information", text: "The programme team." }] }],
+  "my-data": [
+    { title: "Your data", paragraphs: [{ text: "This is what the app stores." }], rows: [{ label: "Matches", value: "2" }], lists: [], buttons: [] },
+    { title: "Delete your data", notice: "Read this first.", paragraphs: [], rows: [], lists: [{ heading: "Kept for now", text: "The agreement." }], buttons: [{ title: "Yes, delete my data", verb: "privacy.delete.confirm", data: {}, style: "destructive" }, { title: "Cancel", verb: "menu.show", data: {}, style: "default" }] },
+  ],
 };
 
 describe("card templates", () => {

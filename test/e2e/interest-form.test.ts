@@ -11,7 +11,8 @@
  * - its number box (Fluent SpinButton) clamps a typed value to the input's min/max when it loses
  *   focus, so typing "5" days a week becomes 4.5 and is never sent; the mistake made here is
  *   "4.3", which is within 1 to 4.5 but not in half days, so only the app can catch it;
- * - its people picker cannot search anyone, so the line manager is given by email address.
+ * - its built-in people have ids that are not Entra ids, so the line manager is given by email
+ *   address (demo-people.test.ts picks one with the people picker, set up as `npm run dev`).
  */
 import assert from "node:assert/strict";
 import { formatUkDate } from "../../src/domain/dates";
@@ -86,7 +87,7 @@ describe("Expression of Interest form in the Agents Playground @e2e", function (
     await chooseOptions(page, "Security clearance you hold", "Baseline Personnel Security Standard (BPSS)");
     // Support you need
     await typeInto(page, "Reasonable adjustments (optional)", "I use a screen reader");
-    // Your line manager: the people picker cannot search in the Playground, so their email address.
+    // Your line manager: by email address (see the note at the top).
     await typeInto(page, "Or enter their work email address", "sam.lee@example.gov.uk");
     await setToggle(page, "Permission");
 

@@ -9,16 +9,16 @@
  * No tests here: see playground.test.ts and interest-form.test.ts. A suite gets the app, the
  * Playground and Chromium with usePlaygroundSuite().
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { startApp } from "../../bot/app";
 import { parseConfig } from "../../src/config";
 import { createLogger } from "../../src/log";
 import { fromRoot } from "../../src/paths";
+import { DEMO_PEOPLE, type PlaygroundTenant, type PlaygroundUser } from "../../src/demo/people";
+import { atMost, startPlayground, type Playground } from "../../scripts/playground";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -42,196 +42,14 @@ export const UI_TIMEOUT_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Wait for `p`, but at most `ms`; the timer never keeps the process alive. */
-async function atMost(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
-  clearTimeout(timer);
-}
-
-/** A free TCP port on 127.0.0.1 (listen on port 0, read it, close). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => (port ? resolve(port) : reject(new Error("could not read a free port"))));
-    });
-  });
-}
-
-/** Where the Playground CLI script lives (the package's "agentsplayground" bin). */
-export function playgroundCli(): string {
-  let pkgJson: string;
-  try {
-    pkgJson = require.resolve("@microsoft/m365agentsplayground/package.json", { paths: [fromRoot()] });
-  } catch {
-    pkgJson = fromRoot("node_modules", "@microsoft", "m365agentsplayground", "package.json");
-  }
-  const pkg = JSON.parse(readFileSync(pkgJson, "utf8")) as { bin?: string | Record<string, string> };
-  const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.["agentsplayground"] ?? "cli.js";
-  const cli = join(dirname(pkgJson), bin);
-  if (!existsSync(cli)) throw new Error(`Agents Playground CLI not found at ${cli}: is @microsoft/m365agentsplayground installed?`);
-  return cli;
-}
-
-/** Makes the Playground bind 127.0.0.1 only (it has no host option); shared with `npm run dev`. */
-export const LOOPBACK_PRELOAD = fromRoot("scripts", "loopback-only.cjs");
-
-export interface Playground {
-  /** The Playground web UI, e.g. http://127.0.0.1:41234/ */
-  url: string;
-  port: number;
-  /** Everything the Playground printed so far (stdout and stderr, interleaved). */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-export interface PlaygroundOptions {
-  /** The bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages */
-  botEndpoint: string;
-  /** Bound for the Playground to answer HTTP. Default 30 s. */
-  startTimeoutMs?: number;
-  /** Bind the Playground to 127.0.0.1 only (via a preload; it has no host option). Default true. */
-  loopbackOnly?: boolean;
-  /**
-   * The Playground's mock tenant (users, chats, team) as the YAML of its `.m365agentsplayground.yml`
-   * config file, written into its working folder; see playgroundConfigYaml(). Default: its built-in
-   * tenant, whose AAD object ids are not GUIDs.
-   */
-  configYaml?: string;
-}
-
-/**
- * Start the Agents Playground for the given bot endpoint on a free 127.0.0.1 port, in a fresh
- * temporary working folder (it writes ./devTools/ there). Resolves once its HTTP server answers.
- */
-export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
-  const { botEndpoint, startTimeoutMs = 30_000, loopbackOnly = true, configYaml } = options;
-  const cli = playgroundCli();
-  const cwd = mkdtempSync(join(tmpdir(), "agents-playground-"));
-  const port = await freePort();
-  const nodeArgs: string[] = [];
-  if (loopbackOnly) {
-    nodeArgs.push("--require", LOOPBACK_PRELOAD);
-  }
-  // The Playground reads ./.m365agentsplayground.yml from its working folder when there is one.
-  if (configYaml !== undefined) writeFileSync(join(cwd, ".m365agentsplayground.yml"), configYaml);
-  const args = [
-    ...nodeArgs,
-    cli,
-    "--disable-telemetry",
-    "--port",
-    String(port),
-    "--app-endpoint",
-    botEndpoint,
-    "--channel-id",
-    "msteams",
-    // The bot replies to this; say 127.0.0.1 rather than "localhost" so no name lookup is involved.
-    "--service-url",
-    `http://127.0.0.1:${port}/_connector`,
-  ];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TEAMSAPPTESTER_BROWSER: "none",
-    APPLICATION_INSIGHTS_NO_STATSBEAT: "true",
-    BOT_ENDPOINT: botEndpoint,
-    // Keep the child's own HTTP clients off any configured proxy.
-    NO_PROXY: "127.0.0.1,localhost",
-    no_proxy: "127.0.0.1,localhost",
-  };
-  delete env.NODE_OPTIONS;
-
-  let out = "";
-  const child: ChildProcess = spawn(process.execPath, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  const exitPromise = new Promise<void>((resolve) =>
-    child.once("exit", (code, signal) => {
-      exited = { code, signal };
-      resolve();
-    }),
-  );
-  let spawnError: Error | undefined;
-  child.once("error", (e) => (spawnError = e));
-
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    if (!exited && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      await atMost(exitPromise, 5_000);
-      if (!exited) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          /* already gone */
-        }
-        await atMost(exitPromise, 2_000);
-      }
-    }
-    rmSync(cwd, { recursive: true, force: true });
-  };
-
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + startTimeoutMs;
-  try {
-    for (;;) {
-      if (spawnError) throw spawnError;
-      if (exited) throw new Error(`exited early (code ${exited.code}, signal ${exited.signal})`);
-      const other = /Port \d+ is already in use/.test(out) ? /Listening on (\d+)/.exec(out) : null;
-      if (other && Number(other[1]) !== port) throw new Error(`port ${port} was taken; it moved to ${other[1]}`);
-      if (/Listening on \d+/.test(out)) {
-        try {
-          const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-          if (res.ok) break;
-        } catch {
-          /* not yet */
-        }
-      }
-      if (Date.now() > deadline) throw new Error(`did not answer on ${url} within ${startTimeoutMs} ms`);
-      await sleep(150);
-    }
-  } catch (e) {
-    const log = out;
-    await stop();
-    throw new Error(`Agents Playground failed to start: ${(e as Error).message}\n--- playground output ---\n${log.trim() || "(none)"}`);
-  }
-  return { url, port, output: () => out, stop };
-}
+// Starting the Playground is shared with `npm run dev` (scripts/playground.ts).
+export { atMost, freePort, LOOPBACK_PRELOAD, playgroundCli, startPlayground, type Playground, type PlaygroundOptions } from "../../scripts/playground";
 
 // ---------------------------------------------------------------------------------------------
 // The Playground's mock tenant and its internal API
 
-export interface PlaygroundUser {
-  /** The channel account id (what `from.id` carries), e.g. "29:…". */
-  id: string;
-  name: string;
-  aadObjectId: string;
-  email: string;
-}
-
-/** What the Playground's config file describes: one tenant, the signed-in user, five others, one team. */
-export interface PlaygroundTenant {
-  tenantId: string;
-  bot: { id: string; name: string };
-  /** The person signed in to the Playground's UI: the only one a browser can act as. */
-  currentUser: PlaygroundUser;
-  /** Exactly five (the Playground's schema says so); they are in its group chat and its team. */
-  users: PlaygroundUser[];
-  personalChatId: string;
-  groupChat: { id: string; name: string };
-  team: { id: string; name: string; aadGroupId: string; channels: Array<{ id: string; name: string }> };
-}
+// The people and the config file are shared with `npm run dev` (src/demo/people.ts).
+export { playgroundConfigYaml, type PlaygroundTenant, type PlaygroundUser } from "../../src/demo/people";
 
 const guid = (n: number) => `0c0ffee0-5ec0-4d00-8000-${n.toString(16).padStart(12, "0")}`;
 const mockUser = (n: number, name: string): PlaygroundUser => {
@@ -259,28 +77,6 @@ export function mockTenant(overrides: Partial<PlaygroundTenant> = {}): Playgroun
   };
 }
 
-/** The tenant as the Playground's `.m365agentsplayground.yml` (JSON is YAML; schema version 0.1.1). */
-export function playgroundConfigYaml(t: PlaygroundTenant): string {
-  if (t.users.length !== 5) throw new Error(`the Playground wants exactly 5 users besides the signed-in one, not ${t.users.length}`);
-  const user = (u: PlaygroundUser) => {
-    const [givenName = u.name, ...rest] = u.name.split(" ");
-    return { id: u.id, name: u.name, userPrincipleName: u.email, aadObjectId: u.aadObjectId, givenName, surname: rest.join(" ") || givenName, email: u.email };
-  };
-  return JSON.stringify(
-    {
-      version: "0.1.1",
-      tenantId: t.tenantId,
-      bot: t.bot,
-      currentUser: user(t.currentUser),
-      users: t.users.map(user),
-      personalChat: { id: t.personalChatId },
-      groupChat: t.groupChat,
-      team: t.team,
-    },
-    null,
-    2,
-  );
-}
 
 async function playgroundApi(pg: Playground, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; text: string }> {
   const res = await fetch(new URL(path, pg.url), {
@@ -1000,13 +796,8 @@ export async function waitForConversationEvent(
   throw new Error(`The Playground did not show ${what} within ${timeoutMs} ms. Its conversation stream had:\n${seen.join("\n") || "(nothing)"}`);
 }
 
-/** The secondee in the end-to-end tests: a made-up person in the Playground's tenant, with no browser of her own. */
-export const ANA: PlaygroundUser = {
-  id: "29:1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
-  name: "Ana Jones",
-  aadObjectId: "1f3c9a52-7d4e-4b8a-9c61-0a2b3c4d5e6f",
-  email: "ana.jones@example.gov.uk",
-};
+/** The secondee in the end-to-end tests: the demo secondee of `npm run dev` (src/demo/people.ts), with no browser of her own here. */
+export const ANA: PlaygroundUser = DEMO_PEOPLE.secondee;
 
 /** The Playground's people with Teams-shaped ids; Ana takes Lynne Robbins' place. */
 export function tenantWithAna(): ReturnType<typeof mockTenant> {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import type { Locator, Page } from "playwright-core";
 import { VERBS } from "../../cards";
-import { demoPerson, DEMO_TENANT } from "../../bot/tab-demo-people";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { cardText } from "../support/cards";
 import { interestInput } from "../support/forms";
-import { onlyCard, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
+import { demoPerson, onlyCard, personalChat, startTestBot, type TestBot } from "../support/teams";
 import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
 
 /**
@@ -21,15 +21,12 @@ describe("My secondment tab in Chromium @e2e", function () {
   let session: BrowserSession;
   let page: Page;
 
-  const asPerson = (id: string): Person => {
-    const d = demoPerson(id)!;
-    return { id: `29:${d.person.aadObjectId}`, aadObjectId: d.person.aadObjectId, name: d.name, tenantId: DEMO_TENANT };
-  };
-  const alex = asPerson("alex");
-  const sam = asPerson("sam");
+  // The demo people of `npm run dev`: Ana in the tab is Ana in her Playground.
+  const ana = demoPerson("secondee");
+  const ben = demoPerson("lineManager");
 
   before(async () => {
-    bot = await startTestBot({}, undefined, { schedulerPollMs: 60_000 });
+    bot = await startTestBot(demoAppEnv(), undefined, { schedulerPollMs: 60_000 });
     session = await launchBrowser();
     page = session.page;
   });
@@ -53,7 +50,7 @@ describe("My secondment tab in Chromium @e2e", function () {
     await page.getByRole("heading", { name: "Development sign-in" }).waitFor();
     assert.match(await page.locator("#dev-sign-in").innerText(), /For local development only/);
     assert.doesNotMatch(await page.locator("body").innerText(), /Loading/, "nothing left saying it is loading");
-    for (const name of ["Alex Morgan", "Sam Patel", "Jo Williams"]) {
+    for (const name of ["Ana Jones", "Ben Carter", "Priya Shah", "Grace Lee", "Tom Okafor", "Sam Patel"]) {
       assert.equal(await page.getByRole("button", { name: new RegExp(`^Continue as ${name}`) }).count(), 1);
     }
     await screenshot(page, "tab-outside-teams");
@@ -62,20 +59,20 @@ describe("My secondment tab in Chromium @e2e", function () {
   });
 
   it("shows the plan card; marking a step done in the tab shows as done in the chat's plan card", async () => {
-    await bot.teams.say(personalChat(alex), alex, "hello");
-    await signInAs("Alex Morgan");
+    await bot.teams.say(personalChat(ana), ana, "hello");
+    await signInAs("Ana Jones");
     const plan = section("plan");
     assert.match(await plan.innerText(), /Your 7-step plan/);
     assert.match(await plan.innerText(), /0 of 7 steps done/);
     await screenshot(page, "tab-personal-default");
 
-    await plan.locator('[aria-label="Open step 1"]').click();
+    await plan.locator('[aria-label^="Open step 1:"]').click();
     await plan.getByText("Step 1 of 7").waitFor();
     await plan.getByRole("button", { name: "Mark as done" }).click();
     await plan.getByText("Step 1 marked as done.").waitFor();
     assert.match(await plan.innerText(), /1 of 7 steps done/);
 
-    const chatPlan = onlyCard(await bot.teams.say(personalChat(alex), alex, "plan"));
+    const chatPlan = onlyCard(await bot.teams.say(personalChat(ana), ana, "plan"));
     assert.match(cardText(chatPlan), /1 of 7 steps done/);
     assert.match(cardText(chatPlan), /Step 1\*\*: [^\n]*\n[^\n]*\nDone/);
     assert.deepEqual(pageErrors(), []);
@@ -93,25 +90,27 @@ describe("My secondment tab in Chromium @e2e", function () {
     await page.goto(`${bot.app.url}/tab/personal?theme=contrast`);
     await page.locator("#section-plan .ac-adaptiveCard").waitFor();
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(0, 0, 0)");
-    const stepColour = await page.locator("#section-plan .ac-textBlock", { hasText: /^Done$/ }).first().evaluate((e) => getComputedStyle(e).color);
-    assert.equal(stepColour, "rgb(63, 242, 63)", "the Done label in high-contrast green");
+    // Status is shown by the container's style and bold text, never by a text colour (cards/plan.json).
+    const done = await page.locator("#section-plan .ac-textBlock", { hasText: /^Done$/ }).first().evaluate((e) => ({ color: getComputedStyle(e).color, weight: Number(getComputedStyle(e).fontWeight) }));
+    assert.equal(done.color, "rgb(255, 255, 255)", "the Done label in high-contrast white");
+    assert.ok(done.weight >= 600, `the Done label is bold (${done.weight})`);
     await screenshot(page, "tab-personal-contrast");
   });
 
   it("lets a line manager agree to a waiting request from the tab, and the secondee is told in chat", async () => {
-    await bot.teams.press(personalChat(alex), alex, VERBS.submitInterest, interestInput({ fullName: alex.name, lineManagerId: sam.aadObjectId, lineManagerEmail: "" }));
+    await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, lineManagerId: ben.aadObjectId, lineManagerEmail: "" }));
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Development sign-in" }).waitFor();
-    await signInAs("Sam Patel");
-    const request = page.locator("section", { has: page.getByRole("heading", { name: "Waiting for you: Alex Morgan's request" }) });
-    await request.getByText("Can Alex Morgan go on a secondment?").waitFor();
+    await signInAs("Ben Carter");
+    const request = page.locator("section", { has: page.getByRole("heading", { name: "Waiting for you: Ana Jones's request" }) });
+    await request.getByText("Can Ana Jones go on a secondment?").waitFor();
     await screenshot(page, "tab-manager-waiting");
     await request.getByRole("button", { name: "Agree to release" }).click();
-    await request.getByText(/Agreed by Sam Patel on \d{1,2} \w+ \d{4}\./).waitFor();
+    await request.getByText(/Agreed by Ben Carter on \d{1,2} \w+ \d{4}\./).waitFor();
     await bot.connector.waitFor(() =>
-      bot.connector.to(personalChat(alex).id).some((s) => /Good news: Sam Patel agreed to release you/.test(s.body.text ?? "")),
+      bot.connector.to(personalChat(ana).id).some((s) => /Good news: Ben Carter agreed to release you/.test(s.body.text ?? "")),
     );
-    const stored = (await bot.app.store.container("people").item("approval", `${DEMO_TENANT}:${alex.aadObjectId}`).read()).resource;
+    const stored = (await bot.app.store.container("people").item("approval", `${DEMO_TENANT_ID}:${ana.aadObjectId}`).read()).resource;
     assert.equal(stored.status, "approved");
     await screenshot(page, "tab-manager-agreed");
     assert.deepEqual(pageErrors(), []);

@@ -64,6 +64,7 @@ describe("Teams app manifest", () => {
       const manifest = fillManifest(template, { TEAMS_APP_ID, BOT_ID });
       assert.deepEqual(manifest.validDomains, []);
       assert.equal(manifest.staticTabs, undefined, "no tab without a domain to serve it from");
+      assert.equal(manifest.configurableTabs, undefined);
       assert.equal(manifest.webApplicationInfo, undefined);
       assert.deepEqual(await validateManifest(manifest), []);
     });
@@ -199,9 +200,16 @@ describe("Teams app manifest", () => {
       assert.deepEqual(manifest.staticTabs, [
         { entityId: "conversations", scopes: ["personal"] },
         { entityId: "my-secondment", name: "My secondment", contentUrl: "https://abc.devtunnels.ms/tab/personal?theme={theme}", scopes: ["personal"] },
+        { entityId: "programme", name: "Programme", contentUrl: "https://abc.devtunnels.ms/tab/programme?theme={theme}", scopes: ["personal"] },
       ]);
       assert.deepEqual(manifest.webApplicationInfo, { id: BOT_ID, resource: `api://abc.devtunnels.ms/${BOT_ID}` });
       assert.deepEqual(manifest.validDomains, ["abc.devtunnels.ms"]);
+    });
+
+    it("offers the Programme workspace as a tab for the programme team's own channel", () => {
+      assert.deepEqual(filled().configurableTabs, [
+        { configurationUrl: "https://abc.devtunnels.ms/tab/programme?config=1&theme={theme}", canUpdateConfiguration: false, scopes: ["team"], context: ["channelTab"] },
+      ]);
     });
 
     it("asks for identity and messageTeamMembers", () => {

@@ -6,6 +6,7 @@ import { createLogger, silentLogger } from "../../src/log";
 import { openStore, updateItem, type Store } from "../../src/store/store";
 import { PlanRepository } from "../../src/store/plans";
 import { CosmosBotStorage } from "../../bot/state-storage";
+import { decodeRecords } from "../../src/store/journal";
 
 const settings = (dataDir: string) => ({ kind: "embedded" as const, dataDir, database: "test" });
 const who = { tenantId: "t1", aadObjectId: "u1" };
@@ -22,27 +23,26 @@ describe("the embedded store", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("keeps items across a close and reopen through its snapshot", async () => {
+  it("keeps items across a close and reopen through its journal", async () => {
     const plans = new PlanRepository(store.container("people"));
     await plans.setStepStatus(who, { step: 5, status: "doing" }, new Date("2026-11-23T10:00:00Z"));
     await store.close();
-    assert.ok(existsSync(join(dataDir, "cosmos-snapshot.json")));
+    assert.ok(existsSync(join(dataDir, "store-journal-1.log")));
     store = await openStore(settings(dataDir), silentLogger);
     const plan = await new PlanRepository(store.container("people")).get(who, new Date());
     assert.equal(plan.steps["5"]!.status, "doing");
     assert.equal(plan.steps["5"]!.changedAt, "2026-11-23T10:00:00.000Z");
   });
 
-  it("writes the snapshot shortly after a write, without waiting for close", async () => {
+  it("has a write in the journal on disk by the time the write is acknowledged", async () => {
     await new PlanRepository(store.container("people")).setStepStatus(who, { step: 1, status: "done" }, new Date());
-    await new Promise((r) => setTimeout(r, 600));
-    const snap = JSON.parse(readFileSync(join(dataDir, "cosmos-snapshot.json"), "utf8"));
-    const people = snap.databases[0].containers.find((c: { id: string }) => c.id === "people");
-    assert.equal(people.items.length, 1);
-    assert.equal(people.items[0]._etag, undefined, "system fields are not kept");
+    // Read the file straight after the reply, before anything else can run.
+    const { records } = decodeRecords(readFileSync(join(dataDir, "store-journal-1.log")));
+    const puts = records.filter((r) => (r as { op: string; coll?: string }).op === "put" && (r as { coll: string }).coll === "people");
+    assert.equal(puts.length, 1);
   });
 
-  it("never stacks snapshots: ten flushes during steady writes cost at most two, and close keeps every write", async () => {
+  it("never stacks compactions: ten flushes during steady writes cost at most two, and a reopen keeps every write", async () => {
     await store.close();
     const lines: string[] = [];
     store = await openStore(settings(dataDir), createLogger("debug", (l) => lines.push(l)));
@@ -55,24 +55,22 @@ describe("the embedded store", () => {
     })();
     await new Promise((r) => setTimeout(r, 20));
     const before = snapshots();
-    // Each flush arrives while writes keep the store dirty. One snapshot runs, one waits, and every
-    // other flush shares the waiting one; stacking one per flush made close take minutes in the bench.
     await Promise.all(Array.from({ length: 10 }, () => store.flush()));
     const taken = snapshots() - before;
     stop = true;
     await writer;
     assert.ok(taken >= 1 && taken <= 2, `ten flushes took ${taken} snapshots`);
     await store.close();
-    const snap = JSON.parse(readFileSync(join(dataDir, "cosmos-snapshot.json"), "utf8"));
-    const people = snap.databases[0].containers.find((x: { id: string }) => x.id === "people");
-    assert.equal(people.items.length, written, "the snapshot on close holds every write");
     store = await openStore(settings(dataDir), silentLogger);
+    const { resources } = await store.container("people").items.readAll().fetchAll();
+    assert.equal(resources.length, written, "every write is there after a reopen");
   });
 
   it("refuses to start on a damaged snapshot rather than starting empty", async () => {
+    await store.flush();
     await store.close();
     const { writeFileSync } = await import("node:fs");
-    writeFileSync(join(dataDir, "cosmos-snapshot.json"), "{ this is not json");
+    writeFileSync(join(dataDir, "store-snapshot.jsonl"), "{ this is not json");
     await assert.rejects(openStore(settings(dataDir), silentLogger), /Could not load the local data/);
     store = await openStore(settings(mkdtempSync(join(tmpdir(), "secondment-store-"))), silentLogger);
   });

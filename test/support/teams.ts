@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { startApp, type AppOptions, type RunningApp } from "../../bot/app";
 import { parseConfig, type Config } from "../../src/config";
+import { DEMO_PEOPLE, DEMO_TENANT_ID, type DemoKey } from "../../src/demo/people";
 import { silentLogger, type Logger } from "../../src/log";
 import { assertValidCard, type Card } from "./cards";
 import { ConnectorStandIn, type SentActivity } from "./connector";
@@ -15,13 +16,22 @@ export interface Person {
   id: string;
   aadObjectId: string;
   name: string;
-  /** Their tenant, when not TENANT (the tab's demo people have their own). */
+  /** Their tenant, when not TENANT (the demo people of `npm run dev` have their own). */
   tenantId?: string;
 }
 
 export function person(name: string): Person {
   const aad = randomUUID();
   return { id: `29:${aad}`, aadObjectId: aad, name };
+}
+
+/**
+ * A demo person of `npm run dev` (src/demo/people.ts) as this Teams stand-in sends them: the same
+ * tenant and ids as in their Playground, so the tabs' development sign-in as `key` is this person.
+ */
+export function demoPerson(key: DemoKey): Person {
+  const p = DEMO_PEOPLE[key];
+  return { id: p.id, aadObjectId: p.aadObjectId, name: p.name, tenantId: DEMO_TENANT_ID };
 }
 
 export interface Chat {

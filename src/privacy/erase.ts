@@ -1,0 +1,156 @@
+import type { Container } from "@azure/cosmos";
+import type { PersonId } from "../domain/person";
+import { cosmosCode, type ContainerName, type Store } from "../store/store";
+import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
+import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction } from "./registry";
+
+/** What an erasure will do (shown before the person confirms), per container. */
+export interface ErasurePlan {
+  who: Identity;
+  erase: { container: ContainerName; count: number }[];
+  anonymise: { container: ContainerName; count: number }[];
+  keep: { container: ContainerName; id: string; reason: string }[];
+  /** The latest end date of a secondment kept until it ends (YYYY-MM-DD), if any. */
+  keptUntil?: string;
+  keptSecondments: Set<string>;
+  found: { container: ContainerName; doc: Doc; action: EraseAction }[];
+}
+
+/**
+ * Gather every way the person is recorded: their Teams user ids and 1:1 chat ids from the
+ * conversations container, and their names and emails from their own records, so documents that
+ * name them without their object id are found too.
+ */
+export async function identify(store: Store, person: PersonId, known: { names?: string[]; emails?: string[] } = {}): Promise<Identity> {
+  let who = identityOf(person, known);
+  const docs = (await Promise.all((["conversations", "people", "secondments", "matches"] as const).map((c) => findAll(store.container(c), who)))).flat();
+  const userIds: string[] = [];
+  const conversationIds: string[] = [];
+  const names = [...(known.names ?? [])];
+  const emails = [...(known.emails ?? [])];
+  const aad = person.aadObjectId.toLowerCase();
+  for (const d of docs) {
+    const user = d.user as { id?: string; aadObjectId?: string; name?: string } | undefined;
+    if (d.conversationType === "personal" && user?.aadObjectId?.toLowerCase() === aad) {
+      if (user.id) userIds.push(user.id);
+      if (user.name) names.push(user.name);
+      conversationIds.push(String(d.conversationId));
+    }
+    if (d.pk === who.key) {
+      const owner = d.owner as { name?: string } | undefined;
+      const details = d.details as { fullName?: string; email?: string } | undefined;
+      if (owner?.name) names.push(owner.name);
+      if (details?.fullName) names.push(details.fullName);
+      if (details?.email) emails.push(details.email);
+      const secondee = d.secondee as { name?: string; email?: string } | undefined;
+      if (d.type === "approval" && secondee?.name) names.push(secondee.name);
+    }
+    const party = d.type === "secondment" ? partyOf(d, who) : undefined;
+    const p = party ? (d[party] as { name?: string } | undefined) : undefined;
+    if (p?.name) names.push(p.name);
+    const candidate = d.candidate as { key?: string; name?: string } | undefined;
+    if (candidate?.key === who.key && candidate.name) names.push(candidate.name);
+  }
+  who = identityOf(person, { userIds, conversationIds, names, emails });
+  return who;
+}
+
+async function findAll(c: Container, who: Identity): Promise<Doc[]> {
+  const rule = REGISTRY.find((r) => r.container === c.id);
+  return rule ? rule.find(c, who) : [];
+}
+
+export async function planErasure(store: Store, person: PersonId, known: { names?: string[]; emails?: string[] } = {}): Promise<ErasurePlan> {
+  const who = await identify(store, person, known);
+  const secondments = await REGISTRY.find((r) => r.container === "secondments")!.find(store.container("secondments"), who);
+  const kept = secondments.filter((s) => IN_FORCE.has(String(s.status)) && partyOf(s, who));
+  const keptSecondments = new Set(kept.map((s) => s.id));
+  const ends = kept.map((s) => (s.terms as { endDate?: string } | undefined)?.endDate).filter((x): x is string => Boolean(x)).sort();
+  const found: ErasurePlan["found"] = [];
+  for (const rule of REGISTRY) {
+    for (const doc of await rule.find(store.container(rule.container), who)) {
+      // A name alone could be a namesake's: only messages (text written for others) are changed on a name alone.
+      if (rule.container !== "outbox" && !mentionsById(doc, who)) continue;
+      found.push({ container: rule.container, doc, action: rule.erase(doc, who, { keptSecondments }) });
+    }
+  }
+  const count = (kind: "delete" | "anonymise") =>
+    REGISTRY.map((r) => ({ container: r.container, count: found.filter((f) => f.container === r.container && f.action.do === kind).length })).filter((x) => x.count > 0);
+  return {
+    who,
+    erase: count("delete"),
+    anonymise: count("anonymise"),
+    keep: found.flatMap((f) => (f.action.do === "keep" ? [{ container: f.container, id: anonymiseDoc(f.doc.id, who), reason: f.action.reason }] : [])),
+    ...(ends.length ? { keptUntil: ends[ends.length - 1]! } : {}),
+    keptSecondments,
+    found,
+  };
+}
+
+/**
+ * Apply one document's erasure. Deletes and rewrites are guarded by the etag read; a lost race is
+ * retried on a fresh read. A document whose id or partition named the person is written under its
+ * anonymised id first and the old one deleted, so a repeat after an interruption finishes the job.
+ */
+async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined): Promise<void> {
+  if (action.do === "keep") return;
+  let current: Doc | undefined = doc;
+  for (let attempt = 0; attempt < 5 && current; attempt++) {
+    try {
+      if (action.do === "delete") {
+        await c.item(current.id, current.pk).delete({ accessCondition: { type: "IfMatch", condition: current._etag! } });
+        return;
+      }
+      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who) : current, who) as Doc;
+      if (next.id === current.id && next.pk === current.pk) {
+        await c.item(current.id, current.pk).replace(next, { accessCondition: { type: "IfMatch", condition: current._etag! } });
+        return;
+      }
+      try {
+        await c.items.create(next);
+      } catch (err) {
+        if (cosmosCode(err) !== 409) throw err;
+        await c.item(next.id, next.pk).replace(next);
+      }
+      await c.item(current.id, current.pk).delete({ accessCondition: { type: "IfMatch", condition: current._etag! } });
+      return;
+    } catch (err) {
+      const code = cosmosCode(err);
+      if (code === 404) return;
+      if (code !== 412) throw err;
+      try {
+        current = (await c.item(doc.id, doc.pk).read<Doc>()).resource ?? undefined;
+      } catch (readErr) {
+        if (cosmosCode(readErr) === 404) return;
+        throw readErr;
+      }
+    }
+  }
+}
+
+export interface ErasureRecord {
+  type: "erasure";
+  /** A pseudonym, not the person's id: the same for a repeat, so the record is updated, not doubled. */
+  of: string;
+  requestedAt: string;
+  completedAt?: string;
+  erased: number;
+  anonymised: number;
+  kept: { container: string; id: string; reason: string }[];
+}
+
+/** Erase or anonymise everything the plan found, then record the erasure without the erased data. */
+export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
+  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container));
+  const record: ErasureRecord = {
+    type: "erasure",
+    of: plan.who.pseudonym,
+    requestedAt: now.toISOString(),
+    ...(plan.keep.length === 0 ? { completedAt: now.toISOString() } : {}),
+    erased: plan.found.filter((f) => f.action.do === "delete").length,
+    anonymised: plan.found.filter((f) => f.action.do === "anonymise").length,
+    kept: plan.keep,
+  };
+  await store.container("privacy").items.upsert({ ...record, id: `erasure-${now.getTime()}`, pk: plan.who.pseudonym });
+  return record;
+}

@@ -1,0 +1,88 @@
+import type { PersonId } from "../domain/person";
+import type { Store } from "../store/store";
+import { identify } from "./erase";
+import { mentionsById } from "./identity";
+import { REGISTRY } from "./registry";
+
+/** Everything stored about one person, grouped by kind, as they may see it. */
+export interface PersonalExport {
+  about: string;
+  exportedAt: string;
+  person: { tenantId: string; aadObjectId: string; names: string[]; emails: string[] };
+  interest: Record<string, unknown>[];
+  plan: Record<string, unknown>[];
+  releaseRequests: Record<string, unknown>[];
+  roles: Record<string, unknown>[];
+  businessCase: Record<string, unknown>[];
+  matches: Record<string, unknown>[];
+  secondments: Record<string, unknown>[];
+  equality: Record<string, unknown>[];
+  messages: Record<string, unknown>[];
+  scheduled: Record<string, unknown>[];
+  chats: Record<string, unknown>[];
+  audit: Record<string, unknown>[];
+  other: Record<string, unknown>[];
+}
+
+const PEOPLE_SECTIONS: Record<string, keyof PersonalExport> = {
+  interest: "interest",
+  plan: "plan",
+  approval: "releaseRequests",
+  role: "roles",
+  "business-case": "businessCase",
+  equality: "equality",
+  audit: "audit",
+};
+const CONTAINER_SECTIONS: Partial<Record<string, keyof PersonalExport>> = {
+  matches: "matches",
+  secondments: "secondments",
+  outbox: "messages",
+  jobs: "scheduled",
+  conversations: "chats",
+  audit: "audit",
+};
+
+/**
+ * Build a person's export from the registry: each container's own rule decides what of a document
+ * is theirs to see (their own answers, not the other people's).
+ */
+export async function exportFor(store: Store, person: PersonId, now: Date, known: { names?: string[]; emails?: string[] } = {}): Promise<PersonalExport> {
+  const who = await identify(store, person, known);
+  const out: PersonalExport = {
+    about: "Everything the secondment programme's Teams app stores about you. Dates are in UTC.",
+    exportedAt: now.toISOString(),
+    person: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, names: who.names, emails: who.emails },
+    interest: [], plan: [], releaseRequests: [], roles: [], businessCase: [], matches: [], secondments: [], equality: [], messages: [], scheduled: [], chats: [], audit: [], other: [],
+  };
+  for (const rule of REGISTRY) {
+    for (const doc of await rule.find(store.container(rule.container), who)) {
+      // Only what is tied to the person by an id or email: a name alone could be someone else's.
+      if (!mentionsById(doc, who)) continue;
+      const view = rule.exportView(doc, who);
+      if (!view) continue;
+      const type = String(doc.type ?? "");
+      const section = (rule.container === "people" || rule.container === "privacy" ? PEOPLE_SECTIONS[type] : CONTAINER_SECTIONS[rule.container]) ?? "other";
+      (out[section] as Record<string, unknown>[]).push(view);
+    }
+  }
+  return out;
+}
+
+/** Short counts for the summary card. */
+export function exportSummary(e: PersonalExport): { label: string; count: number }[] {
+  const rows: [string, keyof PersonalExport][] = [
+    ["Expression of interest", "interest"],
+    ["7-step plan progress", "plan"],
+    ["Requests to your line manager", "releaseRequests"],
+    ["Roles you offered", "roles"],
+    ["Business case", "businessCase"],
+    ["Matches", "matches"],
+    ["Secondments (with your check-in answers)", "secondments"],
+    ["Equality monitoring answers", "equality"],
+    ["Messages the bot sent you", "messages"],
+    ["Scheduled reminders", "scheduled"],
+    ["Chats with the bot", "chats"],
+    ["Audit entries about you", "audit"],
+  ];
+  return rows.map(([label, k]) => ({ label, count: (e[k] as unknown[]).length }));
+}

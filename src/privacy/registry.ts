@@ -1,0 +1,239 @@
+import type { Container } from "@azure/cosmos";
+import { secondmentIdFor } from "../domain/secondment";
+import type { ContainerName, Stored } from "../store/store";
+import { mentions, withoutSystemFields, type Identity } from "./identity";
+
+/**
+ * What personal data lives where: one entry per container, saying how to find a person's
+ * documents, what they get in an export, and what erasure does to each document (and what is kept
+ * and why). Export, erasure and retention all work from this table, so a new container that holds
+ * personal data is added here, in one place. A container missing from this table fails the
+ * privacy test that scans every container.
+ */
+export type Doc = Stored<Record<string, unknown>>;
+
+export type EraseAction = { do: "delete" } | { do: "anonymise" } | { do: "keep"; reason: string };
+
+export interface EraseContext {
+  /** Secondments still in force that the person is part of: kept until they end. */
+  keptSecondments: ReadonlySet<string>;
+}
+
+export interface ContainerRule {
+  container: ContainerName;
+  /** What personal data the container holds (shown in docs and the privacy notice's spirit). */
+  holds: string;
+  /** What erasure keeps, and why. */
+  kept: string;
+  /** Every document in the container that is about the person. */
+  find(c: Container, who: Identity): Promise<Doc[]>;
+  /** What the person gets in their export (undefined: nothing of theirs to show). */
+  exportView(doc: Doc, who: Identity): Record<string, unknown> | undefined;
+  erase(doc: Doc, who: Identity, ctx: EraseContext): EraseAction;
+  /** Before anonymising: drop what the person wrote themselves (their answers), which a name swap would not remove. */
+  scrub?(doc: Doc, who: Identity): Doc;
+}
+
+/** Read the container whole and keep what mentions the person. Erasure and export are rare; see docs/data-model.md. */
+export async function scanFor(c: Container, who: Identity): Promise<Doc[]> {
+  const out: Doc[] = [];
+  const it = c.items.query<Doc>("SELECT * FROM c", { maxItemCount: 500 });
+  while (it.hasMoreResults()) {
+    const { resources } = await it.fetchNext();
+    for (const d of resources ?? []) if (mentions(d, who)) out.push(d);
+  }
+  return out;
+}
+
+const IN_FORCE = new Set(["agreeing", "confirmed", "active"]);
+const FINISHED_JOB = new Set(["done", "failed", "cancelled"]);
+const KEEP_SECONDMENT =
+  "The secondment agreement is still in force and the other people in it rely on it. It is erased when the secondment ends.";
+
+type Party = "secondee" | "homeManager" | "host";
+function partyOf(s: Doc, who: Identity): Party | undefined {
+  const aad = who.person.aadObjectId.toLowerCase();
+  const is = (p: unknown) => typeof (p as { aadObjectId?: unknown } | undefined)?.aadObjectId === "string" && (p as { aadObjectId: string }).aadObjectId.toLowerCase() === aad;
+  if (is(s.secondee)) return "secondee";
+  if (is(s.homeManager)) return "homeManager";
+  if (is(s.host)) return "host";
+  return undefined;
+}
+
+/** A secondment as one of its parties may see it in their export: their own answers, not the others'. */
+function secondmentForParty(s: Doc, party: Party): Record<string, unknown> {
+  const terms = { ...(s.terms as Record<string, unknown> | undefined) };
+  delete terms.hostManagerName;
+  delete terms.hostManagerEmail;
+  const checkIns = ((s.checkIns as { n: number; date: string; answers: Record<string, unknown> }[] | undefined) ?? []).map((c) => ({ n: c.n, date: c.date, yourAnswer: c.answers?.[party] ?? null }));
+  const feedback = ((s.feedback as { to: string; askedAt: string; answer?: string; answeredAt?: string }[] | undefined) ?? []).filter((f) => f.to === party).map((f) => ({ askedAt: f.askedAt, yourAnswer: f.answer ?? null, answeredAt: f.answeredAt ?? null }));
+  const extensions = ((s.extensions as { requestedBy: string; newEndDate: string; reason: string; status: string; requestedAt: string }[] | undefined) ?? []).map((e) => ({ newEndDate: e.newEndDate, status: e.status, requestedAt: e.requestedAt, ...(e.requestedBy === party ? { yourReason: e.reason } : {}) }));
+  const mgr = (s.managerFeedback as Record<string, unknown> | undefined)?.[party];
+  return {
+    id: s.id,
+    yourPart: party,
+    status: s.status,
+    opening: s.opening,
+    homeOrganisation: s.homeOrganisation,
+    terms,
+    createdAt: s.createdAt,
+    confirmedAt: s.confirmedAt ?? null,
+    startedAt: s.startedAt ?? null,
+    endedAt: s.endedAt ?? null,
+    checkIns,
+    feedbackYouGave: feedback,
+    extensions,
+    ...(party === "secondee" ? { reports: s.reports ?? [], review: s.review ?? null, shareAdjustments: s.shareAdjustments ?? null } : {}),
+    ...(mgr ? { yourEndFeedback: mgr } : {}),
+  };
+}
+
+/**
+ * The entry for a container meant to hold nothing about a person (a knowledge base, change
+ * markers): still scanned, so anything that does name someone is anonymised, never exported.
+ */
+export function noPersonalData(container: ContainerName, holds: string): ContainerRule {
+  return { container, holds, kept: "Everything: it holds no one's personal data; a stray mention is anonymised.", find: scanFor, exportView: () => undefined, erase: () => ({ do: "anonymise" }) };
+}
+
+export const REGISTRY: readonly ContainerRule[] = [
+  {
+    container: "people",
+    holds: "Each person's plan progress, expression of interest, release request, roles they offer and business case (their own partition).",
+    kept: "Nothing of the person's own. A release request or business case someone else made that names them as line manager is kept for that person, with their name replaced.",
+    find: scanFor,
+    exportView(doc, who) {
+      if (doc.pk !== who.key) return undefined;
+      return withoutSystemFields(doc);
+    },
+    erase: (doc, who) => (doc.pk === who.key ? { do: "delete" } : { do: "anonymise" }),
+  },
+  {
+    container: "matches",
+    holds: "Pairs of a person and a role the programme team confirmed, with each side's answer.",
+    kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced.",
+    find: scanFor,
+    exportView(doc, who) {
+      const candidate = doc.candidate as { key?: string } | undefined;
+      const opening = doc.opening as { ownerKey?: string; title?: string; organisation?: string } | undefined;
+      const side = candidate?.key === who.key ? "secondee" : opening?.ownerKey === who.key ? "host" : undefined;
+      if (!side) return undefined;
+      return {
+        id: doc.id,
+        yourSide: side,
+        role: { title: opening?.title, organisation: opening?.organisation },
+        status: doc.status,
+        confirmedAt: doc.confirmedAt,
+        yourAnswer: (doc.outcomes as Record<string, unknown> | undefined)?.[side] ?? null,
+        closedAt: doc.closedAt ?? null,
+        ...(side === "secondee" ? { whyItFits: doc.explanation } : {}),
+      };
+    },
+    erase: (doc, _who, ctx) => (ctx.keptSecondments.has(secondmentIdFor(doc.id)) ? { do: "keep", reason: KEEP_SECONDMENT } : { do: "anonymise" }),
+  },
+  {
+    container: "secondments",
+    holds: "Secondments: the three people, the agreed terms, check-in answers, reports, extensions, the review.",
+    kept: KEEP_SECONDMENT,
+    find: scanFor,
+    exportView(doc, who) {
+      const party = partyOf(doc, who);
+      return party ? secondmentForParty(doc, party) : undefined;
+    },
+    erase: (doc, _who, ctx) => (ctx.keptSecondments.has(doc.id) ? { do: "keep", reason: KEEP_SECONDMENT } : { do: "anonymise" }),
+    scrub(doc, who) {
+      const party = partyOf(doc, who);
+      if (!party) return doc;
+      const removed = "(removed: the person asked for their data to be erased)";
+      const out: Doc = { ...doc };
+      out.checkIns = ((doc.checkIns as { answers?: Record<string, unknown> }[] | undefined) ?? []).map((c) => {
+        const answers = { ...(c.answers ?? {}) };
+        if (answers[party]) answers[party] = { going: (answers[party] as { going?: string }).going, at: (answers[party] as { at?: string }).at };
+        return { ...c, answers };
+      });
+      out.feedback = ((doc.feedback as { to?: string; answer?: string }[] | undefined) ?? []).map((f) => (f.to === party && f.answer ? { ...f, answer: removed } : f));
+      out.extensions = ((doc.extensions as { requestedBy?: string; reason?: string }[] | undefined) ?? []).map((e) => (e.requestedBy === party ? { ...e, reason: removed } : e));
+      if (party === "secondee") {
+        delete out.sharedAdjustments;
+        delete out.review;
+        out.reports = ((doc.reports as { details?: string }[] | undefined) ?? []).map((r) => ({ ...r, details: removed }));
+      } else {
+        const mf = { ...((doc.managerFeedback as Record<string, unknown> | undefined) ?? {}) };
+        delete mf[party];
+        out.managerFeedback = mf;
+      }
+      return out;
+    },
+  },
+  {
+    container: "outbox",
+    holds: "Messages the bot sends (copies of cards), until they are purged 30 days after sending.",
+    kept: "Messages to other people stay, with the person's name replaced.",
+    find: scanFor,
+    exportView(doc, who) {
+      const target = doc.target as { aadObjectId?: string } | undefined;
+      if (target?.aadObjectId?.toLowerCase() !== who.person.aadObjectId.toLowerCase()) return undefined;
+      return { purpose: doc.purpose, status: doc.status, createdAt: doc.createdAt, sentAt: doc.sentAt ?? null };
+    },
+    erase(doc, who) {
+      const target = doc.target as { aadObjectId?: string; conversationId?: string } | undefined;
+      const toThem = target?.aadObjectId?.toLowerCase() === who.person.aadObjectId.toLowerCase() || (target?.conversationId !== undefined && who.ids.includes(target.conversationId.toLowerCase()));
+      return toThem ? { do: "delete" } : { do: "anonymise" };
+    },
+  },
+  {
+    container: "jobs",
+    holds: "Scheduled reminders and check-ins, naming the people they are for.",
+    kept: "Jobs that run a secondment still in force. Other people's pending reminders stay with the person's name replaced.",
+    find: scanFor,
+    exportView: (doc) => ({ type: doc.type, status: doc.status, dueAt: doc.dueAt }),
+    erase(doc, _who, ctx) {
+      const payload = doc.payload as { secondmentId?: string } | undefined;
+      if (payload?.secondmentId && ctx.keptSecondments.has(payload.secondmentId)) return { do: "keep", reason: KEEP_SECONDMENT };
+      return FINISHED_JOB.has(String(doc.status)) ? { do: "delete" } : { do: "anonymise" };
+    },
+  },
+  {
+    container: "conversations",
+    holds: "How the bot reaches each chat: for a 1:1 chat, the person's Teams ids and name.",
+    kept: "Nothing of the person's own 1:1 chats.",
+    find: scanFor,
+    exportView: (doc) => (doc.conversationType === "personal" ? { conversationType: doc.conversationType, installed: doc.installed, updatedAt: doc.updatedAt } : undefined),
+    erase: (doc) => (doc.conversationType === "personal" ? { do: "delete" } : { do: "anonymise" }),
+  },
+  {
+    container: "botState",
+    holds: "The bot framework's state for each conversation (when the bot last stored how to reach it).",
+    kept: "Nothing.",
+    find: scanFor,
+    exportView: () => undefined,
+    erase: () => ({ do: "delete" }),
+  },
+  {
+    container: "privacy",
+    holds: "Optional equality monitoring answers (kept apart from everything else) and records of erasures, which hold no personal data.",
+    kept: "The record that an erasure happened: when, and how many records it changed, with no name or id.",
+    find: scanFor,
+    exportView: (doc, who) => (doc.pk === who.key ? withoutSystemFields(doc) : undefined),
+    erase: (doc, who) => (doc.pk === who.key ? { do: "delete" } : { do: "anonymise" }),
+  },
+  noPersonalData("knowledge", "The programme team's changes to the questions and answers, questions the bot could not answer (with names, emails and phone numbers removed) and answer ratings; no person ids."),
+  {
+    container: "changes",
+    holds: "Markers that an interest, role, release request or match changed, naming that record, so every instance's matching catches up. Pruned after a day.",
+    kept: "Nothing: markers naming the person's records are deleted (matching forgets them at its next full rebuild, within the hour).",
+    find: scanFor,
+    exportView: () => undefined,
+    erase: () => ({ do: "delete" }),
+  },
+  {
+    container: "audit",
+    holds: "What the programme team did in the Programme tab (confirm, override, manual match, reminder, export): who, when, and what it was about.",
+    kept: "Entries stay as the programme's record, with the person's name and ids replaced.",
+    find: scanFor,
+    exportView: (doc) => ({ action: doc.action, at: doc.at, subject: doc.subject }),
+    erase: () => ({ do: "anonymise" }),
+  },
+];
+
+export { IN_FORCE, partyOf };

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { declinedPairs, pairKey, type Match } from "../domain/match";
+import { checkPair, type RuleCheck } from "../matching/rules";
+import type { Candidate, Opening } from "../matching/types";
+
+/**
+ * A manual match: the programme team proposes a person for a role the engine did not rank. Every
+ * hard rule is still checked and shown; a broken rule blocks the match unless a team member
+ * overrides it with a reason, which is kept in the audit trail.
+ */
+
+export const ManualMatchSchema = z.object({
+  openingId: z.string({ message: "must be a role id" }).regex(/^role-[0-9a-f-]{36}$/, "must be a role id"),
+  candidateKey: z.string({ message: "must be a person" }).min(3, "must be a person").max(250, "must be a person"),
+  overrideReason: z
+    .string({ message: "must be text" })
+    .trim()
+    .max(500, "must be 500 characters or fewer")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type ManualMatchRequest = z.output<typeof ManualMatchSchema>;
+
+export type ManualCheck =
+  | { kind: "missing" }
+  | { kind: "exists" }
+  | { kind: "checked"; candidate: Candidate; opening: Opening; rules: RuleCheck[]; broken: RuleCheck[] };
+
+export function checkManualMatch(
+  pool: { candidate(key: string): Candidate | undefined; opening(id: string): Opening | undefined },
+  matches: readonly Match[],
+  ctx: { today: string; durationCapMonths: (org: string) => number },
+  req: { openingId: string; candidateKey: string },
+): ManualCheck {
+  const candidate = pool.candidate(req.candidateKey);
+  const opening = pool.opening(req.openingId);
+  if (!candidate || !opening) return { kind: "missing" };
+  if (matches.some((m) => m.status !== "closed" && pairKey(m.opening.id, m.candidate.key) === pairKey(req.openingId, req.candidateKey))) return { kind: "exists" };
+  const rules = checkPair(candidate, opening, { today: ctx.today, durationCapMonths: ctx.durationCapMonths, declinedPairs: declinedPairs(matches) });
+  return { kind: "checked", candidate, opening, rules, broken: rules.filter((r) => !r.pass) };
+}
+
+/**
+ * The explanation a manual match carries on its cards: every rule and whether it was met. The reason
+ * for an override stays in the audit trail, not on cards others see.
+ */
+export function manualExplanation(rules: readonly RuleCheck[]): { summary: string; details: string } {
+  const broken = rules.filter((r) => !r.pass);
+  const summary = broken.length
+    ? `Proposed by the programme team, who decided to go ahead although ${broken.length === 1 ? "one rule was" : `${broken.length} rules were`} not met.`
+    : "Proposed by the programme team. It meets every rule.";
+  const lines = rules.map((r) => `- ${r.pass ? "Met" : "Not met"}: ${r.label}. ${r.reason}`);
+  return { summary, details: lines.join("\n") };
+}

@@ -1,0 +1,266 @@
+import type { Container } from "@azure/cosmos";
+import MiniSearch from "minisearch";
+import type { ApprovalStatus } from "../domain/approval";
+import type { MatchStatus } from "../domain/match";
+import type { SecondmentStatus } from "../domain/secondment";
+import { SKILLS } from "../domain/skills";
+import { allPages } from "../store/paged";
+
+/**
+ * The programme team's view of the pool: interests and roles as table rows, with the facts the
+ * outcomes need. Read from the store page by page (continuation tokens) with projections that name
+ * only the fields shown, so reasonable adjustments and other free text are never read.
+ *
+ * The local store answers every query with a full scan (about 1 s at 25,000 items), so filtering,
+ * sorting and searching run over an in-memory copy kept per app instance, rebuilt when it is older
+ * than maxAgeMs or when this instance changed something. Measured in scripts/bench-programme.ts.
+ * Pages are large because the local store scans everything again for each page.
+ */
+
+export type PoolStatus = "available" | "matched" | "placed" | "withdrawn";
+export type RoleStatus = "open" | "filled" | "withdrawn";
+
+export interface InterestRow {
+  key: string;
+  name: string;
+  organisationType: string;
+  organisation: string;
+  profession: string;
+  grade: string;
+  region: string;
+  town: string;
+  secondmentTypes: string[];
+  availableFrom: string;
+  release: ApprovalStatus | "none";
+  status: PoolStatus;
+  skills: string;
+  submittedAt: string;
+}
+
+export interface RoleRow {
+  id: string;
+  ownerKey: string;
+  title: string;
+  organisationType: string;
+  organisation: string;
+  team: string;
+  gradeMin: string;
+  gradeMax: string;
+  region: string;
+  town: string;
+  openings: number;
+  channel: string;
+  secondmentTypes: string[];
+  startDate: string;
+  status: RoleStatus;
+  skills: string;
+  submittedAt: string;
+}
+
+export interface ApprovalFact {
+  personKey: string;
+  status: ApprovalStatus;
+  requestedAt?: string;
+  decidedAt?: string;
+}
+
+export interface MatchFact {
+  id: string;
+  candidateKey: string;
+  openingId: string;
+  status: MatchStatus;
+  confirmedAt: string;
+  arranged: boolean;
+  closedBy?: string;
+}
+
+export interface SecondmentFact {
+  matchId: string;
+  status: SecondmentStatus;
+  startedAt?: string;
+  startDate?: string;
+}
+
+export interface PoolSnapshot {
+  version: number;
+  builtAt: number;
+  interests: InterestRow[];
+  roles: RoleRow[];
+  approvals: ApprovalFact[];
+  matches: MatchFact[];
+  secondments: SecondmentFact[];
+  interestSearch: MiniSearch<InterestRow>;
+  roleSearch: MiniSearch<RoleRow>;
+}
+
+const SKILL_LABEL = new Map<string, string>(SKILLS.map((s) => [s.id, s.label]));
+const skillText = (s: unknown): string => {
+  const set = s as { ids?: unknown; other?: unknown } | undefined;
+  const ids = Array.isArray(set?.ids) ? set.ids.filter((x): x is string => typeof x === "string") : [];
+  const other = Array.isArray(set?.other) ? set.other.filter((x): x is string => typeof x === "string") : [];
+  return [...ids.map((id) => SKILL_LABEL.get(id) ?? id), ...other].join(", ");
+};
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+// Only the fields shown or counted. Never c.details.adjustments, patternDetails or anything written freely but skills.
+const INTERESTS =
+  "SELECT c.pk, c.status, c.submittedAt, c.details.fullName AS name, c.details.organisationType AS orgType, c.details.organisationName AS org, " +
+  "c.details.profession AS profession, c.details.grade AS grade, c.details.region AS region, c.details.town AS town, c.details.secondmentTypes AS types, " +
+  "c.details.availableFrom AS availableFrom, c.details.skillsOffered AS skills FROM c WHERE c.type = 'interest'";
+const ROLES =
+  "SELECT c.id, c.pk, c.status, c.submittedAt, c.details.form.title AS title, c.details.form.hostOrganisationType AS orgType, c.details.form.hostOrganisation AS org, " +
+  "c.details.form.team AS team, c.details.form.gradeMin AS gradeMin, c.details.form.gradeMax AS gradeMax, c.details.form.region AS region, c.details.form.town AS town, " +
+  "c.details.form.openings AS openings, c.details.form.secondmentTypes AS types, c.details.form.startDate AS startDate, c.details.form.requiredSkills AS skills, " +
+  "c.details.channel.teamName AS teamName, c.details.channel.channelName AS channelName FROM c WHERE c.type = 'role'";
+const APPROVALS = "SELECT c.pk, c.status, c.requestedAt, c.decidedAt FROM c WHERE c.type = 'approval'";
+const MATCHES =
+  "SELECT c.id, c.status, c.confirmedAt, c.closedBy, c.candidate.key AS candidateKey, c.opening.id AS openingId, IS_DEFINED(c.arrangedBy) AS arranged FROM c WHERE c.type = 'match'";
+const SECONDMENTS = "SELECT c.matchId, c.status, c.startedAt, c.terms.startDate AS startDate FROM c WHERE c.type = 'secondment'";
+
+type Raw = Record<string, unknown>;
+
+/** Build a snapshot from the store (pure apart from the reads). */
+export async function readSnapshot(people: Container, matchesC: Container, secondmentsC: Container, version: number, pageSize = 10_000): Promise<PoolSnapshot> {
+  const [interestRaw, roleRaw, approvalRaw, matchRaw, secondmentRaw] = await Promise.all([
+    allPages<Raw>(people, INTERESTS, pageSize),
+    allPages<Raw>(people, ROLES, pageSize),
+    allPages<Raw>(people, APPROVALS, pageSize),
+    allPages<Raw>(matchesC, MATCHES, pageSize),
+    allPages<Raw>(secondmentsC, SECONDMENTS, pageSize),
+  ]);
+  const approvals: ApprovalFact[] = approvalRaw
+    .filter((r) => str(r["pk"]) && str(r["status"]))
+    .map((r) => ({
+      personKey: str(r["pk"]),
+      status: str(r["status"]) as ApprovalStatus,
+      ...(str(r["requestedAt"]) ? { requestedAt: str(r["requestedAt"]) } : {}),
+      ...(str(r["decidedAt"]) ? { decidedAt: str(r["decidedAt"]) } : {}),
+    }));
+  const matches: MatchFact[] = matchRaw
+    .filter((r) => str(r["id"]) && str(r["status"]))
+    .map((r) => ({
+      id: str(r["id"]),
+      candidateKey: str(r["candidateKey"]),
+      openingId: str(r["openingId"]),
+      status: str(r["status"]) as MatchStatus,
+      confirmedAt: str(r["confirmedAt"]),
+      arranged: r["arranged"] === true,
+      ...(str(r["closedBy"]) ? { closedBy: str(r["closedBy"]) } : {}),
+    }));
+  const secondments: SecondmentFact[] = secondmentRaw
+    .filter((r) => str(r["status"]))
+    .map((r) => ({
+      matchId: str(r["matchId"]),
+      status: str(r["status"]) as SecondmentStatus,
+      ...(str(r["startedAt"]) ? { startedAt: str(r["startedAt"]) } : {}),
+      ...(str(r["startDate"]) ? { startDate: str(r["startDate"]) } : {}),
+    }));
+
+  const releaseOf = new Map(approvals.map((a) => [a.personKey, a.status]));
+  const live = matches.filter((m) => m.status !== "closed");
+  const personState = new Map<string, PoolStatus>();
+  const goingAhead = new Map<string, number>();
+  for (const m of live) {
+    if (m.status === "agreeing") {
+      personState.set(m.candidateKey, "placed");
+      goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
+    } else if (!personState.has(m.candidateKey)) personState.set(m.candidateKey, "matched");
+  }
+
+  const interests: InterestRow[] = interestRaw
+    .filter((r) => str(r["pk"]) && (r["status"] === "submitted" || r["status"] === "withdrawn"))
+    .map((r) => ({
+      key: str(r["pk"]),
+      name: str(r["name"]),
+      organisationType: str(r["orgType"]),
+      organisation: str(r["org"]),
+      profession: str(r["profession"]),
+      grade: str(r["grade"]),
+      region: str(r["region"]),
+      town: str(r["town"]),
+      secondmentTypes: strs(r["types"]),
+      availableFrom: str(r["availableFrom"]),
+      release: releaseOf.get(str(r["pk"])) ?? "none",
+      status: r["status"] === "withdrawn" ? "withdrawn" : (personState.get(str(r["pk"])) ?? "available"),
+      skills: skillText(r["skills"]),
+      submittedAt: str(r["submittedAt"]),
+    }));
+  const roles: RoleRow[] = roleRaw
+    .filter((r) => str(r["id"]) && (r["status"] === "submitted" || r["status"] === "withdrawn"))
+    .map((r) => {
+      const openings = typeof r["openings"] === "number" ? r["openings"] : 1;
+      const channel = [str(r["teamName"]), str(r["channelName"])].filter(Boolean).join(": ") || "A team channel";
+      return {
+        id: str(r["id"]),
+        ownerKey: str(r["pk"]),
+        title: str(r["title"]),
+        organisationType: str(r["orgType"]),
+        organisation: str(r["org"]),
+        team: str(r["team"]),
+        gradeMin: str(r["gradeMin"]),
+        gradeMax: str(r["gradeMax"]),
+        region: str(r["region"]),
+        town: str(r["town"]),
+        openings,
+        channel,
+        secondmentTypes: strs(r["types"]),
+        startDate: str(r["startDate"]),
+        status: r["status"] === "withdrawn" ? "withdrawn" : (goingAhead.get(str(r["id"])) ?? 0) >= Math.max(1, openings) ? "filled" : "open",
+        skills: skillText(r["skills"]),
+        submittedAt: str(r["submittedAt"]),
+      };
+    });
+
+  return snapshotFrom({ interests, roles, approvals, matches, secondments }, version);
+}
+
+/** A snapshot of rows already read: adds the search indexes (names, skills, titles and the like). */
+export function snapshotFrom(rows: Pick<PoolSnapshot, "interests" | "roles" | "approvals" | "matches" | "secondments">, version: number): PoolSnapshot {
+  const interestSearch = new MiniSearch<InterestRow>({ idField: "key", fields: ["name", "skills", "profession", "organisation", "town"], searchOptions: { prefix: true, fuzzy: 0.15, combineWith: "AND" } });
+  interestSearch.addAll(rows.interests);
+  const roleSearch = new MiniSearch<RoleRow>({ idField: "id", fields: ["title", "skills", "organisation", "team", "town"], searchOptions: { prefix: true, fuzzy: 0.15, combineWith: "AND" } });
+  roleSearch.addAll(rows.roles);
+  return { ...rows, version, builtAt: Date.now(), interestSearch, roleSearch };
+}
+
+/**
+ * One per app instance: hands out the current snapshot, rebuilding it (once, however many callers
+ * wait) when it is older than maxAgeMs or was invalidated by a change this instance made.
+ */
+export class PoolIndex {
+  private current: PoolSnapshot | undefined;
+  private building: Promise<PoolSnapshot> | undefined;
+  private stale = true;
+  private version = 0;
+
+  constructor(
+    private readonly people: Container,
+    private readonly matches: Container,
+    private readonly secondments: Container,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  /** Something changed here: the next read rebuilds. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  async snapshot(): Promise<PoolSnapshot> {
+    const fresh = this.current && !this.stale && Date.now() - this.current.builtAt < this.maxAgeMs;
+    if (fresh) return this.current!;
+    if (!this.building) {
+      this.stale = false;
+      const version = ++this.version;
+      this.building = readSnapshot(this.people, this.matches, this.secondments, version)
+        .then((snap) => {
+          this.current = snap;
+          return snap;
+        })
+        .finally(() => {
+          this.building = undefined;
+        });
+    }
+    return this.building;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Container } from "@azure/cosmos";
+import { randomUUID } from "node:crypto";
+import type { Stored } from "./store";
+
+/**
+ * The programme team's audit trail: every confirm, turn-down, manual match, override, reminder and
+ * export from the Programme tab, with who and when. Entries are only ever added.
+ */
+export const AUDIT_ACTIONS = ["confirm", "not-suitable", "manual-match", "override", "reminder", "export", "adjustments-view"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  type: "audit";
+  at: string;
+  who: { aadObjectId: string; name?: string };
+  action: AuditAction;
+  /** What it was about, in words (a role and a person, a file name). */
+  subject: string;
+  /** The reason given for an override, or another short detail. */
+  detail?: string;
+}
+
+export interface AuditPage {
+  entries: (AuditEntry & { id: string })[];
+  next?: string;
+}
+
+export class AuditStore {
+  constructor(private readonly container: Container) {}
+
+  async record(entry: Omit<AuditEntry, "type">): Promise<string> {
+    const id = `audit-${entry.at}-${randomUUID()}`;
+    await this.container.items.create({ ...entry, type: "audit", id, pk: id });
+    return id;
+  }
+
+  /** Newest first, a page at a time (the store's continuation token is the cursor). */
+  async page(size: number, cursor?: string): Promise<AuditPage> {
+    const iterator = this.container.items.query<Stored<AuditEntry>>("SELECT * FROM c WHERE c.type = 'audit' ORDER BY c.at DESC", {
+      maxItemCount: size,
+      ...(cursor ? { continuationToken: cursor } : {}),
+    });
+    const { resources, continuationToken } = await iterator.fetchNext();
+    return {
+      entries: resources.map((r) => ({ id: r.id, type: "audit", at: r.at, who: r.who, action: r.action, subject: r.subject, ...(r.detail ? { detail: r.detail } : {}) })),
+      ...(continuationToken ? { next: continuationToken } : {}),
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import type { Container } from "@azure/cosmos";
+import { randomUUID } from "node:crypto";
+import { cosmosCode } from "./store";
+
+/** A document matching reads: in the people container (interest, role, approval) or a match. */
+export interface ChangeRef {
+  container: "people" | "matches";
+  id: string;
+  pk: string;
+}
+
+export interface ChangeMarker {
+  id: string;
+  ref: ChangeRef;
+  /** Set by the store when the marker is written (seconds). */
+  _ts: number;
+}
+
+const PARTITION = "matching";
+
+/**
+ * Change markers: after each write of something matching reads, a small marker naming it goes into
+ * the `changes` container, so every instance can find what changed since it last looked without
+ * reading the whole pool (the embedded store has no change feed, and its queries scan the whole
+ * container: this one stays small because old markers are pruned).
+ *
+ * A marker is written after the write it names has succeeded, so whoever reads the marker reads
+ * that write (or a later one). A marker is best effort: if writing it fails, the change is picked
+ * up by the next full rebuild (see LivePool).
+ */
+export class ChangeLog {
+  constructor(private readonly container: Container) {}
+
+  async note(ref: ChangeRef): Promise<void> {
+    await this.container.items.create({ id: randomUUID(), pk: PARTITION, ref });
+  }
+
+  /** Markers written at or after `sinceTs` (store seconds). */
+  async since(sinceTs: number): Promise<ChangeMarker[]> {
+    const { resources } = await this.container.items
+      .query<ChangeMarker>(
+        { query: "SELECT c.id, c.ref, c._ts FROM c WHERE c.pk = @pk AND c._ts >= @since", parameters: [{ name: "@pk", value: PARTITION }, { name: "@since", value: sinceTs }] },
+        // Naming the partition spares a query-plan round trip.
+        { partitionKey: PARTITION },
+      )
+      .fetchAll();
+    return resources;
+  }
+
+  /** Delete markers older than `beforeTs` (store seconds). Returns how many. */
+  async prune(beforeTs: number): Promise<number> {
+    const { resources } = await this.container.items
+      .query<{ id: string }>(
+        { query: "SELECT c.id FROM c WHERE c.pk = @pk AND c._ts < @before", parameters: [{ name: "@pk", value: PARTITION }, { name: "@before", value: beforeTs }] },
+        { partitionKey: PARTITION },
+      )
+      .fetchAll();
+    for (const r of resources) {
+      try {
+        await this.container.item(r.id, PARTITION).delete();
+      } catch (err) {
+        if (cosmosCode(err) !== 404) throw err;
+      }
+    }
+    return resources.length;
+  }
+}

@@ -1,0 +1,262 @@
+import assert from "node:assert/strict";
+import { parse } from "csv-parse/sync";
+import { VERBS } from "../../cards";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
+import { personKey } from "../../src/domain/person";
+import { todayInLondon } from "../../src/domain/dates";
+import { action, cardText, type Card } from "../support/cards";
+import { inMonths, interestInput, roleInput } from "../support/forms";
+import { demoPerson, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
+
+const CARD = "application/vnd.microsoft.card.adaptive";
+const SECRET = "ZQX-ADJUSTMENT-wheelchair-ramp-4471";
+
+/** The Programme tab's API over real HTTP, signed in with the development sign-in (no app id). */
+describe("programme tab API: pool, decisions, manual matches, reminders, exports", function () {
+  this.timeout(60_000);
+  let bot: TestBot;
+  // Tom Okafor, the programme team of `npm run dev`, on the programme team the way `npm run dev` puts him there.
+  const tom = demoPerson("programmeTeam");
+  const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT_ID });
+  const vic = demo("Vic Osei");
+  const housing: Chat = { id: "19:housing-prog@thread.tacv2", type: "channel", team: { id: "19:housing-team-prog@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-prog@thread.tacv2", name: "General" } };
+  let roleId = "";
+  const people: Record<string, Person> = {};
+
+  const signIn = async (id: string): Promise<string> => {
+    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: id }) });
+    return ((await res.json()) as { token: string }).token;
+  };
+  const call = async (token: string | undefined, method: "GET" | "POST", path: string, body?: unknown) => {
+    const res = await fetch(`${bot.app.url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const raw = await res.text();
+    let json: any;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, raw, json, headers: res.headers };
+  };
+  const cardsIn = (conversationId: string): Card[] =>
+    bot.connector.to(conversationId).filter((s) => s.body.attachments?.[0]?.contentType === CARD).map((s) => s.body.attachments[0].content);
+  const chatOf = (p: Person) => bot.connector.created.find((c) => c.memberId === p.aadObjectId)?.conversationId;
+
+  async function released(who: Person, overrides: Record<string, unknown> = {}): Promise<void> {
+    const manager = demo(`Manager of ${who.name}`);
+    await bot.teams.press(personalChat(who), who, VERBS.submitInterest, interestInput({ fullName: who.name, skillsOffered: "data-analysis,statistics", lineManagerId: manager.aadObjectId, lineManagerEmail: "", adjustments: SECRET, ...overrides }));
+    await bot.connector.waitFor(() => Boolean(chatOf(manager)) && cardsIn(chatOf(manager)!).length > 0, 10_000);
+    const agree = action(cardsIn(chatOf(manager)!)[0]!, "Agree to release");
+    await bot.teams.press({ id: chatOf(manager)!, type: "personal" }, manager, agree.verb, agree.data);
+    people[who.name] = who;
+  }
+
+  before(async () => {
+    bot = await startTestBot(demoAppEnv());
+    // Tom has talked to the bot, so messages sent for Tom go to this Teams (the connector stand-in).
+    await bot.teams.say(personalChat(tom), tom, "hello");
+    await bot.teams.say(housing, vic, "<at>Secondments</at> help");
+    await bot.teams.press(housing, vic, VERBS.submitRole, roleInput());
+    // Ana Jones is the demo secondee: the same person as in her Playground and her My secondment tab.
+    await released(demoPerson("secondee"));
+    // Bea's grade is below the role's range: the engine never suggests her.
+    await released(demo("Bea Ŵyn-Tŷ"), { grade: "cs-eo", organisationType: "local-authority", organisationName: "Cyngor Gwynedd", town: "Caernarfon", region: "wales" });
+    // Cai asks for a later start and is still waiting on his line manager.
+    const cai = demo("Cai Rees");
+    await bot.teams.press(personalChat(cai), cai, VERBS.submitInterest, interestInput({ fullName: "Cai Rees", availableFrom: inMonths(5), adjustments: SECRET, lineManagerId: demo("Busy Manager").aadObjectId, lineManagerEmail: "" }));
+    const roles = await bot.app.store.container("people").items.query<{ id: string }>("SELECT c.id FROM c WHERE c.type = 'role'").fetchAll();
+    roleId = roles.resources[0]!.id;
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  it("answers 401 without a valid token, 403 with a polite message for anyone not on the programme team", async () => {
+    assert.equal((await call(undefined, "GET", "/api/programme/interests")).status, 401);
+    assert.equal((await call("not-a-token-at-all", "GET", "/api/programme/me")).status, 401);
+    const sam = await signIn("colleague");
+    for (const path of ["/api/programme/me", "/api/programme/interests", "/api/programme/outcomes", "/api/programme/export/interests.csv", "/api/programme/audit"]) {
+      const r = await call(sam, "GET", path);
+      assert.equal(r.status, 403, path);
+      assert.match(r.json.error, /for the secondment programme team/);
+      assert.doesNotMatch(r.raw, /Ana Jones|Bea/);
+    }
+    const me = await call(await signIn("programmeTeam"), "GET", "/api/programme/me");
+    assert.equal(me.status, 200);
+    assert.equal(me.json.name, "Tom Okafor");
+  });
+
+  it("pages, filters, sorts and searches the pool; never shows adjustments; names a bad filter", async () => {
+    const t = await signIn("programmeTeam");
+    const first = await call(t, "GET", "/api/programme/interests?size=2&sort=name");
+    assert.equal(first.status, 200);
+    assert.equal(first.json.total, 3);
+    assert.deepEqual(first.json.rows.map((r: any) => r.name), ["Ana Jones", "Bea Ŵyn-Tŷ"]);
+    const second = await call(t, "GET", `/api/programme/interests?size=2&sort=name&cursor=${first.json.next}`);
+    assert.deepEqual(second.json.rows.map((r: any) => r.name), ["Cai Rees"]);
+    assert.equal(second.json.next, undefined);
+    const wales = await call(t, "GET", "/api/programme/interests?region=wales&organisationType=local-authority");
+    assert.deepEqual(wales.json.rows.map((r: any) => r.name), ["Bea Ŵyn-Tŷ"]);
+    const waiting = await call(t, "GET", "/api/programme/interests?release=pending");
+    assert.deepEqual(waiting.json.rows.map((r: any) => r.name), ["Cai Rees"]);
+    const later = await call(t, "GET", `/api/programme/interests?from=${inMonths(4)}`);
+    assert.deepEqual(later.json.rows.map((r: any) => r.name), ["Cai Rees"]);
+    const search = await call(t, "GET", "/api/programme/interests?q=statist");
+    assert.deepEqual(search.json.rows.map((r: any) => r.name).sort(), ["Ana Jones", "Bea Ŵyn-Tŷ"]);
+    const desc = await call(t, "GET", "/api/programme/interests?sort=name&dir=desc");
+    assert.equal(desc.json.rows[0].name, "Cai Rees");
+    const roles = await call(t, "GET", "/api/programme/roles?q=housing&grade=cs-heo");
+    assert.deepEqual(roles.json.rows.map((r: any) => r.title), ["Housing data analyst"]);
+    assert.equal((await call(t, "GET", "/api/programme/roles?grade=cs-eo")).json.total, 0);
+    const bad = await call(t, "GET", "/api/programme/interests?region=atlantis");
+    assert.equal(bad.status, 400);
+    assert.match(bad.json.error, /^region must be one of the regions/);
+    const person = await call(t, "GET", `/api/programme/person?key=${encodeURIComponent(personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: people["Ana Jones"]!.aadObjectId }))}`);
+    assert.equal(person.status, 200, person.raw);
+    assert.match(cardText(person.json.reply.card), /Ana Jones/);
+    for (const r of [first, second, wales, search, person]) assert.doesNotMatch(r.raw, new RegExp(SECRET));
+  });
+
+  it("confirms a suggestion with the chat's own verb: the channel gets the card, the person is told, the audit records it", async () => {
+    const t = await signIn("programmeTeam");
+    const role = await call(t, "GET", `/api/programme/roles/${roleId}`);
+    assert.equal(role.status, 200);
+    assert.match(cardText(role.json.suggestions.card), /Suggested matches/);
+    assert.doesNotMatch(JSON.stringify(role.json.suggestions.card), /Confirm Bea/, "the engine does not suggest Bea");
+    const confirm = action(role.json.suggestions.card, "Confirm Ana Jones");
+    const done = await call(t, "POST", "/api/programme/decide", { verb: confirm.verb, data: confirm.data });
+    assert.equal(done.status, 200);
+    assert.match(cardText(done.json.reply.card), /Confirmed Ana Jones/);
+    await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match for Housing data analyst: Ana Jones/.test(cardText(c))), 10_000);
+    const ana = people["Ana Jones"]!;
+    await bot.connector.waitFor(() => cardsIn(personalChat(ana).id).some((c) => /You have a possible match: Housing data analyst/.test(cardText(c))), 10_000);
+    const audit = await call(t, "GET", "/api/programme/audit");
+    assert.ok(audit.json.entries.some((e: any) => e.action === "confirm" && e.subject === "Ana Jones for Housing data analyst" && e.who.name === "Tom Okafor"));
+    const matched = await call(t, "GET", "/api/programme/interests?status=matched");
+    assert.equal(matched.status, 200, matched.raw);
+    assert.deepEqual(matched.json.rows.map((r: any) => r.name), ["Ana Jones"]);
+  });
+
+  it("blocks a manual match that breaks a rule, shows every rule, and lets an override with a reason through, audited", async () => {
+    const t = await signIn("programmeTeam");
+    const bea = { tenantId: DEMO_TENANT_ID, aadObjectId: people["Bea Ŵyn-Tŷ"]!.aadObjectId };
+    const ref = { openingId: roleId, candidateKey: personKey(bea) };
+    const blocked = await call(t, "POST", "/api/programme/manual-match", ref);
+    assert.equal(blocked.status, 409);
+    assert.equal(blocked.json.blocked, true);
+    assert.equal(blocked.json.rules.length, 13, "every hard rule is shown");
+    const grade = blocked.json.rules.find((r: any) => r.id === "grade");
+    assert.equal(grade.pass, false);
+    assert.match(grade.reason, /below the role's range/);
+    assert.equal((await bot.app.store.container("matches").items.query("SELECT * FROM c WHERE c.candidate.key = '" + ref.candidateKey + "'").fetchAll()).resources.length, 0, "nothing stored");
+
+    const blank = await call(t, "POST", "/api/programme/manual-match", { ...ref, overrideReason: "   " });
+    assert.equal(blank.status, 409, "a blank reason is no reason");
+    const done = await call(t, "POST", "/api/programme/manual-match", { ...ref, overrideReason: "Acting up at HEO since May; host agreed." });
+    assert.equal(done.status, 200);
+    assert.match(done.json.message, /Matched Bea Ŵyn-Tŷ with Housing data analyst/);
+    await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match for Housing data analyst: Bea/.test(cardText(c))), 10_000);
+    const channelCard = cardsIn(housing.id).find((c) => /Bea/.test(cardText(c)))!;
+    assert.doesNotMatch(JSON.stringify(channelCard), /Acting up|ZQX/, "the reason and adjustments stay out of the channel");
+    const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
+    assert.ok(audit.some((e: any) => e.action === "manual-match" && /Bea/.test(e.subject)));
+    const override = audit.find((e: any) => e.action === "override");
+    assert.match(override.detail, /Grade within the role's range/);
+    assert.match(override.detail, /Acting up at HEO since May; host agreed\./);
+    assert.equal((await call(t, "POST", "/api/programme/manual-match", { ...ref, overrideReason: "again" })).status, 409, "not twice");
+  });
+
+  it("lists what is stuck with how long, and sends at most one reminder per item per day", async () => {
+    const t = await signIn("programmeTeam");
+    const stuck = await call(t, "GET", "/api/programme/stuck");
+    const kinds = stuck.json.items.map((i: any) => i.kind).sort();
+    assert.deepEqual(kinds, ["meeting", "meeting", "release"]);
+    const release = stuck.json.items.find((i: any) => i.kind === "release");
+    assert.match(release.title, /Cai Rees's release request/);
+    assert.equal(release.days, 0);
+    assert.equal(release.recipients, undefined, "who gets it stays on the server");
+    const meeting = stuck.json.items.find((i: any) => i.kind === "meeting" && /Ana Jones/.test(i.title));
+    const first = await call(t, "POST", "/api/programme/stuck/remind", { id: meeting.id });
+    assert.equal(first.json.sent, true);
+    const again = await call(t, "POST", "/api/programme/stuck/remind", { id: meeting.id });
+    assert.equal(again.json.sent, false);
+    assert.match(again.json.message, /already sent today/);
+    const today = todayInLondon(new Date());
+    const queued = await bot.app.store.container("outbox").items.query(`SELECT c.id FROM c WHERE c.purpose = 'programme-reminder' AND CONTAINS(c.id, '${today}')`).fetchAll();
+    assert.equal(queued.resources.length, 1);
+    await bot.connector.waitFor(() => bot.connector.sent.some((s) => /A reminder from the secondment programme team: the match of Ana Jones/.test(s.body.text ?? "")), 10_000);
+    const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
+    assert.equal(audit.filter((e: any) => e.action === "reminder").length, 1);
+  });
+
+  it("shows outcomes with every small count as 'fewer than 5'", async () => {
+    const out = (await call(await signIn("programmeTeam"), "GET", "/api/programme/outcomes")).json;
+    assert.deepEqual(out.funnel.map((f: any) => f.stage), ["interest", "released", "matched", "meeting", "agreed", "active", "completed"]);
+    for (const f of out.funnel) assert.deepEqual(f.count, { value: null, label: "fewer than 5" });
+    for (const row of [out.overall, ...out.byOrganisationType, ...out.bySecondmentType]) {
+      for (const cell of [row.toRelease, row.toMatch, row.toStart]) {
+        assert.equal(cell.days, null);
+        assert.equal(cell.people.label, "fewer than 5");
+      }
+    }
+  });
+
+  it("exports CSV: BOM, RFC 4180 quoting, formula cells made inert, Welsh letters, never adjustments; audited", async () => {
+    const t = await signIn("programmeTeam");
+    const tricky = [
+      { name: '=HYPERLINK("http://x","y")', org: "+Plus Org" },
+      { name: 'O\'Neill, "Jo"\nSecond line', org: "-Minus, Ltd" },
+      { name: "Siân Llŵyd-Tŷ", org: "@Cyngor Môn" },
+      { name: "\tTabby", org: "\rCarriage" },
+    ];
+    for (const [i, p] of tricky.entries()) {
+      const pk = `${DEMO_TENANT_ID}:00000000-0000-4000-8000-00000000000${i}`;
+      await bot.app.store.container("people").items.create({
+        id: "interest",
+        pk,
+        type: "interest",
+        status: "submitted",
+        version: 1,
+        owner: { tenantId: DEMO_TENANT_ID, aadObjectId: pk.split(":")[1] },
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+        submittedAt: new Date().toISOString(),
+        details: { ...interestInput(), fullName: p.name, organisationName: p.org, secondmentTypes: ["short-term"], adjustments: SECRET, patternDetails: SECRET },
+      });
+    }
+    const res = await call(t, "GET", "/api/programme/export/interests.csv");
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/csv; charset=utf-8/);
+    assert.match(res.headers.get("content-disposition") ?? "", /attachment; filename="secondments-interests-\d{4}-\d{2}-\d{2}\.csv"/);
+    const buf = Buffer.from(await (await fetch(`${bot.app.url}/api/programme/export/interests.csv`, { headers: { authorization: `Bearer ${t}` } })).arrayBuffer());
+    assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte order mark");
+    const text = buf.toString("utf8");
+    assert.doesNotMatch(text, /ZQX-ADJUSTMENT/, "never adjustments");
+    const rows: string[][] = parse(text, { bom: true });
+    assert.equal(rows[0]![0], "Name");
+    const byName = (n: string) => rows.find((r) => r[0] === n);
+    assert.ok(byName(`'=HYPERLINK("http://x","y")`), "a formula is made inert");
+    assert.equal(byName(`'=HYPERLINK("http://x","y")`)![1], "'+Plus Org");
+    assert.equal(byName('O\'Neill, "Jo"\nSecond line')![1], "'-Minus, Ltd", "commas, quotes and newlines survive");
+    assert.equal(byName("Siân Llŵyd-Tŷ")![1], "'@Cyngor Môn");
+    assert.equal(byName("'\tTabby")![1], "'\rCarriage");
+    assert.ok(byName("Bea Ŵyn-Tŷ"), "Welsh letters as they were typed");
+    assert.equal(rows.length, 1 + 3 + tricky.length);
+    for (const name of ["roles", "matches", "secondments"]) {
+      const r = await call(t, "GET", `/api/programme/export/${name}.csv`);
+      assert.equal(r.status, 200, name);
+      assert.doesNotMatch(r.raw, /ZQX|Acting up/);
+    }
+    const matches: string[][] = parse((await call(t, "GET", "/api/programme/export/matches.csv")).raw, { bom: true });
+    assert.deepEqual(matches.slice(1).map((r) => r[0]).sort(), ["Ana Jones", "Bea Ŵyn-Tŷ"]);
+    assert.equal((await call(t, "GET", "/api/programme/export/people.csv")).status, 404);
+    assert.equal((await call(await signIn("colleague"), "GET", "/api/programme/export/matches.csv")).status, 403);
+    assert.equal((await call(undefined, "GET", "/api/programme/export/matches.csv")).status, 401);
+    const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
+    assert.ok(audit.some((e: any) => e.action === "export" && e.subject === "interests.csv"));
+  });
+});

@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import type { Page } from "playwright-core";
+import { VERBS } from "../../cards";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
+import { action, cardText, type Card } from "../support/cards";
+import { interestInput, roleInput } from "../support/forms";
+import { demoPerson, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
+import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
+
+const CARD = "application/vnd.microsoft.card.adaptive";
+
+/**
+ * The Programme tab in real Chromium, signed in with the development sign-in. A programme-team
+ * member filters the pool, opens a person, confirms a suggestion (the role's channel gets the card,
+ * as from the chat), is blocked on a manual match that breaks a rule, overrides it with a reason and
+ * downloads a CSV; someone else sees the polite 403 page. Screenshots: test-artifacts/programme-*.png.
+ */
+describe("Programme tab in Chromium @e2e", function () {
+  this.timeout(120_000);
+  let bot: TestBot;
+  let session: BrowserSession;
+  let page: Page;
+  // Tom Okafor, the programme team of `npm run dev`, on the programme team the way `npm run dev` puts him there.
+  const tom = demoPerson("programmeTeam");
+  const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT_ID });
+  const vic = demo("Vic Osei");
+  const housing: Chat = { id: "19:housing-e2e@thread.tacv2", type: "channel", team: { id: "19:housing-team-e2e@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-e2e@thread.tacv2", name: "General" } };
+  const cardsIn = (conversationId: string): Card[] =>
+    bot.connector.to(conversationId).filter((s) => s.body.attachments?.[0]?.contentType === CARD).map((s) => s.body.attachments[0].content);
+  const chatOf = (p: Person) => bot.connector.created.find((c) => c.memberId === p.aadObjectId)?.conversationId;
+
+  async function released(who: Person, overrides: Record<string, unknown> = {}): Promise<void> {
+    const manager = demo(`Manager of ${who.name}`);
+    await bot.teams.press(personalChat(who), who, VERBS.submitInterest, interestInput({ fullName: who.name, skillsOffered: "data-analysis,statistics", lineManagerId: manager.aadObjectId, lineManagerEmail: "", adjustments: "ZQX private adjustment", ...overrides }));
+    await bot.connector.waitFor(() => Boolean(chatOf(manager)) && cardsIn(chatOf(manager)!).length > 0, 10_000);
+    const agree = action(cardsIn(chatOf(manager)!)[0]!, "Agree to release");
+    await bot.teams.press({ id: chatOf(manager)!, type: "personal" }, manager, agree.verb, agree.data);
+  }
+
+  before(async () => {
+    bot = await startTestBot(demoAppEnv(), undefined, { schedulerPollMs: 60_000 });
+    await bot.teams.say(personalChat(tom), tom, "hello");
+    await bot.teams.say(housing, vic, "<at>Secondments</at> help");
+    await bot.teams.press(housing, vic, VERBS.submitRole, roleInput());
+    // Ana Jones is the demo secondee: the same person as in her Playground and her My secondment tab.
+    await released(demoPerson("secondee"));
+    await released(demo("Bea Ŵyn-Tŷ"), { grade: "cs-eo", organisationType: "local-authority", organisationName: "Cyngor Gwynedd", town: "Caernarfon", region: "wales" });
+    session = await launchBrowser();
+    page = session.page;
+  });
+  after(async () => {
+    await session?.close();
+    await bot?.stop();
+  });
+  const pageErrors = () => session.consoleErrors.filter((e) => !/favicon|status of 40[39]/.test(e));
+
+  async function signInAs(name: string): Promise<void> {
+    await page.goto(`${bot.app.url}/tab/programme`);
+    await page.getByRole("button", { name: `Continue as ${name}` }).click();
+  }
+
+  it("shows someone outside the programme team a polite page and none of the data", async () => {
+    await signInAs("Sam Patel");
+    await page.getByRole("heading", { name: "This tab is for the programme team" }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const text = await page.locator("body").innerText();
+    assert.match(text, /If you need access, ask the programme team to add you/);
+    assert.doesNotMatch(text, /Ana Jones|Housing data analyst/);
+    await screenshot(page, "programme-not-allowed");
+    await page.getByRole("button", { name: "Sign out" }).click();
+  });
+
+  it("lets a programme-team member filter the pool, open a person, confirm a suggestion, override a manual match and download a CSV", async () => {
+    await signInAs("Tom Okafor");
+    const people = page.locator("#people");
+    await people.getByRole("cell", { name: "Ana Jones" }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator("#outcomes canvas").waitFor();
+    await screenshot(page, "programme-workspace");
+
+    // Filter: people in Wales.
+    await people.locator('select[name="region"]').selectOption("wales");
+    await people.getByRole("button", { name: "Apply filters" }).click();
+    await people.getByText("1 in all. Page 1.").waitFor();
+    assert.equal(await people.getByRole("cell", { name: "Ana Jones" }).count(), 0);
+    // Open Bea: her card, without her adjustments.
+    await people.getByRole("cell", { name: "Bea Ŵyn-Tŷ" }).click();
+    const personCard = page.locator("#people-detail .ac-adaptiveCard");
+    await personCard.waitFor();
+    assert.match(await personCard.innerText(), /Cyngor Gwynedd/);
+    assert.doesNotMatch(await page.locator("body").innerText(), /ZQX/);
+    await screenshot(page, "programme-person-card");
+
+    // Open the role, confirm Ana from its suggestions card.
+    const roles = page.locator("#roles");
+    await roles.getByRole("cell", { name: "Housing data analyst" }).click();
+    const suggestions = page.locator("#suggestions");
+    await suggestions.getByRole("button", { name: "Confirm Ana Jones" }).click();
+    await suggestions.getByText(/Confirmed Ana Jones/).waitFor();
+    await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match for Housing data analyst: Ana Jones/.test(cardText(c))), 10_000);
+    await screenshot(page, "programme-confirmed", { locator: page.locator("#roles-detail") });
+
+    // Manual match: Bea breaks the grade rule, so it is blocked until overridden with a reason.
+    const manual = page.locator("#roles-detail .manual");
+    await manual.getByRole("searchbox").fill("Bea");
+    await manual.getByRole("button", { name: "Find people" }).click();
+    await manual.getByRole("button", { name: "Propose Bea Ŵyn-Tŷ" }).click();
+    await manual.getByText(/This match breaks a rule/).waitFor();
+    assert.match(await manual.locator("li.fail").first().innerText(), /Not met: Grade within the role's range/);
+    assert.equal(await manual.locator(".rules li").count(), 13);
+    await screenshot(page, "programme-manual-blocked", { locator: manual });
+    assert.equal(cardsIn(housing.id).filter((c) => /Bea/.test(cardText(c))).length, 0, "nothing sent while blocked");
+    await manual.locator('textarea[name="override-reason"]').fill("Acting up at HEO since May; the host agreed.");
+    await manual.getByRole("button", { name: "Override and match" }).click();
+    await manual.getByText(/Matched Bea Ŵyn-Tŷ with Housing data analyst/).waitFor();
+    await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match for Housing data analyst: Bea/.test(cardText(c))), 10_000);
+    await screenshot(page, "programme-manual-overridden", { locator: manual });
+
+    // Download the matches CSV and read it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download matches (CSV)" }).click()]);
+    assert.match(download.suggestedFilename(), /^secondments-matches-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows: string[][] = parse(readFileSync((await download.path())!, "utf8"), { bom: true });
+    assert.deepEqual(rows[0]!.slice(0, 4), ["Person", "Role", "Organisation", "Status"]);
+    assert.deepEqual(rows.slice(1).map((r) => r[0]).sort(), ["Ana Jones", "Bea Ŵyn-Tŷ"]);
+
+    await page.reload();
+    const audit = page.locator("#audit");
+    await audit.getByText("override").waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await audit.innerText(), /Acting up at HEO since May/);
+    assert.match(await audit.innerText(), /export\s+matches\.csv/);
+    await audit.scrollIntoViewIfNeeded();
+    await screenshot(page, "programme-audit", { locator: audit });
+    assert.deepEqual(pageErrors(), [], "no uncaught errors");
+    assert.deepEqual(session.blocked, [], "nothing loaded from outside this machine");
+  });
+});
