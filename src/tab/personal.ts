@@ -9,7 +9,8 @@
  * Teams hosts, which a plain browser has no use for.
  */
 import { AdaptiveCard, ExecuteAction, HostConfig, SubmitAction, type Action } from "adaptivecards";
-import { hostConfigFor, pageColours, themeOf, type TeamsTheme } from "./host-config";
+import { hostConfigFor, themeOf, type TeamsTheme } from "./host-config";
+import { applyPageTheme, say } from "./page";
 import { markdownToHtml } from "./markdown";
 
 type Reply = { kind: "card"; card: object } | { kind: "text"; text: string };
@@ -35,7 +36,6 @@ const state: { theme: TeamsTheme; token: () => Promise<string>; sections: Sectio
 };
 
 const main = () => document.getElementById("main")!;
-const status = () => document.getElementById("status")!;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -44,21 +44,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return e;
 }
 
-function say(message: string, kind: "info" | "error" = "info"): void {
-  const s = status();
-  s.textContent = message;
-  s.className = kind === "error" ? "status error" : message ? "status" : "status empty";
-}
-
 function applyTheme(theme: TeamsTheme): void {
   state.theme = theme;
-  const c = pageColours(theme);
-  const root = document.documentElement;
-  root.dataset["theme"] = theme;
-  root.style.setProperty("--background", c.background);
-  root.style.setProperty("--text", c.text);
-  root.style.setProperty("--accent", c.accent);
-  root.style.setProperty("--subtle", c.subtle);
+  applyPageTheme(theme);
 }
 
 AdaptiveCard.onProcessMarkdown = (text, result) => {

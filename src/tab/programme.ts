@@ -7,6 +7,7 @@
 import { AdaptiveCard, ExecuteAction, HostConfig, SubmitAction, type Action } from "adaptivecards";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import { hostConfigFor, pageColours, themeOf, type TeamsTheme } from "./host-config";
+import { applyPageTheme, say } from "./page";
 import { markdownToHtml } from "./markdown";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -28,18 +29,9 @@ const button = (text: string, onClick: () => void, attrs: Record<string, string>
   b.addEventListener("click", onClick);
   return b;
 };
-function say(message: string, kind: "info" | "error" = "info"): void {
-  const s = document.getElementById("status")!;
-  s.textContent = message;
-  s.className = kind === "error" ? "status error" : message ? "status" : "status empty";
-}
-
 function applyTheme(theme: TeamsTheme): void {
   state.theme = theme;
-  const c = pageColours(theme);
-  const root = document.documentElement;
-  root.dataset["theme"] = theme;
-  for (const [k, v] of Object.entries(c)) root.style.setProperty(`--${k}`, v);
+  applyPageTheme(theme);
 }
 
 AdaptiveCard.onProcessMarkdown = (text, result) => {
