@@ -1,9 +1,8 @@
 import { IntlMessageFormat } from "intl-messageformat";
-import cy from "./locales/cy.json";
-import enGB from "./locales/en-GB.json";
+import { AREAS } from "./catalogues";
 
 /**
- * The app's languages and its message catalogues (src/i18n/locales/<lang>.json), keyed by
+ * The app's languages and its message catalogues (src/i18n/locales/<lang>/<area>.json, see catalogues.ts), keyed by
  * message id, written in ICU MessageFormat (plurals, selects, placeholders) and formatted with
  * intl-messageformat. No botbuilder here: the core and the bot both call `t`.
  *
@@ -19,7 +18,11 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "en-GB";
 
 export type Catalogue = Readonly<Record<string, string>>;
-export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { "en-GB": enGB, cy };
+/** One catalogue per language: every area's messages together. */
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = {
+  "en-GB": Object.assign({}, ...Object.values(AREAS["en-GB"])) as Catalogue,
+  cy: Object.assign({}, ...Object.values(AREAS.cy)) as Catalogue,
+};
 
 export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
 

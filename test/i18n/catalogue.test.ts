@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOGUES, formatDate, LANGS, langFromLocale, placeholders, t } from "../../src/i18n";
+import { AREAS } from "../../src/i18n/catalogues";
 import { projectRoot as ROOT } from "../../src/paths";
 
 /** Every file the app's words can be referenced from: code and card templates (not tests, not the catalogues). */
@@ -67,6 +68,22 @@ describe("message catalogues", () => {
       [],
       "keys missing from en-GB.json",
     );
+  });
+
+  it("each key lives in one area file, the same area in both languages", () => {
+    const seen = new Map<string, string>();
+    for (const [area, messages] of Object.entries(AREAS["en-GB"])) {
+      for (const key of Object.keys(messages)) {
+        assert.ok(!seen.has(key), `${key} is in both ${seen.get(key)}.json and ${area}.json`);
+        seen.set(key, area);
+      }
+      const cyKeys = Object.keys((AREAS.cy as Record<string, object>)[area] ?? {}).sort();
+      assert.deepEqual(cyKeys, Object.keys(messages).sort(), `cy/${area}.json and en-GB/${area}.json have different keys`);
+    }
+    assert.deepEqual(Object.keys(AREAS.cy).sort(), Object.keys(AREAS["en-GB"]).sort(), "both languages have the same area files");
+    const onDisk = (lang: string) => readdirSync(join(ROOT, "src/i18n/locales", lang)).map((f) => f.replace(/\.json$/, "")).sort();
+    assert.deepEqual(onDisk("en-GB"), Object.keys(AREAS["en-GB"]).sort(), "an area file on disk is not loaded by src/i18n/catalogues.ts");
+    assert.deepEqual(onDisk("cy"), Object.keys(AREAS.cy).sort(), "an area file on disk is not loaded by src/i18n/catalogues.ts");
   });
 
   it("every message uses the same placeholders in both languages, and every message parses", () => {
