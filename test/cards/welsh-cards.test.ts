@@ -4,8 +4,30 @@ import { LANGS } from "../../src/i18n";
 import { cardProblems, unexpanded, walk } from "../support/cards";
 import { samples } from "./cards.test";
 
-/** Cards whose words all come from the message catalogue (the rest are still English: see README). */
-export const CONVERTED: readonly CardName[] = ["welcome", "plan", "plan-step", "form", "approval-request", "faq-answer", "faq-prompt"];
+/**
+ * Cards that still carry English words of their own. Remove a card from this list when its words
+ * move to the catalogue; every other card is checked in both languages below.
+ */
+const NOT_YET_CONVERTED: readonly CardName[] = [
+  "business-case",
+  "channel-welcome",
+  "confirm",
+  "error",
+  "faq-kb",
+  "faq-kb-alternate",
+  "faq-kb-answer",
+  "faq-no-match",
+  "match",
+  "match-suggestions",
+  "my-data",
+  "pipeline",
+  "privacy",
+  "records",
+  "secondment",
+];
+
+/** Cards whose words all come from the message catalogue. */
+export const CONVERTED: readonly CardName[] = (Object.keys(TEMPLATES) as CardName[]).filter((n) => !NOT_YET_CONVERTED.includes(n));
 
 /** Words a template writes itself, outside ${…} expressions. */
 function literalWords(template: object): string[] {
