@@ -2,6 +2,9 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { renderCard, VERBS } from "../cards";
 import { todayInLondon } from "../src/domain/dates";
+import { DEFAULT_LANG, formatDate, isLang, langFromLocale, t, type Lang } from "../src/i18n";
+import { AREAS } from "../src/i18n/catalogues";
+import { filterOptions, RowLabeller } from "../src/programme/labels";
 import { matchId } from "../src/domain/match";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore, type AuditAction } from "../src/store/audit";
@@ -11,11 +14,11 @@ import { checkManualMatch, ManualMatchSchema, manualExplanation } from "../src/p
 import { outcomesOf } from "../src/programme/outcomes";
 import { PoolIndex } from "../src/programme/pool-index";
 import { InterestQuerySchema, queryInterests, queryRoles, RoleQuerySchema } from "../src/programme/pool-query";
-import { publicItem, reminderMessages, stuckItems } from "../src/programme/stuck";
+import { publicItem, reminderMessages, reminderSlot, stuckItems } from "../src/programme/stuck";
 import { interestFacts, roleFacts } from "./handlers/describe";
 import * as matching from "./handlers/matching";
 import { isProgrammeTeam } from "./handlers/secondment";
-import type { Caller, Services } from "./handlers/types";
+import { languageFor, type Caller, type Services } from "./handlers/types";
 import { dispatch } from "./router";
 import type { TabAuth, TabIdentity } from "./tab-auth";
 import { tabCaller } from "./tab-api";
@@ -29,16 +32,18 @@ import { tabCaller } from "./tab-api";
 
 const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
-const NOT_TEAM = "This tab is for the secondment programme team. If you need access, ask the programme team to add you.";
 
 function send(res: Response, status: number, body: unknown): void {
   res.set(HEADERS);
   res.send(status, body);
 }
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.join(".") || "request"} ${issue.message}`;
+/** The page's words in one language: the `programme` area of the catalogue, as ICU messages the page formats. */
+export const pageWords = (lang: Lang): Readonly<Record<string, string>> => AREAS[lang]["programme"];
+
+/** What was wrong with a request, naming the field, in the reader's language. */
+function firstIssue(lang: Lang, error: z.ZodError): string {
+  return t(lang, "programme.error.field", { field: String(error.issues[0]?.path[0] ?? "request") });
 }
 
 /** The query string as plain fields (the app's restify server has no query parser). */
@@ -57,6 +62,13 @@ export interface ProgrammeRoutes {
   audit: AuditStore;
 }
 
+/** The language of someone not (yet) known: ?lang=cy, else their browser's, else English. */
+function guessedLang(req: Request): Lang {
+  const asked = queryOf(req)["lang"];
+  if (isLang(asked)) return asked;
+  return langFromLocale(asked) ?? langFromLocale(String(req.header("accept-language") ?? "").split(",")[0]) ?? DEFAULT_LANG;
+}
+
 export function registerProgrammeRoutes(server: Server, s: Services, store: Store, auth: TabAuth, options: { indexMaxAgeMs?: number } = {}): ProgrammeRoutes {
   const index = new PoolIndex(store.container("people"), store.container("matches"), store.container("secondments"), options.indexMaxAgeMs);
   const audit = new AuditStore(store.container("audit"));
@@ -64,43 +76,55 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   const containers = { people: store.container("people"), matches: store.container("matches"), secondments: store.container("secondments") };
 
   /** The caller, once their token checks out and they are on the programme team; else 401 or 403 is sent. */
-  async function teamMember(req: Request, res: Response): Promise<{ id: TabIdentity; caller: Caller } | undefined> {
+  async function teamMember(req: Request, res: Response): Promise<{ id: TabIdentity; caller: Caller; lang: Lang } | undefined> {
     const result = await auth.verify(req.header("authorization"));
     if (!result.ok || (result.identity.dev && !LOOPBACK.has(req.socket?.remoteAddress ?? ""))) {
       res.header("www-authenticate", 'Bearer realm="tab"');
-      send(res, 401, { error: result.ok ? "Sign in to use this tab." : result.problem });
+      send(res, 401, { error: result.ok ? t(guessedLang(req), "programme.error.signIn") : result.problem });
       return undefined;
     }
     if (!isProgrammeTeam(s, result.identity.person)) {
       log.info("programme tab refused: not on the programme team");
-      send(res, 403, { error: NOT_TEAM });
+      const lang = await languageFor(s, result.identity.person);
+      send(res, 403, { error: t(lang, "programme.error.notTeam"), lang, words: pageWords(lang) });
       return undefined;
     }
-    return { id: result.identity, caller: await tabCaller(s, result.identity) };
+    const caller = await tabCaller(s, result.identity);
+    return { id: result.identity, caller, lang: caller.lang };
   }
 
   const record = (c: Caller, action: AuditAction, subject: string, detail?: string) =>
     audit.record({ at: s.now().toISOString(), who: { aadObjectId: c.person.aadObjectId, ...(c.name ? { name: c.name } : {}) }, action, subject, ...(detail ? { detail } : {}) });
 
+  /** The page's words before anyone has signed in (the sign-in and "open this in Teams" pages). */
+  server.get("/api/programme/words", async (req, res) => {
+    const lang = guessedLang(req);
+    send(res, 200, { lang, words: pageWords(lang) });
+  });
+
   server.get("/api/programme/me", async (req, res) => {
     const m = await teamMember(req, res);
-    if (m) send(res, 200, { name: m.id.name ?? null, development: m.id.dev });
+    if (m) send(res, 200, { name: m.id.name ?? null, development: m.id.dev, lang: m.lang, words: pageWords(m.lang), options: filterOptions(m.lang) });
   });
 
   server.get("/api/programme/interests", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
     const q = InterestQuerySchema.safeParse(queryOf(req));
-    if (!q.success) return send(res, 400, { error: firstIssue(q.error) });
-    send(res, 200, queryInterests(await index.snapshot(), q.data));
+    if (!q.success) return send(res, 400, { error: firstIssue(m.lang, q.error) });
+    const page = queryInterests(await index.snapshot(), q.data);
+    const labeller = new RowLabeller(m.lang);
+    send(res, 200, { ...page, rows: page.rows.map((r) => labeller.interest(r)) });
   });
 
   server.get("/api/programme/roles", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
     const q = RoleQuerySchema.safeParse(queryOf(req));
-    if (!q.success) return send(res, 400, { error: firstIssue(q.error) });
-    send(res, 200, queryRoles(await index.snapshot(), q.data));
+    if (!q.success) return send(res, 400, { error: firstIssue(m.lang, q.error) });
+    const page = queryRoles(await index.snapshot(), q.data);
+    const labeller = new RowLabeller(m.lang);
+    send(res, 200, { ...page, rows: page.rows.map((r) => labeller.role(r)) });
   });
 
   /** A person's interest as a card (the chat's records template; adjustments are never shown). */
@@ -110,13 +134,18 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const key = KeyParam.safeParse(queryOf(req)["key"] ?? "");
     const [tenantId, aadObjectId] = key.success ? key.data.split(":") : [];
     const doc = tenantId && aadObjectId ? await s.interests.get({ tenantId, aadObjectId }, INTEREST_ID) : undefined;
-    if (!doc) return send(res, 404, { error: "Not found." });
-    const card = renderCard("records", {
-      title: doc.details.fullName,
-      empty: "",
-      items: [{ heading: doc.details.organisationName, statusLabel: doc.status === "withdrawn" ? "Withdrawn" : "In the pool", statusColor: doc.status === "withdrawn" ? "warning" : "good", facts: interestFacts(doc.details).filter((f) => f.title !== "Line manager"), actions: [] }],
-      cardActions: [],
-    });
+    if (!doc) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
+    const withdrawn = doc.status === "withdrawn";
+    const card = renderCard(
+      "records",
+      {
+        title: doc.details.fullName,
+        empty: "",
+        items: [{ heading: doc.details.organisationName, statusLabel: t(m.lang, withdrawn ? "programme.status.person.withdrawn" : "programme.person.inPool"), statusColor: withdrawn ? "warning" : "good", facts: interestFacts(doc.details, m.lang).filter((f) => f.title !== t(m.lang, "facts.lineManager")), actions: [] }],
+        cardActions: [],
+      },
+      m.lang,
+    );
     send(res, 200, { reply: { kind: "card", card } });
   });
 
@@ -125,18 +154,23 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const m = await teamMember(req, res);
     if (!m) return;
     const id = RoleParam.safeParse(String(req.params?.id ?? ""));
-    if (!id.success) return send(res, 404, { error: "Not found." });
+    if (!id.success) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
     const w = await matching.world(s);
     const role = w.state.role(id.data);
-    if (!role) return send(res, 404, { error: "Not found." });
-    const roleCard = renderCard("records", {
-      title: role.details.form.title,
-      empty: "",
-      items: [{ heading: role.details.form.hostOrganisation, statusLabel: role.status === "withdrawn" ? "Withdrawn" : "Open", statusColor: role.status === "withdrawn" ? "warning" : "good", facts: roleFacts(role.details), actions: [] }],
-      cardActions: [],
-    });
+    if (!role) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
+    const withdrawn = role.status === "withdrawn";
+    const roleCard = renderCard(
+      "records",
+      {
+        title: role.details.form.title,
+        empty: "",
+        items: [{ heading: role.details.form.hostOrganisation, statusLabel: t(m.lang, withdrawn ? "programme.status.role.withdrawn" : "programme.status.role.open"), statusColor: withdrawn ? "warning" : "good", facts: roleFacts(role.details), actions: [] }],
+        cardActions: [],
+      },
+      m.lang,
+    );
     const model = matching.suggestionsModel(w, id.data, w.engine.matchesForOpening(id.data, 3));
-    send(res, 200, { role: { kind: "card", card: roleCard }, suggestions: model ? { kind: "card", card: renderCard("match-suggestions", model) } : { kind: "text", text: "No suggestions for this role yet." } });
+    send(res, 200, { role: { kind: "card", card: roleCard }, suggestions: model ? { kind: "card", card: renderCard("match-suggestions", model, m.lang) } : { kind: "text", text: t(m.lang, "programme.roles.noSuggestions") } });
   });
 
   /** Confirm or "not suitable": the router's verb, as the chat card runs it; then audited. */
@@ -144,7 +178,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const m = await teamMember(req, res);
     if (!m) return;
     const body = DecideBody.safeParse(req.body);
-    if (!body.success) return send(res, 400, { error: firstIssue(body.error) });
+    if (!body.success) return send(res, 400, { error: firstIssue(m.lang, body.error) });
     const id = matchId(body.data.data.openingId, body.data.data.candidateKey);
     const before = await s.matches.get(id);
     const reply = await dispatch(s, m.caller, body.data.verb, body.data.data);
@@ -156,9 +190,9 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     send(res, 200, { reply });
   });
 
-  async function manualCheck(body: unknown) {
+  async function manualCheck(body: unknown, lang: Lang) {
     const parsed = ManualMatchSchema.safeParse(body);
-    if (!parsed.success) return { error: firstIssue(parsed.error) } as const;
+    if (!parsed.success) return { error: firstIssue(lang, parsed.error) } as const;
     const w = await matching.world(s);
     return { req: parsed.data, w, check: checkManualMatch(w.state, w.state.allMatches(), s.rules(), parsed.data) } as const;
   }
@@ -166,32 +200,32 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   server.post("/api/programme/manual-match/check", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    const r = await manualCheck(req.body);
+    const r = await manualCheck(req.body, m.lang);
     if ("error" in r) return send(res, 400, { error: r.error });
-    if (r.check.kind === "missing") return send(res, 404, { error: "That person or role was not found." });
-    if (r.check.kind === "exists") return send(res, 409, { error: "This person is already matched with this role." });
+    if (r.check.kind === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
+    if (r.check.kind === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     send(res, 200, { rules: r.check.rules, blocked: r.check.broken.length > 0 });
   });
 
   server.post("/api/programme/manual-match", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    const r = await manualCheck(req.body);
+    const r = await manualCheck(req.body, m.lang);
     if ("error" in r) return send(res, 400, { error: r.error });
-    if (r.check.kind === "missing") return send(res, 404, { error: "That person or role was not found." });
-    if (r.check.kind === "exists") return send(res, 409, { error: "This person is already matched with this role." });
+    if (r.check.kind === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
+    if (r.check.kind === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     const { rules, broken, candidate, opening } = r.check;
     if (broken.length && !r.req.overrideReason) {
-      return send(res, 409, { blocked: true, rules, error: `This match breaks ${broken.length === 1 ? "a rule" : `${broken.length} rules`}. To go ahead anyway, give a reason for the override.` });
+      return send(res, 409, { blocked: true, rules, error: t(m.lang, "programme.manual.blocked", { count: broken.length }) });
     }
     const outcome = await matching.createAndNotify(s, m.caller, r.w, r.req, manualExplanation(rules));
-    if (outcome === "exists") return send(res, 409, { error: "This person is already matched with this role." });
-    if (outcome === "missing") return send(res, 404, { error: "That person or role was not found." });
+    if (outcome === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
+    if (outcome === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
     index.invalidate();
     const subject = `${candidate.name} for ${opening.details.title}`;
     await record(m.caller, "manual-match", subject);
     if (broken.length) await record(m.caller, "override", subject, `Rules not met: ${broken.map((b) => b.label).join("; ")}. Reason: ${r.req.overrideReason}`);
-    send(res, 200, { rules, message: `Matched ${candidate.name} with ${opening.details.title}. We have told the role's channel and ${candidate.name}.` });
+    send(res, 200, { rules, message: t(m.lang, "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
   });
 
   const stuckNow = () => stuckItems(containers.people, containers.matches, containers.secondments, todayInLondon(s.now()));
@@ -199,27 +233,29 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   server.get("/api/programme/stuck", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    send(res, 200, { items: (await stuckNow()).map(publicItem) });
+    send(res, 200, { items: (await stuckNow()).map((i) => publicItem(i, m.lang)) });
   });
 
   server.post("/api/programme/stuck/remind", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
     const body = RemindBody.safeParse(req.body);
-    if (!body.success) return send(res, 400, { error: firstIssue(body.error) });
+    if (!body.success) return send(res, 400, { error: firstIssue(m.lang, body.error) });
     const item = (await stuckNow()).find((i) => i.id === body.data.id);
-    if (!item) return send(res, 404, { error: "That item is no longer waiting." });
-    if (!item.recipients.length) return send(res, 409, { error: "We do not know who to remind about this one." });
+    if (!item) return send(res, 404, { error: t(m.lang, "programme.stuck.gone") });
+    if (!item.recipients.length) return send(res, 409, { error: t(m.lang, "programme.stuck.nobody") });
+    const slot = reminderSlot(todayInLondon(s.now()));
+    const langs = await Promise.all(item.recipients.map((p) => languageFor(s, p)));
     const results = [];
-    for (const msg of reminderMessages(item, todayInLondon(s.now()), m.caller.serviceUrl)) results.push(await s.outbox.enqueue(msg));
-    if (!results.includes("queued")) return send(res, 200, { sent: false, message: "A reminder about this was already sent today. You can send another on the next working day." });
-    await record(m.caller, "reminder", item.title, item.waitingOn);
-    send(res, 200, { sent: true, message: "Reminder sent." });
+    for (const msg of reminderMessages(item, slot.day, m.caller.serviceUrl, langs)) results.push(await s.outbox.enqueue(msg));
+    if (!results.includes("queued")) return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
+    await record(m.caller, "reminder", publicItem(item, DEFAULT_LANG).title, publicItem(item, DEFAULT_LANG).waitingOn);
+    send(res, 200, { sent: true, message: t(m.lang, "programme.stuck.sent") });
   });
 
   server.get("/api/programme/outcomes", async (req, res) => {
     const m = await teamMember(req, res);
-    if (m) send(res, 200, outcomesOf(await index.snapshot()));
+    if (m) send(res, 200, outcomesOf(await index.snapshot(), m.lang));
   });
 
   server.get("/api/programme/audit", async (req, res) => {
@@ -235,7 +271,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const name = /^([a-z]+)\.csv$/.exec(file)?.[1] as ExportName | undefined;
     const m = await teamMember(req, res);
     if (!m) return;
-    if (!name || !EXPORTS.includes(name)) return send(res, 404, { error: "Not found." });
+    if (!name || !EXPORTS.includes(name)) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
     await record(m.caller, "export", `${name}.csv`);
     res.writeHead(200, {
       ...HEADERS,

@@ -1,4 +1,5 @@
-import { choiceLabel, ORGANISATION_TYPES, SECONDMENT_TYPES } from "../domain/options";
+import { choicesIn, ORGANISATION_TYPES, SECONDMENT_TYPES } from "../domain/options";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import { daysBetween, median, ukDateOf } from "../domain/pipeline";
 import { parseIsoDate } from "../domain/dates";
 import type { PoolSnapshot } from "./pool-index";
@@ -10,27 +11,18 @@ import type { PoolSnapshot } from "./pool-index";
  */
 
 export const SMALL_COUNT = 5;
-export const FEWER_THAN_5 = "fewer than 5";
 
-/** A count as it may be shown: the number, or null with the words "fewer than 5". */
+/** A count as it may be shown: the number, or null with the words "fewer than 5" (in the reader's language). */
 export interface ShownCount {
   value: number | null;
   label: string;
 }
 
-export const shownCount = (n: number): ShownCount => (n < SMALL_COUNT ? { value: null, label: FEWER_THAN_5 } : { value: n, label: String(n) });
+export const shownCount = (n: number, lang: Lang = DEFAULT_LANG): ShownCount =>
+  n < SMALL_COUNT ? { value: null, label: t(lang, "programme.count.fewerThan5") } : { value: n, label: n.toLocaleString(lang) };
 
 export const FUNNEL_STAGES = ["interest", "released", "matched", "meeting", "agreed", "active", "completed"] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-export const STAGE_LABELS: Record<FunnelStage, string> = {
-  interest: "Expressed interest",
-  released: "Released by line manager",
-  matched: "Matched",
-  meeting: "Meeting arranged",
-  agreed: "Both sides agreed",
-  active: "Secondment started",
-  completed: "Secondment completed",
-};
 
 export interface MedianCell {
   /** Median days, shown only when taken over 5 or more people. */
@@ -48,6 +40,8 @@ export interface BreakdownRow {
 
 export interface Outcomes {
   funnel: { stage: FunnelStage; label: string; count: ShownCount }[];
+  /** True when every stage has fewer than 5: a chart would have no bars to draw. */
+  allSuppressed: boolean;
   overall: BreakdownRow;
   byOrganisationType: BreakdownRow[];
   bySecondmentType: BreakdownRow[];
@@ -68,18 +62,18 @@ const days = (from: string | undefined, to: string | undefined): number | undefi
   return d >= 0 ? d : undefined;
 };
 
-function cell(values: (number | undefined)[]): MedianCell {
+function cell(values: (number | undefined)[], lang: Lang): MedianCell {
   const known = values.filter((v): v is number => v !== undefined);
-  const people = shownCount(known.length);
+  const people = shownCount(known.length, lang);
   const m = median(known);
   return { days: people.value === null || m === undefined ? null : Math.round(m * 10) / 10, people };
 }
 
-function row(id: string, label: string, people: PersonFacts[]): BreakdownRow {
-  return { id, label, toRelease: cell(people.map((p) => p.toRelease)), toMatch: cell(people.map((p) => p.toMatch)), toStart: cell(people.map((p) => p.toStart)) };
+function row(id: string, label: string, people: PersonFacts[], lang: Lang): BreakdownRow {
+  return { id, label, toRelease: cell(people.map((p) => p.toRelease), lang), toMatch: cell(people.map((p) => p.toMatch), lang), toStart: cell(people.map((p) => p.toStart), lang) };
 }
 
-export function outcomesOf(snap: PoolSnapshot): Outcomes {
+export function outcomesOf(snap: PoolSnapshot, lang: Lang = DEFAULT_LANG): Outcomes {
   const people = new Map<string, PersonFacts>();
   for (const i of snap.interests) {
     people.set(i.key, { organisationType: i.organisationType, secondmentTypes: i.secondmentTypes, stages: new Set(["interest"]) });
@@ -113,10 +107,12 @@ export function outcomesOf(snap: PoolSnapshot): Outcomes {
     if (s.status === "ended" || s.status === "closed") p.stages.add("completed");
   }
   const all = [...people.values()];
+  const funnel = FUNNEL_STAGES.map((stage) => ({ stage, label: t(lang, `programme.stage.${stage}`), count: shownCount(all.filter((p) => p.stages.has(stage)).length, lang) }));
   return {
-    funnel: FUNNEL_STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: shownCount(all.filter((p) => p.stages.has(stage)).length) })),
-    overall: row("all", "Everyone", all),
-    byOrganisationType: ORGANISATION_TYPES.map((t) => row(t.id, choiceLabel(ORGANISATION_TYPES, t.id)!, all.filter((p) => p.organisationType === t.id))),
-    bySecondmentType: SECONDMENT_TYPES.map((t) => row(t.id, choiceLabel(SECONDMENT_TYPES, t.id)!, all.filter((p) => p.secondmentTypes.includes(t.id)))),
+    funnel,
+    allSuppressed: funnel.every((f) => f.count.value === null),
+    overall: row("all", t(lang, "programme.outcomes.everyone"), all, lang),
+    byOrganisationType: choicesIn(lang, "organisationType", ORGANISATION_TYPES).map((c) => row(c.id, c.label, all.filter((p) => p.organisationType === c.id), lang)),
+    bySecondmentType: choicesIn(lang, "secondmentType", SECONDMENT_TYPES).map((c) => row(c.id, c.label, all.filter((p) => p.secondmentTypes.includes(c.id)), lang)),
   };
 }

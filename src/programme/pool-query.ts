@@ -8,6 +8,10 @@ import type { InterestRow, PoolSnapshot, RoleRow } from "./pool-index";
  * a page is handed back with an opaque cursor for the next one.
  */
 
+export const INTEREST_STATUSES = ["available", "matched", "placed", "withdrawn"] as const;
+export const ROLE_STATUSES = ["open", "filled", "withdrawn"] as const;
+export const RELEASE_STATUSES = ["pending", "approved", "declined", "unreachable", "cancelled", "none"] as const;
+
 const blankIsMissing = (v: unknown) => (v === "" ? undefined : v);
 const optionalChoice = (ids: readonly string[], what: string) =>
   z.preprocess(blankIsMissing, z.enum(ids as [string, ...string[]], { message: `must be one of the ${what}` }).optional());
@@ -28,15 +32,15 @@ const common = {
 
 export const InterestQuerySchema = z.object({
   ...common,
-  status: optionalChoice(["available", "matched", "placed", "withdrawn"], "statuses"),
-  release: optionalChoice(["pending", "approved", "declined", "unreachable", "cancelled", "none"], "release statuses"),
+  status: optionalChoice(INTEREST_STATUSES, "statuses"),
+  release: optionalChoice(RELEASE_STATUSES, "release statuses"),
   sort: z.enum(["name", "organisation", "grade", "region", "availableFrom", "status", "submittedAt"], { message: "must be a column" }).default("name"),
 });
 export type InterestQuery = z.output<typeof InterestQuerySchema>;
 
 export const RoleQuerySchema = z.object({
   ...common,
-  status: optionalChoice(["open", "filled", "withdrawn"], "statuses"),
+  status: optionalChoice(ROLE_STATUSES, "statuses"),
   sort: z.enum(["title", "organisation", "grade", "region", "startDate", "status", "openings", "submittedAt"], { message: "must be a column" }).default("title"),
 });
 export type RoleQuery = z.output<typeof RoleQuerySchema>;

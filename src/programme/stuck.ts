@@ -3,15 +3,20 @@ import { createHash } from "node:crypto";
 import type { Approval } from "../domain/approval";
 import type { Match } from "../domain/match";
 import { isCheckInOverdue, ukDateOf, daysBetween } from "../domain/pipeline";
-import { personOf, unanswered, waitingFor, PARTY_LABELS, type Secondment } from "../domain/secondment";
+import { personOf, unanswered, waitingFor, type Party, type Secondment } from "../domain/secondment";
+import { DEFAULT_LANG, formatDate, t, type Lang } from "../i18n";
 import type { EnqueueRequest } from "../outbox/outbox";
+import { addWorkingDays, nextWorkingDay } from "../scheduler/working-days";
 import { allPages } from "../store/paged";
 
 /**
  * "What is stuck": releases waiting on a line manager, matches waiting on a meeting outcome,
  * agreements waiting for confirmations and overdue check-ins, each with how long it has waited and
- * who a reminder would go to. A reminder goes through the outbox with an id made of the item and
- * the UK date, so each item gets at most one reminder a day, however often the button is pressed.
+ * who a reminder would go to. Items carry facts (names, titles, parties), not sentences: the page
+ * and each reminder are worded in their reader's language. A reminder goes through the outbox with
+ * an id made of the item and the working day it counts against (a weekend or bank holiday counts
+ * against the next working day), so each item gets at most one reminder per working day, however
+ * often the button is pressed.
  */
 
 export const STUCK_KINDS = ["release", "meeting", "agreement", "check-in"] as const;
@@ -22,17 +27,21 @@ export interface Recipient {
   aadObjectId: string;
 }
 
+/** What is waiting, as facts to word (no personal details beyond names and titles). */
+export type StuckFacts =
+  | { kind: "release"; secondee?: string; manager?: string }
+  | { kind: "meeting"; person: string; role: string; stage: "arrange" | "answer" }
+  | { kind: "agreement"; person: string; role: string; parties: Party[] }
+  | { kind: "check-in"; n: number; person: string; role: string; parties: Party[] };
+
 export interface StuckItem {
   id: string;
   kind: StuckKind;
-  /** What is waiting, in words (no personal details beyond names). */
-  title: string;
-  waitingOn: string;
+  facts: StuckFacts;
   since: string;
   days: number;
   /** Who a reminder goes to (not sent to the page). */
   recipients: Recipient[];
-  reminder: string;
 }
 
 const digest = (t: string) => createHash("sha256").update(t).digest("hex").slice(0, 24);
@@ -60,11 +69,9 @@ export async function stuckItems(people: Container, matches: Container, secondme
     items.push({
       id: `release:${a.requestId}`,
       kind: "release",
-      title: `${a.secondee?.name ?? "Someone"}'s release request`,
-      waitingOn: a.manager?.name ?? a.manager?.email ?? "Their line manager",
+      facts: { kind: "release", ...(a.secondee?.name ? { secondee: a.secondee.name } : {}), ...(a.manager?.name || a.manager?.email ? { manager: a.manager.name ?? a.manager.email! } : {}) },
       ...since(a.requestedAt, today),
       recipients: tenantId && a.manager?.aadObjectId ? [{ tenantId, aadObjectId: a.manager.aadObjectId }] : [],
-      reminder: `A reminder from the secondment programme team: ${a.secondee?.name ?? "someone in your team"} is waiting for your answer to their request to be released for a secondment. Open the request in the Secondments app to answer it.`,
     });
   }
   for (const m of open) {
@@ -75,11 +82,9 @@ export async function stuckItems(people: Container, matches: Container, secondme
     items.push({
       id: `meeting:${digest(m.id)}`,
       kind: "meeting",
-      title: `${m.candidate.name} for ${m.opening.title}`,
-      waitingOn: m.status === "notified" ? "The vacancy holder to arrange the informal chat" : "An answer after the informal chat",
+      facts: { kind: "meeting", person: m.candidate.name, role: m.opening.title, stage: m.status === "notified" ? "arrange" : "answer" },
       ...since(m.arrangedBy?.at ?? m.confirmedAt, today),
       recipients: waiting,
-      reminder: `A reminder from the secondment programme team: the match of ${m.candidate.name} with ${m.opening.title} is waiting for ${m.status === "notified" ? "an informal chat to be arranged" : "your answer after the informal chat"}. Open the match card in Teams to reply.`,
     });
   }
   for (const s of secs) {
@@ -89,11 +94,9 @@ export async function stuckItems(people: Container, matches: Container, secondme
       items.push({
         id: `agreement:${s.id}`,
         kind: "agreement",
-        title: `Agreement for ${s.secondee.name}: ${s.opening.title}`,
-        waitingOn: `Confirmation from ${parties.map((p) => PARTY_LABELS[p]).join(" and ")}`,
+        facts: { kind: "agreement", person: s.secondee.name, role: s.opening.title, parties },
         ...since(s.createdAt, today),
         recipients: parties.map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId })),
-        reminder: `A reminder from the secondment programme team: the agreement for ${s.opening.title} is waiting for your confirmation. Open the secondment in the Secondments app to confirm it.`,
       });
     }
     if (s.status === "active") {
@@ -103,11 +106,9 @@ export async function stuckItems(people: Container, matches: Container, secondme
         items.push({
           id: `check-in:${s.id}:${c.n}`,
           kind: "check-in",
-          title: `Check-in ${c.n}: ${s.secondee.name}, ${s.opening.title}`,
-          waitingOn: `An answer from ${unanswered(c).map((p) => PARTY_LABELS[p]).join(" and ")}`,
+          facts: { kind: "check-in", n: c.n, person: s.secondee.name, role: s.opening.title, parties: unanswered(c) },
           ...since(c.sentAt, today),
           recipients: unanswered(c).map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId })),
-          reminder: `A reminder from the secondment programme team: check-in ${c.n} for the secondment to ${s.opening.title} is waiting for your answer. It takes a few minutes.`,
         });
       }
     }
@@ -115,17 +116,70 @@ export async function stuckItems(people: Container, matches: Container, secondme
   return items.sort((a, b) => b.days - a.days);
 }
 
+/** "the secondee and the host", in `lang` (one, two or three parties). */
+function partyList(lang: Lang, parties: readonly Party[]): string {
+  const [first, second, third] = parties.map((party) => t(lang, "programme.stuck.party", { party }));
+  return t(lang, "programme.stuck.parties", { count: parties.length, first: first ?? "", second: second ?? "", third: third ?? "" });
+}
+
+/** What is waiting and on whom, in `lang`. */
+export function describeStuck(lang: Lang, f: StuckFacts): { title: string; waitingOn: string } {
+  switch (f.kind) {
+    case "release":
+      return {
+        title: t(lang, "programme.stuck.release.title", { person: f.secondee ?? t(lang, "programme.stuck.someone") }),
+        waitingOn: f.manager ?? t(lang, "programme.stuck.release.theirManager"),
+      };
+    case "meeting":
+      return { title: t(lang, "programme.stuck.meeting.title", { person: f.person, role: f.role }), waitingOn: t(lang, "programme.stuck.meeting.waiting", { stage: f.stage }) };
+    case "agreement":
+      return { title: t(lang, "programme.stuck.agreement.title", { person: f.person, role: f.role }), waitingOn: t(lang, "programme.stuck.agreement.waiting", { parties: partyList(lang, f.parties) }) };
+    case "check-in":
+      return { title: t(lang, "programme.stuck.checkIn.title", { n: f.n, person: f.person, role: f.role }), waitingOn: t(lang, "programme.stuck.checkIn.waiting", { parties: partyList(lang, f.parties) }) };
+  }
+}
+
+/** The reminder a recipient reads, in their language. */
+export function reminderText(lang: Lang, f: StuckFacts): string {
+  switch (f.kind) {
+    case "release":
+      return t(lang, "programme.reminder.release", { person: f.secondee ?? t(lang, "programme.reminder.someoneInYourTeam") });
+    case "meeting":
+      return t(lang, "programme.reminder.meeting", { person: f.person, role: f.role, stage: f.stage });
+    case "agreement":
+      return t(lang, "programme.reminder.agreement", { role: f.role });
+    case "check-in":
+      return t(lang, "programme.reminder.checkIn", { n: f.n, role: f.role });
+  }
+}
+
 /**
- * The outbox messages for one reminder about an item on a UK date: one per recipient, each with an
- * id fixed by the item, the date and the recipient, so a second press that day changes nothing.
+ * The working day a reminder sent on UK date `today` counts against, and the one after it: a
+ * reminder on a Saturday, a Sunday or a bank holiday counts against the next working day.
  */
-export function reminderMessages(item: StuckItem, ukDate: string, serviceUrl: string): EnqueueRequest[] {
-  return item.recipients.map((r) => ({
-    id: `programme-reminder:${digest(item.id)}:${ukDate}:${digest(r.aadObjectId).slice(0, 12)}`,
+export function reminderSlot(today: string): { day: string; next: string } {
+  const day = nextWorkingDay(today);
+  return { day, next: addWorkingDays(day, 1) };
+}
+
+/**
+ * The outbox messages for one reminder about an item in the working day `slot` (see reminderSlot):
+ * one per recipient, in `langs[i]` (the recipient's language), each with an id fixed by the item,
+ * the working day and the recipient, so a second press that working day changes nothing.
+ */
+export function reminderMessages(item: StuckItem, slot: string, serviceUrl: string, langs: readonly Lang[] = []): EnqueueRequest[] {
+  return item.recipients.map((r, i) => ({
+    id: `programme-reminder:${digest(item.id)}:${slot}:${digest(r.aadObjectId).slice(0, 12)}`,
     target: { kind: "person" as const, tenantId: r.tenantId, aadObjectId: r.aadObjectId, serviceUrl },
-    activity: { type: "message", text: item.reminder },
+    activity: { type: "message", text: reminderText(langs[i] ?? DEFAULT_LANG, item.facts) },
     purpose: "programme-reminder",
   }));
 }
 
-export const publicItem = ({ recipients, reminder: _r, ...rest }: StuckItem) => ({ ...rest, canRemind: recipients.length > 0 });
+/** An item as the page shows it, in `lang`: no recipients. */
+export const publicItem = ({ recipients, facts, ...rest }: StuckItem, lang: Lang) => ({
+  ...rest,
+  ...describeStuck(lang, facts),
+  sinceText: formatDate(lang, rest.since),
+  canRemind: recipients.length > 0,
+});

@@ -1,67 +1,17 @@
 /**
  * The Programme tab, for the programme team (bundled by scripts/build-tab.ts). Same sign-in as My
  * secondment: the Teams SSO token inside Teams, the development sign-in on this computer. The server
- * decides who may see anything; this page only shows what it is given. Cards are the chat's own
- * templates, drawn with adaptivecards; their buttons run the same verbs through /api/programme/decide.
+ * decides who may see anything; this page only shows what it is given, worded from the catalogue in
+ * the team member's language (programme-kit.ts). Cards are the chat's own templates, drawn with
+ * adaptivecards; their buttons run the same verbs through /api/programme/decide.
  */
-import { AdaptiveCard, ExecuteAction, HostConfig, SubmitAction, type Action } from "adaptivecards";
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
-import { hostConfigFor, pageColours, themeOf, type TeamsTheme } from "./host-config";
-import { applyPageTheme, say } from "./page";
-import { markdownToHtml } from "./markdown";
+import { themeOf } from "./host-config";
+import { say } from "./page";
+import { api, applyTheme, button, dayText, el, input, renderReply, select, state, tr, useWords, type Choice, type Json } from "./programme-kit";
+import { auditSection, exportsSection, outcomesSection, stuckSection } from "./programme-sections";
+import { knowledgeSection } from "./programme-knowledge";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-
-type Reply = { kind: "card"; card: object } | { kind: "text"; text: string };
-type Json = any;
 const DEV_TOKEN_KEY = "secondments.devToken";
-
-const state = { theme: themeOf(new URLSearchParams(location.search).get("theme")) as TeamsTheme, token: (): Promise<string> => Promise.reject(new Error("not signed in")) };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-const button = (text: string, onClick: () => void, attrs: Record<string, string> = {}) => {
-  const b = el("button", { type: "button", class: "act", ...attrs }, text);
-  b.addEventListener("click", onClick);
-  return b;
-};
-function applyTheme(theme: TeamsTheme): void {
-  state.theme = theme;
-  applyPageTheme(theme);
-}
-
-AdaptiveCard.onProcessMarkdown = (text, result) => {
-  result.outputHtml = markdownToHtml(text);
-  result.didProcess = true;
-};
-
-async function api(method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const token = await state.token();
-  const res = await fetch(path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  return { status: res.status, json: await res.json().catch(() => ({})) };
-}
-
-/** A card from the server, drawn as the chat draws it; its buttons call onAction. */
-function renderReply(reply: Reply, onAction?: (verb: string, data: Record<string, unknown>) => void): HTMLElement {
-  if (reply.kind === "text") return el("p", { class: "reply-text" }, reply.text);
-  const card = new AdaptiveCard();
-  card.hostConfig = new HostConfig(hostConfigFor(state.theme));
-  card.onExecuteAction = (action: Action) => {
-    if (action instanceof ExecuteAction && action.verb) onAction?.(action.verb, { ...((action.data as Record<string, unknown>) ?? {}) });
-    else if (action instanceof SubmitAction) {
-      const data = { ...((action.data as Record<string, unknown>) ?? {}) };
-      if (typeof data["verb"] === "string") onAction?.(String(data["verb"]), data);
-    }
-  };
-  card.parse(reply.card);
-  const wrap = el("div", { class: "card" });
-  wrap.appendChild(card.render() ?? el("p", {}, "This card could not be shown."));
-  return wrap;
-}
 
 // ---------------------------------------------------------------- pool tables
 
@@ -77,43 +27,29 @@ interface TableSpec {
   title: string;
   path: string;
   defaultSort: string;
-  statuses: [string, string][];
+  statuses: Choice[];
   columns: Column[];
   open: (row: Json, detail: HTMLElement) => Promise<void>;
-}
-
-const ORG_TYPES: [string, string][] = [["", "Any"], ["central-government", "Central government"], ["local-authority", "Local authority"], ["other-public-body", "Other public body"]];
-const TYPES: [string, string][] = [["", "Any"], ["short-term", "Short-term"], ["long-term", "Long-term"], ["part-time", "Part-time"], ["exchange", "Exchange"]];
-const REGIONS: [string, string][] = [["", "Any"], ...["north-east", "north-west", "yorkshire-and-the-humber", "east-midlands", "west-midlands", "east-of-england", "london", "south-east", "south-west", "wales", "scotland", "northern-ireland"].map((r): [string, string] => [r, r.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase())])];
-
-function select(name: string, label: string, options: [string, string][]): HTMLLabelElement {
-  const l = el("label", {}, label);
-  const s = el("select", { name });
-  for (const [v, t] of options) s.appendChild(el("option", { value: v }, t));
-  l.appendChild(s);
-  return l;
-}
-function input(name: string, label: string, type = "text"): HTMLLabelElement {
-  const l = el("label", {}, label);
-  l.appendChild(el("input", { name, type }));
-  return l;
 }
 
 function poolTable(spec: TableSpec): HTMLElement {
   const section = el("section", { id: spec.id, "aria-labelledby": `${spec.id}-title` });
   section.appendChild(el("h2", { id: `${spec.id}-title` }, spec.title));
   const form = el("form", { class: "filters", role: "search" });
+  const o = state.options!;
+  const any = tr("programme.filter.any");
   form.append(
-    input("q", "Search names, skills, titles"),
-    select("organisationType", "Organisation type", ORG_TYPES),
-    input("grade", "Grade id (for example cs-heo)"),
-    select("region", "Region", REGIONS),
-    select("secondmentType", "Type of secondment", TYPES),
-    select("status", "Status", [["", "Any"], ...spec.statuses]),
-    input("from", spec.id === "people" ? "Available from" : "Starts from", "date"),
-    input("to", "Until", "date"),
+    input("q", tr("programme.filter.search")),
+    select("organisationType", tr("programme.filter.organisationType"), o.organisationType, any),
+    select("grade", tr(spec.id === "people" ? "programme.filter.grade" : "programme.filter.gradeInRange"), o.grade, any),
+    select("region", tr("programme.filter.region"), o.region, any),
+    select("secondmentType", tr("programme.filter.secondmentType"), o.secondmentType, any),
+    select("status", tr("programme.filter.status"), spec.statuses, any),
+    input("from", tr(spec.id === "people" ? "programme.filter.availableFrom" : "programme.filter.startsFrom"), "date"),
+    input("to", tr("programme.filter.until"), "date"),
   );
-  form.appendChild(el("button", { type: "submit", class: "act primary" }, "Apply filters"));
+  if (spec.id === "people") form.insertBefore(select("release", tr("programme.filter.release"), o.release, any), form.querySelector('input[name="from"]')!.parentElement);
+  form.appendChild(el("button", { type: "submit", class: "act primary" }, tr("programme.filter.apply")));
   const table = el("table");
   const thead = el("thead");
   const tbody = el("tbody");
@@ -152,26 +88,26 @@ function poolTable(spec: TableSpec): HTMLElement {
     params.set("size", "20");
     if (view.cursors[view.page]) params.set("cursor", view.cursors[view.page]!);
     const { status, json } = await api("GET", `${spec.path}?${params}`);
-    if (status !== 200) return say(json.error ?? "Something went wrong.", "error");
+    if (status !== 200) return say(json.error ?? tr("programme.error.general"), "error");
     say("");
     tbody.replaceChildren();
     for (const row of json.rows as Json[]) {
-      const tr = el("tr", { class: "row", tabindex: "0" });
-      for (const c of spec.columns) tr.appendChild(el("td", {}, c.value(row)));
+      const line = el("tr", { class: "row", tabindex: "0" });
+      for (const c of spec.columns) line.appendChild(el("td", {}, c.value(row)));
       const open = () => {
         detail.hidden = false;
-        detail.replaceChildren(el("p", {}, "Loading…"));
+        detail.replaceChildren(el("p", {}, tr("programme.loading")));
         void spec.open(row, detail);
       };
-      tr.addEventListener("click", open);
-      tr.addEventListener("keydown", (e) => e.key === "Enter" && open());
-      tbody.appendChild(tr);
+      line.addEventListener("click", open);
+      line.addEventListener("keydown", (e) => e.key === "Enter" && open());
+      tbody.appendChild(line);
     }
-    if (!json.rows.length) tbody.appendChild(el("tr", {}, "")).appendChild(el("td", { colspan: String(spec.columns.length) }, "Nothing matches these filters."));
+    if (!json.rows.length) tbody.appendChild(el("tr", {}, "")).appendChild(el("td", { colspan: String(spec.columns.length) }, tr("programme.pool.none")));
     view.cursors[view.page + 1] = json.next ?? "";
-    pager.replaceChildren(el("span", {}, `${json.total} in all. Page ${view.page + 1}.`));
-    if (view.page > 0) pager.appendChild(button("Previous page", () => ((view.page -= 1), void load())));
-    if (json.next) pager.appendChild(button("Next page", () => ((view.page += 1), void load())));
+    pager.replaceChildren(el("span", {}, tr("programme.pool.total", { total: json.total, page: view.page + 1 })));
+    if (view.page > 0) pager.appendChild(button(tr("programme.pool.previous"), () => ((view.page -= 1), void load())));
+    if (json.next) pager.appendChild(button(tr("programme.pool.next"), () => ((view.page += 1), void load())));
   }
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -185,17 +121,17 @@ function poolTable(spec: TableSpec): HTMLElement {
 
 async function openPerson(row: Json, detail: HTMLElement): Promise<void> {
   const { status, json } = await api("GET", `/api/programme/person?key=${encodeURIComponent(row.key)}`);
-  detail.replaceChildren(status === 200 ? renderReply(json.reply) : el("p", {}, json.error ?? "Not found."));
+  detail.replaceChildren(status === 200 ? renderReply(json.reply) : el("p", {}, json.error ?? tr("programme.error.notFound")));
 }
 
 async function openRole(row: Json, detail: HTMLElement): Promise<void> {
   const { status, json } = await api("GET", `/api/programme/roles/${encodeURIComponent(row.id)}`);
-  if (status !== 200) return void detail.replaceChildren(el("p", {}, json.error ?? "Not found."));
+  if (status !== 200) return void detail.replaceChildren(el("p", {}, json.error ?? tr("programme.error.notFound")));
   const suggestions = el("div", { id: "suggestions" });
   const decide = async (verb: string, data: Record<string, unknown>) => {
-    say("Saving…");
+    say(tr("programme.saving"));
     const r = await api("POST", "/api/programme/decide", { verb, data });
-    if (r.status !== 200) return say(r.json.error ?? "That did not work.", "error");
+    if (r.status !== 200) return say(r.json.error ?? tr("programme.error.general"), "error");
     suggestions.replaceChildren(renderReply(r.json.reply, decide));
     say("");
   };
@@ -206,132 +142,34 @@ async function openRole(row: Json, detail: HTMLElement): Promise<void> {
 /** Propose a person for this role by hand: every rule shown; a broken one needs a reason to override. */
 function manualMatch(role: Json): HTMLElement {
   const box = el("section", { class: "manual", "aria-labelledby": "manual-title" });
-  box.appendChild(el("h3", { id: "manual-title" }, "Propose someone else for this role"));
-  const find = el("input", { type: "search", "aria-label": "Person's name or skills", name: "manual-q", placeholder: "Name or skills" });
+  box.appendChild(el("h3", { id: "manual-title" }, tr("programme.manual.title")));
+  const find = el("input", { type: "search", "aria-label": tr("programme.manual.searchLabel"), name: "manual-q", placeholder: tr("programme.manual.searchPlaceholder") });
   const results = el("div");
   const outcome = el("div", { role: "status", "aria-live": "polite" });
-  box.append(find, button("Find people", () => void search()), results, outcome);
+  box.append(find, button(tr("programme.manual.find"), () => void search()), results, outcome);
   async function search(): Promise<void> {
     const { json } = await api("GET", `/api/programme/interests?size=5&q=${encodeURIComponent(find.value)}`);
     results.replaceChildren();
-    for (const p of json.rows ?? []) results.appendChild(button(`Propose ${p.name}`, () => void propose(p)));
+    for (const p of json.rows ?? []) results.appendChild(button(tr("programme.manual.propose", { person: p.name }), () => void propose(p)));
   }
   async function propose(p: Json, overrideReason?: string): Promise<void> {
     const r = await api("POST", "/api/programme/manual-match", { openingId: role.id, candidateKey: p.key, ...(overrideReason ? { overrideReason } : {}) });
     outcome.replaceChildren();
     if (r.json.rules) {
       const list = el("ul", { class: "rules" });
-      for (const rule of r.json.rules) list.appendChild(el("li", { class: rule.pass ? "pass" : "fail" }, `${rule.pass ? "Met" : "Not met"}: ${rule.label}. ${rule.reason}`));
+      for (const rule of r.json.rules) list.appendChild(el("li", { class: rule.pass ? "pass" : "fail" }, tr("programme.manual.rule", { met: rule.pass ? "yes" : "no", rule: rule.label, reason: rule.reason })));
       outcome.appendChild(list);
     }
     if (r.status === 200) return void outcome.prepend(el("p", { class: "done" }, r.json.message));
-    outcome.prepend(el("p", { class: "status error" }, r.json.error ?? "That did not work."));
+    outcome.prepend(el("p", { class: "status error" }, r.json.error ?? tr("programme.error.general")));
     if (r.json.blocked) {
-      const label = el("label", {}, "Reason for going ahead anyway (kept in the audit)");
+      const label = el("label", {}, tr("programme.manual.reason"));
       const reason = el("textarea", { name: "override-reason", rows: "2", cols: "50", maxlength: "500" });
       label.appendChild(reason);
-      outcome.append(label, button("Override and match", () => void propose(p, reason.value), { class: "act primary" }));
+      outcome.append(label, button(tr("programme.manual.override"), () => void propose(p, reason.value), { class: "act primary" }));
     }
   }
   return box;
-}
-
-// ---------------------------------------------------------------- stuck, outcomes, exports, audit
-
-async function stuckSection(): Promise<HTMLElement> {
-  const section = el("section", { id: "stuck", "aria-labelledby": "stuck-title" });
-  section.appendChild(el("h2", { id: "stuck-title" }, "What is stuck"));
-  const { json } = await api("GET", "/api/programme/stuck");
-  const table = el("table");
-  table.appendChild(el("thead")).appendChild(el("tr")).append(...["What", "Waiting for", "Since", "Days", ""].map((t) => el("th", { scope: "col" }, t)));
-  const body = table.appendChild(el("tbody"));
-  for (const item of json.items ?? []) {
-    const tr = body.appendChild(el("tr"));
-    tr.append(el("td", {}, item.title), el("td", {}, item.waitingOn), el("td", {}, item.since), el("td", {}, String(item.days)));
-    const cell = tr.appendChild(el("td"));
-    if (item.canRemind)
-      cell.appendChild(
-        button("Send a reminder", async () => {
-          const r = await api("POST", "/api/programme/stuck/remind", { id: item.id });
-          cell.replaceChildren(el("span", {}, r.json.message ?? r.json.error ?? ""));
-        }),
-      );
-  }
-  if (!json.items?.length) body.appendChild(el("tr")).appendChild(el("td", { colspan: "5" }, "Nothing is stuck."));
-  section.appendChild(table);
-  return section;
-}
-
-async function outcomesSection(): Promise<HTMLElement> {
-  const section = el("section", { id: "outcomes", "aria-labelledby": "outcomes-title" });
-  section.appendChild(el("h2", { id: "outcomes-title" }, "Outcomes"));
-  const { json } = await api("GET", "/api/programme/outcomes");
-  const box = section.appendChild(el("div", { class: "chart-box" }));
-  const canvas = box.appendChild(el("canvas", { role: "img", "aria-label": "How many people reached each stage. The table below gives the same figures." }));
-  const colours = pageColours(state.theme);
-  new Chart(canvas, {
-    type: "bar",
-    data: { labels: json.funnel.map((f: Json) => f.label), datasets: [{ label: "People", data: json.funnel.map((f: Json) => f.count.value ?? 0), backgroundColor: colours.accent }] },
-    options: {
-      indexAxis: "y",
-      maintainAspectRatio: false,
-      animation: false,
-      plugins: { tooltip: { callbacks: { label: (ctx) => json.funnel[ctx.dataIndex].count.label } } },
-      scales: { x: { ticks: { color: colours.text }, beginAtZero: true }, y: { ticks: { color: colours.text } } },
-    },
-  });
-  const funnel = el("table", { id: "funnel" });
-  funnel.appendChild(el("tr")).append(el("th", { scope: "col" }, "Stage"), el("th", { scope: "col" }, "People"));
-  for (const f of json.funnel) funnel.appendChild(el("tr")).append(el("td", {}, f.label), el("td", {}, f.count.label));
-  section.appendChild(funnel);
-  const medians = (title: string, rows: Json[]) => {
-    section.appendChild(el("h3", {}, title));
-    const t = el("table");
-    t.appendChild(el("tr")).append(...["", "Days to release", "Days to match", "Days to start"].map((h) => el("th", { scope: "col" }, h)));
-    const cell = (c: Json) => (c.days === null ? `Not shown (${c.people.label} people)` : `${c.days} (${c.people.label} people)`);
-    for (const r of rows) t.appendChild(el("tr")).append(el("th", { scope: "row" }, r.label), el("td", {}, cell(r.toRelease)), el("td", {}, cell(r.toMatch)), el("td", {}, cell(r.toStart)));
-    section.appendChild(t);
-  };
-  medians("Median days, by organisation type", [json.overall, ...json.byOrganisationType]);
-  medians("Median days, by type of secondment", json.bySecondmentType);
-  return section;
-}
-
-function exportsSection(): HTMLElement {
-  const section = el("section", { id: "exports", "aria-labelledby": "exports-title" });
-  section.appendChild(el("h2", { id: "exports-title" }, "Exports"));
-  section.appendChild(el("p", {}, "CSV files that open in Excel. They never include reasonable adjustments."));
-  for (const name of ["interests", "roles", "matches", "secondments"]) {
-    section.appendChild(
-      button(`Download ${name} (CSV)`, async () => {
-        const res = await fetch(`/api/programme/export/${name}.csv`, { headers: { authorization: `Bearer ${await state.token()}` } });
-        if (!res.ok) return say("The download did not work. Try again.", "error");
-        const url = URL.createObjectURL(await res.blob());
-        const a = el("a", { href: url, download: /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `${name}.csv` });
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      }),
-    );
-  }
-  return section;
-}
-
-async function auditSection(): Promise<HTMLElement> {
-  const section = el("section", { id: "audit", "aria-labelledby": "audit-title" });
-  section.appendChild(el("h2", { id: "audit-title" }, "Audit"));
-  const table = section.appendChild(el("table"));
-  table.appendChild(el("tr")).append(...["When", "Who", "What", "About", "Detail"].map((h) => el("th", { scope: "col" }, h)));
-  const more = el("div", { class: "pager" });
-  section.appendChild(more);
-  const load = async (cursor?: string) => {
-    const { json } = await api("GET", `/api/programme/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
-    for (const e of json.entries ?? []) table.appendChild(el("tr")).append(el("td", {}, new Date(e.at).toLocaleString("en-GB")), el("td", {}, e.who.name ?? "Someone"), el("td", {}, e.action), el("td", {}, e.subject), el("td", {}, e.detail ?? ""));
-    more.replaceChildren(...(json.next ? [button("Show older", () => void load(json.next))] : []));
-  };
-  await load();
-  return section;
 }
 
 // ---------------------------------------------------------------- start
@@ -339,54 +177,85 @@ async function auditSection(): Promise<HTMLElement> {
 async function showWorkspace(): Promise<void> {
   const { status, json } = await api("GET", "/api/programme/me");
   const ws = document.getElementById("workspace")!;
-  if (status === 401) return say(json.error ?? "Sign in to use this tab.", "error");
+  if (json.words) useWords(json.lang, json.words);
+  fixedWords();
+  if (status === 401) return say(json.error ?? tr("programme.error.signIn"), "error");
   if (status === 403) {
     say("");
     const box = el("section", { class: "refused", id: "not-allowed" });
-    box.append(el("h2", {}, "This tab is for the programme team"), el("p", {}, json.error ?? "You do not have access."));
+    box.append(el("h2", {}, tr("programme.refused.title")), el("p", {}, json.error ?? tr("programme.error.notTeam")));
     return void ws.replaceChildren(box);
   }
-  document.getElementById("who")!.textContent = json.name ? `Signed in as ${json.name}` : "";
+  state.options = json.options;
+  document.getElementById("who")!.textContent = json.name ? tr("programme.signedInAs", { name: json.name }) : "";
   document.getElementById("nav")!.hidden = false;
+  const place = (r: Json) => `${r.town} (${r.labels.region})`;
   const people: TableSpec = {
     id: "people",
-    title: "People",
+    title: tr("programme.people.title"),
     path: "/api/programme/interests",
     defaultSort: "name",
-    statuses: [["available", "Available"], ["matched", "Matched"], ["placed", "Placed"], ["withdrawn", "Withdrawn"]],
+    statuses: state.options!.personStatus,
     columns: [
-      { key: "name", title: "Name", sort: "name", value: (r) => r.name },
-      { key: "organisation", title: "Organisation", sort: "organisation", value: (r) => r.organisation },
-      { key: "grade", title: "Grade", sort: "grade", value: (r) => r.grade },
-      { key: "profession", title: "Profession", value: (r) => r.profession },
-      { key: "location", title: "Location", sort: "region", value: (r) => `${r.town} (${r.region})` },
-      { key: "types", title: "Types", value: (r) => r.secondmentTypes.join(", ") },
-      { key: "availableFrom", title: "Available from", sort: "availableFrom", value: (r) => r.availableFrom },
-      { key: "release", title: "Release", value: (r) => r.release },
-      { key: "status", title: "Status", sort: "status", value: (r) => r.status },
+      { key: "name", title: tr("programme.people.name"), sort: "name", value: (r) => r.name },
+      { key: "organisation", title: tr("programme.people.organisation"), sort: "organisation", value: (r) => r.organisation },
+      { key: "grade", title: tr("programme.people.grade"), sort: "grade", value: (r) => r.labels.grade },
+      { key: "profession", title: tr("programme.people.profession"), value: (r) => r.profession },
+      { key: "location", title: tr("programme.people.location"), sort: "region", value: place },
+      { key: "types", title: tr("programme.people.types"), value: (r) => r.labels.secondmentTypes },
+      { key: "availableFrom", title: tr("programme.people.availableFrom"), sort: "availableFrom", value: (r) => dayText(r.availableFrom) },
+      { key: "release", title: tr("programme.people.release"), value: (r) => r.labels.release },
+      { key: "status", title: tr("programme.people.status"), sort: "status", value: (r) => r.labels.status },
     ],
     open: openPerson,
   };
   const roles: TableSpec = {
     id: "roles",
-    title: "Roles",
+    title: tr("programme.roles.title"),
     path: "/api/programme/roles",
     defaultSort: "title",
-    statuses: [["open", "Open"], ["filled", "Filled"], ["withdrawn", "Withdrawn"]],
+    statuses: state.options!.roleStatus,
     columns: [
-      { key: "title", title: "Title", sort: "title", value: (r) => r.title },
-      { key: "organisation", title: "Organisation", sort: "organisation", value: (r) => r.organisation },
-      { key: "grade", title: "Grades", sort: "grade", value: (r) => `${r.gradeMin} to ${r.gradeMax}` },
-      { key: "location", title: "Location", sort: "region", value: (r) => `${r.town} (${r.region})` },
-      { key: "openings", title: "Openings", sort: "openings", value: (r) => String(r.openings) },
-      { key: "channel", title: "Channel", value: (r) => r.channel },
-      { key: "startDate", title: "Starts", sort: "startDate", value: (r) => r.startDate },
-      { key: "status", title: "Status", sort: "status", value: (r) => r.status },
+      { key: "title", title: tr("programme.roles.roleTitle"), sort: "title", value: (r) => r.title },
+      { key: "organisation", title: tr("programme.people.organisation"), sort: "organisation", value: (r) => r.organisation },
+      { key: "grade", title: tr("programme.roles.grades"), sort: "grade", value: (r) => r.labels.grades },
+      { key: "location", title: tr("programme.people.location"), sort: "region", value: place },
+      { key: "openings", title: tr("programme.roles.openings"), sort: "openings", value: (r) => String(r.openings) },
+      { key: "channel", title: tr("programme.roles.channel"), value: (r) => r.channel },
+      { key: "startDate", title: tr("programme.roles.starts"), sort: "startDate", value: (r) => dayText(r.startDate) },
+      { key: "status", title: tr("programme.people.status"), sort: "status", value: (r) => r.labels.status },
     ],
     open: openRole,
   };
   ws.replaceChildren(poolTable(people), poolTable(roles));
-  ws.append(await stuckSection(), await outcomesSection(), exportsSection(), await auditSection());
+  ws.append(await stuckSection(), await outcomesSection(), await knowledgeSection(), exportsSection(), await auditSection());
+}
+
+/** The words the HTML carries no text for (it is filled in here, in the reader's language). */
+function fixedWords(): void {
+  const fixed: [string, string][] = [
+    ["page-title", "programme.title"],
+    ["dev-banner-text", "programme.devBanner"],
+    ["sign-out", "programme.signOut"],
+    ["nav-people", "programme.people.title"],
+    ["nav-roles", "programme.roles.title"],
+    ["nav-stuck", "programme.stuck.title"],
+    ["nav-outcomes", "programme.outcomes.title"],
+    ["nav-knowledge", "programme.kb.title"],
+    ["nav-exports", "programme.exports.title"],
+    ["nav-audit", "programme.audit.title"],
+  ];
+  for (const [id, key] of fixed) document.getElementById(id)!.textContent = tr(key);
+  document.title = tr("programme.title");
+  document.getElementById("nav")!.setAttribute("aria-label", tr("programme.nav.label"));
+}
+
+/** The page's words before sign-in: in the language Teams or the browser asks for. */
+async function wordsFor(locale: string | undefined): Promise<void> {
+  const json = await fetch(`/api/programme/words?lang=${encodeURIComponent(locale ?? navigator.language ?? "")}`).then((r) => r.json()).catch(() => undefined);
+  if (json?.words) useWords(json.lang, json.words);
+  fixedWords();
+  say(tr("programme.loading"));
 }
 
 /** Inside Teams: sign in with SSO; "configure" when Teams is adding the tab to a channel. */
@@ -395,20 +264,22 @@ async function inTeams(): Promise<"workspace" | "configure" | false> {
   try {
     const { app, authentication, pages } = await import("./teams");
     await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000))]);
-    applyTheme(themeOf((await app.getContext()).app.theme));
+    const context = await app.getContext();
+    applyTheme(themeOf(context.app.theme));
+    await wordsFor(context.app.locale);
     app.notifySuccess();
     state.token = () => authentication.getAuthToken();
     if (new URLSearchParams(location.search).get("config") === "1") {
       // Adding the tab to a channel: nothing to choose; the data stays behind the programme-team check.
       const box = el("section", { class: "refused", id: "configure" });
-      box.append(el("h2", {}, "Add the Programme workspace to this channel"), el("p", {}, "Only members of the programme team will see its data. Everyone else in the channel sees a short note saying the tab is for the programme team."));
+      box.append(el("h2", {}, tr("programme.configure.title")), el("p", {}, tr("programme.configure.text")));
       document.getElementById("workspace")!.replaceChildren(box);
       say("");
       pages.config.registerOnSaveHandler((save) => {
         pages.config
-          .setConfig({ entityId: "programme-team", contentUrl: `${location.origin}/tab/programme?theme={theme}`, suggestedDisplayName: "Programme" })
+          .setConfig({ entityId: "programme-team", contentUrl: `${location.origin}/tab/programme?theme={theme}`, suggestedDisplayName: tr("programme.title") })
           .then(() => save.notifySuccess())
-          .catch(() => save.notifyFailure("The tab could not be added. Try again."));
+          .catch(() => save.notifyFailure(tr("programme.configure.failed")));
       });
       pages.config.setValidityState(true);
       return "configure";
@@ -422,6 +293,7 @@ async function inTeams(): Promise<"workspace" | "configure" | false> {
 /** Outside Teams, local development only: the demo people's sign-in (as on My secondment). */
 async function outsideTeams(): Promise<void> {
   const ws = document.getElementById("workspace")!;
+  await wordsFor(undefined);
   const saved = sessionStorage.getItem(DEV_TOKEN_KEY);
   if (saved) {
     state.token = async () => saved;
@@ -430,13 +302,13 @@ async function outsideTeams(): Promise<void> {
   }
   const config = await fetch("/api/tab/config").then((r) => r.json()).catch(() => ({}));
   const box = el("section", { class: "refused", id: "outside-teams" });
-  box.append(el("h2", {}, "Open this in Microsoft Teams"), el("p", {}, "This page is part of the Secondments app in Teams. Open Teams, find the Secondments app and select the Programme tab."));
+  box.append(el("h2", {}, tr("programme.outside.title")), el("p", {}, tr("programme.outside.text")));
   for (const p of config.devSignIn ? (config.demoPeople ?? []) : []) {
     box.appendChild(
-      button(`Continue as ${p.name}`, async () => {
+      button(tr("programme.outside.continueAs", { name: p.name }), async () => {
         const res = await fetch("/api/tab/dev-sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: p.id }) });
         const j = await res.json().catch(() => ({}));
-        if (!j.token) return say(j.error ?? "Development sign-in did not work.", "error");
+        if (!j.token) return say(j.error ?? tr("programme.outside.devFailed"), "error");
         sessionStorage.setItem(DEV_TOKEN_KEY, j.token);
         location.reload();
       }, { "data-person": p.id }),
@@ -456,5 +328,5 @@ window.addEventListener("DOMContentLoaded", () => {
     const teams = await inTeams();
     if (teams === "configure") return;
     return teams === "workspace" ? showWorkspace() : outsideTeams();
-  })().catch(() => say("Something went wrong. Reload the page to try again.", "error"));
+  })().catch(() => say(tr("programme.error.reload"), "error"));
 });

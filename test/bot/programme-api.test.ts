@@ -4,6 +4,7 @@ import { VERBS } from "../../cards";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { personKey } from "../../src/domain/person";
 import { todayInLondon } from "../../src/domain/dates";
+import { reminderSlot } from "../../src/programme/stuck";
 import { action, cardText, type Card } from "../support/cards";
 import { inMonths, interestInput, roleInput } from "../support/forms";
 import { demoPerson, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
@@ -88,6 +89,31 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const me = await call(await signIn("programmeTeam"), "GET", "/api/programme/me");
     assert.equal(me.status, 200);
     assert.equal(me.json.name, "Tom Okafor");
+    assert.equal(me.json.lang, "en-GB");
+    assert.equal(me.json.words["programme.people.title"], "People", "the page's words come with who is signed in");
+    assert.deepEqual(me.json.options.grade.find((g: any) => g.id === "cs-heo"), { id: "cs-heo", label: "Higher Executive Officer (HEO)" }, "the grade filter is a list of labelled grades");
+    assert.deepEqual(me.json.options.personStatus.map((o: any) => o.label), ["Available", "Matched", "Going ahead", "Withdrawn"]);
+    assert.equal(me.json.options.region.find((r: any) => r.id === "yorkshire-and-the-humber").label, "Yorkshire and the Humber");
+  });
+
+  it("labels every id in the tables: grade, region, organisation type, types, release and status", async () => {
+    const t = await signIn("programmeTeam");
+    const ana = (await call(t, "GET", "/api/programme/interests?q=Ana")).json.rows[0];
+    assert.equal(ana.grade, "cs-heo", "the id stays for sorting and filtering");
+    assert.deepEqual(ana.labels, {
+      organisationType: "Central government department",
+      grade: "Higher Executive Officer (HEO)",
+      region: "Yorkshire and the Humber",
+      secondmentTypes: "Short-term (around 12 weeks), Part-time",
+      release: "Released",
+      status: "Available",
+    });
+    const cai = (await call(t, "GET", "/api/programme/interests?q=Cai")).json.rows[0];
+    assert.equal(cai.labels.release, "Waiting for line manager");
+    const role = (await call(t, "GET", "/api/programme/roles")).json.rows[0];
+    assert.match(role.labels.grades, /^[A-Z].* to [A-Z].*\)$/, role.labels.grades);
+    assert.equal(role.labels.status, "Open");
+    assert.doesNotMatch(JSON.stringify(role.labels), /cs-|yorkshire-and|short-term/);
   });
 
   it("pages, filters, sorts and searches the pool; never shows adjustments; names a bad filter", async () => {
@@ -114,7 +140,7 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     assert.equal((await call(t, "GET", "/api/programme/roles?grade=cs-eo")).json.total, 0);
     const bad = await call(t, "GET", "/api/programme/interests?region=atlantis");
     assert.equal(bad.status, 400);
-    assert.match(bad.json.error, /^region must be one of the regions/);
+    assert.equal(bad.json.error, "Check the region and try again.");
     const person = await call(t, "GET", `/api/programme/person?key=${encodeURIComponent(personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: people["Ana Jones"]!.aadObjectId }))}`);
     assert.equal(person.status, 200, person.raw);
     assert.match(cardText(person.json.reply.card), /Ana Jones/);
@@ -184,9 +210,9 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     assert.equal(first.json.sent, true);
     const again = await call(t, "POST", "/api/programme/stuck/remind", { id: meeting.id });
     assert.equal(again.json.sent, false);
-    assert.match(again.json.message, /already sent today/);
-    const today = todayInLondon(new Date());
-    const queued = await bot.app.store.container("outbox").items.query(`SELECT c.id FROM c WHERE c.purpose = 'programme-reminder' AND CONTAINS(c.id, '${today}')`).fetchAll();
+    assert.match(again.json.message, /already been sent for this working day/);
+    const slot = reminderSlot(todayInLondon(new Date())).day;
+    const queued = await bot.app.store.container("outbox").items.query(`SELECT c.id FROM c WHERE c.purpose = 'programme-reminder' AND CONTAINS(c.id, '${slot}')`).fetchAll();
     assert.equal(queued.resources.length, 1);
     await bot.connector.waitFor(() => bot.connector.sent.some((s) => /A reminder from the secondment programme team: the match of Ana Jones/.test(s.body.text ?? "")), 10_000);
     const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
@@ -197,6 +223,8 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const out = (await call(await signIn("programmeTeam"), "GET", "/api/programme/outcomes")).json;
     assert.deepEqual(out.funnel.map((f: any) => f.stage), ["interest", "released", "matched", "meeting", "agreed", "active", "completed"]);
     for (const f of out.funnel) assert.deepEqual(f.count, { value: null, label: "fewer than 5" });
+    assert.equal(out.allSuppressed, true, "the page shows a message instead of an empty chart");
+    assert.doesNotMatch(JSON.stringify(out), /"value":[1-4]\b|"label":"[1-4]"/, "no small count anywhere");
     for (const row of [out.overall, ...out.byOrganisationType, ...out.bySecondmentType]) {
       for (const cell of [row.toRelease, row.toMatch, row.toStart]) {
         assert.equal(cell.days, null);
@@ -258,5 +286,30 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     assert.equal((await call(undefined, "GET", "/api/programme/export/matches.csv")).status, 401);
     const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
     assert.ok(audit.some((e: any) => e.action === "export" && e.subject === "interests.csv"));
+  });
+
+  it("speaks Welsh to a team member whose stored language is Welsh: words, labels, errors, outcomes", async () => {
+    await bot.teams.press(personalChat(tom), tom, VERBS.setLanguage, { lang: "cy" });
+    try {
+      const t = await signIn("programmeTeam");
+      const me = await call(t, "GET", "/api/programme/me");
+      assert.equal(me.json.lang, "cy");
+      assert.equal(me.json.words["programme.people.title"], "Pobl");
+      assert.equal(me.json.options.region.find((r: any) => r.id === "wales").label, "Cymru");
+      const bea = (await call(t, "GET", "/api/programme/interests?region=wales")).json.rows[0];
+      assert.equal(bea.labels.region, "Cymru");
+      assert.equal(bea.labels.organisationType, "Awdurdod lleol");
+      const bad = await call(t, "GET", "/api/programme/interests?region=atlantis");
+      assert.equal(bad.json.error, "Gwiriwch y rhanbarth a rhowch gynnig arall arni.");
+      const out = (await call(t, "GET", "/api/programme/outcomes")).json;
+      assert.equal(out.funnel[0].label, "Wedi mynegi diddordeb");
+      assert.equal(out.funnel[0].count.label, "llai na 5");
+      const stuck = (await call(t, "GET", "/api/programme/stuck")).json.items;
+      assert.ok(stuck.some((i: any) => i.title === "Cais i ryddhau Cai Rees"), JSON.stringify(stuck));
+      const words = await call(undefined, "GET", "/api/programme/words?lang=cy-GB");
+      assert.equal(words.json.words["programme.outside.title"], "Agorwch hwn yn Microsoft Teams", "before sign-in, the language Teams asks for");
+    } finally {
+      await bot.teams.press(personalChat(tom), tom, VERBS.setLanguage, { lang: "en-GB" });
+    }
   });
 });

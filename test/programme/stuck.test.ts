@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { newSecondment, type AgreementTerms, type Secondment } from "../../src/domain/secondment";
 import { personKey } from "../../src/domain/person";
-import { reminderMessages, stuckItems } from "../../src/programme/stuck";
+import { describeStuck, reminderMessages, stuckItems } from "../../src/programme/stuck";
 import { SecondmentStore } from "../../src/store/secondments";
 import { startTestBot, TENANT, type TestBot } from "../support/teams";
 
@@ -52,15 +52,15 @@ describe("programme: what is stuck", function () {
     const c = bot.app.store;
     const items = await stuckItems(c.container("people"), c.container("matches"), c.container("secondments"), "2026-12-07");
     const agreement = items.find((i) => i.kind === "agreement")!;
-    assert.equal(agreement.title, "Agreement for Eira Price: Policy lead");
-    assert.equal(agreement.waitingOn, "Confirmation from the secondee and the home line manager");
+    assert.deepEqual(describeStuck("en-GB", agreement.facts), { title: "Agreement for Eira Price: Policy lead", waitingOn: "Confirmation from the secondee and the home line manager" });
+    assert.deepEqual(describeStuck("cy", agreement.facts), { title: "Cytundeb ar gyfer Eira Price: Policy lead", waitingOn: "Cadarnhad gan y secondai a'r rheolwr llinell cartref" });
     assert.equal(agreement.days, 35);
     assert.equal(agreement.recipients.length, 2);
     const checkIns = items.filter((i) => i.kind === "check-in");
     // Check-in 1 is overdue (sent 9 November, the home line manager has not answered); check-in 2 was
     // sent 1 December, and 5 working days later is 8 December: not overdue on 7 December.
-    assert.deepEqual(checkIns.map((i) => i.title), ["Check-in 1: Eira Price, Data analyst"]);
-    assert.equal(checkIns[0]!.waitingOn, "An answer from the home line manager");
+    assert.deepEqual(checkIns.map((i) => describeStuck("en-GB", i.facts).title), ["Check-in 1: Eira Price, Data analyst"]);
+    assert.equal(describeStuck("en-GB", checkIns[0]!.facts).waitingOn, "An answer from the home line manager");
     assert.equal(checkIns[0]!.days, 28);
 
     const monday = reminderMessages(agreement, "2026-12-07", bot.connector.url);
