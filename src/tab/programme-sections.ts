@@ -39,7 +39,8 @@ export async function stuckSection(): Promise<HTMLElement> {
 function funnelChart(json: Json): HTMLElement {
   if (json.allSuppressed) return el("p", { id: "outcomes-suppressed", class: "suppressed" }, tr("programme.outcomes.allSuppressed"));
   const box = el("div", { class: "chart-box" });
-  const canvas = box.appendChild(el("canvas", { role: "img", "aria-label": tr("programme.outcomes.chartLabel") }));
+  const figures = json.funnel.map((f: Json) => `${f.label}: ${f.count.label}`).join("; ");
+  const canvas = box.appendChild(el("canvas", { role: "img", "aria-label": tr("programme.outcomes.chartLabel", { figures }) }));
   const colours = pageColours(state.theme);
   const labels = json.funnel.map((f: Json) => (f.count.value === null ? tr("programme.outcomes.barSuppressed", { stage: f.label }) : f.label));
   new Chart(canvas, {

@@ -55,4 +55,21 @@ describe("programme outcomes", () => {
     assert.deepEqual(o.bySecondmentType.find((r) => r.id === "long-term")!.toRelease.people.label, "fewer than 5");
     assert.equal(o.overall.toRelease.days, 9);
   });
+
+  it("says when every stage is under 5, so the page shows a message instead of an empty chart", () => {
+    assert.equal(outcomesOf(snap).allSuppressed, false, "8 people expressed interest: there is a bar to draw");
+    const few: PoolSnapshot = { ...snap, interests: interests.slice(0, 4), approvals: snap.approvals.slice(0, 4), matches: snap.matches.slice(0, 2) };
+    const o = outcomesOf(few);
+    assert.equal(o.allSuppressed, true);
+    assert.ok(o.funnel.every((f) => f.count.value === null && f.count.label === "fewer than 5"));
+    assert.doesNotMatch(JSON.stringify(o), /"value":[1-9]|"label":"[0-9]/, "the exact small counts (4, 2) appear nowhere");
+  });
+
+  it("words stages, groups and 'fewer than 5' in Welsh for a Welsh reader", () => {
+    const o = outcomesOf(snap, "cy");
+    assert.deepEqual(o.funnel.map((f) => f.label).slice(0, 3), ["Wedi mynegi diddordeb", "Wedi'i ryddhau gan y rheolwr llinell", "Wedi'i baru"]);
+    assert.equal(o.funnel.find((f) => f.stage === "meeting")!.count.label, "llai na 5");
+    assert.equal(o.byOrganisationType.find((r) => r.id === "local-authority")!.label, "Awdurdod lleol");
+    assert.equal(o.overall.label, "Pawb");
+  });
 });
