@@ -16,6 +16,7 @@ import { PoolIndex } from "../src/programme/pool-index";
 import { InterestQuerySchema, queryInterests, queryRoles, RoleQuerySchema } from "../src/programme/pool-query";
 import { publicItem, reminderMessages, reminderSlot, stuckItems } from "../src/programme/stuck";
 import { interestFacts, roleFacts } from "./handlers/describe";
+import { registerKnowledgeRoutes } from "./programme-knowledge-api";
 import * as matching from "./handlers/matching";
 import { isProgrammeTeam } from "./handlers/secondment";
 import { languageFor, type Caller, type Services } from "./handlers/types";
@@ -257,6 +258,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const m = await teamMember(req, res);
     if (m) send(res, 200, outcomesOf(await index.snapshot(), m.lang));
   });
+
+  registerKnowledgeRoutes(server, s, teamMember, send);
 
   server.get("/api/programme/audit", async (req, res) => {
     const m = await teamMember(req, res);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { renderCard } from "../../cards";
 import { formatUkDate, todayInLondon } from "../../src/domain/dates";
+import type { FaqEntry } from "../../src/faq/knowledge";
 import type { KbChange } from "../../src/store/knowledge";
 import { isProgrammeTeam } from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -104,20 +105,9 @@ export async function addAlternate(s: Services, caller: Caller, data: unknown): 
       }),
     );
   if (!parsed.success) return again(problem(parsed.error));
-  const entry = (await s.knowledge.current()).byId(parsed.data.entryId);
-  if (!entry) return again("Entry must be one of the entries in the list.");
-  const { doc, n } = await s.knowledgeStore.add({
-    kind: "alternate",
-    entryId: entry.id,
-    text: parsed.data.text,
-    questionId: parsed.data.questionId,
-    by: author(caller),
-    at: s.now().toISOString(),
-  });
-  s.knowledge.use(doc);
-  await s.knowledgeStore.resolve(parsed.data.questionId, n);
-  s.log.info("knowledge base changed", { change: n, kind: "alternate", entryId: entry.id });
-  return show(s, caller, `Added. "${parsed.data.text}" is now answered with "${entry.topic}".`);
+  const added = await addAlternateChange(s, caller, parsed.data);
+  if (added.kind === "no-entry") return again("Entry must be one of the entries in the list.");
+  return show(s, caller, `Added. "${parsed.data.text}" is now answered with "${added.entry.topic}".`);
 }
 
 export async function openAnswer(s: Services, caller: Caller, d: { questionId: string }): Promise<Reply> {
@@ -143,28 +133,55 @@ export async function addAnswer(s: Services, caller: Caller, data: unknown): Pro
       }),
     );
   }
-  const { doc, n } = await s.knowledgeStore.add({
-    kind: "entry",
-    entryId: `team-${randomUUID().slice(0, 8)}`,
-    topic: parsed.data.topic,
-    question: parsed.data.question,
-    answer: parsed.data.answer.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
-    questionId: parsed.data.questionId,
-    by: author(caller),
-    at: s.now().toISOString(),
-  });
-  s.knowledge.use(doc);
-  await s.knowledgeStore.resolve(parsed.data.questionId, n);
-  s.log.info("knowledge base changed", { change: n, kind: "entry" });
+  await addAnswerChange(s, caller, parsed.data);
   return show(s, caller, `Added the entry "${parsed.data.topic}".`);
 }
 
 export async function undo(s: Services, caller: Caller, d: { n: number }): Promise<Reply> {
   if (!isProgrammeTeam(s, caller.person)) return text(NOT_TEAM_MESSAGE);
-  const { changed, change } = await s.knowledgeStore.undo(d.n, author(caller), s.now());
-  if (!changed) return show(s, caller, change ? "That change was already undone." : "I could not find that change.");
+  const undone = await undoChange(s, caller, d.n);
+  if (undone.kind !== "undone") return show(s, caller, undone.kind === "already" ? "That change was already undone." : "I could not find that change.");
+  return show(s, caller, `Undone: ${await describe(s, undone.change)}.`);
+}
+
+// ---- The changes themselves, shared by the chat cards and the Programme tab -------------------
+// Callers check the programme team first and validate input with AlternateInput / AnswerInput.
+
+/** Add an unanswered question as an alternate of an entry (etag-guarded change log), and mark the question dealt with. */
+export async function addAlternateChange(s: Services, caller: Caller, input: z.output<typeof AlternateInput>): Promise<{ kind: "added"; entry: FaqEntry; n: number } | { kind: "no-entry" }> {
+  const entry = (await s.knowledge.current()).byId(input.entryId);
+  if (!entry) return { kind: "no-entry" };
+  const { doc, n } = await s.knowledgeStore.add({ kind: "alternate", entryId: entry.id, text: input.text, questionId: input.questionId, by: author(caller), at: s.now().toISOString() });
+  s.knowledge.use(doc);
+  await s.knowledgeStore.resolve(input.questionId, n);
+  s.log.info("knowledge base changed", { change: n, kind: "alternate", entryId: entry.id });
+  return { kind: "added", entry, n };
+}
+
+/** Add a new entry answering an unanswered question (etag-guarded change log), and mark the question dealt with. */
+export async function addAnswerChange(s: Services, caller: Caller, input: z.output<typeof AnswerInput>): Promise<{ n: number }> {
+  const { doc, n } = await s.knowledgeStore.add({
+    kind: "entry",
+    entryId: `team-${randomUUID().slice(0, 8)}`,
+    topic: input.topic,
+    question: input.question,
+    answer: input.answer.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    questionId: input.questionId,
+    by: author(caller),
+    at: s.now().toISOString(),
+  });
+  s.knowledge.use(doc);
+  await s.knowledgeStore.resolve(input.questionId, n);
+  s.log.info("knowledge base changed", { change: n, kind: "entry" });
+  return { n };
+}
+
+/** Undo change n (etag-guarded), reopening the question it dealt with. */
+export async function undoChange(s: Services, caller: Caller, n: number): Promise<{ kind: "undone"; change: KbChange } | { kind: "already" } | { kind: "missing" }> {
+  const { changed, change } = await s.knowledgeStore.undo(n, author(caller), s.now());
+  if (!changed) return change ? { kind: "already" } : { kind: "missing" };
   if (change?.questionId) await s.knowledgeStore.resolve(change.questionId, undefined);
   await s.knowledge.refresh();
-  s.log.info("knowledge base change undone", { change: d.n });
-  return show(s, caller, `Undone: ${await describe(s, change!)}.`);
+  s.log.info("knowledge base change undone", { change: n });
+  return { kind: "undone", change: change! };
 }

@@ -1,8 +1,97 @@
-import { el, tr } from "./programme-kit";
+/**
+ * The knowledge base in the Programme tab: questions the bot could not answer, with the chat's
+ * actions (add as an alternate of an entry, write a new entry), recent changes with undo, and the
+ * 👍/👎 counts per entry. Drawn as the tab's own tables; the server runs the same changes as the
+ * chat's knowledge base cards.
+ */
+import { say } from "./page";
+import { api, button, el, simpleTable, timeText, tr, type Json } from "./programme-kit";
 
-/** The knowledge base the programme team keeps (issue 15 part 4). */
+type Refresh = () => Promise<void>;
+
+/** After a change: say what happened (or what was wrong) and draw the section again. */
+async function act(path: string, body: unknown, refresh: Refresh, where: HTMLElement): Promise<void> {
+  const r = await api("POST", path, body);
+  if (r.status !== 200) {
+    where.querySelector(".kb-error")?.remove();
+    where.appendChild(el("p", { class: "status error kb-error", role: "alert" }, r.json.error ?? tr("programme.error.general")));
+    return;
+  }
+  await refresh();
+  say(r.json.message ?? "");
+}
+
+function questionRow(q: Json, entries: Json[], refresh: Refresh): HTMLTableRowElement {
+  const row = el("tr", { "data-question": q.id });
+  row.append(el("td", {}, q.text), el("td", {}, tr("programme.kb.askedTimes", { count: q.count })), el("td", {}, timeText(q.lastAt)));
+  const cell = row.appendChild(el("td", { class: "kb-actions" }));
+  const label = el("label", {}, tr("programme.kb.entry"));
+  const choose = el("select", { name: "entryId" });
+  choose.appendChild(el("option", { value: "" }, tr("programme.kb.chooseEntry")));
+  for (const e of entries) choose.appendChild(el("option", { value: e.id }, e.topic));
+  label.appendChild(choose);
+  const form = el("div", { class: "kb-new", hidden: "" });
+  const field = (name: string, text: string, tag: "input" | "textarea", value = "") => {
+    const l = el("label", {}, text);
+    const f = tag === "input" ? el("input", { name, type: "text", value }) : el("textarea", { name, rows: name === "answer" ? "5" : "2", cols: "40" });
+    if (tag === "textarea") f.textContent = value;
+    l.appendChild(f);
+    return l;
+  };
+  form.append(
+    field("question", tr("programme.kb.question"), "textarea", q.text),
+    field("topic", tr("programme.kb.topic"), "input"),
+    field("answer", tr("programme.kb.answer"), "textarea"),
+    el("p", { class: "hint" }, tr("programme.kb.answerHint")),
+    button(
+      tr("programme.kb.addEntry"),
+      () => {
+        const value = (n: string) => (form.querySelector(`[name="${n}"]`) as HTMLInputElement | HTMLTextAreaElement).value;
+        void act("/api/programme/knowledge/answer", { questionId: q.id, question: value("question"), topic: value("topic"), answer: value("answer") }, refresh, cell);
+      },
+      { class: "act primary" },
+    ),
+  );
+  cell.append(
+    label,
+    button(tr("programme.kb.addAlternate"), () => void act("/api/programme/knowledge/alternate", { questionId: q.id, text: q.text, entryId: choose.value }, refresh, cell)),
+    button(tr("programme.kb.newEntry"), () => (form.hidden = !form.hidden)),
+    form,
+  );
+  return row;
+}
+
 export async function knowledgeSection(): Promise<HTMLElement> {
   const section = el("section", { id: "knowledge", "aria-labelledby": "knowledge-title" });
-  section.appendChild(el("h2", { id: "knowledge-title" }, tr("programme.kb.title")));
+  const refresh = async () => {
+    const { status, json } = await api("GET", "/api/programme/knowledge");
+    section.replaceChildren(el("h2", { id: "knowledge-title" }, tr("programme.kb.title")), el("p", {}, tr("programme.kb.intro")));
+    if (status !== 200) return void section.appendChild(el("p", { class: "status error" }, json.error ?? tr("programme.error.general")));
+
+    section.appendChild(el("h3", {}, tr("programme.kb.questions")));
+    const questions = simpleTable([tr("programme.kb.question"), tr("programme.kb.asked"), tr("programme.kb.lastAsked"), tr("programme.kb.action")], { id: "kb-questions" });
+    for (const q of json.questions) questions.body.appendChild(questionRow(q, json.entries, refresh));
+    if (!json.questions.length) questions.body.appendChild(el("tr")).appendChild(el("td", { colspan: "4" }, tr("programme.kb.noQuestions")));
+    section.appendChild(questions.table);
+
+    section.appendChild(el("h3", {}, tr("programme.kb.changes")));
+    const changes = simpleTable([tr("programme.kb.change"), tr("programme.kb.by"), tr("programme.kb.when"), tr("programme.kb.action")], { id: "kb-changes" });
+    for (const c of json.changes) {
+      const row = changes.body.appendChild(el("tr"));
+      const summary = c.kind === "entry" ? tr("programme.kb.change.entry", { topic: c.topic, question: c.question, n: c.n }) : tr("programme.kb.change.alternate", { text: c.text, topic: c.topic, n: c.n });
+      const cell = el("td");
+      cell.appendChild(button(tr("programme.kb.undo"), () => void act("/api/programme/knowledge/undo", { n: c.n }, refresh, cell)));
+      row.append(el("td", {}, summary), el("td", {}, c.by), el("td", {}, timeText(c.at)), cell);
+    }
+    if (!json.changes.length) changes.body.appendChild(el("tr")).appendChild(el("td", { colspan: "4" }, tr("programme.kb.noChanges")));
+    section.appendChild(changes.table);
+
+    section.appendChild(el("h3", {}, tr("programme.kb.ratings")));
+    const ratings = simpleTable([tr("programme.kb.entryTitle"), tr("programme.kb.helpful"), tr("programme.kb.notHelpful")], { id: "kb-ratings" });
+    for (const f of json.feedback) ratings.body.appendChild(el("tr")).append(el("td", {}, f.topic), el("td", {}, String(f.helpful)), el("td", {}, String(f.notHelpful)));
+    if (!json.feedback.length) ratings.body.appendChild(el("tr")).appendChild(el("td", { colspan: "3" }, tr("programme.kb.noRatings")));
+    section.appendChild(ratings.table);
+  };
+  await refresh();
   return section;
 }

@@ -1,0 +1,91 @@
+import type { Request, Response, Server } from "restify";
+import type { z } from "zod";
+import type { FaqEntry } from "../src/faq/knowledge";
+import { welshEntry } from "../src/faq/knowledge-cy";
+import { t, type Lang } from "../src/i18n";
+import { addAlternateChange, addAnswerChange, AlternateInput, AnswerInput, undoChange } from "./handlers/knowledge";
+import type { Caller, Services } from "./handlers/types";
+
+/**
+ * The knowledge base in the Programme tab (issue 15 part 4): the questions the bot could not answer,
+ * the recent changes and the 👍/👎 counts per entry, with the chat's actions (add a question as an
+ * alternate of an entry, add a new entry, undo a change). The changes run the same functions as the
+ * chat's knowledge base cards (bot/handlers/knowledge.ts), with the same etag-guarded change log;
+ * only programme-team members get past `member` (401/403 otherwise). No person id is ever stored
+ * or shown with a question.
+ */
+
+export type Member = (req: Request, res: Response) => Promise<{ caller: Caller; lang: Lang } | undefined>;
+type Send = (res: Response, status: number, body: unknown) => void;
+
+const SHOWN_QUESTIONS = 25;
+const SHOWN_CHANGES = 15;
+
+/** The first thing wrong with what was typed, naming the field, in the reader's language. */
+const problem = (lang: Lang, error: z.ZodError) => ({ error: t(lang, "programme.kb.error.field", { field: String(error.issues[0]?.path[0] ?? "") }), field: String(error.issues[0]?.path[0] ?? "") });
+
+/** An entry's short title in the reader's language (the Welsh FAQ's where it has the entry). */
+const topicIn = (lang: Lang, e: Pick<FaqEntry, "id" | "topic">) => (lang === "cy" ? (welshEntry(e.id)?.topic ?? e.topic) : e.topic);
+
+export function registerKnowledgeRoutes(server: Server, s: Services, member: Member, send: Send): void {
+  server.get("/api/programme/knowledge", async (req, res) => {
+    const m = await member(req, res);
+    if (!m) return;
+    const [questions, doc, feedback, faq] = await Promise.all([s.knowledgeStore.unanswered(), s.knowledgeStore.read(), s.knowledgeStore.feedbackCounts(), s.knowledge.current()]);
+    s.knowledge.use(doc);
+    const live = await s.knowledge.current();
+    const topicOf = (id: string) => {
+      const e = live.byId(id) ?? faq.byId(id);
+      return e ? topicIn(m.lang, e) : id;
+    };
+    send(res, 200, {
+      questions: questions
+        .filter((q) => q.resolvedBy === undefined)
+        .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
+        .slice(0, SHOWN_QUESTIONS)
+        .map((q) => ({ id: q.id, text: q.text, count: q.count, lastAt: q.lastAt })),
+      entries: live.entries.map((e) => ({ id: e.id, topic: topicIn(m.lang, e) })).sort((a, b) => a.topic.localeCompare(b.topic, m.lang)),
+      changes: doc.changes
+        .filter((c) => !c.undone)
+        .slice(-SHOWN_CHANGES)
+        .reverse()
+        .map((c) => ({ n: c.n, kind: c.kind, by: c.by.name, at: c.at, ...(c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text }) })),
+      feedback: feedback
+        .filter((f) => live.byId(f.entryId))
+        .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)
+        .map((f) => ({ entryId: f.entryId, topic: topicOf(f.entryId), helpful: f.helpful, notHelpful: f.notHelpful })),
+    });
+  });
+
+  server.post("/api/programme/knowledge/alternate", async (req, res) => {
+    const m = await member(req, res);
+    if (!m) return;
+    const parsed = AlternateInput.safeParse(req.body);
+    if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
+    if (!(await s.knowledgeStore.unansweredById(parsed.data.questionId))) return send(res, 404, { error: t(m.lang, "programme.kb.questionGone") });
+    const added = await addAlternateChange(s, m.caller, parsed.data);
+    if (added.kind === "no-entry") return send(res, 400, { error: t(m.lang, "programme.kb.error.field", { field: "entryId" }), field: "entryId" });
+    send(res, 200, { n: added.n, message: t(m.lang, "programme.kb.alternateAdded", { question: parsed.data.text, topic: topicIn(m.lang, added.entry) }) });
+  });
+
+  server.post("/api/programme/knowledge/answer", async (req, res) => {
+    const m = await member(req, res);
+    if (!m) return;
+    const parsed = AnswerInput.safeParse(req.body);
+    if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
+    if (!(await s.knowledgeStore.unansweredById(parsed.data.questionId))) return send(res, 404, { error: t(m.lang, "programme.kb.questionGone") });
+    const { n } = await addAnswerChange(s, m.caller, parsed.data);
+    send(res, 200, { n, message: t(m.lang, "programme.kb.entryAdded", { topic: parsed.data.topic }) });
+  });
+
+  server.post("/api/programme/knowledge/undo", async (req, res) => {
+    const m = await member(req, res);
+    if (!m) return;
+    const n = (req.body as { n?: unknown } | undefined)?.n;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 1) return send(res, 400, { error: t(m.lang, "programme.kb.error.field", { field: "n" }), field: "n" });
+    const undone = await undoChange(s, m.caller, n);
+    if (undone.kind === "missing") return send(res, 404, { error: t(m.lang, "programme.kb.changeMissing") });
+    if (undone.kind === "already") return send(res, 409, { error: t(m.lang, "programme.kb.alreadyUndone") });
+    send(res, 200, { message: t(m.lang, "programme.kb.undone", { n }) });
+  });
+}

@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import { VERBS } from "../../cards";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
+import { silentLogger } from "../../src/log";
+import { KB_DOC, type KbDoc } from "../../src/store/knowledge";
+import { action, cardText } from "../support/cards";
+import { onlyCard, person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
+
+/**
+ * The knowledge base in the Programme tab, over real HTTP with the tab's verified sign-in: the
+ * questions the bot could not answer and the 👍/👎 counts per entry, and the chat's actions (add as
+ * an alternate, add a new entry, undo) through the same change log. Someone outside the programme
+ * team can neither see nor change it.
+ */
+describe("programme tab: the knowledge base", function () {
+  this.timeout(60_000);
+  let bot: TestBot;
+  const kim: Person = { ...person("Kim Varga"), tenantId: DEMO_TENANT_ID };
+  const QUESTION = "who signs my timesheets on secondment?";
+  const OTHER = "can my cat come to the host office?";
+  const kbDoc = async () => (await bot.app.store.container("knowledge").item(KB_DOC, KB_DOC).read<KbDoc>()).resource;
+
+  const signIn = async (id: string): Promise<string> => {
+    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: id }) });
+    return ((await res.json()) as { token: string }).token;
+  };
+  const call = async (token: string | undefined, method: "GET" | "POST", path: string, body?: unknown) => {
+    const res = await fetch(`${bot.app.url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const raw = await res.text();
+    return { status: res.status, raw, json: raw ? JSON.parse(raw) : undefined };
+  };
+
+  before(async () => {
+    bot = await startTestBot(demoAppEnv(), silentLogger, { knowledgeRefreshMs: 100, schedulerPollMs: 60_000 });
+    await bot.teams.say(personalChat(kim), kim, QUESTION);
+    await bot.teams.say(personalChat(kim), kim, QUESTION);
+    await bot.teams.say(personalChat(kim), kim, OTHER);
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it("refuses anyone not on the programme team, and anyone not signed in", async () => {
+    const sam = await signIn("colleague");
+    for (const [method, path, body] of [
+      ["GET", "/api/programme/knowledge", undefined],
+      ["POST", "/api/programme/knowledge/alternate", { questionId: "q-" + "0".repeat(32), text: QUESTION, entryId: "performance-management" }],
+      ["POST", "/api/programme/knowledge/undo", { n: 1 }],
+    ] as const) {
+      const r = await call(sam, method, path, body);
+      assert.equal(r.status, 403, path);
+      assert.doesNotMatch(r.raw, /timesheets/);
+      assert.equal((await call(undefined, method, path, body)).status, 401, path);
+    }
+    assert.equal((await kbDoc())?.version ?? 0, 0, "nothing changed");
+  });
+
+  it("lists unanswered questions; adds one as an alternate, which the bot then answers; shows 👍/👎 counts; undoes", async () => {
+    const t = await signIn("programmeTeam");
+    const kb = (await call(t, "GET", "/api/programme/knowledge")).json;
+    assert.deepEqual(kb.questions.map((q: any) => [q.text, q.count]), [[QUESTION, 2], [OTHER, 1]], "most asked first, with how often");
+    assert.ok(kb.entries.some((e: any) => e.id === "performance-management" && e.topic === "Your performance while on secondment"));
+    assert.doesNotMatch(JSON.stringify(kb), new RegExp(kim.aadObjectId), "no person id");
+    const q = kb.questions[0];
+
+    const blank = await call(t, "POST", "/api/programme/knowledge/alternate", { questionId: q.id, text: QUESTION, entryId: "" });
+    assert.equal(blank.status, 400);
+    assert.equal(blank.json.error, "Choose the entry that answers the question.");
+
+    const added = await call(t, "POST", "/api/programme/knowledge/alternate", { questionId: q.id, text: QUESTION, entryId: "performance-management" });
+    assert.equal(added.status, 200, added.raw);
+    assert.equal(added.json.message, "Added. “who signs my timesheets on secondment?” is now answered with “Your performance while on secondment”.");
+    const doc = (await kbDoc())!;
+    assert.equal(doc.changes.at(-1)!.kind, "alternate");
+    assert.equal(doc.changes.at(-1)!.by.name, "Tom Okafor", "who, in the same change log as the chat");
+
+    // The bot now answers it; Kim says it helped; the tab shows the count.
+    const answer = onlyCard(await bot.teams.say(personalChat(kim), kim, QUESTION));
+    assert.equal(answer.body[0].text, "Your performance while on secondment");
+    await bot.teams.press(personalChat(kim), kim, VERBS.faqFeedback, action(answer, /This helped/).data);
+    const after = (await call(t, "GET", "/api/programme/knowledge")).json;
+    assert.deepEqual(after.questions.map((x: any) => x.text), [OTHER], "the question has left the list");
+    assert.deepEqual(after.feedback, [{ entryId: "performance-management", topic: "Your performance while on secondment", helpful: 1, notHelpful: 0 }]);
+    const change = after.changes[0];
+    assert.deepEqual({ kind: change.kind, text: change.text, topic: change.topic, by: change.by }, { kind: "alternate", text: QUESTION, topic: "Your performance while on secondment", by: "Tom Okafor" });
+
+    // A new entry for the other question, with a too-short answer first.
+    const other = after.questions[0];
+    const short = await call(t, "POST", "/api/programme/knowledge/answer", { questionId: other.id, question: OTHER, topic: "Pets at work", answer: "No." });
+    assert.equal(short.status, 400);
+    assert.equal(short.json.error, "The answer must be 20 to 1,500 characters.");
+    const entry = await call(t, "POST", "/api/programme/knowledge/answer", { questionId: other.id, question: OTHER, topic: "Pets at work", answer: "Ask the host organisation. Each office has its own rules about animals." });
+    assert.equal(entry.status, 200, entry.raw);
+    const pets = onlyCard(await bot.teams.say(personalChat(kim), kim, OTHER));
+    assert.equal(pets.body[0].text, "Pets at work");
+
+    // Undo the alternate: the question is back and the bot no longer answers it with that entry.
+    const undo = await call(t, "POST", "/api/programme/knowledge/undo", { n: change.n });
+    assert.equal(undo.status, 200, undo.raw);
+    assert.equal((await call(t, "POST", "/api/programme/knowledge/undo", { n: change.n })).status, 409, "not twice");
+    assert.equal((await call(t, "POST", "/api/programme/knowledge/undo", { n: 999 })).status, 404);
+    const final = (await call(t, "GET", "/api/programme/knowledge")).json;
+    assert.deepEqual(final.questions.map((x: any) => x.text), [QUESTION]);
+    assert.deepEqual(final.changes.map((c: any) => c.kind), ["entry"], "the undone change is no longer listed");
+    const again = onlyCard(await bot.teams.say(personalChat(kim), kim, QUESTION));
+    assert.notEqual(again.body[0].text, "Your performance while on secondment");
+    assert.match(cardText(again), /./);
+  });
+});
