@@ -128,7 +128,12 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     send(res, 200, { ...page, rows: page.rows.map((r) => labeller.role(r)) });
   });
 
-  /** A person's interest as a card (the chat's records template; adjustments are never shown). */
+  /**
+   * A person's record: their interest as a card (the chat's records template, which never shows
+   * adjustments) and, beside it, their reasonable adjustments. This is the only place the programme
+   * team sees adjustments (never lists, exports, cards or logs), and every time they are shown the
+   * audit trail records who saw whose and when.
+   */
   server.get("/api/programme/person", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
@@ -147,7 +152,9 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       },
       m.lang,
     );
-    send(res, 200, { reply: { kind: "card", card } });
+    const adjustments = doc.details.adjustments?.trim() || null;
+    if (adjustments) await record(m.caller, "adjustments-view", doc.details.fullName);
+    send(res, 200, { reply: { kind: "card", card }, adjustments });
   });
 
   /** A role as a card, with the engine's suggestions for it (the chat's suggestions card, same buttons). */

@@ -121,7 +121,13 @@ function poolTable(spec: TableSpec): HTMLElement {
 
 async function openPerson(row: Json, detail: HTMLElement): Promise<void> {
   const { status, json } = await api("GET", `/api/programme/person?key=${encodeURIComponent(row.key)}`);
-  detail.replaceChildren(status === 200 ? renderReply(json.reply) : el("p", {}, json.error ?? tr("programme.error.notFound")));
+  if (status !== 200) return void detail.replaceChildren(el("p", {}, json.error ?? tr("programme.error.notFound")));
+  // Reasonable adjustments: shown only here, in the person's own record; the server audits each view.
+  const box = el("section", { class: "adjustments", id: "person-adjustments", "aria-labelledby": "adjustments-title" });
+  box.append(el("h3", { id: "adjustments-title" }, tr("programme.person.adjustments")));
+  if (json.adjustments) box.append(el("p", { class: "adjustments-text" }, json.adjustments), el("p", { class: "hint" }, tr("programme.person.adjustmentsAudited")));
+  else box.append(el("p", {}, tr("programme.person.noAdjustments")));
+  detail.replaceChildren(renderReply(json.reply), box);
 }
 
 async function openRole(row: Json, detail: HTMLElement): Promise<void> {

@@ -144,7 +144,9 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const person = await call(t, "GET", `/api/programme/person?key=${encodeURIComponent(personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: people["Ana Jones"]!.aadObjectId }))}`);
     assert.equal(person.status, 200, person.raw);
     assert.match(cardText(person.json.reply.card), /Ana Jones/);
-    for (const r of [first, second, wales, search, person]) assert.doesNotMatch(r.raw, new RegExp(SECRET));
+    for (const r of [first, second, wales, search]) assert.doesNotMatch(r.raw, new RegExp(SECRET));
+    assert.equal(person.json.adjustments, SECRET, "the person's own record is where the team sees adjustments");
+    assert.doesNotMatch(JSON.stringify(person.json.reply), new RegExp(SECRET), "never on the card itself");
   });
 
   it("confirms a suggestion with the chat's own verb: the channel gets the card, the person is told, the audit records it", async () => {
@@ -310,6 +312,50 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
       assert.equal(words.json.words["programme.outside.title"], "Agorwch hwn yn Microsoft Teams", "before sign-in, the language Teams asks for");
     } finally {
       await bot.teams.press(personalChat(tom), tom, VERBS.setLanguage, { lang: "en-GB" });
+    }
+  });
+
+  it("shows reasonable adjustments only in the person's record, audits every view, and keeps them out of every list and export", async () => {
+    const t = await signIn("programmeTeam");
+    const key = encodeURIComponent(personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: people["Bea Ŵyn-Tŷ"]!.aadObjectId }));
+    const views = async () => (await call(t, "GET", "/api/programme/audit")).json.entries.filter((e: any) => e.action === "adjustments-view");
+    const before = (await views()).length;
+    const opened = await call(t, "GET", `/api/programme/person?key=${key}`);
+    assert.equal(opened.status, 200);
+    assert.equal(opened.json.adjustments, SECRET);
+    await call(t, "GET", `/api/programme/person?key=${key}`);
+    const seen = await views();
+    assert.equal(seen.length, before + 2, "every view is recorded");
+    assert.equal(seen[0].subject, "Bea Ŵyn-Tŷ");
+    assert.equal(seen[0].who.name, "Tom Okafor");
+    assert.ok(Date.now() - Date.parse(seen[0].at) < 60_000, "with when");
+
+    // A person who gave none: nothing to see, so nothing to record.
+    await released(demo("Dai Hughes"), { adjustments: "" });
+    const dai = await call(t, "GET", `/api/programme/person?key=${encodeURIComponent(personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: people["Dai Hughes"]!.aadObjectId }))}`);
+    assert.equal(dai.json.adjustments, null);
+    assert.equal((await views()).length, before + 2);
+
+    // Every list, page and export the tab has: never the adjustments text.
+    const paths = [
+      "/api/programme/me",
+      "/api/programme/interests?size=200",
+      "/api/programme/interests?q=Bea",
+      "/api/programme/roles",
+      `/api/programme/roles/${roleId}`,
+      "/api/programme/stuck",
+      "/api/programme/outcomes",
+      "/api/programme/audit",
+      "/api/programme/knowledge",
+      "/api/programme/export/interests.csv",
+      "/api/programme/export/roles.csv",
+      "/api/programme/export/matches.csv",
+      "/api/programme/export/secondments.csv",
+    ];
+    for (const path of paths) {
+      const r = await call(t, "GET", path);
+      assert.equal(r.status, 200, path);
+      assert.doesNotMatch(r.raw, /ZQX-ADJUSTMENT/, path);
     }
   });
 });
