@@ -4,7 +4,7 @@ import { renderCard, VERBS } from "../cards";
 import { todayInLondon } from "../src/domain/dates";
 import { DEFAULT_LANG, formatDate, isLang, langFromLocale, t, type Lang } from "../src/i18n";
 import { AREAS } from "../src/i18n/catalogues";
-import { filterOptions, RowLabeller } from "../src/programme/labels";
+import { dateTimeLabel, filterOptions, RowLabeller } from "../src/programme/labels";
 import { matchId } from "../src/domain/match";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore, type AuditAction } from "../src/store/audit";
@@ -273,7 +273,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (!m) return;
     const given = queryOf(req)["cursor"];
     const cursor = given && given.length < 2000 ? given : undefined;
-    send(res, 200, await audit.page(25, cursor));
+    const page = await audit.page(25, cursor);
+    send(res, 200, { ...page, entries: page.entries.map((e) => ({ ...e, atText: dateTimeLabel(m.lang, e.at) })) });
   });
 
   server.get("/api/programme/export/:file", async (req, res) => {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { FaqEntry } from "../src/faq/knowledge";
 import { welshEntry } from "../src/faq/knowledge-cy";
 import { t, type Lang } from "../src/i18n";
+import { dateTimeLabel } from "../src/programme/labels";
 import { addAlternateChange, addAnswerChange, AlternateInput, AnswerInput, undoChange } from "./handlers/knowledge";
 import type { Caller, Services } from "./handlers/types";
 
@@ -43,13 +44,13 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
         .filter((q) => q.resolvedBy === undefined)
         .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
         .slice(0, SHOWN_QUESTIONS)
-        .map((q) => ({ id: q.id, text: q.text, count: q.count, lastAt: q.lastAt })),
+        .map((q) => ({ id: q.id, text: q.text, count: q.count, lastAt: q.lastAt, lastAtText: dateTimeLabel(m.lang, q.lastAt) })),
       entries: live.entries.map((e) => ({ id: e.id, topic: topicIn(m.lang, e) })).sort((a, b) => a.topic.localeCompare(b.topic, m.lang)),
       changes: doc.changes
         .filter((c) => !c.undone)
         .slice(-SHOWN_CHANGES)
         .reverse()
-        .map((c) => ({ n: c.n, kind: c.kind, by: c.by.name, at: c.at, ...(c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text }) })),
+        .map((c) => ({ n: c.n, kind: c.kind, by: c.by.name, at: c.at, atText: dateTimeLabel(m.lang, c.at), ...(c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text }) })),
       feedback: feedback
         .filter((f) => live.byId(f.entryId))
         .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)

@@ -1,6 +1,6 @@
 import { GRADES, gradeById } from "../domain/grades";
 import { choiceLabel, choicesIn, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES, type Choice } from "../domain/options";
-import { hasMessage, t, type Lang } from "../i18n";
+import { formatDate, hasMessage, t, type Lang } from "../i18n";
 import type { InterestRow, RoleRow } from "./pool-index";
 import { INTEREST_STATUSES, RELEASE_STATUSES, ROLE_STATUSES } from "./pool-query";
 
@@ -20,6 +20,18 @@ export function gradeLabel(lang: Lang, id: string): string {
 }
 
 export const gradeChoices = (lang: Lang): Choice[] => GRADES.map((g) => ({ id: g.id, label: gradeLabel(lang, g.id) }));
+
+/** A calendar day as people read it ("7 Chwefror 2027"), or "" if there is none. */
+export const dayLabel = (lang: Lang, iso: string): string => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? formatDate(lang, iso) : "");
+
+const LONDON_TIME = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" } as const;
+
+/** An instant as people read it: "7 December 2026 at 14:05" (UK time), in `lang`. */
+export function dateTimeLabel(lang: Lang, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return t(lang, "programme.dateTime", { date: formatDate(lang, d), time: d.toLocaleTimeString("en-GB", LONDON_TIME) });
+}
 
 /** Every list the filters offer, each as ids with labels. */
 export function filterOptions(lang: Lang) {
@@ -57,6 +69,7 @@ export class RowLabeller {
         secondmentTypes: this.types(r.secondmentTypes),
         release: this.label("release", r.release),
         status: this.label("personStatus", r.status),
+        availableFrom: dayLabel(this.lang, r.availableFrom),
       },
     };
   }
@@ -70,6 +83,7 @@ export class RowLabeller {
         region: this.label("region", r.region),
         secondmentTypes: this.types(r.secondmentTypes),
         status: this.label("roleStatus", r.status),
+        startDate: dayLabel(this.lang, r.startDate),
       },
     };
   }

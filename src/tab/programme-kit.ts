@@ -55,10 +55,6 @@ export function tr(key: string, values: Record<string, string | number> = {}): s
   return String(fmt.format(values));
 }
 
-/** A date or an instant as people read it in the page's language. */
-export const dayText = (iso: string) => (iso ? new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(state.lang, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }) : "");
-export const timeText = (iso: string) => new Date(iso).toLocaleString(state.lang, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);

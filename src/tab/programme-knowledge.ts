@@ -5,7 +5,7 @@
  * chat's knowledge base cards.
  */
 import { say } from "./page";
-import { api, button, el, simpleTable, timeText, tr, type Json } from "./programme-kit";
+import { api, button, el, simpleTable, tr, type Json } from "./programme-kit";
 
 type Refresh = () => Promise<void>;
 
@@ -23,7 +23,7 @@ async function act(path: string, body: unknown, refresh: Refresh, where: HTMLEle
 
 function questionRow(q: Json, entries: Json[], refresh: Refresh): HTMLTableRowElement {
   const row = el("tr", { "data-question": q.id });
-  row.append(el("td", {}, q.text), el("td", {}, tr("programme.kb.askedTimes", { count: q.count })), el("td", {}, timeText(q.lastAt)));
+  row.append(el("td", {}, q.text), el("td", {}, tr("programme.kb.askedTimes", { count: q.count })), el("td", {}, q.lastAtText));
   const cell = row.appendChild(el("td", { class: "kb-actions" }));
   const label = el("label", {}, tr("programme.kb.entry"));
   const choose = el("select", { name: "entryId" });
@@ -81,7 +81,7 @@ export async function knowledgeSection(): Promise<HTMLElement> {
       const summary = c.kind === "entry" ? tr("programme.kb.change.entry", { topic: c.topic, question: c.question, n: c.n }) : tr("programme.kb.change.alternate", { text: c.text, topic: c.topic, n: c.n });
       const cell = el("td");
       cell.appendChild(button(tr("programme.kb.undo"), () => void act("/api/programme/knowledge/undo", { n: c.n }, refresh, cell)));
-      row.append(el("td", {}, summary), el("td", {}, c.by), el("td", {}, timeText(c.at)), cell);
+      row.append(el("td", {}, summary), el("td", {}, c.by), el("td", {}, c.atText), cell);
     }
     if (!json.changes.length) changes.body.appendChild(el("tr")).appendChild(el("td", { colspan: "4" }, tr("programme.kb.noChanges")));
     section.appendChild(changes.table);

@@ -5,7 +5,7 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import { pageColours } from "./host-config";
 import { say } from "./page";
-import { api, button, el, simpleTable, state, timeText, tr, type Json } from "./programme-kit";
+import { api, button, el, simpleTable, state, tr, type Json } from "./programme-kit";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -111,7 +111,7 @@ export async function auditSection(): Promise<HTMLElement> {
     const { json } = await api("GET", `/api/programme/audit${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
     for (const e of json.entries ?? [])
       body.appendChild(el("tr")).append(
-        el("td", {}, timeText(e.at)),
+        el("td", {}, e.atText),
         el("td", {}, e.who.name ?? tr("programme.audit.someone")),
         el("td", { "data-action": e.action }, tr(`programme.audit.action.${e.action}`) || e.action),
         el("td", {}, e.subject),

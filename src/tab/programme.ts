@@ -7,7 +7,7 @@
  */
 import { themeOf } from "./host-config";
 import { say } from "./page";
-import { api, applyTheme, button, dayText, el, input, renderReply, select, state, tr, useWords, type Choice, type Json } from "./programme-kit";
+import { api, applyTheme, button, el, input, renderReply, select, state, tr, useWords, type Choice, type Json } from "./programme-kit";
 import { auditSection, exportsSection, outcomesSection, stuckSection } from "./programme-sections";
 import { knowledgeSection } from "./programme-knowledge";
 
@@ -209,7 +209,7 @@ async function showWorkspace(): Promise<void> {
       { key: "profession", title: tr("programme.people.profession"), value: (r) => r.profession },
       { key: "location", title: tr("programme.people.location"), sort: "region", value: place },
       { key: "types", title: tr("programme.people.types"), value: (r) => r.labels.secondmentTypes },
-      { key: "availableFrom", title: tr("programme.people.availableFrom"), sort: "availableFrom", value: (r) => dayText(r.availableFrom) },
+      { key: "availableFrom", title: tr("programme.people.availableFrom"), sort: "availableFrom", value: (r) => r.labels.availableFrom },
       { key: "release", title: tr("programme.people.release"), value: (r) => r.labels.release },
       { key: "status", title: tr("programme.people.status"), sort: "status", value: (r) => r.labels.status },
     ],
@@ -228,7 +228,7 @@ async function showWorkspace(): Promise<void> {
       { key: "location", title: tr("programme.people.location"), sort: "region", value: place },
       { key: "openings", title: tr("programme.roles.openings"), sort: "openings", value: (r) => String(r.openings) },
       { key: "channel", title: tr("programme.roles.channel"), value: (r) => r.channel },
-      { key: "startDate", title: tr("programme.roles.starts"), sort: "startDate", value: (r) => dayText(r.startDate) },
+      { key: "startDate", title: tr("programme.roles.starts"), sort: "startDate", value: (r) => r.labels.startDate },
       { key: "status", title: tr("programme.people.status"), sort: "status", value: (r) => r.labels.status },
     ],
     open: openRole,

@@ -100,6 +100,8 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const t = await signIn("programmeTeam");
     const ana = (await call(t, "GET", "/api/programme/interests?q=Ana")).json.rows[0];
     assert.equal(ana.grade, "cs-heo", "the id stays for sorting and filtering");
+    assert.match(ana.labels.availableFrom, /^\d{1,2} [A-Z][a-z]+ \d{4}$/, "dates as people read them");
+    delete ana.labels.availableFrom;
     assert.deepEqual(ana.labels, {
       organisationType: "Central government department",
       grade: "Higher Executive Officer (HEO)",
@@ -301,6 +303,9 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
       const bea = (await call(t, "GET", "/api/programme/interests?region=wales")).json.rows[0];
       assert.equal(bea.labels.region, "Cymru");
       assert.equal(bea.labels.organisationType, "Awdurdod lleol");
+      assert.match(bea.labels.availableFrom, /^\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}$/);
+      const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
+      assert.match(audit[0].atText, /^\d{1,2} \S+ \d{4} am \d{2}:\d{2}$/);
       const bad = await call(t, "GET", "/api/programme/interests?region=atlantis");
       assert.equal(bad.json.error, "Gwiriwch y rhanbarth a rhowch gynnig arall arni.");
       const out = (await call(t, "GET", "/api/programme/outcomes")).json;

@@ -47,6 +47,8 @@ describe("Programme tab in Chromium @e2e", function () {
     // Ana Jones is the demo secondee: the same person as in her Playground and her My secondment tab.
     await released(demoPerson("secondee"));
     await released(demo("Bea Ŵyn-Tŷ"), { grade: "cs-eo", organisationType: "local-authority", organisationName: "Cyngor Gwynedd", town: "Caernarfon", region: "wales" });
+    // A question the bot cannot answer yet, for the knowledge base part of the tab.
+    await bot.teams.say(personalChat(demo("Kim Varga")), demo("Kim Varga"), "who signs my timesheets on secondment?");
     session = await launchBrowser();
     page = session.page;
   });
@@ -75,21 +77,34 @@ describe("Programme tab in Chromium @e2e", function () {
     await signInAs("Tom Okafor");
     const people = page.locator("#people");
     await people.getByRole("cell", { name: "Ana Jones" }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.locator("#outcomes canvas").waitFor();
+    // Labels, not ids: grade, region, types, release and status as people read them.
+    const ana = people.getByRole("row", { name: /Ana Jones/ });
+    assert.match(await ana.innerText(), /Higher Executive Officer \(HEO\)[\s\S]*Yorkshire and the Humber[\s\S]*Short-term \(around 12 weeks\), Part-time[\s\S]*Released[\s\S]*Available/);
+    assert.doesNotMatch(await page.locator("#people table, #roles table").allInnerTexts().then((t) => t.join("\n")), /cs-heo|yorkshire-and-the-humber|short-term|\bavailable\b/);
+    // The grade filter is a list of grades.
+    assert.ok((await people.locator('select[name="grade"] option').allInnerTexts()).includes("Executive Officer (EO)"));
+    // Three people: every stage has fewer than 5, so a message stands in for the chart.
+    await page.locator("#outcomes-suppressed").waitFor();
+    assert.match(await page.locator("#outcomes-suppressed").innerText(), /every stage has fewer than 5 people/);
+    assert.equal(await page.locator("#outcomes canvas").count(), 0);
+    assert.doesNotMatch(await page.locator("#funnel").innerText(), /\t[1-4]\b/, "no small count in the table");
     await screenshot(page, "programme-workspace");
 
-    // Filter: people in Wales.
+    // Filter: people in Wales at Executive Officer grade.
     await people.locator('select[name="region"]').selectOption("wales");
+    await people.locator('select[name="grade"]').selectOption("cs-eo");
     await people.getByRole("button", { name: "Apply filters" }).click();
     await people.getByText("1 in all. Page 1.").waitFor();
     assert.equal(await people.getByRole("cell", { name: "Ana Jones" }).count(), 0);
-    // Open Bea: her card, without her adjustments.
+    assert.doesNotMatch(await page.locator("body").innerText(), /ZQX/, "no adjustments in any list");
+    // Open Bea: her card, and her adjustments beside it (only here; the view is audited).
     await people.getByRole("cell", { name: "Bea Ŵyn-Tŷ" }).click();
     const personCard = page.locator("#people-detail .ac-adaptiveCard");
     await personCard.waitFor();
     assert.match(await personCard.innerText(), /Cyngor Gwynedd/);
-    assert.doesNotMatch(await page.locator("body").innerText(), /ZQX/);
-    await screenshot(page, "programme-person-card");
+    assert.doesNotMatch(await personCard.innerText(), /ZQX/, "not on the card");
+    assert.match(await page.locator("#person-adjustments").innerText(), /Reasonable adjustments\s+ZQX private adjustment\s+Only the programme team sees this/);
+    await screenshot(page, "programme-person-card", { locator: page.locator("#people-detail") });
 
     // Open the role, confirm Ana from its suggestions card.
     const roles = page.locator("#roles");
@@ -123,14 +138,47 @@ describe("Programme tab in Chromium @e2e", function () {
     assert.deepEqual(rows[0]!.slice(0, 4), ["Person", "Role", "Organisation", "Status"]);
     assert.deepEqual(rows.slice(1).map((r) => r[0]).sort(), ["Ana Jones", "Bea Ŵyn-Tŷ"]);
 
+    // The knowledge base: add the unanswered question to an entry, as from the chat's card.
+    const kb = page.locator("#knowledge");
+    const question = kb.locator("#kb-questions tr", { hasText: "who signs my timesheets on secondment?" });
+    await question.locator('select[name="entryId"]').selectOption("performance-management");
+    await screenshot(page, "programme-knowledge", { locator: kb });
+    await question.getByRole("button", { name: "Add to this entry" }).click();
+    await page.getByText("Added. “who signs my timesheets on secondment?” is now answered with “Your performance while on secondment”.").waitFor();
+    assert.equal(await kb.locator("#kb-questions").getByText("who signs my timesheets").count(), 0, "the question has left the list");
+    assert.match(await kb.locator("#kb-changes").innerText(), /“who signs my timesheets on secondment\?” added to “Your performance while on secondment” \(version 1\)\s+Tom Okafor/);
+    await screenshot(page, "programme-knowledge-added", { locator: kb });
+
     await page.reload();
     const audit = page.locator("#audit");
-    await audit.getByText("override").waitFor({ timeout: UI_TIMEOUT_MS });
+    await audit.getByText("Override", { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match(await audit.innerText(), /Acting up at HEO since May/);
-    assert.match(await audit.innerText(), /export\s+matches\.csv/);
+    assert.match(await audit.innerText(), /Export\s+matches\.csv/);
+    assert.match(await audit.innerText(), /Tom Okafor\s+Viewed reasonable adjustments\s+Bea Ŵyn-Tŷ/);
+    assert.doesNotMatch(await audit.innerText(), /ZQX/);
     await audit.scrollIntoViewIfNeeded();
     await screenshot(page, "programme-audit", { locator: audit });
     assert.deepEqual(pageErrors(), [], "no uncaught errors");
     assert.deepEqual(session.blocked, [], "nothing loaded from outside this machine");
+  });
+
+  it("shows the whole workspace in Welsh to a team member whose stored language is Welsh", async () => {
+    await bot.teams.press(personalChat(tom), tom, VERBS.setLanguage, { lang: "cy" });
+    try {
+      await page.reload();
+      const people = page.locator("#people");
+      await people.getByRole("heading", { name: "Pobl" }).waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await page.locator("html").getAttribute("lang"), "cy");
+      await people.getByRole("cell", { name: "Bea Ŵyn-Tŷ" }).waitFor();
+      const bea = people.getByRole("row", { name: /Bea Ŵyn-Tŷ/ });
+      assert.match(await bea.innerText(), /Caernarfon \(Cymru\)/);
+      assert.doesNotMatch(await page.locator("#people table, #audit table").allInnerTexts().then((t) => t.join("\n")), /January|February|March|April|June|July|August|September|October|November|December| at \d/, "dates in Welsh too");
+      assert.match(await page.locator("#outcomes-suppressed").innerText(), /mae llai na 5 o bobl ym mhob cam/);
+      await page.getByRole("button", { name: "Lawrlwytho parau (CSV)" }).waitFor();
+      await screenshot(page, "programme-workspace-cy");
+      assert.deepEqual(pageErrors(), [], "no uncaught errors");
+    } finally {
+      await bot.teams.press(personalChat(tom), tom, VERBS.setLanguage, { lang: "en-GB" });
+    }
   });
 });
