@@ -257,7 +257,9 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const results = [];
     for (const msg of reminderMessages(item, slot.day, m.caller.serviceUrl, langs)) results.push(await s.outbox.enqueue(msg));
     if (!results.includes("queued")) return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
-    await record(m.caller, "reminder", publicItem(item, DEFAULT_LANG).title, publicItem(item, DEFAULT_LANG).waitingOn);
+    // The audit trail is kept in one language, whoever reads it later.
+    const { title, waitingOn } = publicItem(item, DEFAULT_LANG);
+    await record(m.caller, "reminder", title, waitingOn);
     send(res, 200, { sent: true, message: t(m.lang, "programme.stuck.sent") });
   });
 
