@@ -91,9 +91,9 @@ export function formatCount(n: number): string {
   return n.toLocaleString("en-GB");
 }
 
-/** "1 month", "24 months". */
-export function monthsText(n: number): string {
-  return n === 1 ? "1 month" : `${formatCount(n)} months`;
+/** "1 month", "24 months" ("1 mis", "24 mis" in Welsh). */
+export function monthsText(n: number, lang: Lang = DEFAULT_LANG): string {
+  return t(lang, "form.months", { n });
 }
 
 function withinLength(s: string, max: number): boolean {
