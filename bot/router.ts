@@ -19,7 +19,7 @@ import * as secondment from "./handlers/secondment";
 import * as changes from "./handlers/secondment-changes";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { welcome } from "./handlers/welcome";
-import { hasMessage, LANGS, t, type Lang } from "../src/i18n";
+import { DEFAULT_LANG, hasMessage, LANGS, t, type Lang } from "../src/i18n";
 
 /** The "Cymraeg / English" switch (button or typed word): store the choice, then show the menu in it. */
 async function setLanguage(s: Services, caller: Caller, lang: Lang): Promise<Reply> {
@@ -176,10 +176,13 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
 
 /**
  * What is wrong with a button's data, in `lang`: the schemas above give catalogue keys
- * ("menu.problem.number"); zod's own checks are named by their kind.
+ * ("menu.problem.number"). A schema from the core may carry its own English ("must be between 1
+ * and 7", src/domain/plan.ts), shown as it is to English readers; otherwise, and always in Welsh,
+ * the problem is named by its kind.
  */
 function problemText(lang: Lang, issue: z.core.$ZodIssue): string {
   if (issue.message.startsWith("menu.problem.") && hasMessage(lang, issue.message)) return t(lang, issue.message);
+  if (lang === DEFAULT_LANG && /^must be /.test(issue.message)) return issue.message;
   const kind: Record<string, string> = {
     invalid_type: "menu.problem.type",
     invalid_format: "menu.problem.format",
