@@ -96,8 +96,8 @@ describe("Cymraeg: roles, records, business case and the bot's own messages (ove
     const withdraw = action(sent, "Tynnu'n ôl");
     const ask = await bot.teams.press(chat, nia, withdraw.verb, withdraw.data);
     assert.match(cardText(ask), /Tynnu'r rôl “Housing data analyst” yn ôl\?/);
-    assert.deepEqual(buttons(ask), ["Ydw, tynnu'r rôl yn ôl", "Na, ei chadw"]);
-    const yes = action(ask, "Ydw, tynnu'r rôl yn ôl");
+    assert.deepEqual(buttons(ask), ["Ie, tynnu'r rôl yn ôl", "Na, ei chadw"]);
+    const yes = action(ask, "Ie, tynnu'r rôl yn ôl");
     const done = await bot.teams.press(chat, nia, yes.verb, yes.data);
     assert.match(cardText(done), /Rydych chi wedi tynnu'r rôl yn ôl\./);
     assert.match(cardText(done), /Wedi'i thynnu'n ôl/);
@@ -180,7 +180,7 @@ describe("Cymraeg: roles, records, business case and the bot's own messages (ove
     assert.equal(sent.summary, "Achos busnes gan Sam Hill");
     const managerCard = sent.attachments[0].content;
     const text = cardText(managerCard);
-    assert.match(text, /Mae Sam Hill wedi ysgrifennu achos busnes ar gyfer secondiad a'i rannu gyda chi, fel ei reolwr llinell, ar \d{1,2} \S+ \d{4}\./);
+    assert.match(text, /Mae Sam Hill wedi ysgrifennu achos busnes ar gyfer secondiad a'i rannu gyda chi, fel eu rheolwr llinell, ar \d{1,2} \S+ \d{4}\./);
     assert.match(text, /Pam maen nhw eisiau secondiad/);
     assert.match(text, /I want to learn how a local council uses housing data/, "the answers stay as Sam wrote them");
     assert.doesNotMatch(text, /Business case from|Why they want/);
@@ -207,8 +207,27 @@ describe("Cymraeg: roles, records, business case and the bot's own messages (ove
     const chat = personalChat(gwen);
     const ask = await bot.teams.press(chat, gwen, VERBS.withdrawInterest, {}, WELSH);
     assert.match(cardText(ask), /Tynnu eich datganiad o ddiddordeb yn ôl\?/);
-    assert.deepEqual(buttons(ask), ["Ydw, ei dynnu'n ôl", "Na, ei gadw"]);
+    assert.deepEqual(buttons(ask), ["Ie, ei dynnu'n ôl", "Na, ei gadw"]);
     const none = await bot.teams.press(chat, gwen, VERBS.confirmWithdrawInterest, {}, WELSH);
     assert.match(cardText(none), /Does gennych chi ddim datganiad o ddiddordeb i'w dynnu'n ôl\./);
+  });
+});
+
+describe("Cymraeg: the apology when a turn fails (over HTTP)", () => {
+  it("a message from a Welsh Teams gets the store-outage card in Welsh, with the reference", async () => {
+    const bot = await startTestBot();
+    try {
+      const gwen = person("Gwen Morgan");
+      await bot.app.store.close(); // the store stops answering: not even her stored choice can be read
+      const card = onlyCard(await bot.teams.say(personalChat(gwen), gwen, "cynllun", WELSH));
+      const text = cardText(card);
+      assert.match(text, /Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth/);
+      assert.match(text, /Rhowch gynnig arall arni ymhen ychydig funudau/);
+      assert.match(text, /rhowch y cyfeirnod [0-9A-F]{8}\./);
+      assert.deepEqual(buttons(card), ["Dewislen"]);
+      assert.doesNotMatch(text, /Sorry|try again|reference/);
+    } finally {
+      await bot.stop();
+    }
   });
 });

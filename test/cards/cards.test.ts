@@ -183,7 +183,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     {
       title: "Tynnu'r rôl “Dadansoddwr data tai” yn ôl?",
       paragraphs: [{ text: "Bydd tîm y rhaglen yn rhoi'r gorau i chwilio am bobl ar gyfer y rôl hon." }],
-      confirm: { title: "Ydw, tynnu'r rôl yn ôl", verb: VERBS.confirmWithdrawRole, data: { roleId: "role-1" } },
+      confirm: { title: "Ie, tynnu'r rôl yn ôl", verb: VERBS.confirmWithdrawRole, data: { roleId: "role-1" } },
       cancel: { title: "Na, ei chadw", verb: VERBS.listRoles, data: {} },
     },
   ],
