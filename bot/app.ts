@@ -47,7 +47,7 @@ import type { TokenCredential } from "@azure/identity";
 import { checkEnvelope, MAX_BODY_BYTES } from "./activity-envelope";
 import type { Services } from "./handlers/types";
 import { withTeamsUserIds } from "./refresh-users";
-import { SecondmentBot, toActivity, toInvokeResponse } from "./secondment-bot";
+import { SecondmentBot, toActivity, toInvokeResponse, turnLang } from "./secondment-bot";
 import { registerTabRoutes } from "./tab-api";
 import { storeOutageCard } from "./store-outage";
 import { registerProgrammeRoutes } from "./programme-api";
@@ -120,9 +120,11 @@ function buildAdapter(config: Config, log: Logger): CloudAdapter {
     log.error("turn failed", { reference, activityType: ctx.activity.type, name: ctx.activity.name, err: error });
     // The store did not answer: say plainly that it was not saved (a form keeps what was typed).
     const action = ctx.activity.type === "invoke" ? (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action : undefined;
+    // In the language the turn was answering in (or the Teams locale's, if it failed before that was known).
+    const lang = turnLang(ctx);
     const card = isStoreUnavailable(error)
-      ? storeOutageCard(typeof action?.verb === "string" ? action.verb : undefined, typeof action?.data === "object" && action.data !== null ? (action.data as Record<string, unknown>) : {}, reference, config.programmeTeam.email)
-      : renderCard("error", { reference, programmeEmail: config.programmeTeam.email });
+      ? storeOutageCard(typeof action?.verb === "string" ? action.verb : undefined, typeof action?.data === "object" && action.data !== null ? (action.data as Record<string, unknown>) : {}, reference, config.programmeTeam.email, lang)
+      : renderCard("error", { reference, programmeEmail: config.programmeTeam.email }, lang);
     const apology = { kind: "card" as const, card };
     try {
       if (ctx.activity.type === "invoke") {

@@ -19,7 +19,7 @@ import * as secondment from "./handlers/secondment";
 import * as changes from "./handlers/secondment-changes";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { welcome } from "./handlers/welcome";
-import { LANGS, t, type Lang } from "../src/i18n";
+import { DEFAULT_LANG, hasMessage, LANGS, t, type Lang } from "../src/i18n";
 
 /** The "Cymraeg / English" switch (button or typed word): store the choice, then show the menu in it. */
 async function setLanguage(s: Services, caller: Caller, lang: Lang): Promise<Reply> {
@@ -40,37 +40,37 @@ interface Route<S extends z.ZodType> {
 const route = <S extends z.ZodType>(r: Route<S>) => r as unknown as Route<z.ZodType>;
 
 const NoData = z.object({});
-const Version = z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").optional();
+const Version = z.coerce.number({ message: "menu.problem.number" }).int("menu.problem.whole").min(1, "menu.problem.atLeastOne").optional();
 const VersionData = z.looseObject({ version: Version });
 const ApprovalRef = z.looseObject({
   secondee: z.string().min(3).max(250),
-  requestId: z.uuid({ message: "must be a request id" }),
+  requestId: z.uuid({ message: "menu.problem.requestId" }),
   reason: z.unknown().optional(),
 });
-const PairRef = z.looseObject({ openingId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id"), candidateKey: z.string().min(3).max(250) });
+const PairRef = z.looseObject({ openingId: z.string().regex(/^role-[0-9a-f-]{36}$/, "menu.problem.roleId"), candidateKey: z.string().min(3).max(250) });
 const ExchangeRef = z.looseObject({ first: PairRef, second: PairRef });
 const MatchRef = z.looseObject({ matchId: z.string().min(3).max(400), reason: z.unknown().optional() });
 const MatchView = z.object({ matchId: z.string().min(3).max(400), view: z.enum(["host", "secondee"]).optional() });
 const RoleRef = z.looseObject({
-  roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id").optional(),
+  roleId: z.string().regex(/^role-[0-9a-f-]{36}$/, "menu.problem.roleId").optional(),
   version: Version,
 });
 
-const SecondmentId = z.string().regex(/^secondment-[0-9a-f]{32}$/, "must be a secondment id");
+const SecondmentId = z.string().regex(/^secondment-[0-9a-f]{32}$/, "menu.problem.secondmentId");
 const SecondmentData = z.looseObject({ secondmentId: SecondmentId });
 const MaybeSecondment = z.looseObject({ secondmentId: SecondmentId.optional() });
-const SecondmentVersion = z.looseObject({ secondmentId: SecondmentId, version: z.coerce.number({ message: "must be a number" }).int().min(0).max(10_000) });
-const SecondmentVersionOptional = z.looseObject({ secondmentId: SecondmentId, version: z.coerce.number({ message: "must be a number" }).int().min(0).max(10_000).optional() });
-const CheckInRef = z.looseObject({ secondmentId: SecondmentId, n: z.coerce.number({ message: "must be a number" }).int().min(1).max(1000) });
+const SecondmentVersion = z.looseObject({ secondmentId: SecondmentId, version: z.coerce.number({ message: "menu.problem.number" }).int().min(0).max(10_000) });
+const SecondmentVersionOptional = z.looseObject({ secondmentId: SecondmentId, version: z.coerce.number({ message: "menu.problem.number" }).int().min(0).max(10_000).optional() });
+const CheckInRef = z.looseObject({ secondmentId: SecondmentId, n: z.coerce.number({ message: "menu.problem.number" }).int().min(1).max(1000) });
 const ItemRef = (key: string) => z.looseObject({ secondmentId: SecondmentId, [key]: z.string().min(1).max(80) });
-const FeedbackAsk = z.looseObject({ secondmentId: SecondmentId, to: z.enum(["secondee", "homeManager", "host"], { message: "must be one of the people in the secondment" }) });
-const QuestionRef = z.looseObject({ questionId: z.string().regex(/^q-[0-9a-f]{32}$/, "must be a question id") });
+const FeedbackAsk = z.looseObject({ secondmentId: SecondmentId, to: z.enum(["secondee", "homeManager", "host"], { message: "menu.problem.person" }) });
+const QuestionRef = z.looseObject({ questionId: z.string().regex(/^q-[0-9a-f]{32}$/, "menu.problem.questionId") });
 const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean().optional() });
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s, c) => welcome(s, undefined, secondment.isProgrammeTeam(s, c.person), c.lang) }),
   [VERBS.setLanguage]: route({
-    schema: z.object({ lang: z.enum(LANGS, { message: "must be cy or en-GB" }) }),
+    schema: z.object({ lang: z.enum(LANGS, { message: "menu.problem.lang" }) }),
     personalOnly: false,
     run: (s, c, d) => setLanguage(s, c, d.lang),
   }),
@@ -146,17 +146,17 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.showEqualityReport]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.equalityReportCard(s, c) }),
   [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s, c) => faq.prompt(s, undefined, c.lang) }),
   [VERBS.askQuestion]: route({
-    schema: z.object({ question: z.string({ message: "must be text" }).default("") }),
+    schema: z.object({ question: z.string({ message: "menu.problem.text" }).default("") }),
     personalOnly: false,
     run: (s, c, d) => faq.ask(s, c, d.question),
   }),
   [VERBS.openTopic]: route({
     schema: z.object({ id: z.string().max(100) }),
     personalOnly: false,
-    run: async (s, _c, d) => (await faq.topic(s, d.id)) ?? welcome(s, "I could not find that topic any more. Here is the menu."),
+    run: async (s, c, d) => (await faq.topic(s, d.id)) ?? welcome(s, t(c.lang, "menu.topicGone"), false, c.lang),
   }),
   [VERBS.faqFeedback]: route({
-    schema: z.looseObject({ id: z.string().min(1).max(100), helpful: z.boolean({ message: "must be true or false" }) }),
+    schema: z.looseObject({ id: z.string().min(1).max(100), helpful: z.boolean({ message: "menu.problem.trueFalse" }) }),
     personalOnly: false,
     run: (s, c, d) => faq.feedback(s, d, c.lang),
   }),
@@ -168,11 +168,30 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.kbOpenAnswer]: route({ schema: QuestionRef, personalOnly: false, run: (s, c, d) => knowledge.openAnswer(s, c, d) }),
   [VERBS.kbAddAnswer]: route({ schema: z.looseObject({}), personalOnly: false, run: (s, c, d) => knowledge.addAnswer(s, c, d) }),
   [VERBS.kbUndo]: route({
-    schema: z.looseObject({ n: z.coerce.number({ message: "must be a number" }).int().min(1).max(100_000) }),
+    schema: z.looseObject({ n: z.coerce.number({ message: "menu.problem.number" }).int().min(1).max(100_000) }),
     personalOnly: false,
     run: (s, c, d) => knowledge.undo(s, c, d),
   }),
 };
+
+/**
+ * What is wrong with a button's data, in `lang`: the schemas above give catalogue keys
+ * ("menu.problem.number"). A schema from the core may carry its own English ("must be between 1
+ * and 7", src/domain/plan.ts), shown as it is to English readers; otherwise, and always in Welsh,
+ * the problem is named by its kind.
+ */
+function problemText(lang: Lang, issue: z.core.$ZodIssue): string {
+  if (issue.message.startsWith("menu.problem.") && hasMessage(lang, issue.message)) return t(lang, issue.message);
+  if (lang === DEFAULT_LANG && /^must be /.test(issue.message)) return issue.message;
+  const kind: Record<string, string> = {
+    invalid_type: "menu.problem.type",
+    invalid_format: "menu.problem.format",
+    invalid_value: "menu.problem.choice",
+    too_big: "menu.problem.range",
+    too_small: "menu.problem.range",
+  };
+  return t(lang, kind[issue.code] ?? "menu.problem.other");
+}
 
 /** Run a verb with untrusted data. Unknown verbs and bad data get a clear card, never an exception. */
 export async function dispatch(s: Services, caller: Caller, verb: unknown, data: unknown): Promise<Reply> {
@@ -187,7 +206,7 @@ export async function dispatch(s: Services, caller: Caller, verb: unknown, data:
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join(".") || "data";
     s.log.info("card action refused", { verb, field, problem: issue.message });
-    return welcome(s, t(caller.lang, "menu.badData", { field, problem: issue.message }), false, caller.lang);
+    return welcome(s, t(caller.lang, "menu.badData", { field, problem: problemText(caller.lang, issue) }), false, caller.lang);
   }
   const reply = await r.run(s, caller, parsed.data);
   if (reply.kind === "card") await withTeamsUserIds(s.conversations, caller.person.tenantId, reply.card);
@@ -210,6 +229,11 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ...["cynllun", "fy nghynllun"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["diolch", "diolch yn fawr"].map((w) => [w, cmd(VERBS.sayThanks)] as const),
   ["mynegi diddordeb", cmd(VERBS.startInterest)],
+  ["fy niddordeb", cmd(VERBS.showInterest)],
+  ["cynnig rôl", cmd(VERBS.startRole)],
+  ["fy rolau", cmd(VERBS.listRoles)],
+  ["achos busnes", cmd(VERBS.openBusinessCase)],
+  ["fy achos busnes", cmd(VERBS.openBusinessCase)],
   ["interest", cmd(VERBS.startInterest)],
   ["express interest", cmd(VERBS.startInterest)],
   ["my interest", cmd(VERBS.showInterest)],

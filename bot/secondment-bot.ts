@@ -9,7 +9,7 @@ import {
 } from "botbuilder";
 import { z } from "zod";
 import { ALL_VERBS, CARD_CONTENT_TYPE, VERBS } from "../cards";
-import { DEFAULT_LANG, langFromLocale, t } from "../src/i18n";
+import { DEFAULT_LANG, langFromLocale, t, type Lang } from "../src/i18n";
 import { noteVerb, turnSpan } from "../src/telemetry";
 import type { ConversationRepository } from "../src/store/conversations";
 import { conversationRecordOf, personOf, scopeOf } from "./conversation-record";
@@ -29,11 +29,13 @@ export function uploadUrlAllowed(raw: string): boolean {
   }
 }
 
-export const NO_TEXT_MESSAGE = "I can only read text. Type a question, or type help to see what I can do.";
-export const TOO_LONG_MESSAGE = `That message is too long for me. Please ask your question in ${MAX_QUESTION_LENGTH} characters or fewer.`;
-export const UNKNOWN_SENDER_MESSAGE = "I could not tell who sent that message, so I cannot answer it.";
-export const GROUP_WELCOME_MESSAGE =
-  "Hello. Mention me with a question about the secondment programme and I will answer here. To plan your own secondment, open a 1:1 chat with me.";
+/** The key under which a turn keeps the language it answers in, for the turn error handler (bot/app.ts). */
+export const TURN_LANG = Symbol("turnLang");
+
+/** The language of a turn: the caller's, once known; else what the activity's Teams locale asks for. */
+export function turnLang(ctx: TurnContext): Lang {
+  return (ctx.turnState.get(TURN_LANG) as Lang | undefined) ?? langFromLocale(ctx.activity.locale) ?? DEFAULT_LANG;
+}
 
 /** The Action.Execute invoke payload, checked before anything reads it. */
 const ExecuteValueSchema = z.object({
@@ -80,7 +82,7 @@ export class SecondmentBot extends TeamsActivityHandler {
         const scope = scopeOf(ctx.activity);
         const person = personOf(ctx.activity);
         const lang = person ? await languageFor(this.s, person, ctx.activity.locale) : (langFromLocale(ctx.activity.locale) ?? DEFAULT_LANG);
-        const reply = scope === "personal" ? welcome(this.s, undefined, false, lang) : scope === "channel" ? channelWelcome() : text(GROUP_WELCOME_MESSAGE);
+        const reply = scope === "personal" ? welcome(this.s, undefined, false, lang) : scope === "channel" ? channelWelcome() : text(t(lang, "welcome.group"));
         await ctx.sendActivity(toActivity(reply));
       }
       await next();
@@ -122,6 +124,7 @@ export class SecondmentBot extends TeamsActivityHandler {
     const person = personOf(ctx.activity);
     if (!person) return undefined;
     const lang = await languageFor(this.s, person, ctx.activity.locale);
+    ctx.turnState.set(TURN_LANG, lang);
     const log = this.s.log;
     return {
       person,
@@ -150,7 +153,7 @@ export class SecondmentBot extends TeamsActivityHandler {
   private async handleMessage(ctx: TurnContext): Promise<void> {
     const caller = await this.caller(ctx);
     if (!caller) {
-      await ctx.sendActivity(UNKNOWN_SENDER_MESSAGE);
+      await ctx.sendActivity(t(turnLang(ctx), "errors.unknownSender"));
       return;
     }
     const value = ctx.activity.value as Record<string, unknown> | undefined;
@@ -164,11 +167,11 @@ export class SecondmentBot extends TeamsActivityHandler {
       .replace(/<at>[^<]*<\/at>/g, "")
       .trim();
     if (!typed) {
-      await ctx.sendActivity(NO_TEXT_MESSAGE);
+      await ctx.sendActivity(t(caller.lang, "errors.noText"));
       return;
     }
     if (typed.length > MAX_QUESTION_LENGTH) {
-      await ctx.sendActivity(TOO_LONG_MESSAGE);
+      await ctx.sendActivity(t(caller.lang, "errors.tooLong", { max: MAX_QUESTION_LENGTH }));
       return;
     }
     const { verb, data } = commandFor(typed);
@@ -187,7 +190,7 @@ export class SecondmentBot extends TeamsActivityHandler {
     const info = response.uploadInfo;
     if (!caller || caller.scope !== "personal" || (response.context as { export?: unknown } | undefined)?.export !== "mine" || !info?.uploadUrl || !uploadUrlAllowed(info.uploadUrl)) {
       this.s.log.info("file consent refused", { hasCaller: Boolean(caller) });
-      await ctx.sendActivity(MessageFactory.text("I could not save that file. Type export my data to try again."));
+      await ctx.sendActivity(MessageFactory.text(t(caller?.lang ?? turnLang(ctx), "errors.file.notSaved")));
       return;
     }
     const bytes = await exportFile(this.s, caller.person, caller.name);
@@ -198,7 +201,7 @@ export class SecondmentBot extends TeamsActivityHandler {
     });
     if (!put.ok) {
       this.s.log.warn("export upload failed", { status: put.status });
-      await ctx.sendActivity(MessageFactory.text("Teams would not take the file. Type export my data to try again."));
+      await ctx.sendActivity(MessageFactory.text(t(caller.lang, "errors.file.refused")));
       return;
     }
     await ctx.sendActivity({
@@ -215,7 +218,8 @@ export class SecondmentBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsFileConsentDecline(ctx: TurnContext): Promise<void> {
-    await ctx.sendActivity(MessageFactory.text("I did not save the file. The summary above is still yours to read."));
+    const caller = await this.caller(ctx);
+    await ctx.sendActivity(MessageFactory.text(t(caller?.lang ?? turnLang(ctx), "errors.file.declined")));
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {

@@ -111,9 +111,8 @@ export interface FaqPromptModel {
 export interface ErrorModel {
   reference: string;
   programmeEmail: string;
-  /** Instead of "Sorry, something went wrong" and the general advice (e.g. when nothing could be saved). */
-  heading?: string;
-  message?: string;
+  /** Present (true) when the store did not answer, so nothing could be saved: says so instead of the general apology. */
+  outage?: true;
 }
 
 /** The line manager's card. `ref` identifies the request; the handler checks who presses. */

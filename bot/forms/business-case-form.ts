@@ -4,54 +4,47 @@ import {
   BUSINESS_CASE_MAX_BYTES,
   BUSINESS_CASE_MAX_CHARACTERS,
   BUSINESS_CASE_MIN_CHARACTERS,
-  BUSINESS_CASE_QUESTIONS,
+  businessCaseQuestion,
   cardBytes,
   type BusinessCaseField,
 } from "../../src/domain/business-case";
-import { formatCount } from "../../src/domain/forms";
+import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 import type { FieldSpec, FormContent } from "./form-builder";
 
-const HINTS: Record<BusinessCaseField, string> = {
-  reason: "For example, a development need that your current job cannot meet.",
-  skillsToGain: "Think about skills, knowledge and experience that would be hard to get where you work now.",
-  offerToHost: "For example, your skills, what you know about your sector, or a fresh point of view.",
-  benefitOnReturn: "Say how you will use what you learn in your own team or department.",
-  jobCover: "For example, a colleague stepping up, a temporary replacement or sharing the work out. Agree this with your line manager.",
+const field = (id: BusinessCaseField, lang: Lang): FieldSpec => {
+  const q = businessCaseQuestion(id, lang);
+  return {
+    id,
+    kind: "multiline",
+    label: q.question,
+    hint: t(lang, `businessCase.hint.${id}`),
+    // Never required in the card: a draft may leave answers out. The share check asks for them.
+    required: false,
+    requiredMessage: q.missing,
+    maxLength: BUSINESS_CASE_MAX_CHARACTERS,
+  };
 };
 
-const field = (id: BusinessCaseField): FieldSpec => ({
-  id,
-  kind: "multiline",
-  label: BUSINESS_CASE_QUESTIONS[id].question,
-  hint: HINTS[id],
-  // Never required in the card: a draft may leave answers out. The share check asks for them.
-  required: false,
-  requiredMessage: BUSINESS_CASE_QUESTIONS[id].missing,
-  maxLength: BUSINESS_CASE_MAX_CHARACTERS,
-});
-
-const INTRO =
-  "Your business case explains why the secondment is worth doing. Answer each question in your own words. " +
-  `Each answer can be up to ${formatCount(BUSINESS_CASE_MAX_CHARACTERS)} characters. ` +
-  "You can save a draft and come back to it. When every answer is ready, share it with your line manager. " +
-  `To share it, every answer needs at least ${formatCount(BUSINESS_CASE_MIN_CHARACTERS)} characters.`;
-
-/** The business case form (plan step 4). The rules live in src/domain/business-case.ts. */
-export function businessCaseForm(o: { version?: number | undefined; notice?: string; noticeStyle?: "good" | "warning"; shared?: string }): FormContent {
+/** The business case form (plan step 4), in `lang`. The rules live in src/domain/business-case.ts. */
+export function businessCaseForm(o: { version?: number | undefined; notice?: string; noticeStyle?: "good" | "warning"; shared?: string; lang?: Lang }): FormContent {
+  const lang = o.lang ?? DEFAULT_LANG;
+  const m = (key: string) => t(lang, key);
   const data = o.version !== undefined ? { version: o.version } : {};
+  const intro = t(lang, "businessCase.form.intro", { max: BUSINESS_CASE_MAX_CHARACTERS, min: BUSINESS_CASE_MIN_CHARACTERS });
   return {
-    title: "Your business case",
+    lang,
+    title: m("businessCase.form.title"),
     ...(o.notice ? { notice: o.notice, noticeStyle: o.noticeStyle ?? "good" } : {}),
-    intro: o.shared ? `${o.shared}\n\n${INTRO}` : INTRO,
+    intro: o.shared ? `${o.shared}\n\n${intro}` : intro,
     sections: [
-      { heading: "You and the secondment", fields: [field("reason"), field("skillsToGain")] },
-      { heading: "What others gain", fields: [field("offerToHost"), field("benefitOnReturn")] },
-      { heading: "While you are away", fields: [field("jobCover")] },
+      { heading: m("businessCase.section.you"), fields: [field("reason", lang), field("skillsToGain", lang)] },
+      { heading: m("businessCase.section.others"), fields: [field("offerToHost", lang), field("benefitOnReturn", lang)] },
+      { heading: m("businessCase.section.away"), fields: [field("jobCover", lang)] },
     ],
-    submit: { title: "Share with my line manager", verb: VERBS.shareBusinessCase, data },
+    submit: { title: m("businessCase.action.share"), verb: VERBS.shareBusinessCase, data },
     secondary: [
-      { title: "Save draft", verb: VERBS.saveBusinessCase, data, withInputs: true },
-      { title: "Menu", verb: VERBS.showMenu, data: {} },
+      { title: m("businessCase.action.saveDraft"), verb: VERBS.saveBusinessCase, data, withInputs: true },
+      { title: m("common.menu"), verb: VERBS.showMenu, data: {} },
     ],
   };
 }

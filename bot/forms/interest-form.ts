@@ -1,5 +1,5 @@
 import { VERBS } from "../../cards";
-import { GRADES } from "../../src/domain/grades";
+import { gradesIn } from "../../src/domain/grades";
 import {
   choicesIn,
   CLEARANCE_LEVELS,
@@ -48,8 +48,7 @@ export function interestForm(o: { editing: boolean; version?: number; lang?: Lan
           f("organisationType", { kind: "choice", required: true, choices: choicesIn(lang, "organisationType", ORGANISATION_TYPES) }),
           f("organisationName", { kind: "text", required: true, maxLength: 120 }),
           f("profession", { kind: "text", hintKey: "interest.hint.profession", required: true, maxLength: 100 }),
-          // Grade names stay as each employer writes them (not yet in the catalogue).
-          f("grade", { kind: "choice", hintKey: "interest.hint.grade", required: true, choices: GRADES }),
+          f("grade", { kind: "choice", hintKey: "interest.hint.grade", required: true, choices: gradesIn(lang) }),
           f("gradeDetails", { kind: "text", hintKey: "interest.hint.gradeDetails", maxLength: 100 }),
           f("language", { kind: "choice", required: true, choices: choicesIn(lang, "language", LANGUAGES) }),
         ],

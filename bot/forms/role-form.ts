@@ -1,10 +1,9 @@
 import { VERBS } from "../../cards";
-import { RANGE_GRADES } from "../../src/domain/grades";
-import { CLEARANCE_LEVELS, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES, WORK_ARRANGEMENTS, type Choice } from "../../src/domain/options";
+import { gradesIn, RANGE_GRADES } from "../../src/domain/grades";
+import { choicesIn, CLEARANCE_LEVELS, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES, WORK_ARRANGEMENTS, type Choice } from "../../src/domain/options";
 import { SKILLS } from "../../src/domain/skills";
-import type { FormContent, SectionSpec } from "./form-builder";
-
-const OTHER_HINT = "Separate skills with commas.";
+import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
+import type { FieldSpec, FormContent, SectionSpec } from "./form-builder";
 
 export type ChannelChoice =
   /** Sent from a team channel: matches go to that channel. */
@@ -12,85 +11,95 @@ export type ChannelChoice =
   /** Sent from a chat: the person picks one of the channels the app is in. */
   | { kind: "pick"; channels: readonly Choice[] };
 
-function channelSection(channel: ChannelChoice, error: string | undefined): SectionSpec {
-  if (channel.kind === "this-channel") {
-    return { heading: "Where we tell you about matches", note: `We will post possible matches in this channel (${channel.label}).`, fields: [] };
-  }
-  if (channel.channels.length === 0) {
-    return {
-      heading: "Where we tell you about matches",
-      note:
-        error ??
-        "I am not in any team channel yet. Add the Secondments app to the team that should hear about matches, then send this form again.",
-      fields: [],
-    };
-  }
+function channelSection(lang: Lang, channel: ChannelChoice, error: string | undefined): SectionSpec {
+  const heading = t(lang, "role.section.channel");
+  if (channel.kind === "this-channel") return { heading, note: t(lang, "role.channel.here", { channel: channel.label }), fields: [] };
+  if (channel.channels.length === 0) return { heading, note: error ?? t(lang, "role.channel.noneYet"), fields: [] };
   return {
-    heading: "Where we tell you about matches",
+    heading,
     fields: [
       {
         id: "notificationChannel",
         kind: "choice",
-        label: "Channel for match notifications",
+        label: t(lang, "role.label.notificationChannel"),
         required: true,
-        requiredMessage: "Choose the channel where we should tell you about matches",
+        requiredMessage: t(lang, "role.required.notificationChannel"),
         choices: channel.channels,
       },
     ],
   };
 }
 
-/** The Role Matching form: labels and limits. The rules live in src/domain/role.ts. */
-export function roleForm(o: { roleId?: string; version?: number; channel: ChannelChoice; channelError?: string }): FormContent {
+/**
+ * The Role Matching form: its shape and limits. The words are in the message catalogue
+ * ("role.label.<field>", "role.hint.…", "role.required.<field>"); the rules live in src/domain/role.ts.
+ */
+export function roleForm(o: { roleId?: string; version?: number; channel: ChannelChoice; channelError?: string; lang?: Lang }): FormContent {
+  const lang = o.lang ?? DEFAULT_LANG;
+  const m = (key: string) => t(lang, key);
   const editing = o.roleId !== undefined;
+  /** A field with its label (and required message, if required) from the catalogue. */
+  const f = (id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage"> & { hintKey?: string }): FieldSpec => {
+    const { hintKey, ...rest } = spec;
+    return {
+      id,
+      label: m(`role.label.${id}`),
+      ...rest,
+      ...(hintKey ? { hint: m(hintKey) } : {}),
+      ...(spec.required ? { requiredMessage: m(`role.required.${id}`) } : {}),
+    };
+  };
+  const skills = choicesIn(lang, "skill", SKILLS);
+  const grades = gradesIn(lang, RANGE_GRADES);
   return {
-    title: editing ? "Change your role" : "Offer a role for a secondee",
-    intro: "Tell the programme team about the role. When they find a possible match, we tell your team and you meet the person for an informal chat.",
+    lang,
+    title: m(editing ? "role.title.edit" : "role.title.new"),
+    intro: m("role.intro"),
     sections: [
       {
-        heading: "The role",
+        heading: m("role.section.role"),
         fields: [
-          { id: "title", kind: "text", label: "Role title", required: true, requiredMessage: "Enter the role title", maxLength: 120 },
-          { id: "hostOrganisationType", kind: "choice", label: "Type of organisation", required: true, requiredMessage: "Select the type of organisation", choices: ORGANISATION_TYPES },
-          { id: "hostOrganisation", kind: "text", label: "Organisation name", required: true, requiredMessage: "Enter the name of your organisation", maxLength: 120 },
-          { id: "team", kind: "text", label: "Team", required: true, requiredMessage: "Enter the name of the team", maxLength: 120 },
-          { id: "purpose", kind: "multiline", label: "What the role is for", required: true, requiredMessage: "Enter what the role is for", maxLength: 1000 },
-          { id: "deliverables", kind: "multiline", label: "What the secondee will deliver", required: true, requiredMessage: "Enter what the secondee will deliver", maxLength: 1000 },
+          f("title", { kind: "text", required: true, maxLength: 120 }),
+          f("hostOrganisationType", { kind: "choice", required: true, choices: choicesIn(lang, "organisationType", ORGANISATION_TYPES) }),
+          f("hostOrganisation", { kind: "text", required: true, maxLength: 120 }),
+          f("team", { kind: "text", required: true, maxLength: 120 }),
+          f("purpose", { kind: "multiline", required: true, maxLength: 1000 }),
+          f("deliverables", { kind: "multiline", required: true, maxLength: 1000 }),
         ],
       },
       {
-        heading: "Skills and grade",
+        heading: m("role.section.skills"),
         fields: [
-          { id: "requiredSkills", kind: "multi", label: "Skills the role needs", hint: "Choose from the list, add your own below, or both.", choices: SKILLS },
-          { id: "requiredSkillsOther", kind: "text", label: "Other skills the role needs", hint: OTHER_HINT, maxLength: 1000 },
-          { id: "niceSkills", kind: "multi", label: "Skills that would be useful (optional)", choices: SKILLS },
-          { id: "niceSkillsOther", kind: "text", label: "Other useful skills (optional)", hint: OTHER_HINT, maxLength: 1000 },
-          { id: "gradeMin", kind: "choice", label: "Lowest grade", required: true, requiredMessage: "Select the lowest grade", choices: RANGE_GRADES },
-          { id: "gradeMax", kind: "choice", label: "Highest grade", required: true, requiredMessage: "Select the highest grade", choices: RANGE_GRADES },
+          f("requiredSkills", { kind: "multi", hintKey: "role.hint.skills", choices: skills }),
+          f("requiredSkillsOther", { kind: "text", hintKey: "role.hint.otherSkills", maxLength: 1000 }),
+          f("niceSkills", { kind: "multi", choices: skills }),
+          f("niceSkillsOther", { kind: "text", hintKey: "role.hint.otherSkills", maxLength: 1000 }),
+          f("gradeMin", { kind: "choice", required: true, choices: grades }),
+          f("gradeMax", { kind: "choice", required: true, choices: grades }),
         ],
       },
       {
-        heading: "Where and when",
+        heading: m("role.section.where"),
         fields: [
-          { id: "region", kind: "choice", label: "Region", required: true, requiredMessage: "Select the region", choices: REGIONS },
-          { id: "town", kind: "text", label: "Town or city", required: true, requiredMessage: "Enter the town or city", maxLength: 80 },
-          { id: "workArrangements", kind: "multi", label: "How the secondee could work (optional)", choices: WORK_ARRANGEMENTS, expanded: true },
-          { id: "secondmentTypes", kind: "multi", label: "Types of secondment you accept", required: true, requiredMessage: "Select at least one type of secondment", choices: SECONDMENT_TYPES, expanded: true },
-          { id: "partTimePossible", kind: "toggle", label: "Part-time", toggleTitle: "The role can be done part-time" },
-          { id: "minDaysPerWeek", kind: "number", label: "Fewest days a week, if part-time", hint: "From 1 to 4.5, in half days.", min: 1, max: 4.5 },
-          { id: "startDate", kind: "date", label: "Start date", required: true, requiredMessage: "Enter the start date" },
-          { id: "durationMonths", kind: "number", label: "Length in months", required: true, requiredMessage: "Enter the length in months", min: 1, max: 60 },
-          { id: "clearanceRequired", kind: "choice", label: "Security clearance needed", required: true, requiredMessage: "Select the clearance needed", choices: CLEARANCE_LEVELS },
-          { id: "openings", kind: "number", label: "Number of secondees", required: true, requiredMessage: "Enter the number of secondees", min: 1, max: 50 },
+          f("region", { kind: "choice", required: true, choices: choicesIn(lang, "region", REGIONS) }),
+          f("town", { kind: "text", required: true, maxLength: 80 }),
+          f("workArrangements", { kind: "multi", choices: choicesIn(lang, "workArrangement", WORK_ARRANGEMENTS), expanded: true }),
+          f("secondmentTypes", { kind: "multi", required: true, choices: choicesIn(lang, "secondmentType", SECONDMENT_TYPES), expanded: true }),
+          f("partTimePossible", { kind: "toggle", toggleTitle: m("role.toggle.partTime") }),
+          f("minDaysPerWeek", { kind: "number", hintKey: "role.hint.minDaysPerWeek", min: 1, max: 4.5 }),
+          f("startDate", { kind: "date", required: true }),
+          f("durationMonths", { kind: "number", required: true, min: 1, max: 60 }),
+          f("clearanceRequired", { kind: "choice", required: true, choices: choicesIn(lang, "clearance", CLEARANCE_LEVELS) }),
+          f("openings", { kind: "number", required: true, min: 1, max: 50 }),
         ],
       },
-      channelSection(o.channel, o.channelError),
+      channelSection(lang, o.channel, o.channelError),
     ],
     submit: {
-      title: editing ? "Save changes" : "Send",
+      title: m(editing ? "role.submit.edit" : "role.submit.new"),
       verb: VERBS.submitRole,
       data: { ...(o.roleId ? { roleId: o.roleId } : {}), ...(o.version !== undefined ? { version: o.version } : {}) },
     },
-    secondary: [{ title: "Cancel", verb: VERBS.showMenu, data: {} }],
+    secondary: [{ title: m("role.cancel"), verb: VERBS.showMenu, data: {} }],
   };
 }

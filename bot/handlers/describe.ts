@@ -1,6 +1,5 @@
-import { formatUkDate } from "../../src/domain/dates";
 import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../../src/i18n";
-import { gradeById, gradeText } from "../../src/domain/grades";
+import { gradeText } from "../../src/domain/grades";
 import type { InterestDetails } from "../../src/domain/interest";
 import { monthsText } from "../../src/domain/forms";
 import {
@@ -20,16 +19,14 @@ import type { RecordStatus } from "../../src/domain/records";
 import { channelLabel, type RoleRecordDetails } from "../../src/domain/role-record";
 import { SKILLS, type SkillSet } from "../../src/domain/skills";
 
-/** Plain-English facts about stored records, for the "My interest" and "My roles" cards. */
+/** Facts in the reader's language about stored records, for the "My interest" and "My roles" cards. */
 export type Fact = { title: string; value: string };
 
-const labels = (list: readonly Choice[], ids: readonly string[]) => ids.map((id) => choiceLabel(list, id) ?? id).join(", ");
-const skills = (s: SkillSet) => [...s.ids.map((id) => choiceLabel(SKILLS, id) ?? id), ...s.other].join(", ") || "None";
-
-export const STATUS_VIEW: Record<RecordStatus, { label: string; color: "default" | "good" | "warning" }> = {
-  draft: { label: "Draft", color: "default" },
-  submitted: { label: "Sent", color: "good" },
-  withdrawn: { label: "Withdrawn", color: "warning" },
+/** The colour of a record's status (its words are in the catalogue: "role.status.<status>", "myInterest.status.<status>"). */
+export const STATUS_VIEW: Record<RecordStatus, { color: "default" | "good" | "warning" }> = {
+  draft: { color: "default" },
+  submitted: { color: "good" },
+  withdrawn: { color: "warning" },
 };
 
 export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG): Fact[] {
@@ -46,7 +43,7 @@ export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG): Fa
     // The type without its examples: "Other public body", not "Other public body (for example …)".
     { title: m("facts.organisationType"), value: label("organisationType", ORGANISATION_TYPES, d.organisationType).replace(/\s*\(.*\)$/, "") },
     { title: m("approval.fact.profession"), value: d.profession },
-    { title: m("approval.fact.grade"), value: gradeText(d.grade, d.gradeDetails) },
+    { title: m("approval.fact.grade"), value: gradeText(d.grade, d.gradeDetails, lang) },
     { title: m("facts.location"), value: `${d.town}, ${label("region", REGIONS, d.region)}` },
     { title: m("facts.waysOfWorking"), value: d.workArrangements.length ? many("workArrangement", WORK_ARRANGEMENTS, d.workArrangements) : m("facts.notGiven") },
     { title: m("facts.skillsOffer"), value: skillText(d.skillsOffered) },
@@ -65,21 +62,25 @@ export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG): Fa
   ];
 }
 
-export function roleFacts(r: RoleRecordDetails): Fact[] {
+export function roleFacts(r: RoleRecordDetails, lang: Lang = DEFAULT_LANG): Fact[] {
+  const m = (key: string, values?: MessageValues) => t(lang, key, values);
+  const label = (list: ChoiceListName, choices: readonly Choice[], id: string) => choiceLabel(choicesIn(lang, list, choices), id) ?? id;
+  const many = (list: ChoiceListName, choices: readonly Choice[], ids: readonly string[]) => ids.map((id) => label(list, choices, id)).join(", ");
   const d = r.form;
-  const grades = d.gradeMin === d.gradeMax ? gradeById(d.gradeMin)?.label : `${gradeById(d.gradeMin)?.label} to ${gradeById(d.gradeMax)?.label}`;
+  const grade = (id: string) => gradeText(id, undefined, lang);
+  const skillText = [...d.requiredSkills.ids.map((id) => label("skill", SKILLS, id)), ...d.requiredSkills.other].join(", ") || m("facts.none");
   return [
-    { title: "Organisation", value: `${d.hostOrganisation}, ${d.team}` },
-    { title: "Grade", value: grades ?? "" },
-    { title: "Location", value: `${d.town}, ${choiceLabel(REGIONS, d.region)}` },
-    { title: "Ways of working", value: d.workArrangements.length ? labels(WORK_ARRANGEMENTS, d.workArrangements) : "Not given" },
-    { title: "Skills needed", value: skills(d.requiredSkills) },
-    { title: "Types", value: labels(SECONDMENT_TYPES, d.secondmentTypes) },
-    { title: "Part-time", value: d.partTimePossible ? `Possible, at least ${d.minDaysPerWeek} days a week` : "No" },
-    { title: "Starts", value: formatUkDate(d.startDate) },
-    { title: "Length", value: monthsText(d.durationMonths) },
-    { title: "Clearance", value: choiceLabel(CLEARANCE_LEVELS, d.clearanceRequired) ?? d.clearanceRequired },
-    { title: "Openings", value: String(d.openings) },
-    { title: "Matches go to", value: channelLabel(r.channel) },
+    { title: m("role.fact.organisation"), value: `${d.hostOrganisation}, ${d.team}` },
+    { title: m("role.fact.grade"), value: d.gradeMin === d.gradeMax ? grade(d.gradeMin) : m("role.fact.gradeRange", { min: grade(d.gradeMin), max: grade(d.gradeMax) }) },
+    { title: m("role.fact.location"), value: `${d.town}, ${label("region", REGIONS, d.region)}` },
+    { title: m("role.fact.waysOfWorking"), value: d.workArrangements.length ? many("workArrangement", WORK_ARRANGEMENTS, d.workArrangements) : m("facts.notGiven") },
+    { title: m("role.fact.skills"), value: skillText },
+    { title: m("role.fact.types"), value: many("secondmentType", SECONDMENT_TYPES, d.secondmentTypes) },
+    { title: m("role.fact.partTime"), value: d.partTimePossible ? m("role.fact.partTimeYes", { days: d.minDaysPerWeek ?? "" }) : m("role.fact.partTimeNo") },
+    { title: m("role.fact.starts"), value: formatDate(lang, d.startDate) },
+    { title: m("role.fact.length"), value: monthsText(d.durationMonths, lang) },
+    { title: m("role.fact.clearance"), value: label("clearance", CLEARANCE_LEVELS, d.clearanceRequired) },
+    { title: m("role.fact.openings"), value: String(d.openings) },
+    { title: m("role.fact.channel"), value: channelLabel(r.channel, lang) },
   ];
 }

@@ -116,29 +116,31 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
   );
 }
 
-export function askWithdraw(_s: Services, _caller: Caller, sent: VersionData): Reply {
+export function askWithdraw(_s: Services, caller: Caller, sent: VersionData): Reply {
+  const m = (key: string) => t(caller.lang, key);
   return card(
-    renderCard("confirm", {
-      title: "Withdraw your expression of interest?",
-      paragraphs: [
-        { text: "The programme team will stop looking for matches for you. We keep a record that you withdrew." },
-        { text: "You can send it again at any time." },
-      ],
-      confirm: { title: "Yes, withdraw", verb: VERBS.confirmWithdrawInterest, data: sent.version !== undefined ? { version: sent.version } : {} },
-      cancel: { title: "No, keep it", verb: VERBS.showInterest, data: {} },
-    }),
+    renderCard(
+      "confirm",
+      {
+        title: m("myInterest.withdrawAsk.title"),
+        paragraphs: [{ text: m("myInterest.withdrawAsk.stopLooking") }, { text: m("myInterest.withdrawAsk.sendAgain") }],
+        confirm: { title: m("myInterest.withdrawAsk.yes"), verb: VERBS.confirmWithdrawInterest, data: sent.version !== undefined ? { version: sent.version } : {} },
+        cancel: { title: m("myInterest.withdrawAsk.no"), verb: VERBS.showInterest, data: {} },
+      },
+      caller.lang,
+    ),
   );
 }
 
 export async function withdraw(s: Services, caller: Caller, sent: VersionData): Promise<Reply> {
   const outcome = await s.interests.withdraw(caller.person, INTEREST_ID, sent.version, s.now());
   if (outcome.kind === "withdrawn") await cancelRequest(s, caller);
-  const notice = {
-    withdrawn: "You have withdrawn your expression of interest.",
-    "already-withdrawn": "Your expression of interest was already withdrawn.",
-    stale: "Your expression of interest changed after you opened that card, so nothing was withdrawn. Check the latest version below.",
-    missing: "You have no expression of interest to withdraw.",
+  const key = {
+    withdrawn: "myInterest.withdrawn.done",
+    "already-withdrawn": "myInterest.withdrawn.already",
+    stale: "myInterest.withdrawn.stale",
+    missing: "myInterest.withdrawn.missing",
   }[outcome.kind];
   if (outcome.kind === "withdrawn") s.log.info("interest withdrawn", { version: outcome.record.version });
-  return show(s, caller, notice);
+  return show(s, caller, t(caller.lang, key));
 }

@@ -9,6 +9,7 @@ import { buildForm } from "../forms/form-builder";
 import { roleForm, type ChannelChoice } from "../forms/role-form";
 import { roleFacts, STATUS_VIEW } from "./describe";
 import { suggestExchanges, suggestForOpening, suggestQuietly } from "./matching";
+import { t, type Lang } from "../../src/i18n";
 import { card, type Caller, type Reply, type Services } from "./types";
 
 export interface RoleRef {
@@ -16,15 +17,15 @@ export interface RoleRef {
   version?: number | undefined;
 }
 
-const MENU: ActionModel = { title: "Menu", verb: VERBS.showMenu, data: {} };
-const NOT_YOURS = "I could not find that role among the roles you offered. Only the person who offered a role can change it.";
+const menu = (lang: Lang): ActionModel => ({ title: t(lang, "common.menu"), verb: VERBS.showMenu, data: {} });
+const notYours = (lang: Lang) => t(lang, "role.notYours");
 
 const refOf = (r: ConversationRecord): ChannelRef => ({
   conversationId: r.conversationId,
   ...(r.team?.name ? { teamName: r.team.name } : {}),
   ...(r.channel?.name ? { channelName: r.channel.name } : {}),
 });
-const labelOf = (c: ChannelRef) => [c.teamName, c.channelName].filter(Boolean).join(": ") || "this channel";
+const labelOf = (c: ChannelRef, lang: Lang) => [c.teamName, c.channelName].filter(Boolean).join(": ") || t(lang, "role.channel.thisChannel");
 
 /** The channels a role sent by this caller may be bound to. */
 async function channelsFor(s: Services, caller: Caller): Promise<ChannelRef[]> {
@@ -38,32 +39,32 @@ async function channelsFor(s: Services, caller: Caller): Promise<ChannelRef[]> {
 
 function choiceFor(caller: Caller, channels: ChannelRef[]): ChannelChoice {
   return caller.scope === "channel"
-    ? { kind: "this-channel", label: labelOf(channels[0]!) }
-    : { kind: "pick", channels: channels.map((c) => ({ id: c.conversationId, label: labelOf(c) })) };
+    ? { kind: "this-channel", label: labelOf(channels[0]!, caller.lang) }
+    : { kind: "pick", channels: channels.map((c) => ({ id: c.conversationId, label: labelOf(c, caller.lang) })) };
 }
 
 export async function start(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {
   const channels = await channelsFor(s, caller);
   if (ref.roleId) {
     const record = await s.roles.get(caller.person, ref.roleId);
-    if (!record) return list(s, caller, NOT_YOURS);
-    const content = roleForm({ roleId: ref.roleId, version: record.version, channel: choiceFor(caller, channels) });
-    return card(renderCard("form", buildForm(content, { ...roleToForm(record.details.form), notificationChannel: record.details.channel.conversationId })));
+    if (!record) return list(s, caller, notYours(caller.lang));
+    const content = roleForm({ roleId: ref.roleId, version: record.version, channel: choiceFor(caller, channels), lang: caller.lang });
+    return card(renderCard("form", buildForm(content, { ...roleToForm(record.details.form), notificationChannel: record.details.channel.conversationId }), caller.lang));
   }
-  return card(renderCard("form", buildForm(roleForm({ channel: choiceFor(caller, channels) }), {})));
+  return card(renderCard("form", buildForm(roleForm({ channel: choiceFor(caller, channels), lang: caller.lang }), {}), caller.lang));
 }
 
 export async function submit(s: Services, caller: Caller, raw: Record<string, unknown>, ref: RoleRef): Promise<Reply> {
   const channels = await channelsFor(s, caller);
   // Sent from a channel, the role belongs to that channel, whatever the card says.
   const input = caller.scope === "channel" ? { ...raw, notificationChannel: channelRootOf(caller.conversationId) } : raw;
-  const result = validateRole(input, s.rules());
+  const result = validateRole(input, s.rules(), caller.lang);
   const errors: Record<string, string> = result.ok ? {} : { ...result.errors };
   const channel = channels.find((c) => c.conversationId === input.notificationChannel);
   if (channels.length === 0) {
-    errors.notificationChannel = "Add the Secondments app to the team that should hear about matches, then send this form again.";
+    errors.notificationChannel = t(caller.lang, "role.channel.addApp");
   } else if (!errors.notificationChannel && !channel) {
-    errors.notificationChannel = "Choose one of the channels in the list";
+    errors.notificationChannel = t(caller.lang, "role.channel.pickFromList");
   }
   if (!result.ok || !channel) {
     const content = roleForm({
@@ -71,10 +72,11 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
       ...(ref.version !== undefined ? { version: ref.version } : {}),
       channel: choiceFor(caller, channels),
       ...(errors.notificationChannel ? { channelError: errors.notificationChannel } : {}),
+      lang: caller.lang,
     });
-    return card(renderCard("form", buildForm(content, formValues(input, ROLE_FIELDS), errors)));
+    return card(renderCard("form", buildForm(content, formValues(input, ROLE_FIELDS), errors), caller.lang));
   }
-  if (ref.roleId && !(await s.roles.get(caller.person, ref.roleId))) return list(s, caller, NOT_YOURS);
+  if (ref.roleId && !(await s.roles.get(caller.person, ref.roleId))) return list(s, caller, notYours(caller.lang));
   const roleId = ref.roleId ?? newRoleId();
   const outcome = await s.roles.submit(
     { ...caller.person, ...(caller.name ? { name: caller.name } : {}) },
@@ -84,7 +86,7 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     s.now(),
   );
   if (outcome.kind === "stale") {
-    return list(s, caller, "This role changed after you opened that form, so we did not save it. Here is the latest version. Select Change to edit it again.");
+    return list(s, caller, t(caller.lang, "role.stale"));
   }
   s.log.info("role saved", { roleId, version: outcome.record.version, created: outcome.created });
   await suggestQuietly(s, async () => {
@@ -94,61 +96,63 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
   return list(
     s,
     caller,
-    outcome.created
-      ? `Thank you. We have your role. We will post possible matches in ${labelOf(channel)} once the programme team has checked them.`
-      : "Your changes are saved.",
+    outcome.created ? t(caller.lang, "role.saved", { channel: labelOf(channel, caller.lang) }) : t(caller.lang, "role.changesSaved"),
   );
 }
 
 /** "My roles": every role the person offered, with change and withdraw. */
 export async function list(s: Services, caller: Caller, notice?: string): Promise<Reply> {
+  const lang = caller.lang;
+  const m = (key: string) => t(lang, key);
   const roles = await s.roles.list(caller.person);
   return card(
-    renderCard("records", {
-      title: "My roles",
-      ...(notice ? { notice } : {}),
-      empty: "You have not offered any roles yet.",
-      items: roles.map((r) => ({
-        heading: r.details.form.title,
-        statusLabel: STATUS_VIEW[r.status].label,
-        statusColor: STATUS_VIEW[r.status].color,
-        facts: roleFacts(r.details),
-        actions:
-          r.status === "withdrawn"
-            ? []
-            : [
-                { title: "Change", verb: VERBS.editRole, data: { roleId: r.id } },
-                { title: "Withdraw", verb: VERBS.withdrawRole, data: { roleId: r.id, version: r.version } },
-              ],
-      })),
-      cardActions: [{ title: "Offer a role", verb: VERBS.startRole, data: {} }, MENU],
-    }),
+    renderCard(
+      "records",
+      {
+        title: m("role.list.title"),
+        ...(notice ? { notice } : {}),
+        empty: m("role.list.empty"),
+        items: roles.map((r) => ({
+          heading: r.details.form.title,
+          statusLabel: m(`role.status.${r.status}`),
+          statusColor: STATUS_VIEW[r.status].color,
+          facts: roleFacts(r.details, lang),
+          actions:
+            r.status === "withdrawn"
+              ? []
+              : [
+                  { title: m("role.list.change"), verb: VERBS.editRole, data: { roleId: r.id } },
+                  { title: m("role.list.withdraw"), verb: VERBS.withdrawRole, data: { roleId: r.id, version: r.version } },
+                ],
+        })),
+        cardActions: [{ title: m("role.list.offer"), verb: VERBS.startRole, data: {} }, menu(lang)],
+      },
+      lang,
+    ),
   );
 }
 
 export async function askWithdraw(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {
   const record = ref.roleId ? await s.roles.get(caller.person, ref.roleId) : undefined;
-  if (!record) return list(s, caller, NOT_YOURS);
+  const lang = caller.lang;
+  if (!record) return list(s, caller, notYours(lang));
   return card(
-    renderCard("confirm", {
-      title: `Withdraw "${record.details.form.title}"?`,
-      paragraphs: [
-        { text: "The programme team will stop looking for people for this role. We keep a record that you withdrew it." },
-      ],
-      confirm: { title: "Yes, withdraw", verb: VERBS.confirmWithdrawRole, data: { roleId: record.id, ...(ref.version !== undefined ? { version: ref.version } : {}) } },
-      cancel: { title: "No, keep it", verb: VERBS.listRoles, data: {} },
-    }),
+    renderCard(
+      "confirm",
+      {
+        title: t(lang, "role.withdraw.title", { title: record.details.form.title }),
+        paragraphs: [{ text: t(lang, "role.withdraw.body") }],
+        confirm: { title: t(lang, "role.withdraw.yes"), verb: VERBS.confirmWithdrawRole, data: { roleId: record.id, ...(ref.version !== undefined ? { version: ref.version } : {}) } },
+        cancel: { title: t(lang, "role.withdraw.no"), verb: VERBS.listRoles, data: {} },
+      },
+      lang,
+    ),
   );
 }
 
 export async function withdraw(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {
-  if (!ref.roleId) return list(s, caller, NOT_YOURS);
+  if (!ref.roleId) return list(s, caller, notYours(caller.lang));
   const outcome = await s.roles.withdraw(caller.person, ref.roleId, ref.version, s.now());
-  const notice = {
-    withdrawn: "You have withdrawn the role.",
-    "already-withdrawn": "That role was already withdrawn.",
-    stale: "The role changed after you opened that card, so nothing was withdrawn. Check the latest version below.",
-    missing: NOT_YOURS,
-  }[outcome.kind];
-  return list(s, caller, notice);
+  const key = { withdrawn: "role.withdraw.done", "already-withdrawn": "role.withdraw.already", stale: "role.withdraw.stale", missing: "role.notYours" }[outcome.kind];
+  return list(s, caller, t(caller.lang, key));
 }

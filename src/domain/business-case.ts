@@ -1,4 +1,5 @@
-import { checkFields, errorsInOrder, fail, formatCount, optionalText, requiredText, valid, type FormCheck, type FormResult } from "./forms";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
+import { checkFields, errorsInOrder, fail, optionalText, requiredText, valid, type FormCheck, type FormResult } from "./forms";
 import type { PersonId } from "./person";
 
 export type { FormResult } from "./forms";
@@ -44,63 +45,58 @@ export interface BusinessCaseQuestion {
   missing: string;
 }
 
-export const BUSINESS_CASE_QUESTIONS: Readonly<Record<BusinessCaseField, BusinessCaseQuestion>> = {
-  reason: {
-    label: "Reason for the secondment",
-    question: "Why do you want to go on a secondment?",
-    heading: "Why they want a secondment",
-    missing: "Enter why you want to go on a secondment",
-  },
-  skillsToGain: {
-    label: "Skills and experience you will gain",
-    question: "What skills and experience will you gain?",
-    heading: "Skills and experience they will gain",
-    missing: "Enter the skills and experience you will gain",
-  },
-  offerToHost: {
-    label: "What you can offer the host",
-    question: "What can you offer the host organisation?",
-    heading: "What they can offer the host organisation",
-    missing: "Enter what you can offer the host organisation",
-  },
-  benefitOnReturn: {
-    label: "Benefit to your department",
-    question: "How will your department benefit when you come back?",
-    heading: "How their department will benefit when they come back",
-    missing: "Enter how your department will benefit when you come back",
-  },
-  jobCover: {
-    label: "How your job will be covered",
-    question: "How will your job be covered while you are away?",
-    heading: "How their job will be covered while they are away",
-    missing: "Enter how your job will be covered while you are away",
-  },
-};
+/** One question's words in `lang`, from the catalogue ("businessCase.label.<field>" and so on). */
+export function businessCaseQuestion(f: BusinessCaseField, lang: Lang = DEFAULT_LANG): BusinessCaseQuestion {
+  return {
+    label: t(lang, `businessCase.label.${f}`),
+    question: t(lang, `businessCase.question.${f}`),
+    heading: t(lang, `businessCase.heading.${f}`),
+    missing: t(lang, `businessCase.missing.${f}`),
+  };
+}
 
-const AT_LEAST_ONE = "Enter at least one answer before you save a draft";
+const tooShort = (f: BusinessCaseField, lang: Lang) =>
+  t(lang, "businessCase.rule.tooShort", { label: businessCaseQuestion(f, lang).label, min: BUSINESS_CASE_MIN_CHARACTERS });
+const tooWide = (f: BusinessCaseField, lang: Lang) => t(lang, "businessCase.rule.tooWide", { label: businessCaseQuestion(f, lang).label });
 
-const tooShort = (f: BusinessCaseField) =>
-  `${BUSINESS_CASE_QUESTIONS[f].label} must be ${formatCount(BUSINESS_CASE_MIN_CHARACTERS)} characters or more. Say a little more.`;
-const tooWide = (f: BusinessCaseField) =>
-  `${BUSINESS_CASE_QUESTIONS[f].label} is too long to send in Teams. Shorten it, or use fewer emojis and symbols.`;
+const option = (f: BusinessCaseField, lang: Lang) => ({ label: businessCaseQuestion(f, lang).label, max: BUSINESS_CASE_MAX_CHARACTERS, multiline: true, lang });
 
-const option = (f: BusinessCaseField) => ({ label: BUSINESS_CASE_QUESTIONS[f].label, max: BUSINESS_CASE_MAX_CHARACTERS, multiline: true });
+function draftSchemasIn(lang: Lang) {
+  return {
+    reason: optionalText(option("reason", lang)),
+    skillsToGain: optionalText(option("skillsToGain", lang)),
+    offerToHost: optionalText(option("offerToHost", lang)),
+    benefitOnReturn: optionalText(option("benefitOnReturn", lang)),
+    jobCover: optionalText(option("jobCover", lang)),
+  } satisfies Record<BusinessCaseField, unknown>;
+}
 
-const DRAFT_SCHEMAS = {
-  reason: optionalText(option("reason")),
-  skillsToGain: optionalText(option("skillsToGain")),
-  offerToHost: optionalText(option("offerToHost")),
-  benefitOnReturn: optionalText(option("benefitOnReturn")),
-  jobCover: optionalText(option("jobCover")),
-} satisfies Record<BusinessCaseField, unknown>;
+function completeSchemasIn(lang: Lang) {
+  const required = (f: BusinessCaseField) => requiredText({ ...option(f, lang), required: businessCaseQuestion(f, lang).missing });
+  return {
+    reason: required("reason"),
+    skillsToGain: required("skillsToGain"),
+    offerToHost: required("offerToHost"),
+    benefitOnReturn: required("benefitOnReturn"),
+    jobCover: required("jobCover"),
+  } satisfies Record<BusinessCaseField, unknown>;
+}
+type DraftSchemas = ReturnType<typeof draftSchemasIn>;
+type CompleteSchemas = ReturnType<typeof completeSchemasIn>;
 
-const COMPLETE_SCHEMAS = {
-  reason: requiredText({ ...option("reason"), required: BUSINESS_CASE_QUESTIONS.reason.missing }),
-  skillsToGain: requiredText({ ...option("skillsToGain"), required: BUSINESS_CASE_QUESTIONS.skillsToGain.missing }),
-  offerToHost: requiredText({ ...option("offerToHost"), required: BUSINESS_CASE_QUESTIONS.offerToHost.missing }),
-  benefitOnReturn: requiredText({ ...option("benefitOnReturn"), required: BUSINESS_CASE_QUESTIONS.benefitOnReturn.missing }),
-  jobCover: requiredText({ ...option("jobCover"), required: BUSINESS_CASE_QUESTIONS.jobCover.missing }),
-} satisfies Record<BusinessCaseField, unknown>;
+/** Built once per language: the schemas never change while running. */
+const DRAFT_SCHEMAS = new Map<Lang, DraftSchemas>();
+const COMPLETE_SCHEMAS = new Map<Lang, CompleteSchemas>();
+function draftSchemas(lang: Lang): DraftSchemas {
+  let s = DRAFT_SCHEMAS.get(lang);
+  if (!s) DRAFT_SCHEMAS.set(lang, (s = draftSchemasIn(lang)));
+  return s;
+}
+function completeSchemas(lang: Lang): CompleteSchemas {
+  let s = COMPLETE_SCHEMAS.get(lang);
+  if (!s) COMPLETE_SCHEMAS.set(lang, (s = completeSchemasIn(lang)));
+  return s;
+}
 
 /** Characters that say something: runs of spaces and new lines count as one. */
 export function meaningfulLength(s: string): number {
@@ -112,38 +108,40 @@ export function cardBytes(s: string): number {
   return Buffer.byteLength(JSON.stringify(s), "utf8") - 2;
 }
 
-function answersOf<S extends typeof DRAFT_SCHEMAS | typeof COMPLETE_SCHEMAS>(check: FormCheck<S>): BusinessCaseAnswers {
+function answersOf<S extends DraftSchemas | CompleteSchemas>(check: FormCheck<S>): BusinessCaseAnswers {
   const out = {} as BusinessCaseAnswers;
   for (const f of BUSINESS_CASE_FIELDS) out[f] = (check.values[f] as string | undefined) ?? "";
   return out;
 }
 
-function checkWidth<S extends typeof DRAFT_SCHEMAS | typeof COMPLETE_SCHEMAS>(check: FormCheck<S>): void {
+function checkWidth<S extends DraftSchemas | CompleteSchemas>(check: FormCheck<S>, lang: Lang): void {
   for (const f of BUSINESS_CASE_FIELDS) {
     const value = check.values[f];
-    if (valid(check, f) && typeof value === "string" && cardBytes(value) > BUSINESS_CASE_MAX_BYTES) fail(check, f, tooWide(f));
+    if (valid(check, f) && typeof value === "string" && cardBytes(value) > BUSINESS_CASE_MAX_BYTES) fail(check, f, tooWide(f, lang));
   }
 }
 
 /** Check a draft: any answer may be empty, but what is there must be usable. Never throws on `raw`. */
-export function checkDraft(raw: unknown): FormResult<BusinessCaseAnswers, BusinessCaseField> {
-  const check = checkFields(raw, DRAFT_SCHEMAS);
-  checkWidth(check);
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, DRAFT_SCHEMAS) };
+export function checkDraft(raw: unknown, lang: Lang = DEFAULT_LANG): FormResult<BusinessCaseAnswers, BusinessCaseField> {
+  const schemas = draftSchemas(lang);
+  const check = checkFields(raw, schemas, lang);
+  checkWidth(check, lang);
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, schemas) };
   const answers = answersOf(check);
-  if (BUSINESS_CASE_FIELDS.every((f) => answers[f] === "")) return { ok: false, errors: { reason: AT_LEAST_ONE } };
+  if (BUSINESS_CASE_FIELDS.every((f) => answers[f] === "")) return { ok: false, errors: { reason: t(lang, "businessCase.rule.atLeastOne") } };
   return { ok: true, value: answers };
 }
 
 /** Check a business case that is about to be shared: every answer is needed. Never throws on `raw`. */
-export function checkComplete(raw: unknown): FormResult<BusinessCaseAnswers, BusinessCaseField> {
-  const check = checkFields(raw, COMPLETE_SCHEMAS);
-  checkWidth(check);
+export function checkComplete(raw: unknown, lang: Lang = DEFAULT_LANG): FormResult<BusinessCaseAnswers, BusinessCaseField> {
+  const schemas = completeSchemas(lang);
+  const check = checkFields(raw, schemas, lang);
+  checkWidth(check, lang);
   for (const f of BUSINESS_CASE_FIELDS) {
     const value = check.values[f];
-    if (valid(check, f) && typeof value === "string" && meaningfulLength(value) < BUSINESS_CASE_MIN_CHARACTERS) fail(check, f, tooShort(f));
+    if (valid(check, f) && typeof value === "string" && meaningfulLength(value) < BUSINESS_CASE_MIN_CHARACTERS) fail(check, f, tooShort(f, lang));
   }
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, COMPLETE_SCHEMAS) };
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, schemas) };
   return { ok: true, value: answersOf(check) };
 }
 

@@ -1,3 +1,5 @@
+import { DEFAULT_LANG, formatDate, type Lang } from "../i18n";
+
 /**
  * Calendar dates as ISO strings ("2027-03-31"), with no time and no time zone. Forms send dates
  * this way and the rules compare them this way. Pure functions: "today" is always passed in.
@@ -12,11 +14,6 @@ export interface YearMonthDay {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Like ISO_DATE but also years past 9999, which adding months to a late date can produce. */
 const ANY_YEAR = /^(\d{4,})-(\d{2})-(\d{2})$/;
-
-const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-] as const;
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -78,10 +75,16 @@ export function compareIso(a: string, b: string): number {
   return x.y - y.y || x.m - y.m || x.d - y.d;
 }
 
-/** "2027-03-31" → "31 March 2027", the GOV.UK date style. Anything that is not a date is returned unchanged. */
-export function formatUkDate(iso: string): string {
+/**
+ * "2027-03-31" → "31 March 2027" (GOV.UK style), or "31 Mawrth 2027" in Welsh. Anything that is not
+ * a date is returned unchanged.
+ */
+export function formatUkDate(iso: string, lang: Lang = DEFAULT_LANG): string {
   const date = parseWith(ANY_YEAR, iso);
-  return date ? `${date.d} ${MONTH_NAMES[date.m - 1]} ${date.y}` : iso;
+  if (!date) return iso;
+  const at = new Date(Date.UTC(2000, date.m - 1, date.d, 12));
+  at.setUTCFullYear(date.y);
+  return formatDate(lang, at);
 }
 
 const LONDON = new Intl.DateTimeFormat("en-GB", {

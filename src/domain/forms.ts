@@ -86,14 +86,9 @@ export function cardValue(v: unknown): unknown {
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-/** 1,000 rather than 1000, as GOV.UK writes numbers. */
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-GB");
-}
-
-/** "1 month", "24 months". */
-export function monthsText(n: number): string {
-  return n === 1 ? "1 month" : `${formatCount(n)} months`;
+/** "1 month", "24 months" ("1 mis", "24 mis" in Welsh). */
+export function monthsText(n: number, lang: Lang = DEFAULT_LANG): string {
+  return t(lang, "form.months", { n });
 }
 
 function withinLength(s: string, max: number): boolean {

@@ -1,3 +1,6 @@
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
+import type { Choice } from "./options";
+
 /**
  * Grades people and roles can be at, in one table, so that a Civil Service grade and a local
  * government band can be compared when matching.
@@ -51,59 +54,64 @@ export type GradeFamily = "civil-service" | "local-government" | "nhs" | "police
 
 export interface Grade {
   readonly id: string;
+  /** The grade's name in English, as the form shows it (from the catalogue, "grade.<id>"). */
   readonly label: string;
   readonly level: number;
   readonly family: GradeFamily;
 }
 
-export const GRADES = [
-  { id: "cs-aa", label: "Administrative Assistant (AA)", level: 1, family: "civil-service" },
-  { id: "cs-ao", label: "Administrative Officer (AO)", level: 2, family: "civil-service" },
-  { id: "cs-eo", label: "Executive Officer (EO)", level: 3, family: "civil-service" },
-  { id: "cs-heo", label: "Higher Executive Officer (HEO)", level: 4, family: "civil-service" },
-  { id: "cs-seo", label: "Senior Executive Officer (SEO)", level: 5, family: "civil-service" },
-  { id: "cs-g7", label: "Grade 7 (G7)", level: 6, family: "civil-service" },
-  { id: "cs-g6", label: "Grade 6 (G6)", level: 7, family: "civil-service" },
-  { id: "cs-scs1", label: "Deputy Director (SCS1)", level: 8, family: "civil-service" },
-  { id: "cs-scs2", label: "Director (SCS2)", level: 9, family: "civil-service" },
-  { id: "cs-scs3", label: "Director General (SCS3)", level: 10, family: "civil-service" },
-  { id: "lg-scale-1-3", label: "Local government: Scale 1 to 3", level: 2, family: "local-government" },
-  { id: "lg-scale-4-6", label: "Local government: Scale 4 to 6", level: 3, family: "local-government" },
-  { id: "lg-so1-so2", label: "Local government: SO1 to SO2", level: 4, family: "local-government" },
-  { id: "lg-po1-po3", label: "Local government: PO1 to PO3", level: 5, family: "local-government" },
-  { id: "lg-po4-po6", label: "Local government: PO4 to PO6", level: 6, family: "local-government" },
-  { id: "lg-head-of-service", label: "Local government: Service manager or head of service", level: 7, family: "local-government" },
-  { id: "lg-assistant-director", label: "Local government: Assistant director", level: 8, family: "local-government" },
-  { id: "lg-director", label: "Local government: Director", level: 9, family: "local-government" },
-  { id: "lg-chief-executive", label: "Local government: Chief executive or equivalent", level: 10, family: "local-government" },
-  { id: "nhs-band-1-2", label: "NHS Agenda for Change: Band 1 or 2", level: 1, family: "nhs" },
-  { id: "nhs-band-3", label: "NHS Agenda for Change: Band 3", level: 2, family: "nhs" },
-  { id: "nhs-band-4-5", label: "NHS Agenda for Change: Band 4 or 5", level: 3, family: "nhs" },
-  { id: "nhs-band-6", label: "NHS Agenda for Change: Band 6", level: 4, family: "nhs" },
-  { id: "nhs-band-7", label: "NHS Agenda for Change: Band 7", level: 5, family: "nhs" },
-  { id: "nhs-band-8a-8b", label: "NHS Agenda for Change: Band 8a or 8b", level: 6, family: "nhs" },
-  { id: "nhs-band-8c-8d", label: "NHS Agenda for Change: Band 8c or 8d", level: 7, family: "nhs" },
-  { id: "nhs-band-9", label: "NHS Agenda for Change: Band 9", level: 8, family: "nhs" },
-  { id: "police-constable", label: "Police: Constable", level: 3, family: "police" },
-  { id: "police-sergeant", label: "Police: Sergeant", level: 4, family: "police" },
-  { id: "police-inspector", label: "Police: Inspector", level: 5, family: "police" },
-  { id: "police-chief-inspector", label: "Police: Chief Inspector", level: 6, family: "police" },
-  { id: "police-superintendent", label: "Police: Superintendent or Chief Superintendent", level: 7, family: "police" },
-  { id: "police-acc", label: "Police: Assistant Chief Constable or Commander", level: 8, family: "police" },
-  { id: "police-chief-constable", label: "Police: Deputy Chief Constable or Chief Constable", level: 9, family: "police" },
-  { id: "other-1", label: "Other grade, closest to AA", level: 1, family: "other" },
-  { id: "other-2", label: "Other grade, closest to AO", level: 2, family: "other" },
-  { id: "other-3", label: "Other grade, closest to EO", level: 3, family: "other" },
-  { id: "other-4", label: "Other grade, closest to HEO", level: 4, family: "other" },
-  { id: "other-5", label: "Other grade, closest to SEO", level: 5, family: "other" },
-  { id: "other-6", label: "Other grade, closest to Grade 7", level: 6, family: "other" },
-  { id: "other-7", label: "Other grade, closest to Grade 6", level: 7, family: "other" },
-  { id: "other-8", label: "Other grade, closest to Deputy Director", level: 8, family: "other" },
-  { id: "other-9", label: "Other grade, closest to Director", level: 9, family: "other" },
-  { id: "other-10", label: "Other grade, closest to Director General", level: 10, family: "other" },
-] as const satisfies readonly Grade[];
+/** The grades without their names: the names are in the catalogue ("grade.<id>"), in each language. */
+const TABLE = [
+  { id: "cs-aa", level: 1, family: "civil-service" },
+  { id: "cs-ao", level: 2, family: "civil-service" },
+  { id: "cs-eo", level: 3, family: "civil-service" },
+  { id: "cs-heo", level: 4, family: "civil-service" },
+  { id: "cs-seo", level: 5, family: "civil-service" },
+  { id: "cs-g7", level: 6, family: "civil-service" },
+  { id: "cs-g6", level: 7, family: "civil-service" },
+  { id: "cs-scs1", level: 8, family: "civil-service" },
+  { id: "cs-scs2", level: 9, family: "civil-service" },
+  { id: "cs-scs3", level: 10, family: "civil-service" },
+  { id: "lg-scale-1-3", level: 2, family: "local-government" },
+  { id: "lg-scale-4-6", level: 3, family: "local-government" },
+  { id: "lg-so1-so2", level: 4, family: "local-government" },
+  { id: "lg-po1-po3", level: 5, family: "local-government" },
+  { id: "lg-po4-po6", level: 6, family: "local-government" },
+  { id: "lg-head-of-service", level: 7, family: "local-government" },
+  { id: "lg-assistant-director", level: 8, family: "local-government" },
+  { id: "lg-director", level: 9, family: "local-government" },
+  { id: "lg-chief-executive", level: 10, family: "local-government" },
+  { id: "nhs-band-1-2", level: 1, family: "nhs" },
+  { id: "nhs-band-3", level: 2, family: "nhs" },
+  { id: "nhs-band-4-5", level: 3, family: "nhs" },
+  { id: "nhs-band-6", level: 4, family: "nhs" },
+  { id: "nhs-band-7", level: 5, family: "nhs" },
+  { id: "nhs-band-8a-8b", level: 6, family: "nhs" },
+  { id: "nhs-band-8c-8d", level: 7, family: "nhs" },
+  { id: "nhs-band-9", level: 8, family: "nhs" },
+  { id: "police-constable", level: 3, family: "police" },
+  { id: "police-sergeant", level: 4, family: "police" },
+  { id: "police-inspector", level: 5, family: "police" },
+  { id: "police-chief-inspector", level: 6, family: "police" },
+  { id: "police-superintendent", level: 7, family: "police" },
+  { id: "police-acc", level: 8, family: "police" },
+  { id: "police-chief-constable", level: 9, family: "police" },
+  { id: "other-1", level: 1, family: "other" },
+  { id: "other-2", level: 2, family: "other" },
+  { id: "other-3", level: 3, family: "other" },
+  { id: "other-4", level: 4, family: "other" },
+  { id: "other-5", level: 5, family: "other" },
+  { id: "other-6", level: 6, family: "other" },
+  { id: "other-7", level: 7, family: "other" },
+  { id: "other-8", level: 8, family: "other" },
+  { id: "other-9", level: 9, family: "other" },
+  { id: "other-10", level: 10, family: "other" },
+] as const satisfies readonly Omit<Grade, "label">[];
 
-export type GradeId = (typeof GRADES)[number]["id"];
+/** Every grade, with its English name (matching explanations and exports read it). */
+export const GRADES: readonly (Grade & { id: (typeof TABLE)[number]["id"] })[] = TABLE.map((g) => ({ ...g, label: t(DEFAULT_LANG, `grade.${g.id}`) }));
+
+export type GradeId = (typeof TABLE)[number]["id"];
 export const GRADE_IDS: readonly GradeId[] = GRADES.map((g) => g.id);
 
 /** Grades a role's range can be given in: every listed grade, not the "other" comparisons. */
@@ -122,11 +130,16 @@ export function isOtherGrade(id: string): boolean {
  * A person's grade as others read it: the listed label, or for "other" their own words and the
  * grade they said it is closest to ("Band 5 at a housing charity, closest to HEO").
  */
-export function gradeText(id: string, details?: string): string {
+export function gradeText(id: string, details?: string, lang: Lang = DEFAULT_LANG): string {
   const g = BY_ID.get(id);
   if (!g) return id;
-  if (g.family === "other") return details ? `${details}, ${g.label.replace("Other grade, ", "")}` : g.label;
-  return g.label;
+  if (g.family === "other" && details) return t(lang, `grade.described.${g.id}`, { details });
+  return t(lang, `grade.${g.id}`);
+}
+
+/** A grade list as form choices, named in `lang`. */
+export function gradesIn(lang: Lang, grades: readonly Grade[] = GRADES): Choice[] {
+  return grades.map((g) => ({ id: g.id, label: t(lang, `grade.${g.id}`) }));
 }
 
 export function isGradeId(id: unknown): id is GradeId {

@@ -1,3 +1,4 @@
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import type { RoleDetails } from "./role";
 
 /** Where a role's match notifications go: a team channel the app is installed in. */
@@ -13,7 +14,8 @@ export interface RoleRecordDetails {
   channel: ChannelRef;
 }
 
-export function channelLabel(c: ChannelRef): string {
+/** "Team: Channel" as Teams names them, or "a team channel" (in `lang`) when Teams gave no names. */
+export function channelLabel(c: ChannelRef, lang: Lang = DEFAULT_LANG): string {
   if (c.teamName && c.channelName) return `${c.teamName}: ${c.channelName}`;
-  return c.teamName ?? c.channelName ?? "a team channel";
+  return c.teamName ?? c.channelName ?? t(lang, "role.channel.aTeamChannel");
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import {
   assertToday,
   capMessage,
@@ -103,91 +104,79 @@ export interface RoleDetails {
   notificationChannel: string;
 }
 
-const SCHEMAS = {
-  title: requiredText({ label: "Role title", max: 120, required: "Enter the role title" }),
-  hostOrganisationType: choice(choiceIds(ORGANISATION_TYPES), "Select the type of organisation the role is in"),
-  hostOrganisation: requiredText({
-    label: "Organisation name",
-    max: 120,
-    required: "Enter the name of the organisation the role is in",
-  }),
-  team: requiredText({ label: "Team", max: 120, required: "Enter the team the secondee would join" }),
-  purpose: requiredText({ label: "Purpose of the role", max: 1000, multiline: true, required: "Enter the purpose of the role" }),
-  deliverables: requiredText({
-    label: "Deliverables",
-    max: 1000,
-    multiline: true,
-    required: "Enter what the secondee would deliver",
-  }),
-  requiredSkills: choices(SKILL_IDS, { invalid: "Select the skills the role needs from the list" }),
-  requiredSkillsOther: otherSkills("Other skills the role needs"),
-  niceSkills: choices(SKILL_IDS, { invalid: "Select useful skills from the list" }),
-  niceSkillsOther: otherSkills("Other useful skills"),
-  gradeMin: choice(RANGE_GRADE_IDS, "Select the lowest grade for the role"),
-  gradeMax: choice(RANGE_GRADE_IDS, "Select the highest grade for the role"),
-  region: choice(choiceIds(REGIONS), "Select the region the role is based in"),
-  town: requiredText({ label: "Town or city", max: 80, required: "Enter the town or city the role is based in" }),
-  workArrangements: choices(choiceIds(WORK_ARRANGEMENTS), { invalid: "Select work arrangements from the list" }),
-  secondmentTypes: choices(choiceIds(SECONDMENT_TYPES), {
-    required: "Select at least one type of secondment",
-    invalid: "Select types of secondment from the list",
-  }),
-  partTimePossible: toggle("Select whether the role can be done part-time"),
-  minDaysPerWeek: optionalNumber({ label: "Minimum days per week", min: 1, max: 4.5, whole: false }),
-  startDate: requiredDate({ label: "Start date", required: "Enter the start date" }),
-  durationMonths: requiredNumber({
-    label: "Length",
-    required: "Enter the length in months",
-    min: 1,
-    max: 60,
-    unit: "months",
-    whole: true,
-  }),
-  clearanceRequired: choice(choiceIds(CLEARANCE_LEVELS), "Select the security clearance the role needs"),
-  openings: requiredNumber({
-    label: "Number of secondees",
-    required: "Enter how many secondees the role needs",
-    min: 1,
-    max: 50,
-    whole: true,
-  }),
-  notificationChannel: requiredText({
-    label: "Channel",
-    max: 300,
-    required: "Choose the channel where we should tell you about matches",
-  }),
-} satisfies Record<RoleField, unknown>;
+/** The field schemas with their messages in `lang` (words from the catalogue, "role.…"). */
+function schemasIn(lang: Lang) {
+  const m = (key: string) => t(lang, key);
+  const name = (field: RoleField) => m(`role.name.${field}`);
+  const required = (field: RoleField) => m(`role.required.${field}`);
+  const invalid = (field: RoleField) => m(`role.invalid.${field}`);
+  return {
+    title: requiredText({ label: name("title"), max: 120, required: required("title"), lang }),
+    hostOrganisationType: choice(choiceIds(ORGANISATION_TYPES), required("hostOrganisationType")),
+    hostOrganisation: requiredText({ label: name("hostOrganisation"), max: 120, required: required("hostOrganisation"), lang }),
+    team: requiredText({ label: name("team"), max: 120, required: required("team"), lang }),
+    purpose: requiredText({ label: name("purpose"), max: 1000, multiline: true, required: required("purpose"), lang }),
+    deliverables: requiredText({ label: name("deliverables"), max: 1000, multiline: true, required: required("deliverables"), lang }),
+    requiredSkills: choices(SKILL_IDS, { invalid: invalid("requiredSkills") }),
+    requiredSkillsOther: otherSkills(name("requiredSkillsOther"), lang),
+    niceSkills: choices(SKILL_IDS, { invalid: invalid("niceSkills") }),
+    niceSkillsOther: otherSkills(name("niceSkillsOther"), lang),
+    gradeMin: choice(RANGE_GRADE_IDS, required("gradeMin")),
+    gradeMax: choice(RANGE_GRADE_IDS, required("gradeMax")),
+    region: choice(choiceIds(REGIONS), required("region")),
+    town: requiredText({ label: name("town"), max: 80, required: required("town"), lang }),
+    workArrangements: choices(choiceIds(WORK_ARRANGEMENTS), { invalid: invalid("workArrangements") }),
+    secondmentTypes: choices(choiceIds(SECONDMENT_TYPES), { required: required("secondmentTypes"), invalid: invalid("secondmentTypes") }),
+    partTimePossible: toggle(invalid("partTimePossible")),
+    minDaysPerWeek: optionalNumber({ label: name("minDaysPerWeek"), min: 1, max: 4.5, whole: false, lang }),
+    startDate: requiredDate({ label: name("startDate"), required: required("startDate"), lang }),
+    durationMonths: requiredNumber({ label: name("durationMonths"), required: required("durationMonths"), min: 1, max: 60, unit: "months", whole: true, lang }),
+    clearanceRequired: choice(choiceIds(CLEARANCE_LEVELS), required("clearanceRequired")),
+    openings: requiredNumber({ label: name("openings"), required: required("openings"), min: 1, max: 50, whole: true, lang }),
+    notificationChannel: requiredText({ label: name("notificationChannel"), max: 300, required: required("notificationChannel"), lang }),
+  } satisfies Record<RoleField, unknown>;
+}
+type RoleSchemas = ReturnType<typeof schemasIn>;
+const SCHEMAS_BY_LANG = new Map<Lang, RoleSchemas>();
+/** Built once per language: the schemas never change while running. */
+function schemas(lang: Lang): RoleSchemas {
+  let s = SCHEMAS_BY_LANG.get(lang);
+  if (!s) SCHEMAS_BY_LANG.set(lang, (s = schemasIn(lang)));
+  return s;
+}
 
 /**
  * Check a submitted form. Never throws on `raw`, whatever it is: anything but an object gives a
  * message for every required field. Throws only on a bad context (ctx.today not a date), or if
  * ctx.durationCapMonths throws.
  */
-export function validateRole(raw: unknown, ctx: RuleContext): FormResult<RoleDetails, RoleField> {
+export function validateRole(raw: unknown, ctx: RuleContext, lang: Lang = DEFAULT_LANG): FormResult<RoleDetails, RoleField> {
   assertToday(ctx);
-  const check = checkFields(raw, SCHEMAS);
+  const SCHEMAS = schemas(lang);
+  const m = (key: string) => t(lang, key);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
 
   if (valid(check, "partTimePossible")) {
     if (!v.partTimePossible) ignore(check, "minDaysPerWeek");
     else if (v.minDaysPerWeek === undefined) {
-      fail(check, "minDaysPerWeek", "Enter the fewest days a week the role can be done in");
+      fail(check, "minDaysPerWeek", m("role.rule.minDaysPerWeek"));
     }
   }
 
-  requireFuture(check, "startDate", ctx.today, true, "Start date must be today or in the future");
+  requireFuture(check, "startDate", ctx.today, true, m("role.rule.startDatePast"));
 
   if (valid(check, "requiredSkills", "requiredSkillsOther") && v.requiredSkills.length + v.requiredSkillsOther.length === 0) {
-    fail(check, "requiredSkills", "Select at least one skill the role needs, or enter your own");
+    fail(check, "requiredSkills", m("role.rule.requiredSkills"));
   }
 
   if (valid(check, "gradeMin", "gradeMax") && gradeLevel(v.gradeMin) > gradeLevel(v.gradeMax)) {
-    fail(check, "gradeMin", "Lowest grade must be the same as or below highest grade");
+    fail(check, "gradeMin", m("role.rule.gradeOrder"));
   }
 
   if (valid(check, "hostOrganisation", "durationMonths")) {
     const cap = durationCap(ctx, v.hostOrganisation);
-    if (cap !== undefined && v.durationMonths > cap) fail(check, "durationMonths", capMessage("Length", cap));
+    if (cap !== undefined && v.durationMonths > cap) fail(check, "durationMonths", capMessage(m("role.name.durationMonths"), cap, lang));
   }
 
   if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };

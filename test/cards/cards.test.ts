@@ -61,7 +61,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     { questionId: "q-0123456789abcdef0123456789abcdef", question: "pension?", topic: "Pensions", answer: "x", error: "Answer must be at least 20 characters." },
   ],
   "faq-prompt": [{ maxLength: 500 }, { maxLength: 500, question: "typed", error: "Too long" }],
-  error: [{ reference: "ABCD1234", programmeEmail: "t@example.gov.uk" }],
+  error: [{ reference: "ABCD1234", programmeEmail: "t@example.gov.uk" }, { reference: "ABCD1234", programmeEmail: "t@example.gov.uk", outage: true }],
   form: [
     {
       title: "Express interest",
@@ -100,6 +100,15 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
       cardActions: [{ title: "Menu", verb: VERBS.showMenu, data: {} }],
     },
     { title: "My roles", empty: "You have not offered any roles.", items: [], cardActions: [] },
+    // As a Welsh speaker gets it: the words come in the model.
+    {
+      title: "Fy rolau",
+      notice: "Mae eich newidiadau wedi'u cadw.",
+      noticeStyle: "warning",
+      empty: "Dydych chi ddim wedi cynnig unrhyw rolau eto.",
+      items: [{ heading: "Dadansoddwr data tai", statusLabel: "Wedi'i thynnu'n ôl", statusColor: "warning", facts: [{ title: "Yn dechrau", value: "4 Ionawr 2027" }], actions: [] }],
+      cardActions: [{ title: "Cynnig rôl", verb: VERBS.startRole, data: {} }, { title: "Dewislen", verb: VERBS.showMenu, data: {} }],
+    },
   ],
   "approval-request": [
     {
@@ -170,6 +179,12 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
       paragraphs: [{ text: "We keep a record." }],
       confirm: { title: "Yes, withdraw", verb: VERBS.showMenu, data: { id: "x" } },
       cancel: { title: "No", verb: VERBS.showMenu, data: {} },
+    },
+    {
+      title: "Tynnu'r rôl “Dadansoddwr data tai” yn ôl?",
+      paragraphs: [{ text: "Bydd tîm y rhaglen yn rhoi'r gorau i chwilio am bobl ar gyfer y rôl hon." }],
+      confirm: { title: "Ie, tynnu'r rôl yn ôl", verb: VERBS.confirmWithdrawRole, data: { roleId: "role-1" } },
+      cancel: { title: "Na, ei chadw", verb: VERBS.listRoles, data: {} },
     },
   ],
   // Pipeline (programme team)

@@ -9,10 +9,7 @@ import { samples } from "./cards.test";
  * move to the catalogue; every other card is checked in both languages below.
  */
 const NOT_YET_CONVERTED: readonly CardName[] = [
-  "business-case",
   "channel-welcome",
-  "confirm",
-  "error",
   "faq-kb",
   "faq-kb-alternate",
   "faq-kb-answer",
@@ -22,11 +19,17 @@ const NOT_YET_CONVERTED: readonly CardName[] = [
   "my-data",
   "pipeline",
   "privacy",
-  "records",
   "secondment",
 ];
 
-/** Cards whose words all come from the message catalogue. */
+/**
+ * Cards with no words at all of their own: every word is in the model, which the handler builds
+ * in the reader's language from the catalogue (My roles, My interest, a confirmation). HTTP tests
+ * (test/bot/welsh-core.test.ts) show them in Welsh.
+ */
+const MODEL_WORDS_ONLY: readonly CardName[] = ["confirm", "records"];
+
+/** Cards whose words all come from the message catalogue (or, for MODEL_WORDS_ONLY, from a model built from it). */
 export const CONVERTED: readonly CardName[] = (Object.keys(TEMPLATES) as CardName[]).filter((n) => !NOT_YET_CONVERTED.includes(n));
 
 /** Words a template writes itself, outside ${…} expressions. */
@@ -47,14 +50,16 @@ describe("cards in both languages", () => {
   for (const name of CONVERTED) {
     it(`${name}: carries no words of its own, and every sample renders in English and Welsh (valid, under 28 KB)`, () => {
       assert.deepEqual(literalWords(TEMPLATES[name]), [], "words belong in src/i18n/locales");
-      assert.ok(templateKeys(TEMPLATES[name]).length > 0, "takes its words from the catalogue");
+      const wordless = MODEL_WORDS_ONLY.includes(name);
+      assert.equal(templateKeys(TEMPLATES[name]).length > 0, !wordless, wordless ? "has no words of its own" : "takes its words from the catalogue");
       for (const model of samples[name] as CardModels[CardName][]) {
         const rendered = LANGS.map((lang) => renderCard(name, model as never, lang));
         for (const card of rendered) {
           assert.deepEqual(cardProblems(card), []);
           assert.deepEqual(unexpanded(card), []);
         }
-        assert.notDeepEqual(rendered[0], rendered[1], "the Welsh card differs from the English one");
+        if (wordless) assert.deepEqual(rendered[0], rendered[1], "every word comes from the model, so the language changes nothing");
+        else assert.notDeepEqual(rendered[0], rendered[1], "the Welsh card differs from the English one");
       }
     });
   }

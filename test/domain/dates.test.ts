@@ -98,6 +98,11 @@ describe("calendar dates", () => {
     for (const [iso, text] of cases) {
       it(`${iso} → ${text}`, () => assert.equal(formatUkDate(iso), text));
     }
+    it("in Welsh: 2027-03-01 → 1 Mawrth 2027, 2026-12-09 → 9 Rhagfyr 2026", () => {
+      assert.equal(formatUkDate("2027-03-01", "cy"), "1 Mawrth 2027");
+      assert.equal(formatUkDate("2026-12-09", "cy"), "9 Rhagfyr 2026");
+      assert.equal(formatUkDate("2027-02-30", "cy"), "2027-02-30");
+    });
   });
 
   describe("todayInLondon", () => {

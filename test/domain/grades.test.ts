@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { GRADE_IDS, GRADES, gradeById, gradeLevel, gradeText, isGradeId, isOtherGrade, RANGE_GRADE_IDS, RANGE_GRADES } from "../../src/domain/grades";
+import { GRADE_IDS, GRADES, gradeById, gradeLevel, gradesIn, gradeText, isGradeId, isOtherGrade, RANGE_GRADE_IDS, RANGE_GRADES } from "../../src/domain/grades";
 import {
   CLEARANCE_LEVELS,
   clearanceRank,
@@ -106,6 +106,21 @@ describe("grades", () => {
   }
 
   it("labels HEO as the form shows it", () => assert.equal(gradeById("cs-heo")?.label, "Higher Executive Officer (HEO)"));
+
+  it("names every grade in Welsh, keeping the abbreviations people know", () => {
+    const cy = gradesIn("cy");
+    assert.deepEqual(cy.map((g) => g.id), GRADE_IDS);
+    assert.equal(new Set(cy.map((g) => g.label)).size, cy.length, "no two Welsh names alike");
+    for (const g of GRADES) {
+      const welsh = cy.find((c) => c.id === g.id)!.label;
+      assert.notEqual(welsh, g.label, `${g.id} is translated`);
+      const abbreviation = /\(([A-Z0-9]+)\)$/.exec(g.label)?.[1];
+      if (abbreviation) assert.ok(welsh.endsWith(`(${abbreviation})`), `${g.id} keeps (${abbreviation})`);
+    }
+    assert.equal(gradeText("cs-heo", undefined, "cy"), "Swyddog Gweithredol Uwch (HEO)");
+    assert.equal(gradeText("other-6", "Band 5 mewn elusen dai", "cy"), "Band 5 mewn elusen dai, agosaf at Radd 7");
+    assert.deepEqual(gradesIn("en-GB", RANGE_GRADES).map((g) => g.label), RANGE_GRADES.map((g) => g.label));
+  });
 
   it("knows no other grades", () => {
     for (const id of ["HEO", "cs-HEO", "cs-g5", "", "toString", "__proto__"]) {
