@@ -1,5 +1,7 @@
 import { createFaq, type Faq, type FaqResult } from "../src/faq/search";
 import { IN_DOMAIN, NOT_COVERED_SET, OFF_TOPIC } from "../test/faq/eval-set";
+import { WELSH_IN_DOMAIN, WELSH_OFF_TOPIC } from "../test/faq/eval-set-cy";
+import { welshFaq } from "../src/faq/knowledge-cy";
 import { HELD_OUT_IN_DOMAIN, HELD_OUT_NOT_COVERED, HELD_OUT_OFF_TOPIC } from "../test/faq/held-out-set";
 
 export interface SetFigures {
@@ -47,6 +49,8 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   builds.sort((a, b) => a - b);
   console.log(`start-up (indexes + classifier training): median ${builds[2]!.toFixed(0)} ms over 5 builds`);
 
+  const cy = welshFaq();
+  console.log(`Welsh FAQ start-up: ${cy.buildMs.toFixed(0)} ms`);
   const none = (qs: readonly string[]) => qs.map((q) => [q, undefined] as const);
   const sets: ReadonlyArray<readonly [string, Faq, ReadonlyArray<readonly [string, string | undefined]>]> = [
     ["in-domain", faq, IN_DOMAIN],
@@ -56,6 +60,9 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["held-out in-domain", faq, HELD_OUT_IN_DOMAIN],
     ["held-out off-topic", faq, none(HELD_OUT_OFF_TOPIC)],
     ["held-out not covered", faq, none(HELD_OUT_NOT_COVERED)],
+    // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts); never used for tuning.
+    ["Welsh in-domain", cy, WELSH_IN_DOMAIN],
+    ["Welsh off-topic", cy, none(WELSH_OFF_TOPIC)],
   ];
   const figures = new Map<string, SetFigures>();
   for (const [name, which, items] of sets) {
@@ -68,7 +75,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     );
   }
   const inDomain = figures.get("in-domain")!;
-  const invented = ["off-topic", "not covered", "held-out off-topic", "held-out not covered"].reduce((n, k) => n + figures.get(k)!.wrong, 0);
+  const invented = ["off-topic", "not covered", "held-out off-topic", "held-out not covered", "Welsh off-topic"].reduce((n, k) => n + figures.get(k)!.wrong, 0);
 
   const all = [...IN_DOMAIN.map(([q]) => q), ...OFF_TOPIC, ...NOT_COVERED_SET];
   for (const q of all) faq.ask(q); // warm up

@@ -99,6 +99,30 @@ const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme Gov
 /** Words every part of the programme uses: they place a question in the domain but point to no entry. */
 const GENERIC_WORDS = new Set(analyse("secondment programme GovXchange scheme"));
 
+/** What the rankers need to know about the language the entries and questions are written in. */
+export interface FaqLanguage {
+  /** The one analysis pipeline for indexing and for questions (analyse.ts, analyse-cy.ts). */
+  analyse(text: string, correct?: (word: string) => string): string[];
+  isStopWord(word: string): boolean;
+  /** Extra words the typo corrector may correct to (the synonym tables' words). */
+  vocabulary: readonly string[];
+  /** Analysed terms that put a question inside the programme's domain. */
+  domainWords: ReadonlySet<string>;
+  /** Analysed terms every part of the programme uses. */
+  genericWords: ReadonlySet<string>;
+  /** Everyday questions that have nothing to do with the programme (the classifier's None intent). */
+  offTopicExamples: readonly string[];
+}
+
+export const ENGLISH: FaqLanguage = {
+  analyse,
+  isStopWord,
+  vocabulary: SYNONYM_WORDS,
+  domainWords: DOMAIN_WORDS,
+  genericWords: GENERIC_WORDS,
+  offTopicExamples: OFF_TOPIC_EXAMPLES,
+};
+
 /** What the rankers found for one question: the input to decide(). */
 export interface Signals {
   terms: string[];
@@ -182,8 +206,13 @@ function toDoc(entry: FaqEntry): IndexedDoc {
 const features = (terms: readonly string[]): Record<string, number> => Object.fromEntries(terms.map((t) => [t, 1]));
 
 /** Build the FAQ: indexes and classifier are built once here; ask() only queries them. */
-export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCovered: readonly NotCoveredTopic[] = NOT_COVERED): Faq {
+export function createFaq(
+  entries: readonly FaqEntry[] = SHIPPED_ENTRIES,
+  notCovered: readonly NotCoveredTopic[] = NOT_COVERED,
+  language: FaqLanguage = ENGLISH,
+): Faq {
   const started = performance.now();
+  const { analyse, isStopWord } = language;
   const labels = new Map<string, Label>();
   for (const entry of entries) {
     if (labels.has(entry.id)) throw new Error(`Duplicate FAQ entry id: ${entry.id}`);
@@ -195,7 +224,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
   }
 
   // Typo vocabulary: every word the knowledge base and the synonym groups use.
-  const vocabulary = new Set<string>(SYNONYM_WORDS);
+  const vocabulary = new Set<string>(language.vocabulary);
   const addWords = (text: string) => {
     for (const w of normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
   };
@@ -238,7 +267,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
   const n = Math.max(entries.length, RARE_DF + 1);
   const scale = Math.max(Math.log(n / RARE_DF), Math.LN2);
   const weight = (term: string): number => {
-    if (GENERIC_WORDS.has(term)) return MIN_WEIGHT;
+    if (language.genericWords.has(term)) return MIN_WEIGHT;
     const df = docFreq.get(term);
     if (!df) return notCoveredTerms.has(term) ? 1 : UNKNOWN_WEIGHT;
     return Math.min(1, Math.max(MIN_WEIGHT, Math.log(n / df) / scale));
@@ -273,7 +302,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
   };
   for (const e of entries) for (const t of [e.question, e.topic, ...(e.alternates ?? []), ...e.keywords]) example(t, e.id);
   for (const t of notCovered) for (const a of t.alternates) example(a, t.id);
-  for (const q of OFF_TOPIC_EXAMPLES) example(q, OFF_TOPIC_LABEL);
+  for (const q of language.offTopicExamples) example(q, OFF_TOPIC_LABEL);
   const net = new NeuralNetwork({ log: false, iterations: 2000 });
   net.train(corpus);
 
@@ -328,7 +357,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
       known: total > 0 ? known / total : 0,
       singleWeight: terms.length === 1 ? weight(terms[0]!) : 0,
       telling: terms.some((t) => weight(t) >= TELLING_WEIGHT && (docFreq.get(t) ?? 0) > 0),
-      inDomain: terms.some((t) => DOMAIN_WORDS.has(t)),
+      inDomain: terms.some((t) => language.domainWords.has(t)),
     };
   }
 
