@@ -57,6 +57,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bdweud na\b/g, " withdraw "],
   [/\bbwrw ymlaen\b/g, " proceed "],
   [/\bsel bendith\b/g, " caniatad "],
+  [/\bpam (fyddwn|byddwn|fyddai|byddai|dylwn|ddylwn|dylai|ddylai|dylech|ddylech)\b/g, " mantais "],
+  [/\b(cael|ga|gaf|ca|caf) (i )?allan o(hono|honi|ddo|ddi)?\b/g, " mantais "],
+  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,4}?) (eisiau|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
   [/\bdweud ie\b/g, " caniatad "],
   [/\bgweithio (gartref|cartref|o bell|adref)\b/g, " workfromhome "],
   [/\bdod o hyd\b/g, " find "],
@@ -165,15 +168,19 @@ function radicals(w: string): string[] {
 export interface WelshAnalyser {
   analyse(text: string, correct?: (word: string) => string): string[];
   isStopWord(word: string): boolean;
+  normalise(text: string): string;
 }
 
 /**
  * A Welsh analyser that undoes mutations against `corpus` (the Welsh knowledge base's text): a
  * word becomes the first of its possible radical forms that the corpus uses, if any.
  */
+/** Clitics ("sy'n", "i'r", "a'ch") become words of their own before apostrophes and accents go. */
+const prepare = (text: string) => normalise(text.replace(/['\u2019\u2018](n|r|m|i|w|ch|u)\b/gi, " $1")).replace(/-/g, " ");
+
 export function createWelshAnalyser(corpus: readonly string[]): WelshAnalyser {
   const known = new Set<string>();
-  for (const text of corpus) for (const w of normalise(text).split(/[^a-z]+/)) if (w.length >= 2) known.add(w);
+  for (const text of corpus) for (const w of prepare(text).split(/[^a-z]+/)) if (w.length >= 2) known.add(w);
   for (const w of WELSH_SYNONYM_WORDS) known.add(w);
   const radical = (w: string): string => {
     if (KEEP.has(w) || STOP_WORDS.has(w)) return w;
@@ -182,9 +189,7 @@ export function createWelshAnalyser(corpus: readonly string[]): WelshAnalyser {
   };
   const isStopWord = (w: string) => STOP_WORDS.has(w);
   function analyse(text: string, correct?: (word: string) => string): string[] {
-    // Clitics ("sy'n", "i'r", "a'ch") become words of their own before apostrophes go.
-    let normal = normalise(text.replace(/['\u2019\u2018](n|r|m|i|w|ch|u)\b/gi, " $1")).replace(/-/g, " ");
-    normal = normal.replace(/[a-z]+/g, radical);
+    let normal = prepare(text).replace(/[a-z]+/g, radical);
     if (correct) normal = normal.replace(/[a-z]+/g, (w) => radical(correct(w)));
     for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
     const terms: string[] = [];
@@ -195,5 +200,5 @@ export function createWelshAnalyser(corpus: readonly string[]): WelshAnalyser {
     }
     return terms;
   }
-  return { analyse, isStopWord };
+  return { analyse, isStopWord, normalise: prepare };
 }

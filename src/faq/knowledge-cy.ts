@@ -94,11 +94,12 @@ export function welshFaq(): Faq {
       ...WELSH_NOT_COVERED.flatMap((t) => t.alternates),
       ...FILE.offTopic,
     ];
-    const { analyse, isStopWord } = createWelshAnalyser(corpus);
+    const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);
     const domain = "secondiad secondai secondeion rhaglen GovXchange sefydliad lletyol cartref deiliad y swydd wag";
     built = createFaq(WELSH_ENTRIES, WELSH_NOT_COVERED, {
       analyse,
       isStopWord,
+      normalise,
       vocabulary: WELSH_SYNONYM_WORDS,
       domainWords: new Set(analyse(domain)),
       genericWords: new Set(analyse("secondiad rhaglen GovXchange")),

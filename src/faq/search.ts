@@ -104,6 +104,8 @@ export interface FaqLanguage {
   /** The one analysis pipeline for indexing and for questions (analyse.ts, analyse-cy.ts). */
   analyse(text: string, correct?: (word: string) => string): string[];
   isStopWord(word: string): boolean;
+  /** Lower-case and strip accents and apostrophes: the typo corrector's words come from this. */
+  normalise(text: string): string;
   /** Extra words the typo corrector may correct to (the synonym tables' words). */
   vocabulary: readonly string[];
   /** Analysed terms that put a question inside the programme's domain. */
@@ -117,6 +119,7 @@ export interface FaqLanguage {
 export const ENGLISH: FaqLanguage = {
   analyse,
   isStopWord,
+  normalise,
   vocabulary: SYNONYM_WORDS,
   domainWords: DOMAIN_WORDS,
   genericWords: GENERIC_WORDS,
@@ -226,7 +229,7 @@ export function createFaq(
   // Typo vocabulary: every word the knowledge base and the synonym groups use.
   const vocabulary = new Set<string>(language.vocabulary);
   const addWords = (text: string) => {
-    for (const w of normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
+    for (const w of language.normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
   };
   for (const e of entries) addWords([e.topic, e.question, ...(e.alternates ?? []), ...e.keywords, ...e.answer].join(" "));
   for (const t of notCovered) addWords(t.alternates.join(" "));
