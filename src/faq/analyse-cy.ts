@@ -53,6 +53,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcymryd rhan\b/g, " cais "],
   [/\brhoi (fy|eich) enw ymlaen\b/g, " cais "],
   [/\btynnu (yn |n )?ol\b/g, " withdraw "],
+  [/\b(mynd|dod|ddod|fynd) (yn |n )?ol\b/g, " dychwelyd "],
   [/\bnewid (fy|eich) meddwl\b/g, " withdraw "],
   [/\bdweud na\b/g, " withdraw "],
   [/\bbwrw ymlaen\b/g, " proceed "],
@@ -78,7 +79,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "byddaf byddwch byddai byddwn fyddwn fyddai byddan yng ym yn sydd sy syn gen gennych gennyf gennym ble pwy pa pam pryd " +
     "faint neu hefyd chi fi mi ni nhw hi fe fo e hyn hwn hon hynny dyna dyma wedi wedii bod ddim dim na nad nid nag os fel " +
     "felly ond mewn gan dros tra wrth rhwng ol yna yno yma iawn plis diolch helo shwmae dal mwy eisiau isio moyn angen arna " +
-    "arnaf arnoch arnon dw dwi rydw rwy rydych rydyn roedd oedd ir ar or ai ynn dydw dydy dyw dych sydd unrhyw rhywbeth " +
+    "arnaf arnoch arnon pan digwydd dw dwi rydw rwy rydych rydyn roedd oedd ir ar or ai ynn dydw dydy dyw dych sydd unrhyw rhywbeth " +
     "rhywun gwneud gwneith dod mynd rhaid gorfod hoffwn hoffech hoffi dylwn dylai dylech ddylwn ddylai ddylech wneud cyn " +
     "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
     "mor ba fath tua ie"

@@ -47,8 +47,9 @@ const fill = (text: string) =>
     return value;
   });
 
-function load(): z.output<typeof WelshFaqFile> {
-  const parsed = WelshFaqFile.safeParse(data);
+/** Check a Welsh FAQ file: the error names the field at fault. Every entry must be an English entry's id. */
+export function parseWelshFaqFile(raw: unknown): z.output<typeof WelshFaqFile> {
+  const parsed = WelshFaqFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`knowledge-cy.json: ${issue.path.join(".") || "file"} ${issue.message}`);
@@ -65,7 +66,7 @@ function load(): z.output<typeof WelshFaqFile> {
   return parsed.data;
 }
 
-const FILE = load();
+const FILE = parseWelshFaqFile(data);
 
 export const WELSH_FAQ: readonly WelshFaqEntry[] = FILE.entries.map((e) => ({ ...e, answer: e.answer.map(fill) }));
 
