@@ -69,6 +69,16 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
     ],
   },
   {
+    id: "not-covered-terms",
+    alternates: [
+      "Will my terms and conditions change on secondment?",
+      "Do I keep my contractual sick leave while seconded?",
+      "Will my tax or national insurance change?",
+      "Can I stay in my trade union during a secondment?",
+      "Does my employment contract change while I'm seconded?",
+    ],
+  },
+  {
     id: "not-covered-location",
     alternates: [
       "Can I work from home while on secondment?",

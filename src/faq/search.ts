@@ -90,6 +90,7 @@ export const THRESHOLDS = {
   longTerms: 6,
   longClassifier: 0.8,
   notCoveredScore: 0.5,
+  notCoveredMargin: 0.3,
   closestShare: 0.5,
 };
 const MAX_CLOSEST = 3;
@@ -155,6 +156,13 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   if (!top) return { kind: "off-topic" };
   const margin = top.score - (sig.ranked[1]?.score ?? 0);
   const closest = (min: number) => sig.ranked.filter((r) => r.isEntry && r.score >= min && r.score > 0.2).slice(0, MAX_CLOSEST).map((r) => r.id);
+  // Topics the material does not cover only have a classifier output (no BM25 part), so an entry
+  // can outscore one on shared words alone: when the classifier is sure of such a topic and surer
+  // than of the best entry, say it is not covered rather than answer.
+  const uncovered = sig.ranked.find((r) => !r.isEntry && r.id !== OFF_TOPIC_LABEL && r.classifier >= t.notCoveredScore);
+  if (top.isEntry && uncovered && uncovered.classifier > top.classifier + t.notCoveredMargin && sig.coverage > 0) {
+    return { kind: "not-covered", topic: uncovered.id, closest: [] };
+  }
   if (
     top.isEntry &&
     top.score >= t.answerScore &&
