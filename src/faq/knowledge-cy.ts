@@ -85,28 +85,31 @@ export const WELSH_ENTRIES: readonly FaqEntry[] = WELSH_FAQ.map((e) => ({
 
 const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((t) => ({ ...t, alternates: FILE.notCovered[t.id]! }));
 
+/** Build a Welsh FAQ (indexes and classifier, like createFaq) over these entries. */
+export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Faq {
+  const corpus = [
+    ...entries.flatMap((e) => [e.topic, e.question, ...e.answer, ...(e.alternates ?? []), ...e.keywords]),
+    ...WELSH_NOT_COVERED.flatMap((t) => t.alternates),
+    ...FILE.offTopic,
+  ];
+  const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);
+  const domain = "secondiad secondai secondeion rhaglen GovXchange sefydliad lletyol cartref deiliad y swydd wag";
+  return createFaq(entries, WELSH_NOT_COVERED, {
+    analyse,
+    isStopWord,
+    normalise,
+    vocabulary: WELSH_SYNONYM_WORDS,
+    domainWords: new Set(analyse(domain)),
+    genericWords: new Set(analyse("secondiad rhaglen GovXchange")),
+    offTopicExamples: FILE.offTopic,
+  });
+}
+
 let built: Faq | undefined;
 
-/** The Welsh FAQ, built on first use (indexes and classifier, like the English one). */
+/** The Welsh FAQ, built on first use. */
 export function welshFaq(): Faq {
-  if (!built) {
-    const corpus = [
-      ...WELSH_FAQ.flatMap((e) => [e.topic, e.question, ...e.answer, ...e.alternates]),
-      ...WELSH_NOT_COVERED.flatMap((t) => t.alternates),
-      ...FILE.offTopic,
-    ];
-    const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);
-    const domain = "secondiad secondai secondeion rhaglen GovXchange sefydliad lletyol cartref deiliad y swydd wag";
-    built = createFaq(WELSH_ENTRIES, WELSH_NOT_COVERED, {
-      analyse,
-      isStopWord,
-      normalise,
-      vocabulary: WELSH_SYNONYM_WORDS,
-      domainWords: new Set(analyse(domain)),
-      genericWords: new Set(analyse("secondiad rhaglen GovXchange")),
-      offTopicExamples: FILE.offTopic,
-    });
-  }
+  built ??= createWelshFaq();
   return built;
 }
 
