@@ -63,6 +63,8 @@ export interface FaqAnswerModel {
   paragraphs: TextItem[];
   related: { id: string; topic: string }[];
   programmeEmail: string;
+  /** The language the card is in: its topic and feedback buttons keep to it. */
+  lang: "en-GB" | "cy";
   /** A Welsh answer: offers the same entry in English. */
   seeInEnglish?: boolean;
   /** Set once the person has said whether the answer helped: the buttons give way to thanks. */
@@ -72,7 +74,10 @@ export interface FaqAnswerModel {
 /** No answer: "did you mean", "not covered by the material" or "outside what I know". */
 export interface FaqNoMatchModel {
   heading: string;
+  /** What they asked, shortened: fills "You asked: ..." */
   question: string;
+  /** The language the card is in: its topic buttons open topics in it. */
+  lang: "en-GB" | "cy";
   paragraphs: TextItem[];
   closest: { id: string; topic: string }[];
   closestIntro?: string;

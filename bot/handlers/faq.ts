@@ -3,7 +3,7 @@ import type { FaqEntry } from "../../src/faq/knowledge";
 import { scrubPersonalData } from "../../src/faq/scrub";
 import type { FaqResult } from "../../src/faq/search";
 import type { UnansweredOutcome } from "../../src/store/knowledge";
-import { answerInWelsh, welshEntry, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
+import { welshEntry, welshFaq, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
 import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 import { detectLanguage } from "../../src/i18n/detect";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -13,7 +13,10 @@ export const MAX_QUESTION_LENGTH = 500;
 /** Answers below this confidence are also kept for the programme team to check. */
 export const LOW_CONFIDENCE = 1.2;
 
-function answerCard(s: Services, entry: FaqEntry, related: FaqEntry[], feedbackGiven = false): Reply {
+type Topic = { id: string; topic: string };
+
+/** An English answer. */
+function answerCard(s: Services, entry: FaqEntry, related: Topic[], feedbackGiven = false): Reply {
   return card(
     renderCard("faq-answer", {
       entryId: entry.id,
@@ -21,13 +24,14 @@ function answerCard(s: Services, entry: FaqEntry, related: FaqEntry[], feedbackG
       paragraphs: entry.answer.map((t) => ({ text: t })),
       related: related.map((r) => ({ id: r.id, topic: r.topic })),
       programmeEmail: s.config.programmeTeam.email,
+      lang: "en-GB",
       ...(feedbackGiven ? { feedbackGiven } : {}),
     }),
   );
 }
 
 /** A Welsh answer, with a button to read the same entry in English. */
-function welshAnswerCard(s: Services, entry: WelshFaqEntry, feedbackGiven = false): Reply {
+function welshAnswerCard(s: Services, entry: WelshFaqEntry, related: Topic[], feedbackGiven = false): Reply {
   return card(
     renderCard(
       "faq-answer",
@@ -35,8 +39,9 @@ function welshAnswerCard(s: Services, entry: WelshFaqEntry, feedbackGiven = fals
         entryId: entry.id,
         topic: entry.topic,
         paragraphs: entry.answer.map((t) => ({ text: t })),
-        related: [],
+        related: related.map((r) => ({ id: r.id, topic: r.topic })),
         programmeEmail: s.config.programmeTeam.email,
+        lang: "cy",
         seeInEnglish: true,
         ...(feedbackGiven ? { feedbackGiven } : {}),
       },
@@ -57,41 +62,38 @@ export function prompt(_s: Services, entered?: { question: string; error: string
   return card(renderCard("faq-prompt", { maxLength: MAX_QUESTION_LENGTH, ...(entered ?? {}) }, lang));
 }
 
-function noAnswerCard(s: Services, q: string, result: Exclude<FaqResult, { kind: "answer" }>): Reply {
-  const email = s.config.programmeTeam.email;
+/** "Did you mean", "not covered by the material" or "outside what I know", in the question's language. */
+function noAnswerCard(s: Services, q: string, result: Exclude<FaqResult, { kind: "answer" }>, lang: Lang): Reply {
+  const programmeEmail = s.config.programmeTeam.email;
   const closest = result.kind === "off-topic" ? [] : result.closest.map((e) => ({ id: e.id, topic: e.topic }));
-  const base = { question: q.length > 120 ? `${q.slice(0, 117)}...` : q, closest };
+  const base = { question: q.length > 120 ? `${q.slice(0, 117)}...` : q, closest, lang };
+  const say = (key: string) => ({ text: t(lang, key, { programmeEmail }) });
   if (result.kind === "did-you-mean") {
     return card(
-      renderCard("faq-no-match", {
-        ...base,
-        heading: "Did you mean one of these?",
-        paragraphs: [{ text: "I am not sure what you are asking, and I would rather not guess. Choose a topic below, or ask again in other words." }],
-        closestIntro: "The closest topics I have:",
-      }),
+      renderCard(
+        "faq-no-match",
+        { ...base, heading: t(lang, "faq.didYouMean.heading"), paragraphs: [say("faq.didYouMean.body")], closestIntro: t(lang, "faq.didYouMean.closestIntro") },
+        lang,
+      ),
     );
   }
   if (result.kind === "not-covered") {
-    const what = result.topic ? `The programme material does not cover ${result.topic.subject}.` : "The programme material does not cover that.";
-    const who = result.topic?.whoToAsk ?? "Your HR team or your line manager may be able to help.";
+    const which = result.topic ? result.topic.id.replace(/^not-covered-/, "") : "generic";
     return card(
-      renderCard("faq-no-match", {
-        ...base,
-        heading: "I cannot answer that from the programme material",
-        paragraphs: [{ text: what }, { text: `${who} You can also email the programme team at ${email}.` }],
-        ...(closest.length > 0 ? { closestIntro: "These topics might still help:" } : {}),
-      }),
+      renderCard(
+        "faq-no-match",
+        {
+          ...base,
+          heading: t(lang, "faq.notCovered.heading"),
+          paragraphs: [say(`faq.notCovered.${which}.what`), say(`faq.notCovered.${which}.who`)],
+          ...(closest.length > 0 ? { closestIntro: t(lang, "faq.notCovered.closestIntro") } : {}),
+        },
+        lang,
+      ),
     );
   }
   return card(
-    renderCard("faq-no-match", {
-      ...base,
-      heading: "That is outside what I know about",
-      paragraphs: [
-        { text: "I answer questions about the secondment programme, such as who pays your salary or how matching works." },
-        { text: `For anything else, ask your own organisation's helpdesk or HR team. For the programme, email ${email}.` },
-      ],
-    }),
+    renderCard("faq-no-match", { ...base, heading: t(lang, "faq.offTopic.heading"), paragraphs: [say("faq.offTopic.body"), say("faq.offTopic.elsewhere")] }, lang),
   );
 }
 
@@ -112,42 +114,43 @@ async function keepUnanswered(s: Services, caller: Caller, q: string, outcome: U
   }
 }
 
-/** Answer a question, or say plainly why not. Never guesses. */
+/** Answer a question, or say plainly why not, in the language it is written in. Never guesses. */
 export async function ask(s: Services, caller: Caller, question: string): Promise<Reply> {
   const q = question.trim();
   if (!q) return prompt(s, { question: "", error: t(caller.lang, "faq.prompt.empty") }, caller.lang);
   if (q.length > MAX_QUESTION_LENGTH) {
     return prompt(s, { question: q, error: t(caller.lang, "faq.prompt.tooLong", { max: MAX_QUESTION_LENGTH, length: q.length }) }, caller.lang);
   }
-  if (questionLanguage(caller, q) === "cy") {
-    const welsh = answerInWelsh(q);
-    if (welsh) return welshAnswerCard(s, welsh);
-    // No Welsh entry answers it yet: the English search below may still help.
-  }
-  const faq = await s.knowledge.current();
+  const lang = questionLanguage(caller, q);
+  // Welsh questions are answered from the Welsh entries, by the same rankers and decision rule.
+  const faq = lang === "cy" ? welshFaq() : await s.knowledge.current();
   const result = faq.ask(q);
   if (result.kind === "answer") {
     if (result.confidence < LOW_CONFIDENCE) await keepUnanswered(s, caller, q, "low-confidence");
-    return answerCard(s, result.entry, result.related);
+    const welsh = lang === "cy" ? welshEntry(result.entry.id) : undefined;
+    return welsh ? welshAnswerCard(s, welsh, result.related) : answerCard(s, result.entry, result.related);
   }
   await keepUnanswered(s, caller, q, result.kind);
-  return noAnswerCard(s, q, result);
+  return noAnswerCard(s, q, result, lang);
 }
 
-export async function topic(s: Services, id: string): Promise<Reply | undefined> {
+/** One entry, in the language asked for (Welsh when it has a Welsh version). */
+export async function topic(s: Services, id: string, lang: Lang = DEFAULT_LANG): Promise<Reply | undefined> {
+  const welsh = lang === "cy" ? welshEntry(id) : undefined;
+  if (welsh) return welshAnswerCard(s, welsh, []);
   const entry = (await s.knowledge.current()).byId(id);
   return entry ? answerCard(s, entry, []) : undefined;
 }
 
-/** 👍/👎 on an answer: counted per entry, no person id kept. */
+/** 👍/👎 on an answer: counted per entry, no person id kept. The card is redrawn in its own language. */
 export async function feedback(s: Services, d: { id: string; helpful: boolean }, lang: Lang = DEFAULT_LANG): Promise<Reply> {
   const entry = (await s.knowledge.current()).byId(d.id);
-  if (!entry) return text("That answer is no longer in the knowledge base, so I could not count your feedback.");
+  if (!entry) return text(t(lang, "faq.feedbackGone"));
   await s.knowledgeStore.feedback(entry.id, d.helpful);
   const welsh = lang === "cy" ? welshEntry(entry.id) : undefined;
-  return welsh ? welshAnswerCard(s, welsh, true) : answerCard(s, entry, [], true);
+  return welsh ? welshAnswerCard(s, welsh, [], true) : answerCard(s, entry, [], true);
 }
 
-export function thanks(): Reply {
-  return text("You are welcome. Ask me anything else about the secondment programme, or type menu.");
+export function thanks(lang: Lang = DEFAULT_LANG): Reply {
+  return text(t(lang, "faq.thanks"));
 }

@@ -146,6 +146,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Could I be seconded to the NHS or a police force?",
     "What organisations in Wales take secondees?",
     "Can I do a secondment in the private sector?",
+    "Which employers take secondees from the programme?",
   ],
   "business-case": [
     "What goes in a business case?",

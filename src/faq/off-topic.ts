@@ -39,4 +39,7 @@ export const OFF_TOPIC_EXAMPLES: readonly string[] = [
   "how do I cook pasta",
   "submit my timesheet",
   "raise an invoice for me",
+  "can you check my CV",
+  "help me apply for a job at another company",
+  "how do I update my personal details in the HR system",
 ];

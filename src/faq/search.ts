@@ -90,6 +90,7 @@ export const THRESHOLDS = {
   longTerms: 6,
   longClassifier: 0.8,
   notCoveredScore: 0.5,
+  notCoveredMargin: 0.3,
   closestShare: 0.5,
 };
 const MAX_CLOSEST = 3;
@@ -98,6 +99,33 @@ const MAX_RELATED = 2;
 const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme GovXchange host home organisation vacancy holder"));
 /** Words every part of the programme uses: they place a question in the domain but point to no entry. */
 const GENERIC_WORDS = new Set(analyse("secondment programme GovXchange scheme"));
+
+/** What the rankers need to know about the language the entries and questions are written in. */
+export interface FaqLanguage {
+  /** The one analysis pipeline for indexing and for questions (analyse.ts, analyse-cy.ts). */
+  analyse(text: string, correct?: (word: string) => string): string[];
+  isStopWord(word: string): boolean;
+  /** Lower-case and strip accents and apostrophes: the typo corrector's words come from this. */
+  normalise(text: string): string;
+  /** Extra words the typo corrector may correct to (the synonym tables' words). */
+  vocabulary: readonly string[];
+  /** Analysed terms that put a question inside the programme's domain. */
+  domainWords: ReadonlySet<string>;
+  /** Analysed terms every part of the programme uses. */
+  genericWords: ReadonlySet<string>;
+  /** Everyday questions that have nothing to do with the programme (the classifier's None intent). */
+  offTopicExamples: readonly string[];
+}
+
+export const ENGLISH: FaqLanguage = {
+  analyse,
+  isStopWord,
+  normalise,
+  vocabulary: SYNONYM_WORDS,
+  domainWords: DOMAIN_WORDS,
+  genericWords: GENERIC_WORDS,
+  offTopicExamples: OFF_TOPIC_EXAMPLES,
+};
 
 /** What the rankers found for one question: the input to decide(). */
 export interface Signals {
@@ -128,6 +156,13 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   if (!top) return { kind: "off-topic" };
   const margin = top.score - (sig.ranked[1]?.score ?? 0);
   const closest = (min: number) => sig.ranked.filter((r) => r.isEntry && r.score >= min && r.score > 0.2).slice(0, MAX_CLOSEST).map((r) => r.id);
+  // Topics the material does not cover only have a classifier output (no BM25 part), so an entry
+  // can outscore one on shared words alone: when the classifier is sure of such a topic and surer
+  // than of the best entry, say it is not covered rather than answer.
+  const uncovered = sig.ranked.find((r) => !r.isEntry && r.id !== OFF_TOPIC_LABEL && r.classifier >= t.notCoveredScore);
+  if (top.isEntry && uncovered && uncovered.classifier > top.classifier + t.notCoveredMargin && sig.coverage > 0) {
+    return { kind: "not-covered", topic: uncovered.id, closest: [] };
+  }
   if (
     top.isEntry &&
     top.score >= t.answerScore &&
@@ -182,8 +217,13 @@ function toDoc(entry: FaqEntry): IndexedDoc {
 const features = (terms: readonly string[]): Record<string, number> => Object.fromEntries(terms.map((t) => [t, 1]));
 
 /** Build the FAQ: indexes and classifier are built once here; ask() only queries them. */
-export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCovered: readonly NotCoveredTopic[] = NOT_COVERED): Faq {
+export function createFaq(
+  entries: readonly FaqEntry[] = SHIPPED_ENTRIES,
+  notCovered: readonly NotCoveredTopic[] = NOT_COVERED,
+  language: FaqLanguage = ENGLISH,
+): Faq {
   const started = performance.now();
+  const { analyse, isStopWord } = language;
   const labels = new Map<string, Label>();
   for (const entry of entries) {
     if (labels.has(entry.id)) throw new Error(`Duplicate FAQ entry id: ${entry.id}`);
@@ -195,9 +235,9 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
   }
 
   // Typo vocabulary: every word the knowledge base and the synonym groups use.
-  const vocabulary = new Set<string>(SYNONYM_WORDS);
+  const vocabulary = new Set<string>(language.vocabulary);
   const addWords = (text: string) => {
-    for (const w of normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
+    for (const w of language.normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
   };
   for (const e of entries) addWords([e.topic, e.question, ...(e.alternates ?? []), ...e.keywords, ...e.answer].join(" "));
   for (const t of notCovered) addWords(t.alternates.join(" "));
@@ -238,7 +278,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
   const n = Math.max(entries.length, RARE_DF + 1);
   const scale = Math.max(Math.log(n / RARE_DF), Math.LN2);
   const weight = (term: string): number => {
-    if (GENERIC_WORDS.has(term)) return MIN_WEIGHT;
+    if (language.genericWords.has(term)) return MIN_WEIGHT;
     const df = docFreq.get(term);
     if (!df) return notCoveredTerms.has(term) ? 1 : UNKNOWN_WEIGHT;
     return Math.min(1, Math.max(MIN_WEIGHT, Math.log(n / df) / scale));
@@ -273,7 +313,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
   };
   for (const e of entries) for (const t of [e.question, e.topic, ...(e.alternates ?? []), ...e.keywords]) example(t, e.id);
   for (const t of notCovered) for (const a of t.alternates) example(a, t.id);
-  for (const q of OFF_TOPIC_EXAMPLES) example(q, OFF_TOPIC_LABEL);
+  for (const q of language.offTopicExamples) example(q, OFF_TOPIC_LABEL);
   const net = new NeuralNetwork({ log: false, iterations: 2000 });
   net.train(corpus);
 
@@ -328,7 +368,7 @@ export function createFaq(entries: readonly FaqEntry[] = SHIPPED_ENTRIES, notCov
       known: total > 0 ? known / total : 0,
       singleWeight: terms.length === 1 ? weight(terms[0]!) : 0,
       telling: terms.some((t) => weight(t) >= TELLING_WEIGHT && (docFreq.get(t) ?? 0) > 0),
-      inDomain: terms.some((t) => DOMAIN_WORDS.has(t)),
+      inDomain: terms.some((t) => language.domainWords.has(t)),
     };
   }
 

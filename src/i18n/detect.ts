@@ -6,7 +6,7 @@ import type { Lang } from "./index";
  * joke" scores as Welsh), so Welsh also needs one of these, or a Welsh circumflex.
  */
 const WELSH_WORDS = new Set(
-  "yn yr mae oes sut beth fy eich ddim gyda ydw ydy ydych alla allaf gallaf pam pryd faint fydd fydda fyddaf rydw rwy neu hefyd efo gaf caf ga mewn hynny hwn hon chi nhw wedi bod cael gael gen angen i'r a'r o'r ei eu dw dwi ydi oedd sy sydd".split(" "),
+  "yn yr mae oes sut beth fy eich ddim gyda ydw ydy ydych alla allaf gallaf pam pryd faint fydd fydda fyddaf rydw rwy neu hefyd efo gaf caf ga mewn hynny hwn hon chi nhw wedi bod cael gael gen angen i'r a'r o'r ei eu dw dwi ydi oedd sy sydd pa pwy ble yng ym sy'n i'n chi'n".split(" "),
 );
 
 /**

@@ -36,12 +36,14 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     { step: 7, heading: "Step 7 of 7", title: "Review", statusLabel: "Done", statusColor: "good", guidance: [], lists: [], statusActions: [] },
   ],
   "faq-answer": [
-    { entryId: "pay", topic: "Pay", paragraphs: [{ text: "The host usually pays." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk" },
-    { entryId: "pay", topic: "Pay", paragraphs: [{ text: "x" }], related: [], programmeEmail: "t@example.gov.uk", feedbackGiven: true },
+    { entryId: "pay", topic: "Pay", paragraphs: [{ text: "The host usually pays." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk", lang: "en-GB" },
+    { entryId: "pay", topic: "Pay", paragraphs: [{ text: "x" }], related: [], programmeEmail: "t@example.gov.uk", lang: "en-GB", feedbackGiven: true },
+    { entryId: "pay", topic: "Cyflog", paragraphs: [{ text: "Y sefydliad lletyol sy'n talu." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk", lang: "cy", seeInEnglish: true },
   ],
   "faq-no-match": [
-    { heading: "Did you mean one of these?", question: "pay?", paragraphs: [{ text: "Not sure." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Closest:" },
-    { heading: "Outside what I know", question: "weather?", paragraphs: [{ text: "Ask elsewhere." }], closest: [] },
+    { heading: "Did you mean one of these?", question: "pay?", paragraphs: [{ text: "Not sure." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Closest:", lang: "en-GB" },
+    { heading: "Outside what I know", question: "weather?", paragraphs: [{ text: "Ask elsewhere." }], closest: [], lang: "en-GB" },
+    { heading: "Ai un o'r rhain?", question: "cyflog?", paragraphs: [{ text: "Dydw i ddim yn siŵr." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Agosaf:", lang: "cy" },
   ],
   "faq-kb": [
     {

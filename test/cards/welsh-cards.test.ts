@@ -13,7 +13,6 @@ const NOT_YET_CONVERTED: readonly CardName[] = [
   "faq-kb",
   "faq-kb-alternate",
   "faq-kb-answer",
-  "faq-no-match",
   "match",
   "match-suggestions",
   "my-data",

@@ -54,6 +54,24 @@ describe("the answer decision", () => {
     assert.deepEqual(decide(pension), { kind: "not-covered", topic: "not-covered-pension", closest: [] });
   });
 
+  it("says 'not covered' when the classifier is surer of such a topic than of the entry that outscores it on shared words", () => {
+    const sickPay = signals({
+      ranked: [
+        { id: "keeping-in-touch", isEntry: true, classifier: 0.33, score: 1.33 },
+        { id: "not-covered-terms", isEntry: false, classifier: 0.99, score: 0.99 },
+      ],
+    });
+    assert.deepEqual(decide(sickPay), { kind: "not-covered", topic: "not-covered-terms", closest: [] });
+    // Not when the classifier is as sure of the entry: then the entry answers.
+    const pay = signals({
+      ranked: [
+        { id: "pay-and-expenses", isEntry: true, classifier: 0.8, score: 1.8 },
+        { id: "not-covered-terms", isEntry: false, classifier: 0.6, score: 0.6 },
+      ],
+    });
+    assert.equal(decide(pay).kind, "answer");
+  });
+
   it("says 'off-topic' for the off-topic label, or 'not covered' if the question names secondments", () => {
     const off = signals({ ranked: [{ id: "off-topic", isEntry: false, classifier: 0.9, score: 0.9 }] });
     assert.deepEqual(decide({ ...off, inDomain: false }), { kind: "off-topic" });

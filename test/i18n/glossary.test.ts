@@ -6,13 +6,13 @@ import glossary from "../../src/i18n/glossary.json";
 
 /** Texts in both languages: every catalogue key, and the Welsh FAQ entries against their English. */
 function pairs(): { where: string; en: string; cy: string }[] {
-  // Placeholders ({secondeeName}) are not words of the message.
-  const words = (m: string) => m.replace(/\{[A-Za-z_]+\}/g, "");
+  // Placeholders ({secondeeName}) and email addresses (secondmentexpertise@...) are not words of the message.
+  const words = (m: string) => m.replace(/\{[A-Za-z_]+\}/g, "").replace(/[^\s@]+@[^\s@]+/g, "");
   const out = Object.keys(CATALOGUES["en-GB"]).map((k) => ({ where: k, en: words(CATALOGUES["en-GB"][k]!), cy: CATALOGUES.cy[k]! }));
   for (const w of WELSH_FAQ) {
     const e = FAQ_ENTRIES.find((f) => f.id === w.id)!;
     out.push({ where: `faq ${w.id} topic`, en: e.topic, cy: w.topic });
-    e.answer.forEach((p, i) => out.push({ where: `faq ${w.id} answer ${i + 1}`, en: p, cy: w.answer[i] ?? "" }));
+    e.answer.forEach((p, i) => out.push({ where: `faq ${w.id} answer ${i + 1}`, en: words(p), cy: w.answer[i] ?? "" }));
   }
   return out;
 }

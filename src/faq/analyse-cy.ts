@@ -1,0 +1,205 @@
+/**
+ * Text analysis for Welsh questions: the Welsh twin of analyse.ts, feeding the same rankers and
+ * decision rule (search.ts). Steps:
+ *   1. lower-case, strip accents and apostrophes (normalise());
+ *   2. undo initial mutations against the Welsh knowledge base's own words: "fy nghyflog",
+ *      "eich cyflog" and "gyflog" all become "cyflog"; "ddeiliad" becomes "deiliad";
+ *   3. rewrite multi-word phrases to one concept token ("rheolwr llinell" -> rheolwr,
+ *      "cyfnod penodol" / "dros dro" -> fixedterm, "cadw mewn cysylltiad" -> keepintouch, ...);
+ *   4. drop stop words, numbers and single letters;
+ *   5. strip common plural and verb-noun endings (-iau, -au, -ion, -io, -u, ...);
+ *   6. map through a synonym table (bos -> rheolwr, tal -> cyflog, awdurdod -> cyngor, ...).
+ */
+import { normalise } from "./analyse";
+
+/** Multi-word phrases (after step 2, so radical forms) rewritten to one concept token. */
+const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\brheolwr llinell\b/g, " rheolwr "],
+  [/\brheolwyr llinell\b/g, " rheolwr "],
+  [/\b(cadw|cadwch|aros|arhoswch) mewn cysylltiad\b/g, " keepintouch "],
+  [/\bkit\b/g, " keepintouch "],
+  [/\bdatganiad o diddordeb\b/g, " eoi "],
+  [/\beois?\b/g, " eoi "],
+  [/\b(cyfnod|tymor) penodol\b/g, " fixedterm "],
+  [/\bdros dro\b/g, " fixedterm "],
+  [/\bftcs?\b/g, " fixedterm "],
+  [/\bddim yn parhaol\b/g, " fixedterm "],
+  [/\brhan[\s-]*amser\b/g, " parttime "],
+  [/\brhannu swydd\b/g, " parttime "],
+  [/\b(oriau|patrwm|patrymau) (hyblyg|cywasgedig|gwaith|gweithio)\b/g, " parttime "],
+  [/\b(diwrnod|diwrnodau|diwrnod) (yr|y|bob) (wythnos|mis)\b/g, " parttime "],
+  [/\bllawn[\s-]*amser\b/g, " fulltime "],
+  [/\bdeiliad y swydd wag\b/g, " vacancyholder "],
+  [/\bswydd(i)? wag\b/g, " vacancy "],
+  [/\bachos busnes\b/g, " businesscase "],
+  [/\bpennaeth proffesiwn\b/g, " hop "],
+  [/\bhop\b/g, " hop "],
+  [/\btymor (byr|byrrach)\b/g, " shortterm "],
+  [/\bbyrdymor\b/g, " shortterm "],
+  [/\btymor (hir|hirach)\b/g, " longterm "],
+  [/\bhirdymor\b/g, " longterm "],
+  [/\b(cyfnewid|newid|ffeirio|swapio) (swydd|swyddi|lle|llefydd|rol|rolau)\b/g, " exchange "],
+  [/\b(awdurdod|awdurdodau) lleol\b/g, " cyngor "],
+  [/\bllywodraeth lleol\b/g, " cyngor "],
+  [/\bgwyliau blynyddol\b/g, " holiday "],
+  [/\b(cliriad|fetio) diogelwch\b/g, " vetting "],
+  [/\b(hen|gwreiddiol) swydd\b/g, " oldjob "],
+  [/\bswydd (gwreiddiol|flaenorol|blaenorol)\b/g, " oldjob "],
+  [/\bdod i ben\b/g, " diwedd "],
+  [/\bcael gwybod\b/g, " gwybod "],
+  [/\brhoi gwybod\b/g, " gwybod "],
+  [/\bclywed yn ol\b/g, " gwybod "],
+  [/\bgwneud cais\b/g, " cais "],
+  [/\bcymryd rhan\b/g, " cais "],
+  [/\brhoi (fy|eich) enw ymlaen\b/g, " cais "],
+  [/\btynnu (yn |n )?ol\b/g, " withdraw "],
+  [/\b(mynd|dod|ddod|fynd) (yn |n )?ol\b/g, " dychwelyd "],
+  [/\bnewid (fy|eich) meddwl\b/g, " withdraw "],
+  [/\bdweud na\b/g, " withdraw "],
+  [/\bbwrw ymlaen\b/g, " proceed "],
+  [/\bsel bendith\b/g, " caniatad "],
+  [/\bpam (fyddwn|byddwn|fyddai|byddai|dylwn|ddylwn|dylai|ddylai|dylech|ddylech)\b/g, " mantais "],
+  [/\b(cael|ga|gaf|ca|caf) (i )?allan o(hono|honi|ddo|ddi)?\b/g, " mantais "],
+  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,4}?) (eisiau|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
+  [/\bdweud ie\b/g, " caniatad "],
+  [/\bgweithio (gartref|cartref|o bell|adref)\b/g, " workfromhome "],
+  [/\bdod o hyd\b/g, " find "],
+  [/\bmelin(au)? trafod\b/g, " thinktank "],
+  [/\bcronfa data\b/g, " database "],
+  [/\bcostau teithio\b/g, " treuliau "],
+  [/\badnoddau dynol\b/g, " ad "],
+  [/\bdisgrifiad swydd\b/g, " disgrifiad rol "],
+];
+
+/** Words that carry no meaning for matching, in their radical (unmutated) form. */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a ac ag ar at i y yr r n o fy eich ein ei eu ych mae maen maer oes sut beth bethr ydy ydyw ydw ydych ydi ydyn yw ywr " +
+    "alla allaf allwn allech gall gallaf gallwn gallech gallu ga gaf ca caf cael am gyda efo fydda fyddaf fydd bydd bydda " +
+    "byddaf byddwch byddai byddwn fyddwn fyddai byddan yng ym yn sydd sy syn gen gennych gennyf gennym ble pwy pa pam pryd " +
+    "faint neu hefyd chi fi mi ni nhw hi fe fo e hyn hwn hon hynny dyna dyma wedi wedii bod ddim dim na nad nid nag os fel " +
+    "felly ond mewn gan dros tra wrth rhwng ol yna yno yma iawn plis diolch helo shwmae dal mwy eisiau isio moyn angen arna " +
+    "arnaf arnoch arnon pan digwydd dw dwi rydw rwy rydych rydyn roedd oedd ir ar or ai ynn dydw dydy dyw dych sydd unrhyw rhywbeth " +
+    "rhywun gwneud gwneith dod mynd rhaid gorfod hoffwn hoffech hoffi dylwn dylai dylech ddylwn ddylai ddylech wneud cyn " +
+    "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
+    "mor ba fath tua ie"
+  ).split(/\s+/),
+);
+
+/** Synonym groups: each word (after stemming) maps to the group's first name. */
+const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  rheolwr: ["rheolwr", "rheolwyr", "rheolwraig", "bos", "mos", "goruchwyliwr", "gaffer", "manager"],
+  cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "wages", "salary", "pay"],
+  cyngor: ["cyngor", "cynghorau", "awdurdod", "awdurdodau", "council"],
+  exchange: ["exchange", "cyfnewid", "swapio", "ffeirio", "swap"],
+  secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee"],
+  caniatad: ["caniatad", "cytuno", "cymeradwyo", "cymeradwyaeth", "rhyddhau", "fodlon", "bodlon"],
+  anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr"],
+  ymestyn: ["ymestyn", "estyniad", "hirach", "hiraf"],
+  limit: ["terfyn", "uchafswm", "mwyaf", "hiraf"],
+  cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol"],
+  trafod: ["trafod", "trafodaeth", "sgwrs", "sgyrsiau", "cyfarfod", "cwrdd", "cyfarfodydd"],
+  cais: ["cais", "ymgeisio", "cofrestru", "ymuno", "ceisiadau"],
+  rol: ["rol", "rolau", "swydd", "swyddi"],
+  gwybod: ["gwybod", "clywed", "hysbysu", "dweud"],
+  diwedd: ["diwedd", "gorffen", "gorffenn", "terfynu"],
+  mantais: ["mantais", "manteision", "budd", "buddion", "elwa", "pwynt", "werth", "gwerth"],
+  math: ["math", "mathau", "opsiwn", "opsiynau", "dewisiadau"],
+  cam: ["cam", "camau", "saith"],
+  sgil: ["sgil", "sgiliau", "arbenigedd"],
+  par: ["par", "parau", "paru", "parwyd"],
+  perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
+  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio"],
+  sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
+  sicr: ["sicr", "sicrwydd", "siwr", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
+  e_bost: ["ebost", "bost", "cysylltu", "cyswllt"],
+  cymorth: ["cymorth", "help", "helpu", "cefnogaeth"],
+  lletyol: ["lletyol", "croesawu", "host"],
+  sal: ["sal", "salwch"],
+  dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
+  gyrfa: ["gyrfa", "gyrfaoedd"],
+  perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],
+  elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd", "estyn"],
+};
+
+/** Every word the synonym groups know, for the typo vocabulary. */
+export const WELSH_SYNONYM_WORDS: readonly string[] = Object.values(SYNONYM_GROUPS).flat();
+
+/** Plural and verb-noun endings, longest first; a stem keeps at least 3 letters. */
+const ENDINGS = ["iau", "au", "ion", "io", "u", "i", "o"];
+function stem(word: string): string {
+  if (word.length < 5) return word;
+  for (const e of ENDINGS) if (word.endsWith(e) && word.length - e.length >= 3) return word.slice(0, -e.length);
+  return word;
+}
+
+const SYNONYMS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [canonical, words] of Object.entries(SYNONYM_GROUPS)) for (const w of words) if (!map.has(stem(w))) map.set(stem(w), canonical);
+  return map;
+})();
+
+/** Words that look mutated but are not, or whose "radical" would be another word. */
+const KEEP = new Set(["nod", "dal", "dro", "ben", "hir", "hyd", "lle", "lefel", "rol", "rolau", "data", "gwaith", "bos", "mos", "dysgu", "dewis", "dod", "tal", "gig"]);
+
+/** The forms a word could have before an initial mutation, most likely first. */
+function radicals(w: string): string[] {
+  const out: string[] = [];
+  if (w.startsWith("ngh")) out.push(`c${w.slice(3)}`);
+  else if (w.startsWith("ng")) out.push(`g${w.slice(2)}`);
+  if (w.startsWith("mh")) out.push(`p${w.slice(2)}`);
+  else if (w.startsWith("m")) out.push(`b${w.slice(1)}`);
+  if (w.startsWith("nh")) out.push(`t${w.slice(2)}`);
+  else if (w.startsWith("n")) out.push(`d${w.slice(1)}`);
+  if (w.startsWith("ph")) out.push(`p${w.slice(2)}`);
+  if (w.startsWith("th")) out.push(`t${w.slice(2)}`);
+  if (w.startsWith("ch")) out.push(`c${w.slice(2)}`);
+  if (w.startsWith("dd")) out.push(`d${w.slice(2)}`);
+  if (w.startsWith("f") && !w.startsWith("ff")) out.push(`b${w.slice(1)}`, `m${w.slice(1)}`);
+  if (w.startsWith("l") && !w.startsWith("ll")) out.push(`ll${w.slice(1)}`);
+  if (w.startsWith("r") && !w.startsWith("rh")) out.push(`rh${w.slice(1)}`);
+  if (w.startsWith("g")) out.push(`c${w.slice(1)}`);
+  if (w.startsWith("b")) out.push(`p${w.slice(1)}`);
+  if (w.startsWith("d") && !w.startsWith("dd")) out.push(`t${w.slice(1)}`);
+  if (/^[aeiouwy]/.test(w)) out.push(`g${w}`);
+  if (/^h[aeiouwy]/.test(w)) out.push(w.slice(1));
+  return out;
+}
+
+export interface WelshAnalyser {
+  analyse(text: string, correct?: (word: string) => string): string[];
+  isStopWord(word: string): boolean;
+  normalise(text: string): string;
+}
+
+/**
+ * A Welsh analyser that undoes mutations against `corpus` (the Welsh knowledge base's text): a
+ * word becomes the first of its possible radical forms that the corpus uses, if any.
+ */
+/** Clitics ("sy'n", "i'r", "a'ch") become words of their own before apostrophes and accents go. */
+const prepare = (text: string) => normalise(text.replace(/['\u2019\u2018](n|r|m|i|w|ch|u)\b/gi, " $1")).replace(/-/g, " ");
+
+export function createWelshAnalyser(corpus: readonly string[]): WelshAnalyser {
+  const known = new Set<string>();
+  for (const text of corpus) for (const w of prepare(text).split(/[^a-z]+/)) if (w.length >= 2) known.add(w);
+  for (const w of WELSH_SYNONYM_WORDS) known.add(w);
+  const radical = (w: string): string => {
+    if (KEEP.has(w) || STOP_WORDS.has(w)) return w;
+    for (const r of radicals(w)) if (known.has(r)) return r;
+    return w;
+  };
+  const isStopWord = (w: string) => STOP_WORDS.has(w);
+  function analyse(text: string, correct?: (word: string) => string): string[] {
+    let normal = prepare(text).replace(/[a-z]+/g, radical);
+    if (correct) normal = normal.replace(/[a-z]+/g, (w) => radical(correct(w)));
+    for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
+    const terms: string[] = [];
+    for (const raw of normal.split(/[^a-z0-9]+/)) {
+      if (raw.length < 2 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) continue;
+      const s = stem(raw);
+      terms.push(SYNONYMS.get(s) ?? SYNONYMS.get(raw) ?? s);
+    }
+    return terms;
+  }
+  return { analyse, isStopWord, normalise: prepare };
+}

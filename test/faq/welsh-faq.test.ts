@@ -1,0 +1,84 @@
+import assert from "node:assert/strict";
+import { FAQ_ENTRIES, LGA_SECONDMENTS_EMAIL, PROGRAMME_TEAM_EMAIL } from "../../src/faq/knowledge";
+import data from "../../src/faq/knowledge-cy.json";
+import { parseWelshFaqFile, WELSH_FAQ, welshEntry, welshFaq } from "../../src/faq/knowledge-cy";
+import { NOT_COVERED } from "../../src/faq/not-covered";
+import { CATALOGUES } from "../../src/i18n";
+import { WELSH_OFF_TOPIC } from "./eval-set-cy";
+
+const faq = welshFaq();
+
+describe("Welsh FAQ", () => {
+  it("has a Welsh entry for every English entry, with as many paragraphs, a topic, a question and alternates", () => {
+    assert.deepEqual(WELSH_FAQ.map((e) => e.id).sort(), FAQ_ENTRIES.map((e) => e.id).sort());
+    for (const en of FAQ_ENTRIES) {
+      const cy = welshEntry(en.id)!;
+      assert.equal(cy.answer.length, en.answer.length, en.id);
+      assert.notEqual(cy.topic, en.topic, `${en.id}: the topic is still English`);
+      assert.notEqual(cy.question, en.question, `${en.id}: the question is still English`);
+      assert.ok(cy.alternates.length >= 3, `${en.id}: at least three Welsh alternates`);
+    }
+  });
+
+  it("keeps the email addresses, numbers and names the English answers give", () => {
+    for (const en of FAQ_ENTRIES) {
+      const english = en.answer.join("\n");
+      const welsh = welshEntry(en.id)!.answer.join("\n");
+      for (const fact of english.match(/[^\s@]+@[^\s@]+\.[a-z.]+[a-z]|\b\d+\b|Shelter|Barnardo's|Ipsos MORI|OECD|OSCE|Estyn|Ofsted|GovXchange/g) ?? []) {
+        assert.ok(welsh.includes(fact.replace(/\.$/, "")), `${en.id}: "${fact}" missing from the Welsh`);
+      }
+    }
+    assert.match(welshEntry("further-questions")!.answer.join(" "), new RegExp(PROGRAMME_TEAM_EMAIL.replace(/\./g, "\\.")));
+    assert.match(welshEntry("disability-adjustments")!.answer.join(" "), new RegExp(LGA_SECONDMENTS_EMAIL.replace(/\./g, "\\.")));
+  });
+
+  it("answers each Welsh entry's own question and whole-question alternates with that entry", () => {
+    for (const e of WELSH_FAQ) {
+      for (const q of [e.question, ...e.alternates.filter((a) => a.endsWith("?"))]) {
+        const r = faq.ask(q);
+        assert.equal(r.kind === "answer" ? r.entry.id : r.kind, e.id, q);
+        assert.equal(r.kind === "answer" && r.entry.topic, e.topic, "the answer is the Welsh entry");
+      }
+    }
+  });
+
+  it("finds words through their mutations (fy nghyflog, fy mharu, ddeiliad)", () => {
+    const id = (q: string) => {
+      const r = faq.ask(q);
+      return r.kind === "answer" ? r.entry.id : r.kind;
+    };
+    assert.equal(id("Pwy sy'n talu fy nghyflog?"), "pay-and-expenses");
+    assert.equal(id("Oes sicrwydd y caf fy mharu?"), "guaranteed-match");
+    assert.equal(id("Beth ddylwn i ei roi yn yr achos busnes?"), "business-case");
+  });
+
+  it("never answers a Welsh off-topic question", () => {
+    for (const q of WELSH_OFF_TOPIC) assert.notEqual(faq.ask(q).kind, "answer", q);
+    assert.equal(faq.ask("Beth yw'r tywydd yng Nghaerdydd yfory?").kind, "off-topic");
+  });
+
+  it("says a Welsh question about pensions is not covered by the material, rather than answering it", () => {
+    const r = faq.ask("Beth sy'n digwydd i fy mhensiwn pan fydda i ar secondiad?");
+    assert.equal(r.kind, "not-covered");
+    assert.equal(r.kind === "not-covered" && r.topic?.id, "not-covered-pension");
+  });
+
+  it("has Welsh questions for every topic the material does not cover, and words for each in both catalogues", () => {
+    for (const t of NOT_COVERED) {
+      assert.ok((data.notCovered as Record<string, string[]>)[t.id]?.length, `${t.id}: no Welsh questions`);
+      const key = t.id.replace(/^not-covered-/, "");
+      for (const lang of ["en-GB", "cy"] as const) {
+        for (const part of ["what", "who"]) assert.ok(CATALOGUES[lang][`faq.notCovered.${key}.${part}`], `${lang} faq.notCovered.${key}.${part}`);
+      }
+    }
+  });
+
+  it("refuses a Welsh FAQ file with a missing answer or an unknown entry, naming the field", () => {
+    const broken = structuredClone(data) as { entries: Array<Record<string, unknown>> };
+    delete broken.entries[2]!.answer;
+    assert.throws(() => parseWelshFaqFile(broken), /entries\.2\.answer/);
+    const unknown = structuredClone(data) as { entries: Array<Record<string, unknown>> };
+    unknown.entries[0]!.id = "no-such-entry";
+    assert.throws(() => parseWelshFaqFile(unknown), /no-such-entry is not an FAQ entry/);
+  });
+});
