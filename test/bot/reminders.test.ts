@@ -7,6 +7,7 @@ import { silentLogger } from "../../src/log";
 import { personKey } from "../../src/domain/person";
 import { interestInput } from "../support/forms";
 import { person, personalChat, startTestBot, TENANT, type TestBot } from "../support/teams";
+import { drainWithFrozenClock } from "../support/drain";
 
 /**
  * Three bot instances share one store, as they would behind a load balancer. Time is sinon's
@@ -43,7 +44,7 @@ describe("approval reminders with three instances sharing one store", function (
     clock.setSystemTime(new Date(iso));
     await Promise.all(all().map((app) => app.scheduler.runDue()));
     await first.connector.waitFor(() => expected.every((id) => deliveries(id) >= 1), 10_000);
-    await Promise.all(all().map((app) => app.dispatcher.drain(10_000)));
+    await drainWithFrozenClock(all(), clock);
     await new Promise((r) => setTimeout(r, 300)); // room for any duplicate to arrive
   }
 
