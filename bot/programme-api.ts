@@ -135,8 +135,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       items: [{ heading: role.details.form.hostOrganisation, statusLabel: role.status === "withdrawn" ? "Withdrawn" : "Open", statusColor: role.status === "withdrawn" ? "warning" : "good", facts: roleFacts(role.details), actions: [] }],
       cardActions: [],
     });
-    const model = matching.suggestionsModel(w, id.data, w.engine.matchesForOpening(id.data, 3));
-    send(res, 200, { role: { kind: "card", card: roleCard }, suggestions: model ? { kind: "card", card: renderCard("match-suggestions", model) } : { kind: "text", text: "No suggestions for this role yet." } });
+    const model = matching.suggestionsModel(w, id.data, w.engine.matchesForOpening(id.data, 3), m.caller.lang);
+    send(res, 200, { role: { kind: "card", card: roleCard }, suggestions: model ? { kind: "card", card: renderCard("match-suggestions", model, m.caller.lang) } : { kind: "text", text: "No suggestions for this role yet." } });
   });
 
   /** Confirm or "not suitable": the router's verb, as the chat card runs it; then audited. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
-import { NOT_FOR_YOU } from "../../bot/handlers/pipeline";
+import { notForYou } from "../../bot/handlers/pipeline";
 import { formatUkDate, todayInLondon } from "../../src/domain/dates";
 import { matchId } from "../../src/domain/match";
 import { personKey } from "../../src/domain/person";
@@ -11,6 +11,8 @@ import { MatchStore } from "../../src/store/matches";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
 import { onlyCard, onlyText, person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
+
+const NOT_FOR_YOU = notForYou();
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 

@@ -10,17 +10,13 @@ import { samples } from "./cards.test";
  */
 const NOT_YET_CONVERTED: readonly CardName[] = [
   "business-case",
-  "channel-welcome",
   "confirm",
   "error",
   "faq-kb",
   "faq-kb-alternate",
   "faq-kb-answer",
   "faq-no-match",
-  "match",
-  "match-suggestions",
   "my-data",
-  "pipeline",
   "privacy",
   "records",
   "secondment",
