@@ -20,6 +20,8 @@ export interface WelcomeModel {
 export interface ChannelWelcomeModel {
   /** What just happened, e.g. "This channel will now get its cards in Welsh." */
   notice?: string;
+  /** Why the last press did nothing, e.g. only the vacancy holder may switch the language. */
+  warning?: string;
   /** The language the "Cymraeg / English" button switches the channel to. */
   switchTo: "en-GB" | "cy";
 }

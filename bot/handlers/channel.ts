@@ -3,7 +3,7 @@ import { channelRootOf } from "../conversation-record";
 import { t, type Lang } from "../../src/i18n";
 import { channelLanguage } from "./match-cards";
 import * as secondment from "./secondment";
-import { card, text, type Caller, type Reply, type Services } from "./types";
+import { card, type Caller, type Reply, type Services } from "./types";
 
 /**
  * The bot in a team channel: what it does there, and the channel's language. Cards posted to a
@@ -12,8 +12,8 @@ import { card, text, type Caller, type Reply, type Services } from "./types";
  */
 
 /** The channel welcome card, in `lang`, with the switch to the other language. */
-export function channelWelcomeCard(lang: Lang, notice?: string): Reply {
-  return card(renderCard("channel-welcome", { switchTo: lang === "cy" ? "en-GB" : "cy", ...(notice ? { notice } : {}) }, lang));
+export function channelWelcomeCard(lang: Lang, notes: { notice?: string; warning?: string } = {}): Reply {
+  return card(renderCard("channel-welcome", { switchTo: lang === "cy" ? "en-GB" : "cy", ...notes }, lang));
 }
 
 /** The channel welcome card in the channel's own language (on install, or "help" in the channel). */
@@ -34,8 +34,12 @@ async function mayChooseLanguage(s: Services, caller: Caller, channelId: string)
 /** The "Cymraeg / English" switch pressed or typed in a channel: the channel's language, not the person's. */
 export async function setChannelLanguage(s: Services, caller: Caller, lang: Lang): Promise<Reply> {
   const channelId = channelRootOf(caller.conversationId);
-  if (!(await mayChooseLanguage(s, caller, channelId))) return text(t(caller.lang, "channel.lang.onlyHost"));
+  if (!(await mayChooseLanguage(s, caller, channelId))) {
+    // The card stays as the channel has it; the warning says why nothing changed.
+    const current = await channelLanguage(s, caller.person.tenantId, channelId);
+    return channelWelcomeCard(current, { warning: t(current, "channel.lang.onlyHost") });
+  }
   await s.conversations.setLanguage(caller.person.tenantId, channelId, lang, s.now());
   s.log.info("channel language chosen", { lang });
-  return channelWelcomeCard(lang, t(lang, "channel.lang.now"));
+  return channelWelcomeCard(lang, { notice: t(lang, "channel.lang.now") });
 }

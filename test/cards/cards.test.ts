@@ -5,7 +5,7 @@ import { cardProblems, unexpanded, walk } from "../support/cards";
 
 export const samples: { [N in CardName]: CardModels[N][] } = {
   welcome: [{ programmeEmail: "team@example.gov.uk", switchTo: "cy" }, { programmeEmail: "team@example.gov.uk", programmeTeam: true, switchTo: "cy" }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available.", switchTo: "en-GB" }],
-  "channel-welcome": [{ switchTo: "cy" }, { switchTo: "en-GB", notice: "This channel will now get its cards in English." }],
+  "channel-welcome": [{ switchTo: "cy" }, { switchTo: "en-GB", notice: "This channel will now get its cards in English." }, { switchTo: "cy", warning: "Only the vacancy holder can change the language." }],
   plan: [
     {
       progressText: "1 of 7 steps done",
