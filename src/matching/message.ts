@@ -44,7 +44,7 @@ function item(lang: Lang, i: ListItem, reader: Reader): string {
 export function joinItems(lang: Lang, items: readonly string[], or = false, sep: ", " | "; " = ", "): string {
   if (items.length <= 1) return items[0] ?? "";
   const last = items[items.length - 1]!;
-  const word = lang === "cy" ? (or ? "neu" : /^[aeiouâêîôû]/i.test(last) ? "ac" : "a") : or ? "or" : "and";
+  const word = lang === "cy" ? (or ? "neu" : /^[aeiouyâêîôûŷ]/i.test(last) ? "ac" : "a") : or ? "or" : "and";
   if (sep === "; ") return items.join(sep);
   return `${items.slice(0, -1).join(sep)} ${word} ${last}`;
 }

@@ -125,6 +125,21 @@ describe("Cymraeg in a team channel: the channel's language and the secondee's",
       // Someone else pressing it is told, in the channel's language, that they cannot.
       const refused = await bot.teams.press(tai, nosy, VERBS.hostProceeds, arrange.data);
       assert.match(cardText(refused), /Dim ond deiliad y swydd wag ar gyfer y rôl hon/);
+
+      // Gwen says no: a reason is required (in Welsh), then the channel hears in Welsh.
+      const no = action(gwenCard, "Anfon");
+      assert.ok(buttons(gwenCard).includes("Dydw i ddim eisiau bwrw ymlaen"));
+      assert.equal(no.verb, VERBS.secondeeDeclines);
+      const empty = await bot.teams.press(personalChat(gwen), gwen, no.verb, { ...no.data, reason: "  " });
+      assert.match(cardText(empty), /Rhowch reswm/);
+      const m0 = (await bot.app.store.container("matches").item(String(no.data.matchId), String(no.data.matchId)).read()).resource;
+      assert.equal(m0.status, "meeting", "nothing changed without a reason");
+      const said = await bot.teams.press(personalChat(gwen), gwen, no.verb, { ...no.data, reason: "Mae'r daith yn rhy hir" });
+      assert.match(cardText(said), /Diolch\. Rydyn ni wedi nodi nad ydych chi eisiau bwrw ymlaen/);
+      assert.match(cardText(said), /Ddim yn mynd yn ei flaen: Mae'r daith yn rhy hir/);
+      await bot.connector.waitFor(() => bot.connector.to(tai.id).some((s) => /Mae Gwen Morgan wedi penderfynu peidio â bwrw ymlaen/.test(s.body.text ?? "")), 10_000);
+      // The programme team hears in English, their language.
+      await bot.connector.waitFor(() => bot.connector.to(chatOf(bot, pat)!).some((s) => /The match of Gwen Morgan with Housing data analyst/.test(s.body.text ?? "")), 10_000);
     } finally {
       await bot.stop();
     }
