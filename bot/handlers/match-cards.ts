@@ -122,7 +122,7 @@ export function hostCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}):
     candidateName: m.candidate.name,
     organisation: m.opening.organisation,
     facts: candidateFacts(m, w, lang),
-    explanation: explanationFor(m, lang, "others"),
+    explanation: explanationFor(m, lang, "channel"),
     statusText: status.text,
     statusStyle: status.style,
     actions: [],

@@ -26,8 +26,12 @@ export type MsgValue =
   | { list: readonly ListItem[]; or?: boolean; sep?: "semicolon" }
   | { msg: Msg };
 
-/** Who reads an explanation: the person matched ("you"), or anyone else ("they"). */
-export type Reader = "candidate" | "others";
+/**
+ * Who reads an explanation: the person matched ("you"), or anyone else ("they"). "channel" is
+ * everyone in the role's team channel: "they" too, and messages may leave out details that are
+ * the person's own business (a manual match's rule reasons: contract end, clearance held).
+ */
+export type Reader = "candidate" | "others" | "channel";
 
 export const msg = (key: string, values?: Record<string, MsgValue>): Msg => (values ? { key, values } : { key });
 

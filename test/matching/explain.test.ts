@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { MatchEngine } from "../../src/matching/engine";
 import { explain, explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type ListItem } from "../../src/matching/message";
-import { HARD_RULES } from "../../src/matching/rules";
+import { checkPair, HARD_RULES } from "../../src/matching/rules";
+import { manualExplanation } from "../../src/programme/manual-match";
 import { candidate, context, opening } from "./fixtures";
 
 const skills = (ids: ("data-analysis" | "statistics" | "research" | "leadership" | "economics")[], other: string[] = []) => ({ ids, other });
@@ -134,5 +135,16 @@ describe("matching explanations", () => {
         "Mae hefyd yn cynnig sgiliau a fyddai o werth i'r rôl: Ymchwil. Byddai'n datblygu'r sgiliau hyn: Arweinyddiaeth. " +
         "Mewn rhanbarthau gwahanol, a'r ddwy ochr yn agored i weithio o bell. Yn rhydd 2 wythnos cyn i'r rôl ddechrau.",
     );
+  });
+
+  it("a manual match's channel lines name each rule, and keep the person's own details to them", () => {
+    const rules = checkPair(candidate("c9", { contractType: "fixed-term", fixedTermEnd: "2027-06-30" }), opening("r9"), ctx);
+    const { lines, summary } = manualExplanation(rules);
+    const channel = formatLines("en-GB", lines, "channel");
+    assert.match(channel, /^- Not met: Ends before a fixed-term contract does\.$/m);
+    assert.doesNotMatch(channel, /30 June 2027/, "the contract's end date is not the channel's business");
+    assert.match(formatLines("en-GB", lines, "candidate"), /after your fixed-term contract ends on 30 June 2027/);
+    assert.match(formatLines("cy", lines, "channel"), /^- Heb ei bodloni: Yn dod i ben cyn i gontract cyfnod penodol ddod i ben\.$/m);
+    assert.equal(formatSentences("cy", summary), "Cynigiwyd gan dîm y rhaglen, a benderfynodd fwrw ymlaen er nad oedd un rheol wedi'i bodloni.");
   });
 });
