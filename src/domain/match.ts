@@ -55,7 +55,6 @@ export const reasonSchema = (lang: Lang = DEFAULT_LANG) =>
     .trim()
     .min(1, t(lang, "matching.reason.enter"))
     .max(500, t(lang, "matching.reason.tooLong", { max: 500 }));
-export const ReasonSchema = reasonSchema();
 
 /** Why a change was refused: each has a message "matching.refused.<why>" in the catalogue. */
 export type MatchRefusal = "closed" | "alreadyArranging" | "hasOutcome" | "alreadyAnswered";
