@@ -172,12 +172,12 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       {
         title: role.details.form.title,
         empty: "",
-        items: [{ heading: role.details.form.hostOrganisation, statusLabel: t(m.lang, withdrawn ? "programme.status.role.withdrawn" : "programme.status.role.open"), statusColor: withdrawn ? "warning" : "good", facts: roleFacts(role.details), actions: [] }],
+        items: [{ heading: role.details.form.hostOrganisation, statusLabel: t(m.lang, withdrawn ? "programme.status.role.withdrawn" : "programme.status.role.open"), statusColor: withdrawn ? "warning" : "good", facts: roleFacts(role.details, m.lang), actions: [] }],
         cardActions: [],
       },
       m.lang,
     );
-    const model = matching.suggestionsModel(w, id.data, w.engine.matchesForOpening(id.data, 3));
+    const model = matching.suggestionsModel(w, id.data, w.engine.matchesForOpening(id.data, 3), m.lang);
     send(res, 200, { role: { kind: "card", card: roleCard }, suggestions: model ? { kind: "card", card: renderCard("match-suggestions", model, m.lang) } : { kind: "text", text: t(m.lang, "programme.roles.noSuggestions") } });
   });
 

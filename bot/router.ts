@@ -5,6 +5,7 @@ import { VERBS, type Verb } from "../cards";
 import { SetStepStatusSchema, StepNumberSchema } from "../src/domain/plan";
 import * as approval from "./handlers/approval";
 import * as businessCase from "./handlers/business-case";
+import * as channel from "./handlers/channel";
 import * as faq from "./handlers/faq";
 import * as interest from "./handlers/interest";
 import * as knowledge from "./handlers/knowledge";
@@ -72,7 +73,8 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.setLanguage]: route({
     schema: z.object({ lang: z.enum(LANGS, { message: "menu.problem.lang" }) }),
     personalOnly: false,
-    run: (s, c, d) => setLanguage(s, c, d.lang),
+    // In a team channel the switch sets the channel's language (its vacancy holder only).
+    run: (s, c, d) => (c.scope === "channel" ? channel.setChannelLanguage(s, c, d.lang) : setLanguage(s, c, d.lang)),
   }),
   [VERBS.showPlan]: route({ schema: NoData, personalOnly: true, run: (s, c) => plan.showPlan(s, c) }),
   [VERBS.openStep]: route({

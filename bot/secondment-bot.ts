@@ -12,10 +12,11 @@ import { ALL_VERBS, CARD_CONTENT_TYPE, VERBS } from "../cards";
 import { DEFAULT_LANG, langFromLocale, t, type Lang } from "../src/i18n";
 import { noteVerb, turnSpan } from "../src/telemetry";
 import type { ConversationRepository } from "../src/store/conversations";
-import { conversationRecordOf, personOf, scopeOf } from "./conversation-record";
+import { conversationRecordOf, personOf, scopeOf, tenantOf } from "./conversation-record";
 import { MAX_QUESTION_LENGTH } from "./handlers/faq";
 import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
-import { channelWelcome, welcome } from "./handlers/welcome";
+import { welcome } from "./handlers/welcome";
+import { channelWelcome } from "./handlers/channel";
 import { commandFor, dispatch } from "./router";
 import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
 
@@ -82,7 +83,7 @@ export class SecondmentBot extends TeamsActivityHandler {
         const scope = scopeOf(ctx.activity);
         const person = personOf(ctx.activity);
         const lang = person ? await languageFor(this.s, person, ctx.activity.locale) : (langFromLocale(ctx.activity.locale) ?? DEFAULT_LANG);
-        const reply = scope === "personal" ? welcome(this.s, undefined, false, lang) : scope === "channel" ? channelWelcome() : text(t(lang, "welcome.group"));
+        const reply = scope === "personal" ? welcome(this.s, undefined, false, lang) : scope === "channel" ? await channelWelcome(this.s, tenantOf(ctx.activity) ?? "", ctx.activity.conversation.id) : text(t(lang, "welcome.group"));
         await ctx.sendActivity(toActivity(reply));
       }
       await next();
@@ -177,7 +178,9 @@ export class SecondmentBot extends TeamsActivityHandler {
     const { verb, data } = commandFor(typed);
     // Help in a team channel explains what the bot does there, not the personal menu.
     const reply =
-      caller.scope === "channel" && verb === VERBS.showMenu ? channelWelcome() : await this.dispatch(caller, verb, data);
+      caller.scope === "channel" && verb === VERBS.showMenu
+        ? await channelWelcome(this.s, caller.person.tenantId, ctx.activity.conversation.id)
+        : await this.dispatch(caller, verb, data);
     await ctx.sendActivity(toActivity(reply));
   }
 

@@ -16,7 +16,15 @@ export interface WelcomeModel {
   switchTo: "en-GB" | "cy";
 }
 
-export type ChannelWelcomeModel = Record<string, never>;
+/** What the bot does in a team channel, in the channel's language, with the switch to the other language. */
+export interface ChannelWelcomeModel {
+  /** What just happened, e.g. "This channel will now get its cards in Welsh." */
+  notice?: string;
+  /** Why the last press did nothing, e.g. only the vacancy holder may switch the language. */
+  warning?: string;
+  /** The language the "Cymraeg / English" button switches the channel to. */
+  switchTo: "en-GB" | "cy";
+}
 
 export interface PlanRow {
   step: number;
@@ -153,10 +161,13 @@ export interface MatchSuggestionsModel {
   }[];
 }
 
-/** A match as the role's channel or the secondee sees it. */
+/** A match as the role's channel ("host") or the secondee sees it. */
 export interface MatchModel {
-  heading: string;
-  intro: string;
+  view: "host" | "secondee";
+  roleTitle: string;
+  candidateName: string;
+  /** The host organisation. */
+  organisation: string;
   facts: { title: string; value: string }[];
   explanation: string;
   statusText: string;
@@ -202,7 +213,7 @@ export type CardName = keyof CardModels;
 // Pipeline (programme team)
 /** The programme team's pipeline: totals only, never names or anyone's details. */
 export interface PipelineModel {
-  /** "Figures on 12 March 2027." */
+  /** The day the figures are for, already formatted ("12 March 2027"). */
   asOf: string;
   /** A few key totals shown large at the top. */
   headlines: { label: string; value: string; color: "default" | "good" | "attention" | "warning" }[];

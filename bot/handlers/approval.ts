@@ -265,18 +265,16 @@ export async function followUp(s: Services, payload: FollowUpPayload): Promise<v
     await s.outbox.enqueue({
       id: `approval-escalation:${a.requestId}:secondee`,
       target: personTarget(a, a.secondee.aadObjectId, payload.serviceUrl),
-      activity: textMessage(
-        `Your line manager has not answered your request to be released, after two reminders. We have told the programme team, who will help. You could also talk to your line manager directly.`,
-      ),
+      activity: textMessage(t((await s.preferences.language(a.secondee)) ?? DEFAULT_LANG, "matching.releaseEscalation.secondee")),
       purpose: "approval-escalation",
     });
     for (const member of s.config.programmeTeam.aadObjectIds) {
+      // Each member reads it in their own language.
+      const lang = (await s.preferences.language({ tenantId: a.secondee.tenantId, aadObjectId: member })) ?? DEFAULT_LANG;
       await s.outbox.enqueue({
         id: `approval-escalation:${a.requestId}:${member}`,
         target: personTarget(a, member, payload.serviceUrl),
-        activity: textMessage(
-          `${a.secondee.name}'s line manager has not answered their request to be released for a secondment, sent on ${dateOf(a.requestedAt)}, after two reminders. Please follow it up.`,
-        ),
+        activity: textMessage(t(lang, "matching.releaseEscalation.team", { name: a.secondee.name, sentOn: dateOf(a.requestedAt, lang) })),
         purpose: "approval-escalation",
       });
     }

@@ -18,6 +18,3 @@ export function welcome(s: Services, notice?: string, forProgrammeTeam = false, 
   );
 }
 
-export function channelWelcome(): Reply {
-  return card(renderCard("channel-welcome", {}));
-}

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
+import type { Msg } from "../matching/message";
 import type { PersonId } from "./person";
 
 /**
@@ -22,39 +24,52 @@ export interface Match {
   /** Who said they would arrange the meeting, and when. */
   arrangedBy?: { aadObjectId: string; name?: string; at: string; /** Their Teams user id (29:…), so their card refreshes. */ teamsUserId?: string };
   outcomes: Partial<Record<Side, Outcome>>;
-  /** Why it closed, in the words of whoever closed it. */
+  /** Why it closed, in the words of whoever closed it (free text, shown as written). */
   closedReason?: string;
+  /**
+   * How it closed when the app, not a person, says so: the programme team judged the pair not
+   * suitable, or the secondment it led to was called off (closedReason then holds the reason given).
+   */
+  closedNote?: "not-suitable" | "called-off";
   closedBy?: Side | "programme-team";
   closedAt?: string;
-  /** One-sentence summary of why the pair fits. */
+  /** One-sentence summary of why the pair fits, in the person's language when it was made (kept for their records). */
   explanation: string;
-  /** The full explanation as shown on the cards (skills, preferences, rules checked). */
+  /**
+   * Why the pair fits, as catalogue messages: a summary and the lines the cards show (skills,
+   * preferences, rules checked). Each card puts them into its reader's language.
+   */
+  reasons?: { summary: Msg[]; lines: Msg[][] };
+  /** Matches made before explanations were messages: the lines in English, and written to the person. */
   details?: string;
-  /** The same explanation written to the person matched ("you"), for their own card. */
   detailsForCandidate?: string;
 }
 
 export const matchId = (openingId: string, candidateKey: string): string => `match:${openingId}:${candidateKey}`.replace(/[/\\?#]/g, "_");
 export const pairKey = (openingId: string, candidateKey: string): string => `${openingId}|${candidateKey}`;
 
-export const ReasonSchema = z
-  .string({ message: "Reason must be text" })
-  .trim()
-  .min(1, "Enter a reason")
-  .max(500, "Reason must be 500 characters or fewer");
+/** Why someone gave up on a match: required, plain text, with the messages in `lang`. */
+export const reasonSchema = (lang: Lang = DEFAULT_LANG) =>
+  z
+    .string({ message: t(lang, "matching.reason.text") })
+    .trim()
+    .min(1, t(lang, "matching.reason.enter"))
+    .max(500, t(lang, "matching.reason.tooLong", { max: 500 }));
 
-export type MatchChange = { kind: "changed"; match: Match } | { kind: "refused"; why: string; match: Match };
+/** Why a change was refused: each has a message "matching.refused.<why>" in the catalogue. */
+export type MatchRefusal = "closed" | "alreadyArranging" | "hasOutcome" | "alreadyAnswered";
+export type MatchChange = { kind: "changed"; match: Match } | { kind: "refused"; why: MatchRefusal; match: Match };
 
 /** The vacancy holder (or programme team) takes the meeting on. */
 export function arrange(m: Match, actor: { aadObjectId: string; name?: string; teamsUserId?: string }, now: Date): MatchChange {
-  if (m.status !== "notified") return { kind: "refused", why: m.status === "closed" ? "This match is closed." : "The meeting is already being arranged.", match: m };
+  if (m.status !== "notified") return { kind: "refused", why: m.status === "closed" ? "closed" : "alreadyArranging", match: m };
   return { kind: "changed", match: { ...m, status: "meeting", arrangedBy: { ...actor, at: now.toISOString() } } };
 }
 
 /** One side records the outcome of the meeting (or, for the host, turns the match down before it). */
 export function recordOutcome(m: Match, side: Side, outcome: { proceed: boolean; reason?: string }, now: Date): MatchChange {
-  if (m.status === "closed" || m.status === "agreeing") return { kind: "refused", why: "This match already has its outcome.", match: m };
-  if (m.outcomes[side]) return { kind: "refused", why: "You have already given your answer.", match: m };
+  if (m.status === "closed" || m.status === "agreeing") return { kind: "refused", why: "hasOutcome", match: m };
+  if (m.outcomes[side]) return { kind: "refused", why: "alreadyAnswered", match: m };
   const at = now.toISOString();
   if (!outcome.proceed) {
     return {
@@ -72,9 +87,9 @@ export function recordOutcome(m: Match, side: Side, outcome: { proceed: boolean;
  * pair is never proposed again), and the person and the role are free for other matches.
  */
 export function callOff(m: Match, by: Side | "programme-team", reason: string, now: Date): MatchChange {
-  if (m.status === "closed") return { kind: "refused", why: "This match is already closed.", match: m };
+  if (m.status === "closed") return { kind: "refused", why: "closed", match: m };
   const at = now.toISOString();
-  return { kind: "changed", match: { ...m, status: "closed", closedReason: `The secondment was called off: ${reason}`, closedBy: by, closedAt: at } };
+  return { kind: "changed", match: { ...m, status: "closed", closedReason: reason, closedNote: "called-off", closedBy: by, closedAt: at } };
 }
 
 /** Pairs that must never be proposed again: any match that closed. */

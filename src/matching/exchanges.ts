@@ -4,6 +4,7 @@ import { passesHardRules } from "./rules";
 import { scorePair } from "./score";
 import { byScoreThenId } from "./select";
 import type { Candidate, ExchangeProposal, MatchContext, Proposal } from "./types";
+import { msg } from "./message";
 
 /**
  * Exchanges (job swaps): two people who both want an exchange and each offer a home role, at
@@ -68,9 +69,7 @@ export function findExchanges(pool: Iterable<PreparedCandidate>, env: RunEnv, li
     used.set(b.id, (used.get(b.id) ?? 0) + 1);
     const first = proposal(a, b, env);
     const second = proposal(b, a, env);
-    const summary =
-      `A job swap: ${a.source.name} would take ${b.source.homeRole!.title} and ${b.source.name} would take ` +
-      `${a.source.homeRole!.title}. Both want an exchange and are at comparable grades.`;
+    const summary = msg("matching.exchange.summary", { a: a.source.name, aTakes: b.source.homeRole!.title, b: b.source.name, bTakes: a.source.homeRole!.title });
     out.push({ candidateIds: [a.id, b.id], score, first, second, summary });
   }
   return out;

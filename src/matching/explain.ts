@@ -1,5 +1,4 @@
-import { formatUkDate } from "../domain/dates";
-import { choiceLabel, REGIONS, SECONDMENT_TYPES, WORK_ARRANGEMENTS } from "../domain/options";
+import { SECONDMENT_TYPES, WORK_ARRANGEMENTS } from "../domain/options";
 import { SKILLS } from "../domain/skills";
 import {
   capLookup,
@@ -12,15 +11,17 @@ import {
   type PreparedSkills,
   type RunEnv,
 } from "./prepare";
-import { RULES_CHECKED, workingPattern, type RuleSummary } from "./rules";
+import type { Lang } from "../i18n";
+import { formatSentences, gapMsg, msg, type ListItem, type Msg, type MsgValue, type Reader } from "./message";
+import { ruleLabelKey, RULES_CHECKED, workingPattern, type RuleSummary } from "./rules";
 import { locationFit, scoreParts, startGapDays, type ScoreParts } from "./score";
-import { gapText, joinList, monthsText } from "./text";
 import type { Candidate, MatchContext, Opening, Proposal } from "./types";
 
 /**
- * Why a pair was proposed, in plain British English: structured lists for cards and a short
- * summary sentence for messages. Built only for pairs that are proposed. Never mentions
- * reasonable adjustments, language or anything personal beyond what the forms ask for matching.
+ * Why a pair was proposed: structured lists for cards and a short summary for the programme team,
+ * as catalogue messages (message.ts) put into words only when shown, in the reader's language.
+ * Built only for pairs that are proposed. Never mentions reasonable adjustments, language or
+ * anything personal beyond what the forms ask for matching.
  */
 
 export type PreferenceAspect = "location" | "type" | "pattern" | "dates";
@@ -28,20 +29,21 @@ export type PreferenceAspect = "location" | "type" | "pattern" | "dates";
 export interface PreferenceFit {
   aspect: PreferenceAspect;
   fits: boolean;
-  text: string;
+  /** One or two sentences. */
+  text: Msg[];
 }
 
 export interface Explanation {
-  /** One or two short sentences. */
-  summary: string;
+  /** A few short sentences. */
+  summary: Msg[];
   /** Skills the role needs that the candidate offers, in the role's own words for own-words skills. */
-  requiredSkillsMatched: string[];
+  requiredSkillsMatched: ListItem[];
   /** Skills the role needs that the candidate did not say they offer. */
-  requiredSkillsMissing: string[];
+  requiredSkillsMissing: ListItem[];
   /** Nice-to-have skills the candidate offers. */
-  niceSkillsMatched: string[];
+  niceSkillsMatched: ListItem[];
   /** Skills the candidate wants to develop that the role needs or would value. */
-  developmentMet: string[];
+  developmentMet: ListItem[];
   /** Location, type, working pattern and dates, in that order. */
   preferences: PreferenceFit[];
   /**
@@ -52,21 +54,16 @@ export interface Explanation {
   score: ScoreParts;
 }
 
-const regionText = (id: string) => choiceLabel(REGIONS, id) ?? id;
-const ARRANGEMENT_WORDS: Record<string, string> = {
-  hybrid: "hybrid working",
-  remote: "remote working",
-  "willing-to-travel": "travel",
-};
+const region = (id: string) => ({ choice: "region" as const, id });
 
-/** Curated skill labels by bit number. */
-const SKILL_LABELS: readonly string[] = SKILLS.map((skill) => skill.label);
+/** Curated skill ids by bit number. */
+const SKILL_IDS: readonly string[] = SKILLS.map((skill) => skill.id);
 
-/** Labels of curated skills in list order, then own-words skills as `spelling` gives them. */
-function labels(mask: number, otherKeys: readonly string[], spelling: PreparedSkills): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < SKILL_LABELS.length; i++) if (mask & (1 << i)) out.push(SKILL_LABELS[i]!);
-  for (const k of otherKeys) out.push(spelling.other.get(k) ?? k);
+/** Curated skills in list order, then own-words skills as `spelling` gives them. */
+function labels(mask: number, otherKeys: readonly string[], spelling: PreparedSkills): ListItem[] {
+  const out: ListItem[] = [];
+  for (let i = 0; i < SKILL_IDS.length; i++) if (mask & (1 << i)) out.push({ choice: "skill", id: SKILL_IDS[i]! });
+  for (const k of otherKeys) out.push({ text: spelling.other.get(k) ?? k });
   return out;
 }
 
@@ -79,74 +76,62 @@ function locationPreference(c: PreparedCandidate, o: PreparedOpening): Preferenc
   // Remote working in common is the reason for a "remote" fit: say it once.
   const common = idsInMask(WORK_ARRANGEMENTS, c.arrangements & o.arrangements)
     .filter((id) => !(fit === "remote" && id === "remote"))
-    .map((id) => ARRANGEMENT_WORDS[id] ?? id);
-  const both = common.length > 0 ? ` Both are open to ${joinList(common)}.` : "";
-  const where = `The role is in ${regionText(o.region)} and they work in ${regionText(c.region)}`;
+    .map((id): ListItem => ({ msg: msg(`matching.arrangement.${id}`) }));
+  const both = common.length > 0 ? [msg("matching.pref.location.bothOpen", { arrangements: { list: common } })] : [];
+  const where = { roleRegion: region(o.region), theirRegion: region(c.region) };
   switch (fit) {
     case "same-region":
-      return { aspect: "location", fits: true, text: `Both are in ${regionText(o.region)}.${both}` };
+      return { aspect: "location", fits: true, text: [msg("matching.pref.location.same", { region: region(o.region) }), ...both] };
     case "remote":
-      return { aspect: "location", fits: true, text: `${where}, but both are open to remote working.${both}` };
+      return { aspect: "location", fits: true, text: [msg("matching.pref.location.remote", where), ...both] };
     case "travel":
-      return { aspect: "location", fits: true, text: `${where}, but they are willing to travel.${both}` };
+      return { aspect: "location", fits: true, text: [msg("matching.pref.location.travel", where), ...both] };
     default:
-      return { aspect: "location", fits: false, text: `${where}, with no remote working or travel in common.${both}` };
+      return { aspect: "location", fits: false, text: [msg("matching.pref.location.none", where), ...both] };
   }
 }
 
 function typePreference(c: PreparedCandidate, o: PreparedOpening): PreferenceFit {
-  const common = idsInMask(SECONDMENT_TYPES, c.typeMask & o.typeMask).map((id) => choiceLabel(SECONDMENT_TYPES, id)!);
-  return { aspect: "type", fits: common.length > 0, text: `Both are open to: ${joinList(common)}.` };
+  const common = idsInMask(SECONDMENT_TYPES, c.typeMask & o.typeMask).map((id): ListItem => ({ choice: "secondmentType", id }));
+  return { aspect: "type", fits: common.length > 0, text: [msg("matching.pref.type", { types: { list: common } })] };
+}
+
+/** When someone is free compared with the role's start: "same", "before" or "after" it, and how far. */
+function timing(c: PreparedCandidate, o: PreparedOpening, env: RunEnv): { when: "same" | "before" | "after"; gap: MsgValue } {
+  const gap = startGapDays(c, o, env);
+  const when = gap === 0 ? "same" : Math.max(c.availableDay, env.todayDay) < o.startDay ? "before" : "after";
+  return { when, gap: { msg: gapMsg(gap) } };
 }
 
 function datesPreference(c: PreparedCandidate, o: PreparedOpening, env: RunEnv): PreferenceFit {
   const d = o.source.details;
-  const gap = startGapDays(c, o, env);
-  const from = Math.max(c.availableDay, env.todayDay);
-  const when = gap === 0 ? "the day the role starts" : from < o.startDay ? `${gapText(gap)} before the role starts` : `${gapText(gap)} after the role starts`;
-  const free = c.availableDay <= env.todayDay ? "They are free now" : `They are free from ${formatUkDate(c.source.details.availableFrom)}`;
-  return {
-    aspect: "dates",
-    fits: true,
-    text:
-      `${free}, ${when} on ${formatUkDate(d.startDate)}. ` +
-      `The role lasts ${monthsText(d.durationMonths)}; they would consider ${c.shortestMonths} to ${monthsText(c.longestMonths)}.`,
-  };
+  const { when, gap } = timing(c, o, env);
+  const free = c.availableDay <= env.todayDay ? msg("matching.pref.dates.freeNow", { when, gap, start: { date: d.startDate } }) : msg("matching.pref.dates.freeFrom", { from: { date: c.source.details.availableFrom }, when, gap, start: { date: d.startDate } });
+  return { aspect: "dates", fits: true, text: [free, msg("matching.pref.dates.length", { months: d.durationMonths, shortest: c.shortestMonths, longest: c.longestMonths })] };
 }
 
-function skillsSentence(matched: string[], missing: string[], nice: string[]): string {
+function skillsSentences(matched: ListItem[], missing: ListItem[], nice: ListItem[]): Msg[] {
   const total = matched.length + missing.length;
-  let s: string;
-  if (missing.length === 0) {
-    const all = total === 1 ? "the skill" : total === 2 ? "both skills" : `all ${total} skills`;
-    s = `Offers ${all} the role needs (${joinList(matched)}).`;
-  } else if (matched.length === 0) {
-    s = `Offers none of the skills the role needs (${joinList(missing)}).`;
-  } else {
-    s = `Offers ${matched.length} of the ${total} skills the role needs (${joinList(matched)}), but not ${joinList(missing, "or")}.`;
-  }
-  return nice.length > 0 ? `${s} Also offers ${joinList(nice)}, which the role would value.` : s;
+  const s =
+    missing.length === 0
+      ? msg("matching.summary.skills.all", { total, matched: { list: matched } })
+      : matched.length === 0
+        ? msg("matching.summary.skills.none", { missing: { list: missing } })
+        : msg("matching.summary.skills.some", { count: matched.length, total, matched: { list: matched }, missing: { list: missing, or: true } });
+  return nice.length > 0 ? [s, msg("matching.summary.nice", { nice: { list: nice } })] : [s];
 }
 
-function locationSentence(c: PreparedCandidate, o: PreparedOpening): string {
+function locationSentence(c: PreparedCandidate, o: PreparedOpening): Msg {
   switch (locationFit(c, o)) {
     case "same-region":
-      return `Both in ${regionText(o.region)}.`;
+      return msg("matching.summary.location.same", { region: region(o.region) });
     case "remote":
-      return "In different regions, both open to remote working.";
+      return msg("matching.summary.location.remote");
     case "travel":
-      return "In different regions; willing to travel.";
+      return msg("matching.summary.location.travel");
     default:
-      return "In different regions.";
+      return msg("matching.summary.location.none");
   }
-}
-
-function timingSentence(c: PreparedCandidate, o: PreparedOpening, env: RunEnv): string {
-  const gap = startGapDays(c, o, env);
-  if (gap === 0) return "Free from the day the role starts.";
-  return Math.max(c.availableDay, env.todayDay) < o.startDay
-    ? `Free ${gapText(gap)} before the role starts.`
-    : `Free ${gapText(gap)} after the role starts.`;
 }
 
 /** The explanation for a pair that passed the hard rules. */
@@ -159,17 +144,15 @@ export function explainPair(c: PreparedCandidate, o: PreparedOpening, env: RunEn
   const preferences: PreferenceFit[] = [
     locationPreference(c, o),
     typePreference(c, o),
-    { aspect: "pattern", fits: patternFits, text: workingPattern.reason(c, o, env, patternFits) },
+    { aspect: "pattern", fits: patternFits, text: [workingPattern.reason(c, o, env, patternFits)] },
     datesPreference(c, o, env),
   ];
   const summary = [
-    skillsSentence(requiredSkillsMatched, requiredSkillsMissing, niceSkillsMatched),
-    developmentMet.length > 0 ? `Would develop ${joinList(developmentMet)}.` : "",
+    ...skillsSentences(requiredSkillsMatched, requiredSkillsMissing, niceSkillsMatched),
+    ...(developmentMet.length > 0 ? [msg("matching.summary.develop", { skills: { list: developmentMet } })] : []),
     locationSentence(c, o),
-    timingSentence(c, o, env),
-  ]
-    .filter(Boolean)
-    .join(" ");
+    msg("matching.summary.timing", timing(c, o, env)),
+  ];
   return {
     summary,
     requiredSkillsMatched,
@@ -180,6 +163,25 @@ export function explainPair(c: PreparedCandidate, o: PreparedOpening, env: RunEn
     rulesChecked: RULES_CHECKED,
     score: scoreParts(c, o, env),
   };
+}
+
+/**
+ * The explanation as lines of sentences, to store with a match and show on its cards: skills,
+ * preferences and the rules checked. Still messages: each card puts them into words for its reader.
+ */
+export function explanationLines(e: Explanation): Msg[][] {
+  const lines: Msg[][] = [];
+  if (e.requiredSkillsMatched.length) lines.push([msg("matching.line.skillsOffered", { skills: { list: e.requiredSkillsMatched } })]);
+  if (e.requiredSkillsMissing.length) lines.push([msg("matching.line.skillsMissing", { skills: { list: e.requiredSkillsMissing } })]);
+  if (e.developmentMet.length) lines.push([msg("matching.line.development", { skills: { list: e.developmentMet } })]);
+  for (const p of e.preferences) lines.push(p.text);
+  lines.push([msg("matching.line.checked", { rules: { list: e.rulesChecked.map((r) => ({ msg: msg(ruleLabelKey(r.id)) })), sep: "semicolon" } })]);
+  return lines;
+}
+
+/** Lines as a short bulleted list, in `lang`, written for `reader`. */
+export function formatLines(lang: Lang, lines: readonly (readonly Msg[])[], reader: Reader = "others"): string {
+  return lines.map((l) => `- ${formatSentences(lang, l, reader)}`).join("\n");
 }
 
 /** The explanation for a candidate and an opening as callers hold them (hard rules not enforced). */

@@ -1,6 +1,8 @@
-import { addMonths, formatUkDate } from "../domain/dates";
+import { addMonths } from "../domain/dates";
 import { gradeById, gradeText as personGrade, isOtherGrade } from "../domain/grades";
-import { choiceLabel, CLEARANCE_LEVELS, SECONDMENT_TYPES } from "../domain/options";
+import { SECONDMENT_TYPES } from "../domain/options";
+import { DEFAULT_LANG } from "../i18n";
+import { formatMsg, msg, type Msg } from "./message";
 import {
   capLookup,
   dayAfterMonths,
@@ -12,15 +14,14 @@ import {
   type PreparedOpening,
   type RunEnv,
 } from "./prepare";
-import { daysText, joinList, monthsText } from "./text";
 import type { Candidate, MatchContext, Opening } from "./types";
 
 /**
  * The hard rules: a candidate and an opening that break any one of them are never proposed.
  *
  * Each rule is a named pure object: `test` says pass or fail (integer comparisons on prepared
- * data, no allocation, so the engine can run it millions of times) and `reason` says why in plain
- * English, for explanations and for people asking "why was I not matched?". HARD_RULES lists
+ * data, no allocation, so the engine can run it millions of times) and `reason` says why as a catalogue
+ * message (either language), for explanations and for people asking "why was I not matched?". HARD_RULES lists
  * them all, in the order they are checked and shown.
  */
 
@@ -41,15 +42,19 @@ export type HardRuleId =
 
 export interface HardRule {
   readonly id: HardRuleId;
-  /** What the rule checks, in a few words, for a list of rules checked. */
+  /** What the rule checks, in a few words, for a list of rules checked (in English; the catalogue has both). */
   readonly label: string;
   readonly test: (c: PreparedCandidate, o: PreparedOpening, env: RunEnv) => boolean;
-  readonly reason: (c: PreparedCandidate, o: PreparedOpening, env: RunEnv, passed: boolean) => string;
+  /** Why it passed or failed, as a catalogue message (see message.ts): put into words when shown. */
+  readonly reason: (c: PreparedCandidate, o: PreparedOpening, env: RunEnv, passed: boolean) => Msg;
 }
 
 export interface RuleResult {
   pass: boolean;
+  /** The reason in English, for the programme tab and logs of decisions. */
   reason: string;
+  /** The reason as a message, for cards in either language. */
+  why: Msg;
 }
 
 export interface RuleSummary {
@@ -62,59 +67,56 @@ export interface RuleCheck extends RuleResult {
   label: string;
 }
 
+/** The catalogue key of a rule's short label ("matching.rule.grade.label"). */
+export const ruleLabelKey = (id: HardRuleId): string => `matching.rule.${id}.label`;
+const labelOf = (id: HardRuleId) => formatMsg(DEFAULT_LANG, msg(ruleLabelKey(id)));
+
 const gradeText = (id: string) => gradeById(id)?.label ?? id;
-const clearanceText = (id: string) => choiceLabel(CLEARANCE_LEVELS, id) ?? id;
-const start = (o: PreparedOpening) => formatUkDate(o.source.details.startDate);
-const availableFrom = (c: PreparedCandidate) => formatUkDate(c.source.details.availableFrom);
+const start = (o: PreparedOpening) => ({ date: o.source.details.startDate });
+const availableFrom = (c: PreparedCandidate) => ({ date: c.source.details.availableFrom });
 
 export const released: HardRule = {
   id: "released",
-  label: "Released by their line manager",
+  label: labelOf("released"),
   test: (c) => c.released,
-  reason: (_c, _o, _e, pass) =>
-    pass ? "Their line manager has agreed to release them." : "Their line manager has not agreed to release them yet.",
+  reason: (_c, _o, _e, pass) => msg(pass ? "matching.rule.released.pass" : "matching.rule.released.fail"),
 };
 
 export const availableAndOpen: HardRule = {
   id: "available-and-open",
-  label: "Candidate available and role open",
+  label: labelOf("available-and-open"),
   test: (c, o) => c.available && o.open,
   reason: (c, o, _e, pass) => {
-    if (pass) return "They are available and the role is open.";
-    if (c.source.status === "withdrawn") return "They have withdrawn their interest.";
-    if (c.source.status === "placed") return "They have already been placed in a secondment.";
-    return o.source.status === "filled" ? "The role has been filled." : "The role has been withdrawn.";
+    if (pass) return msg("matching.rule.available-and-open.pass");
+    if (c.source.status === "withdrawn") return msg("matching.rule.available-and-open.withdrawn");
+    if (c.source.status === "placed") return msg("matching.rule.available-and-open.placed");
+    return msg(o.source.status === "filled" ? "matching.rule.available-and-open.filled" : "matching.rule.available-and-open.roleWithdrawn");
   },
 };
 
 export const notOwnRole: HardRule = {
   id: "not-own-role",
-  label: "Not a role they posted themselves",
+  label: labelOf("not-own-role"),
   test: (c, o) => c.id !== o.ownerId,
-  reason: (_c, _o, _e, pass) => (pass ? "They did not post this role." : "They posted this role themselves."),
+  reason: (_c, _o, _e, pass) => msg(pass ? "matching.rule.not-own-role.pass" : "matching.rule.not-own-role.fail"),
 };
 
 export const startDate: HardRule = {
   id: "start-date",
-  label: "Free to start in time",
+  label: labelOf("start-date"),
   test: (c, o, env) => c.availableDay <= o.startDay + env.slackDays,
   reason: (c, o, env, pass) => {
-    if (!pass) return `They are free only from ${availableFrom(c)}, more than ${daysText(env.slackDays)} after the role starts on ${start(o)}.`;
-    if (c.availableDay <= o.startDay) return `They are free from ${availableFrom(c)}, in time for the role's start on ${start(o)}.`;
-    return `They are free from ${availableFrom(c)}, within ${daysText(env.slackDays)} of the role's start on ${start(o)}.`;
+    const values = { from: availableFrom(c), start: start(o), slack: env.slackDays };
+    if (!pass) return msg("matching.rule.start-date.fail", values);
+    return msg(c.availableDay <= o.startDay ? "matching.rule.start-date.inTime" : "matching.rule.start-date.withinSlack", values);
   },
 };
 
 export const durationRange: HardRule = {
   id: "duration-range",
-  label: "Length within the range they would consider",
+  label: labelOf("duration-range"),
   test: (c, o) => o.durationMonths >= c.shortestMonths && o.durationMonths <= c.longestMonths,
-  reason: (c, o, _e, pass) => {
-    const range = `${c.shortestMonths} to ${monthsText(c.longestMonths)}`;
-    return pass
-      ? `The role lasts ${monthsText(o.durationMonths)}, within the ${range} they would consider.`
-      : `The role lasts ${monthsText(o.durationMonths)}; they would consider ${range}.`;
-  },
+  reason: (c, o, _e, pass) => msg(pass ? "matching.rule.duration-range.pass" : "matching.rule.duration-range.fail", { months: o.durationMonths, shortest: c.shortestMonths, longest: c.longestMonths }),
 };
 
 /**
@@ -133,98 +135,93 @@ function secondmentEndDay(c: PreparedCandidate, o: PreparedOpening): number {
 
 export const fixedTerm: HardRule = {
   id: "fixed-term",
-  label: "Ends before a fixed-term contract does",
+  label: labelOf("fixed-term"),
   test: (c, o) => !c.fixedTerm || secondmentEndDay(c, o) <= c.fixedTermEndDay,
   reason: (c, o, _e, pass) => {
-    if (!c.fixedTerm) return "They have a permanent contract.";
+    if (!c.fixedTerm) return msg("matching.rule.fixed-term.permanent");
     const contractEnd = c.source.details.fixedTermEnd;
-    if (contractEnd === undefined) return "They have a fixed-term contract but no end date was given.";
-    const end = formatUkDate(addMonths(secondmentStart(c, o), o.durationMonths));
-    return pass
-      ? `The secondment would end on ${end}, on or before their fixed-term contract ends on ${formatUkDate(contractEnd)}.`
-      : `The secondment would end on ${end}, after their fixed-term contract ends on ${formatUkDate(contractEnd)}.`;
+    if (contractEnd === undefined) return msg("matching.rule.fixed-term.noEnd");
+    const values = { end: { date: addMonths(secondmentStart(c, o), o.durationMonths) }, contractEnd: { date: contractEnd } };
+    return msg(pass ? "matching.rule.fixed-term.pass" : "matching.rule.fixed-term.fail", values);
   },
 };
 
-function capReason(organisation: string, cap: number, months: number, pass: boolean): string {
-  if (cap === Infinity) return `${organisation} sets no limit on how long a secondment lasts.`;
-  return pass
-    ? `The role's ${monthsText(months)} is within the ${monthsText(cap)} ${organisation} allows.`
-    : `The role lasts ${monthsText(months)}, longer than the ${monthsText(cap)} ${organisation} allows.`;
+function capReason(organisation: string, cap: number, months: number, pass: boolean): Msg {
+  if (cap === Infinity) return msg("matching.rule.cap.none", { organisation });
+  return msg(pass ? "matching.rule.cap.pass" : "matching.rule.cap.fail", { organisation, cap, months });
 }
 
 export const homeCap: HardRule = {
   id: "home-cap",
-  label: "Within their own organisation's limit on length",
+  label: labelOf("home-cap"),
   test: (c, o) => o.durationMonths <= c.homeCap,
   reason: (c, o, _e, pass) => capReason(c.source.details.organisationName, c.homeCap, o.durationMonths, pass),
 };
 
 export const hostCap: HardRule = {
   id: "host-cap",
-  label: "Within the host organisation's limit on length",
+  label: labelOf("host-cap"),
   test: (_c, o) => o.durationMonths <= o.hostCap,
   reason: (_c, o, _e, pass) => capReason(o.source.details.hostOrganisation, o.hostCap, o.durationMonths, pass),
 };
 
 export const grade: HardRule = {
   id: "grade",
-  label: "Grade within the role's range",
+  label: labelOf("grade"),
   test: (c, o) => c.level >= o.minLevel && c.level <= o.maxLevel,
   reason: (c, o, _e, pass) => {
     const d = o.source.details;
-    const range = d.gradeMin === d.gradeMax ? gradeText(d.gradeMin) : `${gradeText(d.gradeMin)} to ${gradeText(d.gradeMax)}`;
+    const range = d.gradeMin === d.gradeMax ? gradeText(d.gradeMin) : { msg: msg("matching.rule.grade.range", { min: gradeText(d.gradeMin), max: gradeText(d.gradeMax) }) };
     const theirs = personGrade(c.source.details.grade, c.source.details.gradeDetails);
     // An "other" grade is compared by the Civil Service grade the person said it is closest to: say so.
-    const how = isOtherGrade(c.source.details.grade) ? " by the grade they said theirs is closest to" : "";
-    if (pass) return `Their grade, ${theirs}, is within the role's range${how}: ${range}.`;
-    return `Their grade, ${theirs}, is ${c.level < o.minLevel ? "below" : "above"} the role's range${how}: ${range}.`;
+    const closest = isOtherGrade(c.source.details.grade);
+    const values = { theirs, range, closest };
+    if (pass) return msg("matching.rule.grade.pass", values);
+    return msg(c.level < o.minLevel ? "matching.rule.grade.below" : "matching.rule.grade.above", values);
   },
 };
 
 export const clearance: HardRule = {
   id: "clearance",
-  label: "Security clearance held",
+  label: labelOf("clearance"),
   test: (c, o) => c.clearance >= o.clearance,
   reason: (c, o, _e, pass) => {
-    const needs = clearanceText(o.source.details.clearanceRequired);
-    const holds = clearanceText(c.source.details.clearance);
-    if (o.clearance === 0) return "The role needs no security clearance.";
-    return pass ? `The role needs ${needs}; they hold ${holds}.` : `The role needs ${needs}, but they hold ${holds}.`;
+    if (o.clearance === 0) return msg("matching.rule.clearance.none");
+    const values = { needs: { choice: "clearance" as const, id: o.source.details.clearanceRequired }, holds: { choice: "clearance" as const, id: c.source.details.clearance } };
+    return msg(pass ? "matching.rule.clearance.pass" : "matching.rule.clearance.fail", values);
   },
 };
 
 export const workingPattern: HardRule = {
   id: "working-pattern",
-  label: "Working pattern fits",
+  label: labelOf("working-pattern"),
   test: (c, o) => !c.partTime || (o.partTimePossible && o.minDays <= c.daysPerWeek),
   reason: (c, o, _e, pass) => {
-    if (!c.partTime) return "They work full-time.";
-    if (Number.isNaN(c.daysPerWeek)) return "They work part-time but did not say how many days a week.";
-    const theirs = `They can work ${daysText(c.daysPerWeek)} a week`;
-    if (!o.partTimePossible) return `${theirs}, but the role cannot be done part-time.`;
-    if (Number.isNaN(o.minDays)) return `${theirs}, but the role does not say how few days it can be done in.`;
-    return pass
-      ? `${theirs}; the role can be done in ${daysText(o.minDays)} a week or more.`
-      : `${theirs}; the role needs at least ${daysText(o.minDays)} a week.`;
+    if (!c.partTime) return msg("matching.rule.working-pattern.fullTime");
+    if (Number.isNaN(c.daysPerWeek)) return msg("matching.rule.working-pattern.noDays");
+    const days = c.daysPerWeek;
+    if (!o.partTimePossible) return msg("matching.rule.working-pattern.notPartTime", { days });
+    if (Number.isNaN(o.minDays)) return msg("matching.rule.working-pattern.noMinimum", { days });
+    return msg(pass ? "matching.rule.working-pattern.pass" : "matching.rule.working-pattern.fail", { days, min: o.minDays });
   },
 };
 
 export const secondmentType: HardRule = {
   id: "secondment-type",
-  label: "A type of secondment in common",
+  label: labelOf("secondment-type"),
   test: (c, o) => (c.typeMask & o.typeMask) !== 0,
   reason: (c, o, _e, pass) => {
-    const common = idsInMask(SECONDMENT_TYPES, c.typeMask & o.typeMask).map((id) => choiceLabel(SECONDMENT_TYPES, id)!);
-    return pass ? `Both are open to: ${joinList(common)}.` : "They want different types of secondment from the ones the role offers.";
+    if (!pass) return msg("matching.rule.secondment-type.fail");
+    const common = idsInMask(SECONDMENT_TYPES, c.typeMask & o.typeMask).map((id) => ({ choice: "secondmentType" as const, id }));
+    return msg("matching.rule.secondment-type.pass", { types: { list: common } });
   },
 };
 
 export const notDeclined: HardRule = {
   id: "not-declined",
-  label: "Not turned down before",
+  label: labelOf("not-declined"),
   test: (c, o, env) => !env.declined.has(o.declinedPrefix + c.id),
-  reason: (_c, _o, _e, pass) => (pass ? "This pairing has not been turned down before." : "This pairing was turned down before."),
+  reason: (_c, _o, _e, pass) => msg(pass ? "matching.rule.not-declined.pass" : "matching.rule.not-declined.fail"),
 };
 
 /** Every hard rule, in the order they are checked and listed. */
@@ -273,7 +270,8 @@ export function passesHardRules(c: PreparedCandidate, o: PreparedOpening, env: R
 
 export function checkRule(rule: HardRule, c: PreparedCandidate, o: PreparedOpening, env: RunEnv): RuleCheck {
   const pass = rule.test(c, o, env);
-  return { id: rule.id, label: rule.label, pass, reason: rule.reason(c, o, env, pass) };
+  const why = rule.reason(c, o, env, pass);
+  return { id: rule.id, label: rule.label, pass, reason: formatMsg(DEFAULT_LANG, why), why };
 }
 
 /** Every rule's outcome and reason, for explanations. */

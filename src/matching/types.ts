@@ -66,5 +66,6 @@ export interface ExchangeProposal {
   first: Proposal;
   /** candidateIds[1] into candidateIds[0]'s home role. */
   second: Proposal;
-  summary: string;
+  /** What the swap is, as a catalogue message (see message.ts). */
+  summary: import("./message").Msg;
 }

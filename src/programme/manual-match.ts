@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { declinedPairs, pairKey, type Match } from "../domain/match";
-import { checkPair, type RuleCheck } from "../matching/rules";
+import { msg, type Msg } from "../matching/message";
+import { checkPair, ruleLabelKey, type RuleCheck } from "../matching/rules";
 import type { Candidate, Opening } from "../matching/types";
 
 /**
@@ -41,14 +42,13 @@ export function checkManualMatch(
 }
 
 /**
- * The explanation a manual match carries on its cards: every rule and whether it was met. The reason
- * for an override stays in the audit trail, not on cards others see.
+ * The explanation a manual match carries on its cards: every rule and whether it was met, as
+ * catalogue messages (each card puts them into words for its reader). The reason for an override
+ * stays in the audit trail, not on cards others see.
  */
-export function manualExplanation(rules: readonly RuleCheck[]): { summary: string; details: string } {
+export function manualExplanation(rules: readonly RuleCheck[]): { summary: Msg[]; lines: Msg[][] } {
   const broken = rules.filter((r) => !r.pass);
-  const summary = broken.length
-    ? `Proposed by the programme team, who decided to go ahead although ${broken.length === 1 ? "one rule was" : `${broken.length} rules were`} not met.`
-    : "Proposed by the programme team. It meets every rule.";
-  const lines = rules.map((r) => `- ${r.pass ? "Met" : "Not met"}: ${r.label}. ${r.reason}`);
-  return { summary, details: lines.join("\n") };
+  const summary = broken.length ? msg("matching.manual.summary.broken", { n: broken.length }) : msg("matching.manual.summary.met");
+  const lines = rules.map((r) => [msg("matching.manual.line", { met: r.pass, label: { msg: msg(ruleLabelKey(r.id)) }, reason: { msg: r.why } })]);
+  return { summary: [summary], lines };
 }

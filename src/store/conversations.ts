@@ -1,6 +1,7 @@
 import type { Container } from "@azure/cosmos";
 import { z } from "zod";
-import { readItem } from "./store";
+import { isLang, type Lang } from "../i18n";
+import { readItem, updateItem } from "./store";
 
 /**
  * Where the bot can reach someone later: enough of the conversation reference to send a
@@ -43,6 +44,19 @@ function fingerprint(record: Record<string, unknown>): string {
   return JSON.stringify(canonical(rest));
 }
 
+/**
+ * A team channel's language: one small document beside the channel's reference (same partition),
+ * written only by the "Cymraeg / English" switch, so the reference's own writes never touch it.
+ */
+interface ChannelLanguageDoc {
+  type: "channel-language";
+  lang: Lang;
+  updatedAt: string;
+}
+const languageId = (conversationId: string) => `lang:${safeId(conversationId)}`;
+/** How long an instance trusts the channel language it last saw, and for how many channels. */
+const LANGUAGE_KNOWN_MS = 60_000;
+
 /** How many references an instance remembers, and for how long it trusts what it remembers. */
 const REMEMBERED_MAX = 20_000;
 const REMEMBERED_MS = 10 * 60_000;
@@ -55,7 +69,36 @@ export class ConversationRepository {
    */
   private readonly remembered = new Map<string, { fingerprint: string; at: number }>();
 
+  /** The language this instance last read or wrote per channel (a choice made elsewhere arrives within a minute). */
+  private readonly languages = new Map<string, { lang: Lang | undefined; at: number }>();
+
   constructor(private readonly container: Container) {}
+
+  /** The language a channel's cards go in, as its vacancy holder chose; undefined until someone chooses. */
+  async language(tenantId: string, conversationId: string): Promise<Lang | undefined> {
+    const key = `${tenantId}\u0000${conversationId}`;
+    const hit = this.languages.get(key);
+    if (hit && performance.now() - hit.at < LANGUAGE_KNOWN_MS) return hit.lang;
+    const doc = await readItem<ChannelLanguageDoc>(this.container, languageId(conversationId), tenantId);
+    const lang = doc?.type === "channel-language" && isLang(doc.lang) ? doc.lang : undefined;
+    this.noteLanguage(key, lang);
+    return lang;
+  }
+
+  /** Store a channel's language (etag-guarded); "unchanged" when it was already that. */
+  async setLanguage(tenantId: string, conversationId: string, lang: Lang, now: Date): Promise<"changed" | "unchanged"> {
+    const { changed } = await updateItem<ChannelLanguageDoc>(this.container, languageId(conversationId), tenantId, (current) =>
+      current?.lang === lang ? undefined : { type: "channel-language", lang, updatedAt: now.toISOString() },
+    );
+    this.noteLanguage(`${tenantId}\u0000${conversationId}`, lang);
+    return changed ? "changed" : "unchanged";
+  }
+
+  private noteLanguage(key: string, lang: Lang | undefined): void {
+    this.languages.delete(key);
+    this.languages.set(key, { lang, at: performance.now() });
+    if (this.languages.size > REMEMBERED_MAX) this.languages.delete(this.languages.keys().next().value!);
+  }
 
   /**
    * Keep the reference an activity carries, with no store call when this instance already knows

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
-import { NOT_FOR_YOU } from "../../bot/handlers/pipeline";
+import { notForYou } from "../../bot/handlers/pipeline";
 import { formatUkDate, todayInLondon } from "../../src/domain/dates";
+import { formatDate } from "../../src/i18n";
 import { matchId } from "../../src/domain/match";
 import { personKey } from "../../src/domain/person";
 import { daysBetween, ukDateOf } from "../../src/domain/pipeline";
@@ -11,6 +12,8 @@ import { MatchStore } from "../../src/store/matches";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
 import { onlyCard, onlyText, person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
+
+const NOT_FOR_YOU = notForYou();
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -220,6 +223,20 @@ describe("the programme team's pipeline view, through the bot", function () {
   it("works for a programme-team member in a channel too", async () => {
     const view = onlyCard(await bot.teams.say(housing, pat, "<at>Secondments</at> programme pipeline"));
     assert.equal(figures(view).sections["Roles"]!["Open roles"], "2");
+  });
+
+  it("shows the figures in Welsh to a programme-team member whose Teams is in Welsh, and refuses others in Welsh", async () => {
+    const view = onlyCard(await bot.teams.say(personalChat(pat), pat, "pipeline", { locale: "cy-GB" }));
+    const text = cardText(view);
+    assert.match(text, /Llif y rhaglen/);
+    assert.match(text, new RegExp(`Ffigurau ar ${formatDate("cy", todayInLondon(new Date()))}\\.`));
+    assert.deepEqual(figures(view).sections["Rolau"], { "Rolau agored": "2", "Secondeion sydd eu hangen": "5" });
+    assert.ok(JSON.stringify(view).includes(`"title":"Diweddaru'r ffigurau"`));
+    assert.doesNotMatch(text, /Programme pipeline|Open roles|Figures on|Totals only/);
+    const stranger = person("Siân Ger");
+    const reply = onlyText(await bot.teams.say(personalChat(stranger), stranger, "pipeline", { locale: "cy-GB" }));
+    assert.equal(reply, notForYou("cy"));
+    assert.match(reply, /ar gyfer tîm y rhaglen yn unig/);
   });
 
   it("refuses anyone else politely, with no numbers, wherever they ask", async () => {

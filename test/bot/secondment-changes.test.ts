@@ -475,7 +475,8 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.ok(textsTo(sam).some((t) => /It will not start\. Reason: I have been promoted at home\./.test(t)));
       const m = (await matches.item(matchId, matchId).read()).resource;
       assert.equal(m.status, "closed", "the match closes, so neither side counts as placed any more");
-      assert.equal(m.closedReason, "The secondment was called off: I have been promoted at home.");
+      assert.equal(m.closedReason, "I have been promoted at home.");
+      assert.equal(m.closedNote, "called-off");
       assert.equal(m.closedBy, "secondee");
       const plan = (await bot.app.store.container("people").item("plan", secondee.key).read()).resource;
       assert.equal(plan.steps["5"].status, "todo", "plan step 5 is open again");

@@ -5,7 +5,7 @@ import { cardProblems, unexpanded, walk } from "../support/cards";
 
 export const samples: { [N in CardName]: CardModels[N][] } = {
   welcome: [{ programmeEmail: "team@example.gov.uk", switchTo: "cy" }, { programmeEmail: "team@example.gov.uk", programmeTeam: true, switchTo: "cy" }, { programmeEmail: "team@example.gov.uk", notice: "That button is no longer available.", switchTo: "en-GB" }],
-  "channel-welcome": [{}],
+  "channel-welcome": [{ switchTo: "cy" }, { switchTo: "en-GB", notice: "This channel will now get its cards in English." }, { switchTo: "cy", warning: "Only the vacancy holder can change the language." }],
   plan: [
     {
       progressText: "1 of 7 steps done",
@@ -163,8 +163,10 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
   ],
   match: [
     {
-      heading: "Possible match: Ana Jones",
-      intro: "The programme team thinks this could work.",
+      view: "host",
+      roleTitle: "Housing data analyst",
+      candidateName: "Ana Jones",
+      organisation: "Leeds City Council",
       facts: [{ title: "Grade", value: "HEO" }],
       explanation: "- Offers data analysis",
       statusText: "Waiting for the vacancy holder",
@@ -173,7 +175,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
       reasonAction: { title: "Not suitable", label: "Why is it not suitable?", submitTitle: "Send", verb: VERBS.showMenu, data: { m: "1" } },
       refresh: { data: { matchId: "m" }, userIds: ["29:u1"] },
     },
-    { heading: "Match", intro: "x", facts: [], explanation: "y", statusText: "Closed", statusStyle: "default", notice: "Only the vacancy holder can answer.", acknowledgement: "Thank you.", actions: [], refresh: { data: { matchId: "m" }, userIds: [] } },
+    { view: "secondee", roleTitle: "Analyst", candidateName: "Ben Ade", organisation: "DfE", facts: [], explanation: "y", statusText: "Closed", statusStyle: "default", notice: "Only the vacancy holder can answer.", acknowledgement: "Thank you.", actions: [], refresh: { data: { matchId: "m" }, userIds: [] } },
   ],
   confirm: [
     {
@@ -192,7 +194,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
   // Pipeline (programme team)
   pipeline: [
     {
-      asOf: "Figures on 12 March 2027.",
+      asOf: "12 March 2027",
       headlines: [
         { label: "Interests in the pool", value: "12", color: "default" },
         { label: "Check-ins overdue", value: "2", color: "attention" },
@@ -202,7 +204,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
         { heading: "How long it takes", note: "Middle values (medians), in calendar days.", facts: [{ title: "From interest to match", value: "Not enough data yet" }] },
       ],
     },
-    { asOf: "Figures on 1 April 2027.", headlines: [], sections: [] },
+    { asOf: "1 April 2027", headlines: [], sections: [] },
   ],
   // Business case (plan step 4)
   "business-case": [

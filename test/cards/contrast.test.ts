@@ -68,8 +68,10 @@ const everyColour: { [N in CardName]?: CardModels[N][] } = {
     refresh: { data: { secondmentId: "s" }, userIds: [] },
   })),
   match: (["default", "emphasis", "good", "attention", "warning"] as const).map((statusStyle) => ({
-    heading: "Possible match: Ana Jones",
-    intro: "The programme team thinks this could work.",
+    view: "host" as const,
+    roleTitle: "Housing data analyst",
+    candidateName: "Ana Jones",
+    organisation: "Leeds City Council",
     facts: [],
     explanation: "- Offers data analysis",
     statusText: `Status shown in the ${statusStyle} style`,

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatMsg } from "../../src/matching/message";
 import type { InterestDetails } from "../../src/domain/interest";
 import type { RoleDetails } from "../../src/domain/role";
 import { MatchEngine } from "../../src/matching/engine";
@@ -33,7 +34,7 @@ describe("matching exchanges (job swaps)", () => {
     assert.equal(x.second.openingId, "home-a");
     assert.equal(x.score, Math.round((x.first.score + x.second.score) * 100) / 100);
     assert.ok(x.first.explanation.summary.length > 0 && x.second.explanation.summary.length > 0);
-    assert.equal(x.summary, "A job swap: Person a would take Policy lead and Person b would take Home role of a. Both want an exchange and are at comparable grades.");
+    assert.equal(formatMsg("en-GB", x.summary), "A job swap: Person a would take Policy lead and Person b would take Home role of a. Both want an exchange and are at comparable grades.");
   });
 
   it("does not pair grades more than one level apart, even if the home roles would take them", () => {

@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { channelRootOf } from "../conversation-record";
+import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson } from "../../cards";
+import { arrange, matchId, reasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
+import { personKey } from "../../src/domain/person";
+import { secondmentIdFor } from "../../src/domain/secondment";
+import { formatDate, t, type Lang } from "../../src/i18n";
+import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, type CardNotes, type World } from "./match-cards";
+import { askShareAdjustments } from "./privacy";
+import * as secondment from "./secondment";
+import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
+
+/**
+ * What happens after a match is confirmed: the vacancy holder takes the informal chat on, each side
+ * says whether to go ahead, and the role's channel, the person and the programme team hear about
+ * it, each in their own language (the channel in the language its vacancy holder chose).
+ */
+export interface MatchRef {
+  matchId: string;
+}
+
+const digestOf = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 24);
+const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
+const note = (s: string) => ({ type: "message", text: s });
+
+const world = (s: Services): Promise<World> => s.matching.current();
+const channelLangOf = (s: Services, m: Match) => channelLanguage(s, m.candidate.tenantId, m.opening.channelConversationId);
+
+function canActAsHost(s: Services, caller: Caller, m: Match): boolean {
+  return personKey(caller.person) === m.opening.ownerKey || secondment.isProgrammeTeam(s, caller.person);
+}
+
+/** Universal Actions refresh: the match card as it stands, for the side it was sent to. */
+export async function refresh(s: Services, caller: Caller, ref: MatchRef & { view?: string | undefined }): Promise<Reply> {
+  const m = await s.matches.get(ref.matchId);
+  if (!m) return text(t(caller.lang, "match.gone"));
+  // Each side's card only for those who were sent it: the person matched, or the role's channel
+  // (its members, the vacancy holder and the programme team).
+  const isCandidate = personKey(caller.person) === m.candidate.key;
+  const inChannel = channelRootOf(caller.conversationId) === m.opening.channelConversationId || canActAsHost(s, caller, m);
+  if (ref.view === "secondee" ? !isCandidate : !inChannel) return text(t(caller.lang, "match.notForYou"));
+  const w = await world(s);
+  return card(ref.view === "secondee" ? secondeeCard(m, w, caller.lang) : hostCard(m, w, await channelLangOf(s, m)));
+}
+
+/**
+ * Everyone in the role's channel sees the match as it stands: the posted card is replaced (an
+ * update of the activity the channel got), as well as refreshed for the people we know.
+ */
+async function updateChannelCard(s: Services, m: Match, w: World, lang: Lang): Promise<void> {
+  const id = matchId(m.opening.id, m.candidate.key);
+  const posted = await s.outbox.sent(`match-notification:${id}`);
+  if (!posted) return;
+  const state = [m.status, m.outcomes.host ? "h" : "", m.outcomes.secondee ? "s" : ""].join("");
+  await s.outbox.enqueue({
+    id: `match-card:${digestOf(id)}:${state}`,
+    target: posted.target,
+    activity: { ...message(hostCard(m, w, lang)), id: posted.activityId },
+    purpose: "match-card-update",
+  });
+}
+
+/** The vacancy holder takes the meeting on. */
+export async function arrangeMeeting(s: Services, caller: Caller, ref: MatchRef): Promise<Reply> {
+  const current = await s.matches.get(ref.matchId);
+  if (!current) return text(t(caller.lang, "match.gone"));
+  const w = await world(s);
+  const lang = await channelLangOf(s, current);
+  if (!canActAsHost(s, caller, current)) return card(hostCard(current, w, lang, { notice: t(lang, "match.notice.onlyHost") }));
+  const out = await s.matches.update(ref.matchId, (m) => {
+    if (!m) return { next: undefined, result: undefined };
+    const c = arrange(m, { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}), ...(caller.userId ? { teamsUserId: caller.userId } : {}) }, s.now());
+    return { next: c.kind === "changed" ? c.match : undefined, result: c };
+  });
+  if (!out) return text(t(caller.lang, "match.gone"));
+  if (out.kind === "refused") return card(hostCard(out.match, w, lang, { notice: t(lang, `matching.refused.${out.why}`) }));
+  await updateChannelCard(s, out.match, w, lang);
+  return card(hostCard(out.match, w, lang, { acknowledgement: t(lang, "match.ack.arranging") }));
+}
+
+/** One side's answer after the meeting (or the host turning the match down before it). */
+export async function outcome(s: Services, caller: Caller, ref: MatchRef & { reason?: unknown }, side: Side, proceed: boolean): Promise<Reply> {
+  const current = await s.matches.get(ref.matchId);
+  if (!current) return text(t(caller.lang, "match.gone"));
+  const w = await world(s);
+  // The host's card is the channel's, in its language; the secondee's is theirs.
+  const lang = side === "host" ? await channelLangOf(s, current) : caller.lang;
+  const view = (m: Match, notes: CardNotes = {}) => card(side === "host" ? hostCard(m, w, lang, notes) : secondeeCard(m, w, lang, notes));
+  const allowed = side === "host" ? canActAsHost(s, caller, current) : personKey(caller.person) === current.candidate.key;
+  if (!allowed) return view(current, { notice: t(lang, side === "host" ? "match.notice.onlyHost" : "match.notice.onlySecondee") });
+  let reason: string | undefined;
+  if (!proceed) {
+    const parsed = reasonSchema(lang).safeParse(ref.reason ?? "");
+    if (!parsed.success) return view(current, { notice: parsed.error.issues[0]!.message });
+    reason = parsed.data;
+  }
+  const out = await s.matches.update(ref.matchId, (m) => {
+    if (!m) return { next: undefined, result: undefined };
+    const c = recordOutcome(m, side, { proceed, ...(reason ? { reason } : {}) }, s.now());
+    return { next: c.kind === "changed" ? c.match : undefined, result: c };
+  });
+  if (!out) return text(t(caller.lang, "match.gone"));
+  if (out.kind === "refused") return view(out.match, { notice: t(lang, `matching.refused.${out.why}`) });
+  const channelLang = side === "host" ? lang : await channelLangOf(s, out.match);
+  await afterOutcome(s, out.match, side, caller.serviceUrl, channelLang);
+  await updateChannelCard(s, out.match, w, channelLang);
+  return view(out.match, { acknowledgement: t(lang, proceed ? `match.ack.${side}Proceeds` : "match.ack.declined") });
+}
+
+async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: string, channelLang: Lang): Promise<void> {
+  const id = matchId(m.opening.id, m.candidate.key);
+  const secondee: MessageTarget = { kind: "person", tenantId: m.candidate.tenantId, aadObjectId: m.candidate.aadObjectId, serviceUrl };
+  const channel = await s.conversations.get(m.candidate.tenantId, m.opening.channelConversationId);
+  const names = { name: m.candidate.name, role: m.opening.title, organisation: m.opening.organisation };
+  const toChannel = async (suffix: string, key: string) => {
+    if (!channel) return;
+    await s.outbox.enqueue({
+      id: `match-update:${id}:${suffix}`,
+      target: { kind: "conversation", tenantId: channel.tenantId, conversationId: channel.conversationId, serviceUrl: channel.serviceUrl },
+      activity: note(t(channelLang, key, names)),
+      purpose: "match-update",
+    });
+  };
+  if (m.status === "closed") {
+    for (const member of s.config.programmeTeam.aadObjectIds) {
+      const lang = await personLanguage(s, { tenantId: m.candidate.tenantId, aadObjectId: member });
+      await s.outbox.enqueue({
+        id: `match-closed:${id}:${member}`,
+        target: { kind: "person", tenantId: m.candidate.tenantId, aadObjectId: member, serviceUrl },
+        activity: note(t(lang, "match.closed.toTeam", { ...names, byHost: side === "host", reason: closedText(m, lang) })),
+        purpose: "match-closed",
+      });
+    }
+    if (side === "host") {
+      const lang = await personLanguage(s, m.candidate);
+      await s.outbox.enqueue({ id: `match-closed:${id}:secondee`, target: secondee, activity: note(t(lang, "match.closed.toSecondee", names)), purpose: "match-closed" });
+    } else {
+      await toChannel("closed", "match.closed.toChannel");
+    }
+    return;
+  }
+  if (m.status === "agreeing") {
+    await s.plans.setStepStatus(m.candidate, { step: 5, status: "doing" }, s.now());
+    // The secondee hears once: the secondment card secondment.begin sends says what happens next.
+    await secondment.begin(s, m, serviceUrl);
+    await askShareAdjustments(s, m.candidate, secondmentIdFor(id), serviceUrl);
+    await toChannel("agreed", "match.agreed.toChannel");
+    return;
+  }
+  if (side === "secondee") await toChannel("secondee-yes", "match.secondeeYes.toChannel");
+}
+
+/** "My matches": every match the person is part of, as secondee or vacancy holder. */
+export async function mine(s: Services, caller: Caller): Promise<Reply> {
+  const lang = caller.lang;
+  const key = personKey(caller.person);
+  const matches = await s.matches.involving(key);
+  const visible = matches.filter((m) => !(m.status === "closed" && m.closedBy === "programme-team"));
+  return card(
+    renderCard("records", {
+      title: t(lang, "match.mine.title"),
+      empty: t(lang, "match.mine.empty"),
+      items: visible.map((m) => {
+        const reason = closedText(m, lang);
+        return {
+          heading: m.candidate.key === key ? `${m.opening.title}, ${m.opening.organisation}` : t(lang, "match.mine.headingRole", { role: m.opening.title, name: m.candidate.name }),
+          statusLabel: t(lang, `match.mine.status.${m.status}`),
+          statusColor: m.status === "agreeing" ? "good" : m.status === "closed" ? "warning" : "default",
+          facts: [
+            { title: t(lang, "match.mine.suggestedOn"), value: formatDate(lang, m.confirmedAt.slice(0, 10)) },
+            ...(reason ? [{ title: t(lang, "match.mine.reason"), value: reason }] : []),
+          ],
+          actions: [],
+        };
+      }),
+      cardActions: [{ title: t(lang, "common.menu"), verb: VERBS.showMenu, data: {} }],
+    }, lang),
+  );
+}
