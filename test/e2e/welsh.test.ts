@@ -52,6 +52,17 @@ describe("Cymraeg in the Agents Playground and the My secondment tab @e2e", func
     card = await waitForCard(page, ["Rydyn ni wedi nodi bod cam 1 wedi'i wneud.", "1 o 7 cam wedi'u cwblhau"]);
     assert.match(await rowText(card, /Cam 1\b/), /Wedi'i wneud/);
     await screenshotCard(page, "welsh-plan-step-done");
+
+    // People's data, the longest Welsh cards of the chat.
+    before = await cardCount(page);
+    await sendMessage(page, "preifatrwydd");
+    await waitForNewCard(page, before, ["Sut rydyn ni'n defnyddio eich gwybodaeth", "Eich hawliau", "Cael copi o fy nata", "Dileu fy nata", "Cwestiynau cydraddoldeb (dewisol)"]);
+    await screenshotCard(page, "welsh-privacy");
+    await settle(page);
+    before = await cardCount(page);
+    await sendMessage(page, "dileu fy nata");
+    await waitForNewCard(page, before, ["Dileu eich data", "Does dim modd dadwneud hyn", "Ydw, dilëwch fy nata", "Canslo"]);
+    await screenshotCard(page, "welsh-delete");
   });
 
   it("the tab shows Ana's Welsh; switching to English there changes the chat too, and back", async () => {
