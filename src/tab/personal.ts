@@ -162,8 +162,8 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
   say(w("tabPersonal.saving"));
   try {
     const { status: code, json } = await api("POST", "/api/tab/action", { verb, data });
-    if (code === 401) return signedOut(json.error);
-    if (code !== 200) return say(json.error ?? w("tabPersonal.actionFailed"), "error");
+    if (code === 401) return signedOut();
+    if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
     const section = state.sections.find((x) => x.id === sectionId);
     if (section) {
       section.reply = json.reply as Reply;
@@ -186,7 +186,7 @@ async function downloadMyData(): Promise<void> {
   try {
     const token = await state.token();
     const res = await fetch("/api/tab/my-data", { headers: { authorization: `Bearer ${token}` } });
-    if (res.status === 401) return signedOut(undefined);
+    if (res.status === 401) return signedOut();
     if (!res.ok) return say(w("tabPersonal.downloadFailed"), "error");
     const url = URL.createObjectURL(await res.blob());
     const link = el("a", { href: url, download: "my-secondment-data.json" });
@@ -205,7 +205,7 @@ async function load(): Promise<void> {
   try {
     // The app answers in the person's chosen language, else the one Teams asks for, as in the chat.
     const { status: code, json } = await api("GET", `/api/tab/me?locale=${encodeURIComponent(state.locale)}`);
-    if (code === 401) return signedOut(json.error);
+    if (code === 401) return signedOut();
     if (code !== 200) return say(w("tabPersonal.loadFailed"), "error");
     if (isPageLang(json.lang)) applyLanguage(json.lang);
     state.sections = json.sections as Section[];
@@ -236,9 +236,9 @@ async function switchLanguage(): Promise<void> {
   const to: Lang = state.lang === "cy" ? "en-GB" : "cy";
   say(w("tabPersonal.saving"));
   try {
-    const { status: code, json } = await api("POST", "/api/tab/action", { verb: VERBS.setLanguage, data: { lang: to } });
-    if (code === 401) return signedOut(json.error);
-    if (code !== 200) return say(json.error ?? w("tabPersonal.actionFailed"), "error");
+    const { status: code } = await api("POST", "/api/tab/action", { verb: VERBS.setLanguage, data: { lang: to } });
+    if (code === 401) return signedOut();
+    if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
     await load();
     say(w("tabPersonal.switched"));
   } catch (err) {
@@ -246,12 +246,13 @@ async function switchLanguage(): Promise<void> {
   }
 }
 
-function signedOut(problem: string | undefined): void {
+/** The app refused the sign-in: say so in the page's words (the API's own message is for other clients). */
+function signedOut(): void {
   if (state.dev) {
     sessionStorage.removeItem(DEV_TOKEN_KEY);
     void outsideTeams();
   }
-  say(problem ?? w("tabPersonal.signIn"), "error");
+  say(w("tabPersonal.signIn"), "error");
 }
 
 /** In Teams: initialise, read the theme, get a token from Teams' single sign-on. */
@@ -323,7 +324,7 @@ async function outsideTeams(): Promise<void> {
 async function devSignIn(personId: string): Promise<void> {
   const res = await fetch("/api/tab/dev-sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: personId }) });
   const json = (await res.json().catch(() => ({}))) as { token?: string; error?: string };
-  if (!res.ok || !json.token) return say(json.error ?? w("tabPersonal.dev.failed"), "error");
+  if (!res.ok || !json.token) return say(w("tabPersonal.dev.failed"), "error");
   sessionStorage.setItem(DEV_TOKEN_KEY, json.token);
   await devSession(json.token);
 }
