@@ -65,6 +65,19 @@ describe("Cymraeg: people's data and the knowledge base (over HTTP)", function (
     assert.match(cardText(done), /dileu fy nata/);
   });
 
+  it("the equality report, totals only, is in Welsh for a programme team member who chose Welsh", async () => {
+    for (const [i, p] of ["Un", "Dau", "Tri", "Pedwar", "Pump"].map((n) => person(`Person ${n}`)).entries()) {
+      await bot.teams.press(personalChat(p), p, VERBS.submitEquality, { age: "35-to-49", religion: i === 0 ? "buddhist" : "no-religion" });
+    }
+    const report = cardText(onlyCard(await bot.teams.say(personalChat(pat), pat, "adroddiad cydraddoldeb")));
+    assert.match(report, /Monitro cydraddoldeb: cyfansymiau/);
+    assert.match(report, /Pobl a atebodd: 6\./, "Nia's answers and the five others");
+    assert.match(report, /35 i 49: 5/);
+    assert.match(report, /Bwdhydd: llai na 5/, "a count of 1 is hidden");
+    assert.match(report, /Mae'n well gen i beidio â dweud: 6/);
+    assert.doesNotMatch(report, /People who answered|fewer than|Prefer not to say/);
+  });
+
   it("asks before deleting, in Welsh, and says what it deleted in Welsh", async () => {
     const ask = onlyCard(await bot.teams.say(personalChat(nia), nia, "dileu fy nata"));
     const text = cardText(ask);
