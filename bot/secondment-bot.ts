@@ -187,10 +187,10 @@ export class SecondmentBot extends TeamsActivityHandler {
     const info = response.uploadInfo;
     if (!caller || caller.scope !== "personal" || (response.context as { export?: unknown } | undefined)?.export !== "mine" || !info?.uploadUrl || !uploadUrlAllowed(info.uploadUrl)) {
       this.s.log.info("file consent refused", { hasCaller: Boolean(caller) });
-      await ctx.sendActivity(MessageFactory.text("I could not save that file. Type export my data to try again."));
+      await ctx.sendActivity(MessageFactory.text(t(caller?.lang ?? langFromLocale(ctx.activity.locale) ?? DEFAULT_LANG, "privacy.file.couldNotSave")));
       return;
     }
-    const bytes = await exportFile(this.s, caller.person, caller.name);
+    const bytes = await exportFile(this.s, caller.person, caller.name, caller.lang);
     const put = await fetch(info.uploadUrl, {
       method: "PUT",
       headers: { "content-type": "application/json", "content-range": `bytes 0-${bytes.length - 1}/${bytes.length}` },
@@ -198,7 +198,7 @@ export class SecondmentBot extends TeamsActivityHandler {
     });
     if (!put.ok) {
       this.s.log.warn("export upload failed", { status: put.status });
-      await ctx.sendActivity(MessageFactory.text("Teams would not take the file. Type export my data to try again."));
+      await ctx.sendActivity(MessageFactory.text(t(caller.lang, "privacy.file.teamsRefused")));
       return;
     }
     await ctx.sendActivity({
@@ -215,7 +215,8 @@ export class SecondmentBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsFileConsentDecline(ctx: TurnContext): Promise<void> {
-    await ctx.sendActivity(MessageFactory.text("I did not save the file. The summary above is still yours to read."));
+    const caller = await this.caller(ctx);
+    await ctx.sendActivity(MessageFactory.text(t(caller?.lang ?? langFromLocale(ctx.activity.locale) ?? DEFAULT_LANG, "privacy.file.declined")));
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {

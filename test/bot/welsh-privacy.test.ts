@@ -51,6 +51,9 @@ describe("Cymraeg: people's data and the knowledge base (over HTTP)", function (
     await bot.connector.waitFor((sent) => sent.some((s) => s.body.attachments?.[0]?.contentType === FILE_CONSENT), 15_000);
     const offer = bot.connector.sent.find((s) => s.body.attachments?.[0]?.contentType === FILE_CONSENT)!;
     assert.match(offer.body.attachments[0].content.description, /^Copi o bopeth/);
+    // She declines the file: told so in Welsh.
+    await bot.teams.post(bot.teams.activity(personalChat(nia), nia, { type: "invoke", name: "fileConsent/invoke", value: { type: "fileUpload", action: "decline", context: { export: "mine" } } }));
+    await bot.connector.waitFor((sent) => sent.some((s) => s.body.text === "Wnes i ddim cadw'r ffeil. Mae'r crynodeb uchod yn dal yno i chi ei ddarllen."), 5_000);
   });
 
   it("the equality questions, an answer the form refuses, and the thanks are in Welsh", async () => {
