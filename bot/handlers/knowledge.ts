@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { renderCard } from "../../cards";
 import { todayInLondon } from "../../src/domain/dates";
+import { welshEntry } from "../../src/faq/knowledge-cy";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import type { KbChange } from "../../src/store/knowledge";
 import { isProgrammeTeam } from "./secondment";
@@ -40,6 +41,9 @@ export function answerInput(lang: Lang = DEFAULT_LANG) {
 
 const problem = (err: z.ZodError): string => err.issues[0]!.message;
 
+/** An entry's title as the reader reads it: the Welsh entry's, where there is one. */
+const topicIn = (lang: Lang, entry: { id: string; topic: string }): string => (lang === "cy" ? (welshEntry(entry.id)?.topic ?? entry.topic) : entry.topic);
+
 function author(caller: Caller) {
   return { aadObjectId: caller.person.aadObjectId, name: caller.name ?? t(caller.lang, "knowledge.aTeamMember") };
 }
@@ -50,7 +54,7 @@ const on = (lang: Lang, iso: string) => formatDate(lang, todayInLondon(new Date(
 async function describe(s: Services, lang: Lang, c: KbChange): Promise<string> {
   if (c.kind === "entry") return t(lang, "knowledge.change.entry", { topic: c.topic, question: c.question });
   const entry = (await s.knowledge.current()).byId(c.entryId);
-  return t(lang, "knowledge.change.alternate", { text: c.text, topic: entry?.topic ?? c.entryId });
+  return t(lang, "knowledge.change.alternate", { text: c.text, topic: entry ? topicIn(lang, entry) : c.entryId });
 }
 
 export async function show(s: Services, caller: Caller, notice?: string): Promise<Reply> {
@@ -82,21 +86,21 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
       feedback: feedback
         .filter((f) => faq.byId(f.entryId))
         .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)
-        .map((f) => ({ topic: faq.byId(f.entryId)!.topic, counts: `👍 ${f.helpful}  👎 ${f.notHelpful}` })),
+        .map((f) => ({ topic: topicIn(lang, faq.byId(f.entryId)!), counts: `👍 ${f.helpful}  👎 ${f.notHelpful}` })),
     }, lang),
   );
 }
 
-async function entryChoices(s: Services) {
+async function entryChoices(s: Services, lang: Lang) {
   const faq = await s.knowledge.current();
-  return faq.entries.map((e) => ({ title: e.topic, value: e.id }));
+  return faq.entries.map((e) => ({ title: topicIn(lang, e), value: e.id }));
 }
 
 export async function openAlternate(s: Services, caller: Caller, d: { questionId: string }): Promise<Reply> {
   if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const q = await s.knowledgeStore.unansweredById(d.questionId);
   if (!q) return show(s, caller, t(caller.lang, "knowledge.notice.gone"));
-  return card(renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: await entryChoices(s) }, caller.lang));
+  return card(renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: await entryChoices(s, caller.lang) }, caller.lang));
 }
 
 export async function addAlternate(s: Services, caller: Caller, data: unknown): Promise<Reply> {
@@ -108,7 +112,7 @@ export async function addAlternate(s: Services, caller: Caller, data: unknown): 
       renderCard("faq-kb-alternate", {
         questionId: String(raw.questionId ?? ""),
         text: typeof raw.text === "string" ? raw.text : "",
-        entries: await entryChoices(s),
+        entries: await entryChoices(s, caller.lang),
         ...(typeof raw.entryId === "string" && raw.entryId ? { entryId: raw.entryId } : {}),
         error,
       }, caller.lang),
@@ -127,7 +131,7 @@ export async function addAlternate(s: Services, caller: Caller, data: unknown): 
   s.knowledge.use(doc);
   await s.knowledgeStore.resolve(parsed.data.questionId, n);
   s.log.info("knowledge base changed", { change: n, kind: "alternate", entryId: entry.id });
-  return show(s, caller, t(caller.lang, "knowledge.notice.addedAlternate", { text: parsed.data.text, topic: entry.topic }));
+  return show(s, caller, t(caller.lang, "knowledge.notice.addedAlternate", { text: parsed.data.text, topic: topicIn(caller.lang, entry) }));
 }
 
 export async function openAnswer(s: Services, caller: Caller, d: { questionId: string }): Promise<Reply> {

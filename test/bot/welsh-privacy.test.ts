@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
+import { WELSH_FAQ } from "../../src/faq/knowledge-cy";
 import { action, cardText } from "../support/cards";
 import { onlyCard, onlyText, person, personalChat, startTestBot, type TestBot } from "../support/teams";
 
@@ -105,6 +106,13 @@ describe("Cymraeg: people's data and the knowledge base (over HTTP)", function (
     assert.match(text, /Gofynnwyd unwaith, y tro diwethaf ar \d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}/);
     assert.doesNotMatch(text, /Questions I could not answer|Asked once|last on/);
     assert.ok(buttons(list).includes("Ychwanegu at gofnod") && buttons(list).includes("Ysgrifennu ateb") && buttons(list).includes("Dewislen"));
+
+    // Adding it to an entry: the entries with a Welsh version are listed by their Welsh titles.
+    const add = action(list, "Ychwanegu at gofnod");
+    const addForm = JSON.stringify(await bot.teams.press(personalChat(pat), pat, add.verb, add.data));
+    assert.match(addForm, /"label":"Y cofnod sy'n ei ateb"/);
+    const welsh = WELSH_FAQ[0]!;
+    assert.ok(addForm.includes(`"title":${JSON.stringify(welsh.topic)},"value":"${welsh.id}"`), `the entry ${welsh.id} by its Welsh title`);
 
     // Writing an answer: the form, and a mistake in it, in Welsh.
     const write = action(list, "Ysgrifennu ateb");
