@@ -86,6 +86,11 @@ describe("Cymraeg in the Agents Playground and the My secondment tab @e2e", func
       assert.equal(await tab.locator("#language").getAttribute("lang"), "en-GB");
       assert.doesNotMatch(await tab.locator("header").innerText(), /My secondment|Signed in|Reload|Download/);
       await screenshot(tab, "welsh-tab");
+      // On a narrow screen (Teams on a phone) the longer Welsh words wrap: nothing runs off the side.
+      await tab.setViewportSize({ width: 380, height: 900 });
+      assert.ok(await tab.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling at 380 px");
+      await screenshot(tab, "welsh-tab-narrow");
+      await tab.setViewportSize({ width: 1400, height: 1300 });
 
       // Switch to English in the tab: the tab and the chat follow.
       await tab.locator("#language").click();
