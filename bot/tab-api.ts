@@ -127,7 +127,7 @@ export async function mySections(s: Services, caller: Caller): Promise<TabSectio
     { id: "secondment", title: t(caller.lang, "tabPersonal.section.secondment"), reply: secondmentReply },
   ];
   for (const a of waiting.filter((w) => personKey(w.secondee) !== key)) {
-    sections.push({ id: `request-${a.requestId}`, title: t(caller.lang, "tabPersonal.section.waiting", { name: a.secondee.name }), reply: { kind: "card", card: approval.approvalCard(a) } });
+    sections.push({ id: `request-${a.requestId}`, title: t(caller.lang, "tabPersonal.section.waiting", { name: a.secondee.name }), reply: { kind: "card", card: approval.approvalCard(a, undefined, caller.lang) } });
   }
   return sections;
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { cardText } from "../support/cards";
+import { interestInput } from "../support/forms";
 import { demoPerson, onlyCard, personalChat, startTestBot, type TestBot } from "../support/teams";
 
 /**
@@ -72,6 +73,18 @@ describe("Cymraeg: the My secondment tab and its language switch (over HTTP)", f
     assert.equal((await press(token, VERBS.setLanguage, { lang: "en-GB" })).status, 200);
     assert.equal((await me(token, "?locale=cy-GB")).lang, "en-GB", "a stored choice wins over the Teams locale");
     assert.match(cardText(onlyCard(await bot.teams.say(personalChat(ana), ana, "hello"))), /Welcome to Secondments/);
+  });
+
+  it("a request waiting for a line manager is titled and drawn in the manager's language", async () => {
+    const ana = demoPerson("secondee");
+    const ben = demoPerson("lineManager");
+    await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, lineManagerId: ben.aadObjectId, lineManagerEmail: "" }));
+    const tab = await me(await signIn("lineManager"), "?locale=cy-GB");
+    const waiting = tab.sections.find((s) => s.id.startsWith("request-"));
+    assert.ok(waiting, "Ben's tab shows Ana's request");
+    assert.equal(waiting.title, "Yn aros amdanoch chi: cais Ana Jones");
+    assert.match(cardText(waiting.reply.card as never), /A gaiff Ana Jones fynd ar secondiad\?/);
+    assert.match(JSON.stringify(waiting.reply.card), /"title":"Cytuno i ryddhau"/);
   });
 
   it("refuses a language the app does not have, naming the field", async () => {
