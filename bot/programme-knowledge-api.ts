@@ -1,10 +1,8 @@
 import type { Request, Response, Server } from "restify";
 import type { z } from "zod";
-import type { FaqEntry } from "../src/faq/knowledge";
-import { welshEntry } from "../src/faq/knowledge-cy";
 import { t, type Lang } from "../src/i18n";
 import { dateTimeLabel } from "../src/programme/labels";
-import { addAlternateChange, addAnswerChange, AlternateInput, AnswerInput, undoChange } from "./handlers/knowledge";
+import { addAlternateChange, addAnswerChange, alternateInput, answerInput, topicIn, undoChange } from "./handlers/knowledge";
 import type { Caller, Services } from "./handlers/types";
 
 /**
@@ -26,7 +24,6 @@ const SHOWN_CHANGES = 15;
 const problem = (lang: Lang, error: z.ZodError) => ({ error: t(lang, "programme.kb.error.field", { field: String(error.issues[0]?.path[0] ?? "") }), field: String(error.issues[0]?.path[0] ?? "") });
 
 /** An entry's short title in the reader's language (the Welsh FAQ's where it has the entry). */
-const topicIn = (lang: Lang, e: Pick<FaqEntry, "id" | "topic">) => (lang === "cy" ? (welshEntry(e.id)?.topic ?? e.topic) : e.topic);
 
 export function registerKnowledgeRoutes(server: Server, s: Services, member: Member, send: Send): void {
   server.get("/api/programme/knowledge", async (req, res) => {
@@ -61,7 +58,7 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
   server.post("/api/programme/knowledge/alternate", async (req, res) => {
     const m = await member(req, res);
     if (!m) return;
-    const parsed = AlternateInput.safeParse(req.body);
+    const parsed = alternateInput(m.lang).safeParse(req.body);
     if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
     if (!(await s.knowledgeStore.unansweredById(parsed.data.questionId))) return send(res, 404, { error: t(m.lang, "programme.kb.questionGone") });
     const added = await addAlternateChange(s, m.caller, parsed.data);
@@ -72,7 +69,7 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
   server.post("/api/programme/knowledge/answer", async (req, res) => {
     const m = await member(req, res);
     if (!m) return;
-    const parsed = AnswerInput.safeParse(req.body);
+    const parsed = answerInput(m.lang).safeParse(req.body);
     if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
     if (!(await s.knowledgeStore.unansweredById(parsed.data.questionId))) return send(res, 404, { error: t(m.lang, "programme.kb.questionGone") });
     const { n } = await addAnswerChange(s, m.caller, parsed.data);

@@ -138,12 +138,12 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.openEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.openEarlyEnd(s, c, d) }),
   [VERBS.submitEarlyEnd]: route({ schema: SecondmentData, personalOnly: true, run: (s, c, d) => changes.submitEarlyEnd(s, c, d, d) }),
   // People's data
-  [VERBS.showPrivacy]: route({ schema: NoData, personalOnly: false, run: (s) => privacy.notice(s) }),
+  [VERBS.showPrivacy]: route({ schema: NoData, personalOnly: false, run: (s, c) => privacy.notice(s, c.lang) }),
   [VERBS.exportMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.exportMine(s, c) }),
   [VERBS.askDeleteMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.askDelete(s, c) }),
   [VERBS.confirmDeleteMyData]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.confirmDelete(s, c) }),
   [VERBS.shareAdjustments]: route({ schema: privacy.ShareData, personalOnly: true, run: (s, c, d) => privacy.shareAdjustments(s, c, d) }),
-  [VERBS.openEquality]: route({ schema: NoData, personalOnly: true, run: () => privacy.openEquality() }),
+  [VERBS.openEquality]: route({ schema: NoData, personalOnly: true, run: (_s, c) => privacy.openEquality(c.lang) }),
   [VERBS.submitEquality]: route({ schema: z.record(z.string(), z.unknown()), personalOnly: true, run: (s, c, d) => privacy.submitEquality(s, c, d) }),
   [VERBS.showEqualityReport]: route({ schema: NoData, personalOnly: true, run: (s, c) => privacy.equalityReportCard(s, c) }),
   [VERBS.askPrompt]: route({ schema: NoData, personalOnly: false, run: (s, c) => faq.prompt(s, undefined, c.lang) }),
@@ -273,6 +273,12 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["equality", cmd(VERBS.openEquality)],
   ["equality questions", cmd(VERBS.openEquality)],
   ["equality report", cmd(VERBS.showEqualityReport)],
+  ...["preifatrwydd", "fy nata"].map((w) => [w, cmd(VERBS.showPrivacy)] as const),
+  ["allforio fy nata", cmd(VERBS.exportMyData)],
+  ["dileu fy nata", cmd(VERBS.askDeleteMyData)],
+  ["cwestiynau cydraddoldeb", cmd(VERBS.openEquality)],
+  ["adroddiad cydraddoldeb", cmd(VERBS.showEqualityReport)],
+  ["cwestiynau heb eu hateb", cmd(VERBS.kbShow)],
 ]);
 const COMMAND_WORDS = [...COMMANDS.keys()];
 

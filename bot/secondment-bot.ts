@@ -196,7 +196,7 @@ export class SecondmentBot extends TeamsActivityHandler {
       await ctx.sendActivity(MessageFactory.text(t(caller?.lang ?? turnLang(ctx), "errors.file.notSaved")));
       return;
     }
-    const bytes = await exportFile(this.s, caller.person, caller.name);
+    const bytes = await exportFile(this.s, caller.person, caller.name, caller.lang);
     const put = await fetch(info.uploadUrl, {
       method: "PUT",
       headers: { "content-type": "application/json", "content-range": `bytes 0-${bytes.length - 1}/${bytes.length}` },

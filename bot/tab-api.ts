@@ -5,6 +5,7 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { VERBS, type Verb } from "../cards";
 import { personKey } from "../src/domain/person";
+import { t } from "../src/i18n";
 import { fromRoot } from "../src/paths";
 import * as approval from "./handlers/approval";
 import * as plan from "./handlers/plan";
@@ -71,6 +72,14 @@ function sendJson(res: Response, status: number, body: unknown): void {
 
 const NOT_FOUND = { error: "Not found." };
 
+/** The Teams locale the page passes (?locale=cy-GB), used only when the person has not chosen a language. */
+const Locale = z.string().max(20).regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/);
+function localeOf(req: Request): string | undefined {
+  const raw = new URL(req.url ?? "/", "http://localhost").searchParams.get("locale");
+  const parsed = Locale.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const fromThisMachine = (req: Request) => LOOPBACK.has(req.socket?.remoteAddress ?? "");
 
@@ -80,8 +89,11 @@ export interface TabSection {
   reply: Reply;
 }
 
-/** The caller the handlers see for a tab request: the person's own (1:1) scope, with no chat of its own. */
-export async function tabCaller(s: Services, id: TabIdentity): Promise<Caller> {
+/**
+ * The caller the handlers see for a tab request: the person's own (1:1) scope, with no chat of its own.
+ * Language as in the chat: the person's stored choice, else the Teams locale the page sent, else English.
+ */
+export async function tabCaller(s: Services, id: TabIdentity, locale?: string): Promise<Caller> {
   const chat = await s.conversations.findPersonal(id.person.tenantId, id.person.aadObjectId);
   return {
     person: id.person,
@@ -91,7 +103,7 @@ export async function tabCaller(s: Services, id: TabIdentity): Promise<Caller> {
     // Messages to others go through the outbox; it needs the tenant's Bot Connector URL.
     serviceUrl: chat?.serviceUrl ?? s.config.tab.serviceUrl,
     ...(id.name ? { name: id.name } : {}),
-    lang: await languageFor(s, id.person),
+    lang: await languageFor(s, id.person, locale),
     profile: async () => ({ ...(id.name ? { name: id.name } : {}), ...(id.email ? { email: id.email } : {}) }),
   };
 }
@@ -108,14 +120,14 @@ export async function mySections(s: Services, caller: Caller): Promise<TabSectio
     s.approvals.waitingFor(caller.person.tenantId, caller.person.aadObjectId),
   ]);
   const sections: TabSection[] = [
-    { id: "plan", title: "Your 7-step plan", reply: planReply },
-    { id: "interest", title: "Your interest and your line manager's answer", reply: interestReply },
-    { id: "matches", title: "Your matches", reply: matchesReply },
-    { id: "business-case", title: "Your business case", reply: caseReply },
-    { id: "secondment", title: "Your secondment", reply: secondmentReply },
+    { id: "plan", title: t(caller.lang, "tabPersonal.section.plan"), reply: planReply },
+    { id: "interest", title: t(caller.lang, "tabPersonal.section.interest"), reply: interestReply },
+    { id: "matches", title: t(caller.lang, "tabPersonal.section.matches"), reply: matchesReply },
+    { id: "business-case", title: t(caller.lang, "tabPersonal.section.businessCase"), reply: caseReply },
+    { id: "secondment", title: t(caller.lang, "tabPersonal.section.secondment"), reply: secondmentReply },
   ];
   for (const a of waiting.filter((w) => personKey(w.secondee) !== key)) {
-    sections.push({ id: `request-${a.requestId}`, title: `Waiting for you: ${a.secondee.name}'s request`, reply: { kind: "card", card: approval.approvalCard(a) } });
+    sections.push({ id: `request-${a.requestId}`, title: t(caller.lang, "tabPersonal.section.waiting", { name: a.secondee.name }), reply: { kind: "card", card: approval.approvalCard(a, undefined, caller.lang) } });
   }
   return sections;
 }
@@ -219,15 +231,15 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
   server.get("/api/tab/me", async (req, res) => {
     const id = await signedIn(req, res);
     if (!id) return;
-    const caller = await tabCaller(s, id);
-    sendJson(res, 200, { name: id.name ?? null, development: id.dev, sections: await mySections(s, caller) });
+    const caller = await tabCaller(s, id, localeOf(req));
+    sendJson(res, 200, { name: id.name ?? null, development: id.dev, lang: caller.lang, sections: await mySections(s, caller) });
   });
 
   // People's data: the signed-in person's own export as a JSON file (never anyone else's).
   server.get("/api/tab/my-data", async (req, res) => {
     const id = await signedIn(req, res);
     if (!id) return;
-    const bytes = await exportFile(s, id.person, id.name);
+    const bytes = await exportFile(s, id.person, id.name, await languageFor(s, id.person, localeOf(req)));
     res.set({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${EXPORT_FILE_NAME}"` });
     res.sendRaw(200, bytes);
   });
@@ -255,7 +267,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     }
     const { verb, data } = body.data;
     if (NOT_FROM_TAB.has(verb)) {
-      sendJson(res, 200, { reply: text("That button does not work in the tab. Reload the tab to see the latest.") });
+      sendJson(res, 200, { reply: text(t(await languageFor(s, id.person), "tabPersonal.notFromTab")) });
       return;
     }
     const caller = await tabCaller(s, id);

@@ -322,16 +322,29 @@ export interface ConfirmModel {
 // People's data
 /** The privacy notice: who holds the data, what for, who sees what, how long, your rights. */
 export interface PrivacyModel {
-  sections: { heading: string; text: string }[];
   programmeEmail: string;
+  /** How many months data is kept after a person's part in the programme ends. */
+  months: number;
 }
 
-/** A summary of a person's data (export), what erasure will do, or the equality questions' outcome. */
+/**
+ * A person's data: the export summary, what erasure will do or did, the choice to share reasonable
+ * adjustments, or the equality questions' outcome. `kind` picks the card's words from the catalogue;
+ * rows and lists hold labels already in the reader's language.
+ */
 export interface MyDataModel {
-  notice?: string;
-  title: string;
-  paragraphs: TextItem[];
+  kind: "export" | "delete" | "deleted" | "share" | "equalityThanks" | "equalityReport";
   rows: { label: string; value: string }[];
   lists: { heading: string; text: string }[];
-  buttons: { title: string; verb: string; data: Record<string, unknown>; style: "default" | "positive" | "destructive" }[];
+  /** Records erased (or to be erased) and records kept with the name removed. */
+  erased: number;
+  anonymised: number;
+  /** A secondment in force is kept; until its end date, formatted ("1 March 2027"), when known. */
+  keptSecondment?: boolean;
+  keptUntil?: string;
+  /** Equality report: how many answered, already formatted ("12", "fewer than 5"). */
+  respondents?: string;
+  /** Sharing adjustments: the secondment, and what was just chosen. */
+  secondmentId?: string;
+  shared?: boolean;
 }

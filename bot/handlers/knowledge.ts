@@ -1,52 +1,66 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { renderCard } from "../../cards";
-import { formatUkDate, todayInLondon } from "../../src/domain/dates";
+import { todayInLondon } from "../../src/domain/dates";
 import type { FaqEntry } from "../../src/faq/knowledge";
+import { welshEntry } from "../../src/faq/knowledge-cy";
+import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import type { KbChange } from "../../src/store/knowledge";
 import { isProgrammeTeam } from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
 /** The programme team keeps the knowledge base: unanswered questions, new answers, alternates, undo. */
 
-const formatUkDateTime = (d: Date) => formatUkDate(todayInLondon(d));
-
-export const NOT_TEAM_MESSAGE = "Only the programme team can see and change the knowledge base.";
 const SHOWN_QUESTIONS = 10;
 const SHOWN_CHANGES = 10;
 
-const QuestionText = z.string({ message: "must be text" }).trim().min(3, "must be at least 3 characters").max(300, "must be 300 characters or fewer");
-export const AlternateInput = z.object({
-  questionId: z.string().regex(/^q-[0-9a-f]{32}$/, "must be a question id"),
-  text: QuestionText,
-  entryId: z.string({ message: "must be chosen" }).min(1, "must be chosen").max(100),
-});
-export const AnswerInput = z.object({
-  questionId: z.string().regex(/^q-[0-9a-f]{32}$/, "must be a question id"),
-  question: QuestionText,
-  topic: z.string({ message: "must be text" }).trim().min(3, "must be at least 3 characters").max(80, "must be 80 characters or fewer"),
-  answer: z.string({ message: "must be text" }).trim().min(20, "must be at least 20 characters").max(1500, "must be 1,500 characters or fewer"),
-});
+/** Said to anyone outside the programme team who tries the knowledge-base commands. */
+export const notTeamMessage = (lang: Lang): string => t(lang, "knowledge.notTeam");
 
-const LABELS: Record<string, string> = { text: "Question", entryId: "Entry", question: "Question", topic: "Short title", answer: "Answer" };
-function problem(err: z.ZodError): string {
-  const issue = err.issues[0]!;
-  const field = String(issue.path[0] ?? "data");
-  return `${LABELS[field] ?? field} ${issue.message}.`;
+type Field = "question" | "entry" | "topic" | "answer";
+const field = (lang: Lang, f: Field) => t(lang, `knowledge.field.${f}`);
+const questionId = (lang: Lang) => z.string().regex(/^q-[0-9a-f]{32}$/, t(lang, "knowledge.error.questionId"));
+function textOf(lang: Lang, f: Field, min: number, max: number) {
+  const label = field(lang, f);
+  return z
+    .string({ message: t(lang, "knowledge.error.text", { field: label }) })
+    .trim()
+    .min(min, t(lang, "knowledge.error.min", { field: label, min }))
+    .max(max, t(lang, "knowledge.error.max", { field: label, max }));
 }
+
+/** What the team types to add a question to an entry; messages in `lang`. */
+export function alternateInput(lang: Lang = DEFAULT_LANG) {
+  const chosen = t(lang, "knowledge.error.chosen", { field: field(lang, "entry") });
+  return z.object({ questionId: questionId(lang), text: textOf(lang, "question", 3, 300), entryId: z.string({ message: chosen }).min(1, chosen).max(100) });
+}
+
+/** What the team types to write a new entry; messages in `lang`. */
+export function answerInput(lang: Lang = DEFAULT_LANG) {
+  return z.object({ questionId: questionId(lang), question: textOf(lang, "question", 3, 300), topic: textOf(lang, "topic", 3, 80), answer: textOf(lang, "answer", 20, 1500) });
+}
+
+const problem = (err: z.ZodError): string => err.issues[0]!.message;
+
+/** An entry's title as the reader reads it: the Welsh entry's, where there is one. */
+export const topicIn = (lang: Lang, entry: { id: string; topic: string }): string => (lang === "cy" ? (welshEntry(entry.id)?.topic ?? entry.topic) : entry.topic);
 
 function author(caller: Caller) {
-  return { aadObjectId: caller.person.aadObjectId, name: caller.name ?? "A team member" };
+  return { aadObjectId: caller.person.aadObjectId, name: caller.name ?? t(caller.lang, "knowledge.aTeamMember") };
 }
 
-async function describe(s: Services, c: KbChange): Promise<string> {
-  if (c.kind === "entry") return `New entry "${c.topic}" for "${c.question}"`;
+/** When something happened, as a UK date in the reader's language. */
+const on = (lang: Lang, iso: string) => formatDate(lang, todayInLondon(new Date(iso)));
+
+async function describe(s: Services, lang: Lang, c: KbChange): Promise<string> {
+  if (c.kind === "entry") return t(lang, "knowledge.change.entry", { topic: c.topic, question: c.question });
   const entry = (await s.knowledge.current()).byId(c.entryId);
-  return `"${c.text}" added to "${entry?.topic ?? c.entryId}"`;
+  return t(lang, "knowledge.change.alternate", { text: c.text, topic: entry ? topicIn(lang, entry) : c.entryId });
 }
 
 export async function show(s: Services, caller: Caller, notice?: string): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller.person)) return text(NOT_TEAM_MESSAGE);
+  const lang = caller.lang;
+  if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const [questions, doc, feedback, faq] = await Promise.all([
     s.knowledgeStore.unanswered(),
     s.knowledgeStore.read(),
@@ -65,61 +79,61 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
       questions: open.map((q) => ({
         id: q.id,
         text: q.text,
-        asked: `Asked ${q.count === 1 ? "once" : `${q.count} times`}, last on ${formatUkDateTime(new Date(q.lastAt))}`,
+        asked: t(lang, "knowledge.kb.asked", { count: q.count, date: on(lang, q.lastAt) }),
       })),
       changes: await Promise.all(
-        changes.map(async (c) => ({ n: c.n, summary: await describe(s, c), byline: `By ${c.by.name}, ${formatUkDateTime(new Date(c.at))} (version ${c.n})` })),
+        changes.map(async (c) => ({ n: c.n, summary: await describe(s, lang, c), byline: t(lang, "knowledge.change.byline", { name: c.by.name, date: on(lang, c.at), n: c.n }) })),
       ),
       feedback: feedback
         .filter((f) => faq.byId(f.entryId))
         .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)
-        .map((f) => ({ topic: faq.byId(f.entryId)!.topic, counts: `👍 ${f.helpful}  👎 ${f.notHelpful}` })),
-    }),
+        .map((f) => ({ topic: topicIn(lang, faq.byId(f.entryId)!), counts: `👍 ${f.helpful}  👎 ${f.notHelpful}` })),
+    }, lang),
   );
 }
 
-async function entryChoices(s: Services) {
+async function entryChoices(s: Services, lang: Lang) {
   const faq = await s.knowledge.current();
-  return faq.entries.map((e) => ({ title: e.topic, value: e.id }));
+  return faq.entries.map((e) => ({ title: topicIn(lang, e), value: e.id }));
 }
 
 export async function openAlternate(s: Services, caller: Caller, d: { questionId: string }): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller.person)) return text(NOT_TEAM_MESSAGE);
+  if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const q = await s.knowledgeStore.unansweredById(d.questionId);
-  if (!q) return show(s, caller, "That question is no longer in the list.");
-  return card(renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: await entryChoices(s) }));
+  if (!q) return show(s, caller, t(caller.lang, "knowledge.notice.gone"));
+  return card(renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: await entryChoices(s, caller.lang) }, caller.lang));
 }
 
 export async function addAlternate(s: Services, caller: Caller, data: unknown): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller.person)) return text(NOT_TEAM_MESSAGE);
-  const parsed = AlternateInput.safeParse(data);
+  if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
+  const parsed = alternateInput(caller.lang).safeParse(data);
   const raw = (data ?? {}) as Record<string, unknown>;
   const again = async (error: string) =>
     card(
       renderCard("faq-kb-alternate", {
         questionId: String(raw.questionId ?? ""),
         text: typeof raw.text === "string" ? raw.text : "",
-        entries: await entryChoices(s),
+        entries: await entryChoices(s, caller.lang),
         ...(typeof raw.entryId === "string" && raw.entryId ? { entryId: raw.entryId } : {}),
         error,
-      }),
+      }, caller.lang),
     );
   if (!parsed.success) return again(problem(parsed.error));
   const added = await addAlternateChange(s, caller, parsed.data);
-  if (added.kind === "no-entry") return again("Entry must be one of the entries in the list.");
-  return show(s, caller, `Added. "${parsed.data.text}" is now answered with "${added.entry.topic}".`);
+  if (added.kind === "no-entry") return again(t(caller.lang, "knowledge.error.unknownEntry"));
+  return show(s, caller, t(caller.lang, "knowledge.notice.addedAlternate", { text: parsed.data.text, topic: topicIn(caller.lang, added.entry) }));
 }
 
 export async function openAnswer(s: Services, caller: Caller, d: { questionId: string }): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller.person)) return text(NOT_TEAM_MESSAGE);
+  if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const q = await s.knowledgeStore.unansweredById(d.questionId);
-  if (!q) return show(s, caller, "That question is no longer in the list.");
-  return card(renderCard("faq-kb-answer", { questionId: q.id, question: q.text }));
+  if (!q) return show(s, caller, t(caller.lang, "knowledge.notice.gone"));
+  return card(renderCard("faq-kb-answer", { questionId: q.id, question: q.text }, caller.lang));
 }
 
 export async function addAnswer(s: Services, caller: Caller, data: unknown): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller.person)) return text(NOT_TEAM_MESSAGE);
-  const parsed = AnswerInput.safeParse(data);
+  if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
+  const parsed = answerInput(caller.lang).safeParse(data);
   if (!parsed.success) {
     const raw = (data ?? {}) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -130,25 +144,25 @@ export async function addAnswer(s: Services, caller: Caller, data: unknown): Pro
         topic: str(raw.topic),
         answer: str(raw.answer),
         error: problem(parsed.error),
-      }),
+      }, caller.lang),
     );
   }
   await addAnswerChange(s, caller, parsed.data);
-  return show(s, caller, `Added the entry "${parsed.data.topic}".`);
+  return show(s, caller, t(caller.lang, "knowledge.notice.addedEntry", { topic: parsed.data.topic }));
 }
 
 export async function undo(s: Services, caller: Caller, d: { n: number }): Promise<Reply> {
-  if (!isProgrammeTeam(s, caller.person)) return text(NOT_TEAM_MESSAGE);
+  if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const undone = await undoChange(s, caller, d.n);
-  if (undone.kind !== "undone") return show(s, caller, undone.kind === "already" ? "That change was already undone." : "I could not find that change.");
-  return show(s, caller, `Undone: ${await describe(s, undone.change)}.`);
+  if (undone.kind !== "undone") return show(s, caller, t(caller.lang, undone.kind === "already" ? "knowledge.notice.alreadyUndone" : "knowledge.notice.noSuchChange"));
+  return show(s, caller, t(caller.lang, "knowledge.notice.undone", { change: await describe(s, caller.lang, undone.change) }));
 }
 
 // ---- The changes themselves, shared by the chat cards and the Programme tab -------------------
-// Callers check the programme team first and validate input with AlternateInput / AnswerInput.
+// Callers check the programme team first and validate input with alternateInput() / answerInput().
 
 /** Add an unanswered question as an alternate of an entry (etag-guarded change log), and mark the question dealt with. */
-export async function addAlternateChange(s: Services, caller: Caller, input: z.output<typeof AlternateInput>): Promise<{ kind: "added"; entry: FaqEntry; n: number } | { kind: "no-entry" }> {
+export async function addAlternateChange(s: Services, caller: Caller, input: z.output<ReturnType<typeof alternateInput>>): Promise<{ kind: "added"; entry: FaqEntry; n: number } | { kind: "no-entry" }> {
   const entry = (await s.knowledge.current()).byId(input.entryId);
   if (!entry) return { kind: "no-entry" };
   const { doc, n } = await s.knowledgeStore.add({ kind: "alternate", entryId: entry.id, text: input.text, questionId: input.questionId, by: author(caller), at: s.now().toISOString() });
@@ -159,7 +173,7 @@ export async function addAlternateChange(s: Services, caller: Caller, input: z.o
 }
 
 /** Add a new entry answering an unanswered question (etag-guarded change log), and mark the question dealt with. */
-export async function addAnswerChange(s: Services, caller: Caller, input: z.output<typeof AnswerInput>): Promise<{ n: number }> {
+export async function addAnswerChange(s: Services, caller: Caller, input: z.output<ReturnType<typeof answerInput>>): Promise<{ n: number }> {
   const { doc, n } = await s.knowledgeStore.add({
     kind: "entry",
     entryId: `team-${randomUUID().slice(0, 8)}`,

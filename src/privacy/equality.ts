@@ -2,6 +2,7 @@ import type { Container } from "@azure/cosmos";
 import { z } from "zod";
 import { personKey, type PersonId } from "../domain/person";
 import type { Choice } from "../domain/options";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 
 /**
  * Optional equality monitoring. The answers are stored on their own (container `privacy`, one
@@ -9,29 +10,44 @@ import type { Choice } from "../domain/options";
  * reported only as totals with counts under 5 suppressed. Categories follow the Civil Service
  * People Survey's demographic questions; every question can be answered "Prefer not to say".
  */
-export const PREFER_NOT = { id: "prefer-not-to-say", label: "Prefer not to say" } as const;
-const q = (...labels: string[]): Choice[] => [...labels.map((label) => ({ id: label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""), label })), PREFER_NOT];
+export const PREFER_NOT = "prefer-not-to-say";
+const q = (...answers: string[]): readonly string[] => [...answers, PREFER_NOT];
 
-export const EQUALITY_QUESTIONS: readonly { id: string; label: string; choices: readonly Choice[] }[] = [
-  { id: "age", label: "Age", choices: q("16 to 24", "25 to 34", "35 to 49", "50 to 64", "65 or over") },
-  { id: "sex", label: "Sex", choices: q("Female", "Male") },
-  { id: "genderSameAsBirth", label: "Is your gender identity the same as the sex you were registered at birth?", choices: q("Yes", "No") },
-  { id: "ethnicity", label: "Ethnic group", choices: q("Asian or Asian British", "Black, Black British, Caribbean or African", "Mixed or multiple ethnic groups", "White", "Other ethnic group") },
-  { id: "disability", label: "Do you have a physical or mental health condition or illness lasting, or expected to last, 12 months or more?", choices: q("Yes", "No") },
-  { id: "sexualOrientation", label: "Sexual orientation", choices: q("Heterosexual or straight", "Gay or lesbian", "Bisexual", "Other sexual orientation") },
-  { id: "religion", label: "Religion or belief", choices: q("No religion", "Buddhist", "Christian", "Hindu", "Jewish", "Muslim", "Sikh", "Any other religion") },
-  { id: "caring", label: "Do you look after, or give help or support to, anyone because of long-term illness, disability or old age?", choices: q("Yes", "No") },
-  { id: "parentOccupation", label: "The main job of the main household earner when you were about 14", choices: q("Professional or managerial", "Intermediate", "Routine or manual", "Not working", "Don't know") },
+/** The questions and their answers, as ids; the words are in the catalogue ("privacy.equality.q.<id>", "privacy.equality.a.<answer>"). */
+export const EQUALITY_QUESTIONS: readonly { id: string; answers: readonly string[] }[] = [
+  { id: "age", answers: q("16-to-24", "25-to-34", "35-to-49", "50-to-64", "65-or-over") },
+  { id: "sex", answers: q("female", "male") },
+  { id: "genderSameAsBirth", answers: q("yes", "no") },
+  { id: "ethnicity", answers: q("asian-or-asian-british", "black-black-british-caribbean-or-african", "mixed-or-multiple-ethnic-groups", "white", "other-ethnic-group") },
+  { id: "disability", answers: q("yes", "no") },
+  { id: "sexualOrientation", answers: q("heterosexual-or-straight", "gay-or-lesbian", "bisexual", "other-sexual-orientation") },
+  { id: "religion", answers: q("no-religion", "buddhist", "christian", "hindu", "jewish", "muslim", "sikh", "any-other-religion") },
+  { id: "caring", answers: q("yes", "no") },
+  { id: "parentOccupation", answers: q("professional-or-managerial", "intermediate", "routine-or-manual", "not-working", "don-t-know") },
 ];
 
-export const EqualityAnswersSchema = z.object(
-  Object.fromEntries(
-    EQUALITY_QUESTIONS.map((qn) => [
-      qn.id,
-      z.preprocess((v) => (v === "" || v === undefined ? PREFER_NOT.id : v), z.enum(qn.choices.map((c) => c.id) as [string, ...string[]], { message: `${qn.label}: choose one of the answers` })),
-    ]),
-  ),
-);
+export const questionLabel = (lang: Lang, id: string): string => t(lang, `privacy.equality.q.${id}`);
+export const answerLabel = (lang: Lang, id: string): string => t(lang, `privacy.equality.a.${id}`);
+
+/** The questions with their words in `lang`, for the form. */
+export function equalityQuestions(lang: Lang): { id: string; label: string; choices: Choice[] }[] {
+  return EQUALITY_QUESTIONS.map((qn) => ({ id: qn.id, label: questionLabel(lang, qn.id), choices: qn.answers.map((a) => ({ id: a, label: answerLabel(lang, a) })) }));
+}
+
+/** The answers as sent from the form; an unanswered question counts as "Prefer not to say". Messages in `lang`. */
+export function equalityAnswersSchema(lang: Lang = DEFAULT_LANG) {
+  return z.object(
+    Object.fromEntries(
+      EQUALITY_QUESTIONS.map((qn) => [
+        qn.id,
+        z.preprocess(
+          (v) => (v === "" || v === undefined ? PREFER_NOT : v),
+          z.enum(qn.answers as [string, ...string[]], { message: t(lang, "privacy.equality.chooseOne", { question: questionLabel(lang, qn.id) }) }),
+        ),
+      ]),
+    ),
+  );
+}
 export type EqualityAnswers = Record<string, string>;
 
 export const EQUALITY_ID = "equality";
@@ -56,17 +72,17 @@ export interface EqualityReport {
   questions: { label: string; rows: { label: string; count: string }[] }[];
 }
 
-/** Totals only; any count from 1 to 4 is shown as "fewer than 5" so no one can be picked out. */
-export function equalityReport(answers: readonly EqualityAnswers[]): EqualityReport {
-  const shown = (n: number) => (n > 0 && n < SUPPRESS_UNDER ? `fewer than ${SUPPRESS_UNDER}` : String(n));
+/** Totals only, in `lang`; any count from 1 to 4 is shown as "fewer than 5" so no one can be picked out. */
+export function equalityReport(answers: readonly EqualityAnswers[], lang: Lang = DEFAULT_LANG): EqualityReport {
+  const shown = (n: number) => (n > 0 && n < SUPPRESS_UNDER ? t(lang, "privacy.equality.fewerThan", { n: SUPPRESS_UNDER }) : String(n));
   return {
     respondents: shown(answers.length),
     questions:
       answers.length < SUPPRESS_UNDER
         ? []
         : EQUALITY_QUESTIONS.map((qn) => ({
-            label: qn.label,
-            rows: qn.choices.map((c) => ({ label: c.label, count: shown(answers.filter((a) => a[qn.id] === c.id).length) })),
+            label: questionLabel(lang, qn.id),
+            rows: qn.answers.map((a) => ({ label: answerLabel(lang, a), count: shown(answers.filter((x) => x[qn.id] === a).length) })),
           })),
   };
 }

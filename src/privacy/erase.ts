@@ -2,14 +2,14 @@ import type { Container } from "@azure/cosmos";
 import type { PersonId } from "../domain/person";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
-import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction } from "./registry";
+import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction, type KeepReason } from "./registry";
 
 /** What an erasure will do (shown before the person confirms), per container. */
 export interface ErasurePlan {
   who: Identity;
   erase: { container: ContainerName; count: number }[];
   anonymise: { container: ContainerName; count: number }[];
-  keep: { container: ContainerName; id: string; reason: string }[];
+  keep: { container: ContainerName; id: string; reason: KeepReason }[];
   /** The latest end date of a secondment kept until it ends (YYYY-MM-DD), if any. */
   keptUntil?: string;
   keptSecondments: Set<string>;

@@ -1,4 +1,5 @@
 import type { PersonId } from "../domain/person";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import type { Store } from "../store/store";
 import { identify } from "./erase";
 import { mentionsById } from "./identity";
@@ -46,10 +47,10 @@ const CONTAINER_SECTIONS: Partial<Record<string, keyof PersonalExport>> = {
  * Build a person's export from the registry: each container's own rule decides what of a document
  * is theirs to see (their own answers, not the other people's).
  */
-export async function exportFor(store: Store, person: PersonId, now: Date, known: { names?: string[]; emails?: string[] } = {}): Promise<PersonalExport> {
+export async function exportFor(store: Store, person: PersonId, now: Date, known: { names?: string[]; emails?: string[] } = {}, lang: Lang = DEFAULT_LANG): Promise<PersonalExport> {
   const who = await identify(store, person, known);
   const out: PersonalExport = {
-    about: "Everything the secondment programme's Teams app stores about you. Dates are in UTC.",
+    about: t(lang, "privacy.export.about"),
     exportedAt: now.toISOString(),
     person: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, names: who.names, emails: who.emails },
     interest: [], plan: [], releaseRequests: [], roles: [], businessCase: [], matches: [], secondments: [], equality: [], messages: [], scheduled: [], chats: [], audit: [], other: [],
@@ -68,21 +69,10 @@ export async function exportFor(store: Store, person: PersonId, now: Date, known
   return out;
 }
 
+/** The export's sections the summary card counts, in order (their labels: "privacy.export.row.<section>"). */
+export const SUMMARY_SECTIONS = ["interest", "plan", "releaseRequests", "roles", "businessCase", "matches", "secondments", "equality", "messages", "scheduled", "chats", "audit"] as const satisfies readonly (keyof PersonalExport)[];
+
 /** Short counts for the summary card. */
-export function exportSummary(e: PersonalExport): { label: string; count: number }[] {
-  const rows: [string, keyof PersonalExport][] = [
-    ["Expression of interest", "interest"],
-    ["7-step plan progress", "plan"],
-    ["Requests to your line manager", "releaseRequests"],
-    ["Roles you offered", "roles"],
-    ["Business case", "businessCase"],
-    ["Matches", "matches"],
-    ["Secondments (with your check-in answers)", "secondments"],
-    ["Equality monitoring answers", "equality"],
-    ["Messages the bot sent you", "messages"],
-    ["Scheduled reminders", "scheduled"],
-    ["Chats with the bot", "chats"],
-    ["Audit entries about you", "audit"],
-  ];
-  return rows.map(([label, k]) => ({ label, count: (e[k] as unknown[]).length }));
+export function exportSummary(e: PersonalExport): { section: (typeof SUMMARY_SECTIONS)[number]; count: number }[] {
+  return SUMMARY_SECTIONS.map((section) => ({ section, count: e[section].length }));
 }

@@ -12,7 +12,9 @@ import { mentions, withoutSystemFields, type Identity } from "./identity";
  */
 export type Doc = Stored<Record<string, unknown>>;
 
-export type EraseAction = { do: "delete" } | { do: "anonymise" } | { do: "keep"; reason: string };
+/** Why a record is kept for now (the reader's words: "privacy.delete.reason.<id>"). */
+export type KeepReason = "secondment-in-force";
+export type EraseAction = { do: "delete" } | { do: "anonymise" } | { do: "keep"; reason: KeepReason };
 
 export interface EraseContext {
   /** Secondments still in force that the person is part of: kept until they end. */
@@ -47,8 +49,10 @@ export async function scanFor(c: Container, who: Identity): Promise<Doc[]> {
 
 const IN_FORCE = new Set(["agreeing", "confirmed", "active"]);
 const FINISHED_JOB = new Set(["done", "failed", "cancelled"]);
-const KEEP_SECONDMENT =
+/** The registry's own description of why a secondment in force is kept (for the record of processing). */
+const KEEP_SECONDMENT_NOTE =
   "The secondment agreement is still in force and the other people in it rely on it. It is erased when the secondment ends.";
+const KEEP_SECONDMENT: KeepReason = "secondment-in-force";
 
 type Party = "secondee" | "homeManager" | "host";
 function partyOf(s: Doc, who: Identity): Party | undefined {
@@ -134,7 +138,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "secondments",
     holds: "Secondments: the three people, the agreed terms, check-in answers, reports, extensions, the review.",
-    kept: KEEP_SECONDMENT,
+    kept: KEEP_SECONDMENT_NOTE,
     find: scanFor,
     exportView(doc, who) {
       const party = partyOf(doc, who);

@@ -2,7 +2,7 @@
  * The "My secondment" personal tab. Runs in the browser (bundled by scripts/build-tab.ts).
  * Inside Teams it signs in with teams-js getAuthToken() and sends that token with every API call;
  * the server decides who the person is from the token alone. The Teams context is read for the
- * theme only. Outside Teams it says to open it in Teams and, in local development, offers the
+ * theme and the locale (the page's language until the app says which the person chose). Outside Teams it says to open it in Teams and, in local development, offers the
  * development sign-in.
  *
  * teams-js is loaded only inside a frame (a separate chunk): on import it fetches Microsoft's list of
@@ -12,6 +12,9 @@ import { AdaptiveCard, ExecuteAction, HostConfig, SubmitAction, type Action } fr
 import { hostConfigFor, themeOf, type TeamsTheme } from "./host-config";
 import { applyPageTheme, say } from "./page";
 import { markdownToHtml } from "./markdown";
+import { VERBS } from "../../cards/verbs";
+import type { Lang } from "../i18n";
+import { isPageLang, langOfLocale, pageText, type PageKey } from "./strings";
 
 type Reply = { kind: "card"; card: object } | { kind: "text"; text: string };
 interface Section {
@@ -28,14 +31,45 @@ interface DemoPerson {
 const DEV_TOKEN_KEY = "secondments.devToken";
 const TEAMS_WAIT_MS = 5000;
 
-const state: { theme: TeamsTheme; token: () => Promise<string>; sections: Section[]; dev: boolean } = {
+const state: { theme: TeamsTheme; token: () => Promise<string>; sections: Section[]; dev: boolean; lang: Lang; locale: string } = {
   theme: themeOf(new URLSearchParams(location.search).get("theme")),
+  // Until the app answers with the person's own choice: what the browser (or, in Teams, Teams) asks for.
+  locale: navigator.language,
+  lang: langOfLocale(navigator.language),
   token: () => Promise.reject(new Error("not signed in")),
   sections: [],
   dev: false,
 };
 
 const main = () => document.getElementById("main")!;
+
+/** A message of the page, in the page's language. */
+const w = (key: PageKey, values?: Record<string, string | number>) => pageText(state.lang, key, values);
+
+/** The page's own words (not the cards', which come from the app): set again whenever the language changes. */
+function applyLanguage(lang: Lang): void {
+  state.lang = lang;
+  document.documentElement.lang = lang;
+  document.title = w("tabPersonal.pageTitle");
+  const words: [string, PageKey][] = [
+    ["page-title", "tabPersonal.pageTitle"],
+    ["dev-banner-text", "tabPersonal.devBanner"],
+    ["sign-out", "tabPersonal.signOut"],
+    ["reload", "tabPersonal.reload"],
+    ["download-data", "tabPersonal.download"],
+    ["language", "tabPersonal.switch"],
+  ];
+  for (const [id, key] of words) {
+    const e = document.getElementById(id);
+    if (e) e.textContent = w(key);
+  }
+  // The switch names the other language in that language ("Cymraeg" / "English").
+  const other = document.getElementById("language");
+  if (other) {
+    other.setAttribute("lang", lang === "cy" ? "en-GB" : "cy");
+    other.setAttribute("aria-label", w("tabPersonal.switchLabel"));
+  }
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -84,7 +118,7 @@ function renderReply(sectionId: string, reply: Reply): HTMLElement {
   card.onExecuteAction = (action: Action) => void runAction(sectionId, action);
   card.parse(reply.card);
   const rendered = card.render();
-  if (!rendered) return el("p", { class: "reply-text" }, "This part could not be shown.");
+  if (!rendered) return el("p", { class: "reply-text" }, w("tabPersonal.cardFailed"));
   const wrap = el("div", { class: "card" });
   wrap.appendChild(rendered);
   return wrap;
@@ -125,11 +159,11 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
     return;
   }
   if (typeof verb !== "string") return;
-  say("Saving…");
+  say(w("tabPersonal.saving"));
   try {
     const { status: code, json } = await api("POST", "/api/tab/action", { verb, data });
-    if (code === 401) return signedOut(json.error);
-    if (code !== 200) return say(json.error ?? "That did not work. Reload the tab and try again.", "error");
+    if (code === 401) return signedOut();
+    if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
     const section = state.sections.find((x) => x.id === sectionId);
     if (section) {
       section.reply = json.reply as Reply;
@@ -143,8 +177,8 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
 
 /** Say what went wrong with a call, in words a person can act on. */
 function failed(err: unknown): void {
-  if (err instanceof SignInError) say("Teams could not sign you in to this app. Close the tab, open it again, and accept if Teams asks for permission.", "error");
-  else say("We could not reach the app. Check your connection and try again.", "error");
+  if (err instanceof SignInError) say(w("tabPersonal.signInFailed"), "error");
+  else say(w("tabPersonal.unreachable"), "error");
 }
 
 /** People's data: fetch the person's own export with their token and save it as a file. */
@@ -152,30 +186,37 @@ async function downloadMyData(): Promise<void> {
   try {
     const token = await state.token();
     const res = await fetch("/api/tab/my-data", { headers: { authorization: `Bearer ${token}` } });
-    if (res.status === 401) return signedOut(undefined);
-    if (!res.ok) return say("Your data could not be downloaded. Try again later.", "error");
+    if (res.status === 401) return signedOut();
+    if (!res.ok) return say(w("tabPersonal.downloadFailed"), "error");
     const url = URL.createObjectURL(await res.blob());
     const link = el("a", { href: url, download: "my-secondment-data.json" });
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    say("Your data has been downloaded.");
+    say(w("tabPersonal.downloaded"));
   } catch (err) {
     failed(err);
   }
 }
 
 async function load(): Promise<void> {
-  say("Loading your secondment…");
+  say(w("tabPersonal.loading"));
   try {
-    const { status: code, json } = await api("GET", "/api/tab/me");
-    if (code === 401) return signedOut(json.error);
-    if (code !== 200) return say("Something went wrong. Reload the tab to try again.", "error");
+    // The app answers in the person's chosen language, else the one Teams asks for, as in the chat.
+    const { status: code, json } = await api("GET", `/api/tab/me?locale=${encodeURIComponent(state.locale)}`);
+    if (code === 401) return signedOut();
+    if (code !== 200) return say(w("tabPersonal.loadFailed"), "error");
+    if (isPageLang(json.lang)) applyLanguage(json.lang);
     state.sections = json.sections as Section[];
     const who = document.getElementById("who")!;
-    who.textContent = json.name ? `Signed in as ${json.name}` : "";
+    who.textContent = json.name ? w("tabPersonal.signedInAs", { name: json.name }) : "";
     renderSections();
+    const language = document.getElementById("language");
+    if (language) {
+      language.hidden = false;
+      language.onclick = () => void switchLanguage();
+    }
     const download = document.getElementById("download-data");
     if (download) {
       download.hidden = false;
@@ -187,12 +228,31 @@ async function load(): Promise<void> {
   }
 }
 
-function signedOut(problem: string | undefined): void {
+/**
+ * The "Cymraeg / English" switch: runs the chat's own verb (VERBS.setLanguage) through the tab API,
+ * so the choice is the one stored preference, and the chat answers in it too. Then shows the tab in it.
+ */
+async function switchLanguage(): Promise<void> {
+  const to: Lang = state.lang === "cy" ? "en-GB" : "cy";
+  say(w("tabPersonal.saving"));
+  try {
+    const { status: code } = await api("POST", "/api/tab/action", { verb: VERBS.setLanguage, data: { lang: to } });
+    if (code === 401) return signedOut();
+    if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
+    await load();
+    say(w("tabPersonal.switched"));
+  } catch (err) {
+    failed(err);
+  }
+}
+
+/** The app refused the sign-in: say so in the page's words (the API's own message is for other clients). */
+function signedOut(): void {
   if (state.dev) {
     sessionStorage.removeItem(DEV_TOKEN_KEY);
     void outsideTeams();
   }
-  say(problem ?? "Sign in to use this tab.", "error");
+  say(w("tabPersonal.signIn"), "error");
 }
 
 /** In Teams: initialise, read the theme, get a token from Teams' single sign-on. */
@@ -213,6 +273,10 @@ async function inTeams(): Promise<boolean> {
   try {
     const context = await app.getContext();
     applyTheme(themeOf(context.app.theme));
+    if (context.app.locale) {
+      state.locale = context.app.locale;
+      applyLanguage(langOfLocale(context.app.locale));
+    }
     app.registerOnThemeChangeHandler((theme) => {
       applyTheme(themeOf(theme));
       renderSections();
@@ -231,8 +295,8 @@ async function outsideTeams(): Promise<void> {
   const m = main();
   m.replaceChildren();
   const box = el("section", { class: "outside", id: "outside-teams" });
-  box.appendChild(el("h2", {}, "Open this in Microsoft Teams"));
-  box.appendChild(el("p", {}, "This page is part of the Secondments app in Teams. Open Teams, find the Secondments app and select the My secondment tab."));
+  box.appendChild(el("h2", {}, w("tabPersonal.outside.heading")));
+  box.appendChild(el("p", {}, w("tabPersonal.outside.text")));
   m.appendChild(box);
   let demoPeople: DemoPerson[] = [];
   try {
@@ -246,10 +310,10 @@ async function outsideTeams(): Promise<void> {
   const saved = sessionStorage.getItem(DEV_TOKEN_KEY);
   if (saved) return devSession(saved);
   const dev = el("section", { class: "dev", id: "dev-sign-in", "aria-labelledby": "dev-title" });
-  dev.appendChild(el("h2", { id: "dev-title" }, "Development sign-in"));
-  dev.appendChild(el("p", {}, "For local development only. Nobody is really signed in: choose a demo person to see the tab as they would."));
+  dev.appendChild(el("h2", { id: "dev-title" }, w("tabPersonal.dev.heading")));
+  dev.appendChild(el("p", {}, w("tabPersonal.dev.text")));
   for (const p of demoPeople) {
-    const button = el("button", { type: "button", "data-person": p.id }, `Continue as ${p.name}`);
+    const button = el("button", { type: "button", "data-person": p.id }, w("tabPersonal.dev.continueAs", { name: p.name }));
     button.appendChild(el("span", { class: "role" }, ` (${p.role})`));
     button.addEventListener("click", () => void devSignIn(p.id));
     dev.appendChild(button);
@@ -260,7 +324,7 @@ async function outsideTeams(): Promise<void> {
 async function devSignIn(personId: string): Promise<void> {
   const res = await fetch("/api/tab/dev-sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: personId }) });
   const json = (await res.json().catch(() => ({}))) as { token?: string; error?: string };
-  if (!res.ok || !json.token) return say(json.error ?? "Development sign-in did not work.", "error");
+  if (!res.ok || !json.token) return say(w("tabPersonal.dev.failed"), "error");
   sessionStorage.setItem(DEV_TOKEN_KEY, json.token);
   await devSession(json.token);
 }
@@ -275,6 +339,7 @@ async function devSession(token: string): Promise<void> {
 
 async function start(): Promise<void> {
   applyTheme(state.theme);
+  applyLanguage(state.lang);
   document.getElementById("reload")!.addEventListener("click", () => void load());
   document.getElementById("sign-out")!.addEventListener("click", () => {
     sessionStorage.removeItem(DEV_TOKEN_KEY);
@@ -289,5 +354,5 @@ async function start(): Promise<void> {
 }
 
 window.addEventListener("DOMContentLoaded", () => {
-  start().catch(() => say("Something went wrong. Reload the page to try again.", "error"));
+  start().catch(() => say(w("tabPersonal.startFailed"), "error"));
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { startApp, type RunningApp } from "../../bot/app";
-import { NOT_TEAM_MESSAGE } from "../../bot/handlers/knowledge";
+import { notTeamMessage } from "../../bot/handlers/knowledge";
+const NOT_TEAM_MESSAGE = notTeamMessage("en-GB");
 import { VERBS } from "../../cards";
 import { parseConfig } from "../../src/config";
 import { silentLogger } from "../../src/log";

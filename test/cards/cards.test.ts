@@ -219,10 +219,17 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     { personName: "Ana Jones", sharedOn: "3 March 2027", answers: [] },
   ],
   // People's data
-  privacy: [{ programmeEmail: "team@example.gov.uk", sections: [{ heading: "Who holds your information", text: "The programme team." }] }],
+  privacy: [{ programmeEmail: "team@example.gov.uk", months: 12 }, { programmeEmail: "team@example.gov.uk", months: 1 }],
   "my-data": [
-    { title: "Your data", paragraphs: [{ text: "This is what the app stores." }], rows: [{ label: "Matches", value: "2" }], lists: [], buttons: [] },
-    { title: "Delete your data", notice: "Read this first.", paragraphs: [], rows: [], lists: [{ heading: "Kept for now", text: "The agreement." }], buttons: [{ title: "Yes, delete my data", verb: "privacy.delete.confirm", data: {}, style: "destructive" }, { title: "Cancel", verb: "menu.show", data: {}, style: "default" }] },
+    { kind: "export", rows: [{ label: "Matches", value: "2" }], lists: [], erased: 0, anonymised: 0 },
+    { kind: "delete", rows: [], lists: [{ heading: "Kept for now", text: "The agreement." }], erased: 7, anonymised: 2 },
+    { kind: "delete", rows: [], lists: [], erased: 1, anonymised: 0 },
+    { kind: "deleted", rows: [], lists: [], erased: 7, anonymised: 1, keptSecondment: true, keptUntil: "1 March 2027" },
+    { kind: "deleted", rows: [], lists: [], erased: 3, anonymised: 0 },
+    { kind: "share", rows: [], lists: [], erased: 0, anonymised: 0, secondmentId: "secondment-0123456789abcdef0123456789abcdef" },
+    { kind: "share", rows: [], lists: [], erased: 0, anonymised: 0, secondmentId: "secondment-0123456789abcdef0123456789abcdef", shared: false },
+    { kind: "equalityThanks", rows: [], lists: [], erased: 0, anonymised: 0 },
+    { kind: "equalityReport", rows: [], lists: [{ heading: "Age", text: "- 25 to 34: 5" }], erased: 0, anonymised: 0, respondents: "5" },
   ],
 };
 
