@@ -3,7 +3,6 @@ import { startSendSpan, type SendSpan } from "../telemetry";
 import type { AppInstaller } from "./graph-install";
 import type { Logger } from "../log";
 import type { ConversationRepository } from "../store/conversations";
-import { cosmosCode, readItem, type Stored } from "../store/store";
 import {
   conversationLane,
   Outbox,
@@ -17,6 +16,7 @@ import {
   type Target,
   type UnreachableKind,
 } from "./outbox";
+import { LeaderLease } from "./leader-lease";
 import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
 
 /**
@@ -133,7 +133,6 @@ export interface DispatcherOptions {
   installer?: AppInstaller;
 }
 
-const LEASE_ID = "_leader";
 
 /** A message waiting for a rate-limit place. */
 interface PermitWaiter {
@@ -143,7 +142,6 @@ interface PermitWaiter {
   deadline: number;
   resolve: (permit: Permit | undefined) => void;
 }
-type LeaseDoc = Stored<{ type: "lease"; owner: string; until: string; renewedAt: string }>;
 
 type Destination =
   | { ok: true; conversationId: string; serviceUrl: string }
@@ -180,12 +178,7 @@ export class OutboxDispatcher {
 
   private running = false;
   private stopping: Promise<void> | undefined;
-  private lease: { etag: string; validUntil: number } | undefined;
-  private leaseTimer: NodeJS.Timeout | undefined;
-  private leaseTick: Promise<void> | undefined;
-  /** When the leader lease was last read (and renewed, if ours) without a store error. */
-  private leaseCheckedAt: number | undefined;
-  private startedAt = 0;
+  private readonly lease: LeaderLease;
 
   /** Fetched, not yet taken; sorted oldest first. */
   private queue: MessageDoc[] = [];
@@ -225,14 +218,23 @@ export class OutboxDispatcher {
     this.limits = opts.limits ?? new TeamsRateLimiter();
     this.log = opts.log.child({ component: "outbox", instance: opts.instanceId });
     this.outbox = new Outbox(opts.container, this.clock);
+    this.lease = new LeaderLease({
+      container: opts.container,
+      instanceId: opts.instanceId,
+      clock: this.clock,
+      log: this.log,
+      leaseMs: this.t.leaseMs,
+      leaseSafetyMs: this.t.leaseSafetyMs,
+      onGained: () => this.becomeLeader(),
+      onLost: (why) => this.loseLeadership(why),
+    });
   }
 
   start(): void {
     if (this.running) return;
     if (this.stopping) throw new Error("a stopped dispatcher cannot be started again; make a new one");
     this.running = true;
-    this.startedAt = this.nowMs();
-    this.scheduleLease(0);
+    this.lease.start();
   }
 
   /** Wake up now (after an enqueue) instead of at the next poll. */
@@ -245,14 +247,13 @@ export class OutboxDispatcher {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.running = false;
-      clearTimeout(this.leaseTimer);
+      this.lease.halt();
       clearTimeout(this.pumpTimer);
       this.queue = [];
       this.grantPermits();
       const deadline = Date.now() + this.t.sendLeaseMs;
       while (this.active.size > 0 && Date.now() < deadline) await this.idle(200);
-      await this.leaseTick?.catch(() => undefined);
-      await this.releaseLease();
+      await this.lease.stop();
     })();
     return this.stopping;
   }
@@ -282,71 +283,15 @@ export class OutboxDispatcher {
    * not been (the store is not answering), "stopped" when the dispatcher is not running.
    */
   leaseHealth(): "ok" | "failing" | "stopped" {
-    if (!this.running) return "stopped";
-    if (this.leaseCheckedAt === undefined) return this.nowMs() - this.startedAt < this.t.leaseMs ? "ok" : "failing";
-    return this.nowMs() - this.leaseCheckedAt <= this.t.leaseMs ? "ok" : "failing";
+    return this.running ? this.lease.health() : "stopped";
   }
 
   /** True while this instance holds the leader lease. */
   get isLeader(): boolean {
-    return this.leaderAt(this.nowMs());
+    return this.isLeaderAt(this.nowMs());
   }
 
-  // ---------------------------------------------------------------- leader lease
-
-  private scheduleLease(ms: number): void {
-    clearTimeout(this.leaseTimer);
-    if (!this.running) return;
-    this.leaseTimer = setTimeout(() => {
-      this.leaseTick = this.renewLease()
-        .then(() => {
-          this.leaseCheckedAt = this.nowMs();
-        })
-        .catch((err) => this.log.warn("leader lease check failed", { err: err as Error }))
-        .finally(() => this.scheduleLease(Math.max(250, Math.floor(this.t.leaseMs / 3))));
-    }, ms);
-  }
-
-  private leaderAt(now: number): boolean {
-    return this.running && this.lease !== undefined && now < this.lease.validUntil;
-  }
-
-  private async renewLease(): Promise<void> {
-    const started = this.nowMs();
-    const me = this.opts.instanceId;
-    const current = await readItem<LeaseDoc>(this.opts.container, LEASE_ID, LEASE_ID);
-    if (!this.running) return;
-    if (current && current.owner !== me && Date.parse(current.until) > started) {
-      if (this.lease) this.loseLeadership("another instance holds the lease");
-      return;
-    }
-    const body: LeaseDoc = {
-      id: LEASE_ID,
-      pk: LEASE_ID,
-      type: "lease",
-      owner: me,
-      until: new Date(started + this.t.leaseMs).toISOString(),
-      renewedAt: new Date(started).toISOString(),
-    };
-    let etag: string | undefined;
-    try {
-      const res = current?._etag
-        ? await this.opts.container.item(LEASE_ID, LEASE_ID).replace<LeaseDoc>(body, { accessCondition: { type: "IfMatch", condition: current._etag } })
-        : await this.opts.container.items.create<LeaseDoc>(body);
-      etag = res.resource?._etag;
-    } catch (err) {
-      const code = cosmosCode(err);
-      if (code === 409 || code === 412) {
-        if (this.lease) this.loseLeadership("lost the lease to another instance");
-        return;
-      }
-      throw err;
-    }
-    if (!etag) throw new Error("the store returned the lease without an etag");
-    const wasLeader = this.leaderAt(started);
-    this.lease = { etag, validUntil: started + this.t.leaseMs - this.t.leaseSafetyMs };
-    if (!wasLeader) await this.becomeLeader();
-  }
+  // ---------------------------------------------------------------- leadership
 
   private async becomeLeader(): Promise<void> {
     const now = this.nowMs();
@@ -369,23 +314,9 @@ export class OutboxDispatcher {
   }
 
   private loseLeadership(why: string): void {
-    this.lease = undefined;
     this.queue = [];
     this.grantPermits();
     this.log.info("outbox leadership lost", { why });
-  }
-
-  private async releaseLease(): Promise<void> {
-    const lease = this.lease;
-    this.lease = undefined;
-    if (!lease) return;
-    const now = new Date(this.nowMs()).toISOString();
-    const body: LeaseDoc = { id: LEASE_ID, pk: LEASE_ID, type: "lease", owner: this.opts.instanceId, until: now, renewedAt: now };
-    try {
-      await this.opts.container.item(LEASE_ID, LEASE_ID).replace(body, { accessCondition: { type: "IfMatch", condition: lease.etag } });
-    } catch (err) {
-      if (cosmosCode(err) !== 412) this.log.warn("could not release the leader lease", { err: err as Error });
-    }
   }
 
   // ---------------------------------------------------------------- the pump
@@ -411,7 +342,7 @@ export class OutboxDispatcher {
   /** Take every message that may go now; arrange to be called again when the next one may. */
   private pump(): void {
     const now = this.nowMs();
-    if (!this.leaderAt(now)) {
+    if (!this.isLeaderAt(now)) {
       this.queue = [];
       return;
     }
@@ -497,7 +428,7 @@ export class OutboxDispatcher {
       const room = Math.min(this.t.batchSize, this.t.maxBuffered - this.queue.length);
       const docs = await this.outbox.due(new Date(started), room, skipIds, skipLanes);
       fetched = docs.length;
-      if (!this.leaderAt(this.nowMs())) return;
+      if (!this.isLeaderAt(this.nowMs())) return;
       const held = new Set([...this.queue.map((d) => d.id), ...this.active]);
       for (const d of docs) {
         const n = laneCounts.get(d.lane) ?? 0;
@@ -693,7 +624,7 @@ export class OutboxDispatcher {
     if (this.permitQueue.length === 0) return;
     const now = this.nowMs();
     const wall = Date.now();
-    if (!this.leaderAt(now)) {
+    if (!this.isLeaderAt(now)) {
       const waiters = this.permitQueue;
       this.permitQueue = [];
       for (const w of waiters) w.resolve(undefined);
@@ -885,6 +816,10 @@ export class OutboxDispatcher {
 
   private fresh<T>(entry: Cached<T> | undefined): Cached<T> | undefined {
     return entry && this.nowMs() - entry.at <= this.t.cacheTtlMs ? entry : undefined;
+  }
+
+  private isLeaderAt(now: number): boolean {
+    return this.running && this.lease.heldAt(now);
   }
 
   private nowMs(): number {
