@@ -12,11 +12,14 @@ import type { FieldSpec, FormContent } from "./form-builder";
 
 const menu = (lang: Lang, secondmentId: string) => ({ title: t(lang, "secondment.action.backToSecondment"), verb: VERBS.mySecondment, data: { secondmentId } });
 
-/** A field whose label, hint and required message are the catalogue's "<prefix>.<id>.label|hint|required". */
-function fieldOf(lang: Lang, prefix: string, id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">, o: { hint?: boolean; label?: string } = {}): FieldSpec {
-  const f: FieldSpec = { id, label: o.label ?? t(lang, `${prefix}.${id}.label`), ...spec };
-  if (spec.required) f.requiredMessage = t(lang, `${prefix}.${id}.required`);
-  if (o.hint) f.hint = t(lang, `${prefix}.${id}.hint`);
+type Part = "label" | "hint" | "required";
+type Spec = Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">;
+
+/** A field whose label, hint and required message are the catalogue's keys `key(part)`. */
+function fieldOf(lang: Lang, id: string, key: (part: Part) => string, spec: Spec, o: { hint?: boolean; label?: string } = {}): FieldSpec {
+  const f: FieldSpec = { id, label: o.label ?? t(lang, key("label")), ...spec };
+  if (spec.required) f.requiredMessage = t(lang, key("required"));
+  if (o.hint) f.hint = t(lang, key("hint"));
   return f;
 }
 
@@ -43,7 +46,7 @@ export function endLimitNote(lang: Lang, l: EndLimit): string {
 }
 
 export function agreementForm(lang: Lang, o: { secondmentId: string; version: number; title: string; limit: EndLimit; secondeeName: string; intro?: string }): FormContent {
-  const f = (id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">, hint = false) => fieldOf(lang, "secondment.form.agreement", id, spec, { hint });
+  const f = (id: string, spec: Spec, hint = false) => fieldOf(lang, id, (part) => `secondment.form.agreement.${id}.${part}`, spec, { hint });
   const first = o.version === 0;
   return {
     lang,
@@ -89,7 +92,7 @@ export function agreementForm(lang: Lang, o: { secondmentId: string; version: nu
 }
 
 export function checkInForm(lang: Lang, o: { secondmentId: string; n: number; date: string; manager: boolean; secondeeName: string }): FormContent {
-  const f = (id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">, label?: string) => fieldOf(lang, "checkIn.form", id, spec, label ? { label } : {});
+  const f = (id: string, spec: Spec, label?: string) => fieldOf(lang, id, (part) => `checkIn.form.${id}.${part}`, spec, label ? { label } : {});
   const who = o.manager ? "manager" : "secondee";
   return {
     lang,
@@ -112,7 +115,7 @@ export function checkInForm(lang: Lang, o: { secondmentId: string; n: number; da
 }
 
 export function reportForm(lang: Lang, o: { secondmentId: string; reportId: string }): FormContent {
-  const f = (id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">) => fieldOf(lang, "secondmentChanges.form.report", id, spec);
+  const f = (id: string, spec: Spec) => fieldOf(lang, id, (part) => `secondmentChanges.form.report.${id}.${part}`, spec);
   return {
     lang,
     title: t(lang, "secondmentChanges.form.report.title"),
@@ -153,7 +156,7 @@ export function feedbackForm(lang: Lang, o: { secondmentId: string; feedbackId: 
 }
 
 export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd: string; latestEnd: string; mayOverride: boolean }): FormContent {
-  const f = (id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">) => fieldOf(lang, "secondmentChanges.form.extension", id, spec);
+  const f = (id: string, spec: Spec) => fieldOf(lang, id, (part) => `secondmentChanges.form.extension.${id}.${part}`, spec);
   return {
     lang,
     title: t(lang, "secondmentChanges.form.extension.title"),
@@ -175,7 +178,7 @@ export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd:
 }
 
 export function earlyEndForm(lang: Lang, o: { secondmentId: string; currentEnd: string; earliest: string; started: boolean; noticeWeeks: number }): FormContent {
-  const f = (id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">) => fieldOf(lang, "secondmentChanges.form.earlyEnd", id, spec);
+  const f = (id: string, spec: Spec) => fieldOf(lang, id, (part) => `secondmentChanges.form.earlyEnd.${id}.${part}`, spec);
   const started = o.started ? "yes" : "no";
   return {
     lang,
@@ -193,7 +196,7 @@ export function earlyEndForm(lang: Lang, o: { secondmentId: string; currentEnd: 
 }
 
 export function reviewForm(lang: Lang, o: { secondmentId: string; title: string }): FormContent {
-  const f = (id: string, spec: Omit<FieldSpec, "id" | "label" | "requiredMessage" | "hint">) => fieldOf(lang, "secondment.form.review", id, spec);
+  const f = (id: string, spec: Spec) => fieldOf(lang, id, (part) => `secondment.form.review.${id}.${part}`, spec);
   return {
     lang,
     title: t(lang, "secondment.form.review.title", { title: o.title }),

@@ -23,7 +23,6 @@ const NOT_YET_CONVERTED: readonly CardName[] = [
   "pipeline",
   "privacy",
   "records",
-  "secondment",
 ];
 
 /** Cards whose words all come from the message catalogue. */
