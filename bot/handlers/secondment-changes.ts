@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { renderCard, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { renderCard } from "../../cards";
 import {
   EARLY_END_FIELDS,
   EXTENSION_FIELDS,
@@ -21,7 +21,6 @@ import {
   giveFeedback as giveFeedbackChange,
   listIn,
   nameOf,
-  namesWithRoles,
   say,
   partiesOf,
   PARTIES,
@@ -47,7 +46,6 @@ import {
   dateOf,
   message,
   note,
-  refreshUserIds,
   scheduleAhead,
   SECONDMENT_JOBS,
   secondmentCard,
@@ -59,6 +57,8 @@ import {
   whoIs,
   type SecondmentRef,
 } from "./secondment";
+import { asker, extensionCard } from "./secondment-card";
+export { extensionCard };
 import { callOff } from "../../src/domain/match";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -385,68 +385,6 @@ export async function onExtensionFollowUp(s: Services, p: ExtensionFollowUpPaylo
     waiting,
   );
   await scheduleExtensionFollowUp(s, { ...p, step: p.step + 1 });
-}
-
-/** Who asked for an extension: a name, or the programme team (the message's select on {team} words that). */
-const asker = (lang: Lang, sec: Secondment, ext: Extension) => (ext.requestedBy === "programme-team" ? "" : nameOf(sec, ext.requestedBy, lang));
-
-/** The card to agree to or decline an extension, as it stands, for `viewer`, in `lang`. */
-export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId | undefined, lang: Lang, notice?: string): AdaptiveCardJson {
-  const ref = { secondmentId: sec.id, extensionId: ext.id };
-  const mine = viewer ? partiesOf(sec, viewer) : [];
-  const m = (key: string, values?: Record<string, string | number>) => t(lang, key, values);
-  const team = ext.requestedBy === "programme-team" ? "yes" : "no";
-  const facts = [
-    { title: m("secondment.fact.secondee"), value: sec.secondee.name },
-    { title: m("secondment.fact.role"), value: m("secondment.fact.roleValue", { title: sec.opening.title, organisation: sec.opening.organisation }) },
-    { title: m("secondmentChanges.extension.fact.endDate", { status: ext.status }), value: formatDate(lang, ext.previousEndDate) },
-    { title: m("secondmentChanges.form.extension.newEndDate.name"), value: formatDate(lang, ext.newEndDate) },
-    { title: m("secondmentChanges.form.extension.reason.name"), value: ext.reason },
-    { title: m("secondmentChanges.extension.fact.askedBy"), value: m("secondmentChanges.extension.fact.askedByValue", { team, asker: asker(lang, sec, ext), date: dateOf(lang, ext.requestedAt) }) },
-  ];
-  if (ext.override) {
-    facts.push({ title: m("secondmentChanges.extension.fact.pastLimit"), value: m("secondmentChanges.extension.fact.pastLimitValue", { named: ext.override.by.name ? "yes" : "no", name: ext.override.by.name ?? "", reason: ext.override.reason }) });
-  }
-  const agreed = namesWithRoles(sec, PARTIES.filter((p) => ext.approvals[p]), lang);
-  const waiting = namesWithRoles(sec, PARTIES.filter((p) => !ext.approvals[p]), lang);
-  const values = {
-    agreed: listIn(lang, agreed),
-    anyone: agreed.length ? "yes" : "no",
-    waiting: listIn(lang, waiting),
-    decided: dateOf(lang, ext.decidedAt),
-    newEnd: formatDate(lang, ext.newEndDate),
-    end: formatDate(lang, ext.previousEndDate),
-    known: ext.declined ? "yes" : "no",
-    decliner: ext.declined ? nameOf(sec, ext.declined.by, lang) : "",
-    reason: ext.declined?.reason ?? "",
-    because: ext.declined?.reason ? "yes" : "no",
-  };
-  const STYLE: Record<Extension["status"], SecondmentModel["statusStyle"]> = { pending: "emphasis", approved: "good", declined: "attention", withdrawn: "default" };
-  const actions: ActionModel[] = [];
-  const canAnswer = ext.status === "pending" && (sec.status === "active" || sec.status === "confirmed") && mine.some((p) => !ext.approvals[p]);
-  if (canAnswer) actions.push({ title: m("secondmentChanges.extension.action.agree"), verb: VERBS.approveExtension, data: ref });
-  if (mine.length > 0) actions.push({ title: m("secondment.action.mySecondment"), verb: VERBS.mySecondment, data: { secondmentId: sec.id } });
-  const model: SecondmentModel = {
-    heading: m("secondmentChanges.extension.heading", { status: ext.status, date: formatDate(lang, ext.newEndDate) }),
-    intro: m("secondmentChanges.extension.intro", { team, asker: asker(lang, sec, ext), secondee: sec.secondee.name }),
-    facts,
-    sections: [],
-    statusText: m(`secondmentChanges.extension.status.${ext.status}`, values),
-    statusStyle: STYLE[ext.status],
-    actions,
-    refresh: { data: { secondmentId: sec.id, view: "extension", extensionId: ext.id }, userIds: refreshUserIds(sec) },
-  };
-  if (canAnswer) {
-    model.reasonAction = {
-      title: m("secondmentChanges.extension.action.decline"),
-      label: m("secondmentChanges.extension.action.declineLabel"),
-      submitTitle: m("secondmentChanges.extension.action.decline"),
-      verb: VERBS.declineExtension,
-      data: ref,
-    };
-  }
-  if (notice) model.notice = notice;
-  return renderCard("secondment", model, lang);
 }
 
 /** Universal Actions refresh of an extension card: its current state, for whoever is looking. */
