@@ -234,4 +234,42 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     assert.match(told[0]!, /^Dydy gwiriad 1 secondiad Gwen Morgan \(sefydliad lletyol: Cyngor Caerdydd\), a oedd i fod erbyn 1 Mawrth 2027, ddim wedi'i ateb gan y canlynol, ar ôl nodyn atgoffa: Gwen Morgan a Rhys Davies \(fel rheolwr llinell cartref\)\./);
     assert.ok(textsTo(pat).some((t) => /Dydy gwiriad 1 secondiad Tom Baker .* ar ôl nodyn atgoffa: Tom Baker\./.test(t)), "only the one who did not answer is named");
   });
+
+  it("an extension: each party's card, the decline error and the notes are in their own language", async () => {
+    const ana = person("Ana Jones");
+    const sam = person("Sam Lee");
+    const vic = person("Vic Osei");
+    await choose(ana, "cy");
+    await choose(sam, "cy");
+    await choose(vic, "en-GB");
+    const sid = await secondment("active", ana, sam, vic);
+    clock.setSystemTime(new Date("2027-03-16T10:00:00Z"));
+
+    // The host (English) asks: his reply is English; Ana's and Sam's cards are Welsh.
+    const asked = await bot.teams.press(personalChat(vic), vic, VERBS.submitExtension, { secondmentId: sid, newEndDate: "2027-12-31", reason: "The model needs a second phase." });
+    assert.match(cardText(asked), /We have asked Ana Jones and Sam Lee to agree to the new end date\./);
+    const sentTo = (party: string) => [...bot.connector.deliveries.keys()].some((id) => id.startsWith(`extension:${sid}:`) && id.endsWith(`:${party}`));
+    await bot.connector.waitFor(() => sentTo("secondee") && sentTo("homeManager"), 15_000);
+    const anaCard = cardsTo(ana).find((c) => JSON.stringify(c).includes(sid))!;
+    assert.match(words(anaCard), /Ymestyn y secondiad i 31 Rhagfyr 2027\?/);
+    assert.match(cardText(anaCard), /Dywedwch a ydych chi'n cytuno i ymestyn eich secondiad\./);
+    assert.match(words(anaCard), /Dyddiad gorffen presennol\n30 Medi 2027/);
+    assert.ok(action(anaCard, "Cytuno i'r estyniad"));
+    const samCard = cardsTo(sam).find((c) => JSON.stringify(c).includes(sid))!;
+    assert.match(cardText(samCard), /Dywedwch a ydych chi'n cytuno i ymestyn secondiad Ana Jones\./);
+    assert.doesNotMatch(words(samCard), /Agree to the extension|Current end date|Decline/);
+
+    // Sam declines without a reason: told in Welsh; nothing changes. Then with a reason.
+    const decline = action(samCard, "Gwrthod");
+    const blank = await bot.teams.press(personalChat(sam), sam, decline.verb, { ...decline.data, reason: "" });
+    assert.match(cardText(blank), /Rhowch y rheswm pam nad ydych chi'n cytuno i'r estyniad\. Does dim wedi newid\./);
+    const declined = await bot.teams.press(personalChat(sam), sam, decline.verb, { ...decline.data, reason: "Mae angen Ana yn ôl ym mis Hydref." });
+    assert.match(cardText(declined), /Rydych chi wedi gwrthod yr estyniad\. Rydyn ni wedi rhoi gwybod i'r lleill\./);
+    await bot.connector.waitFor(() => [...bot.connector.deliveries.keys()].filter((id) => id.startsWith(`extension-declined:${sid}:`)).length >= 2, 15_000);
+    assert.ok(
+      textsTo(ana).some((x) => x === "Mae Sam Lee wedi gwrthod y cais i ymestyn eich secondiad i 31 Rhagfyr 2027. Eu rheswm: Mae angen Ana yn ôl ym mis Hydref. Mae'n dal i orffen ar 30 Medi 2027."),
+      "Ana is told in Welsh",
+    );
+    assert.ok(textsTo(vic).some((x) => /^Sam Lee declined the request to extend Ana Jones's secondment to 31 December 2027\. Their reason: .* It still ends on 30 September 2027\.$/.test(x)), "the host is told in English");
+  });
 });
