@@ -645,7 +645,7 @@ export async function review(s: Services, caller: Caller, ref: SecondmentRef & {
       t(to, "secondment.review.teamNote", {
         secondee: sec.secondee.name,
         organisation: sec.opening.organisation,
-        recommend: choiceText(to, "recommend", r.recommend),
+        recommend: r.recommend === "not-sure" ? "unsure" : r.recommend,
         shared: r.mayShare && r.summary ? "yes" : "no",
         summary: r.summary ?? "",
       }),
