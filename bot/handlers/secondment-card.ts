@@ -1,10 +1,10 @@
 import { CARD_CONTENT_TYPE, renderCard, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
 import { choiceText } from "../../src/domain/agreement";
 import type { PersonId } from "../../src/domain/person";
-import { listIn, nameOf, namesWithRoles, partiesOf, PARTIES, pendingExtension, personOf, waitingFor, type Extension, type Party, type Secondment } from "../../src/domain/secondment";
+import { listIn, nameOf, namesWithRoles, partiesOf, PARTIES, pendingExtension, personOf, waitingFor, type Extension, type Change, type Party, type Secondment } from "../../src/domain/secondment";
 import { durationInMonths } from "../../src/domain/secondment-dates";
 import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../../src/i18n";
-import type { MessageTarget, Services } from "./types";
+import { text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /**
  * A secondment as people see it: the card for the person looking, in their language, and the
@@ -241,4 +241,31 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
   }
   if (notice) model.notice = notice;
   return renderCard("secondment", model, lang);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every handler of a secondment starts with
+
+export interface SecondmentRef {
+  secondmentId: string;
+}
+
+/** The catalogue key of "I could not find that secondment." */
+export const NOT_FOUND = "secondment.reply.notFound";
+
+/** The secondment a button refers to, and which parts the caller has in it. */
+export async function load(s: Services, caller: Caller, ref: SecondmentRef): Promise<{ sec: Secondment; mine: Party[] } | Reply> {
+  const sec = await s.secondments.get(ref.secondmentId);
+  if (!sec) return text(t(caller.lang, NOT_FOUND));
+  return { sec, mine: partiesOf(sec, caller.person) };
+}
+export const isReply = (x: unknown): x is Reply => typeof x === "object" && x !== null && "kind" in x;
+
+/** Run a transition under the etag; undefined if the secondment has gone. */
+export function apply(s: Services, id: string, change: (current: Secondment) => Change): Promise<Change | undefined> {
+  return s.secondments.update(id, (current) => {
+    if (!current) return { next: undefined, result: undefined };
+    const c = change(current);
+    return { next: c.kind === "changed" ? c.secondment : undefined, result: c };
+  });
 }

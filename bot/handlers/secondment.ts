@@ -1,6 +1,6 @@
 import { renderCard, VERBS, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
 import { MAX_REMINDERS, REMINDER_WORKING_DAYS } from "../../src/domain/approval";
-import { agreementToForm, choiceText, validateAgreement, validateCheckIn, validateFeedback, validateReview } from "../../src/domain/agreement";
+import { agreementToForm, choiceText, validateAgreement, validateCheckIn } from "../../src/domain/agreement";
 import { compareIso, todayInLondon } from "../../src/domain/dates";
 import { formValues } from "../../src/domain/forms";
 import { formatDate, t, type Lang } from "../../src/i18n";
@@ -11,8 +11,6 @@ import {
   checkInByNumber,
   checkInFollowUp,
   confirmTerms,
-  finish,
-  giveManagerFeedback,
   nameOf,
   newSecondment,
   partiesOf,
@@ -23,7 +21,6 @@ import {
   recordFollowUp,
   recordReturnReminder,
   start,
-  submitReview,
   waitingFor,
   listIn,
   say,
@@ -35,13 +32,14 @@ import {
 } from "../../src/domain/secondment";
 import { checkInDate, checkInDueAt, followUpDue, latestEndDate, returnReminderDate } from "../../src/domain/secondment-dates";
 import { atUkTime } from "../../src/scheduler/working-days";
-import { AGREEMENT_FIELDS, CHECK_IN_FIELDS, FEEDBACK_FIELDS, REVIEW_FIELDS } from "../../src/domain/agreement";
+import { AGREEMENT_FIELDS, CHECK_IN_FIELDS } from "../../src/domain/agreement";
 import { buildForm } from "../forms/form-builder";
-import { agreementForm, checkInForm, type EndLimit, feedbackForm, reviewForm } from "../forms/secondment-forms";
+import { agreementForm, checkInForm, type EndLimit } from "../forms/secondment-forms";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
 /**
- * The secondment itself, from agreeing the details to the review (plan steps 5 to 7). Every rule
+ * The secondment itself, from agreeing the details to the review (plan steps 5 to 7; the end and
+ * the review are in ./secondment-review.ts, the card and the senders in ./secondment-card.ts). Every rule
  * and state change is in src/domain/secondment.ts; this module checks who is asking, runs the
  * change under the document's etag, then sends cards and schedules the next job. Message and job
  * ids come from the secondment, the step and the date, so a job that runs twice sends nothing twice.
@@ -70,9 +68,6 @@ export const FOLLOW_UP_REMINDERS = MAX_REMINDERS;
 /** Working days a check-in may go unanswered before a reminder, and again before the programme team hears. */
 export const CHECK_IN_FOLLOW_UP_WORKING_DAYS = 5;
 
-export interface SecondmentRef {
-  secondmentId: string;
-}
 
 export {
   dateOf,
@@ -86,8 +81,13 @@ export {
   sendToAll,
   tellProgrammeTeam,
   termsFacts,
+  apply,
+  isReply,
+  load,
+  NOT_FOUND,
+  type SecondmentRef,
 } from "./secondment-card";
-import { dateOf, isProgrammeTeam, message, note, secondmentCard, sendTo, sendToAll, tellProgrammeTeam } from "./secondment-card";
+import { apply, dateOf, isProgrammeTeam, isReply, load, message, note, NOT_FOUND, secondmentCard, sendTo, sendToAll, tellProgrammeTeam, type SecondmentRef } from "./secondment-card";
 
 // ---------------------------------------------------------------------------------------------
 // Starting: both sides of a match want to go ahead
@@ -137,23 +137,6 @@ export async function begin(s: Services, m: Match, serviceUrl: string): Promise<
   return sec;
 }
 
-/** The secondment a button refers to, and which parts the caller has in it. */
-export async function load(s: Services, caller: Caller, ref: SecondmentRef): Promise<{ sec: Secondment; mine: Party[] } | Reply> {
-  const sec = await s.secondments.get(ref.secondmentId);
-  if (!sec) return text(t(caller.lang, NOT_FOUND));
-  return { sec, mine: partiesOf(sec, caller.person) };
-}
-export const isReply = (x: unknown): x is Reply => typeof x === "object" && x !== null && "kind" in x;
-
-/** Run a transition under the etag; undefined if the secondment has gone. */
-export function apply(s: Services, id: string, change: (current: Secondment) => Change): Promise<Change | undefined> {
-  return s.secondments.update(id, (current) => {
-    if (!current) return { next: undefined, result: undefined };
-    const c = change(current);
-    return { next: c.kind === "changed" ? c.secondment : undefined, result: c };
-  });
-}
-
 /** "My secondment": the person's secondments, newest first (one card each, up to three). */
 export async function mine(s: Services, caller: Caller, ref?: Partial<SecondmentRef>): Promise<Reply> {
   if (ref?.secondmentId) {
@@ -173,8 +156,6 @@ export async function mine(s: Services, caller: Caller, ref?: Partial<Secondment
  * is told the same as for one that does not exist.
  */
 export const visibleTo = (s: Services, sec: Secondment, person: PersonId): boolean => partiesOf(sec, person).length > 0 || isProgrammeTeam(s, person);
-/** The catalogue key of "I could not find that secondment." */
-export const NOT_FOUND = "secondment.reply.notFound";
 
 /** Universal Actions refresh: the card as it stands, for whoever is looking, in their language. */
 export async function refresh(s: Services, caller: Caller, ref: SecondmentRef): Promise<Reply> {
@@ -581,10 +562,8 @@ export async function answer(s: Services, caller: Caller, ref: SecondmentRef & {
   return card(renderCard("secondment", model, lang));
 }
 
-export interface DatedPayload {
-  secondmentId: string;
-  endDate: string;
-}
+export { endFeedback, onEnd, review, type DatedPayload } from "./secondment-review";
+import type { DatedPayload } from "./secondment-review";
 
 export async function onReturnReminder(s: Services, p: DatedPayload): Promise<void> {
   const sec = await s.secondments.get(p.secondmentId);
@@ -597,79 +576,4 @@ export async function onReturnReminder(s: Services, p: DatedPayload): Promise<vo
     "return-reminder",
   );
   await s.secondments.update(sec.id, (current) => ({ next: current ? recordReturnReminder(current, s.now()) : undefined, result: undefined }));
-}
-
-export async function onEnd(s: Services, p: DatedPayload): Promise<void> {
-  const now = s.now();
-  const sec = await s.secondments.update(p.secondmentId, (current) => {
-    if (!current?.terms || current.terms.endDate !== p.endDate) return { next: undefined, result: undefined };
-    if (current.status === "ended") return { next: undefined, result: current }; // heal a crash after the change
-    const c = finish(current, todayInLondon(now), now);
-    return { next: c.kind === "changed" ? c.secondment : undefined, result: c.kind === "changed" ? c.secondment : undefined };
-  });
-  if (!sec) return;
-  await s.plans.setStepStatus(sec.secondee, { step: 6, status: "done" }, now);
-  await s.plans.setStepStatus(sec.secondee, { step: 7, status: "doing" }, now);
-  const reviewCard = (lang: Lang) => message(renderCard("form", buildForm(reviewForm(lang, { secondmentId: sec.id, title: sec.opening.title }), { mayShare: "false" }), lang));
-  await sendTo(s, sec, "secondee", `review:${sec.id}`, reviewCard, "review");
-  for (const party of ["homeManager", "host"] as const) {
-    const feedbackCard = (lang: Lang) => message(renderCard("form", buildForm(feedbackForm(lang, { secondmentId: sec.id, feedbackId: party, askerName: sec.secondee.name, forEnd: true }), {}), lang));
-    await sendTo(s, sec, party, `end-feedback:${sec.id}:${party}`, feedbackCard, "end-feedback");
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Review and share (plan step 7)
-
-export async function review(s: Services, caller: Caller, ref: SecondmentRef & { open?: unknown }, raw: unknown): Promise<Reply> {
-  const lang = caller.lang;
-  const found = await load(s, caller, ref);
-  if (isReply(found)) return found;
-  const { sec, mine } = found;
-  if (!mine.includes("secondee")) return text(t(lang, "secondment.reply.onlySecondeeReview"));
-  const content = reviewForm(lang, { secondmentId: sec.id, title: sec.opening.title });
-  if (ref.open === true) return card(renderCard("form", buildForm(content, { mayShare: "false" }), lang));
-  const result = validateReview(raw, lang);
-  if (!result.ok) return card(renderCard("form", buildForm(content, formValues(raw, REVIEW_FIELDS), result.errors), lang));
-  const out = await apply(s, sec.id, (current) => submitReview(current, result.value, s.now()));
-  if (!out) return text(t(lang, NOT_FOUND));
-  if (out.kind === "refused") return card(secondmentCard(s, out.secondment, caller.person, lang, say(lang, out.why)));
-  const now = s.now();
-  for (const step of [1, 2, 3, 4, 5, 6, 7] as const) await s.plans.setStepStatus(sec.secondee, { step, status: "done" }, now);
-  const r = out.secondment.review!;
-  await tellProgrammeTeam(
-    s,
-    out.secondment,
-    `review:${sec.id}`,
-    (to) =>
-      t(to, "secondment.review.teamNote", {
-        secondee: sec.secondee.name,
-        organisation: sec.opening.organisation,
-        recommend: r.recommend === "not-sure" ? "unsure" : r.recommend,
-        shared: r.mayShare && r.summary ? "yes" : "no",
-        summary: r.summary ?? "",
-      }),
-    "review-in",
-  );
-  return card(secondmentCard(s, out.secondment, caller.person, lang, t(lang, "secondment.review.thanks")));
-}
-
-export async function endFeedback(s: Services, caller: Caller, ref: SecondmentRef, raw: unknown): Promise<Reply> {
-  const lang = caller.lang;
-  const found = await load(s, caller, ref);
-  if (isReply(found)) return found;
-  const { sec, mine } = found;
-  const party = mine.find((p): p is "homeManager" | "host" => p === "homeManager" || p === "host");
-  if (!party) return text(t(lang, "secondment.reply.onlyManagersFeedback"));
-  const result = validateFeedback(raw, lang);
-  if (!result.ok) {
-    const content = feedbackForm(lang, { secondmentId: sec.id, feedbackId: party, askerName: sec.secondee.name, forEnd: true });
-    return card(renderCard("form", buildForm(content, formValues(raw, FEEDBACK_FIELDS), result.errors), lang));
-  }
-  const out = await apply(s, sec.id, (current) => giveManagerFeedback(current, party, result.value, s.now()));
-  if (!out) return text(t(lang, NOT_FOUND));
-  if (out.kind === "refused") return card(secondmentCard(s, out.secondment, caller.person, lang, say(lang, out.why)));
-  const shared = (to: Lang) => note(t(to, "secondment.endFeedback.sharedNote", { name: nameOf(sec, party, to), feedback: result.value }));
-  await sendTo(s, out.secondment, "secondee", `end-feedback-shared:${sec.id}:${party}`, shared, "end-feedback");
-  return card(secondmentCard(s, out.secondment, caller.person, lang, t(lang, "secondment.endFeedback.thanks")));
 }
