@@ -1,4 +1,5 @@
-import { compareIso, formatUkDate } from "./dates";
+import { compareIso } from "./dates";
+import { DEFAULT_LANG, formatDate, t, type Lang } from "../i18n";
 import {
   assertToday,
   checkFields,
@@ -40,30 +41,27 @@ import { checkEndDate, earliestEarlyEnd } from "./secondment-dates";
  * and a rule that joins fields runs only when those fields are valid on their own.
  */
 
-export const SALARY_CHOICES = [
-  // The programme's facts: "Usually the host organisation pays your salary" (seven-step plan, step 5).
-  { id: "host-pays", label: "The host pays the salary (usual)" },
-  { id: "host-reimburses-home", label: "The home organisation pays the salary and the host pays it back" },
-  { id: "home-pays", label: "The home organisation pays, and the host does not pay it back" },
-] as const satisfies readonly Choice[];
-export const EXPENSES_CHOICES = [
-  { id: "host", label: "The host (usual)" },
-  { id: "home", label: "The home organisation" },
-] as const satisfies readonly Choice[];
-export const GOING_CHOICES = [
-  { id: "well", label: "Going well" },
-  { id: "mixed", label: "Some things to sort out" },
-  { id: "concerns", label: "I have concerns" },
-] as const satisfies readonly Choice[];
-export const REPORT_CHOICES = [
-  { id: "absence", label: "An absence (for example sick leave)" },
-  { id: "change", label: "A change of circumstances" },
-] as const satisfies readonly Choice[];
-export const RECOMMEND_CHOICES = [
-  { id: "yes", label: "Yes" },
-  { id: "not-sure", label: "Not sure" },
-  { id: "no", label: "No" },
-] as const satisfies readonly Choice[];
+/**
+ * The choice lists of the secondment forms, in display order: ids only. Labels come from the
+ * catalogue ("secondment.choice.<list>.<id>"), in the reader's language: see choicesFor.
+ */
+export const CHOICE_LISTS = {
+  salary: ["host-pays", "host-reimburses-home", "home-pays"],
+  expenses: ["host", "home"],
+  going: ["well", "mixed", "concerns"],
+  report: ["absence", "change"],
+  recommend: ["yes", "not-sure", "no"],
+} as const satisfies Record<string, readonly string[]>;
+export type SecondmentChoiceList = keyof typeof CHOICE_LISTS;
+
+/** A choice list with its labels in `lang`. */
+export function choicesFor(lang: Lang, list: SecondmentChoiceList): Choice[] {
+  return CHOICE_LISTS[list].map((id) => ({ id, label: t(lang, `secondment.choice.${list}.${id}`) }));
+}
+/** The label of one choice in `lang` (the id itself if the list has no such id). */
+export function choiceText(lang: Lang, list: SecondmentChoiceList, id: string): string {
+  return (CHOICE_LISTS[list] as readonly string[]).includes(id) ? t(lang, `secondment.choice.${list}.${id}`) : id;
+}
 
 export const DEFAULT_CHECK_IN_WEEKS = 4;
 export const DEFAULT_NOTICE_WEEKS = 4;
@@ -93,36 +91,54 @@ export const AGREEMENT_FIELDS = [
 ] as const;
 export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
 
-const AGREEMENT_SCHEMAS = {
-  startDate: requiredDate({ label: "Start date", required: "Enter the start date" }),
-  endDate: requiredDate({ label: "End date", required: "Enter the end date" }),
-  roleSpecification: requiredText({ label: "Role specification", max: 2000, multiline: true, required: "Describe the role and what the secondee will do" }),
-  hostManagerName: requiredText({ label: "Host line manager", max: 120, required: "Enter the name of the secondee's line manager at the host" }),
-  hostManagerEmail: optionalEmailAddress({ label: "Host line manager's email", format: "Enter the host line manager's email address in the correct format, like name@example.gov.uk" }),
-  workingPattern: choice(choiceIds(WORKING_PATTERNS), "Select the working pattern"),
-  daysPerWeek: optionalNumber({ label: "Days per week", min: 1, max: 4.5, whole: false }),
-  salary: choice(SALARY_ARRANGEMENTS, "Select who pays the salary"),
-  expenses: choice(EXPENSES_ARRANGEMENTS, "Select who pays expenses for travel on the job"),
-  homeHrContact: emailAddress({ label: "HR contact at the home organisation", required: "Enter the email address of an HR contact at the home organisation", format: "Enter the home HR contact's email address in the correct format, like name@example.gov.uk" }),
-  hostHrContact: emailAddress({ label: "HR contact at the host", required: "Enter the email address of an HR contact at the host", format: "Enter the host HR contact's email address in the correct format, like name@example.gov.uk" }),
-  checkInEveryWeeks: requiredNumber({ label: "Keeping in touch", required: "Enter how often the keeping in touch check-ins happen, in weeks", min: 1, max: 12, unit: "weeks", whole: true }),
-  noticeWeeks: requiredNumber({ label: "Notice period", required: "Enter the notice period for ending early, in weeks", min: 0, max: 26, unit: "weeks", whole: true }),
-} satisfies Record<AgreementField, unknown>;
+/**
+ * Schemas are built once per language: their messages come from the catalogue
+ * ("secondment.form.<form>.<field>.name|required|format", "secondment.rule.…").
+ */
+function perLang<S>(build: (lang: Lang, m: (key: string) => string) => S): (lang: Lang) => S {
+  const made = new Map<Lang, S>();
+  return (lang) => {
+    let v = made.get(lang);
+    if (!v) made.set(lang, (v = build(lang, (key) => t(lang, key))));
+    return v;
+  };
+}
 
-export function validateAgreement(raw: unknown, ctx: AgreementContext): FormResult<AgreementTerms, AgreementField> {
+const agreementSchemas = perLang((lang, m) => {
+  const name = (f: AgreementField) => m(`secondment.form.agreement.${f}.name`);
+  const required = (f: AgreementField) => m(`secondment.form.agreement.${f}.required`);
+  return {
+    startDate: requiredDate({ label: name("startDate"), required: required("startDate"), lang }),
+    endDate: requiredDate({ label: name("endDate"), required: required("endDate"), lang }),
+    roleSpecification: requiredText({ label: name("roleSpecification"), max: 2000, multiline: true, required: required("roleSpecification"), lang }),
+    hostManagerName: requiredText({ label: name("hostManagerName"), max: 120, required: required("hostManagerName"), lang }),
+    hostManagerEmail: optionalEmailAddress({ label: name("hostManagerEmail"), format: m("secondment.form.agreement.hostManagerEmail.format"), lang }),
+    workingPattern: choice(choiceIds(WORKING_PATTERNS), required("workingPattern")),
+    daysPerWeek: optionalNumber({ label: name("daysPerWeek"), min: 1, max: 4.5, whole: false, lang }),
+    salary: choice(SALARY_ARRANGEMENTS, required("salary")),
+    expenses: choice(EXPENSES_ARRANGEMENTS, required("expenses")),
+    homeHrContact: emailAddress({ label: name("homeHrContact"), required: required("homeHrContact"), format: m("secondment.form.agreement.homeHrContact.format"), lang }),
+    hostHrContact: emailAddress({ label: name("hostHrContact"), required: required("hostHrContact"), format: m("secondment.form.agreement.hostHrContact.format"), lang }),
+    checkInEveryWeeks: requiredNumber({ label: name("checkInEveryWeeks"), required: required("checkInEveryWeeks"), min: 1, max: 12, unit: "weeks", whole: true, lang }),
+    noticeWeeks: requiredNumber({ label: name("noticeWeeks"), required: required("noticeWeeks"), min: 0, max: 26, unit: "weeks", whole: true, lang }),
+  } satisfies Record<AgreementField, unknown>;
+});
+
+export function validateAgreement(raw: unknown, ctx: AgreementContext, lang: Lang = DEFAULT_LANG): FormResult<AgreementTerms, AgreementField> {
   assertToday(ctx);
-  const check = checkFields(raw, AGREEMENT_SCHEMAS);
+  const SCHEMAS = agreementSchemas(lang);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
-  requireFuture(check, "startDate", ctx.today, true, "Start date must be today or in the future");
+  requireFuture(check, "startDate", ctx.today, true, t(lang, "secondment.rule.startDatePast"));
   if (valid(check, "workingPattern")) {
     if (v.workingPattern !== "part-time") ignore(check, "daysPerWeek");
-    else if (v.daysPerWeek === undefined) fail(check, "daysPerWeek", "Enter how many days a week the secondee will work");
+    else if (v.daysPerWeek === undefined) fail(check, "daysPerWeek", t(lang, "secondment.rule.daysPerWeek"));
   }
   if (valid(check, "startDate", "endDate")) {
-    const r = checkEndDate({ startDate: v.startDate, endDate: v.endDate, capMonths: ctx.capMonths, fixedTermEnd: ctx.fixedTermEnd });
+    const r = checkEndDate({ startDate: v.startDate, endDate: v.endDate, capMonths: ctx.capMonths, fixedTermEnd: ctx.fixedTermEnd }, { lang });
     if (!r.ok) fail(check, "endDate", r.message);
   }
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, AGREEMENT_SCHEMAS) };
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };
   const terms: AgreementTerms = {
     startDate: v.startDate,
     endDate: v.endDate,
@@ -182,20 +198,21 @@ export function agreementToForm(t: AgreementTerms | undefined, defaults: Partial
 
 export const CHECK_IN_FIELDS = ["going", "issues", "changes", "forReturn"] as const;
 export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
-const CHECK_IN_SCHEMAS = {
-  going: choice(HOW_IT_IS_GOING, "Select how the secondment is going"),
-  issues: optionalText({ label: "Issues", max: 1000, multiline: true }),
-  changes: optionalText({ label: "Changes or absences", max: 1000, multiline: true }),
-  forReturn: optionalText({ label: "Anything relevant to the return", max: 1000, multiline: true }),
-} satisfies Record<CheckInField, unknown>;
+const checkInSchemas = perLang((lang, m) => ({
+  going: choice(HOW_IT_IS_GOING, m("checkIn.form.going.required")),
+  issues: optionalText({ label: m("checkIn.form.issues.name"), max: 1000, multiline: true, lang }),
+  changes: optionalText({ label: m("checkIn.form.changes.name"), max: 1000, multiline: true, lang }),
+  forReturn: optionalText({ label: m("checkIn.form.forReturn.name"), max: 1000, multiline: true, lang }),
+}) satisfies Record<CheckInField, unknown>);
 
-export function validateCheckIn(raw: unknown): FormResult<Omit<CheckInAnswer, "at">, CheckInField> {
-  const check = checkFields(raw, CHECK_IN_SCHEMAS);
+export function validateCheckIn(raw: unknown, lang: Lang = DEFAULT_LANG): FormResult<Omit<CheckInAnswer, "at">, CheckInField> {
+  const SCHEMAS = checkInSchemas(lang);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
   if (valid(check, "going") && v.going === "concerns" && valid(check, "issues") && !v.issues) {
-    fail(check, "issues", "Tell us what the concerns are, so they can be dealt with");
+    fail(check, "issues", t(lang, "checkIn.rule.concerns"));
   }
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, CHECK_IN_SCHEMAS) };
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };
   const answer: Omit<CheckInAnswer, "at"> = { going: v.going };
   if (v.issues) answer.issues = v.issues;
   if (v.changes) answer.changes = v.changes;
@@ -205,19 +222,20 @@ export function validateCheckIn(raw: unknown): FormResult<Omit<CheckInAnswer, "a
 
 export const REPORT_FIELDS = ["kind", "from", "to", "details"] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
-const REPORT_SCHEMAS = {
-  kind: choice(REPORT_KINDS, "Select what you are reporting"),
-  from: optionalDate({ label: "First day" }),
-  to: optionalDate({ label: "Last day" }),
-  details: requiredText({ label: "Details", max: 1000, multiline: true, required: "Tell us what has happened or changed" }),
-} satisfies Record<ReportField, unknown>;
+const reportSchemas = perLang((lang, m) => ({
+  kind: choice(REPORT_KINDS, m("secondmentChanges.form.report.kind.required")),
+  from: optionalDate({ label: m("secondmentChanges.form.report.from.name"), lang }),
+  to: optionalDate({ label: m("secondmentChanges.form.report.to.name"), lang }),
+  details: requiredText({ label: m("secondmentChanges.form.report.details.name"), max: 1000, multiline: true, required: m("secondmentChanges.form.report.details.required"), lang }),
+}) satisfies Record<ReportField, unknown>);
 
-export function validateReport(raw: unknown): FormResult<Omit<Report, "id" | "at">, ReportField> {
-  const check = checkFields(raw, REPORT_SCHEMAS);
+export function validateReport(raw: unknown, lang: Lang = DEFAULT_LANG): FormResult<Omit<Report, "id" | "at">, ReportField> {
+  const SCHEMAS = reportSchemas(lang);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
-  if (valid(check, "kind") && v.kind === "absence" && valid(check, "from") && !v.from) fail(check, "from", "Enter the first day of the absence");
-  if (valid(check, "from", "to") && v.from && v.to && compareIso(v.to, v.from) < 0) fail(check, "to", "Last day must be the same as or after the first day");
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, REPORT_SCHEMAS) };
+  if (valid(check, "kind") && v.kind === "absence" && valid(check, "from") && !v.from) fail(check, "from", t(lang, "secondmentChanges.rule.absenceFrom"));
+  if (valid(check, "from", "to") && v.from && v.to && compareIso(v.to, v.from) < 0) fail(check, "to", t(lang, "secondmentChanges.rule.toAfterFrom"));
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };
   const out: Omit<Report, "id" | "at"> = { kind: v.kind, details: v.details };
   if (v.from) out.from = v.from;
   if (v.to) out.to = v.to;
@@ -226,23 +244,24 @@ export function validateReport(raw: unknown): FormResult<Omit<Report, "id" | "at
 
 export const FEEDBACK_FIELDS = ["feedback"] as const;
 export type FeedbackField = (typeof FEEDBACK_FIELDS)[number];
-const FEEDBACK_SCHEMAS = {
-  feedback: requiredText({ label: "Feedback", max: 2000, multiline: true, required: "Enter your feedback" }),
-} satisfies Record<FeedbackField, unknown>;
+const feedbackSchemas = perLang((lang, m) => ({
+  feedback: requiredText({ label: m("secondment.form.feedback.name"), max: 2000, multiline: true, required: m("secondment.form.feedback.required"), lang }),
+}) satisfies Record<FeedbackField, unknown>);
 
-export function validateFeedback(raw: unknown): FormResult<string, FeedbackField> {
-  const check = checkFields(raw, FEEDBACK_SCHEMAS);
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, FEEDBACK_SCHEMAS) };
+export function validateFeedback(raw: unknown, lang: Lang = DEFAULT_LANG): FormResult<string, FeedbackField> {
+  const SCHEMAS = feedbackSchemas(lang);
+  const check = checkFields(raw, SCHEMAS, lang);
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };
   return { ok: true, value: check.values.feedback };
 }
 
 export const EXTENSION_FIELDS = ["newEndDate", "reason", "overrideReason"] as const;
 export type ExtensionField = (typeof EXTENSION_FIELDS)[number];
-const EXTENSION_SCHEMAS = {
-  newEndDate: requiredDate({ label: "New end date", required: "Enter the new end date" }),
-  reason: requiredText({ label: "Reason", max: 1000, multiline: true, required: "Enter why the secondment should be extended" }),
-  overrideReason: optionalText({ label: "Reason for going past the limit", max: 1000, multiline: true }),
-} satisfies Record<ExtensionField, unknown>;
+const extensionSchemas = perLang((lang, m) => ({
+  newEndDate: requiredDate({ label: m("secondmentChanges.form.extension.newEndDate.name"), required: m("secondmentChanges.form.extension.newEndDate.required"), lang }),
+  reason: requiredText({ label: m("secondmentChanges.form.extension.reason.name"), max: 1000, multiline: true, required: m("secondmentChanges.form.extension.reason.required"), lang }),
+  overrideReason: optionalText({ label: m("secondmentChanges.form.extension.overrideReason.name"), max: 1000, multiline: true, lang }),
+}) satisfies Record<ExtensionField, unknown>);
 
 export interface ExtensionContext {
   today: string;
@@ -254,35 +273,36 @@ export interface ExtensionContext {
   mayOverrideCap: boolean;
 }
 
-export function validateExtension(raw: unknown, ctx: ExtensionContext): FormResult<{ newEndDate: string; reason: string; overrideReason?: string }, ExtensionField> {
+export function validateExtension(raw: unknown, ctx: ExtensionContext, lang: Lang = DEFAULT_LANG): FormResult<{ newEndDate: string; reason: string; overrideReason?: string }, ExtensionField> {
   assertToday(ctx);
-  const check = checkFields(raw, EXTENSION_SCHEMAS);
+  const SCHEMAS = extensionSchemas(lang);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
   if (!ctx.mayOverrideCap) ignore(check, "overrideReason");
   if (valid(check, "newEndDate")) {
     if (compareIso(v.newEndDate, ctx.currentEndDate) <= 0) {
-      fail(check, "newEndDate", `New end date must be after the current end date, ${formatUkDate(ctx.currentEndDate)}`);
+      fail(check, "newEndDate", t(lang, "secondmentChanges.rule.afterCurrentEnd", { date: formatDate(lang, ctx.currentEndDate) }));
     } else {
-      const r = checkEndDate({ startDate: ctx.startDate, endDate: v.newEndDate, capMonths: ctx.capMonths, fixedTermEnd: ctx.fixedTermEnd });
+      const r = checkEndDate({ startDate: ctx.startDate, endDate: v.newEndDate, capMonths: ctx.capMonths, fixedTermEnd: ctx.fixedTermEnd }, { lang, field: "newEnd" });
       if (!r.ok) {
         const overridable = r.rule === "cap" && ctx.mayOverrideCap;
-        if (!overridable) fail(check, "newEndDate", r.message.replace(/^End date/, "New end date"));
+        if (!overridable) fail(check, "newEndDate", r.message);
         else if (valid(check, "overrideReason") && !v.overrideReason) {
-          fail(check, "overrideReason", `${r.message.replace(/^End date/, "New end date")} To allow it anyway, enter the reason`);
+          fail(check, "overrideReason", t(lang, "secondmentChanges.rule.overrideReason", { message: r.message }));
         }
       } else ignore(check, "overrideReason");
     }
   }
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, EXTENSION_SCHEMAS) };
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };
   return { ok: true, value: { newEndDate: v.newEndDate, reason: v.reason, ...(v.overrideReason ? { overrideReason: v.overrideReason } : {}) } };
 }
 
 export const EARLY_END_FIELDS = ["lastDay", "reason"] as const;
 export type EarlyEndField = (typeof EARLY_END_FIELDS)[number];
-const EARLY_END_SCHEMAS = {
-  lastDay: requiredDate({ label: "Last day", required: "Enter the last day of the secondment" }),
-  reason: requiredText({ label: "Reason", max: 1000, multiline: true, required: "Enter why the secondment is ending early" }),
-} satisfies Record<EarlyEndField, unknown>;
+const earlyEndSchemas = perLang((lang, m) => ({
+  lastDay: requiredDate({ label: m("secondmentChanges.form.earlyEnd.lastDay.name"), required: m("secondmentChanges.form.earlyEnd.lastDay.required"), lang }),
+  reason: requiredText({ label: m("secondmentChanges.form.earlyEnd.reason.name"), max: 1000, multiline: true, required: m("secondmentChanges.form.earlyEnd.reason.required"), lang }),
+}) satisfies Record<EarlyEndField, unknown>);
 
 export interface EarlyEndContext {
   today: string;
@@ -292,41 +312,47 @@ export interface EarlyEndContext {
   started: boolean;
 }
 
-export function validateEarlyEnd(raw: unknown, ctx: EarlyEndContext): FormResult<{ lastDay: string; reason: string }, EarlyEndField> {
+export function validateEarlyEnd(raw: unknown, ctx: EarlyEndContext, lang: Lang = DEFAULT_LANG): FormResult<{ lastDay: string; reason: string }, EarlyEndField> {
   assertToday(ctx);
-  const check = checkFields(raw, EARLY_END_SCHEMAS);
+  const SCHEMAS = earlyEndSchemas(lang);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
   if (valid(check, "lastDay")) {
     const earliest = ctx.started ? earliestEarlyEnd(ctx.today, ctx.noticeWeeks) : ctx.today;
     if (compareIso(v.lastDay, earliest) < 0) {
-      fail(check, "lastDay", ctx.started ? `Last day must be on or after ${formatUkDate(earliest)}, to give the agreed notice of ${ctx.noticeWeeks} ${ctx.noticeWeeks === 1 ? "week" : "weeks"}` : "Last day cannot be in the past");
+      fail(check, "lastDay", ctx.started ? t(lang, "secondmentChanges.rule.notice", { date: formatDate(lang, earliest), weeks: ctx.noticeWeeks }) : t(lang, "secondmentChanges.rule.lastDayPast"));
     } else if (compareIso(v.lastDay, ctx.currentEndDate) >= 0) {
-      fail(check, "lastDay", `Last day must be before the current end date, ${formatUkDate(ctx.currentEndDate)}`);
+      fail(check, "lastDay", t(lang, "secondmentChanges.rule.beforeCurrentEnd", { date: formatDate(lang, ctx.currentEndDate) }));
     }
   }
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, EARLY_END_SCHEMAS) };
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };
   return { ok: true, value: { lastDay: v.lastDay, reason: v.reason } };
 }
 
 export const REVIEW_FIELDS = ["wentWell", "couldImprove", "skillsGained", "recommend", "mayShare", "summary"] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
-const REVIEW_SCHEMAS = {
-  wentWell: requiredText({ label: "What went well", max: 2000, multiline: true, required: "Tell us what went well" }),
-  couldImprove: requiredText({ label: "What could be better", max: 2000, multiline: true, required: "Tell us what could have been better" }),
-  skillsGained: requiredText({ label: "Skills gained", max: 2000, multiline: true, required: "Tell us the skills and experience you gained" }),
-  recommend: choice(["yes", "no", "not-sure"] as const, "Select whether you would recommend a secondment"),
-  mayShare: toggle("Select whether we may share a short summary"),
-  summary: optionalText({ label: "Short summary to share", max: 600, multiline: true }),
-} satisfies Record<ReviewField, unknown>;
+const reviewSchemas = perLang((lang, m) => {
+  const name = (f: ReviewField) => m(`secondment.form.review.${f}.name`);
+  const required = (f: ReviewField) => m(`secondment.form.review.${f}.required`);
+  return {
+    wentWell: requiredText({ label: name("wentWell"), max: 2000, multiline: true, required: required("wentWell"), lang }),
+    couldImprove: requiredText({ label: name("couldImprove"), max: 2000, multiline: true, required: required("couldImprove"), lang }),
+    skillsGained: requiredText({ label: name("skillsGained"), max: 2000, multiline: true, required: required("skillsGained"), lang }),
+    recommend: choice(CHOICE_LISTS.recommend, required("recommend")),
+    mayShare: toggle(required("mayShare")),
+    summary: optionalText({ label: name("summary"), max: 600, multiline: true, lang }),
+  } satisfies Record<ReviewField, unknown>;
+});
 
-export function validateReview(raw: unknown): FormResult<Omit<Review, "at">, ReviewField> {
-  const check = checkFields(raw, REVIEW_SCHEMAS);
+export function validateReview(raw: unknown, lang: Lang = DEFAULT_LANG): FormResult<Omit<Review, "at">, ReviewField> {
+  const SCHEMAS = reviewSchemas(lang);
+  const check = checkFields(raw, SCHEMAS, lang);
   const v = check.values;
   if (valid(check, "mayShare")) {
     if (!v.mayShare) ignore(check, "summary");
-    else if (valid(check, "summary") && !v.summary) fail(check, "summary", "Write the short summary we may share, or say we may not share one");
+    else if (valid(check, "summary") && !v.summary) fail(check, "summary", t(lang, "secondment.rule.summary"));
   }
-  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, REVIEW_SCHEMAS) };
+  if (Object.keys(check.errors).length > 0) return { ok: false, errors: errorsInOrder(check, SCHEMAS) };
   const out: Omit<Review, "at"> = { wentWell: v.wentWell, couldImprove: v.couldImprove, skillsGained: v.skillsGained, recommend: v.recommend, mayShare: v.mayShare };
   if (v.mayShare && v.summary) out.summary = v.summary;
   return { ok: true, value: out };

@@ -1,4 +1,5 @@
-import { addMonths, compareIso, daysInMonth, formatUkDate, isoDate } from "./dates";
+import { addMonths, compareIso, daysInMonth, isoDate } from "./dates";
+import { DEFAULT_LANG, formatDate, t, type Lang } from "../i18n";
 import { atUkTime, dueInWorkingDays, isWorkingDay, nextWorkingDay } from "../scheduler/working-days";
 
 /**
@@ -26,11 +27,6 @@ function wholeNumber(what: string, n: number, min: number, max = Infinity): numb
     throw new RangeError(`${what} must be a whole number, ${range}: ${n}`);
   }
   return n;
-}
-
-/** "1 month", "24 months" (as monthsText in ./forms, which this module may not import). */
-function months(n: number): string {
-  return n === 1 ? "1 month" : `${n.toLocaleString("en-GB")} months`;
 }
 
 /** `n` calendar days after `iso` (before it if `n` is negative). 2027-02-28 + 1 is 2027-03-01. */
@@ -82,26 +78,28 @@ export type EndDateCheck =
  * before latestEndDate. A failure names the rule, the latest date allowed (for "cap" and
  * "fixed-term") and a GOV.UK-style message that says which date and why.
  */
-export function checkEndDate(o: {
-  startDate: string;
-  endDate: string;
-  capMonths: number;
-  fixedTermEnd?: string | undefined;
-}): EndDateCheck {
+export function checkEndDate(
+  o: {
+    startDate: string;
+    endDate: string;
+    capMonths: number;
+    fixedTermEnd?: string | undefined;
+  },
+  /** The message's language, and which date it names: the end date, or the new one asked for in an extension. */
+  words: { lang?: Lang; field?: "end" | "newEnd" } = {},
+): EndDateCheck {
+  const lang = words.lang ?? DEFAULT_LANG;
+  const field = words.field ?? "end";
   if (compareIso(o.endDate, o.startDate) < 0) {
-    return { ok: false, rule: "before-start", message: "End date must be the same as or after the start date." };
+    return { ok: false, rule: "before-start", message: t(lang, "secondment.endDate.beforeStart", { field }) };
   }
   const latest = latestEndDate(o);
   if (compareIso(o.endDate, latest.date) <= 0) return { ok: true };
-  const why =
-    latest.because === "cap"
-      ? `. The organisation limits secondments to ${months(o.capMonths)}.`
-      : ", the end of the fixed-term contract.";
   return {
     ok: false,
     rule: latest.because,
     latest: latest.date,
-    message: `End date must be on or before ${formatUkDate(latest.date)}${why}`,
+    message: t(lang, latest.because === "cap" ? "secondment.endDate.cap" : "secondment.endDate.fixedTerm", { field, date: formatDate(lang, latest.date), months: o.capMonths }),
   };
 }
 

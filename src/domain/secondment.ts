@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { compareIso } from "./dates";
 import type { PersonId } from "./person";
+import { DEFAULT_LANG, t, type Lang, type MessageValues } from "../i18n";
 
 /**
  * A secondment from the moment both sides of a match want to go ahead until the review is in
@@ -16,6 +17,7 @@ import type { PersonId } from "./person";
  */
 export const PARTIES = ["secondee", "homeManager", "host"] as const;
 export type Party = (typeof PARTIES)[number];
+/** English names of the parts, for the history log and the programme team's stuck list (not for cards: see "secondment.party.*"). */
 export const PARTY_LABELS: Record<Party, string> = { secondee: "the secondee", homeManager: "the home line manager", host: "the host" };
 
 export const SECONDMENT_STATUSES = ["agreeing", "confirmed", "active", "ended", "closed", "cancelled"] as const;
@@ -172,10 +174,18 @@ export interface Secondment {
   partyKeys: string[];
 }
 
-export type Change = { kind: "changed"; secondment: Secondment } | { kind: "refused"; why: string; secondment: Secondment };
+/** A message for a person, as a catalogue key and its values: the caller words it in the reader's language. */
+export interface Msg {
+  key: string;
+  values?: MessageValues;
+}
+/** A Msg in `lang`. */
+export const say = (lang: Lang, m: Msg): string => t(lang, m.key, m.values);
+
+export type Change = { kind: "changed"; secondment: Secondment } | { kind: "refused"; why: Msg; secondment: Secondment };
 
 const changed = (secondment: Secondment): Change => ({ kind: "changed", secondment });
-const refused = (secondment: Secondment, why: string): Change => ({ kind: "refused", why, secondment });
+const refused = (secondment: Secondment, key: string, values?: MessageValues): Change => ({ kind: "refused", why: values ? { key, values } : { key }, secondment });
 
 /** Secondment ids are short and safe whatever the match id looks like. */
 export function secondmentIdFor(matchId: string): string {
@@ -248,27 +258,36 @@ export function personOf(s: Secondment, party: Party): PartyPerson | undefined {
   return s.host;
 }
 
-export function nameOf(s: Secondment, party: Party): string {
+/** The person's name, or their part ("the host") when Teams has not told us the name. */
+export function nameOf(s: Secondment, party: Party, lang: Lang = DEFAULT_LANG): string {
   const p = personOf(s, party);
-  return p?.name ?? (party === "homeManager" ? "the home line manager" : party === "host" ? "the host" : "the secondee");
+  return p?.name ?? t(lang, "secondment.party.the", { party });
 }
 
-const ROLE_WORDS: Record<Party, string> = { secondee: "secondee", homeManager: "home line manager", host: "host" };
+/**
+ * "Ana", "Ana and Sam", "Ana, Sam and Kim", in `lang`. Welsh takes "ac" before a vowel; the names
+ * themselves are never mutated.
+ */
+export function listIn(lang: Lang, items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  const last = items[items.length - 1]!;
+  return t(lang, "secondment.list", { first: items.slice(0, -1).join(", "), last, vowel: /^[aeiouwyâêîôûŵŷ]/i.test(last) ? "yes" : "no" });
+}
 
 /**
  * Each person once, with the part they play: "Ana Jones (secondee)", "Alex Wilber (home line
  * manager and host)". A part nobody in Teams holds yet is named by the part alone.
  */
-export function namesWithRoles(s: Secondment, parties: readonly Party[]): string[] {
+export function namesWithRoles(s: Secondment, parties: readonly Party[], lang: Lang = DEFAULT_LANG): string[] {
   const groups = new Map<string, { name: string; roles: string[]; known: boolean }>();
   for (const p of parties) {
     const who = personOf(s, p);
     const key = who?.aadObjectId.toLowerCase() ?? `part:${p}`;
-    const g = groups.get(key) ?? { name: nameOf(s, p), roles: [], known: Boolean(who?.name) };
-    g.roles.push(ROLE_WORDS[p]);
+    const g = groups.get(key) ?? { name: nameOf(s, p, lang), roles: [], known: Boolean(who?.name) };
+    g.roles.push(t(lang, "secondment.party.role", { party: p }));
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => (g.known ? `${g.name} (${g.roles.join(" and ")})` : g.name));
+  return [...groups.values()].map((g) => (g.known ? t(lang, "secondment.party.withRoles", { name: g.name, roles: listIn(lang, g.roles) }) : g.name));
 }
 
 function log(s: Secondment, entry: HistoryEntry): HistoryEntry[] {
@@ -284,9 +303,9 @@ export type Today = string;
 /** Someone sets or changes the terms. Everyone (the proposer too) confirms the new version. */
 export function proposeTerms(s: Secondment, by: Party, terms: AgreementTerms, now: Date): Change {
   if (s.status !== "agreeing" && s.status !== "confirmed") {
-    return refused(s, s.status === "active" ? "The secondment has started. To change the end date, ask for an extension or end it early." : "This secondment can no longer be changed.");
+    return refused(s, s.status === "active" ? "secondment.refused.startedNoChange" : "secondment.refused.noChange");
   }
-  if (!s.homeManager) return refused(s, "We do not know the secondee's home line manager in Teams, so the agreement cannot be confirmed. The secondee should update their expression of interest.");
+  if (!s.homeManager) return refused(s, "secondment.refused.noHomeManager");
   const at = now.toISOString();
   const next: Secondment = {
     ...s,
@@ -304,10 +323,10 @@ export function proposeTerms(s: Secondment, by: Party, terms: AgreementTerms, no
 /** One party confirms the version they saw. When all three have, the secondment is confirmed. */
 export function confirmTerms(s: Secondment, party: Party, version: number, now: Date): Change {
   if (s.status !== "agreeing") {
-    return refused(s, s.status === "confirmed" || s.status === "active" ? "Everyone has already confirmed this agreement." : "This agreement can no longer be confirmed.");
+    return refused(s, s.status === "confirmed" || s.status === "active" ? "secondment.refused.allConfirmed" : "secondment.refused.noConfirm");
   }
-  if (!s.terms || version !== s.termsVersion) return refused(s, "The agreement has changed since this card was sent. Here is the latest version.");
-  if (s.confirmations[party]?.version === version) return refused(s, "You have already confirmed this agreement.");
+  if (!s.terms || version !== s.termsVersion) return refused(s, "secondment.refused.versionChanged");
+  if (s.confirmations[party]?.version === version) return refused(s, "secondment.refused.alreadyConfirmed");
   const at = now.toISOString();
   const confirmations = { ...s.confirmations, [party]: { at, version } };
   const all = PARTIES.every((p) => confirmations[p]?.version === version);
@@ -326,8 +345,8 @@ export function waitingFor(s: Secondment): Party[] {
 
 /** The start date has come (job at 09:00 UK on the start date). */
 export function start(s: Secondment, today: Today, now: Date): Change {
-  if (s.status !== "confirmed") return refused(s, "Only a confirmed secondment can start.");
-  if (!s.terms || compareIso(today, s.terms.startDate) < 0) return refused(s, "The start date has not come yet.");
+  if (s.status !== "confirmed") return refused(s, "secondment.refused.notConfirmed");
+  if (!s.terms || compareIso(today, s.terms.startDate) < 0) return refused(s, "secondment.refused.notStartDate");
   const at = now.toISOString();
   return changed({ ...s, status: "active", startedAt: at, history: log(s, { at, what: "Secondment started", by: "system" }) });
 }
@@ -341,17 +360,17 @@ export function checkInByNumber(s: Secondment, n: number): CheckIn | undefined {
 
 /** Record that check-in n (due on `date`) was sent. Sending the same one twice changes nothing. */
 export function recordCheckInSent(s: Secondment, n: number, date: string, now: Date): Change {
-  if (s.status !== "active") return refused(s, "Check-ins are only sent while the secondment is active.");
-  if (checkInByNumber(s, n)) return refused(s, "This check-in has already been sent.");
+  if (s.status !== "active") return refused(s, "secondment.refused.checkInNotActive");
+  if (checkInByNumber(s, n)) return refused(s, "secondment.refused.checkInSent");
   const checkIns = [...s.checkIns, { n, date, sentAt: now.toISOString(), answers: {} }].sort((a, b) => a.n - b.n);
   return changed({ ...s, checkIns });
 }
 
 export function answerCheckIn(s: Secondment, n: number, party: CheckInParty, answer: Omit<CheckInAnswer, "at">, now: Date): Change {
   const c = checkInByNumber(s, n);
-  if (!c) return refused(s, "We could not find this check-in.");
-  if (c.answers[party]) return refused(s, "You have already answered this check-in.");
-  if (s.status === "closed" || s.status === "cancelled") return refused(s, "This secondment has finished.");
+  if (!c) return refused(s, "secondment.refused.checkInMissing");
+  if (c.answers[party]) return refused(s, "secondment.refused.checkInAnswered");
+  if (s.status === "closed" || s.status === "cancelled") return refused(s, "secondment.refused.finished");
   const at = now.toISOString();
   const clean: CheckInAnswer = { going: answer.going, at };
   if (answer.issues) clean.issues = answer.issues;
@@ -394,26 +413,26 @@ export function overdueCheckIns(s: Secondment, isOverdue: (c: CheckIn) => boolea
 }
 
 export function reportChange(s: Secondment, report: Omit<Report, "at">, now: Date): Change {
-  if (s.status !== "active" && s.status !== "confirmed") return refused(s, "You can report an absence or a change while the secondment is confirmed or under way.");
-  if (s.reports.some((r) => r.id === report.id)) return refused(s, "We already have this report.");
+  if (s.status !== "active" && s.status !== "confirmed") return refused(s, "secondment.refused.reportWhen");
+  if (s.reports.some((r) => r.id === report.id)) return refused(s, "secondment.refused.reportExists");
   const at = now.toISOString();
   return changed({ ...s, reports: [...s.reports, { ...report, at }], history: log(s, { at, what: report.kind === "absence" ? "Reported an absence" : "Reported a change", by: "secondee" }) });
 }
 
 export function askFeedback(s: Secondment, o: { id: string; from: Party; to: Party }, now: Date): Change {
-  if (o.from === o.to) return refused(s, "Choose someone else to ask for feedback.");
-  if (s.status !== "active" && s.status !== "ended") return refused(s, "You can ask for feedback while the secondment is under way.");
-  if (!personOf(s, o.to)) return refused(s, `We cannot reach ${PARTY_LABELS[o.to]} in Teams.`);
-  if (s.feedback.some((f) => f.id === o.id)) return refused(s, "You have already asked.");
+  if (o.from === o.to) return refused(s, "secondment.refused.feedbackSelf");
+  if (s.status !== "active" && s.status !== "ended") return refused(s, "secondment.refused.feedbackWhen");
+  if (!personOf(s, o.to)) return refused(s, "secondment.refused.unreachable", { party: o.to });
+  if (s.feedback.some((f) => f.id === o.id)) return refused(s, "secondment.refused.feedbackAsked");
   const at = now.toISOString();
   return changed({ ...s, feedback: [...s.feedback, { ...o, askedAt: at }], history: log(s, { at, what: `Asked ${PARTY_LABELS[o.to]} for feedback`, by: o.from }) });
 }
 
 export function giveFeedback(s: Secondment, id: string, party: Party, answer: string, now: Date): Change {
   const f = s.feedback.find((x) => x.id === id);
-  if (!f) return refused(s, "We could not find this request for feedback.");
-  if (f.to !== party) return refused(s, "This request for feedback was sent to someone else.");
-  if (f.answer !== undefined) return refused(s, "You have already given this feedback.");
+  if (!f) return refused(s, "secondment.refused.feedbackMissing");
+  if (f.to !== party) return refused(s, "secondment.refused.feedbackOther");
+  if (f.answer !== undefined) return refused(s, "secondment.refused.feedbackGiven");
   const at = now.toISOString();
   return changed({
     ...s,
@@ -439,11 +458,11 @@ export function requestExtension(
   o: { id: string; by: Party | "programme-team"; newEndDate: string; reason: string; override?: { by: PartyPerson; reason: string } },
   now: Date,
 ): Change {
-  if (s.status !== "active" && s.status !== "confirmed") return refused(s, "Only a confirmed or active secondment can be extended.");
-  if (!s.terms) return refused(s, "This secondment has no agreement yet.");
-  if (pendingExtension(s)) return refused(s, "An extension is already waiting for answers. Wait for it to be decided first.");
-  if (s.earlyEnd) return refused(s, "This secondment is ending early, so it cannot be extended.");
-  if (compareIso(o.newEndDate, s.terms.endDate) <= 0) return refused(s, "The new end date must be after the current end date.");
+  if (s.status !== "active" && s.status !== "confirmed") return refused(s, "secondment.refused.extendWhen");
+  if (!s.terms) return refused(s, "secondment.refused.noAgreement");
+  if (pendingExtension(s)) return refused(s, "secondment.refused.extensionPending");
+  if (s.earlyEnd) return refused(s, "secondment.refused.extendEnding");
+  if (compareIso(o.newEndDate, s.terms.endDate) <= 0) return refused(s, "secondment.refused.extendAfterEnd");
   const at = now.toISOString();
   const ext: Extension = {
     id: o.id,
@@ -462,10 +481,10 @@ export function requestExtension(
 /** One party answers an extension request. All three must agree; one "no" declines it. */
 export function decideExtension(s: Secondment, o: { id: string; party: Party; approve: boolean; reason?: string }, now: Date): Change {
   const ext = s.extensions.find((e) => e.id === o.id);
-  if (!ext) return refused(s, "We could not find this extension request.");
-  if (ext.status !== "pending") return refused(s, `This extension request has already been ${ext.status === "approved" ? "agreed" : ext.status}.`);
-  if (ext.approvals[o.party]) return refused(s, "You have already agreed to this extension.");
-  if (s.status !== "active" && s.status !== "confirmed") return refused(s, "This secondment can no longer be extended.");
+  if (!ext) return refused(s, "secondment.refused.extensionMissing");
+  if (ext.status !== "pending") return refused(s, "secondment.refused.extensionDecided", { status: ext.status });
+  if (ext.approvals[o.party]) return refused(s, "secondment.refused.extensionAgreed");
+  if (s.status !== "active" && s.status !== "confirmed") return refused(s, "secondment.refused.extendNoLonger");
   const at = now.toISOString();
   let next: Extension;
   if (!o.approve) {
@@ -491,16 +510,16 @@ export function decideExtension(s: Secondment, o: { id: string; party: Party; ap
  * be before the current end date. Before the start date this cancels the secondment.
  */
 export function endEarly(s: Secondment, o: { by: Party | "programme-team"; reason: string; lastDay: string }, today: Today, now: Date): Change {
-  if (s.status !== "active" && s.status !== "confirmed" && s.status !== "agreeing") return refused(s, "This secondment has already finished.");
-  if (s.earlyEnd) return refused(s, "This secondment is already ending early.");
+  if (s.status !== "active" && s.status !== "confirmed" && s.status !== "agreeing") return refused(s, "secondment.refused.alreadyFinished");
+  if (s.earlyEnd) return refused(s, "secondment.refused.alreadyEnding");
   const at = now.toISOString();
   const earlyEnd: EarlyEnd = { by: o.by, reason: o.reason, lastDay: o.lastDay, previousEndDate: s.terms?.endDate ?? "", at };
   const extensions = s.extensions.map((e) => (e.status === "pending" ? { ...e, status: "withdrawn" as const, decidedAt: at } : e));
   if (s.status !== "active" || !s.terms || compareIso(o.lastDay, s.terms.startDate) < 0) {
     return changed({ ...s, status: "cancelled", earlyEnd, extensions, endedAt: at, history: log(s, { at, what: "Secondment called off before it started", by: o.by }) });
   }
-  if (compareIso(o.lastDay, s.terms.endDate) >= 0) return refused(s, "The last day must be before the current end date.");
-  if (compareIso(o.lastDay, today) < 0) return refused(s, "The last day cannot be in the past.");
+  if (compareIso(o.lastDay, s.terms.endDate) >= 0) return refused(s, "secondment.refused.lastDayBeforeEnd");
+  if (compareIso(o.lastDay, today) < 0) return refused(s, "secondment.refused.lastDayPast");
   return changed({
     ...s,
     earlyEnd,
@@ -519,22 +538,22 @@ export function recordReturnReminder(s: Secondment, now: Date): Secondment {
 
 /** The end date has come (job at 09:00 UK on the last day). */
 export function finish(s: Secondment, today: Today, now: Date): Change {
-  if (s.status !== "active") return refused(s, "Only an active secondment can end.");
-  if (!s.terms || compareIso(today, s.terms.endDate) < 0) return refused(s, "The end date has not come yet.");
+  if (s.status !== "active") return refused(s, "secondment.refused.endNotActive");
+  if (!s.terms || compareIso(today, s.terms.endDate) < 0) return refused(s, "secondment.refused.notEndDate");
   const at = now.toISOString();
   return changed({ ...s, status: "ended", endedAt: at, history: log(s, { at, what: "Secondment ended", by: "system" }) });
 }
 
 export function submitReview(s: Secondment, review: Omit<Review, "at">, now: Date): Change {
-  if (s.status === "closed") return refused(s, "You have already sent your review.");
-  if (s.status !== "ended") return refused(s, "You can send your review when the secondment ends.");
+  if (s.status === "closed") return refused(s, "secondment.refused.reviewSent");
+  if (s.status !== "ended") return refused(s, "secondment.refused.reviewWhen");
   const at = now.toISOString();
   return changed({ ...s, status: "closed", review: { ...review, at }, closedAt: at, history: log(s, { at, what: "Sent the review; secondment closed", by: "secondee" }) });
 }
 
 export function giveManagerFeedback(s: Secondment, party: "homeManager" | "host", text: string, now: Date): Change {
-  if (s.status !== "ended" && s.status !== "closed") return refused(s, "You can give feedback when the secondment ends.");
-  if (s.managerFeedback[party]) return refused(s, "You have already given your feedback.");
+  if (s.status !== "ended" && s.status !== "closed") return refused(s, "secondment.refused.endFeedbackWhen");
+  if (s.managerFeedback[party]) return refused(s, "secondment.refused.endFeedbackGiven");
   const at = now.toISOString();
   return changed({ ...s, managerFeedback: { ...s.managerFeedback, [party]: { text, at } }, history: log(s, { at, what: "Gave end-of-secondment feedback", by: party }) });
 }

@@ -59,7 +59,7 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
   }
 
   function must(c: Change): Secondment {
-    if (c.kind !== "changed") throw new Error(c.why);
+    if (c.kind !== "changed") throw new Error(c.why.key);
     return c.secondment;
   }
 

@@ -83,7 +83,7 @@ describe("reminders to confirm an agreement or answer an extension, then the pro
   };
 
   function must(c: Change): Secondment {
-    if (c.kind !== "changed") throw new Error(c.why);
+    if (c.kind !== "changed") throw new Error(c.why.key);
     return c.secondment;
   }
 

@@ -160,6 +160,25 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
       refresh: { data: { secondmentId: "s" }, userIds: ["u1", "u2"] },
     },
     { heading: "Check-in 1: thank you", facts: [], sections: [], statusText: "Answered.", statusStyle: "good", actions: [], refresh: { data: { secondmentId: "s" }, userIds: [] } },
+    // As bot/handlers/secondment-card.ts fills it for a Welsh reader: longer words, every part shown.
+    {
+      heading: "Ymestyn y secondiad i 30 Medi 2027?",
+      intro: "Gofynnodd Vic Osei am ymestyn secondiad Ana Jones. Rhaid i'r secondai, y rheolwr llinell cartref a'r sefydliad lletyol i gyd gytuno.",
+      notice: "Nodyn atgoffa: dywedwch a ydych chi'n cytuno i ymestyn eich secondiad.",
+      facts: [
+        { title: "Dyddiad gorffen presennol", value: "30 Mehefin 2027" },
+        { title: "Cais gan", value: "Vic Osei, 12 Mai 2027" },
+      ],
+      sections: [{ heading: "Addasiadau rhesymol (wedi'u rhannu gan y secondai)", text: "Sgrin fawr." }],
+      statusText: "Wedi cytuno hyd yma: neb eto. Yn aros am: Ana Jones (fel secondai), Sam Lee (fel rheolwr llinell cartref) a Vic Osei (fel sefydliad lletyol).",
+      statusStyle: "emphasis",
+      actions: [
+        { title: "Cytuno i'r estyniad", verb: VERBS.approveExtension, data: { secondmentId: "s", extensionId: "e" } },
+        { title: "Fy secondiad", verb: VERBS.mySecondment, data: { secondmentId: "s" } },
+      ],
+      reasonAction: { title: "Gwrthod", label: "Pam nad ydych chi'n cytuno i'r estyniad?", submitTitle: "Gwrthod", verb: VERBS.declineExtension, data: { secondmentId: "s", extensionId: "e" } },
+      refresh: { data: { secondmentId: "s", view: "extension", extensionId: "e" }, userIds: ["u1", "u2", "u3"] },
+    },
   ],
   match: [
     {

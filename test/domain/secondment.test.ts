@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   askFeedback,
+  say,
   confirmTerms,
   decideExtension,
   endEarly,
@@ -44,12 +45,12 @@ const terms: AgreementTerms = {
 };
 
 function must(c: Change): Secondment {
-  if (c.kind !== "changed") throw new Error(`expected a change, was refused: ${c.why}`);
+  if (c.kind !== "changed") throw new Error(`expected a change, was refused: ${c.why.key}`);
   return c.secondment;
 }
 function refusal(c: Change): string {
   if (c.kind !== "refused") throw new Error("expected a refusal, but it changed");
-  return c.why;
+  return say("en-GB", c.why);
 }
 
 function agreeing(): Secondment {

@@ -89,7 +89,7 @@ const describeOutbox = (docs: Doc[]) =>
   docs.map((d) => `  ${d.id}: ${d.status}${d.conversationId ? ` to ${d.conversationId}` : ""}${d.lastError ? ` (${d.lastError})` : ""}`).join("\n") || "  (empty)";
 
 function must(c: Change): Secondment {
-  if (c.kind !== "changed") throw new Error(`the domain refused a step of the set-up: ${c.why}`);
+  if (c.kind !== "changed") throw new Error(`the domain refused a step of the set-up: ${c.why.key}`);
   return c.secondment;
 }
 
