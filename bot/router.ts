@@ -279,6 +279,13 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["cwestiynau cydraddoldeb", cmd(VERBS.openEquality)],
   ["adroddiad cydraddoldeb", cmd(VERBS.showEqualityReport)],
   ["cwestiynau heb eu hateb", cmd(VERBS.kbShow)],
+  ["cronfa wybodaeth", cmd(VERBS.kbShow)],
+  ["rhannu fy addasiadau", cmd(VERBS.shareAdjustments, { share: true })],
+  ["stopio rhannu fy addasiadau", cmd(VERBS.shareAdjustments, { share: false })],
+  ...["fy secondiad", "secondiad"].map((w) => [w, cmd(VERBS.mySecondment)] as const),
+  ...["fy mharau", "parau"].map((w) => [w, cmd(VERBS.myMatches)] as const),
+  ["piblinell", cmd(VERBS.showPipeline)],
+  ...["cwestiwn", "gofyn cwestiwn"].map((w) => [w, cmd(VERBS.askPrompt)] as const),
 ]);
 const COMMAND_WORDS = [...COMMANDS.keys()];
 
