@@ -201,6 +201,8 @@ export class OutboxDispatcher {
   private readonly blockedLanes = new Set<string>();
   private querying = false;
   private nextQueryAt = 0;
+  /** Counts kick() calls, so a query that was running when a message arrived is followed by another at once. */
+  private kicks = 0;
   private pumpTimer: NodeJS.Timeout | undefined;
   private pumpAt = Infinity;
   private idleWaiters = new Set<() => void>();
@@ -239,6 +241,8 @@ export class OutboxDispatcher {
 
   /** Wake up now (after an enqueue) instead of at the next poll. */
   kick(): void {
+    this.lease.renewIfLapsed();
+    this.kicks++;
     this.nextQueryAt = 0;
     this.schedulePump(0);
   }
@@ -419,6 +423,7 @@ export class OutboxDispatcher {
   private async fill(): Promise<void> {
     this.querying = true;
     const started = this.nowMs();
+    const kicksBefore = this.kicks;
     let fetched = 0;
     try {
       const laneCounts = new Map<string, number>();
@@ -441,7 +446,9 @@ export class OutboxDispatcher {
       this.log.warn("outbox query failed", { err: err as Error });
     } finally {
       this.querying = false;
-      this.nextQueryAt = fetched >= this.t.batchSize ? 0 : started + this.t.pollMs;
+      // Query again at once when the batch was full, or when a message arrived while this query ran
+      // (it may have missed it); otherwise at the next poll.
+      this.nextQueryAt = fetched >= this.t.batchSize || this.kicks !== kicksBefore ? 0 : started + this.t.pollMs;
       this.schedulePump(0);
     }
   }

@@ -32,6 +32,7 @@ export class LeaderLease {
   private held: { etag: string; validUntil: number } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private tick: Promise<void> | undefined;
+  private renewing = false;
   /** When the lease was last read (and renewed, if ours) without a store error. */
   private checkedAt: number | undefined;
   private startedAt = 0;
@@ -62,6 +63,16 @@ export class LeaderLease {
     return this.running && this.held !== undefined && now < this.held.validUntil;
   }
 
+  /**
+   * Renew now, not at the next tick, when this instance holds the lease but its validity has
+   * lapsed: the renewal is late (a stalled event loop) or the clock jumped. The dispatcher calls
+   * this when work arrives, so a lapse does not hold messages up for a whole renewal period.
+   */
+  renewIfLapsed(): void {
+    if (!this.running || this.held === undefined || this.renewing || this.heldAt(this.now())) return;
+    this.schedule(0);
+  }
+
   /** "ok" when the lease was checked within one lease length, "failing" when not (the store is not answering). */
   health(): "ok" | "failing" {
     if (this.checkedAt === undefined) return this.now() - this.startedAt < this.o.leaseMs ? "ok" : "failing";
@@ -72,12 +83,16 @@ export class LeaderLease {
     clearTimeout(this.timer);
     if (!this.running) return;
     this.timer = setTimeout(() => {
+      this.renewing = true;
       this.tick = this.renew()
         .then(() => {
           this.checkedAt = this.now();
         })
         .catch((err) => this.o.log.warn("leader lease check failed", { err: err as Error }))
-        .finally(() => this.schedule(Math.max(250, Math.floor(this.o.leaseMs / 3))));
+        .finally(() => {
+          this.renewing = false;
+          this.schedule(Math.max(250, Math.floor(this.o.leaseMs / 3)));
+        });
     }, ms);
   }
 

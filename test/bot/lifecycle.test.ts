@@ -9,7 +9,7 @@ import { silentLogger } from "../../src/log";
 import { action, cardText, type Card } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
 import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
-import { drainWithFrozenClock } from "../support/drain";
+import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -69,7 +69,7 @@ for (const instances of [1, 2, 3]) {
     async function at(iso: string, expected: string[]): Promise<void> {
       clock.setSystemTime(new Date(iso));
       for (let round = 0; round < 2; round++) await Promise.all(all().map((app) => app.scheduler.runDue()));
-      await bot.connector.waitFor(() => expected.every((id) => delivered(id) >= 1), 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => expected.every((id) => delivered(id) >= 1), 15_000));
       await drainWithFrozenClock(all(), clock);
       await new Promise((r) => setTimeout(r, 200)); // room for a duplicate to arrive, if there were one
     }
@@ -90,18 +90,18 @@ for (const instances of [1, 2, 3]) {
       await bot.teams.say(housing, vic, "<at>Secondments</at> help");
       await bot.teams.press(housing, vic, VERBS.submitRole, roleInput());
       await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, skillsOffered: "data-analysis,statistics", lineManagerId: sam.aadObjectId, lineManagerEmail: "" }));
-      await bot.connector.waitFor(() => cardsIn(chatOf(sam)).length > 0, 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => cardsIn(chatOf(sam)).length > 0, 15_000));
       const release = action(cardsIn(chatOf(sam))[0]!, "Agree to release");
       await bot.teams.press({ id: chatOf(sam), type: "personal" }, sam, release.verb, release.data);
-      await bot.connector.waitFor(() => cardsIn(chatOf(pat)).some((c) => JSON.stringify(c).includes("Confirm Ana Jones")), 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => cardsIn(chatOf(pat)).some((c) => JSON.stringify(c).includes("Confirm Ana Jones")), 15_000));
       const confirm = action(cardsIn(chatOf(pat)).find((c) => JSON.stringify(c).includes("Confirm Ana Jones"))!, "Confirm Ana Jones");
       await bot.teams.press({ id: chatOf(pat), type: "personal" }, pat, confirm.verb, confirm.data);
-      await bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match/.test(cardText(c))), 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => cardsIn(housing.id).some((c) => /Possible match/.test(cardText(c))), 15_000));
       const arrange = action(cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!, "I'll arrange the informal chat");
       const arranged = await bot.teams.press(housing, vic, arrange.verb, arrange.data);
       const hostYes = action(arranged, "We want to go ahead");
       await bot.teams.press(housing, vic, hostYes.verb, hostYes.data);
-      await bot.connector.waitFor(() => cardsIn(chatOf(ana)).some((c) => /possible match/.test(cardText(c))), 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => cardsIn(chatOf(ana)).some((c) => /possible match/.test(cardText(c))), 15_000));
       const go = action(cardsIn(chatOf(ana)).find((c) => /possible match/.test(cardText(c)))!, "I want to go ahead");
       await bot.teams.press(personalChat(ana), ana, go.verb, go.data);
 
@@ -112,7 +112,7 @@ for (const instances of [1, 2, 3]) {
       assert.equal(s.status, "agreeing");
       assert.equal(s.homeManager?.aadObjectId, sam.aadObjectId, "the home line manager is the one who released Ana");
       assert.equal(s.host.aadObjectId, vic.aadObjectId, "the host is the vacancy holder");
-      await bot.connector.waitFor(() => [`secondment-invite:${sid}:secondee`, `secondment-invite:${sid}:homeManager`, `secondment-invite:${sid}:host`].every((id) => delivered(id) === 1), 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => [`secondment-invite:${sid}:secondee`, `secondment-invite:${sid}:homeManager`, `secondment-invite:${sid}:host`].every((id) => delivered(id) === 1), 15_000));
       // Who does what: the host fills in the details; the secondee is told so and checks them later.
       const vicInvite = cardsIn(chatOf(vic)).find((c) => /Secondment:/.test(cardText(c)))!;
       assert.match(cardText(vicInvite), /Next, you fill in the details/);
@@ -158,7 +158,7 @@ for (const instances of [1, 2, 3]) {
       const sent = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...terms });
       assert.match(cardText(sent), /each need to confirm/);
       assert.match(cardText(sent), /Waiting for Ana Jones \(secondee\), Sam Lee \(home line manager\) and Vic Osei \(host\) to confirm/);
-      await bot.connector.waitFor(() => delivered(`agreement:${sid}:v1:secondee`) === 1 && delivered(`agreement:${sid}:v1:homeManager`) === 1, 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => delivered(`agreement:${sid}:v1:secondee`) === 1 && delivered(`agreement:${sid}:v1:homeManager`) === 1, 15_000));
       const stranger = person("Stan Ger");
       const refused = await bot.teams.press(personalChat(stranger), stranger, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
       assert.match(cardText(refused), /Only the secondee, their home line manager and the host can confirm/);
@@ -178,7 +178,7 @@ for (const instances of [1, 2, 3]) {
       s = await stored();
       assert.equal(s.status, "confirmed");
       assert.equal((await planOf(ana)).steps["5"].status, "done");
-      await bot.connector.waitFor(() => delivered(`agreement-confirmed:${sid}:v1:secondee`) === 1, 15_000);
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => delivered(`agreement-confirmed:${sid}:v1:secondee`) === 1, 15_000));
     });
 
     it("becomes active on its start date at 09:00 UK time, not before", async () => {

@@ -9,7 +9,7 @@ import { bankHolidays } from "../../src/scheduler/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, type Card } from "../support/cards";
 import { person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
-import { drainWithFrozenClock } from "../support/drain";
+import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -126,7 +126,7 @@ describe("reminders to confirm an agreement or answer an extension, then the pro
   async function at(iso: string, expected: string[] = []): Promise<void> {
     clock.setSystemTime(new Date(iso));
     for (let round = 0; round < 2; round++) await bot.app.scheduler.runDue();
-    await bot.connector.waitFor(() => expected.every((id) => delivered(id) >= 1), 15_000);
+    await whileTimeFlows(clock, () => bot.connector.waitFor(() => expected.every((id) => delivered(id) >= 1), 15_000));
     await drainWithFrozenClock([bot.app], clock);
     await new Promise((r) => setTimeout(r, 200)); // room for a duplicate or a stray message to arrive
   }

@@ -9,6 +9,7 @@ import { silentLogger } from "../../src/log";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
+import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 /** The error tied to an input on a Welsh form ("Label. Gwall: message"); fieldError reads the English one. */
@@ -110,7 +111,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
   }
 
   const delivered = (id: string) => bot.connector.deliveries.get(id) ?? 0;
-  const arrive = (...ids: string[]) => bot.connector.waitFor(() => ids.every((id) => delivered(id) >= 1), 15_000);
+  const arrive = (...ids: string[]) => whileTimeFlows(clock, () => bot.connector.waitFor(() => ids.every((id) => delivered(id) >= 1), 15_000));
   const chatsOf = (p: Person) => [personalChat(p).id, ...bot.connector.created.filter((c) => c.memberId === p.aadObjectId).map((c) => c.conversationId)];
   const textsTo = (p: Person): string[] => bot.connector.sent.filter((s) => chatsOf(p).includes(s.conversationId)).map((s) => String(s.body.text ?? ""));
   const cardsTo = (p: Person): Card[] =>
@@ -121,7 +122,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     clock.setSystemTime(new Date(iso));
     for (let round = 0; round < 2; round++) await bot.app.scheduler.runDue();
     await arrive(...expected);
-    await bot.app.dispatcher.drain(15_000);
+    await drainWithFrozenClock([bot.app], clock);
   }
 
   it("a Welsh secondee gets the agreement to confirm, the form and its errors in Welsh; the English host keeps English", async () => {
@@ -249,7 +250,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     const asked = await bot.teams.press(personalChat(vic), vic, VERBS.submitExtension, { secondmentId: sid, newEndDate: "2027-12-31", reason: "The model needs a second phase." });
     assert.match(cardText(asked), /We have asked Ana Jones and Sam Lee to agree to the new end date\./);
     const sentTo = (party: string) => [...bot.connector.deliveries.keys()].some((id) => id.startsWith(`extension:${sid}:`) && id.endsWith(`:${party}`));
-    await bot.connector.waitFor(() => sentTo("secondee") && sentTo("homeManager"), 15_000);
+    await whileTimeFlows(clock, () => bot.connector.waitFor(() => sentTo("secondee") && sentTo("homeManager"), 15_000));
     const anaCard = cardsTo(ana).find((c) => JSON.stringify(c).includes(sid))!;
     assert.match(words(anaCard), /Ymestyn y secondiad i 31 Rhagfyr 2027\?/);
     assert.match(cardText(anaCard), /Dywedwch a ydych chi'n cytuno i ymestyn eich secondiad\./);
@@ -265,7 +266,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     assert.match(cardText(blank), /Rhowch y rheswm pam nad ydych chi'n cytuno i'r estyniad\. Does dim wedi newid\./);
     const declined = await bot.teams.press(personalChat(sam), sam, decline.verb, { ...decline.data, reason: "Mae angen Ana yn ôl ym mis Hydref." });
     assert.match(cardText(declined), /Rydych chi wedi gwrthod yr estyniad\. Rydyn ni wedi rhoi gwybod i'r lleill\./);
-    await bot.connector.waitFor(() => [...bot.connector.deliveries.keys()].filter((id) => id.startsWith(`extension-declined:${sid}:`)).length >= 2, 15_000);
+    await whileTimeFlows(clock, () => bot.connector.waitFor(() => [...bot.connector.deliveries.keys()].filter((id) => id.startsWith(`extension-declined:${sid}:`)).length >= 2, 15_000));
     assert.ok(
       textsTo(ana).some((x) => x === "Mae Sam Lee wedi gwrthod y cais i ymestyn eich secondiad i 31 Rhagfyr 2027. Eu rheswm: Mae angen Ana yn ôl ym mis Hydref. Mae'n dal i orffen ar 30 Medi 2027."),
       "Ana is told in Welsh",

@@ -1,23 +1,36 @@
 /**
- * Waiting for the outbox to empty in a test whose clock stands still (sinon `toFake: ["Date"]`).
+ * Waiting for the outbox in a test whose clock stands still (sinon `toFake: ["Date"]`).
  *
- * The dispatcher puts a message back for a moment when it has no rate-limit place yet, or after a
- * slow or refused send, and the moment is measured on the app's clock. On a frozen clock that
- * moment never comes, so a busy machine could leave a message waiting for ever. When the queue
- * will not drain, move the clock on a little and look again: real time still bounds each wait.
+ * The dispatcher measures rate limits and "try again in a moment" on the app's clock, as it must in
+ * production. On a frozen clock that moment never comes, so a message put back for a second would
+ * wait for ever. While a test waits, let the app's clock move with real time, as it does in
+ * production; between waits it stands still again, so the test still decides what day it is.
  */
+export interface FakeClock {
+  tick(ms: number): unknown;
+}
+
+export async function whileTimeFlows<T>(clock: FakeClock, wait: () => Promise<T>): Promise<T> {
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    clock.tick(Math.round(now - last));
+    last = now;
+  }, 20);
+  try {
+    return await wait();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export interface Drainable {
   dispatcher: { drain(timeoutMs: number): Promise<void> };
 }
 
-export async function drainWithFrozenClock(apps: readonly Drainable[], clock: { tick(ms: number): unknown }, waitMs = 5_000, tries = 6): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await Promise.all(apps.map((app) => app.dispatcher.drain(waitMs)));
-      return;
-    } catch (err) {
-      if (attempt >= tries) throw err;
-      clock.tick(2_000);
-    }
-  }
+/** Wait (at most timeoutMs of real time) until nothing is queued or sending, the app's clock moving meanwhile. */
+export function drainWithFrozenClock(apps: readonly Drainable[], clock: FakeClock, timeoutMs = 15_000): Promise<void> {
+  return whileTimeFlows(clock, async () => {
+    await Promise.all(apps.map((app) => app.dispatcher.drain(timeoutMs)));
+  });
 }
