@@ -21,7 +21,7 @@ import * as matching from "./handlers/matching";
 import { isProgrammeTeam } from "./handlers/secondment";
 import { languageFor, type Caller, type Services } from "./handlers/types";
 import { dispatch } from "./router";
-import type { TabAuth, TabIdentity } from "./tab-auth";
+import { tabProblemText, type TabAuth, type TabIdentity } from "./tab-auth";
 import { tabCaller } from "./tab-api";
 
 /**
@@ -81,7 +81,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const result = await auth.verify(req.header("authorization"));
     if (!result.ok || (result.identity.dev && !LOOPBACK.has(req.socket?.remoteAddress ?? ""))) {
       res.header("www-authenticate", 'Bearer realm="tab"');
-      send(res, 401, { error: result.ok ? t(guessedLang(req), "programme.error.signIn") : result.problem });
+      send(res, 401, { error: result.ok ? t(guessedLang(req), "programme.error.signIn") : tabProblemText(result.problem, guessedLang(req)) });
       return undefined;
     }
     if (!isProgrammeTeam(s, result.identity.person)) {

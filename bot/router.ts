@@ -182,7 +182,7 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
  * and 7", src/domain/plan.ts), shown as it is to English readers; otherwise, and always in Welsh,
  * the problem is named by its kind.
  */
-function problemText(lang: Lang, issue: z.core.$ZodIssue): string {
+export function problemText(lang: Lang, issue: z.core.$ZodIssue): string {
   if (issue.message.startsWith("menu.problem.") && hasMessage(lang, issue.message)) return t(lang, issue.message);
   if (lang === DEFAULT_LANG && /^must be /.test(issue.message)) return issue.message;
   const kind: Record<string, string> = {

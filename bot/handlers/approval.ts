@@ -153,7 +153,7 @@ export function requestNotice(a: Approval, programmeEmail: string, lang: Lang = 
     case "declined":
       return t(lang, "release.notice.declined");
     case "unreachable":
-      return unreachableAdvice(a.unreachableReason, programmeEmail);
+      return unreachableAdvice(a.unreachableReason, programmeEmail, lang);
     case "cancelled":
       return "";
   }
@@ -304,7 +304,7 @@ export async function managerUnreachable(s: Services, requestId: string, why: Un
   await s.outbox.enqueue({
     id: `approval-unreachable:${requestId}`,
     target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
-    activity: textMessage(unreachableAdvice(why, s.config.programmeTeam.email)),
+    activity: textMessage(unreachableAdvice(why, s.config.programmeTeam.email, (await s.preferences.language(a.secondee)) ?? DEFAULT_LANG)),
     purpose: "approval-unreachable",
   });
 }
