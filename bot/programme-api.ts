@@ -21,6 +21,7 @@ import * as matching from "./handlers/matching";
 import { isProgrammeTeam } from "./handlers/secondment";
 import { languageFor, type Caller, type Services } from "./handlers/types";
 import { dispatch } from "./router";
+import { readableLeftIn } from "../src/privacy/identity";
 import { tabProblemText, type TabAuth, type TabIdentity } from "./tab-auth";
 import { tabCaller } from "./tab-api";
 
@@ -277,7 +278,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const given = queryOf(req)["cursor"];
     const cursor = given && given.length < 2000 ? given : undefined;
     const page = await audit.page(25, cursor);
-    send(res, 200, { ...page, entries: page.entries.map((e) => ({ ...e, atText: dateTimeLabel(m.lang, e.at) })) });
+    // An erased person is a marker in the trail: named in the reader's language.
+    send(res, 200, readableLeftIn({ ...page, entries: page.entries.map((e) => ({ ...e, atText: dateTimeLabel(m.lang, e.at) })) }, m.lang));
   });
 
   server.get("/api/programme/export/:file", async (req, res) => {
@@ -293,7 +295,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       "content-disposition": `attachment; filename="${exportFileName(name, todayInLondon(s.now()))}"`,
     });
     try {
-      await writeExport(name, containers, res);
+      await writeExport(name, containers, res, undefined, m.lang);
     } catch (err) {
       log.error("export failed", { err: err as Error });
       res.destroy();

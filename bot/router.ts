@@ -21,6 +21,7 @@ import * as changes from "./handlers/secondment-changes";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { welcome } from "./handlers/welcome";
 import { DEFAULT_LANG, hasMessage, LANGS, t, type Lang } from "../src/i18n";
+import { readableLeft } from "../src/privacy/identity";
 
 /** The "Cymraeg / English" switch (button or typed word): store the choice, then show the menu in it. */
 async function setLanguage(s: Services, caller: Caller, lang: Lang): Promise<Reply> {
@@ -212,7 +213,8 @@ export async function dispatch(s: Services, caller: Caller, verb: unknown, data:
   }
   const reply = await r.run(s, caller, parsed.data);
   if (reply.kind === "card") await withTeamsUserIds(s.conversations, caller.person.tenantId, reply.card);
-  return reply;
+  // Cards name an erased person in the reader's language when drawn; plain text is done here.
+  return reply.kind === "text" ? { ...reply, text: readableLeft(reply.text, caller.lang) } : reply;
 }
 
 type Command = { verb: Verb; data: Record<string, unknown> };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { personKey, type PersonId } from "../domain/person";
+import { t, type Lang } from "../i18n";
 
 /**
  * Everything that identifies one person in stored documents: their Entra object id (which is also
@@ -18,8 +19,28 @@ export interface Identity {
   pseudonym: string;
 }
 
-/** What other people's records show in place of the person. */
-export const LEFT_NAME = "A person who has left the programme";
+/**
+ * What erasure stores in place of the person's name in other people's records: a marker, not words,
+ * so each reader sees it in their own language ("privacy.leftName", put in by `readableLeft`).
+ */
+export const LEFT_MARKER = "[person-who-left]";
+/** What erasure stored before the marker (English only): still read, and shown in the reader's language. */
+export const LEGACY_LEFT_NAME = "A person who has left the programme";
+
+/** Text (or a card's JSON) with every erased-person marker, and the old English, in the reader's language. */
+export function readableLeft(text: string, lang: Lang): string {
+  if (!text.includes(LEFT_MARKER) && !text.includes(LEGACY_LEFT_NAME)) return text;
+  const name = t(lang, "privacy.leftName");
+  return text.split(LEFT_MARKER).join(name).split(LEGACY_LEFT_NAME).join(name);
+}
+
+/** A JSON-safe value (card, API body) with readableLeft applied to every string in it. */
+export function readableLeftIn<T>(value: T, lang: Lang): T {
+  const json = JSON.stringify(value);
+  if (json === undefined || (!json.includes(LEFT_MARKER) && !json.includes(LEGACY_LEFT_NAME))) return value;
+  const name = JSON.stringify(t(lang, "privacy.leftName")).slice(1, -1);
+  return JSON.parse(json.split(LEFT_MARKER).join(name).split(LEGACY_LEFT_NAME).join(name)) as T;
+}
 
 export function pseudonymFor(person: PersonId): string {
   return `left-${createHash("sha256").update(personKey(person)).digest("hex").slice(0, 24)}`;
@@ -64,7 +85,7 @@ export function anonymiseText(s: string, who: Identity): string {
   let out = s;
   for (const id of who.ids) out = out.replace(new RegExp(escape(id), "gi"), who.pseudonym);
   for (const e of who.emails) out = out.replace(new RegExp(escape(e), "gi"), "(email removed)");
-  for (const n of who.names) out = out.replace(nameRe(n), LEFT_NAME);
+  for (const n of who.names) out = out.replace(nameRe(n), LEFT_MARKER);
   return out;
 }
 
