@@ -248,7 +248,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
   server.get("/api/tab/secondments/:id", async (req, res) => {
     const id = await signedIn(req, res);
     if (!id) return;
-    const caller = await tabCaller(s, id);
+    const caller = await tabCaller(s, id, localeOf(req));
     const secondmentId = String(req.params?.id ?? "");
     if (!/^secondment-[0-9a-f]{32}$/.test(secondmentId) || !(await mayTouch(s, caller, { secondmentId }))) {
       sendJson(res, 404, notFound(caller.lang));
@@ -269,10 +269,10 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     }
     const { verb, data } = body.data;
     if (NOT_FROM_TAB.has(verb)) {
-      sendJson(res, 200, { reply: text(t(await languageFor(s, id.person), "tabPersonal.notFromTab")) });
+      sendJson(res, 200, { reply: text(t(await languageFor(s, id.person, localeOf(req)), "tabPersonal.notFromTab")) });
       return;
     }
-    const caller = await tabCaller(s, id);
+    const caller = await tabCaller(s, id, localeOf(req));
     if (!(await mayTouch(s, caller, data))) {
       sendJson(res, 404, notFound(caller.lang));
       return;

@@ -161,7 +161,7 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
   if (typeof verb !== "string") return;
   say(w("tabPersonal.saving"));
   try {
-    const { status: code, json } = await api("POST", "/api/tab/action", { verb, data });
+    const { status: code, json } = await api("POST", `/api/tab/action?locale=${encodeURIComponent(state.locale)}`, { verb, data });
     if (code === 401) return signedOut();
     if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
     const section = state.sections.find((x) => x.id === sectionId);
