@@ -42,10 +42,11 @@ export interface Approval {
   unreachableReason?: string;
 }
 
+/** A reason that is not text or too long is left out (the decision still counts): no message of its own. */
 export const DeclineReasonSchema = z
-  .string({ message: "Reason must be text" })
+  .string()
   .trim()
-  .max(500, "Reason must be 500 characters or fewer")
+  .max(500)
   .optional()
   .transform((s) => (s ? s : undefined));
 
