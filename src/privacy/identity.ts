@@ -27,19 +27,34 @@ export const LEFT_MARKER = "[person-who-left]";
 /** What erasure stored before the marker (English only): still read, and shown in the reader's language. */
 export const LEGACY_LEFT_NAME = "A person who has left the programme";
 
-/** Text (or a card's JSON) with every erased-person marker, and the old English, in the reader's language. */
-export function readableLeft(text: string, lang: Lang): string {
-  if (!text.includes(LEFT_MARKER) && !text.includes(LEGACY_LEFT_NAME)) return text;
-  const name = t(lang, "privacy.leftName");
-  return text.split(LEFT_MARKER).join(name).split(LEGACY_LEFT_NAME).join(name);
+/** What erasure stores in place of words an erased person wrote in a record others keep (a report, a reason). */
+export const REMOVED_MARKER = "[removed-on-erasure]";
+const LEGACY_REMOVED = "(removed: the person asked for their data to be erased)";
+
+/** Each marker (and the English stored before markers), with the catalogue key that names it. */
+const MARKERS: readonly (readonly [string, string])[] = [
+  [LEFT_MARKER, "privacy.leftName"],
+  [LEGACY_LEFT_NAME, "privacy.leftName"],
+  [REMOVED_MARKER, "privacy.removedText"],
+  [LEGACY_REMOVED, "privacy.removedText"],
+];
+
+function replaceMarkers(text: string, lang: Lang, escape: (s: string) => string): string {
+  let out = text;
+  for (const [marker, key] of MARKERS) if (out.includes(marker)) out = out.split(marker).join(escape(t(lang, key)));
+  return out;
 }
 
-/** A JSON-safe value (card, API body) with readableLeft applied to every string in it. */
+/** Text with every erasure marker, and the old English, in the reader's language. */
+export function readableLeft(text: string, lang: Lang): string {
+  return MARKERS.some(([m]) => text.includes(m)) ? replaceMarkers(text, lang, (s) => s) : text;
+}
+
+/** A JSON-safe value (a card, an API body) with readableLeft applied to every string in it. */
 export function readableLeftIn<T>(value: T, lang: Lang): T {
   const json = JSON.stringify(value);
-  if (json === undefined || (!json.includes(LEFT_MARKER) && !json.includes(LEGACY_LEFT_NAME))) return value;
-  const name = JSON.stringify(t(lang, "privacy.leftName")).slice(1, -1);
-  return JSON.parse(json.split(LEFT_MARKER).join(name).split(LEGACY_LEFT_NAME).join(name)) as T;
+  if (json === undefined || !MARKERS.some(([m]) => json.includes(m))) return value;
+  return JSON.parse(replaceMarkers(json, lang, (s) => JSON.stringify(s).slice(1, -1))) as T;
 }
 
 export function pseudonymFor(person: PersonId): string {

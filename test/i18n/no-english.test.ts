@@ -37,6 +37,12 @@ const ALLOWED: readonly { file: string; where?: string; literal?: string; why: s
   { file: "bot/activity-envelope.ts", why: "checks of incoming activities: answered to the Bot Connector service and logged, never shown to a person" },
   { file: "bot/app.ts", where: "error:", why: "HTTP answers to the Bot Connector service (shutting down, not an activity), not to a person" },
   { file: "src/config.ts", why: "settings checked at start-up: read by whoever deploys the app, in the log, before any person is known" },
+  { file: "src/port-in-use.ts", why: "the start-up message in the terminal when the port is taken, for the engineer running the app" },
+  {
+    file: "src/privacy/registry.ts",
+    where: "sentence",
+    why: "the record of processing (what each container holds and keeps), for the data protection officer and engineers; people see privacy.* messages",
+  },
   { file: "src/outbox/outbox.ts", why: "checks of the app's own queued activities: an engineer's error, never shown to a person" },
   { file: "src/store/embedded.ts", where: "message:", why: "the embedded Cosmos store's protocol answer to the SDK, in local development only" },
   {
@@ -87,6 +93,30 @@ function literalsOf(e: ts.Expression): string[] {
   return [];
 }
 
+/** The literal nodes literalsOf reads, so a literal already reported in its place is not reported again as a sentence. */
+function partsOf(e: ts.Expression): ts.Node[] {
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e)) return [e];
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e)) return partsOf(e.expression);
+  if (ts.isConditionalExpression(e)) return [...partsOf(e.whenTrue), ...partsOf(e.whenFalse)];
+  if (ts.isBinaryExpression(e)) return [...partsOf(e.left), ...partsOf(e.right)];
+  return [];
+}
+
+/** A sentence: starts with a capital letter, three or more words, and ends like one (or has one inside). */
+export function looksLikeSentence(s: string): boolean {
+  const v = s.replace(/\$\{[^}]*\}/g, "X").trim();
+  if ((v.match(WORD) ?? []).length < 3 || !/\s/.test(v)) return false;
+  return /^[A-Z"'(]/.test(v) && /[a-z)][.!?:]["')]?$|[a-z][.!?] [A-Z]/.test(v);
+}
+
+/** Log lines, thrown errors and console output: read by engineers, in English. */
+function isEngineersOnly(node: ts.Node): boolean {
+  if (ts.isThrowStatement(node) || ts.isNewExpression(node)) return true;
+  if (!ts.isCallExpression(node)) return false;
+  const callee = node.expression.getText();
+  return /(^|\.)log(\.child\([^)]*\))?\.(info|warn|error|debug)$|^console\.|^assert/.test(callee);
+}
+
 const calleeName = (c: ts.CallExpression): string | undefined =>
   ts.isIdentifier(c.expression) ? c.expression.text : ts.isPropertyAccessExpression(c.expression) ? c.expression.name.text : undefined;
 
@@ -94,7 +124,9 @@ const calleeName = (c: ts.CallExpression): string | undefined =>
 export function findEnglish(file: string, source: string): Finding[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: Finding[] = [];
+  const reported = new Set<number>();
   const report = (node: ts.Node, where: string, e: ts.Expression) => {
+    for (const part of partsOf(e)) reported.add(part.getStart());
     for (const literal of literalsOf(e)) {
       if (looksEnglish(literal)) out.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1, where, literal });
     }
@@ -107,6 +139,12 @@ export function findEnglish(file: string, source: string): Finding[] {
       if (name && ZOD_CHECKS.has(name) && ts.isPropertyAccessExpression(node.expression)) for (const a of node.arguments.slice(name === "refine" || name === "regex" || ZOD_CHECKS.has(name) ? 0 : 1)) if (!ts.isObjectLiteralExpression(a)) report(node, `.${name}(...)`, a);
     }
     if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) && USER_FIELDS.has(node.name.text)) report(node, `${node.name.text}:`, node.initializer);
+    // Anywhere else: a whole English sentence (kept in a variable, returned, passed on), except in a
+    // log line or an engineer's error, where English is expected.
+    if (isEngineersOnly(node)) return;
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && !reported.has(node.getStart())) {
+      for (const literal of literalsOf(node)) if (looksLikeSentence(literal)) out.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1, where: "sentence", literal });
+    }
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -165,6 +203,7 @@ describe("no English left in code (issue 16)", () => {
       'send(res, 404, { error: "Not found." });',
       'const m = { heading: `Match for ${name} in ${role}` };',
       'res.sendRaw(404, "Not found.");',
+      'const said = ok ? `Good news: ${name} agreed.` : "They did not agree this time.";',
     ].join("\n");
     const found = findEnglish("planted.ts", planted).map((f) => f.literal);
     assert.deepEqual(found, [
@@ -177,6 +216,8 @@ describe("no English left in code (issue 16)", () => {
       "Not found.",
       "Match for ${} in ${}",
       "Not found.",
+      "Good news: ${} agreed.",
+      "They did not agree this time.",
     ]);
   });
 
@@ -189,6 +230,9 @@ describe("no English left in code (issue 16)", () => {
       'throw new Error("No message in the catalogue");',
       'const headers = { "content-type": "text/plain; charset=utf-8" };',
       'const e = { error: "invalid_request" };',
+      's.log.warn("The outbox could not send a message.", { id });',
+      'throw new Error("The store did not answer in time.");',
+      'const commands = ["show my plan", "delete my data"];',
     ].join("\n");
     assert.deepEqual(findEnglish("fine.ts", fine), []);
   });

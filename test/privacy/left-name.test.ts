@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { renderCard, VERBS } from "../../cards";
-import { anonymiseText, identityOf, LEFT_MARKER, LEGACY_LEFT_NAME, readableLeft, readableLeftIn } from "../../src/privacy/identity";
+import { anonymiseText, identityOf, LEFT_MARKER, LEGACY_LEFT_NAME, readableLeft, readableLeftIn, REMOVED_MARKER } from "../../src/privacy/identity";
 import { cardText } from "../support/cards";
 
 describe("the name of a person who has left the programme, in each reader's language", () => {
@@ -18,6 +18,10 @@ describe("the name of a person who has left the programme, in each reader's lang
     assert.equal(readableLeft(`Met ${LEGACY_LEFT_NAME}.`, "cy"), "Met Rhywun sydd wedi gadael y rhaglen.", "records erased before the marker");
     assert.equal(readableLeft(`Met ${LEGACY_LEFT_NAME}.`, "en-GB"), `Met ${LEGACY_LEFT_NAME}.`);
     assert.deepEqual(readableLeftIn({ a: [`"${LEFT_MARKER}"`] }, "cy"), { a: ['"Rhywun sydd wedi gadael y rhaglen"'] }, "JSON-safe");
+    // Words an erased person wrote in a record others keep.
+    assert.equal(readableLeft(REMOVED_MARKER, "cy"), "(wedi'i ddileu: gofynnodd y person i'w ddata gael ei ddileu)");
+    assert.equal(readableLeft("(removed: the person asked for their data to be erased)", "cy"), "(wedi'i ddileu: gofynnodd y person i'w ddata gael ei ddileu)");
+    assert.equal(readableLeft(REMOVED_MARKER, "en-GB"), "(removed: the person asked for their data to be erased)");
   });
 
   it("a card drawn from a stored record names them in the reader's language", () => {
