@@ -243,7 +243,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   server.get("/api/programme/stuck", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    send(res, 200, { items: (await stuckNow()).map((i) => publicItem(i, m.lang)) });
+    send(res, 200, readableLeftIn({ items: (await stuckNow()).map((i) => publicItem(i, m.lang)) }, m.lang));
   });
 
   server.post("/api/programme/stuck/remind", async (req, res) => {
