@@ -10,7 +10,7 @@ import { INTEREST_ID } from "../src/store/records";
 import { AuditStore, type AuditAction } from "../src/store/audit";
 import type { Store } from "../src/store/store";
 import { EXPORTS, exportFileName, writeExport, type ExportName } from "../src/programme/export";
-import { checkManualMatch, ManualMatchSchema, manualExplanation } from "../src/programme/manual-match";
+import { checkManualMatch, ManualMatchSchema, manualExplanation, overrideDetail, ruleViews } from "../src/programme/manual-match";
 import { outcomesOf } from "../src/programme/outcomes";
 import { PoolIndex } from "../src/programme/pool-index";
 import { InterestQuerySchema, queryInterests, queryRoles, RoleQuerySchema } from "../src/programme/pool-query";
@@ -21,7 +21,8 @@ import * as matching from "./handlers/matching";
 import { isProgrammeTeam } from "./handlers/secondment";
 import { languageFor, type Caller, type Services } from "./handlers/types";
 import { dispatch } from "./router";
-import type { TabAuth, TabIdentity } from "./tab-auth";
+import { readableLeftIn } from "../src/privacy/identity";
+import { tabProblemText, type TabAuth, type TabIdentity } from "./tab-auth";
 import { tabCaller } from "./tab-api";
 
 /**
@@ -51,12 +52,13 @@ function firstIssue(lang: Lang, error: z.ZodError): string {
 const queryOf = (req: Request): Record<string, string> => Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
 
 const DecideBody = z.object({
-  verb: z.enum([VERBS.confirmMatch, VERBS.rejectSuggestion], { message: "must be confirm or not suitable" }),
+  verb: z.enum([VERBS.confirmMatch, VERBS.rejectSuggestion]),
   data: z.object({ openingId: z.string().max(100), candidateKey: z.string().max(250) }),
 });
-const RemindBody = z.object({ id: z.string({ message: "must be an item id" }).min(3).max(300) });
-const KeyParam = z.string().min(3).max(250).regex(/^[^:]+:[^:]+$/, "must be a person");
-const RoleParam = z.string().regex(/^role-[0-9a-f-]{36}$/, "must be a role id");
+// No messages of their own: firstIssue names the field in the team member's language.
+const RemindBody = z.object({ id: z.string().min(3).max(300) });
+const KeyParam = z.string().min(3).max(250).regex(/^[^:]+:[^:]+$/);
+const RoleParam = z.string().regex(/^role-[0-9a-f-]{36}$/);
 
 export interface ProgrammeRoutes {
   index: PoolIndex;
@@ -81,7 +83,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const result = await auth.verify(req.header("authorization"));
     if (!result.ok || (result.identity.dev && !LOOPBACK.has(req.socket?.remoteAddress ?? ""))) {
       res.header("www-authenticate", 'Bearer realm="tab"');
-      send(res, 401, { error: result.ok ? t(guessedLang(req), "programme.error.signIn") : result.problem });
+      send(res, 401, { error: result.ok ? t(guessedLang(req), "programme.error.signIn") : tabProblemText(result.problem, guessedLang(req)) });
       return undefined;
     }
     if (!isProgrammeTeam(s, result.identity.person)) {
@@ -193,7 +195,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const after = await s.matches.get(id);
     if (!before && after) {
       index.invalidate();
-      await record(m.caller, after.status === "closed" ? "not-suitable" : "confirm", `${after.candidate.name} for ${after.opening.title}`);
+      await record(m.caller, after.status === "closed" ? "not-suitable" : "confirm", t(DEFAULT_LANG, "programme.audit.pair", { person: after.candidate.name, role: after.opening.title }));
     }
     send(res, 200, { reply });
   });
@@ -212,7 +214,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if ("error" in r) return send(res, 400, { error: r.error });
     if (r.check.kind === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
     if (r.check.kind === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
-    send(res, 200, { rules: r.check.rules, blocked: r.check.broken.length > 0 });
+    send(res, 200, { rules: ruleViews(r.check.rules, m.lang), blocked: r.check.broken.length > 0 });
   });
 
   server.post("/api/programme/manual-match", async (req, res) => {
@@ -224,16 +226,16 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (r.check.kind === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     const { rules, broken, candidate, opening } = r.check;
     if (broken.length && !r.req.overrideReason) {
-      return send(res, 409, { blocked: true, rules, error: t(m.lang, "programme.manual.blocked", { count: broken.length }) });
+      return send(res, 409, { blocked: true, rules: ruleViews(rules, m.lang), error: t(m.lang, "programme.manual.blocked", { count: broken.length }) });
     }
     const outcome = await matching.createAndNotify(s, m.caller, r.w, r.req, manualExplanation(rules));
     if (outcome === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     if (outcome === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
     index.invalidate();
-    const subject = `${candidate.name} for ${opening.details.title}`;
+    const subject = t(DEFAULT_LANG, "programme.audit.pair", { person: candidate.name, role: opening.details.title });
     await record(m.caller, "manual-match", subject);
-    if (broken.length) await record(m.caller, "override", subject, `Rules not met: ${broken.map((b) => b.label).join("; ")}. Reason: ${r.req.overrideReason}`);
-    send(res, 200, { rules, message: t(m.lang, "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
+    if (broken.length) await record(m.caller, "override", subject, overrideDetail(broken, r.req.overrideReason ?? ""));
+    send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
   });
 
   const stuckNow = () => stuckItems(containers.people, containers.matches, containers.secondments, todayInLondon(s.now()));
@@ -241,7 +243,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
   server.get("/api/programme/stuck", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
-    send(res, 200, { items: (await stuckNow()).map((i) => publicItem(i, m.lang)) });
+    send(res, 200, readableLeftIn({ items: (await stuckNow()).map((i) => publicItem(i, m.lang)) }, m.lang));
   });
 
   server.post("/api/programme/stuck/remind", async (req, res) => {
@@ -276,7 +278,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const given = queryOf(req)["cursor"];
     const cursor = given && given.length < 2000 ? given : undefined;
     const page = await audit.page(25, cursor);
-    send(res, 200, { ...page, entries: page.entries.map((e) => ({ ...e, atText: dateTimeLabel(m.lang, e.at) })) });
+    // An erased person is a marker in the trail: named in the reader's language.
+    send(res, 200, readableLeftIn({ ...page, entries: page.entries.map((e) => ({ ...e, atText: dateTimeLabel(m.lang, e.at) })) }, m.lang));
   });
 
   server.get("/api/programme/export/:file", async (req, res) => {
@@ -292,7 +295,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       "content-disposition": `attachment; filename="${exportFileName(name, todayInLondon(s.now()))}"`,
     });
     try {
-      await writeExport(name, containers, res);
+      await writeExport(name, containers, res, undefined, m.lang);
     } catch (err) {
       log.error("export failed", { err: err as Error });
       res.destroy();

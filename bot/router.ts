@@ -21,6 +21,7 @@ import * as changes from "./handlers/secondment-changes";
 import { text, type Caller, type Reply, type Services } from "./handlers/types";
 import { welcome } from "./handlers/welcome";
 import { DEFAULT_LANG, hasMessage, LANGS, t, type Lang } from "../src/i18n";
+import { readableLeft } from "../src/privacy/identity";
 
 /** The "Cymraeg / English" switch (button or typed word): store the choice, then show the menu in it. */
 async function setLanguage(s: Services, caller: Caller, lang: Lang): Promise<Reply> {
@@ -182,7 +183,7 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
  * and 7", src/domain/plan.ts), shown as it is to English readers; otherwise, and always in Welsh,
  * the problem is named by its kind.
  */
-function problemText(lang: Lang, issue: z.core.$ZodIssue): string {
+export function problemText(lang: Lang, issue: z.core.$ZodIssue): string {
   if (issue.message.startsWith("menu.problem.") && hasMessage(lang, issue.message)) return t(lang, issue.message);
   if (lang === DEFAULT_LANG && /^must be /.test(issue.message)) return issue.message;
   const kind: Record<string, string> = {
@@ -212,7 +213,8 @@ export async function dispatch(s: Services, caller: Caller, verb: unknown, data:
   }
   const reply = await r.run(s, caller, parsed.data);
   if (reply.kind === "card") await withTeamsUserIds(s.conversations, caller.person.tenantId, reply.card);
-  return reply;
+  // Cards name an erased person in the reader's language when drawn; plain text is done here.
+  return reply.kind === "text" ? { ...reply, text: readableLeft(reply.text, caller.lang) } : reply;
 }
 
 type Command = { verb: Verb; data: Record<string, unknown> };

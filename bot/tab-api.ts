@@ -5,7 +5,7 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { VERBS, type Verb } from "../cards";
 import { personKey } from "../src/domain/person";
-import { t } from "../src/i18n";
+import { t, type Lang } from "../src/i18n";
 import { fromRoot } from "../src/paths";
 import * as approval from "./handlers/approval";
 import * as plan from "./handlers/plan";
@@ -13,8 +13,8 @@ import * as plan from "./handlers/plan";
 import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
 import * as secondment from "./handlers/secondment";
 import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
-import { dispatch } from "./router";
-import { TabAuth, type TabIdentity } from "./tab-auth";
+import { dispatch, problemText } from "./router";
+import { requestLang, TabAuth, tabErrorText, tabProblemText, type TabIdentity } from "./tab-auth";
 import { DEMO_SIGN_IN } from "../src/demo/people";
 
 /**
@@ -56,7 +56,7 @@ function loadAssets(dir: string): Map<string, Asset> {
 const NOT_FROM_TAB: ReadonlySet<string> = new Set<Verb>([VERBS.refreshApproval, VERBS.refreshSecondment]);
 
 const ActionBody = z.object({
-  verb: z.string({ message: "must be text" }).min(1).max(100),
+  verb: z.string({ message: "menu.problem.text" }).min(1).max(100),
   data: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -70,7 +70,8 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.send(status, body);
 }
 
-const NOT_FOUND = { error: "Not found." };
+/** "Not found", in the signed-in person's language. */
+const notFound = (lang: Lang) => ({ error: t(lang, "errors.tab.notFound") });
 
 /** The Teams locale the page passes (?locale=cy-GB), used only when the person has not chosen a language. */
 const Locale = z.string().max(20).regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/);
@@ -168,7 +169,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     if (result.ok && (!result.identity.dev || fromThisMachine(req))) return result.identity;
     log.info("tab sign-in refused");
     res.header("www-authenticate", 'Bearer realm="tab"');
-    sendJson(res, 401, { error: result.ok ? "Sign in to use this tab." : result.problem });
+    sendJson(res, 401, { error: tabProblemText(result.ok ? "signIn" : result.problem, requestLang(req)) });
     return undefined;
   }
 
@@ -176,7 +177,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     const asset = assets.get(name);
     if (!asset) {
       res.setHeader("content-type", "text/plain; charset=utf-8");
-      res.sendRaw(503, "The tab pages have not been built. Run npm run build.");
+      res.sendRaw(503, tabErrorText("errors.tab.notBuilt", requestLang(req)));
       return;
     }
     const gzip = /\bgzip\b/.test(req.header("accept-encoding") ?? "");
@@ -200,17 +201,17 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     const file = String(req.params?.file ?? "");
     if (file.endsWith(".html") || !assets.has(file)) {
       res.setHeader("content-type", "text/plain; charset=utf-8");
-      res.sendRaw(404, "Not found.");
+      res.sendRaw(404, tabErrorText("errors.tab.notFound", requestLang(req)));
       return;
     }
     return page(file)(req, res);
   });
 
-  /** What the page needs before sign-in: whether the development sign-in is on, and as whom. */
+  /** What the page needs before sign-in: whether the development sign-in is on, and as whom (the page names each one's part in its language). */
   server.get("/api/tab/config", async (_req, res) => {
     sendJson(res, 200, {
       devSignIn: auth.devSignIn,
-      ...(auth.devSignIn ? { demoPeople: DEMO_SIGN_IN.map(({ key, person }) => ({ id: key, name: person.name, role: person.part })) } : {}),
+      ...(auth.devSignIn ? { demoPeople: DEMO_SIGN_IN.map(({ key, person }) => ({ id: key, name: person.name })) } : {}),
     });
   });
 
@@ -218,11 +219,11 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     const body = z.object({ person: z.string().max(40) }).safeParse(req.body);
     const token = auth.devSignIn && body.success ? await auth.devToken(body.data.person) : undefined;
     if (!auth.devSignIn || !fromThisMachine(req)) {
-      sendJson(res, 401, { error: "Development sign-in is turned off: this app signs people in with Microsoft Entra ID." });
+      sendJson(res, 401, { error: tabErrorText("errors.tab.devOff", requestLang(req)) });
       return;
     }
     if (!token) {
-      sendJson(res, 400, { error: "Choose one of the demo people." });
+      sendJson(res, 400, { error: tabErrorText("errors.tab.chooseDemo", requestLang(req)) });
       return;
     }
     sendJson(res, 200, { token, development: true });
@@ -247,10 +248,10 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
   server.get("/api/tab/secondments/:id", async (req, res) => {
     const id = await signedIn(req, res);
     if (!id) return;
-    const caller = await tabCaller(s, id);
+    const caller = await tabCaller(s, id, localeOf(req));
     const secondmentId = String(req.params?.id ?? "");
     if (!/^secondment-[0-9a-f]{32}$/.test(secondmentId) || !(await mayTouch(s, caller, { secondmentId }))) {
-      sendJson(res, 404, NOT_FOUND);
+      sendJson(res, 404, notFound(caller.lang));
       return;
     }
     sendJson(res, 200, { reply: await secondment.mine(s, caller, { secondmentId }) });
@@ -262,17 +263,18 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     const body = ActionBody.safeParse(req.body);
     if (!body.success) {
       const issue = body.error.issues[0]!;
-      sendJson(res, 400, { error: `${issue.path.join(".") || "body"} ${issue.message}` });
+      const lang = await languageFor(s, id.person, localeOf(req));
+      sendJson(res, 400, { error: t(lang, "errors.tab.badRequest", { field: issue.path.join(".") || "body", problem: problemText(lang, issue) }) });
       return;
     }
     const { verb, data } = body.data;
     if (NOT_FROM_TAB.has(verb)) {
-      sendJson(res, 200, { reply: text(t(await languageFor(s, id.person), "tabPersonal.notFromTab")) });
+      sendJson(res, 200, { reply: text(t(await languageFor(s, id.person, localeOf(req)), "tabPersonal.notFromTab")) });
       return;
     }
-    const caller = await tabCaller(s, id);
+    const caller = await tabCaller(s, id, localeOf(req));
     if (!(await mayTouch(s, caller, data))) {
-      sendJson(res, 404, NOT_FOUND);
+      sendJson(res, 404, notFound(caller.lang));
       return;
     }
     sendJson(res, 200, { reply: await dispatch(s, caller, verb, data) });

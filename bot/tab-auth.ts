@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import type { Request } from "restify";
 import { z } from "zod";
 import type { Config } from "../src/config";
 import type { PersonId } from "../src/domain/person";
 import { DEMO_TENANT_ID, demoPersonByKey } from "../src/demo/people";
+import { DEFAULT_LANG, isLang, langFromLocale, t, type Lang } from "../src/i18n";
 
 /**
  * Who is calling the tab API. Only ever built from a verified token: an Entra ID access token the
@@ -18,7 +20,34 @@ export interface TabIdentity {
   dev: boolean;
 }
 
-export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; problem: string };
+/** Why a sign-in was refused: a key of the "errors.tab.*" messages (tabProblemText puts it in words). */
+export const TAB_PROBLEMS = ["signIn", "notSetUp", "notChecked", "missingClaim", "otherOrganisation", "wrongIssuer", "noScope", "signInAgain", "devEnded"] as const;
+export type TabProblem = (typeof TAB_PROBLEMS)[number];
+
+export type TabAuthResult = { ok: true; identity: TabIdentity } | { ok: false; problem: TabProblem };
+
+/**
+ * The language of a request from someone not (yet) known: ?lang=, else the ?locale= the page passes,
+ * else the browser's Accept-Language; undefined when none of them says.
+ */
+export function requestLang(req: Pick<Request, "url" | "header">): Lang | undefined {
+  const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+  for (const asked of [query.get("lang"), query.get("locale"), String(req.header("accept-language") ?? "").split(",")[0]]) {
+    const v = asked?.trim();
+    if (!v) continue;
+    if (isLang(v)) return v;
+    if (/^[A-Za-z]{2,3}(?:[-_;]|$)/.test(v)) return langFromLocale(v) ?? DEFAULT_LANG;
+  }
+  return undefined;
+}
+
+/** A tab error before (or without) sign-in: in `lang` when known, else English and Welsh together. */
+export function tabErrorText(key: string, lang: Lang | undefined): string {
+  return lang ? t(lang, key) : `${t("en-GB", key)} / ${t("cy", key)}`;
+}
+
+/** Why the sign-in was refused, in words (see tabErrorText). */
+export const tabProblemText = (problem: TabProblem, lang: Lang | undefined): string => tabErrorText(`errors.tab.${problem}`, lang);
 
 const SCOPE = "access_as_user";
 const ENTRA_ISSUER = (tid: string) => `https://login.microsoftonline.com/${tid}/v2.0`;
@@ -75,9 +104,9 @@ export class TabAuth {
 
   async verify(authorization: string | undefined): Promise<TabAuthResult> {
     const token = bearerOf(authorization);
-    if (!token) return { ok: false, problem: "Sign in to use this tab." };
+    if (!token) return { ok: false, problem: "signIn" };
     if (this.devSecret) return this.verifyDev(token);
-    if (!this.jwks) return { ok: false, problem: "Sign-in is not set up." };
+    if (!this.jwks) return { ok: false, problem: "notSetUp" };
     try {
       const { payload } = await jwtVerify(token, this.jwks, {
         algorithms: ["RS256"],
@@ -87,18 +116,18 @@ export class TabAuth {
       });
       return this.entraIdentity(payload);
     } catch {
-      return { ok: false, problem: "Your sign-in could not be checked. Close the tab and open it again." };
+      return { ok: false, problem: "notChecked" };
     }
   }
 
   private entraIdentity(payload: JWTPayload): TabAuthResult {
     const claims = EntraClaims.safeParse(payload);
-    if (!claims.success) return { ok: false, problem: "Your sign-in is missing something we need." };
+    if (!claims.success) return { ok: false, problem: "missingClaim" };
     const c = claims.data;
     const tid = c.tid.toLowerCase();
-    if (!this.tenants.has(tid)) return { ok: false, problem: "This app is not set up for your organisation." };
-    if (payload.iss !== ENTRA_ISSUER(c.tid)) return { ok: false, problem: "Your sign-in could not be checked." };
-    if (!c.scp.split(" ").includes(SCOPE)) return { ok: false, problem: "Your sign-in does not allow this app to act for you." };
+    if (!this.tenants.has(tid)) return { ok: false, problem: "otherOrganisation" };
+    if (payload.iss !== ENTRA_ISSUER(c.tid)) return { ok: false, problem: "wrongIssuer" };
+    if (!c.scp.split(" ").includes(SCOPE)) return { ok: false, problem: "noScope" };
     return {
       ok: true,
       identity: {
@@ -116,10 +145,10 @@ export class TabAuth {
       const claims = DevClaims.safeParse(payload);
       // The demo people of `npm run dev` (src/demo/people.ts): the same tenant and ids as in their Playgrounds.
       const demo = claims.success ? demoPersonByKey(claims.data.sub) : undefined;
-      if (!demo) return { ok: false, problem: "Sign in again." };
+      if (!demo) return { ok: false, problem: "signInAgain" };
       return { ok: true, identity: { person: { tenantId: DEMO_TENANT_ID, aadObjectId: demo.aadObjectId }, name: demo.name, email: demo.email, dev: true } };
     } catch {
-      return { ok: false, problem: "Your development sign-in has ended. Sign in again." };
+      return { ok: false, problem: "devEnded" };
     }
   }
 

@@ -1,5 +1,6 @@
 import { Template } from "adaptivecards-templating";
 import { cardStrings, DEFAULT_LANG, type Lang, type MessageValues } from "../src/i18n";
+import { readableLeftIn } from "../src/privacy/identity";
 import type { CardModels, CardName } from "./models";
 import { VERBS } from "./verbs";
 import welcome from "./welcome.json";
@@ -129,7 +130,8 @@ function expand<N extends CardName>(name: N, model: CardModels[N], lang: Lang): 
   const values: MessageValues = {};
   for (const [k, v] of Object.entries(model as object)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") values[k] = v;
   const t = keys.length ? cardStrings(lang, keys, values) : {};
-  const card = templateFor(name).expand({ $root: { ...model, verbs: VERBS, t } }) as AdaptiveCardJson;
+  // A person erased from the programme is a marker in stored records: named here in the reader's language.
+  const card = readableLeftIn(templateFor(name).expand({ $root: { ...model, verbs: VERBS, t } }) as AdaptiveCardJson, lang);
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;

@@ -153,7 +153,7 @@ export function requestNotice(a: Approval, programmeEmail: string, lang: Lang = 
     case "declined":
       return t(lang, "release.notice.declined");
     case "unreachable":
-      return unreachableAdvice(a.unreachableReason, programmeEmail);
+      return unreachableAdvice(a.unreachableReason, programmeEmail, lang);
     case "cancelled":
       return "";
   }
@@ -168,10 +168,15 @@ export async function cancelRequest(s: Services, caller: Caller): Promise<void> 
 }
 
 async function tellSecondee(s: Services, a: Approval, serviceUrl: string): Promise<void> {
+  // A proactive message: in the secondee's stored language.
+  const lang = (await s.preferences.language(a.secondee)) ?? DEFAULT_LANG;
+  const manager = managerName(a, lang);
   const text =
     a.status === "approved"
-      ? `Good news: ${managerName(a)} agreed to release you for a secondment. Step 2 of your plan is now done. The programme team will look for a match.`
-      : `${managerName(a)} did not agree to release you for a secondment this time.${a.reason ? ` Their reason: ${a.reason}` : ""} We have kept your expression of interest. Talk to them about it, or ask the programme team for advice.`;
+      ? t(lang, "release.outcome.approved", { manager })
+      : a.reason
+        ? t(lang, "release.outcome.declinedWithReason", { manager, reason: a.reason })
+        : t(lang, "release.outcome.declined", { manager });
   await s.outbox.enqueue({
     id: `approval-outcome:${a.requestId}`,
     target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
@@ -195,7 +200,7 @@ export async function answer(s: Services, caller: Caller, ref: ApprovalRef, deci
     });
     return { next: o.kind === "decided" ? o.approval : undefined, result: o };
   });
-  if (!outcome) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
+  if (!outcome) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }, caller.lang));
   const a = outcome.approval;
   switch (outcome.kind) {
     case "not-manager":
@@ -304,7 +309,7 @@ export async function managerUnreachable(s: Services, requestId: string, why: Un
   await s.outbox.enqueue({
     id: `approval-unreachable:${requestId}`,
     target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
-    activity: textMessage(unreachableAdvice(why, s.config.programmeTeam.email)),
+    activity: textMessage(unreachableAdvice(why, s.config.programmeTeam.email, (await s.preferences.language(a.secondee)) ?? DEFAULT_LANG)),
     purpose: "approval-unreachable",
   });
 }

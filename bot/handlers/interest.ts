@@ -96,7 +96,7 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
     ? [
         { title: m("myInterest.managerAnswer"), value: view!.label },
         ...(release.status === "declined" && release.reason ? [{ title: m("myInterest.theirReason"), value: release.reason }] : []),
-        ...(release.status === "unreachable" ? [{ title: m("myInterest.whatToDo"), value: unreachableAdvice(release.unreachableReason, s.config.programmeTeam.email) }] : []),
+        ...(release.status === "unreachable" ? [{ title: m("myInterest.whatToDo"), value: unreachableAdvice(release.unreachableReason, s.config.programmeTeam.email, caller.lang) }] : []),
       ]
     : [];
   return card(

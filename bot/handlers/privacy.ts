@@ -132,7 +132,7 @@ function shareCard(lang: Lang, secondmentId: string, shared: boolean | undefined
   return renderCard("my-data", { kind: "share", rows: [], lists: [], erased: 0, anonymised: 0, secondmentId, ...(shared === undefined ? {} : { shared }) }, lang);
 }
 
-export const ShareData = z.looseObject({ secondmentId: z.string().regex(/^secondment-[0-9a-f]{32}$/, "must be a secondment id").optional(), share: z.preprocess((v) => v === "true" || v === true, z.boolean()) });
+export const ShareData = z.looseObject({ secondmentId: z.string().regex(/^secondment-[0-9a-f]{32}$/, "menu.problem.secondmentId").optional(), share: z.preprocess((v) => v === "true" || v === true, z.boolean()) });
 
 export async function shareAdjustments(s: Services, caller: Caller, input: { secondmentId?: string | undefined; share: boolean }): Promise<Reply> {
   // Typed ("share my adjustments"): the secondment the person is the secondee of now.

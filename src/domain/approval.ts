@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PersonId } from "./person";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
 
 /**
  * A line manager's permission to release a person for a secondment. One request per person at a
@@ -41,10 +42,11 @@ export interface Approval {
   unreachableReason?: string;
 }
 
+/** A reason that is not text or too long is left out (the decision still counts): no message of its own. */
 export const DeclineReasonSchema = z
-  .string({ message: "Reason must be text" })
+  .string()
   .trim()
-  .max(500, "Reason must be 500 characters or fewer")
+  .max(500)
   .optional()
   .transform((s) => (s ? s : undefined));
 
@@ -144,16 +146,9 @@ export function recordEscalation(a: Approval, now: Date): Approval {
 /**
  * What the secondee is told when their manager cannot be reached, in plain words, with a next step
  * that does not send them back to what just failed. `programmeEmail`: the programme team's address.
+ * In the reader's language (catalogue keys "release.unreachable.*").
  */
-export function unreachableAdvice(reason: string | undefined, programmeEmail: string): string {
-  switch (reason) {
-    case "no-teams-account":
-      return `We could not find your line manager in Teams from their email address, so we have not asked them yet. Check with them that the address is right. Then ask them to email the programme team at ${programmeEmail} to say whether they agree to release you.`;
-    case "self":
-      return "You chose yourself as your line manager. Change your expression of interest and choose your line manager.";
-    case "not-installed":
-      return "We could not send your line manager a message in Teams. Ask them to add the Secondments app in Teams, then change your expression of interest and send it again.";
-    default:
-      return `We could not reach your line manager in Teams. Ask them to add the Secondments app, or email the programme team at ${programmeEmail} for help.`;
-  }
+export function unreachableAdvice(reason: string | undefined, programmeEmail: string, lang: Lang = DEFAULT_LANG): string {
+  const key = reason === "no-teams-account" ? "noTeamsAccount" : reason === "self" ? "self" : reason === "not-installed" ? "notInstalled" : "other";
+  return t(lang, `release.unreachable.${key}`, { email: programmeEmail });
 }

@@ -10,16 +10,17 @@ export const STEP_STATUSES = ["todo", "doing", "done"] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 export const STEP_COUNT = PLAN_STEPS.length;
 
+/** Messages are catalogue keys ("menu.problem.*"): the router shows them in the caller's language. */
 export const StepNumberSchema = z.coerce
-  .number({ message: "must be a step number" })
-  .int("must be a whole number")
-  .min(1, `must be between 1 and ${STEP_COUNT}`)
-  .max(STEP_COUNT, `must be between 1 and ${STEP_COUNT}`)
+  .number({ message: "menu.problem.number" })
+  .int("menu.problem.whole")
+  .min(1, "menu.problem.step")
+  .max(STEP_COUNT, "menu.problem.step")
   .transform((n) => n as StepNumber);
 
 export const SetStepStatusSchema = z.object({
   step: StepNumberSchema,
-  status: z.enum(STEP_STATUSES, { message: `must be one of ${STEP_STATUSES.join(", ")}` }),
+  status: z.enum(STEP_STATUSES, { message: "menu.problem.stepStatus" }),
 });
 export type SetStepStatus = z.infer<typeof SetStepStatusSchema>;
 

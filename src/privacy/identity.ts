@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { personKey, type PersonId } from "../domain/person";
+import { t, type Lang } from "../i18n";
 
 /**
  * Everything that identifies one person in stored documents: their Entra object id (which is also
@@ -18,8 +19,43 @@ export interface Identity {
   pseudonym: string;
 }
 
-/** What other people's records show in place of the person. */
-export const LEFT_NAME = "A person who has left the programme";
+/**
+ * What erasure stores in place of the person's name in other people's records: a marker, not words,
+ * so each reader sees it in their own language ("privacy.leftName", put in by `readableLeft`).
+ */
+export const LEFT_MARKER = "[person-who-left]";
+/** What erasure stored before the marker (English only): still read, and shown in the reader's language. */
+export const LEGACY_LEFT_NAME = "A person who has left the programme";
+
+/** What erasure stores in place of words an erased person wrote in a record others keep (a report, a reason). */
+export const REMOVED_MARKER = "[removed-on-erasure]";
+const LEGACY_REMOVED = "(removed: the person asked for their data to be erased)";
+
+/** Each marker (and the English stored before markers), with the catalogue key that names it. */
+const MARKERS: readonly (readonly [string, string])[] = [
+  [LEFT_MARKER, "privacy.leftName"],
+  [LEGACY_LEFT_NAME, "privacy.leftName"],
+  [REMOVED_MARKER, "privacy.removedText"],
+  [LEGACY_REMOVED, "privacy.removedText"],
+];
+
+function replaceMarkers(text: string, lang: Lang, escape: (s: string) => string): string {
+  let out = text;
+  for (const [marker, key] of MARKERS) if (out.includes(marker)) out = out.split(marker).join(escape(t(lang, key)));
+  return out;
+}
+
+/** Text with every erasure marker, and the old English, in the reader's language. */
+export function readableLeft(text: string, lang: Lang): string {
+  return MARKERS.some(([m]) => text.includes(m)) ? replaceMarkers(text, lang, (s) => s) : text;
+}
+
+/** A JSON-safe value (a card, an API body) with readableLeft applied to every string in it. */
+export function readableLeftIn<T>(value: T, lang: Lang): T {
+  const json = JSON.stringify(value);
+  if (json === undefined || !MARKERS.some(([m]) => json.includes(m))) return value;
+  return JSON.parse(replaceMarkers(json, lang, (s) => JSON.stringify(s).slice(1, -1))) as T;
+}
 
 export function pseudonymFor(person: PersonId): string {
   return `left-${createHash("sha256").update(personKey(person)).digest("hex").slice(0, 24)}`;
@@ -64,7 +100,7 @@ export function anonymiseText(s: string, who: Identity): string {
   let out = s;
   for (const id of who.ids) out = out.replace(new RegExp(escape(id), "gi"), who.pseudonym);
   for (const e of who.emails) out = out.replace(new RegExp(escape(e), "gi"), "(email removed)");
-  for (const n of who.names) out = out.replace(nameRe(n), LEFT_NAME);
+  for (const n of who.names) out = out.replace(nameRe(n), LEFT_MARKER);
   return out;
 }
 

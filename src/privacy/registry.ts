@@ -1,7 +1,7 @@
 import type { Container } from "@azure/cosmos";
 import { secondmentIdFor } from "../domain/secondment";
 import type { ContainerName, Stored } from "../store/store";
-import { mentions, withoutSystemFields, type Identity } from "./identity";
+import { mentions, REMOVED_MARKER, withoutSystemFields, type Identity } from "./identity";
 
 /**
  * What personal data lives where: one entry per container, saying how to find a person's
@@ -148,7 +148,7 @@ export const REGISTRY: readonly ContainerRule[] = [
     scrub(doc, who) {
       const party = partyOf(doc, who);
       if (!party) return doc;
-      const removed = "(removed: the person asked for their data to be erased)";
+      const removed = REMOVED_MARKER;
       const out: Doc = { ...doc };
       out.checkIns = ((doc.checkIns as { answers?: Record<string, unknown> }[] | undefined) ?? []).map((c) => {
         const answers = { ...(c.answers ?? {}) };

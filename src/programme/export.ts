@@ -3,8 +3,10 @@ import { stringify } from "csv-stringify";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { formatUkDate, parseIsoDate } from "../domain/dates";
-import { gradeById } from "../domain/grades";
-import { choiceLabel, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES } from "../domain/options";
+import { choiceLabel } from "../domain/options";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
+import { readableLeft } from "../privacy/identity";
+import { filterOptions, gradeLabel } from "./labels";
 import { allPages, pagesOf } from "../store/paged";
 
 /**
@@ -12,7 +14,8 @@ import { allPages, pagesOf } from "../store/paged";
  * Excel reads Welsh letters right, cells that start with = + - @ tab or CR made inert with a leading
  * apostrophe, and streamed: the store is read a page at a time and each row is written as it comes,
  * waiting whenever the reader is slower. Each query names its columns, so reasonable adjustments and
- * other free text are never read, let alone written.
+ * other free text are never read, let alone written. Headers and labels are in the team member's
+ * language; the columns and their order are the same in every language.
  */
 
 export const EXPORTS = ["interests", "roles", "matches", "secondments"] as const;
@@ -30,87 +33,116 @@ const date = (v: unknown): string => {
   const s = str(v).slice(0, 10);
   return parseIsoDate(s) ? formatUkDate(s) : "";
 };
-const labels = (list: readonly { id: string; label: string }[], v: unknown) =>
-  (Array.isArray(v) ? v : []).map((id) => choiceLabel(list, String(id)) ?? String(id)).join("; ");
-const grade = (v: unknown) => gradeById(str(v))?.label ?? str(v);
+
+/** Words for one export, in the team member's language: choice labels, grades and statuses. */
+class Words {
+  private readonly options: ReturnType<typeof filterOptions>;
+  constructor(readonly lang: Lang) {
+    this.options = filterOptions(lang);
+  }
+  choice(list: "organisationType" | "region", v: unknown): string {
+    return choiceLabel(this.options[list], str(v)) ?? "";
+  }
+  types(v: unknown): string {
+    return (Array.isArray(v) ? v : []).map((id) => choiceLabel(this.options.secondmentType, String(id)) ?? String(id)).join("; ");
+  }
+  grade(v: unknown): string {
+    return str(v) ? gradeLabel(this.lang, str(v)) : "";
+  }
+  t(key: string): string {
+    return t(this.lang, key);
+  }
+}
 
 interface Sheet {
-  header: string[];
+  /**
+   * Column ids, in a fixed order whatever the language (only the header row is translated:
+   * "programme.csv.column.<id>"), so a spreadsheet built on one language's export reads another's.
+   */
+  columns: string[];
   query: string;
   container: (s: ExportSources) => Container;
   /** Small lookups read before the rows (keys and statuses only). */
-  prepare?: (s: ExportSources) => Promise<(r: Raw) => string[]>;
-  row?: (r: Raw) => string[];
+  prepare?: (s: ExportSources, w: Words) => Promise<(r: Raw) => string[]>;
+  row?: (r: Raw, w: Words) => string[];
 }
 
-const RELEASE: Record<string, string> = { pending: "Waiting for line manager", approved: "Released", declined: "Not released", unreachable: "Line manager not reachable", cancelled: "Request cancelled" };
-const MATCH: Record<string, string> = { notified: "Suggested", meeting: "Meeting being arranged", agreeing: "Going ahead", closed: "Not going ahead" };
+const RELEASE_STATUSES: ReadonlySet<string> = new Set(["pending", "approved", "declined", "unreachable", "cancelled"]);
+const MATCH_STATUSES: ReadonlySet<string> = new Set(["notified", "meeting", "agreeing", "closed"]);
 
 const SHEETS: Record<ExportName, Sheet> = {
   interests: {
-    header: ["Name", "Organisation", "Organisation type", "Profession", "Grade", "Region", "Town", "Types of secondment", "Available from", "Release", "Status", "Sent on"],
+    columns: ["name", "organisation", "organisationType", "profession", "grade", "region", "town", "secondmentTypes", "availableFrom", "release", "status", "sentOn"],
     query:
       "SELECT c.pk, c.status, c.submittedAt, c.details.fullName AS name, c.details.organisationName AS org, c.details.organisationType AS orgType, c.details.profession AS profession, " +
       "c.details.grade AS grade, c.details.region AS region, c.details.town AS town, c.details.secondmentTypes AS types, c.details.availableFrom AS availableFrom FROM c WHERE c.type = 'interest'",
     container: (s) => s.people,
-    async prepare(s) {
+    async prepare(s, w) {
       const approvals = new Map((await allPages<Raw>(s.people, "SELECT c.pk, c.status FROM c WHERE c.type = 'approval'", 5000)).map((a) => [str(a["pk"]), str(a["status"])]));
-      return (r) => [
-        str(r["name"]),
-        str(r["org"]),
-        choiceLabel(ORGANISATION_TYPES, str(r["orgType"])) ?? "",
-        str(r["profession"]),
-        grade(r["grade"]),
-        choiceLabel(REGIONS, str(r["region"])) ?? "",
-        str(r["town"]),
-        labels(SECONDMENT_TYPES, r["types"]),
-        date(r["availableFrom"]),
-        RELEASE[approvals.get(str(r["pk"])) ?? ""] ?? "No request",
-        r["status"] === "withdrawn" ? "Withdrawn" : "In the pool",
-        date(r["submittedAt"]),
-      ];
+      return (r) => {
+        const release = approvals.get(str(r["pk"])) ?? "";
+        return [
+          str(r["name"]),
+          str(r["org"]),
+          w.choice("organisationType", r["orgType"]),
+          str(r["profession"]),
+          w.grade(r["grade"]),
+          w.choice("region", r["region"]),
+          str(r["town"]),
+          w.types(r["types"]),
+          date(r["availableFrom"]),
+          w.t(`programme.release.${RELEASE_STATUSES.has(release) ? release : "none"}`),
+          w.t(r["status"] === "withdrawn" ? "programme.status.person.withdrawn" : "programme.person.inPool"),
+          date(r["submittedAt"]),
+        ];
+      };
     },
   },
   roles: {
-    header: ["Title", "Organisation", "Organisation type", "Team", "Lowest grade", "Highest grade", "Region", "Town", "Openings", "Types of secondment", "Starts", "Length (months)", "Status"],
+    columns: ["title", "organisation", "organisationType", "team", "lowestGrade", "highestGrade", "region", "town", "openings", "secondmentTypes", "starts", "lengthMonths", "status"],
     query:
       "SELECT c.status, c.details.form.title AS title, c.details.form.hostOrganisation AS org, c.details.form.hostOrganisationType AS orgType, c.details.form.team AS team, " +
       "c.details.form.gradeMin AS gradeMin, c.details.form.gradeMax AS gradeMax, c.details.form.region AS region, c.details.form.town AS town, c.details.form.openings AS openings, " +
       "c.details.form.secondmentTypes AS types, c.details.form.startDate AS startDate, c.details.form.durationMonths AS months FROM c WHERE c.type = 'role'",
     container: (s) => s.people,
-    row: (r) => [
+    row: (r, w) => [
       str(r["title"]),
       str(r["org"]),
-      choiceLabel(ORGANISATION_TYPES, str(r["orgType"])) ?? "",
+      w.choice("organisationType", r["orgType"]),
       str(r["team"]),
-      grade(r["gradeMin"]),
-      grade(r["gradeMax"]),
-      choiceLabel(REGIONS, str(r["region"])) ?? "",
+      w.grade(r["gradeMin"]),
+      w.grade(r["gradeMax"]),
+      w.choice("region", r["region"]),
       str(r["town"]),
       str(r["openings"]),
-      labels(SECONDMENT_TYPES, r["types"]),
+      w.types(r["types"]),
       date(r["startDate"]),
       str(r["months"]),
-      r["status"] === "withdrawn" ? "Withdrawn" : "Open",
+      w.t(r["status"] === "withdrawn" ? "programme.status.role.withdrawn" : "programme.status.role.open"),
     ],
   },
   matches: {
-    header: ["Person", "Role", "Organisation", "Status", "Confirmed on", "Confirmed by", "Closed on"],
+    columns: ["person", "role", "organisation", "status", "confirmedOn", "confirmedBy", "closedOn"],
     query:
       "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy FROM c WHERE c.type = 'match'",
     container: (s) => s.matches,
-    row: (r) => [
+    row: (r, w) => [
       str(r["name"]),
       str(r["title"]),
       str(r["org"]),
-      r["status"] === "closed" && r["closedBy"] === "programme-team" ? "Not suitable (programme team)" : (MATCH[str(r["status"])] ?? str(r["status"])),
+      r["status"] === "closed" && r["closedBy"] === "programme-team"
+        ? w.t("programme.csv.match.notSuitable")
+        : MATCH_STATUSES.has(str(r["status"]))
+          ? w.t(`programme.csv.match.${str(r["status"])}`)
+          : str(r["status"]),
       date(r["confirmedAt"]),
       str(r["confirmer"]),
       date(r["closedAt"]),
     ],
   },
   secondments: {
-    header: ["Secondee", "Role", "Host organisation", "Home organisation", "Status", "Starts", "Ends", "Started on", "Ended on"],
+    // Status is the stored id (agreeing, active, ended...), the same in every language.
+    columns: ["secondee", "role", "hostOrganisation", "homeOrganisation", "status", "starts", "ends", "startedOn", "endedOn"],
     query:
       "SELECT c.status, c.secondee.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.homeOrganisation AS home, c.terms.startDate AS startDate, " +
       "c.terms.endDate AS endDate, c.startedAt, c.endedAt FROM c WHERE c.type = 'secondment'",
@@ -119,28 +151,33 @@ const SHEETS: Record<ExportName, Sheet> = {
   },
 };
 
+/** The header row of an export in `lang` (the columns themselves never move). */
+export const exportHeader = (name: ExportName, lang: Lang): string[] => SHEETS[name].columns.map((c) => t(lang, `programme.csv.column.${c}`));
+
 export const exportFileName = (name: ExportName, today: string) => `secondments-${name}-${today}.csv`;
 
 /**
  * Write one export to `out` (an HTTP response, a file): the CSV goes out as the store's pages come
  * in. Resolves with the number of rows once everything is written; `out` is ended.
  */
-export async function writeExport(name: ExportName, sources: ExportSources, out: Writable, pageSize = 2_500): Promise<number> {
+export async function writeExport(name: ExportName, sources: ExportSources, out: Writable, pageSize = 2_500, lang: Lang = DEFAULT_LANG): Promise<number> {
   const sheet = SHEETS[name];
-  const toRow = sheet.prepare ? await sheet.prepare(sources) : sheet.row!;
+  const words = new Words(lang);
+  const toRow = sheet.prepare ? await sheet.prepare(sources, words) : (r: Raw) => sheet.row!(r, words);
   let rows = 0;
   async function* records(): AsyncGenerator<string[]> {
     for await (const page of pagesOf<Raw>(sheet.container(sources), sheet.query, pageSize)) {
       for (const r of page) {
         rows++;
-        yield toRow(r);
+        // A person erased from the programme is a marker in stored records: named in the reader's language.
+        yield toRow(r).map((cell) => readableLeft(cell, lang));
       }
     }
   }
   // pipeline waits whenever the reader is slower, and stops reading the store if the reader goes away.
   await pipeline(
     Readable.from(records()),
-    stringify({ bom: true, header: true, columns: sheet.header, escape_formulas: true, record_delimiter: "windows" }),
+    stringify({ bom: true, header: true, columns: exportHeader(name, lang), escape_formulas: true, record_delimiter: "windows" }),
     out,
   );
   return rows;

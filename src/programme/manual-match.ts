@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { declinedPairs, pairKey, type Match } from "../domain/match";
-import { msg, type Msg } from "../matching/message";
-import { checkPair, ruleLabelKey, type RuleCheck } from "../matching/rules";
+import { DEFAULT_LANG, t, type Lang } from "../i18n";
+import { formatMsg, msg, type Msg } from "../matching/message";
+import { checkPair, ruleLabelKey, type HardRuleId, type RuleCheck } from "../matching/rules";
 import type { Candidate, Opening } from "../matching/types";
 
 /**
@@ -11,12 +12,13 @@ import type { Candidate, Opening } from "../matching/types";
  */
 
 export const ManualMatchSchema = z.object({
-  openingId: z.string({ message: "must be a role id" }).regex(/^role-[0-9a-f-]{36}$/, "must be a role id"),
-  candidateKey: z.string({ message: "must be a person" }).min(3, "must be a person").max(250, "must be a person"),
+  // No messages of their own: the programme API names the field in the team member's language.
+  openingId: z.string().regex(/^role-[0-9a-f-]{36}$/),
+  candidateKey: z.string().min(3).max(250),
   overrideReason: z
-    .string({ message: "must be text" })
+    .string()
     .trim()
-    .max(500, "must be 500 characters or fewer")
+    .max(500)
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
@@ -51,4 +53,21 @@ export function manualExplanation(rules: readonly RuleCheck[]): { summary: Msg[]
   const summary = broken.length ? msg("matching.manual.summary.broken", { n: broken.length }) : msg("matching.manual.summary.met");
   const lines = rules.map((r) => [msg("matching.manual.line", { met: r.pass, label: { msg: msg(ruleLabelKey(r.id)) }, reason: { msg: r.why } })]);
   return { summary: [summary], lines };
+}
+
+/** One rule's outcome as the Programme tab shows it: its name and reason in the team member's language. */
+export interface RuleView {
+  id: HardRuleId;
+  pass: boolean;
+  label: string;
+  reason: string;
+}
+
+export function ruleViews(rules: readonly RuleCheck[], lang: Lang): RuleView[] {
+  return rules.map((r) => ({ id: r.id, pass: r.pass, label: formatMsg(lang, msg(ruleLabelKey(r.id))), reason: formatMsg(lang, r.why) }));
+}
+
+/** What the audit trail keeps about an override (in one language, like the rest of the trail). */
+export function overrideDetail(broken: readonly RuleCheck[], reason: string, lang: Lang = DEFAULT_LANG): string {
+  return t(lang, "programme.audit.overrideDetail", { rules: broken.map((b) => formatMsg(lang, msg(ruleLabelKey(b.id)))).join("; "), reason });
 }

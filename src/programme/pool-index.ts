@@ -4,6 +4,7 @@ import type { ApprovalStatus } from "../domain/approval";
 import type { MatchStatus } from "../domain/match";
 import type { SecondmentStatus } from "../domain/secondment";
 import { SKILLS } from "../domain/skills";
+import { LANGS, t } from "../i18n";
 import { allPages } from "../store/paged";
 
 /**
@@ -93,7 +94,8 @@ export interface PoolSnapshot {
   roleSearch: MiniSearch<RoleRow>;
 }
 
-const SKILL_LABEL = new Map<string, string>(SKILLS.map((s) => [s.id, s.label]));
+/** A curated skill as searched: its name in every language, so a search in Welsh or English finds it. */
+const SKILL_LABEL = new Map<string, string>(SKILLS.map((s) => [s.id, LANGS.map((lang) => t(lang, `choice.skill.${s.id}`)).join(" ")]));
 const skillText = (s: unknown): string => {
   const set = s as { ids?: unknown; other?: unknown } | undefined;
   const ids = Array.isArray(set?.ids) ? set.ids.filter((x): x is string => typeof x === "string") : [];

@@ -13,35 +13,35 @@ export const ROLE_STATUSES = ["open", "filled", "withdrawn"] as const;
 export const RELEASE_STATUSES = ["pending", "approved", "declined", "unreachable", "cancelled", "none"] as const;
 
 const blankIsMissing = (v: unknown) => (v === "" ? undefined : v);
-const optionalChoice = (ids: readonly string[], what: string) =>
-  z.preprocess(blankIsMissing, z.enum(ids as [string, ...string[]], { message: `must be one of the ${what}` }).optional());
-const isoDate = z.preprocess(blankIsMissing, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-04-01").optional());
+// No messages of their own: the programme API names the field in the team member's language.
+const optionalChoice = (ids: readonly string[]) => z.preprocess(blankIsMissing, z.enum(ids as [string, ...string[]]).optional());
+const isoDate = z.preprocess(blankIsMissing, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional());
 
 const common = {
-  q: z.string().trim().max(100, "must be 100 characters or fewer").optional(),
-  organisationType: optionalChoice(choiceIds(ORGANISATION_TYPES), "organisation types"),
-  grade: z.preprocess(blankIsMissing, z.string().refine((g) => isGradeId(g), "must be a grade").optional()),
-  region: optionalChoice(choiceIds(REGIONS), "regions"),
-  secondmentType: optionalChoice(choiceIds(SECONDMENT_TYPES), "types of secondment"),
+  q: z.string().trim().max(100).optional(),
+  organisationType: optionalChoice(choiceIds(ORGANISATION_TYPES)),
+  grade: z.preprocess(blankIsMissing, z.string().refine((g) => isGradeId(g)).optional()),
+  region: optionalChoice(choiceIds(REGIONS)),
+  secondmentType: optionalChoice(choiceIds(SECONDMENT_TYPES)),
   from: isoDate,
   to: isoDate,
-  dir: z.enum(["asc", "desc"], { message: "must be asc or desc" }).default("asc"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
   cursor: z.string().max(200).optional(),
-  size: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(200).default(25),
+  size: z.coerce.number().int().min(1).max(200).default(25),
 };
 
 export const InterestQuerySchema = z.object({
   ...common,
-  status: optionalChoice(INTEREST_STATUSES, "statuses"),
-  release: optionalChoice(RELEASE_STATUSES, "release statuses"),
-  sort: z.enum(["name", "organisation", "grade", "region", "availableFrom", "status", "submittedAt"], { message: "must be a column" }).default("name"),
+  status: optionalChoice(INTEREST_STATUSES),
+  release: optionalChoice(RELEASE_STATUSES),
+  sort: z.enum(["name", "organisation", "grade", "region", "availableFrom", "status", "submittedAt"]).default("name"),
 });
 export type InterestQuery = z.output<typeof InterestQuerySchema>;
 
 export const RoleQuerySchema = z.object({
   ...common,
-  status: optionalChoice(ROLE_STATUSES, "statuses"),
-  sort: z.enum(["title", "organisation", "grade", "region", "startDate", "status", "openings", "submittedAt"], { message: "must be a column" }).default("title"),
+  status: optionalChoice(ROLE_STATUSES),
+  sort: z.enum(["title", "organisation", "grade", "region", "startDate", "status", "openings", "submittedAt"]).default("title"),
 });
 export type RoleQuery = z.output<typeof RoleQuerySchema>;
 

@@ -14,7 +14,7 @@ import { applyPageTheme, say } from "./page";
 import { markdownToHtml } from "./markdown";
 import { VERBS } from "../../cards/verbs";
 import type { Lang } from "../i18n";
-import { isPageLang, langOfLocale, pageText, type PageKey } from "./strings";
+import { isPageKey, isPageLang, langOfLocale, pageText, type PageKey } from "./strings";
 
 type Reply = { kind: "card"; card: object } | { kind: "text"; text: string };
 interface Section {
@@ -23,9 +23,9 @@ interface Section {
   reply: Reply;
 }
 interface DemoPerson {
+  /** A key of DEMO_PEOPLE (src/demo/people.ts): "tabPersonal.dev.role.<id>" names their part. */
   id: string;
   name: string;
-  role: string;
 }
 
 const DEV_TOKEN_KEY = "secondments.devToken";
@@ -161,7 +161,7 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
   if (typeof verb !== "string") return;
   say(w("tabPersonal.saving"));
   try {
-    const { status: code, json } = await api("POST", "/api/tab/action", { verb, data });
+    const { status: code, json } = await api("POST", `/api/tab/action?locale=${encodeURIComponent(state.locale)}`, { verb, data });
     if (code === 401) return signedOut();
     if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
     const section = state.sections.find((x) => x.id === sectionId);
@@ -314,7 +314,8 @@ async function outsideTeams(): Promise<void> {
   dev.appendChild(el("p", {}, w("tabPersonal.dev.text")));
   for (const p of demoPeople) {
     const button = el("button", { type: "button", "data-person": p.id }, w("tabPersonal.dev.continueAs", { name: p.name }));
-    button.appendChild(el("span", { class: "role" }, ` (${p.role})`));
+    const role = `tabPersonal.dev.role.${p.id}`;
+    if (isPageKey(role)) button.appendChild(el("span", { class: "role" }, ` (${w(role)})`));
     button.addEventListener("click", () => void devSignIn(p.id));
     dev.appendChild(button);
   }

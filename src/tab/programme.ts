@@ -314,7 +314,7 @@ async function outsideTeams(): Promise<void> {
       button(tr("programme.outside.continueAs", { name: p.name }), async () => {
         const res = await fetch("/api/tab/dev-sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: p.id }) });
         const j = await res.json().catch(() => ({}));
-        if (!j.token) return say(j.error ?? tr("programme.outside.devFailed"), "error");
+        if (!j.token) return say(tr("programme.outside.devFailed"), "error");
         sessionStorage.setItem(DEV_TOKEN_KEY, j.token);
         location.reload();
       }, { "data-person": p.id }),

@@ -16,6 +16,10 @@ export function langOfLocale(locale: string | null | undefined): Lang {
   return /^cy(?:[-_]|$)/i.test(locale?.trim() ?? "") ? "cy" : "en-GB";
 }
 
+export function isPageKey(key: string): key is PageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function isPageLang(v: unknown): v is Lang {
   return v === "cy" || v === "en-GB";
 }

@@ -142,6 +142,38 @@ describe("line managers release staff with one click", function () {
     assert.doesNotMatch(mine, /'Find your line manager' box|choose them/);
   });
 
+  it("tells a Welsh secondee in Welsh: a manager not reachable, on the confirmation, the interest card and by message; and the manager's answer", async () => {
+    const wyn = person("Wyn Parri");
+    await bot.teams.press(personalChat(wyn), wyn, VERBS.setLanguage, { lang: "cy" });
+    // Known only by email: the advice is on the confirmation and under "What to do".
+    const confirmation = cardText(await bot.teams.press(personalChat(wyn), wyn, VERBS.submitInterest, interestInput({ fullName: wyn.name, lineManagerId: "", lineManagerEmail: "boss@example.gov.uk" })));
+    assert.match(confirmation, /Doedden ni ddim yn gallu dod o hyd i'ch rheolwr llinell yn Teams o'u cyfeiriad e-bost/);
+    assert.match(confirmation, /anfon e-bost at dîm y rhaglen yn secondmentexpertise@cabinetoffice\.gov\.uk/);
+    assert.doesNotMatch(confirmation, /We could not|line manager/);
+    const mine = JSON.stringify(await bot.teams.press(personalChat(wyn), wyn, VERBS.showInterest));
+    assert.match(mine, /Doedden ni ddim yn gallu dod o hyd i'ch rheolwr llinell/);
+    assert.doesNotMatch(mine, /We could not find/);
+
+    // Not installed for the manager: the message that follows is in Welsh too.
+    const nia = person("Nia Bryn");
+    const ned = person("Ned Bryn");
+    await bot.teams.press(personalChat(nia), nia, VERBS.setLanguage, { lang: "cy" });
+    bot.connector.unreachableUsers.add(ned.aadObjectId);
+    await bot.teams.press(personalChat(nia), nia, VERBS.submitInterest, interestInput({ fullName: nia.name, lineManagerId: ned.aadObjectId, lineManagerEmail: "" }));
+    await bot.connector.waitFor(() => toSecondee(nia).some((t) => /Doedden ni ddim yn gallu anfon neges at eich rheolwr llinell yn Teams/.test(t)), 10_000);
+    assert.ok(!toSecondee(nia).some((t) => /could not send your line manager/.test(t)), "no English message");
+
+    // A manager who answers: the secondee hears it in Welsh.
+    const ifan = person("Ifan Rhys");
+    const mair = person("Mair Huws");
+    await bot.teams.press(personalChat(ifan), ifan, VERBS.setLanguage, { lang: "cy" });
+    const { chat, card } = await askManager(ifan, mair);
+    const agree = action(card, "Agree to release");
+    await bot.teams.press(chat, mair, agree.verb, agree.data);
+    await bot.connector.waitFor(() => toSecondee(ifan).some((t) => /^Newyddion da: cytunodd Mair Huws i'ch rhyddhau ar gyfer secondiad\./.test(t)));
+    assert.ok(!toSecondee(ifan).some((t) => /Good news/.test(t)));
+  });
+
   it("refuses a person naming themselves as their line manager, keeping the form", async () => {
     const hal = person("Hal Nye");
     const form = await bot.teams.press(personalChat(hal), hal, VERBS.submitInterest, interestInput({ fullName: hal.name, lineManagerId: hal.aadObjectId }));

@@ -51,6 +51,12 @@ describe("bad input to /api/messages", () => {
     assert.match(cardText(card2), /status must be one of todo, doing, done/);
   });
 
+  it("names the problem with a plan step in Welsh for a Welsh message", async () => {
+    const card = await bot.teams.press(chat, kim, VERBS.setStepStatus, { step: 9, status: "done" }, { locale: "cy-GB" });
+    assert.match(cardText(card), /step: rhaid iddo fod rhwng 1 a 7/);
+    assert.doesNotMatch(cardText(card), /must be/);
+  });
+
   it("answers an invoke whose value is not an Action.Execute", async () => {
     const res = await bot.teams.post(bot.teams.activity(chat, kim, { type: "invoke", name: "adaptiveCard/action", value: { nonsense: true } }));
     assert.equal(res.status, 200);

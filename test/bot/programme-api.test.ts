@@ -313,6 +313,14 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
       assert.equal(out.funnel[0].count.label, "llai na 5");
       const stuck = (await call(t, "GET", "/api/programme/stuck")).json.items;
       assert.ok(stuck.some((i: any) => i.title === "Cais i ryddhau Cai Rees"), JSON.stringify(stuck));
+      // Exports: the header row and the labels in Welsh, the columns in the same order as in English.
+      const csv = await fetch(`${bot.app.url}/api/programme/export/interests.csv`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.text());
+      const sheet: string[][] = parse(csv, { bom: true });
+      assert.deepEqual(sheet[0]!.slice(0, 3), ["Enw", "Sefydliad", "Math o sefydliad"]);
+      const beaRow = sheet.find((r) => r[0] === "Bea Ŵyn-Tŷ")!;
+      assert.equal(beaRow[2], "Awdurdod lleol");
+      assert.equal(beaRow[5], "Cymru");
+      assert.equal(sheet[0]!.length, 12, "the same columns as the English export");
       const words = await call(undefined, "GET", "/api/programme/words?lang=cy-GB");
       assert.equal(words.json.words["programme.outside.title"], "Agorwch hwn yn Microsoft Teams", "before sign-in, the language Teams asks for");
     } finally {

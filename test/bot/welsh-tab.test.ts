@@ -87,6 +87,39 @@ describe("Cymraeg: the My secondment tab and its language switch (over HTTP)", f
     assert.match(JSON.stringify(waiting.reply.card), /"title":"Cytuno i ryddhau"/);
   });
 
+  it("draws the matches and business case cards in Welsh, and answers its buttons and errors in Welsh", async () => {
+    const token = await signIn("hostLineManager");
+    const tab = await me(token, "?locale=cy-GB");
+    const section = (id: string) => cardText(tab.sections.find((x) => x.id === id)!.reply.card as never);
+    assert.match(section("matches"), /Parau ar fy nghyfer/);
+    assert.match(section("matches"), /Does gennych chi ddim parau eto/);
+    assert.doesNotMatch(section("matches"), /My matches|You have no matches/);
+    assert.match(section("business-case"), /Eich achos busnes/);
+    assert.doesNotMatch(section("business-case"), /Your business case/);
+
+    // A button pressed in the tab answers in the page's Teams locale too.
+    const pressed = await fetch(`${bot.app.url}/api/tab/action?locale=cy-GB`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ verb: VERBS.myMatches, data: {} }),
+    }).then((r) => r.json() as Promise<{ reply: { card: unknown } }>);
+    assert.match(cardText(pressed.reply.card as never), /Parau ar fy nghyfer/);
+
+    // Errors a person may read: before sign-in in the language the page asks for; after, in theirs.
+    const noToken = await fetch(`${bot.app.url}/api/tab/me?locale=cy-GB`).then(async (r) => ({ status: r.status, json: (await r.json()) as { error: string } }));
+    assert.equal(noToken.status, 401);
+    assert.equal(noToken.json.error, "Mewngofnodwch i ddefnyddio'r tab hwn.");
+    const missing = await fetch(`${bot.app.url}/api/tab/secondments/secondment-${"0".repeat(32)}?locale=cy-GB`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(missing.status, 404);
+    assert.equal(((await missing.json()) as { error: string }).error, "Heb ei ganfod.");
+    const bad = await fetch(`${bot.app.url}/api/tab/action?locale=cy-GB`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ verb: 7 }) });
+    assert.equal(bad.status, 400);
+    assert.equal(((await bad.json()) as { error: string }).error, "Anfonodd y tab rywbeth na allwn ei ddefnyddio (verb: rhaid iddo fod yn destun).");
+    // Nobody known and no language asked for: both languages.
+    const anon = await fetch(`${bot.app.url}/api/tab/me`, { headers: { "accept-language": "" } }).then((r) => r.json() as Promise<{ error: string }>);
+    assert.equal(anon.error, "Sign in to use this tab. / Mewngofnodwch i ddefnyddio'r tab hwn.");
+  });
+
   it("refuses a language the app does not have, naming the field", async () => {
     const token = await signIn("vacancyHolder");
     const bad = await press(token, VERBS.setLanguage, { lang: "fr" });

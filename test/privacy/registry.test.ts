@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { anonymiseDoc, identityOf, LEFT_NAME, mentions } from "../../src/privacy/identity";
+import { anonymiseDoc, identityOf, LEFT_MARKER, mentions } from "../../src/privacy/identity";
 import { equalityReport } from "../../src/privacy/equality";
 import { REGISTRY } from "../../src/privacy/registry";
 import { CONTAINERS } from "../../src/store/store";
@@ -15,7 +15,7 @@ describe("the registry of people's data", () => {
     const doc = { id: "match:role-1:t1:aaaa-1111-bbbb", note: "Ana Jones met Ana Joneses; write to ana@example.gov.uk", _etag: "x" };
     const out = anonymiseDoc(doc, who);
     assert.equal(out.id, `match:role-1:t1:${who.pseudonym}`);
-    assert.equal(out.note, `${LEFT_NAME} met Ana Joneses; write to (email removed)`);
+    assert.equal(out.note, `${LEFT_MARKER} met Ana Joneses; write to (email removed)`);
     assert.ok(!("_etag" in out));
     assert.deepEqual(anonymiseDoc(out, who), out, "a second pass changes nothing");
     assert.equal(mentions(out, who), false);
