@@ -22,11 +22,6 @@ const EXCLUDED: readonly { path: RegExp; why: string }[] = [
   { path: /^src\/faq\//, why: "the FAQ's knowledge content and its language detection" },
   { path: /^src\/demo\//, why: "seed data for local development (the demo people and their records)" },
   { path: /^src\/log\.ts$|^src\/telemetry\.ts$/, why: "log and telemetry output, read by engineers, never by people using the app" },
-  // The secondment lifecycle is being converted by another engineer: remove these lines when that lands.
-  { path: /^bot\/handlers\/secondment[^/]*\.ts$/, why: "secondment lifecycle: conversion in progress" },
-  { path: /^bot\/forms\/secondment-forms\.ts$/, why: "secondment lifecycle: conversion in progress" },
-  { path: /^src\/domain\/agreement\.ts$/, why: "secondment lifecycle: conversion in progress" },
-  { path: /^src\/domain\/secondment[^/]*\.ts$/, why: "secondment lifecycle: conversion in progress" },
 ];
 
 /**
