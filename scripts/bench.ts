@@ -12,7 +12,7 @@ import { benchStore } from "./bench-store";
  * `npm run bench`: every benchmark, one after the other, printing figures (never pass/fail on
  * time). Each can also run alone: node dist/scripts/bench-<name>.js. Pass --quick for a smaller
  * outbox run (1,000 messages instead of 10,000, which takes about 3.5 minutes at 50 per second) and a
- * smaller Programme tab run through the store (2,500 interests instead of 10,000).
+ * smaller Programme tab run through the store (2,500 interests instead of 25,000).
  */
 function arg(name: string): number | undefined {
   const i = process.argv.indexOf(`--${name}`);
