@@ -99,7 +99,7 @@ export function noPersonalData(container: ContainerName, holds: string): Contain
 export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "people",
-    holds: "Each person's plan progress, expression of interest, release request, roles they offer and business case (their own partition).",
+    holds: "Each person's plan progress, expression of interest and every earlier version of it, release request, roles they offer (with their earlier versions) and business case (their own partition).",
     kept: "Nothing of the person's own. A release request or business case someone else made that names them as line manager is kept for that person, with their name replaced.",
     find: scanFor,
     exportView(doc, who) {

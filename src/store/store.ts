@@ -274,12 +274,15 @@ export async function updateItem<T extends object>(
   pk: string,
   change: (current: Stored<T> | undefined) => T | undefined,
   attempts = 5,
+  /** Runs before an existing document is replaced (each attempt), e.g. to keep a copy of it first. */
+  beforeReplace?: (current: Stored<T>) => Promise<void>,
 ): Promise<{ doc: Stored<T> | undefined; changed: boolean }> {
   for (let i = 0; i < attempts; i++) {
     const current = await readItem<T>(container, id, pk);
     const next = change(current);
     if (next === undefined) return { doc: current, changed: false };
     const body = { ...next, id, pk } as Stored<T>;
+    if (current?._etag && beforeReplace) await beforeReplace(current);
     try {
       if (current?._etag) {
         const { resource } = await container
