@@ -61,6 +61,8 @@ export interface RunningApp {
   dispatcher: OutboxDispatcher;
   /** Runs reminders and other durable jobs (tests call runDue). */
   scheduler: Scheduler;
+  /** This instance's long-lived matching engine (tests look at what it holds). */
+  matching: LivePool;
   stop(): Promise<void>;
 }
 
@@ -348,6 +350,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     dispatcher,
     scheduler,
+    matching: services.matching,
     stop() {
       stopping ??= (async () => {
         // Drain: refuse new turns, finish those in flight, then stop the background work and the store.

@@ -221,7 +221,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "changes",
     holds: "Markers that an interest, role, release request or match changed, naming that record, so every instance's matching catches up. Pruned after a day.",
-    kept: "Nothing: markers naming the person's records are deleted (matching forgets them at its next full rebuild, within the hour).",
+    kept: "Nothing: markers naming the person's records are deleted, and one marker with no name or id in it tells every instance's matching to read the pool again at its next catch-up.",
     find: scanFor,
     exportView: () => undefined,
     erase: () => ({ do: "delete" }),
