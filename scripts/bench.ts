@@ -1,3 +1,4 @@
+import { benchCosts } from "./bench-costs";
 import { benchFaq } from "./bench-faq";
 import { benchMatching } from "./bench-matching";
 import { benchOutbox } from "./bench-outbox";
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
   console.log("== Outbound queue: Teams rate limits (target: at least 95 % of 50 messages/s, 0 lost, 0 duplicates)");
   const outbox = await benchOutbox(quick ? { messages: 1000, recipients: 200 } : {});
   if (outbox.lost !== 0 || outbox.duplicates !== 0) process.exitCode = 1;
+  console.log("");
+  console.log("== Store cost per typed message, card click and scheduled job kind (measured from store.call spans over the end-to-end journeys; docs/deploy.md's cost section uses these)");
+  await benchCosts();
   console.log("");
   console.log("== Embedded store: journal with group commit (a write is acknowledged once on disk; its cost should not grow with the store)");
   await benchStore({ quick });

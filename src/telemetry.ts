@@ -1,4 +1,4 @@
-import { metrics, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
+import { context, metrics, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
 import type { Logger } from "./log";
 
 /**
@@ -95,6 +95,8 @@ export interface SendSpan {
   answered(status: number, retryAfterMs: number | undefined): void;
   /** The stored outcome: sent, queued (retry), unreachable or failed; attempts so far. */
   outcome(status: string, attempts: number, lagMs?: number): void;
+  /** Run the send's work with this span active, so its store calls are its children. */
+  run<T>(fn: () => Promise<T>): Promise<T>;
   end(): void;
 }
 
@@ -118,6 +120,9 @@ export function startSendSpan(attrs: { purpose: string; attempts: number }): Sen
         span.setAttribute("outbox.lag_ms", lagMs);
         meter().createHistogram("outbox.send.lag", { unit: "ms", description: "Time from queued to sent" }).record(lagMs);
       }
+    },
+    run(fn) {
+      return context.with(trace.setSpan(context.active(), span), fn);
     },
     end() {
       span.setAttribute("outbox.duration_ms", Math.round(performance.now() - started));
