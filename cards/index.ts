@@ -104,7 +104,7 @@ function templateFor(name: CardName): Template {
  */
 const CONTENT_ONLY: ReadonlySet<CardName> = new Set<CardName>(["plan-step", "welcome", "channel-welcome", "faq-answer", "plan"]);
 const KEPT_MAX = 256;
-const kept = new Map<string, AdaptiveCardJson>();
+const kept = new Map<string, string>();
 
 /**
  * Fill a card template from its typed model, in `lang`. Catalogue messages the template names are
@@ -114,14 +114,14 @@ const kept = new Map<string, AdaptiveCardJson>();
 export function renderCard<N extends CardName>(name: N, model: CardModels[N], lang: Lang = DEFAULT_LANG): AdaptiveCardJson {
   if (!CONTENT_ONLY.has(name)) return expand(name, model, lang);
   const key = `${name}\u0000${lang}\u0000${JSON.stringify(model)}`;
-  let card = kept.get(key);
-  if (!card) {
-    card = expand(name, model, lang);
-    kept.set(key, card);
+  let json = kept.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(expand(name, model, lang));
+    kept.set(key, json);
     if (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value!);
   }
-  // Callers may change what they get: never hand out the kept copy itself.
-  return structuredClone(card);
+  // Callers may change what they get: each gets its own copy (parsing the kept JSON costs less than structuredClone).
+  return JSON.parse(json) as AdaptiveCardJson;
 }
 
 function expand<N extends CardName>(name: N, model: CardModels[N], lang: Lang): AdaptiveCardJson {

@@ -182,13 +182,16 @@ export async function benchSoak(o: { minutes?: number; rate?: number; print?: (l
   const s = slope(steady);
   const mean = steady.reduce((a, p) => a + p.y, 0) / Math.max(1, steady.length);
   const span = Math.max(0, minutes - warmUpMin);
-  // Flat: the trend would add less than 5 % of the heap (or 5 MB) over the steady period.
-  const heapFlat = Math.abs(s * span) <= Math.max(5, 0.05 * mean);
+  // Flat: the trend would add less than 5 % of the heap (or 5 MB) over the steady period. A heap
+  // that falls (a late full GC giving memory back) is not growth.
+  const limit = Math.max(5, 0.05 * mean);
+  const heapFlat = s * span <= limit;
+  const shape = !heapFlat ? "GROWING" : s * span < -limit ? "falling (not growing)" : "flat";
   const requests = perMinute.reduce((a, m) => a + m.latencies.length, 0);
   const errors = perMinute.reduce((a, m) => a + m.errors, 0) + logged.length;
   if (logged.length) print(`  errors the app logged: ${logged.length}, first: ${logged[0]}`);
   print(`  in all: ${requests} requests (${(requests / durationS).toFixed(1)}/s), ${errors} errors, ${proactive} proactive messages queued, ${sent} delivered`);
-  print(`  heap after warm-up (${warmUpMin} min): trend ${s >= 0 ? "+" : ""}${s.toFixed(2)} MB/min around ${mean.toFixed(1)} MB: ${heapFlat ? "flat" : "GROWING"}; errors: ${errors === 0 ? "0" : `${errors} (target 0)`}`);
+  print(`  heap after warm-up (${warmUpMin} min): trend ${s >= 0 ? "+" : ""}${s.toFixed(2)} MB/min around ${mean.toFixed(1)} MB: ${shape}; errors: ${errors === 0 ? "0" : `${errors} (target 0)`}`);
   return { minutes, requests, errors, heapSlopeMbPerMin: s, heapFlat };
 }
 

@@ -1,3 +1,4 @@
+import { benchCosts } from "./bench-costs";
 import { benchFaq } from "./bench-faq";
 import { benchMatching } from "./bench-matching";
 import { benchOutbox } from "./bench-outbox";
@@ -12,7 +13,7 @@ import { benchStore } from "./bench-store";
  * `npm run bench`: every benchmark, one after the other, printing figures (never pass/fail on
  * time). Each can also run alone: node dist/scripts/bench-<name>.js. Pass --quick for a smaller
  * outbox run (1,000 messages instead of 10,000, which takes about 3.5 minutes at 50 per second) and a
- * smaller Programme tab run through the store (2,500 interests instead of 10,000).
+ * smaller Programme tab run through the store (2,500 interests instead of 25,000).
  */
 function arg(name: string): number | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
   console.log("== Outbound queue: Teams rate limits (target: at least 95 % of 50 messages/s, 0 lost, 0 duplicates)");
   const outbox = await benchOutbox(quick ? { messages: 1000, recipients: 200 } : {});
   if (outbox.lost !== 0 || outbox.duplicates !== 0) process.exitCode = 1;
+  console.log("");
+  console.log("== Store cost per typed message, card click and scheduled job kind (measured from store.call spans over the end-to-end journeys; docs/deploy.md's cost section uses these)");
+  await benchCosts();
   console.log("");
   console.log("== Embedded store: journal with group commit (a write is acknowledged once on disk; its cost should not grow with the store)");
   await benchStore({ quick });

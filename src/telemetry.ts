@@ -1,11 +1,14 @@
-import { metrics, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
+import { context, metrics, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
 import type { Logger } from "./log";
 
 /**
  * Telemetry through OpenTelemetry. The app calls only @opentelemetry/api, which does nothing until
  * a provider is registered: startTelemetry registers Azure Monitor's (Application Insights) when
- * APPLICATIONINSIGHTS_CONNECTION_STRING is set, which also traces every Cosmos DB call (the Azure
- * SDK's own instrumentation) and incoming HTTP requests.
+ * APPLICATIONINSIGHTS_CONNECTION_STRING is set, which also traces incoming HTTP requests. Every
+ * Cosmos DB call gets a `store.call` span from the store layer (src/store/store-calls.ts):
+ * @azure/cosmos 4.x makes no spans of its own. Outgoing HTTP spans are not made for calls to Cosmos
+ * (/dbs/…) or the Bot Connector (/v3/conversations/…): their URLs carry document and conversation
+ * ids, and store.call and outbox.send spans cover them without.
  *
  * No personal data in any attribute: only verbs from the app's own list, scopes, job types,
  * message purposes, counts, durations and HTTP statuses. Never ids, names, text or card data.
@@ -28,7 +31,10 @@ export async function startTelemetry(connectionString: string | undefined, log: 
     azureMonitorExporterOptions: { connectionString },
     instrumentationOptions: {
       azureSdk: { enabled: true },
-      http: { enabled: true },
+      http: {
+        enabled: true,
+        ignoreOutgoingRequestHook: (req: { path?: string }) => /^\/(dbs|v3\/conversations)(\/|$)/.test(req.path ?? ""),
+      } as { enabled: boolean },
       mongoDb: { enabled: false },
       mySql: { enabled: false },
       postgreSql: { enabled: false },
@@ -89,6 +95,8 @@ export interface SendSpan {
   answered(status: number, retryAfterMs: number | undefined): void;
   /** The stored outcome: sent, queued (retry), unreachable or failed; attempts so far. */
   outcome(status: string, attempts: number, lagMs?: number): void;
+  /** Run the send's work with this span active, so its store calls are its children. */
+  run<T>(fn: () => Promise<T>): Promise<T>;
   end(): void;
 }
 
@@ -112,6 +120,9 @@ export function startSendSpan(attrs: { purpose: string; attempts: number }): Sen
         span.setAttribute("outbox.lag_ms", lagMs);
         meter().createHistogram("outbox.send.lag", { unit: "ms", description: "Time from queued to sent" }).record(lagMs);
       }
+    },
+    run(fn) {
+      return context.with(trace.setSpan(context.active(), span), fn);
     },
     end() {
       span.setAttribute("outbox.duration_ms", Math.round(performance.now() - started));
@@ -141,4 +152,43 @@ export function jobSpan<T>(attrs: { type: string; attempt: number; lagMs: number
   const lagMs = Math.max(0, Math.round(attrs.lagMs));
   meter().createHistogram("scheduler.job.lag", { unit: "ms", description: "Time from a job's due time to its start" }).record(lagMs, { "job.type": attrs.type });
   return inSpan("job", { "job.type": attrs.type, "job.attempt": attrs.attempt, "job.lag_ms": lagMs }, fn);
+}
+
+// ------------------------------------------------------------------ store calls
+
+/** What one store call may say about itself: the kind of call and its container, never an id, key or query. */
+export interface StoreCallAttributes {
+  operation: string;
+  resource: string;
+  container: string;
+}
+
+/**
+ * One span per request to Cosmos DB (a child of the turn or job that made it), with the kind of
+ * operation, the container, the HTTP status and, where the store reports it, the request charge
+ * in request units. @azure/cosmos 4.x creates no spans of its own (its tracing client is never
+ * used), so the store layer makes these (src/store/store-calls.ts).
+ */
+export async function storeCallSpan<T extends { code?: number; headers?: Record<string, unknown> }>(attrs: StoreCallAttributes, fn: () => Promise<T>): Promise<T> {
+  const span = tracer().startSpan("store.call", { attributes: { "db.system": "cosmosdb", "store.operation": attrs.operation, "store.resource": attrs.resource, "store.container": attrs.container } });
+  const started = performance.now();
+  const finish = (status: number | undefined, headers: Record<string, unknown> | undefined) => {
+    if (status !== undefined) span.setAttribute("store.status", status);
+    const charge = Number(headers?.["x-ms-request-charge"]);
+    if (Number.isFinite(charge) && headers?.["x-ms-request-charge"] !== undefined) span.setAttribute("store.request_charge", charge);
+    span.setAttribute("store.duration_ms", Math.round((performance.now() - started) * 10) / 10);
+    span.end();
+  };
+  try {
+    const res = await fn();
+    finish(res.code ?? 200, res.headers);
+    return res;
+  } catch (err) {
+    const e = err as { code?: unknown; headers?: Record<string, unknown> };
+    const code = typeof e.code === "number" ? e.code : undefined;
+    // 404, 409 and 412 are answers the app expects (absent, exists, changed meanwhile), not failures.
+    if (code === undefined || (code >= 500 || code === 429 || code === 408)) span.setStatus({ code: SpanStatusCode.ERROR, message: String(code ?? "no answer") });
+    finish(code, e.headers);
+    throw err;
+  }
 }

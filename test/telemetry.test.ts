@@ -106,6 +106,27 @@ describe("telemetry (OpenTelemetry, in-memory exporter)", function () {
     assert.ok(Number(job.attributes["job.lag_ms"]) >= 5_000);
   });
 
+  it("a span per store call, a child of the turn that made it, naming the operation and container only", async () => {
+    const before = exporter.getFinishedSpans().length;
+    await bot.teams.press(chat, ana, VERBS.submitInterest, interestInput({ fullName: NAME, email: EMAIL, adjustments: ADJUSTMENT, version: 1 }));
+    const fresh = exporter.getFinishedSpans().slice(before);
+    const turn = fresh.find((s) => s.name === "turn" && s.attributes["turn.verb"] === VERBS.submitInterest);
+    assert.ok(turn);
+    const calls = fresh.filter((s) => s.name === "store.call" && s.parentSpanContext?.spanId === turn.spanContext().spanId);
+    assert.ok(calls.length >= 2, `the turn's store calls are its children: ${calls.length}`);
+    const kinds = new Set(calls.map((s) => `${s.attributes["store.operation"]} ${s.attributes["store.container"]}`));
+    assert.ok(kinds.has("read people"), `reads the interest: ${[...kinds]}`);
+    assert.ok(kinds.has("replace people"), `replaces it: ${[...kinds]}`);
+    for (const c of calls) {
+      assert.equal(c.attributes["db.system"], "cosmosdb");
+      assert.equal(typeof c.attributes["store.status"], "number");
+      assert.equal(typeof c.attributes["store.duration_ms"], "number");
+      assert.deepEqual(Object.keys(c.attributes).sort(), ["db.system", "store.container", "store.duration_ms", "store.operation", "store.resource", "store.status", ...(c.attributes["store.request_charge"] !== undefined ? ["store.request_charge"] : [])].sort());
+    }
+    // A look-up that finds nothing is an answer, not an error.
+    assert.ok(exporter.getFinishedSpans().filter((s) => s.name === "store.call" && s.attributes["store.status"] === 404).every((s) => s.status.code !== 2));
+  });
+
   it("metrics for queue depth, job lag and send lag", async () => {
     const { resourceMetrics } = await reader.collect();
     const names = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.descriptor.name));

@@ -1,4 +1,4 @@
-import { franc } from "franc-all";
+import type { franc as Franc } from "franc-all";
 import type { Lang } from "./index";
 
 /**
@@ -14,6 +14,14 @@ const WELSH_WORDS = new Set(
  * short or too mixed to tell. franc-all ships its trigram model in the package (no network);
  * we only ask it to choose between Welsh and English.
  */
+let francFn: typeof Franc | undefined;
+/** Loaded on first use: its model takes about 0.2 s to load at every start, and most turns never ask. */
+function franc(...args: Parameters<typeof Franc>): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  francFn ??= (require("franc-all") as typeof import("franc-all")).franc;
+  return francFn(...args);
+}
+
 export function detectLanguage(text: string): Lang | undefined {
   const code = franc(text, { only: ["cym", "eng"], minLength: 8 });
   if (code === "eng") return "en-GB";

@@ -398,7 +398,8 @@ export class OutboxDispatcher {
     this.active.add(doc.id);
     this.busyLanes.add(lane);
     this.unanswered++;
-    this.sendSpans.set(doc.id, startSendSpan({ purpose: doc.purpose, attempts: doc.attempts }));
+    const span = startSendSpan({ purpose: doc.purpose, attempts: doc.attempts });
+    this.sendSpans.set(doc.id, span);
     let answered = false;
     const onAnswer = () => {
       if (answered) return;
@@ -406,7 +407,8 @@ export class OutboxDispatcher {
       this.unanswered--;
       this.schedulePump(0);
     };
-    void this.process(doc, onAnswer)
+    void span
+      .run(() => this.process(doc, onAnswer))
       .catch((err) => this.log.error("outbox message handling failed", { messageId: doc.id, purpose: doc.purpose, err: err as Error }))
       .finally(() => {
         onAnswer();

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import type { PersonId } from "../domain/person";
+import { ChangeLog } from "../store/changes";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
 import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction, type KeepReason } from "./registry";
@@ -142,6 +143,11 @@ export interface ErasureRecord {
 /** Erase or anonymise everything the plan found, then record the erasure without the erased data. */
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
   for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container));
+  // The person's change markers went with their data (they name them), so tell every instance's
+  // matching to read the pool again: a marker with no name or id in it.
+  if (plan.found.some((f) => f.action.do !== "keep" && (f.container === "people" || f.container === "matches" || f.container === "changes"))) {
+    await new ChangeLog(store.container("changes")).noteRemoval();
+  }
   const record: ErasureRecord = {
     type: "erasure",
     of: plan.who.pseudonym,

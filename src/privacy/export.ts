@@ -1,5 +1,6 @@
 import type { PersonId } from "../domain/person";
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
+import { VERSION_TYPE } from "../store/records";
 import type { Store } from "../store/store";
 import { identify } from "./erase";
 import { mentionsById } from "./identity";
@@ -55,6 +56,7 @@ export async function exportFor(store: Store, person: PersonId, now: Date, known
     person: { tenantId: person.tenantId, aadObjectId: person.aadObjectId, names: who.names, emails: who.emails },
     interest: [], plan: [], releaseRequests: [], roles: [], businessCase: [], matches: [], secondments: [], equality: [], messages: [], scheduled: [], chats: [], audit: [], other: [],
   };
+  const versions: Record<string, unknown>[] = [];
   for (const rule of REGISTRY) {
     for (const doc of await rule.find(store.container(rule.container), who)) {
       // Only what is tied to the person by an id or email: a name alone could be someone else's.
@@ -62,15 +64,38 @@ export async function exportFor(store: Store, person: PersonId, now: Date, known
       const view = rule.exportView(doc, who);
       if (!view) continue;
       const type = String(doc.type ?? "");
+      if (rule.container === "people" && type === VERSION_TYPE) {
+        versions.push(view);
+        continue;
+      }
       const section = (rule.container === "people" || rule.container === "privacy" ? PEOPLE_SECTIONS[type] : CONTAINER_SECTIONS[rule.container]) ?? "other";
       (out[section] as Record<string, unknown>[]).push(view);
     }
   }
+  attachVersions(out, versions);
   return out;
 }
 
 /** The export's sections the summary card counts, in order (their labels: "privacy.export.row.<section>"). */
 export const SUMMARY_SECTIONS = ["interest", "plan", "releaseRequests", "roles", "businessCase", "matches", "secondments", "equality", "messages", "scheduled", "chats", "audit"] as const satisfies readonly (keyof PersonalExport)[];
+/**
+ * Every earlier version of the person's interest and roles goes with the record it was a version of,
+ * oldest first, as `earlierVersions` (a copy of the version still current, left by a stop between
+ * the two writes, is left out). A version whose record is gone is listed under `other`.
+ */
+function attachVersions(out: PersonalExport, versions: Record<string, unknown>[]): void {
+  const records = [...out.interest, ...out.roles];
+  for (const v of versions.sort((a, b) => Number(a.version) - Number(b.version))) {
+    const record = records.find((r) => r.id === v.of && r.type === v.recordType);
+    if (!record) {
+      out.other.push(v);
+      continue;
+    }
+    if (Number(v.version) >= Number(record.version)) continue;
+    const { of: _of, recordType: _t, type: _type, id: _id, pk: _pk, ...version } = v;
+    ((record.earlierVersions ??= []) as Record<string, unknown>[]).push(version);
+  }
+}
 
 /** Short counts for the summary card. */
 export function exportSummary(e: PersonalExport): { section: (typeof SUMMARY_SECTIONS)[number]; count: number }[] {

@@ -103,7 +103,7 @@ export function noPersonalData(container: ContainerName, holds: string): Contain
 export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "people",
-    holds: "Each person's plan progress, expression of interest, release request, roles they offer and business case (their own partition).",
+    holds: "Each person's plan progress, expression of interest and every earlier version of it, release request, roles they offer (with their earlier versions) and business case (their own partition).",
     kept: "Nothing of the person's own. A release request or business case someone else made that names them as line manager is kept for that person, with their name replaced.",
     find: scanFor,
     exportView(doc, who) {
@@ -225,7 +225,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "changes",
     holds: "Markers that an interest, role, release request or match changed, naming that record, so every instance's matching catches up. Pruned after a day.",
-    kept: "Nothing: markers naming the person's records are deleted (matching forgets them at its next full rebuild, within the hour).",
+    kept: "Nothing: markers naming the person's records are deleted, and one marker with no name or id in it tells every instance's matching to read the pool again at its next catch-up.",
     find: scanFor,
     exportView: () => undefined,
     erase: () => ({ do: "delete" }),

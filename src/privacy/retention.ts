@@ -1,4 +1,5 @@
 import type { Container } from "@azure/cosmos";
+import { VERSION_TYPE } from "../store/records";
 import { cosmosCode, type Store } from "../store/store";
 import type { Doc } from "./registry";
 
@@ -8,6 +9,8 @@ import type { Doc } from "./registry";
  * the backstop in production (docs/data-model.md).
  *
  * - withdrawn interests and roles: deleted `months` after they were withdrawn;
+ * - earlier versions of interests and roles: deleted `months` after a newer version replaced them
+ *   (so every version of a withdrawn record goes by the time the record does);
  * - closed matches with no secondment: deleted `months` after they closed;
  * - ended, closed or cancelled secondments: cut down to statuses and dates (no one named, nothing
  *   anyone wrote) `months` after they ended, so the programme's totals still add up; the match
@@ -78,6 +81,9 @@ export async function runRetention(store: Store, months: number, now: Date): Pro
   const out: RetentionResult = { deleted: 0, anonymised: 0 };
   const people = store.container("people");
   for (const d of await all(people, "SELECT * FROM c WHERE (c.type = 'interest' OR c.type = 'role') AND c.status = 'withdrawn' AND c.withdrawnAt < @cut", [{ name: "@cut", value: cutoff }])) {
+    if (await remove(people, d)) out.deleted++;
+  }
+  for (const d of await all(people, "SELECT * FROM c WHERE c.type = @type AND c.supersededAt < @cut", [{ name: "@type", value: VERSION_TYPE }, { name: "@cut", value: cutoff }])) {
     if (await remove(people, d)) out.deleted++;
   }
   const secondments = store.container("secondments");

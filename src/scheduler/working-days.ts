@@ -1,4 +1,4 @@
-import Holidays from "date-holidays";
+import type HolidaysType from "date-holidays";
 import { isoDate, parseIsoDate, todayInLondon } from "../domain/dates";
 
 /**
@@ -15,7 +15,17 @@ import { isoDate, parseIsoDate, todayInLondon } from "../domain/dates";
  */
 
 const UK_ZONE = "Europe/London";
-const BANK_HOLIDAYS = new Holidays("GB", "ENG", { types: ["public", "bank"], timezone: UK_ZONE });
+let bankHolidayRules: HolidaysType | undefined;
+/** Loaded on first use (about 0.2 s at every start otherwise). */
+function rules(): HolidaysType {
+  if (!bankHolidayRules) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const m = require("date-holidays") as typeof HolidaysType & { default?: typeof HolidaysType };
+    const Holidays = m.default ?? m;
+    bankHolidayRules = new Holidays("GB", "ENG", { types: ["public", "bank"], timezone: UK_ZONE });
+  }
+  return bankHolidayRules;
+}
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
 
 function mustParse(iso: string): { y: number; m: number; d: number } {
@@ -29,7 +39,7 @@ export function bankHolidays(year: number): ReadonlySet<string> {
   let set = holidaysByYear.get(year);
   if (!set) {
     set = new Set(
-      BANK_HOLIDAYS.getHolidays(year)
+      rules().getHolidays(year)
         .filter((h) => h.type === "public" || h.type === "bank")
         .map((h) => h.date.slice(0, 10)), // "YYYY-MM-DD hh:mm:ss": the local calendar date
     );

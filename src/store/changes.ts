@@ -11,7 +11,13 @@ export interface ChangeRef {
 
 export interface ChangeMarker {
   id: string;
-  ref: ChangeRef;
+  /** The document that changed (absent on a removal marker). */
+  ref?: ChangeRef;
+  /**
+   * A removal marker: documents were deleted or rewritten without naming what (an erasure), so every
+   * instance reads the whole pool again at its next catch-up. It names no person, document or id.
+   */
+  reread?: "erasure";
   /** Set by the store when the marker is written (seconds). */
   _ts: number;
 }
@@ -35,11 +41,20 @@ export class ChangeLog {
     await this.container.items.create({ id: randomUUID(), pk: PARTITION, ref });
   }
 
+  /**
+   * Tell every instance that documents matching reads were removed (an erasure deletes the markers
+   * naming them, which would otherwise be how other instances heard). Written after the removal,
+   * so whoever reads this marker reads the pool without them. Carries no personal data.
+   */
+  async noteRemoval(): Promise<void> {
+    await this.container.items.create({ id: randomUUID(), pk: PARTITION, reread: "erasure" });
+  }
+
   /** Markers written at or after `sinceTs` (store seconds). */
   async since(sinceTs: number): Promise<ChangeMarker[]> {
     const { resources } = await this.container.items
       .query<ChangeMarker>(
-        { query: "SELECT c.id, c.ref, c._ts FROM c WHERE c.pk = @pk AND c._ts >= @since", parameters: [{ name: "@pk", value: PARTITION }, { name: "@since", value: sinceTs }] },
+        { query: "SELECT c.id, c.ref, c.reread, c._ts FROM c WHERE c.pk = @pk AND c._ts >= @since", parameters: [{ name: "@pk", value: PARTITION }, { name: "@since", value: sinceTs }] },
         // Naming the partition spares a query-plan round trip.
         { partitionKey: PARTITION },
       )

@@ -56,6 +56,11 @@ interface ChannelLanguageDoc {
 const languageId = (conversationId: string) => `lang:${safeId(conversationId)}`;
 /** How long an instance trusts the channel language it last saw, and for how many channels. */
 const LANGUAGE_KNOWN_MS = 60_000;
+/** The record as given, without the time it was made: equal strings mean equal records. */
+function quickPrint(record: ConversationRecord): string {
+  const { updatedAt: _updatedAt, ...rest } = record;
+  return JSON.stringify(rest);
+}
 
 /** How many references an instance remembers, and for how long it trusts what it remembers. */
 const REMEMBERED_MAX = 20_000;
@@ -106,11 +111,13 @@ export class ConversationRepository {
    * differs. Returns what it did.
    */
   async remember(record: ConversationRecord, nowMs = Date.now()): Promise<"known" | "unchanged" | "written"> {
-    const valid = ConversationRecordSchema.parse(record);
-    const key = `${valid.tenantId}\u0000${valid.conversationId}`;
-    const print = fingerprint(valid);
+    // The shortcut compares the record exactly as the activity gave it (a record that once passed
+    // the schema below), so an ordinary turn pays neither the schema nor the canonical form.
+    const key = `${record.tenantId}\u0000${record.conversationId}`;
+    const print = quickPrint(record);
     const seen = this.remembered.get(key);
     if (seen && seen.fingerprint === print && nowMs - seen.at < REMEMBERED_MS) return "known";
+    const valid = ConversationRecordSchema.parse(record);
     const known = await this.get(valid.tenantId, valid.conversationId);
     const merged = this.merge(valid, known);
     let outcome: "unchanged" | "written" = "unchanged";

@@ -11,6 +11,7 @@
  * `lib/account/items`. test/store/journal.test.ts fails if a new release moves them.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { installLinearQueries } from "./embedded-query";
 
 /** One change, as written to the journal and the snapshot. Replaying them in order rebuilds the store. */
 export type StoreRecord =
@@ -103,6 +104,7 @@ function afterDelete(items: Items, owner: Owner, data: Record<string, any>): voi
 
 /** Wrap the server's model once per process. Servers whose account is not attached are left alone. */
 export function installHooks(): void {
+  installLinearQueries();
   if (installed) return;
   installed = true;
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -157,8 +157,19 @@ export class LivePool {
   private async catchUpOnce(): Promise<void> {
     const markers = (await this.o.changes.since(this.watermark - this.overlap)).filter((m) => !this.applied.has(m.id));
     if (markers.length === 0) return;
+    if (markers.some((m) => m.reread)) {
+      // Something was removed without a marker naming it (an erasure): read everything again. The
+      // read starts after these markers were read, so it reflects all of them; the markers are then
+      // remembered as applied (install forgets the old ones), and later markers are caught up as usual.
+      const loaded = await this.loadAll();
+      this.install(poolStateOf(loaded.docs, loaded.matches), loaded.startTs);
+      this.stats.rebuilds++;
+      this.stats.markers += markers.length;
+      this.remember(markers);
+      return this.catchUpOnce();
+    }
     const refs = new Map<string, ChangeRef>();
-    for (const m of markers) refs.set(`${m.ref.container}\u0000${m.ref.pk}\u0000${m.ref.id}`, m.ref);
+    for (const m of markers) if (m.ref) refs.set(`${m.ref.container}\u0000${m.ref.pk}\u0000${m.ref.id}`, m.ref);
     const docs = await Promise.all(
       [...refs.values()].map(async (ref) => ({ ref, doc: await readItem<PoolDoc | Match>(ref.container === "people" ? this.o.people : this.o.matches, ref.id, ref.pk) })),
     );

@@ -3,6 +3,7 @@ import type { TokenCredential } from "@azure/identity";
 import type { CosmosSettings } from "../config";
 import type { Logger } from "../log";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embedded";
+import { storeCallPlugin } from "./store-calls";
 
 /**
  * Containers and their partition keys. Every container is partitioned on `/pk`, and what goes in
@@ -126,6 +127,9 @@ export interface Store {
  */
 export const STORE_REQUEST_TIMEOUT_MS = 5_000;
 
+/** A span per store request (src/store/store-calls.ts); `plugins` is a hidden option of the SDK. */
+const withStoreCallSpans = { plugins: [storeCallPlugin] } as {};
+
 export async function openStore(settings: CosmosSettings, log: Logger, deps: StoreDeps = {}): Promise<Store> {
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
@@ -137,6 +141,7 @@ export async function openStore(settings: CosmosSettings, log: Logger, deps: Sto
       endpoint: embedded.endpoint,
       key: embedded.key,
       connectionPolicy: { enableEndpointDiscovery: false, requestTimeout },
+      ...withStoreCallSpans,
     });
     log.info("using the embedded store", { dataDir: settings.dataDir });
   } else {
@@ -147,7 +152,7 @@ export async function openStore(settings: CosmosSettings, log: Logger, deps: Sto
       settings.kind === "remote"
         ? { key: settings.key }
         : { aadCredentials: deps.credential ? deps.credential(settings.clientId) : await defaultCredential(settings.clientId) };
-    client = newClient({ endpoint: settings.endpoint, ...auth, connectionPolicy: { requestTimeout, ...(local ? { enableEndpointDiscovery: false } : {}) } });
+    client = newClient({ endpoint: settings.endpoint, ...auth, connectionPolicy: { requestTimeout, ...(local ? { enableEndpointDiscovery: false } : {}) }, ...withStoreCallSpans });
     log.info("using Azure Cosmos DB", { endpoint: settings.endpoint, auth: settings.kind === "remote" ? "key" : "entra-id" });
   }
   try {
@@ -274,12 +279,15 @@ export async function updateItem<T extends object>(
   pk: string,
   change: (current: Stored<T> | undefined) => T | undefined,
   attempts = 5,
+  /** Runs before an existing document is replaced (each attempt), e.g. to keep a copy of it first. */
+  beforeReplace?: (current: Stored<T>) => Promise<void>,
 ): Promise<{ doc: Stored<T> | undefined; changed: boolean }> {
   for (let i = 0; i < attempts; i++) {
     const current = await readItem<T>(container, id, pk);
     const next = change(current);
     if (next === undefined) return { doc: current, changed: false };
     const body = { ...next, id, pk } as Stored<T>;
+    if (current?._etag && beforeReplace) await beforeReplace(current);
     try {
       if (current?._etag) {
         const { resource } = await container

@@ -153,7 +153,7 @@ describe("people's data: privacy notice, export, erasure, adjustments by choice,
     const sec = (await bot.app.store.container("secondments").item(sid, sid).read()).resource;
     sec.checkIns = [{ n: 1, date: "2027-02-01", sentAt: "2027-02-01T09:00:00Z", answers: { secondee: { going: "well", issues: ANA_ANSWER, at: "2027-02-02T09:00:00Z" }, homeManager: { going: "mixed", issues: SAM_ANSWER, at: "2027-02-02T09:00:00Z" } } }];
     await bot.app.store.container("secondments").item(sid, sid).replace(sec);
-    await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, email: anaEmail, skillsOffered: "data-analysis,statistics", adjustments: ADJUSTMENTS, lineManagerId: sam.aadObjectId, lineManagerEmail: "", version: 1 }));
+    await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, email: anaEmail, skillsOffered: "data-analysis,statistics", adjustments: ADJUSTMENTS, lineManagerId: sam.aadObjectId, lineManagerEmail: "", town: "Wakefield", version: 1 }));
 
     const summary = onlyCard(await bot.teams.say(personalChat(ana), ana, "export my data"));
     assert.match(cardText(summary), /Expression of interest/);
@@ -179,6 +179,12 @@ describe("people's data: privacy notice, export, erasure, adjustments by choice,
     assert.equal(data.interest.length, 1);
     assert.equal(data.interest[0].version, 2, "the interest as it stands, at its latest version");
     assert.equal(data.interest[0].details.adjustments, ADJUSTMENTS, "her own adjustments are hers to see");
+    assert.equal(data.interest[0].details.town, "Wakefield");
+    assert.deepEqual(
+      (data.interest[0].earlierVersions ?? []).map((v: { version: number; details: { town: string }; supersededAt: string }) => [v.version, v.details.town, typeof v.supersededAt]),
+      [[1, "Leeds", "string"]],
+      "every earlier version of her interest, as it was",
+    );
     assert.ok(data.plan.length === 1 && data.releaseRequests.length === 1, "plan and release request");
     assert.equal(data.matches.length, 1);
     assert.equal(data.matches[0].yourSide, "secondee");

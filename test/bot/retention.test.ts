@@ -36,12 +36,14 @@ describe("retention: closed records go after RETENTION_MONTHS, sent messages and
   });
 
   const interest = async () => (await bot.app.store.container("people").items.query({ query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'interest'", parameters: [{ name: "@pk", value: key }] }).fetchAll()).resources[0];
+  const versions = async () => (await bot.app.store.container("people").items.query({ query: "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'record-version'", parameters: [{ name: "@pk", value: key }] }).fetchAll()).resources;
   const ran = () => logs.filter((l) => l.includes('"retention ran"')).length;
   const runBoth = () => Promise.all([bot.app.scheduler.runDue(), other.scheduler.runDue()]);
 
   it("keeps a withdrawn interest for 12 months, then erases it; each day's run happens once", async () => {
     await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, adjustments: "" }));
-    const withdraw = await bot.teams.press(personalChat(ana), ana, VERBS.confirmWithdrawInterest, { version: 1 });
+    await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, adjustments: "", town: "Wakefield", version: 1 }));
+    const withdraw = await bot.teams.press(personalChat(ana), ana, VERBS.confirmWithdrawInterest, { version: 2 });
     assert.match(cardText(withdraw), /withdrawn/i);
     assert.equal((await interest()).status, "withdrawn");
     // An old sent message and an old finished job (as the outbox and scheduler leave them).
@@ -55,6 +57,7 @@ describe("retention: closed records go after RETENTION_MONTHS, sent messages and
     await runBoth();
     assert.equal(ran(), 1, "one run, though two instances looked");
     assert.equal((await interest())?.status, "withdrawn", "kept: withdrawn only 5 months ago");
+    assert.deepEqual((await versions()).map((v) => v.version).sort(), [1, 2], "and its earlier versions with it");
     assert.equal((await bot.app.store.container("outbox").items.query("SELECT * FROM c WHERE c.id = 'old-message'").fetchAll()).resources.length, 0, "a message sent over 30 days ago is purged");
     assert.equal((await bot.app.store.container("jobs").items.query("SELECT * FROM c WHERE c.id = 'old-job'").fetchAll()).resources.length, 0, "a job finished over 30 days ago is purged");
     const first = (await bot.app.store.container("jobs").item("privacy.retention:2026-01-06", "privacy.retention:2026-01-06").read()).resource;
@@ -68,5 +71,6 @@ describe("retention: closed records go after RETENTION_MONTHS, sent messages and
     await runBoth();
     assert.equal(ran(), 2);
     assert.equal(await interest(), undefined, "the withdrawn interest is erased");
+    assert.deepEqual(await versions(), [], "and every earlier version of it");
   });
 });
