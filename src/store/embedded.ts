@@ -57,19 +57,14 @@ interface SnapshotHeader {
   savedAt: string;
 }
 
-/** A file's text, or undefined when there is no such file. */
-async function readIfExists(file: string): Promise<string | undefined> {
+async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; records: StoreRecord[]; bytes: number } | undefined> {
+  let raw: string;
   try {
-    return await readFile(file, "utf8");
+    raw = await readFile(file, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw err;
   }
-}
-
-async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; records: StoreRecord[]; bytes: number } | undefined> {
-  const raw = await readIfExists(file);
-  if (raw === undefined) return undefined;
   const lines = raw.split("\n");
   if (lines.at(-1) === "") lines.pop();
   const header = JSON.parse(lines[0] ?? "null") as SnapshotHeader | null;
@@ -82,8 +77,13 @@ async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; rec
 
 /** Records from the snapshot format of earlier versions (databases, containers, items). */
 async function readLegacySnapshot(file: string): Promise<StoreRecord[] | undefined> {
-  const raw = await readIfExists(file);
-  if (raw === undefined) return undefined;
+  let raw: string;
+  try {
+    raw = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
   const snap = JSON.parse(raw) as { version: number; databases: { id: string; containers: { id: string; partitionKey: unknown; indexingPolicy?: unknown; items: Record<string, unknown>[] }[] }[] };
   if (snap.version !== 1) throw new Error("unknown snapshot version");
   const out: StoreRecord[] = [];
