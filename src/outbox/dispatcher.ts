@@ -138,7 +138,7 @@ export interface DispatcherOptions {
 interface PermitWaiter {
   tenantId: string;
   conversationId: string | undefined;
-  /** Give up (Date.now() time) rather than wait past this. */
+  /** Give up (monotonic time, elapsedMs()) rather than wait past this. */
   deadline: number;
   resolve: (permit: Permit | undefined) => void;
 }
@@ -156,6 +156,7 @@ type Outcome =
 
 interface Cached<T> {
   value: T;
+  /** When it was learnt (elapsedMs()). */
   at: number;
 }
 
@@ -166,6 +167,13 @@ class NotSent extends Error {
   }
 }
 
+/**
+ * Real elapsed time (monotonic), for the dispatcher's own timers, poll cadence and waiting limits.
+ * The app's clock (`clock`) is for what the business sees: when a message is due, rate-limit windows,
+ * the lease. Keeping the two apart means a step in the app's clock, forwards or back, cannot leave a
+ * timer set for the wrong length or a wake-up ignored.
+ */
+const elapsedMs = () => performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const RETRYABLE = (status: number) => status === 0 || status === 401 || status === 408 || status === 412 || status >= 500;
 
@@ -255,8 +263,8 @@ export class OutboxDispatcher {
       clearTimeout(this.pumpTimer);
       this.queue = [];
       this.grantPermits();
-      const deadline = Date.now() + this.t.sendLeaseMs;
-      while (this.active.size > 0 && Date.now() < deadline) await this.idle(200);
+      const deadline = elapsedMs() + this.t.sendLeaseMs;
+      while (this.active.size > 0 && elapsedMs() < deadline) await this.idle(200);
       await this.lease.stop();
     })();
     return this.stopping;
@@ -288,6 +296,27 @@ export class OutboxDispatcher {
    */
   leaseHealth(): "ok" | "failing" | "stopped" {
     return this.running ? this.lease.health() : "stopped";
+  }
+
+  /** What this dispatcher holds in memory, for diagnosing a stuck queue (message ids and lanes only, no content). */
+  state(): Record<string, unknown> {
+    const now = this.nowMs();
+    const elapsed = elapsedMs();
+    return {
+      running: this.running,
+      leader: this.isLeaderAt(now),
+      queue: this.queue.map((d) => d.id),
+      active: [...this.active],
+      busyLanes: [...this.busyLanes],
+      blockedLanes: [...this.blockedLanes],
+      permitWaiters: this.permitQueue.length,
+      querying: this.querying,
+      claiming: this.claiming,
+      unanswered: this.unanswered,
+      nextQueryInMs: Math.round(this.nextQueryAt - elapsed),
+      pumpInMs: this.pumpTimer ? Math.round(this.pumpAt - elapsed) : undefined,
+      permitsInMs: this.permitTimer ? Math.round(this.permitTimerAt - elapsed) : undefined,
+    };
   }
 
   /** True while this instance holds the leader lease. */
@@ -327,7 +356,7 @@ export class OutboxDispatcher {
 
   private schedulePump(ms: number): void {
     if (!this.running) return;
-    const at = Date.now() + Math.max(0, ms);
+    const at = elapsedMs() + Math.max(0, ms);
     if (this.pumpTimer && at >= this.pumpAt) return;
     clearTimeout(this.pumpTimer);
     this.pumpAt = at;
@@ -350,12 +379,13 @@ export class OutboxDispatcher {
       this.queue = [];
       return;
     }
-    if (now - this.lastPrune > 10_000) {
+    const elapsed = elapsedMs();
+    if (elapsed - this.lastPrune > 10_000) {
       this.limits.prune(now);
       for (const cache of [this.persons, this.unreachable]) {
-        for (const [key, entry] of cache) if (now - entry.at > this.t.cacheTtlMs) cache.delete(key);
+        for (const [key, entry] of cache) if (elapsed - entry.at > this.t.cacheTtlMs) cache.delete(key);
       }
-      this.lastPrune = now;
+      this.lastPrune = elapsed;
     }
     let soonest = Infinity;
     const tenantWait = new Map<string, number>();
@@ -387,10 +417,12 @@ export class OutboxDispatcher {
     this.fillAfterClaims = false;
     if (!this.querying && ready < this.t.batchSize / 2 && this.queue.length < this.t.maxBuffered) {
       if (this.claiming >= this.claimsBeforeQuery) this.fillAfterClaims = true;
-      else if (now >= this.nextQueryAt) void this.fill();
-      else soonest = Math.min(soonest, this.nextQueryAt - now);
+      else if (elapsedMs() >= this.nextQueryAt) void this.fill();
+      else soonest = Math.min(soonest, this.nextQueryAt - elapsedMs());
     }
-    if (soonest < Infinity) this.schedulePump(soonest);
+    // A wait read off the app's clock is looked at again within a poll: if that clock is stepped
+    // (NTP, or a test setting the date), a long sleep worked out before the step would be wrong.
+    if (soonest < Infinity) this.schedulePump(Math.min(soonest, this.t.pollMs));
     if (this.queue.length === 0 && this.active.size === 0) this.wakeIdle();
   }
 
@@ -425,6 +457,7 @@ export class OutboxDispatcher {
   private async fill(): Promise<void> {
     this.querying = true;
     const started = this.nowMs();
+    const startedElapsed = elapsedMs();
     const kicksBefore = this.kicks;
     let fetched = 0;
     try {
@@ -450,7 +483,7 @@ export class OutboxDispatcher {
       this.querying = false;
       // Query again at once when the batch was full, or when a message arrived while this query ran
       // (it may have missed it); otherwise at the next poll.
-      this.nextQueryAt = fetched >= this.t.batchSize || this.kicks !== kicksBefore ? 0 : started + this.t.pollMs;
+      this.nextQueryAt = fetched >= this.t.batchSize || this.kicks !== kicksBefore ? 0 : startedElapsed + this.t.pollMs;
       this.schedulePump(0);
     }
   }
@@ -599,7 +632,7 @@ export class OutboxDispatcher {
 
   private remember(key: string, conversationId: string, serviceUrl: string) {
     const value = { conversationId, serviceUrl };
-    this.persons.set(key, { value, at: this.nowMs() });
+    this.persons.set(key, { value, at: elapsedMs() });
     return value;
   }
 
@@ -609,7 +642,7 @@ export class OutboxDispatcher {
    */
   private waitForPermit(tenantId: string, conversationId: string | undefined): Promise<Permit | undefined> {
     return new Promise((resolve) => {
-      this.permitQueue.push({ tenantId, conversationId, deadline: Date.now() + this.t.maxPermitWaitMs, resolve });
+      this.permitQueue.push({ tenantId, conversationId, deadline: elapsedMs() + this.t.maxPermitWaitMs, resolve });
       this.grantPermits();
     });
   }
@@ -632,7 +665,7 @@ export class OutboxDispatcher {
     this.permitTimerAt = Infinity;
     if (this.permitQueue.length === 0) return;
     const now = this.nowMs();
-    const wall = Date.now();
+    const wall = elapsedMs();
     if (!this.isLeaderAt(now)) {
       const waiters = this.permitQueue;
       this.permitQueue = [];
@@ -670,7 +703,7 @@ export class OutboxDispatcher {
   }
 
   private schedulePermits(ms: number): void {
-    const at = Date.now() + Math.max(0, Math.ceil(ms));
+    const at = elapsedMs() + Math.max(0, Math.ceil(ms));
     if (this.permitTimer && at >= this.permitTimerAt) return;
     clearTimeout(this.permitTimer);
     this.permitTimerAt = at;
@@ -795,13 +828,13 @@ export class OutboxDispatcher {
     } catch (err) {
       this.log.warn("could not read a conversation reference", { err: err as Error });
     }
-    this.unreachable.set(key, { value, at: this.nowMs() });
+    this.unreachable.set(key, { value, at: elapsedMs() });
     return value;
   }
 
   /** Stop posting there: remember it, and mark the stored reference as not installed. */
   private async markUnreachable(target: Target, conversationId: string, value: { why: string; reason: UnreachableKind }): Promise<void> {
-    this.unreachable.set(conversationLane(target.tenantId, conversationId), { value, at: this.nowMs() });
+    this.unreachable.set(conversationLane(target.tenantId, conversationId), { value, at: elapsedMs() });
     if (target.kind === "person") this.persons.delete(personKey(target));
     try {
       const record = await this.opts.conversations.get(target.tenantId, conversationId);
@@ -824,7 +857,7 @@ export class OutboxDispatcher {
   }
 
   private fresh<T>(entry: Cached<T> | undefined): Cached<T> | undefined {
-    return entry && this.nowMs() - entry.at <= this.t.cacheTtlMs ? entry : undefined;
+    return entry && elapsedMs() - entry.at <= this.t.cacheTtlMs ? entry : undefined;
   }
 
   private isLeaderAt(now: number): boolean {

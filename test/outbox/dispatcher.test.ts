@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import sinon from "sinon";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -318,6 +319,33 @@ describe("the outbox dispatcher, through the botbuilder port, against the connec
     assert.equal((await h.outbox.get("a"))?.status, "sent");
     assert.equal((await h.outbox.get("b"))?.status, "sent");
     assert.deepEqual(h.connector.duplicates(), []);
+  });
+
+  it("sends at once after the system clock is stepped back days and then forward again (NTP, or a test setting the date)", async () => {
+    // Date itself is stepped (the app's clock is the system clock); it moves on with real time meanwhile.
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ["Date"], shouldAdvanceTime: true, advanceTimeDelta: 5 });
+    try {
+      const d = h.dispatcher();
+      const send = async (id: string) => {
+        await h.enqueue(id, h.conversation("c-steps"));
+        d.kick();
+        await d.drain(5_000);
+        assert.equal(h.connector.deliveries.get(id), 1, `${id} was delivered`);
+      };
+      const step = (days: number) => clock.setSystemTime(Date.now() + days * 86_400_000);
+      await send("before");
+      // Back ten days (under the 24.8 days past which Node fires a timer at once) with nothing to
+      // send, so the dispatcher polls on the stepped-back clock for a while; then forward again.
+      step(-10);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      step(11);
+      await send("stepped-forward");
+      step(-3);
+      await send("stepped-back");
+      assert.deepEqual(h.connector.duplicates(), []);
+    } finally {
+      clock.restore();
+    }
   });
 
   it("with two dispatchers on one store, one leads and every message is sent once; the other takes over when it stops", async () => {
