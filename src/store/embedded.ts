@@ -57,14 +57,19 @@ interface SnapshotHeader {
   savedAt: string;
 }
 
-async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; records: StoreRecord[]; bytes: number } | undefined> {
-  let raw: string;
+/** A file's text, or undefined when there is no such file. */
+async function readIfExists(file: string): Promise<string | undefined> {
   try {
-    raw = await readFile(file, "utf8");
+    return await readFile(file, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw err;
   }
+}
+
+async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; records: StoreRecord[]; bytes: number } | undefined> {
+  const raw = await readIfExists(file);
+  if (raw === undefined) return undefined;
   const lines = raw.split("\n");
   if (lines.at(-1) === "") lines.pop();
   const header = JSON.parse(lines[0] ?? "null") as SnapshotHeader | null;
@@ -77,13 +82,8 @@ async function readSnapshot(file: string): Promise<{ header: SnapshotHeader; rec
 
 /** Records from the snapshot format of earlier versions (databases, containers, items). */
 async function readLegacySnapshot(file: string): Promise<StoreRecord[] | undefined> {
-  let raw: string;
-  try {
-    raw = await readFile(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw err;
-  }
+  const raw = await readIfExists(file);
+  if (raw === undefined) return undefined;
   const snap = JSON.parse(raw) as { version: number; databases: { id: string; containers: { id: string; partitionKey: unknown; indexingPolicy?: unknown; items: Record<string, unknown>[] }[] }[] };
   if (snap.version !== 1) throw new Error("unknown snapshot version");
   const out: StoreRecord[] = [];
