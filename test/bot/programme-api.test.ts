@@ -8,6 +8,7 @@ import { reminderSlot } from "../../src/programme/stuck";
 import { action, cardText, type Card } from "../support/cards";
 import { inMonths, interestInput, roleInput } from "../support/forms";
 import { demoPerson, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
+import { apiCall, devSignIn } from "../support/tab";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 const SECRET = "ZQX-ADJUSTMENT-wheelchair-ramp-4471";
@@ -24,25 +25,8 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
   let roleId = "";
   const people: Record<string, Person> = {};
 
-  const signIn = async (id: string): Promise<string> => {
-    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: id }) });
-    return ((await res.json()) as { token: string }).token;
-  };
-  const call = async (token: string | undefined, method: "GET" | "POST", path: string, body?: unknown) => {
-    const res = await fetch(`${bot.app.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const raw = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, raw, json, headers: res.headers };
-  };
+  const signIn = (id: string): Promise<string> => devSignIn(bot.app.url, id);
+  const call = (token: string | undefined, method: "GET" | "POST", path: string, body?: unknown) => apiCall(bot.app.url, token, method, path, body);
   const cardsIn = (conversationId: string): Card[] =>
     bot.connector.to(conversationId).filter((s) => s.body.attachments?.[0]?.contentType === CARD).map((s) => s.body.attachments[0].content);
   const chatOf = (p: Person) => bot.connector.created.find((c) => c.memberId === p.aadObjectId)?.conversationId;

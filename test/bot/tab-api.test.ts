@@ -8,6 +8,7 @@ import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText } from "../support/cards";
 import { interestInput } from "../support/forms";
 import { demoPerson, personalChat, startTestBot, type TestBot } from "../support/teams";
+import { devSignIn } from "../support/tab";
 
 /** The tab API in local development (no app id): development sign-in, and nobody sees others' records. */
 describe("tab API: My secondment, and nobody else's", function () {
@@ -20,11 +21,7 @@ describe("tab API: My secondment, and nobody else's", function () {
     await bot.stop();
   });
 
-  const signIn = async (id: string): Promise<string> => {
-    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: id }) });
-    assert.equal(res.status, 200);
-    return ((await res.json()) as { token: string }).token;
-  };
+  const signIn = (id: string): Promise<string> => devSignIn(bot.app.url, id);
   const get = async (token: string, path: string) => {
     const res = await fetch(`${bot.app.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, raw: await res.text() };

@@ -3,6 +3,7 @@ import { VERBS } from "../../cards";
 import { cardText } from "../support/cards";
 import { interestInput } from "../support/forms";
 import { demoPerson, onlyCard, personalChat, startTestBot, type TestBot } from "../support/teams";
+import { devSignIn } from "../support/tab";
 
 /**
  * Cymraeg in the "My secondment" tab, over HTTP: the tab API answers in the person's language
@@ -19,11 +20,7 @@ describe("Cymraeg: the My secondment tab and its language switch (over HTTP)", f
     await bot.stop();
   });
 
-  const signIn = async (id: string): Promise<string> => {
-    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: id }) });
-    assert.equal(res.status, 200);
-    return ((await res.json()) as { token: string }).token;
-  };
+  const signIn = (id: string): Promise<string> => devSignIn(bot.app.url, id);
   const me = async (token: string, query = "") => {
     const res = await fetch(`${bot.app.url}/api/tab/me${query}`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(res.status, 200);

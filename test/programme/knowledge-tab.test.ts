@@ -5,6 +5,7 @@ import { silentLogger } from "../../src/log";
 import { KB_DOC, type KbDoc } from "../../src/store/knowledge";
 import { action, cardText } from "../support/cards";
 import { onlyCard, person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
+import { apiCall, devSignIn } from "../support/tab";
 
 /**
  * The knowledge base in the Programme tab, over real HTTP with the tab's verified sign-in: the
@@ -20,19 +21,8 @@ describe("programme tab: the knowledge base", function () {
   const OTHER = "can my cat come to the host office?";
   const kbDoc = async () => (await bot.app.store.container("knowledge").item(KB_DOC, KB_DOC).read<KbDoc>()).resource;
 
-  const signIn = async (id: string): Promise<string> => {
-    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: id }) });
-    return ((await res.json()) as { token: string }).token;
-  };
-  const call = async (token: string | undefined, method: "GET" | "POST", path: string, body?: unknown) => {
-    const res = await fetch(`${bot.app.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const raw = await res.text();
-    return { status: res.status, raw, json: raw ? JSON.parse(raw) : undefined };
-  };
+  const signIn = (id: string): Promise<string> => devSignIn(bot.app.url, id);
+  const call = (token: string | undefined, method: "GET" | "POST", path: string, body?: unknown) => apiCall(bot.app.url, token, method, path, body);
 
   before(async () => {
     bot = await startTestBot(demoAppEnv(), silentLogger, { knowledgeRefreshMs: 100, schedulerPollMs: 60_000 });

@@ -4,6 +4,7 @@ import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { reminderSlot } from "../../src/programme/stuck";
 import { interestInput } from "../support/forms";
 import { demoPerson, person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
+import { devSignIn } from "../support/tab";
 
 /**
  * "Send a reminder" in the Programme tab, under fake time over Christmas 2026: at most one reminder
@@ -43,8 +44,7 @@ describe("programme: stuck-item reminders, one per working day (fake time)", fun
     // The line manager reads Welsh: the reminder goes to them in Welsh, whatever the team member reads.
     await bot.teams.press(personalChat(manager), manager, VERBS.setLanguage, { lang: "cy" });
     await bot.teams.press(personalChat(cai), cai, VERBS.submitInterest, interestInput({ fullName: "Cai Rees", availableFrom: "2027-06-01", lineManagerId: manager.aadObjectId, lineManagerEmail: "" }));
-    const res = await fetch(`${bot.app.url}/api/tab/dev-sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ person: "programmeTeam" }) });
-    token = ((await res.json()) as { token: string }).token;
+    token = await devSignIn(bot.app.url, "programmeTeam");
     await bot.teams.say(personalChat(tom), tom, "hello");
   });
   after(async () => {
