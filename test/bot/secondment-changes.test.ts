@@ -3,12 +3,13 @@ import { randomUUID } from "node:crypto";
 import { VERBS } from "../../cards";
 import { todayInLondon } from "../../src/domain/dates";
 import { personKey } from "../../src/domain/person";
-import { confirmTerms, newSecondment, PARTIES, proposeTerms, start, type AgreementTerms, type Change, type Secondment } from "../../src/domain/secondment";
+import { newSecondment, PARTIES, type Secondment } from "../../src/domain/secondment";
 import { checkInDate, checkInDueAt } from "../../src/domain/secondment-dates";
 import { atUkTime } from "../../src/scheduler/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
+import { ACTIVE_TERMS, seedSecondment } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -37,20 +38,6 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
     await bot.stop();
   });
 
-  const terms: AgreementTerms = {
-    startDate: "2027-02-01",
-    endDate: "2027-09-30",
-    hostManagerName: "Vic Osei",
-    roleSpecification: "Build the housing supply model.",
-    workingPattern: "full-time",
-    salary: "host-reimburses-home",
-    expenses: "host",
-    homeHrContact: "hr@home.gov.uk",
-    hostHrContact: "hr@host.gov.uk",
-    checkInEveryWeeks: 4,
-    noticeWeeks: 4,
-  };
-
   interface Cast {
     ana: Person;
     sam: Person;
@@ -58,34 +45,14 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
     sid: string;
   }
 
-  function must(c: Change): Secondment {
-    if (c.kind !== "changed") throw new Error(c.why.key);
-    return c.secondment;
-  }
-
   /** A secondment for three new people, confirmed by all three and (unless told otherwise) started. */
   async function secondment(o: { started?: boolean } = {}): Promise<Cast> {
     const ana = person("Ana Jones");
     const sam = person("Sam Lee");
     const vic = person("Vic Osei");
-    const at = new Date("2027-01-20T10:00:00Z");
-    let s = newSecondment({
-      matchId: `match:role-${randomUUID()}:${personKey({ tenantId: TENANT, aadObjectId: ana.aadObjectId })}`,
-      tenantId: TENANT,
-      serviceUrl: bot.connector.url,
-      opening: { id: `role-${randomUUID()}`, title: "Housing analyst", organisation: "Homes England", channelConversationId: "19:housing@thread.tacv2" },
-      secondee: { tenantId: TENANT, aadObjectId: ana.aadObjectId, name: ana.name, key: personKey({ tenantId: TENANT, aadObjectId: ana.aadObjectId }) },
-      homeManager: { aadObjectId: sam.aadObjectId, name: sam.name },
-      host: { aadObjectId: vic.aadObjectId, name: vic.name, key: personKey({ tenantId: TENANT, aadObjectId: vic.aadObjectId }) },
-      homeOrganisation: "Department for Education",
-      capMonths: 12,
-      now: at,
-    });
-    s = must(proposeTerms(s, "host", o.started === false ? { ...terms, startDate: "2027-05-04" } : terms, at));
-    for (const p of PARTIES) s = must(confirmTerms(s, p, s.termsVersion, at));
-    if (o.started !== false) s = must(start(s, "2027-02-01", new Date("2027-02-01T09:00:00Z")));
-    await secondments.createOrGet(s);
-    return { ana, sam, vic, sid: s.id };
+    const started = o.started !== false;
+    const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: started ? "active" : "confirmed", terms: started ? ACTIVE_TERMS : { ...ACTIVE_TERMS, startDate: "2027-05-04" } });
+    return { ana, sam, vic, sid };
   }
 
   const stored = async (sid: string): Promise<Secondment> => (await secondments.get(sid))!;
@@ -306,7 +273,7 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.ok(reminder, "a return reminder for the new end date");
       assert.equal(reminder.dueAt, atUkTime("2027-11-30", "09:00").toISOString(), "a month before, on a working day");
       const n = 2;
-      const next = checkInDate({ startDate: terms.startDate, everyWeeks: 4, n });
+      const next = checkInDate({ startDate: ACTIVE_TERMS.startDate, everyWeeks: 4, n });
       assert.equal((await job(`secondment-check-in:${sid}:${n}:${next}`)).dueAt, checkInDueAt(next).toISOString(), "the next check-in is scheduled");
 
       await arrive(...PARTIES.map((p) => `extension-agreed:${sid}:${ext.id}:${p}`));
@@ -424,7 +391,7 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       await bot.teams.press(chat(ended.ana), ended.ana, VERBS.submitEarlyEnd, { secondmentId: ended.sid, lastDay: "2027-04-07", reason: "Family reasons." });
       assert.equal((await stored(ended.sid)).terms!.endDate, "2027-04-07");
       const n = 3;
-      const date = checkInDate({ startDate: terms.startDate, everyWeeks: 4, n });
+      const date = checkInDate({ startDate: ACTIVE_TERMS.startDate, everyWeeks: 4, n });
       assert.ok(date > "2027-04-07", `check-in ${n} (${date}) falls after the new last day`);
       const due = new Date(START.getTime() - 60_000);
       for (const sid of [ended.sid, control.sid]) {
@@ -502,7 +469,7 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       });
       await secondments.createOrGet(fresh);
       const sid = fresh.id;
-      const form = { ...Object.fromEntries(Object.entries(terms).map(([k, v]) => [k, String(v)])), startDate: "2027-05-04", daysPerWeek: "", hostManagerEmail: "" };
+      const form = { ...Object.fromEntries(Object.entries(ACTIVE_TERMS).map(([k, v]) => [k, String(v)])), startDate: "2027-05-04", daysPerWeek: "", hostManagerEmail: "" };
       await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...form });
       for (const p of [ana, sam, vic]) await bot.teams.press(chat(p), p, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
       assert.equal((await stored(sid)).status, "confirmed");

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import sinon from "sinon";
 import { VERBS } from "../../cards";
-import { personKey } from "../../src/domain/person";
-import { confirmTerms, newSecondment, PARTIES, proposeTerms, start, type AgreementTerms, type Change, type Secondment } from "../../src/domain/secondment";
+import { PARTIES, type Secondment } from "../../src/domain/secondment";
 import { silentLogger } from "../../src/log";
 import { bankHolidays } from "../../src/scheduler/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, type Card } from "../support/cards";
-import { person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
+import { person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
 import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
+import { AGREEMENT_INPUT, seedSecondment } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -51,67 +51,13 @@ describe("reminders to confirm an agreement or answer an extension, then the pro
     sid: string;
   }
 
-  const activeTerms: AgreementTerms = {
-    startDate: "2027-02-01",
-    endDate: "2027-09-30",
-    hostManagerName: "Vic Osei",
-    roleSpecification: "Build the housing supply model.",
-    workingPattern: "full-time",
-    salary: "host-reimburses-home",
-    expenses: "host",
-    homeHrContact: "hr@home.gov.uk",
-    hostHrContact: "hr@host.gov.uk",
-    checkInEveryWeeks: 4,
-    noticeWeeks: 4,
-  };
-
-  /** What the host types in the agreement form (all fields are text on the card). */
-  const agreementInput = {
-    startDate: "2027-09-06",
-    endDate: "2028-02-28",
-    roleSpecification: "Build a model of housing demand with the strategy team.",
-    hostManagerName: "Kim Patel",
-    hostManagerEmail: "kim.patel@leeds.example.gov.uk",
-    workingPattern: "full-time",
-    daysPerWeek: "",
-    salary: "host-reimburses-home",
-    expenses: "host",
-    homeHrContact: "hr@education.example.gov.uk",
-    hostHrContact: "hr@leeds.example.gov.uk",
-    checkInEveryWeeks: "4",
-    noticeWeeks: "4",
-  };
-
-  function must(c: Change): Secondment {
-    if (c.kind !== "changed") throw new Error(c.why.key);
-    return c.secondment;
-  }
-
   /** A secondment for three new people, straight into the store: still agreeing (no terms yet), or confirmed and started. */
   async function secondment(status: "agreeing" | "active"): Promise<Cast> {
     const ana = person("Ana Jones");
     const sam = person("Sam Lee");
     const vic = person("Vic Osei");
-    const at = new Date("2027-01-20T10:00:00Z");
-    let s = newSecondment({
-      matchId: `match:role-${randomUUID()}:${personKey({ tenantId: TENANT, aadObjectId: ana.aadObjectId })}`,
-      tenantId: TENANT,
-      serviceUrl: bot.connector.url,
-      opening: { id: `role-${randomUUID()}`, title: "Housing analyst", organisation: "Homes England", channelConversationId: "19:housing@thread.tacv2" },
-      secondee: { tenantId: TENANT, aadObjectId: ana.aadObjectId, name: ana.name, key: personKey({ tenantId: TENANT, aadObjectId: ana.aadObjectId }) },
-      homeManager: { aadObjectId: sam.aadObjectId, name: sam.name },
-      host: { aadObjectId: vic.aadObjectId, name: vic.name, key: personKey({ tenantId: TENANT, aadObjectId: vic.aadObjectId }) },
-      homeOrganisation: "Department for Education",
-      capMonths: 12,
-      now: at,
-    });
-    if (status === "active") {
-      s = must(proposeTerms(s, "host", activeTerms, at));
-      for (const p of PARTIES) s = must(confirmTerms(s, p, s.termsVersion, at));
-      s = must(start(s, "2027-02-01", new Date("2027-02-01T09:00:00Z")));
-    }
-    await secondments.createOrGet(s);
-    return { ana, sam, vic, sid: s.id };
+    const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status });
+    return { ana, sam, vic, sid };
   }
 
   const stored = async (sid: string): Promise<Secondment> => (await secondments.get(sid))!;
@@ -176,7 +122,7 @@ describe("reminders to confirm an agreement or answer an extension, then the pro
 
       // Monday 22 March 2027: the host sends the agreement; the secondee confirms the next day.
       clock.setSystemTime(new Date("2027-03-22T10:00:00Z"));
-      const sent = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...agreementInput });
+      const sent = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...AGREEMENT_INPUT });
       assert.match(cardText(sent), /each need to confirm/);
       await arrive(`agreement:${sid}:v1:secondee`, `agreement:${sid}:v1:homeManager`);
       clock.setSystemTime(new Date("2027-03-23T10:00:00Z"));
@@ -242,7 +188,7 @@ describe("reminders to confirm an agreement or answer an extension, then the pro
       const { ana, sam, vic, sid } = await secondment("agreeing");
       const p = `agreement-reminder:${sid}:v1`;
       clock.setSystemTime(new Date("2027-05-10T09:00:00Z"));
-      await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...agreementInput });
+      await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...AGREEMENT_INPUT });
       // Monday 10 May + 3 working days = Thursday 13 May: nobody has confirmed, so all three are reminded.
       await at("2027-05-13T08:00:30Z", [`${p}:1:secondee`, `${p}:1:homeManager`, `${p}:1:host`]);
 
@@ -268,10 +214,10 @@ describe("reminders to confirm an agreement or answer an extension, then the pro
     it("leaves a changed agreement's old version alone: its jobs do nothing, and the new version is followed up", async () => {
       const { ana, sam, vic, sid } = await secondment("agreeing");
       clock.setSystemTime(new Date("2027-06-07T09:00:00Z"));
-      await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...agreementInput });
+      await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...AGREEMENT_INPUT });
       // Tuesday 8 June: the secondee changes the role specification, so everyone confirms again.
       clock.setSystemTime(new Date("2027-06-08T09:00:00Z"));
-      const changed = await bot.teams.press(personalChat(ana), ana, VERBS.submitAgreement, { secondmentId: sid, version: 1, ...agreementInput, roleSpecification: "Build a model of housing demand and supply." });
+      const changed = await bot.teams.press(personalChat(ana), ana, VERBS.submitAgreement, { secondmentId: sid, version: 1, ...AGREEMENT_INPUT, roleSpecification: "Build a model of housing demand and supply." });
       assert.match(cardText(changed), /each need to confirm/);
       assert.equal((await stored(sid)).termsVersion, 2);
 

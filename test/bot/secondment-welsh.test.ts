@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import sinon from "sinon";
 import { VERBS } from "../../cards";
-import { personKey } from "../../src/domain/person";
-import { confirmTerms, newSecondment, PARTIES, proposeTerms, start, type AgreementTerms, type Change, type Secondment } from "../../src/domain/secondment";
 import { checkInDate } from "../../src/domain/secondment-dates";
 import { silentLogger } from "../../src/log";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
-import { person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
+import { person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
 import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
+import { ACTIVE_TERMS, AGREEMENT_INPUT, seedSecondment } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 /** The error tied to an input on a Welsh form ("Label. Gwall: message"); fieldError reads the English one. */
@@ -46,68 +44,14 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     clock.restore();
   });
 
-  const terms: AgreementTerms = {
-    startDate: "2027-02-01",
-    endDate: "2027-09-30",
-    hostManagerName: "Vic Osei",
-    roleSpecification: "Build the housing supply model.",
-    workingPattern: "full-time",
-    salary: "host-reimburses-home",
-    expenses: "host",
-    homeHrContact: "hr@home.gov.uk",
-    hostHrContact: "hr@host.gov.uk",
-    checkInEveryWeeks: 4,
-    noticeWeeks: 4,
-  };
-
-  const agreementInput = {
-    startDate: "2027-09-06",
-    endDate: "2028-02-28",
-    roleSpecification: "Build a model of housing demand with the strategy team.",
-    hostManagerName: "Kim Patel",
-    hostManagerEmail: "kim.patel@leeds.example.gov.uk",
-    workingPattern: "full-time",
-    daysPerWeek: "",
-    salary: "host-reimburses-home",
-    expenses: "host",
-    homeHrContact: "hr@education.example.gov.uk",
-    hostHrContact: "hr@leeds.example.gov.uk",
-    checkInEveryWeeks: "4",
-    noticeWeeks: "4",
-  };
-
-  function must(c: Change): Secondment {
-    if (c.kind !== "changed") throw new Error(c.why.key);
-    return c.secondment;
-  }
-
   /** Choose a language with the "Cymraeg / English" button, as the person would. */
   async function choose(p: Person, lang: "cy" | "en-GB"): Promise<void> {
     await bot.teams.press(personalChat(p), p, VERBS.setLanguage, { lang });
   }
 
   /** A secondment for three people, straight into the store: still agreeing, or confirmed and started on 1 February 2027. */
-  async function secondment(status: "agreeing" | "active", ana: Person, sam: Person, vic: Person): Promise<string> {
-    const at = new Date("2027-01-20T10:00:00Z");
-    let s = newSecondment({
-      matchId: `match:role-${randomUUID()}:${personKey({ tenantId: TENANT, aadObjectId: ana.aadObjectId })}`,
-      tenantId: TENANT,
-      serviceUrl: bot.connector.url,
-      opening: { id: `role-${randomUUID()}`, title: "Housing analyst", organisation: "Cyngor Caerdydd", channelConversationId: "19:housing@thread.tacv2" },
-      secondee: { tenantId: TENANT, aadObjectId: ana.aadObjectId, name: ana.name, key: personKey({ tenantId: TENANT, aadObjectId: ana.aadObjectId }) },
-      homeManager: { aadObjectId: sam.aadObjectId, name: sam.name },
-      host: { aadObjectId: vic.aadObjectId, name: vic.name, key: personKey({ tenantId: TENANT, aadObjectId: vic.aadObjectId }) },
-      homeOrganisation: "Welsh Government",
-      capMonths: 12,
-      now: at,
-    });
-    if (status === "active") {
-      s = must(proposeTerms(s, "host", terms, at));
-      for (const p of PARTIES) s = must(confirmTerms(s, p, s.termsVersion, at));
-      s = must(start(s, "2027-02-01", new Date("2027-02-01T09:00:00Z")));
-    }
-    await secondments.createOrGet(s);
-    return s.id;
+  function secondment(status: "agreeing" | "active", ana: Person, sam: Person, vic: Person): Promise<string> {
+    return seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status, hostOrganisation: "Cyngor Caerdydd", homeOrganisation: "Welsh Government" });
   }
 
   const delivered = (id: string) => bot.connector.deliveries.get(id) ?? 0;
@@ -134,7 +78,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     const sid = await secondment("agreeing", ana, sam, vic);
 
     // The host (English) sends the details: his reply is English; the card sent to Ana is Welsh.
-    const sent = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...agreementInput });
+    const sent = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...AGREEMENT_INPUT });
     assert.match(cardText(sent), /Sent\. The secondee, the home line manager and the host each need to confirm/);
     await arrive(`agreement:${sid}:v1:secondee`, `agreement:${sid}:v1:homeManager`);
     const anaCard = cardsTo(ana).find((c) => JSON.stringify(c).includes(sid))!;
@@ -163,7 +107,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     assert.doesNotMatch(formText, /Start date|Who pays|Send for confirmation|Enter the/);
 
     // She sends it with an end date past the 12-month cap and no home HR contact: the errors are Welsh, her entries kept.
-    const wrong = await bot.teams.press(personalChat(ana), ana, VERBS.submitAgreement, { secondmentId: sid, version: 1, ...agreementInput, endDate: "2028-12-31", homeHrContact: "" });
+    const wrong = await bot.teams.press(personalChat(ana), ana, VERBS.submitAgreement, { secondmentId: sid, version: 1, ...AGREEMENT_INPUT, endDate: "2028-12-31", homeHrContact: "" });
     assert.equal(gwall(wrong, "homeHrContact"), "Rhowch gyfeiriad e-bost cyswllt AD yn y sefydliad cartref");
     assert.equal(gwall(wrong, "endDate"), "Dyddiad gorffen: rhaid iddo fod ar 5 Medi 2028 neu cyn hynny. Mae'r sefydliad yn cyfyngu secondiadau i 12 mis.");
     assert.match(cardText(wrong), /Gyda dyddiad dechrau o 6 Medi 2027, y dyddiad gorffen diweddaraf yw 5 Medi 2028\./);
@@ -190,7 +134,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     await choose(pat, "cy");
     const welsh = await secondment("active", gwen, rhys, host1);
     const english = await secondment("active", tom, kate, host2);
-    const date = checkInDate({ startDate: terms.startDate, everyWeeks: terms.checkInEveryWeeks, n: 1 });
+    const date = checkInDate({ startDate: ACTIVE_TERMS.startDate, everyWeeks: ACTIVE_TERMS.checkInEveryWeeks, n: 1 });
     assert.equal(date, "2027-03-01");
     clock.setSystemTime(new Date("2027-02-28T12:00:00Z"));
     for (const sid of [welsh, english]) {
