@@ -124,14 +124,16 @@ export function renderCard<N extends CardName>(name: N, model: CardModels[N], la
   return JSON.parse(json) as AdaptiveCardJson;
 }
 
-function expand<N extends CardName>(name: N, model: CardModels[N], lang: Lang): AdaptiveCardJson {
+function expand<N extends CardName>(name: N, given: CardModels[N], lang: Lang): AdaptiveCardJson {
+  // A person erased from the programme is a marker in stored records, so only a model can carry one:
+  // named here, before expansion, in the reader's language (a model is smaller than its card).
+  const model = readableLeftIn(given, lang);
   let keys = KEYS.get(name);
   if (!keys) KEYS.set(name, (keys = templateKeys(TEMPLATES[name])));
   const values: MessageValues = {};
   for (const [k, v] of Object.entries(model as object)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") values[k] = v;
   const t = keys.length ? cardStrings(lang, keys, values) : {};
-  // A person erased from the programme is a marker in stored records: named here in the reader's language.
-  const card = readableLeftIn(templateFor(name).expand({ $root: { ...model, verbs: VERBS, t } }) as AdaptiveCardJson, lang);
+  const card = templateFor(name).expand({ $root: { ...model, verbs: VERBS, t } }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(name, bytes);
   return card;
