@@ -32,6 +32,41 @@ const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 const FIRST = ["Ana", "Bea", "Cai", "Dafydd", "Eira", "Ffion", "Gwen", "Huw", "Iolo", "Jo", "Kofi", "Lowri", "Mo", "Nia", "Owain", "Priya", "Rhys", "Siân", "Tomos", "Ŵyn"];
 const LAST = ["Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Patel", "Okafor", "Morgan", "Griffiths", "Price", "Tŷ-Gwyn", "O'Neill"];
 
+/** The synthetic person `i` (as the interest form stores them), for both the in-memory rows and the stored documents. */
+function syntheticInterest(i: number, today: string) {
+  return {
+    fullName: `${pick(FIRST, i)} ${pick(LAST, Math.floor(i / 7))} ${i}`,
+    organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
+    organisationName: `Organisation ${i % 300}`,
+    profession: pick(["Policy", "Finance", "Digital", "Operational delivery", "Analysis"], i),
+    grade: pick(GRADE_IDS, i),
+    region: pick(choiceIds(REGIONS), Math.floor(i / 3)),
+    town: pick(["Leeds", "Cardiff", "Caernarfon", "Bristol", "Glasgow", "Belfast", "Manchester"], i),
+    secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i), pick(choiceIds(SECONDMENT_TYPES), i + 1)],
+    skillsOffered: { ids: [pick(SKILL_IDS, i), pick(SKILL_IDS, i * 3 + 1)], other: i % 5 === 0 ? ["Welsh language"] : [] },
+    availableFrom: addMonths(today, 1 + (i % 12)),
+  };
+}
+
+/** The synthetic role `i` (as the role form stores it). */
+function syntheticRole(i: number, today: string) {
+  return {
+    title: `${pick(["Data analyst", "Policy adviser", "Project manager", "Housing officer", "Finance business partner"], i)} ${i}`,
+    hostOrganisationType: pick(choiceIds(ORGANISATION_TYPES), i),
+    hostOrganisation: `Host ${i % 200}`,
+    team: `Team ${i % 50}`,
+    gradeMin: pick(GRADE_IDS, i),
+    gradeMax: pick(GRADE_IDS, i + 2),
+    region: pick(choiceIds(REGIONS), i),
+    town: "Leeds",
+    openings: 1 + (i % 3),
+    secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i)],
+    startDate: addMonths(today, 2 + (i % 10)),
+    durationMonths: 6,
+    requiredSkills: { ids: [pick(SKILL_IDS, i)], other: [] as string[] },
+  };
+}
+
 /** Create documents in batches of 100 through the SDK's bulk call, a few batches at a time. */
 async function seed(container: Container, docs: (n: number) => Record<string, unknown> & { pk: string }, count: number): Promise<void> {
   let next = 0;
@@ -62,41 +97,47 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export function benchPoolQueries(interests = 25_000, roles = 2_500): { firstPageMs: number; filteredPageMs: number } {
   const today = todayInLondon(new Date());
-  const rows: InterestRow[] = Array.from({ length: interests }, (_, i) => ({
-    key: `${DEMO_TENANT_ID}:bench-${i}`,
-    name: `${pick(FIRST, i)} ${pick(LAST, Math.floor(i / 7))} ${i}`,
-    organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
-    organisation: `Organisation ${i % 300}`,
-    profession: pick(["Policy", "Finance", "Digital", "Operational delivery", "Analysis"], i),
-    grade: pick(GRADE_IDS, i),
-    region: pick(choiceIds(REGIONS), Math.floor(i / 3)),
-    town: pick(["Leeds", "Cardiff", "Caernarfon", "Bristol", "Glasgow", "Belfast", "Manchester"], i),
-    secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i), pick(choiceIds(SECONDMENT_TYPES), i + 1)],
-    availableFrom: addMonths(today, 1 + (i % 12)),
-    release: i % 3 === 0 ? "pending" : "approved",
-    status: i % 20 === 0 ? "withdrawn" : "available",
-    skills: [pick(SKILL_IDS, i), pick(SKILL_IDS, i * 3 + 1)].join(", ").replace(/-/g, " "),
-    submittedAt: new Date().toISOString(),
-  }));
-  const roleRows: RoleRow[] = Array.from({ length: roles }, (_, i) => ({
-    id: `role-${i}`,
-    ownerKey: `${DEMO_TENANT_ID}:owner-${i}`,
-    title: `${pick(["Data analyst", "Policy adviser", "Project manager", "Housing officer", "Finance business partner"], i)} ${i}`,
-    organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
-    organisation: `Host ${i % 200}`,
-    team: `Team ${i % 50}`,
-    gradeMin: pick(GRADE_IDS, i),
-    gradeMax: pick(GRADE_IDS, i + 2),
-    region: pick(choiceIds(REGIONS), i),
-    town: "Leeds",
-    openings: 1 + (i % 3),
-    channel: "Bench: General",
-    secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i)],
-    startDate: addMonths(today, 2 + (i % 10)),
-    status: "open",
-    skills: pick(SKILL_IDS, i).replace(/-/g, " "),
-    submittedAt: new Date().toISOString(),
-  }));
+  const rows: InterestRow[] = Array.from({ length: interests }, (_, i) => {
+    const p = syntheticInterest(i, today);
+    return {
+      key: `${DEMO_TENANT_ID}:bench-${i}`,
+      name: p.fullName,
+      organisationType: p.organisationType,
+      organisation: p.organisationName,
+      profession: p.profession,
+      grade: p.grade,
+      region: p.region,
+      town: p.town,
+      secondmentTypes: p.secondmentTypes,
+      availableFrom: p.availableFrom,
+      release: i % 3 === 0 ? "pending" : "approved",
+      status: i % 20 === 0 ? "withdrawn" : "available",
+      skills: p.skillsOffered.ids.join(", ").replace(/-/g, " "),
+      submittedAt: new Date().toISOString(),
+    };
+  });
+  const roleRows: RoleRow[] = Array.from({ length: roles }, (_, i) => {
+    const r = syntheticRole(i, today);
+    return {
+      id: `role-${i}`,
+      ownerKey: `${DEMO_TENANT_ID}:owner-${i}`,
+      title: r.title,
+      organisationType: r.hostOrganisationType,
+      organisation: r.hostOrganisation,
+      team: r.team,
+      gradeMin: r.gradeMin,
+      gradeMax: r.gradeMax,
+      region: r.region,
+      town: r.town,
+      openings: r.openings,
+      channel: "Bench: General",
+      secondmentTypes: r.secondmentTypes,
+      startDate: r.startDate,
+      status: "open",
+      skills: r.requiredSkills.ids.join(", ").replace(/-/g, " "),
+      submittedAt: new Date().toISOString(),
+    };
+  });
   const b0 = performance.now();
   const snap = snapshotFrom({ interests: rows, roles: roleRows, approvals: [], matches: [], secondments: [] }, 1);
   console.log(`in memory: index of ${interests.toLocaleString("en-GB")} people and ${roles.toLocaleString("en-GB")} roles built in ${ms(performance.now() - b0)}`);
@@ -150,17 +191,8 @@ export async function benchProgramme(options: BenchProgrammeOptions = {}): Promi
         updatedAt: now,
         submittedAt: now,
         details: {
-          fullName: `${pick(FIRST, i)} ${pick(LAST, Math.floor(i / 7))} ${i}`,
+          ...syntheticInterest(i, today),
           email: `person${i}@example.gov.uk`,
-          organisationType: pick(choiceIds(ORGANISATION_TYPES), i),
-          organisationName: `Organisation ${i % 300}`,
-          profession: pick(["Policy", "Finance", "Digital", "Operational delivery", "Analysis"], i),
-          grade: pick(GRADE_IDS, i),
-          region: pick(choiceIds(REGIONS), Math.floor(i / 3)),
-          town: pick(["Leeds", "Cardiff", "Caernarfon", "Bristol", "Glasgow", "Belfast", "Manchester"], i),
-          secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i), pick(choiceIds(SECONDMENT_TYPES), i + 1)],
-          skillsOffered: { ids: [pick(SKILL_IDS, i), pick(SKILL_IDS, i * 3 + 1)], other: i % 5 === 0 ? ["Welsh language"] : [] },
-          availableFrom: addMonths(today, 1 + (i % 12)),
           adjustments: "BENCH-PRIVATE-ADJUSTMENT",
         },
       };
@@ -177,21 +209,7 @@ export async function benchProgramme(options: BenchProgrammeOptions = {}): Promi
         updatedAt: now,
         submittedAt: now,
         details: {
-          form: {
-            title: `${pick(["Data analyst", "Policy adviser", "Project manager", "Housing officer", "Finance business partner"], i)} ${i}`,
-            hostOrganisationType: pick(choiceIds(ORGANISATION_TYPES), i),
-            hostOrganisation: `Host ${i % 200}`,
-            team: `Team ${i % 50}`,
-            gradeMin: pick(GRADE_IDS, i),
-            gradeMax: pick(GRADE_IDS, i + 2),
-            region: pick(choiceIds(REGIONS), i),
-            town: "Leeds",
-            openings: 1 + (i % 3),
-            secondmentTypes: [pick(choiceIds(SECONDMENT_TYPES), i)],
-            startDate: addMonths(today, 2 + (i % 10)),
-            durationMonths: 6,
-            requiredSkills: { ids: [pick(SKILL_IDS, i)], other: [] },
-          },
+          form: syntheticRole(i, today),
           channel: { conversationId: `19:bench-${i}@thread.tacv2`, teamName: "Bench", channelName: "General" },
         },
       }),

@@ -10,6 +10,7 @@ import { action, cardText, type Card } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
 import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
 import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
+import { AGREEMENT_INPUT } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -152,21 +153,7 @@ for (const instances of [1, 2, 3]) {
     });
 
     it("becomes confirmed only when the secondee, the home line manager and the host have all confirmed", async () => {
-      const terms = {
-        startDate: "2027-01-04",
-        endDate: "2027-06-30",
-        roleSpecification: "Build a model of housing demand with the strategy team.",
-        hostManagerName: "Kim Patel",
-        hostManagerEmail: "kim.patel@leeds.example.gov.uk",
-        workingPattern: "full-time",
-        daysPerWeek: "",
-        salary: "host-reimburses-home",
-        expenses: "host",
-        homeHrContact: "hr@education.example.gov.uk",
-        hostHrContact: "hr@leeds.example.gov.uk",
-        checkInEveryWeeks: "4",
-        noticeWeeks: "4",
-      };
+      const terms = { ...AGREEMENT_INPUT, startDate: "2027-01-04", endDate: "2027-06-30" };
       // Past the fixed limit: the message names the field, the date and why; nothing is stored.
       const tooLong = await bot.teams.press(personalChat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...terms, endDate: "2029-01-04" });
       assert.match(cardText(tooLong), /End date must be on or before 3 January 2029\. The organisation limits secondments to 24 months/);
