@@ -95,7 +95,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "bother bothered consider considered considering figure figured worry worried worrying quite general " +
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
-    "hey hiya cheers keen process"
+    "hey hiya cheers keen process whos hows wheres " +
+    // Number words say no more than the digits dropped below.
+    "two three four five six seven eight nine ten eleven twelve"
   ).split(/\s+/),
 );
 

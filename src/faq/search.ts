@@ -92,6 +92,9 @@ export const THRESHOLDS = {
   notCoveredScore: 0.5,
   notCoveredMargin: 0.3,
   closestShare: 0.5,
+  offTopicClassifier: 0.3,
+  didYouMeanScore: 0.6,
+  didYouMeanKnown: 0.8,
 };
 const MAX_CLOSEST = 3;
 const MAX_RELATED = 2;
@@ -163,6 +166,13 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   if (top.isEntry && uncovered && uncovered.classifier > top.classifier + t.notCoveredMargin && sig.coverage > 0) {
     return { kind: "not-covered", topic: uncovered.id, closest: [] };
   }
+  // The None intent (off-topic.ts) is at least as sure as the classifier is of any entry: the
+  // words shared with an entry ("write", "office", "bank") are chance, so decline.
+  const none = sig.ranked.find((r) => r.id === OFF_TOPIC_LABEL);
+  const bestEntry = sig.ranked.find((r) => r.isEntry);
+  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= (bestEntry?.classifier ?? 0)) {
+    return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
+  }
   if (
     top.isEntry &&
     top.score >= t.answerScore &&
@@ -177,7 +187,12 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   }
   if (top.id === OFF_TOPIC_LABEL) return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   if (!top.isEntry && top.classifier >= t.notCoveredScore && sig.coverage > 0) return { kind: "not-covered", topic: top.id, closest: [] };
-  if (sig.telling) {
+  // "Did you mean" only when the question is mostly in the knowledge base's words and an entry
+  // scores well enough: a single shared word ("time", "office") in an otherwise unknown question
+  // is not a near miss.
+  // Long questions ramble in words of their own, so there the classifier must be sure instead.
+  const mostlyKnown = sig.terms.length >= t.longTerms ? top.classifier >= t.longClassifier : sig.known >= t.didYouMeanKnown;
+  if (sig.telling && top.score >= t.didYouMeanScore && mostlyKnown) {
     const near = closest(top.score * t.closestShare);
     if (near.length > 0) return { kind: "did-you-mean", closest: near };
   }
@@ -247,11 +262,15 @@ export function createFaq(
     if (word.length < 4 || vocabulary.has(word) || isStopWord(word)) return word;
     const cached = corrections.get(word);
     if (cached !== undefined) return cached;
+    // Short words are often real words the knowledge base does not use ("park", "cash", "reset",
+    // "taxi"): below 8 letters only a dropped letter (a 4-letter word) or a dropped or wrong
+    // letter (5 to 7 letters) is put right, never an extra one.
     const allowed = word.length >= 8 ? 2 : 1;
+    const minLength = word.length >= 8 ? word.length - 2 : word.length === 4 ? 5 : word.length;
     let best = word;
     let bestDistance = allowed + 1;
     for (const candidate of vocabList) {
-      if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > allowed) continue;
+      if (candidate[0] !== word[0] || candidate.length < minLength || candidate.length - word.length > allowed) continue;
       const d = distance(word, candidate);
       if (d < bestDistance) {
         bestDistance = d;
