@@ -82,7 +82,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "arnaf arnoch arnon pan digwydd dw dwi rydw rwy rydych rydyn roedd oedd ir ar or ai ynn dydw dydy dyw dych sydd unrhyw rhywbeth " +
     "rhywun gwneud gwneith dod mynd rhaid gorfod hoffwn hoffech hoffi dylwn dylai dylech ddylwn ddylai ddylech wneud cyn " +
     "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
-    "mor ba fath tua ie"
+    "mor ba fath tua ie wrtha wrthyf wrthych wrthon wrthym bosib posib bosibl posibl eraill arall rhai"
   ).split(/\s+/),
 );
 

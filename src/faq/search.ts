@@ -191,7 +191,7 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // scores well enough: a single shared word ("time", "office") in an otherwise unknown question
   // is not a near miss.
   // Long questions ramble in words of their own, so there the classifier must be sure instead.
-  const mostlyKnown = sig.terms.length >= t.longTerms ? top.classifier >= t.longClassifier : sig.known >= t.didYouMeanKnown;
+  const mostlyKnown = top.classifier >= t.longClassifier || (sig.terms.length < t.longTerms && sig.known >= t.didYouMeanKnown);
   if (sig.telling && top.score >= t.didYouMeanScore && mostlyKnown) {
     const near = closest(top.score * t.closestShare);
     if (near.length > 0) return { kind: "did-you-mean", closest: near };

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { commandFor } from "../../bot/router";
 import { VERBS } from "../../cards";
 import { applyChanges } from "../../src/faq/knowledge-base";
+import { createWelshFaq, WELSH_ENTRIES } from "../../src/faq/knowledge-cy";
 import { NOT_COVERED } from "../../src/faq/not-covered";
 import { scrubPersonalData } from "../../src/faq/scrub";
 import { createFaq, decide, SHIPPED_ENTRIES, THRESHOLDS, type Signals } from "../../src/faq/search";
@@ -171,5 +172,20 @@ describe("applying the programme team's changes", () => {
     assert.equal(entries.find((e) => e.id === "team-1")!.topic, "Pets");
     assert.ok(!entries.find((e) => e.id === "pay-and-expenses")!.alternates!.includes("dosh?"));
     assert.ok(!SHIPPED_ENTRIES.find((e) => e.id === "extension")!.alternates!.includes("can I stay on?"), "shipped entries untouched");
+  });
+
+  it("gives each language only the alternates written in it, and Welsh questions are answered by a Welsh one", () => {
+    const changes: KbChange[] = [
+      { n: 1, kind: "alternate", entryId: "performance-management", text: "Pwy sy'n llofnodi fy nhaflenni amser?", lang: "cy", by, at },
+      { n: 2, kind: "alternate", entryId: "performance-management", text: "who signs my timesheets?", lang: "en-GB", by, at },
+    ];
+    const english = applyChanges(SHIPPED_ENTRIES, changes).find((e) => e.id === "performance-management")!;
+    const welsh = applyChanges(WELSH_ENTRIES, changes, "cy").find((e) => e.id === "performance-management")!;
+    assert.ok(english.alternates!.includes("who signs my timesheets?") && !english.alternates!.includes("Pwy sy'n llofnodi fy nhaflenni amser?"));
+    assert.ok(welsh.alternates!.includes("Pwy sy'n llofnodi fy nhaflenni amser?") && !welsh.alternates!.includes("who signs my timesheets?"));
+    const before = createWelshFaq().ask("Pwy sy'n llofnodi fy nhaflenni amser?");
+    assert.notEqual(before.kind, "answer");
+    const after = createWelshFaq(applyChanges(WELSH_ENTRIES, changes, "cy")).ask("Pwy sy'n llofnodi fy nhaflenni amser?");
+    assert.equal(after.kind === "answer" ? after.entry.id : after.kind, "performance-management");
   });
 });
