@@ -95,6 +95,8 @@ export const THRESHOLDS = {
   offTopicClassifier: 0.3,
   didYouMeanScore: 0.6,
   didYouMeanKnown: 0.8,
+  didYouMeanKnownSure: 0.6,
+  offTopicShare: 0.9,
 };
 const MAX_CLOSEST = 3;
 const MAX_RELATED = 2;
@@ -170,7 +172,7 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // words shared with an entry ("write", "office", "bank") are chance, so decline.
   const none = sig.ranked.find((r) => r.id === OFF_TOPIC_LABEL);
   const bestEntry = sig.ranked.find((r) => r.isEntry);
-  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= (bestEntry?.classifier ?? 0)) {
+  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(bestEntry?.classifier ?? 0, top.classifier)) {
     return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   }
   if (
@@ -191,7 +193,8 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // scores well enough: a single shared word ("time", "office") in an otherwise unknown question
   // is not a near miss.
   // Long questions ramble in words of their own, so there the classifier must be sure instead.
-  const mostlyKnown = top.classifier >= t.longClassifier || (sig.terms.length < t.longTerms && sig.known >= t.didYouMeanKnown);
+  const mostlyKnown =
+    sig.known >= t.didYouMeanKnown ? sig.terms.length < t.longTerms || top.classifier >= t.longClassifier : sig.known >= t.didYouMeanKnownSure && top.classifier >= t.longClassifier;
   if (sig.telling && top.score >= t.didYouMeanScore && mostlyKnown) {
     const near = closest(top.score * t.closestShare);
     if (near.length > 0) return { kind: "did-you-mean", closest: near };
