@@ -261,10 +261,16 @@ export function createFaq(
   for (const t of notCovered) addWords(t.alternates.join(" "));
   const vocabList = [...vocabulary];
   const corrections = new Map<string, string>();
+  // A word whose analysed form the knowledge base uses is no typo ("changed" when it has "change").
+  const knownTerms = new Set(analyse([...vocabulary].join(" ")));
   const correct = (word: string): string => {
     if (word.length < 4 || vocabulary.has(word) || isStopWord(word)) return word;
     const cached = corrections.get(word);
     if (cached !== undefined) return cached;
+    if (analyse(word).every((t) => knownTerms.has(t))) {
+      if (corrections.size < 5000) corrections.set(word, word);
+      return word;
+    }
     // Short words are often real words the knowledge base does not use ("park", "cash", "reset",
     // "taxi"): below 8 letters only a dropped letter (a 4-letter word) or a dropped or wrong
     // letter (5 to 7 letters) is put right, never an extra one.
