@@ -116,6 +116,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   cymorth: ["cymorth", "help", "helpu", "cefnogaeth"],
   lletyol: ["lletyol", "croesawu", "host"],
   sal: ["sal", "salwch"],
+  staff: ["staff", "gweithiwr", "gweithwyr", "cyflogai", "cyflogeion"],
   dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
   gyrfa: ["gyrfa", "gyrfaoedd"],
   perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],
