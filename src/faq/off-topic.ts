@@ -80,6 +80,9 @@ export const OFF_TOPIC_EXAMPLES: readonly string[] = [
   "check the spelling in my report",
   "help me with my personal statement",
   "draft a letter to my landlord",
+  "write a reference letter for my colleague",
+  "write a thank-you letter for me",
+  "draft a letter of application for me",
   "what should I put on my CV",
   "summarise this document for me",
   // Small talk and general knowledge
