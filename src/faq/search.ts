@@ -64,14 +64,21 @@ export interface Faq {
  *     entries, the topics the material does not cover (not-covered.ts) and "off-topic"
  *     (off-topic.ts, a None intent).
  * With e* the best-scoring label (see THRESHOLDS for the figures, tuned on the evaluation set):
+ *   0. The "off-topic" (None) label's classifier output is at least offTopicClassifier and at
+ *      least offTopicShare of the classifier's output for the best entry: off-topic (not-covered
+ *      if Q names secondments or the programme). Words shared by chance ("write", "cover") do
+ *      not make an answer.
  *   1. e* is an entry with score, classifier output, coverage (or, for long questions, a strong
  *      classifier output), known share and margin over the runner-up all at their thresholds,
  *      and Q is more than one term or one telling enough: answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
- *   4. Q has a telling term some entry uses: did-you-mean with up to 3 entries scoring at least
- *      closestShare of e*'s score.
+ *   4. Q has a telling term some entry uses, e* scores at least didYouMeanScore, and Q is mostly
+ *      in the knowledge base's words (known >= didYouMeanKnown; long questions also need a sure
+ *      classifier) or the classifier is sure and known >= didYouMeanKnownSure: did-you-mean with
+ *      up to 3 entries scoring at least closestShare of e*'s score. A single shared word in an
+ *      otherwise unknown question ("what time does the canteen close") is not a near miss.
  *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
  */
 const RARE_DF = 3;
@@ -92,7 +99,7 @@ export const THRESHOLDS = {
   notCoveredScore: 0.5,
   notCoveredMargin: 0.3,
   closestShare: 0.5,
-  offTopicClassifier: 0.3,
+  offTopicClassifier: 0.5,
   didYouMeanScore: 0.6,
   didYouMeanKnown: 0.8,
   didYouMeanKnownSure: 0.6,

@@ -79,6 +79,42 @@ describe("the answer decision", () => {
     assert.deepEqual(decide(off), { kind: "not-covered", closest: [] });
   });
 
+  it("declines when the None intent is about as sure as the classifier is of the best entry, though that entry outscores it on shared words", () => {
+    const letter = signals({
+      terms: ["write", "cover", "letter"],
+      ranked: [
+        { id: "business-case", isEntry: true, classifier: 0.8, score: 1.8 },
+        { id: "off-topic", isEntry: false, classifier: 1.0, score: 1.0 },
+      ],
+      inDomain: false,
+    });
+    assert.deepEqual(decide(letter), { kind: "off-topic" });
+    assert.deepEqual(decide({ ...letter, inDomain: true }), { kind: "not-covered", closest: [] });
+    // A None intent that is unsure, or much less sure than of the entry, changes nothing.
+    const unsure = { id: "off-topic", isEntry: false, classifier: THRESHOLDS.offTopicClassifier - 0.01, score: 0.49 };
+    assert.equal(decide(signals({ ranked: [...signals().ranked, unsure] })).kind, "answer");
+    const lessSure = { id: "off-topic", isEntry: false, classifier: 0.7, score: 0.7 };
+    assert.equal(decide(signals({ ranked: [...signals().ranked, lessSure] })).kind, "answer");
+  });
+
+  it("offers 'did you mean' only when most of the question is in the knowledge base's words", () => {
+    const oneWord = signals({
+      terms: ["time", "canteen", "close"],
+      ranked: [
+        { id: "secondment-types", isEntry: true, classifier: 0.3, score: 0.9 },
+        { id: "end-of-secondment", isEntry: true, classifier: 0.2, score: 0.8 },
+      ],
+      coverage: 0.3,
+      inDomain: false,
+    });
+    assert.deepEqual(decide({ ...oneWord, known: THRESHOLDS.didYouMeanKnown - 0.01 }), { kind: "off-topic" });
+    assert.equal(decide({ ...oneWord, known: THRESHOLDS.didYouMeanKnown }).kind, "did-you-mean");
+    // A sure classifier may offer topics with fewer known words, but not below didYouMeanKnownSure.
+    const sure = { ...oneWord, ranked: [{ id: "secondment-types", isEntry: true, classifier: THRESHOLDS.longClassifier, score: 1.2 }] };
+    assert.equal(decide({ ...sure, known: THRESHOLDS.didYouMeanKnownSure }).kind, "did-you-mean");
+    assert.deepEqual(decide({ ...sure, known: THRESHOLDS.didYouMeanKnownSure - 0.01 }), { kind: "off-topic" });
+  });
+
   it("says 'off-topic' when nothing telling matches and the question does not name secondments", () => {
     const weak = signals({ ranked: [{ id: "benefits", isEntry: true, classifier: 0.1, score: 0.3 }], coverage: 0.1, known: 0.1, telling: false, inDomain: false });
     assert.deepEqual(decide(weak), { kind: "off-topic" });
