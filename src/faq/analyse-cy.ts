@@ -67,6 +67,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmelin(au)? trafod\b/g, " thinktank "],
   [/\bcronfa data\b/g, " database "],
   [/\bcostau teithio\b/g, " treuliau "],
+  [/\bad (dalu|talu)\b/g, " treuliau "],
   [/\badnoddau dynol\b/g, " ad "],
   [/\bdisgrifiad swydd\b/g, " disgrifiad rol "],
 ];
@@ -89,7 +90,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 /** Synonym groups: each word (after stemming) maps to the group's first name. */
 const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   rheolwr: ["rheolwr", "rheolwyr", "rheolwraig", "bos", "mos", "goruchwyliwr", "gaffer", "manager"],
-  cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "wages", "salary", "pay"],
+  cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "enillion", "wages", "salary", "pay"],
   cyngor: ["cyngor", "cynghorau", "awdurdod", "awdurdodau", "council"],
   exchange: ["exchange", "cyfnewid", "swapio", "ffeirio", "swap"],
   secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee"],
@@ -109,7 +110,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   sgil: ["sgil", "sgiliau", "arbenigedd"],
   par: ["par", "parau", "paru", "parwyd"],
   perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
-  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio"],
+  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd"],
   sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
   sicr: ["sicr", "sicrwydd", "siwr", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
   e_bost: ["ebost", "bost", "cysylltu", "cyswllt"],
