@@ -28,7 +28,7 @@ export function scoreSet(faq: Faq, items: ReadonlyArray<readonly [string, string
     } else if (r.kind === "did-you-mean") {
       f.didYouMean++;
       if (expected && r.closest.some((e) => e.id === expected)) f.didYouMeanWithRight++;
-      if (verbose && expected) console.log(`  DYM    "${question}" -> ${r.closest.map((e) => e.id).join(", ")} (want ${expected})`);
+      if (verbose) console.log(`  DYM    "${question}" -> ${r.closest.map((e) => e.id).join(", ")} (want ${expected ?? "a decline"})`);
     } else {
       f.declined++;
       if (verbose && expected) console.log(`  DECL   "${question}" -> ${r.kind} (want ${expected})`);

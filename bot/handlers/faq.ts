@@ -3,7 +3,7 @@ import type { FaqEntry } from "../../src/faq/knowledge";
 import { scrubPersonalData } from "../../src/faq/scrub";
 import type { FaqResult } from "../../src/faq/search";
 import type { UnansweredOutcome } from "../../src/store/knowledge";
-import { welshEntry, welshFaq, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
+import { welshEntry, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
 import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 import { detectLanguage } from "../../src/i18n/detect";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -123,7 +123,7 @@ export async function ask(s: Services, caller: Caller, question: string): Promis
   }
   const lang = questionLanguage(caller, q);
   // Welsh questions are answered from the Welsh entries, by the same rankers and decision rule.
-  const faq = lang === "cy" ? welshFaq() : await s.knowledge.current();
+  const faq = await s.knowledge.current(lang);
   const result = faq.ask(q);
   if (result.kind === "answer") {
     if (result.confidence < LOW_CONFIDENCE) await keepUnanswered(s, caller, q, "low-confidence");

@@ -5,6 +5,7 @@ import { todayInLondon } from "../../src/domain/dates";
 import type { FaqEntry } from "../../src/faq/knowledge";
 import { welshEntry } from "../../src/faq/knowledge-cy";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
+import { detectLanguage } from "../../src/i18n/detect";
 import type { KbChange } from "../../src/store/knowledge";
 import { isProgrammeTeam } from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -165,10 +166,12 @@ export async function undo(s: Services, caller: Caller, d: { n: number }): Promi
 export async function addAlternateChange(s: Services, caller: Caller, input: z.output<ReturnType<typeof alternateInput>>): Promise<{ kind: "added"; entry: FaqEntry; n: number } | { kind: "no-entry" }> {
   const entry = (await s.knowledge.current()).byId(input.entryId);
   if (!entry) return { kind: "no-entry" };
-  const { doc, n } = await s.knowledgeStore.add({ kind: "alternate", entryId: entry.id, text: input.text, questionId: input.questionId, by: author(caller), at: s.now().toISOString() });
+  // The alternate helps questions in the language it is written in; too short to tell: the team member's.
+  const lang = detectLanguage(input.text) ?? caller.lang;
+  const { doc, n } = await s.knowledgeStore.add({ kind: "alternate", entryId: entry.id, text: input.text, lang, questionId: input.questionId, by: author(caller), at: s.now().toISOString() });
   s.knowledge.use(doc);
   await s.knowledgeStore.resolve(input.questionId, n);
-  s.log.info("knowledge base changed", { change: n, kind: "alternate", entryId: entry.id });
+  s.log.info("knowledge base changed", { change: n, kind: "alternate", entryId: entry.id, lang });
   return { kind: "added", entry, n };
 }
 

@@ -52,7 +52,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bgwneud cais\b/g, " cais "],
   [/\bcymryd rhan\b/g, " cais "],
   [/\brhoi (fy|eich) enw ymlaen\b/g, " cais "],
-  [/\btynnu (yn |n )?ol\b/g, " withdraw "],
+  [/\btynnu (yn |n )?(ol|allan|mas)\b/g, " withdraw "],
+  [/\b(peidio|beidio) (a|â) (bwrw ymlaen|mynd ymlaen)\b/g, " withdraw "],
   [/\b(mynd|dod|ddod|fynd) (yn |n )?ol\b/g, " dychwelyd "],
   [/\bnewid (fy|eich) meddwl\b/g, " withdraw "],
   [/\bdweud na\b/g, " withdraw "],
@@ -67,6 +68,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bmelin(au)? trafod\b/g, " thinktank "],
   [/\bcronfa data\b/g, " database "],
   [/\bcostau teithio\b/g, " treuliau "],
+  [/\bad (dalu|talu)\b/g, " treuliau "],
   [/\badnoddau dynol\b/g, " ad "],
   [/\bdisgrifiad swydd\b/g, " disgrifiad rol "],
 ];
@@ -82,14 +84,14 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "arnaf arnoch arnon pan digwydd dw dwi rydw rwy rydych rydyn roedd oedd ir ar or ai ynn dydw dydy dyw dych sydd unrhyw rhywbeth " +
     "rhywun gwneud gwneith dod mynd rhaid gorfod hoffwn hoffech hoffi dylwn dylai dylech ddylwn ddylai ddylech wneud cyn " +
     "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
-    "mor ba fath tua ie"
+    "mor ba fath tua ie wrtha wrthyf wrthych wrthon wrthym bosib posib bosibl posibl eraill arall rhai"
   ).split(/\s+/),
 );
 
 /** Synonym groups: each word (after stemming) maps to the group's first name. */
 const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   rheolwr: ["rheolwr", "rheolwyr", "rheolwraig", "bos", "mos", "goruchwyliwr", "gaffer", "manager"],
-  cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "wages", "salary", "pay"],
+  cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "enillion", "wages", "salary", "pay"],
   cyngor: ["cyngor", "cynghorau", "awdurdod", "awdurdodau", "council"],
   exchange: ["exchange", "cyfnewid", "swapio", "ffeirio", "swap"],
   secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee"],
@@ -109,13 +111,14 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   sgil: ["sgil", "sgiliau", "arbenigedd"],
   par: ["par", "parau", "paru", "parwyd"],
   perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
-  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio"],
+  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd"],
   sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
   sicr: ["sicr", "sicrwydd", "siwr", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
   e_bost: ["ebost", "bost", "cysylltu", "cyswllt"],
   cymorth: ["cymorth", "help", "helpu", "cefnogaeth"],
   lletyol: ["lletyol", "croesawu", "host"],
   sal: ["sal", "salwch"],
+  staff: ["staff", "gweithiwr", "gweithwyr", "cyflogai", "cyflogeion"],
   dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
   gyrfa: ["gyrfa", "gyrfaoedd"],
   perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],

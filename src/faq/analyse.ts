@@ -58,6 +58,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(take|taking|took) part\b/g, " participate "],
   [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
   [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
+  [/\blets? (me|you|them|him|her|us) know\b/g, " notify "],
+  [/\b(is|are|was|its|it is|has) (all )?over\b/g, " end "],
+  [/\bstay(s|ing)? (on )?(longer|beyond|past|after)\b/g, " extend "],
   [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
   [/\bsign(s|ed|ing)?[\s-]*(it |this |that |me )?off\b/g, " permission "],
   [/\bfirst (day|week|month)\b/g, " start "],
@@ -73,6 +76,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(doesnt|dont|didnt) (suit|fit|work out)\b/g, " unsuitable "],
   [/\b(dont|didnt|doesnt|do not|did not|does not) (like|want)\b/g, " unsuitable "],
   [/\bin it for me\b/g, " benefit "],
+  [/\bhuman resources\b/g, " hr "],
+  [/\bwfh\b/g, " work from home "],
+  [/\b(mat|pat|maternity|paternity|adoption|parental) leave\b/g, " maternity "],
+  [/\b(t ?& ?cs?|ts and cs|terms and conditions)\b/g, " terms "],
+  [/\bcentral (government|gov|govt)\b/g, " government "],
 ];
 
 /** Common words that carry no meaning for matching. Checked before stemming. */
@@ -95,7 +103,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "bother bothered consider considered considering figure figured worry worried worrying quite general " +
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
-    "hey hiya cheers keen process"
+    "hey hiya cheers keen process whos hows wheres " +
+    // Number words say no more than the digits dropped below.
+    "two three four five six seven eight nine ten eleven twelve"
   ).split(/\s+/),
 );
 
@@ -148,8 +158,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   exchange: ["exchange", "swap", "swapping", "switch", "trade"],
   extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
   limit: ["limit", "cap", "maximum", "max"],
-  pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding"],
-  expense: ["expense", "expenses", "cost", "costs"],
+  pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding", "earnings", "paycheque"],
+  expense: ["expense", "expenses", "cost", "costs", "mileage", "fare", "fares", "reimburse", "reimbursed", "reimbursement"],
   benefit: ["benefit", "advantage", "perk", "upside", "gain"],
   match: ["match", "matched", "matching", "pair", "paired", "pairing"],
   apply: ["apply", "application", "applying", "register", "registration", "enrol", "enrolment", "participate"],
@@ -165,10 +175,11 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   end: ["end", "ending", "finish", "finished", "conclude"],
   return: ["return", "returning", "back"],
   review: ["review", "reflect", "evaluate", "evaluation"],
-  performance: ["performance", "appraisal", "appraise", "objectives"],
-  organisation: ["organisation", "employer", "department", "body", "company", "companies", "firm", "firms"],
+  performance: ["performance", "appraisal", "appraise", "objectives", "pdr"],
+  organisation: ["organisation", "employer", "department", "dept", "org", "body", "company", "companies", "firm", "firms"],
   wales: ["wales", "welsh", "cymru"],
-  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme"],
+  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned"],
+  government: ["government", "govt", "gov", "whitehall"],
   type: ["type", "option", "variety", "kind"],
   step: ["step", "stage"],
   skill: ["skill", "expertise", "capability", "competence"],

@@ -1,17 +1,24 @@
 import type { FaqEntry } from "./knowledge";
+import { createWelshFaq, WELSH_ENTRIES } from "./knowledge-cy";
 import { createFaq, SHIPPED_ENTRIES, type Faq } from "./search";
+import type { Lang } from "../i18n";
 import type { KbChange, KbDoc, KnowledgeStore } from "../store/knowledge";
 
-/** Apply the programme team's changes (those not undone), in order, to the shipped entries. */
-export function applyChanges(shipped: readonly FaqEntry[], changes: readonly KbChange[]): FaqEntry[] {
+/**
+ * Apply the programme team's changes (those not undone), in order, to the shipped entries of one
+ * language: alternates written in that language (English when a change names none), and, for
+ * English, the new entries.
+ */
+export function applyChanges(shipped: readonly FaqEntry[], changes: readonly KbChange[], lang: Lang = "en-GB"): FaqEntry[] {
   const entries = shipped.map((e) => ({ ...e, alternates: [...(e.alternates ?? [])] }));
   const byId = new Map(entries.map((e) => [e.id, e]));
   for (const c of changes) {
     if (c.undone) continue;
     if (c.kind === "alternate") {
+      if ((c.lang ?? "en-GB") !== lang) continue;
       const entry = byId.get(c.entryId);
       if (entry && !entry.alternates.includes(c.text)) entry.alternates.push(c.text);
-    } else if (!byId.has(c.entryId)) {
+    } else if (lang === "en-GB" && !byId.has(c.entryId)) {
       const entry = { id: c.entryId, topic: c.topic, question: c.question, answer: [...c.answer], keywords: [], alternates: [] as string[] };
       entries.push(entry);
       byId.set(entry.id, entry);
@@ -22,12 +29,15 @@ export function applyChanges(shipped: readonly FaqEntry[], changes: readonly KbC
 
 /**
  * The live knowledge base on one instance: the shipped entries plus the team's changes from
- * Cosmos. Every instance re-reads the change log's version (one point read) at most every
- * `refreshMs` when asked a question, and rebuilds its indexes when the version moved, so a change
- * made on one instance is answered on every instance within refreshMs (a minute at most).
+ * Cosmos, in English and in Welsh. Every instance re-reads the change log's version (one point
+ * read) at most every `refreshMs` when asked a question, and rebuilds its indexes when the version
+ * moved, so a change made on one instance is answered on every instance within refreshMs (a
+ * minute at most). The Welsh FAQ is built when first asked for, and again after a change.
  */
 export class KnowledgeBase {
   private faq: Faq;
+  private welsh: Faq | undefined;
+  private changes: readonly KbChange[] = [];
   private version = 0;
   private checkedAt = -Infinity;
   private refreshing: Promise<void> | undefined;
@@ -39,8 +49,8 @@ export class KnowledgeBase {
     this.faq = createFaq(options.shipped ?? SHIPPED_ENTRIES);
   }
 
-  /** The FAQ to answer from, refreshed if the last look at the store is older than refreshMs. */
-  async current(): Promise<Faq> {
+  /** The FAQ to answer from in `lang`, refreshed if the last look at the store is older than refreshMs. */
+  async current(lang: Lang = "en-GB"): Promise<Faq> {
     if (performance.now() - this.checkedAt >= this.options.refreshMs) {
       this.refreshing ??= this.refresh()
         .catch((err: unknown) => {
@@ -50,6 +60,10 @@ export class KnowledgeBase {
         })
         .finally(() => (this.refreshing = undefined));
       await this.refreshing;
+    }
+    if (lang === "cy") {
+      this.welsh ??= createWelshFaq(applyChanges(WELSH_ENTRIES, this.changes, "cy"));
+      return this.welsh;
     }
     return this.faq;
   }
@@ -65,6 +79,8 @@ export class KnowledgeBase {
   use(doc: KbDoc): void {
     if (doc.version <= this.version) return;
     this.faq = createFaq(applyChanges(this.options.shipped ?? SHIPPED_ENTRIES, doc.changes));
+    this.changes = doc.changes;
+    this.welsh = undefined;
     this.version = doc.version;
   }
 

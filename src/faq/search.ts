@@ -64,14 +64,21 @@ export interface Faq {
  *     entries, the topics the material does not cover (not-covered.ts) and "off-topic"
  *     (off-topic.ts, a None intent).
  * With e* the best-scoring label (see THRESHOLDS for the figures, tuned on the evaluation set):
+ *   0. The "off-topic" (None) label's classifier output is at least offTopicClassifier and at
+ *      least offTopicShare of the classifier's output for the best entry: off-topic (not-covered
+ *      if Q names secondments or the programme). Words shared by chance ("write", "cover") do
+ *      not make an answer.
  *   1. e* is an entry with score, classifier output, coverage (or, for long questions, a strong
  *      classifier output), known share and margin over the runner-up all at their thresholds,
  *      and Q is more than one term or one telling enough: answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
- *   4. Q has a telling term some entry uses: did-you-mean with up to 3 entries scoring at least
- *      closestShare of e*'s score.
+ *   4. Q has a telling term some entry uses, e* scores at least didYouMeanScore, and Q is mostly
+ *      in the knowledge base's words (known >= didYouMeanKnown; long questions also need a sure
+ *      classifier) or the classifier is sure and known >= didYouMeanKnownSure: did-you-mean with
+ *      up to 3 entries scoring at least closestShare of e*'s score. A single shared word in an
+ *      otherwise unknown question ("what time does the canteen close") is not a near miss.
  *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
  */
 const RARE_DF = 3;
@@ -92,6 +99,11 @@ export const THRESHOLDS = {
   notCoveredScore: 0.5,
   notCoveredMargin: 0.3,
   closestShare: 0.5,
+  offTopicClassifier: 0.5,
+  didYouMeanScore: 0.6,
+  didYouMeanKnown: 0.8,
+  didYouMeanKnownSure: 0.6,
+  offTopicShare: 0.9,
 };
 const MAX_CLOSEST = 3;
 const MAX_RELATED = 2;
@@ -163,6 +175,13 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   if (top.isEntry && uncovered && uncovered.classifier > top.classifier + t.notCoveredMargin && sig.coverage > 0) {
     return { kind: "not-covered", topic: uncovered.id, closest: [] };
   }
+  // The None intent (off-topic.ts) is at least as sure as the classifier is of any entry: the
+  // words shared with an entry ("write", "office", "bank") are chance, so decline.
+  const none = sig.ranked.find((r) => r.id === OFF_TOPIC_LABEL);
+  const bestEntry = sig.ranked.find((r) => r.isEntry);
+  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(bestEntry?.classifier ?? 0, top.classifier)) {
+    return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
+  }
   if (
     top.isEntry &&
     top.score >= t.answerScore &&
@@ -177,7 +196,13 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   }
   if (top.id === OFF_TOPIC_LABEL) return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   if (!top.isEntry && top.classifier >= t.notCoveredScore && sig.coverage > 0) return { kind: "not-covered", topic: top.id, closest: [] };
-  if (sig.telling) {
+  // "Did you mean" only when the question is mostly in the knowledge base's words and an entry
+  // scores well enough: a single shared word ("time", "office") in an otherwise unknown question
+  // is not a near miss.
+  // Long questions ramble in words of their own, so there the classifier must be sure instead.
+  const mostlyKnown =
+    sig.known >= t.didYouMeanKnown ? sig.terms.length < t.longTerms || top.classifier >= t.longClassifier : sig.known >= t.didYouMeanKnownSure && top.classifier >= t.longClassifier;
+  if (sig.telling && top.score >= t.didYouMeanScore && mostlyKnown) {
     const near = closest(top.score * t.closestShare);
     if (near.length > 0) return { kind: "did-you-mean", closest: near };
   }
@@ -243,15 +268,25 @@ export function createFaq(
   for (const t of notCovered) addWords(t.alternates.join(" "));
   const vocabList = [...vocabulary];
   const corrections = new Map<string, string>();
+  // A word whose analysed form the knowledge base uses is no typo ("changed" when it has "change").
+  const knownTerms = new Set(analyse([...vocabulary].join(" ")));
   const correct = (word: string): string => {
     if (word.length < 4 || vocabulary.has(word) || isStopWord(word)) return word;
     const cached = corrections.get(word);
     if (cached !== undefined) return cached;
+    if (analyse(word).every((t) => knownTerms.has(t))) {
+      if (corrections.size < 5000) corrections.set(word, word);
+      return word;
+    }
+    // Short words are often real words the knowledge base does not use ("park", "cash", "reset",
+    // "taxi"): below 8 letters only a dropped letter (a 4-letter word) or a dropped or wrong
+    // letter (5 to 7 letters) is put right, never an extra one.
     const allowed = word.length >= 8 ? 2 : 1;
+    const minLength = word.length >= 8 ? word.length - 2 : word.length === 4 ? 5 : word.length;
     let best = word;
     let bestDistance = allowed + 1;
     for (const candidate of vocabList) {
-      if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > allowed) continue;
+      if (candidate[0] !== word[0] || candidate.length < minLength || candidate.length - word.length > allowed) continue;
       const d = distance(word, candidate);
       if (d < bestDistance) {
         bestDistance = d;

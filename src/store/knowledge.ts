@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Container } from "@azure/cosmos";
+import type { Lang } from "../i18n";
 import { readItem, updateItem } from "./store";
 
 /**
@@ -32,7 +33,8 @@ export type KbChange = {
   /** The unanswered question this change answers, reopened if the change is undone. */
   questionId?: string;
 } & (
-  | { kind: "alternate"; entryId: string; text: string }
+  /** lang: the language the alternate is written in; it only helps questions in that language (absent: English). */
+  | { kind: "alternate"; entryId: string; text: string; lang?: Lang }
   | { kind: "entry"; entryId: string; topic: string; question: string; answer: string[] }
 );
 

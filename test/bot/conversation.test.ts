@@ -102,6 +102,22 @@ describe("a person chatting with the bot over /api/messages", () => {
     assert.match(text, /secondmentexpertise@cabinetoffice\.gov\.uk/);
   });
 
+  it("declines everyday questions outside the programme as off-topic, with no 'did you mean' buttons", async () => {
+    const hal = person("Hal Berg");
+    for (const question of [
+      "Can you tell me a funny story?",
+      "I have forgotten the password for my work laptop",
+      "Could you write a covering letter for a job I am applying for?",
+      "Will it be sunny in Swansea at the weekend?",
+      "How do I book a meeting room for my team?",
+    ]) {
+      const card = onlyCard(await bot.teams.say(personalChat(hal), hal, question));
+      assert.match(cardText(card), /That is outside what I know about/, question);
+      assert.doesNotMatch(cardText(card), /Did you mean|closest topics/, question);
+      assert.deepEqual(cardActions(card).filter((a) => a.verb === VERBS.openTopic), [], question);
+    }
+  });
+
   it("says when the programme material does not cover a question, and who can answer it", async () => {
     const hal = person("Hal Berg");
     const card = onlyCard(await bot.teams.say(personalChat(hal), hal, "What happens to my pension while I'm on secondment?"));

@@ -127,6 +127,29 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     assert.equal(answered.body[0].text, "Pets at the host's office");
   });
 
+  it("a Welsh alternate a team member adds answers the Welsh question, in Welsh, on both instances", async () => {
+    const WELSH_QUESTION = "Pwy sy'n llofnodi fy nhaflenni amser ar secondiad?";
+    const before = onlyCard(await bot.teams.say(personalChat(kim), kim, WELSH_QUESTION));
+    assert.doesNotMatch(cardText(before), /Eich perfformiad tra byddwch ar secondiad/);
+    const { resources } = await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll();
+    const q = resources.find((r) => r.text === WELSH_QUESTION)!;
+    assert.ok(q, "the Welsh question is kept for the team");
+    // Pat works in English and adds the Welsh question to "Your performance".
+    const open = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAlternate, { questionId: q.id });
+    const add = action(open, "Add");
+    const done = await bot.teams.press(personalChat(pat), pat, add.verb, { ...add.data, text: WELSH_QUESTION, entryId: "performance-management" });
+    assert.match(cardText(done), /is now answered with "Your performance while on secondment"/);
+    const change = (await kbDoc())!.changes.at(-1)!;
+    assert.deepEqual(change.kind === "alternate" ? [change.text, change.lang] : [], [WELSH_QUESTION, "cy"], "stored as a Welsh alternate");
+
+    const now1 = onlyCard(await bot.teams.say(personalChat(kim), kim, WELSH_QUESTION));
+    assert.equal(now1.body[0].text, "Eich perfformiad tra byddwch ar secondiad");
+    await settle();
+    const now2 = onlyCard(await teams2.say(personalChat(kim), kim, WELSH_QUESTION));
+    assert.equal(now2.body[0].text, "Eich perfformiad tra byddwch ar secondiad");
+    assert.match(cardText(now2), /Eich sefydliad lletyol sy'n rheoli eich perfformiad/);
+  });
+
   it("does not let someone outside the programme team see or change the knowledge base", async () => {
     const versionBefore = (await kbDoc())!.version;
     assert.equal(onlyText(await bot.teams.say(personalChat(kim), kim, "unanswered questions")), NOT_TEAM_MESSAGE);

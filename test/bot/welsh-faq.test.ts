@@ -57,6 +57,23 @@ describe("Cymraeg: the whole FAQ in Welsh (over HTTP, /api/messages)", () => {
     assert.deepEqual(cardActions(card).map((a) => a.title), ["Gofyn cwestiwn arall", "Dewislen"]);
   });
 
+  it("Welsh everyday questions outside the programme get a Welsh off-topic decline, with no topic buttons", async () => {
+    const gwen = person("Gwen Morgan");
+    for (const question of ["Allwch chi ddweud jôc wrtha i?", "Rydw i wedi anghofio cyfrinair fy ngliniadur gwaith", "Fydd hi'n heulog yn Abertawe dros y penwythnos?"]) {
+      const card = onlyCard(await bot.teams.say(personalChat(gwen), gwen, question));
+      assert.match(cardText(card), /Mae hynny y tu hwnt i'r hyn rydw i'n ei wybod/, question);
+      assert.deepEqual(cardActions(card).map((a) => a.title), ["Gofyn cwestiwn arall", "Dewislen"], question);
+    }
+  });
+
+  it("understands Welsh synonyms and mutations: 'gweithwyr dros dro', 'fy ngweithwyr'", async () => {
+    const gwen = person("Gwen Morgan");
+    const temp = onlyCard(await bot.teams.say(personalChat(gwen), gwen, "Ydy gweithwyr dros dro yn cael ymuno â'r rhaglen?"));
+    assert.match(cardText(temp), /Contractau cyfnod penodol/);
+    const pay = onlyCard(await bot.teams.say(personalChat(gwen), gwen, "Pwy sy'n talu cyflog fy ngweithwyr tra byddan nhw ar secondiad?"));
+    assert.match(cardText(pay), /Cyflog a threuliau/);
+  });
+
   it("a Welsh question the material does not cover gets a Welsh decline naming who can answer", async () => {
     const gwen = person("Gwen Morgan");
     const card = onlyCard(await bot.teams.say(personalChat(gwen), gwen, "Beth sy'n digwydd i fy mhensiwn pan fydda i ar secondiad?"));

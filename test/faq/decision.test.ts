@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { commandFor } from "../../bot/router";
 import { VERBS } from "../../cards";
 import { applyChanges } from "../../src/faq/knowledge-base";
+import { createWelshFaq, WELSH_ENTRIES } from "../../src/faq/knowledge-cy";
 import { NOT_COVERED } from "../../src/faq/not-covered";
 import { scrubPersonalData } from "../../src/faq/scrub";
 import { createFaq, decide, SHIPPED_ENTRIES, THRESHOLDS, type Signals } from "../../src/faq/search";
@@ -76,6 +77,42 @@ describe("the answer decision", () => {
     const off = signals({ ranked: [{ id: "off-topic", isEntry: false, classifier: 0.9, score: 0.9 }] });
     assert.deepEqual(decide({ ...off, inDomain: false }), { kind: "off-topic" });
     assert.deepEqual(decide(off), { kind: "not-covered", closest: [] });
+  });
+
+  it("declines when the None intent is about as sure as the classifier is of the best entry, though that entry outscores it on shared words", () => {
+    const letter = signals({
+      terms: ["write", "cover", "letter"],
+      ranked: [
+        { id: "business-case", isEntry: true, classifier: 0.8, score: 1.8 },
+        { id: "off-topic", isEntry: false, classifier: 1.0, score: 1.0 },
+      ],
+      inDomain: false,
+    });
+    assert.deepEqual(decide(letter), { kind: "off-topic" });
+    assert.deepEqual(decide({ ...letter, inDomain: true }), { kind: "not-covered", closest: [] });
+    // A None intent that is unsure, or much less sure than of the entry, changes nothing.
+    const unsure = { id: "off-topic", isEntry: false, classifier: THRESHOLDS.offTopicClassifier - 0.01, score: 0.49 };
+    assert.equal(decide(signals({ ranked: [...signals().ranked, unsure] })).kind, "answer");
+    const lessSure = { id: "off-topic", isEntry: false, classifier: 0.7, score: 0.7 };
+    assert.equal(decide(signals({ ranked: [...signals().ranked, lessSure] })).kind, "answer");
+  });
+
+  it("offers 'did you mean' only when most of the question is in the knowledge base's words", () => {
+    const oneWord = signals({
+      terms: ["time", "canteen", "close"],
+      ranked: [
+        { id: "secondment-types", isEntry: true, classifier: 0.3, score: 0.9 },
+        { id: "end-of-secondment", isEntry: true, classifier: 0.2, score: 0.8 },
+      ],
+      coverage: 0.3,
+      inDomain: false,
+    });
+    assert.deepEqual(decide({ ...oneWord, known: THRESHOLDS.didYouMeanKnown - 0.01 }), { kind: "off-topic" });
+    assert.equal(decide({ ...oneWord, known: THRESHOLDS.didYouMeanKnown }).kind, "did-you-mean");
+    // A sure classifier may offer topics with fewer known words, but not below didYouMeanKnownSure.
+    const sure = { ...oneWord, ranked: [{ id: "secondment-types", isEntry: true, classifier: THRESHOLDS.longClassifier, score: 1.2 }] };
+    assert.equal(decide({ ...sure, known: THRESHOLDS.didYouMeanKnownSure }).kind, "did-you-mean");
+    assert.deepEqual(decide({ ...sure, known: THRESHOLDS.didYouMeanKnownSure - 0.01 }), { kind: "off-topic" });
   });
 
   it("says 'off-topic' when nothing telling matches and the question does not name secondments", () => {
@@ -171,5 +208,20 @@ describe("applying the programme team's changes", () => {
     assert.equal(entries.find((e) => e.id === "team-1")!.topic, "Pets");
     assert.ok(!entries.find((e) => e.id === "pay-and-expenses")!.alternates!.includes("dosh?"));
     assert.ok(!SHIPPED_ENTRIES.find((e) => e.id === "extension")!.alternates!.includes("can I stay on?"), "shipped entries untouched");
+  });
+
+  it("gives each language only the alternates written in it, and Welsh questions are answered by a Welsh one", () => {
+    const changes: KbChange[] = [
+      { n: 1, kind: "alternate", entryId: "performance-management", text: "Pwy sy'n llofnodi fy nhaflenni amser?", lang: "cy", by, at },
+      { n: 2, kind: "alternate", entryId: "performance-management", text: "who signs my timesheets?", lang: "en-GB", by, at },
+    ];
+    const english = applyChanges(SHIPPED_ENTRIES, changes).find((e) => e.id === "performance-management")!;
+    const welsh = applyChanges(WELSH_ENTRIES, changes, "cy").find((e) => e.id === "performance-management")!;
+    assert.ok(english.alternates!.includes("who signs my timesheets?") && !english.alternates!.includes("Pwy sy'n llofnodi fy nhaflenni amser?"));
+    assert.ok(welsh.alternates!.includes("Pwy sy'n llofnodi fy nhaflenni amser?") && !welsh.alternates!.includes("who signs my timesheets?"));
+    const before = createWelshFaq().ask("Pwy sy'n llofnodi fy nhaflenni amser?");
+    assert.notEqual(before.kind, "answer");
+    const after = createWelshFaq(applyChanges(WELSH_ENTRIES, changes, "cy")).ask("Pwy sy'n llofnodi fy nhaflenni amser?");
+    assert.equal(after.kind === "answer" ? after.entry.id : after.kind, "performance-management");
   });
 });

@@ -13,6 +13,10 @@ function answerId(result: FaqResult): string {
 const PARAPHRASES: ReadonlyArray<readonly [string, string]> = [
   // Required by the brief.
   ["I'm on a temporary contract, can I still apply?", "fixed-term-contract"],
+  // Everyday words and abbreviations in the synonym map (analyse.ts).
+  ["can i claim mileage while seconded", "pay-and-expenses"],
+  ["will my dept keep paying my earnings", "pay-and-expenses"],
+  ["who does my PDR on secondment", "performance-management"],
   ["is a match guaranteed?", "guaranteed-match"],
   ["do I need my boss to agree?", "line-manager-permission"],
   ["I work 3 days a week, can I do this?", "part-time-hours"],
