@@ -3,6 +3,7 @@ import { IN_DOMAIN, NOT_COVERED_SET, OFF_TOPIC } from "../test/faq/eval-set";
 import { WELSH_IN_DOMAIN, WELSH_OFF_TOPIC } from "../test/faq/eval-set-cy";
 import { welshFaq } from "../src/faq/knowledge-cy";
 import { HELD_OUT_IN_DOMAIN, HELD_OUT_NOT_COVERED, HELD_OUT_OFF_TOPIC } from "../test/faq/held-out-set";
+import { FRESH_IN_DOMAIN, FRESH_IN_DOMAIN_CY, FRESH_NOT_COVERED, FRESH_OFF_TOPIC, FRESH_OFF_TOPIC_CY } from "../test/faq/fresh-set";
 
 export interface SetFigures {
   total: number;
@@ -39,7 +40,7 @@ export function scoreSet(faq: Faq, items: ReadonlyArray<readonly [string, string
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
 
-export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number } {
+export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number } {
   const builds: number[] = [];
   let faq = createFaq();
   for (let i = 0; i < 5; i++) {
@@ -60,6 +61,12 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["held-out in-domain", faq, HELD_OUT_IN_DOMAIN],
     ["held-out off-topic", faq, none(HELD_OUT_OFF_TOPIC)],
     ["held-out not covered", faq, none(HELD_OUT_NOT_COVERED)],
+    // Fresh: written without seeing the alternates, the search code or the other sets; never used for tuning (test/faq/fresh-set.ts).
+    ["fresh in-domain", faq, FRESH_IN_DOMAIN],
+    ["fresh off-topic", faq, none(FRESH_OFF_TOPIC)],
+    ["fresh not covered", faq, none(FRESH_NOT_COVERED)],
+    ["fresh Welsh in-domain", cy, FRESH_IN_DOMAIN_CY],
+    ["fresh Welsh off-topic", cy, none(FRESH_OFF_TOPIC_CY)],
     // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts); never used for tuning.
     ["Welsh in-domain", cy, WELSH_IN_DOMAIN],
     ["Welsh off-topic", cy, none(WELSH_OFF_TOPIC)],
@@ -78,7 +85,10 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   const wrong = (names: string[]) => names.reduce((n, k) => n + figures.get(k)!.wrong, 0);
   const invented = wrong(["off-topic", "not covered"]);
   const inventedHeldOut = wrong(["held-out off-topic", "held-out not covered", "Welsh off-topic"]);
-  console.log(`invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets`);
+  const inventedFresh = wrong(["fresh off-topic", "fresh not covered", "fresh Welsh off-topic"]);
+  console.log(
+    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets`,
+  );
 
   const all = [...IN_DOMAIN.map(([q]) => q), ...OFF_TOPIC, ...NOT_COVERED_SET];
   for (const q of all) faq.ask(q); // warm up
@@ -104,7 +114,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   }
   cyTimes.sort((a, b) => a - b);
   console.log(`Welsh answer time over ${cyTimes.length} questions: p50 ${cyTimes[Math.floor(cyTimes.length / 2)]!.toFixed(2)} ms`);
-  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut };
+  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh };
 }
 
 if (require.main === module) benchFaq(process.argv.includes("--verbose"));
