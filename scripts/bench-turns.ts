@@ -10,7 +10,10 @@
  * - a card click (Action.Execute invoke opening a plan step; the card is the invoke response);
  * - an FAQ question (typed; answered from the in-memory knowledge base).
  * The echo bot answers a message by echoing it through the connector, and an invoke with a
- * one-line invoke response: the like-for-like floor for each kind.
+ * one-line invoke response: the like-for-like floor for each kind (the issue's target is set against
+ * it). A second echo bot answers with exactly the reply our bot gave for that kind (the same card,
+ * sent the same way) and does nothing else: the gap to it is what our own work costs (routing,
+ * checks, the store read), apart from the size of what is sent.
  *
  * Store calls are HTTP requests to the store, counted for the same turns against a bare local
  * Cosmos server (so the embedded store's own snapshot or journal is not counted).
@@ -41,7 +44,15 @@ export interface TurnFigures {
   echoP50: number;
   echoP99: number;
   ratio: number;
+  /** The echo bot that sends our reply for this kind (same card). */
+  sameReplyP50: number;
   storeCalls: number;
+}
+
+/** What a same-reply echo bot answers with: the activity to send for a message, the body for an invoke. */
+export interface EchoReplies {
+  message?: Record<string, unknown>;
+  invoke?: unknown;
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -49,18 +60,23 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 };
 
-/** The floor: a botbuilder bot that does nothing but echo. */
-export async function startEchoBot(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * The floor: a botbuilder bot that does nothing but echo, or (given `replies`) answer with exactly
+ * what it is told to, read when each turn runs.
+ */
+export async function startEchoBot(replies?: EchoReplies): Promise<{ url: string; stop(): Promise<void> }> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   class Echo extends ActivityHandler {
     constructor() {
       super();
       this.onMessage(async (ctx, next) => {
-        await ctx.sendActivity(`You said: ${ctx.activity.text ?? ""}`);
+        // A copy each time, as our bot renders a new card each time.
+        await ctx.sendActivity(replies?.message ? structuredClone(replies.message) : `You said: ${ctx.activity.text ?? ""}`);
         await next();
       });
     }
     protected override async onInvokeActivity(_ctx: TurnContext): Promise<InvokeResponse> {
+      if (replies?.invoke !== undefined) return { status: 200, body: structuredClone(replies.invoke) };
       return { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "ok" } };
     }
   }
@@ -83,13 +99,14 @@ export async function startEchoBot(): Promise<{ url: string; stop(): Promise<voi
 
 interface Kind {
   kind: string;
-  /** One turn; resolves when the bot has answered the HTTP request. */
-  run(sim: TeamsSimulator, chat: Chat, who: Person): Promise<void>;
+  /** One turn; resolves with the bot's HTTP answer. */
+  run(sim: TeamsSimulator, chat: Chat, who: Person): Promise<{ status: number; body: unknown }>;
 }
 
-async function ok(res: Promise<{ status: number; body: unknown }>): Promise<void> {
+async function ok(res: Promise<{ status: number; body: unknown }>): Promise<{ status: number; body: unknown }> {
   const r = await res;
   if (r.status >= 300) throw new Error(`turn answered ${r.status}: ${JSON.stringify(r.body).slice(0, 200)}`);
+  return r;
 }
 
 const KINDS: Kind[] = [
@@ -114,11 +131,14 @@ export async function benchTurns(o: { turns?: number; print?: (line: string) => 
   const turns = o.turns ?? 1000;
   const connector = await new ConnectorStandIn().start();
   const echo = await startEchoBot();
+  const replies: EchoReplies = {};
+  const sameReply = await startEchoBot(replies);
   const { app, dataDir } = await startBot({});
   const figures: TurnFigures[] = [];
   try {
     const sim = new TeamsSimulator(app.url, connector);
     const echoSim = new TeamsSimulator(echo.url, connector);
+    const sameSim = new TeamsSimulator(sameReply.url, connector);
     const who = person("Bench Person");
     const chat = personalChat(who);
     // First contact stores the conversation; a few turns of each kind warm up both bots.
@@ -127,9 +147,18 @@ export async function benchTurns(o: { turns?: number; print?: (line: string) => 
     for (const k of KINDS) {
       const bot: number[] = [];
       const floor: number[] = [];
+      const same: number[] = [];
+      // What our bot answers for this kind, for the same-reply echo bot.
+      const before = connector.sent.length;
+      const answer = await k.run(sim, chat, who);
+      const sent = connector.sent.slice(before).at(-1)?.body as Record<string, unknown> | undefined;
+      replies.message = sent ? { type: "message", ...(sent.text !== undefined ? { text: sent.text } : {}), ...(sent.attachments ? { attachments: sent.attachments } : {}) } : undefined;
+      replies.invoke = answer.body ?? undefined;
+      for (let i = 0; i < 20; i++) await k.run(sameSim, chat, who);
       for (let i = 0; i < turns; i++) {
-        // Alternate which goes first, so neither always runs on a just-warmed path.
-        const order = i % 2 ? ([[echoSim, floor], [sim, bot]] as const) : ([[sim, bot], [echoSim, floor]] as const);
+        // Rotate which goes first, so none always runs on a just-warmed path.
+        const all = [[sim, bot], [echoSim, floor], [sameSim, same]] as const;
+        const order = [0, 1, 2].map((j) => all[(i + j) % 3]!);
         for (const [target, into] of order) {
           const t0 = performance.now();
           await k.run(target, chat, who);
@@ -138,7 +167,16 @@ export async function benchTurns(o: { turns?: number; print?: (line: string) => 
         if (connector.sent.length > 1000) connector.sent.length = 0;
         if (connector.requests.length > 1000) connector.requests.length = 0;
       }
-      figures.push({ kind: k.kind, p50: percentile(bot, 50), p99: percentile(bot, 99), echoP50: percentile(floor, 50), echoP99: percentile(floor, 99), ratio: percentile(bot, 50) / percentile(floor, 50), storeCalls: NaN });
+      figures.push({
+        kind: k.kind,
+        p50: percentile(bot, 50),
+        p99: percentile(bot, 99),
+        echoP50: percentile(floor, 50),
+        echoP99: percentile(floor, 99),
+        ratio: percentile(bot, 50) / percentile(floor, 50),
+        sameReplyP50: percentile(same, 50),
+        storeCalls: NaN,
+      });
     }
   } finally {
     await app.stop();
@@ -166,6 +204,9 @@ export async function benchTurns(o: { turns?: number; print?: (line: string) => 
     for (const f of figures) {
       print(`  ${f.kind.padEnd(30)} p50 ${ms(f.p50)}  p99 ${ms(f.p99)}   echo p50 ${ms(f.echoP50)}  p99 ${ms(f.echoP99)}   ${f.ratio.toFixed(2)}× echo (target ≤ 1.3×)   store calls ${f.storeCalls}`);
     }
+    for (const f of figures) {
+      print(`  ${f.kind.padEnd(30)} an echo bot sending the same reply: p50 ${ms(f.sameReplyP50)}; ours is ${(f.p50 / f.sameReplyP50).toFixed(2)}× that (our routing, checks and store calls)`);
+    }
     print(`  store calls on first contact (reads and stores the conversation reference, then the plan): ${firstContact}`);
     print(`  target: ≤ 2 store calls for a typed command: ${figures[0]!.storeCalls <= 2 ? "met" : "NOT met"}`);
   } finally {
@@ -174,6 +215,7 @@ export async function benchTurns(o: { turns?: number; print?: (line: string) => 
     rmSync(counted.dataDir, { recursive: true, force: true });
     await cosmos.stop();
     await echo.stop();
+    await sameReply.stop();
     await connector.stop();
   }
   return figures;

@@ -5,7 +5,7 @@ import type { FaqResult } from "../../src/faq/search";
 import type { UnansweredOutcome } from "../../src/store/knowledge";
 import { welshEntry, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
 import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
-import { detectLanguage } from "../../src/i18n/detect";
+import { detectLanguage, looksWelsh } from "../../src/i18n/detect";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
 /** Longest question we search for. Longer text is refused with a message, never cut silently. */
@@ -55,6 +55,10 @@ function welshAnswerCard(s: Services, entry: WelshFaqEntry, related: Topic[], fe
  * chose English), English when written in English; when too short to tell, the person's language.
  */
 export function questionLanguage(caller: Caller, q: string): Lang {
+  // Detection only ever says Welsh for a question with a Welsh word or letter, and otherwise says
+  // English or cannot tell (then the caller's language): for an English speaker's question with
+  // neither, the answer is English either way, without running the language model.
+  if (caller.lang === "en-GB" && !looksWelsh(q)) return "en-GB";
   return detectLanguage(q) ?? caller.lang;
 }
 

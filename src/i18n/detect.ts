@@ -26,6 +26,12 @@ export function detectLanguage(text: string): Lang | undefined {
   const code = franc(text, { only: ["cym", "eng"], minLength: 8 });
   if (code === "eng") return "en-GB";
   if (code !== "cym") return undefined;
+  return looksWelsh(text) ? "cy" : undefined;
+}
+
+/** A Welsh word or letter: without one, detectLanguage never says Welsh. Cheap (no model). */
+export function looksWelsh(text: string): boolean {
+  if (/[ŵŷâêîôû]/i.test(text)) return true;
   const words = text.toLowerCase().replace(/[’]/g, "'").split(/[^a-zà-ÿŵŷ']+/);
-  return /[ŵŷâêîôû]/.test(text) || words.some((w) => WELSH_WORDS.has(w)) ? "cy" : undefined;
+  return words.some((w) => WELSH_WORDS.has(w));
 }

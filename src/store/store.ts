@@ -127,6 +127,9 @@ export interface Store {
  */
 export const STORE_REQUEST_TIMEOUT_MS = 5_000;
 
+/** The authorization header for the embedded server (it checks none; see openStore). */
+const EMBEDDED_TOKEN = "type=master&ver=1.0&sig=embedded";
+
 /** A span per store request (src/store/store-calls.ts); `plugins` is a hidden option of the SDK. */
 const withStoreCallSpans = { plugins: [storeCallPlugin] } as {};
 
@@ -139,7 +142,9 @@ export async function openStore(settings: CosmosSettings, log: Logger, deps: Sto
     embedded = await startEmbeddedCosmos({ dataDir: settings.dataDir, log });
     client = newClient({
       endpoint: embedded.endpoint,
-      key: embedded.key,
+      // The in-process server accepts any credentials, so each request carries a fixed token instead
+      // of a signature the SDK would work out (an HMAC per request, a tenth of a store call's cost).
+      tokenProvider: async () => EMBEDDED_TOKEN,
       connectionPolicy: { enableEndpointDiscovery: false, requestTimeout },
       ...withStoreCallSpans,
     });
