@@ -14,10 +14,10 @@ import {
   reportChange,
   requestExtension,
   start,
-  type AgreementTerms,
   type Change,
   type Secondment,
 } from "../../src/domain/secondment";
+import { ACTIVE_TERMS, must } from "../support/secondments";
 
 /**
  * The pure transitions the change handlers (bot/handlers/secondment-changes.ts) rely on: reports,
@@ -30,24 +30,8 @@ const now = new Date("2027-03-10T10:00:00Z");
 const later = new Date("2027-03-11T09:30:00Z");
 const TODAY = "2027-03-10";
 
-const terms: AgreementTerms = {
-  startDate: "2027-02-01",
-  endDate: "2027-09-30",
-  hostManagerName: "Vic Osei",
-  roleSpecification: "Build the housing model.",
-  workingPattern: "full-time",
-  salary: "host-reimburses-home",
-  expenses: "host",
-  homeHrContact: "hr@home.gov.uk",
-  hostHrContact: "hr@host.gov.uk",
-  checkInEveryWeeks: 4,
-  noticeWeeks: 4,
-};
+const terms = ACTIVE_TERMS;
 
-function must(c: Change): Secondment {
-  if (c.kind !== "changed") throw new Error(`expected a change, was refused: ${c.why.key}`);
-  return c.secondment;
-}
 function refusal(c: Change): string {
   if (c.kind !== "refused") throw new Error("expected a refusal, but it changed");
   return say("en-GB", c.why);
