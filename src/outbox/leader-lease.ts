@@ -33,7 +33,7 @@ export class LeaderLease {
   private timer: NodeJS.Timeout | undefined;
   private tick: Promise<void> | undefined;
   private renewing = false;
-  /** When the lease was last read (and renewed, if ours) without a store error. */
+  /** When the lease was last read (and renewed, if ours) without a store error (monotonic ms). */
   private checkedAt: number | undefined;
   private startedAt = 0;
 
@@ -41,7 +41,7 @@ export class LeaderLease {
 
   start(): void {
     this.running = true;
-    this.startedAt = this.now();
+    this.startedAt = performance.now();
     this.schedule(0);
   }
 
@@ -73,10 +73,15 @@ export class LeaderLease {
     this.schedule(0);
   }
 
-  /** "ok" when the lease was checked within one lease length, "failing" when not (the store is not answering). */
+  /**
+   * "ok" when the lease was checked within one lease length of real time, "failing" when not (the
+   * store is not answering). Real elapsed time, not the app's clock: a step in the clock says nothing
+   * about the store.
+   */
   health(): "ok" | "failing" {
-    if (this.checkedAt === undefined) return this.now() - this.startedAt < this.o.leaseMs ? "ok" : "failing";
-    return this.now() - this.checkedAt <= this.o.leaseMs ? "ok" : "failing";
+    const elapsed = performance.now();
+    if (this.checkedAt === undefined) return elapsed - this.startedAt < this.o.leaseMs ? "ok" : "failing";
+    return elapsed - this.checkedAt <= this.o.leaseMs ? "ok" : "failing";
   }
 
   private schedule(ms: number): void {
@@ -86,7 +91,7 @@ export class LeaderLease {
       this.renewing = true;
       this.tick = this.renew()
         .then(() => {
-          this.checkedAt = this.now();
+          this.checkedAt = performance.now();
         })
         .catch((err) => this.o.log.warn("leader lease check failed", { err: err as Error }))
         .finally(() => {
