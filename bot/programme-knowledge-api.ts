@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from "restify";
-import type { z } from "zod";
+import { z } from "zod";
 import { t, type Lang } from "../src/i18n";
 import { dateTimeLabel } from "../src/programme/labels";
 import { addAlternateChange, addAnswerChange, alternateInput, answerInput, topicIn, undoChange } from "./handlers/knowledge";
@@ -18,12 +18,12 @@ export type Member = (req: Request, res: Response) => Promise<{ caller: Caller; 
 type Send = (res: Response, status: number, body: unknown) => void;
 
 const SHOWN_QUESTIONS = 25;
+/** Which change to undo: its number in the change log. */
+const UndoInput = z.object({ n: z.number().int().min(1) });
 const SHOWN_CHANGES = 15;
 
 /** The first thing wrong with what was typed, naming the field, in the reader's language. */
 const problem = (lang: Lang, error: z.ZodError) => ({ error: t(lang, "programme.kb.error.field", { field: String(error.issues[0]?.path[0] ?? "") }), field: String(error.issues[0]?.path[0] ?? "") });
-
-/** An entry's short title in the reader's language (the Welsh FAQ's where it has the entry). */
 
 export function registerKnowledgeRoutes(server: Server, s: Services, member: Member, send: Send): void {
   server.get("/api/programme/knowledge", async (req, res) => {
@@ -55,32 +55,35 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
     });
   });
 
-  server.post("/api/programme/knowledge/alternate", async (req, res) => {
-    const m = await member(req, res);
-    if (!m) return;
-    const parsed = alternateInput(m.lang).safeParse(req.body);
-    if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
-    if (!(await s.knowledgeStore.unansweredById(parsed.data.questionId))) return send(res, 404, { error: t(m.lang, "programme.kb.questionGone") });
-    const added = await addAlternateChange(s, m.caller, parsed.data);
-    if (added.kind === "no-entry") return send(res, 400, { error: t(m.lang, "programme.kb.error.field", { field: "entryId" }), field: "entryId" });
-    send(res, 200, { n: added.n, message: t(m.lang, "programme.kb.alternateAdded", { question: parsed.data.text, topic: topicIn(m.lang, added.entry) }) });
+  /** A change made from one unanswered question: members only, what was typed checked, the question still there. */
+  const fromQuestion = <T extends { questionId: string }>(path: string, input: (lang: Lang) => z.ZodType<T>, change: (m: { caller: Caller; lang: Lang }, data: T) => Promise<[number, unknown]>) =>
+    server.post(path, async (req, res) => {
+      const m = await member(req, res);
+      if (!m) return;
+      const parsed = input(m.lang).safeParse(req.body);
+      if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
+      if (!(await s.knowledgeStore.unansweredById(parsed.data.questionId))) return send(res, 404, { error: t(m.lang, "programme.kb.questionGone") });
+      const [status, body] = await change(m, parsed.data);
+      send(res, status, body);
+    });
+
+  fromQuestion("/api/programme/knowledge/alternate", alternateInput, async (m, data) => {
+    const added = await addAlternateChange(s, m.caller, data);
+    if (added.kind === "no-entry") return [400, { error: t(m.lang, "programme.kb.error.field", { field: "entryId" }), field: "entryId" }];
+    return [200, { n: added.n, message: t(m.lang, "programme.kb.alternateAdded", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
   });
 
-  server.post("/api/programme/knowledge/answer", async (req, res) => {
-    const m = await member(req, res);
-    if (!m) return;
-    const parsed = answerInput(m.lang).safeParse(req.body);
-    if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
-    if (!(await s.knowledgeStore.unansweredById(parsed.data.questionId))) return send(res, 404, { error: t(m.lang, "programme.kb.questionGone") });
-    const { n } = await addAnswerChange(s, m.caller, parsed.data);
-    send(res, 200, { n, message: t(m.lang, "programme.kb.entryAdded", { topic: parsed.data.topic }) });
+  fromQuestion("/api/programme/knowledge/answer", answerInput, async (m, data) => {
+    const { n } = await addAnswerChange(s, m.caller, data);
+    return [200, { n, message: t(m.lang, "programme.kb.entryAdded", { topic: data.topic }) }];
   });
 
   server.post("/api/programme/knowledge/undo", async (req, res) => {
     const m = await member(req, res);
     if (!m) return;
-    const n = (req.body as { n?: unknown } | undefined)?.n;
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 1) return send(res, 400, { error: t(m.lang, "programme.kb.error.field", { field: "n" }), field: "n" });
+    const parsed = UndoInput.safeParse(req.body);
+    if (!parsed.success) return send(res, 400, problem(m.lang, parsed.error));
+    const { n } = parsed.data;
     const undone = await undoChange(s, m.caller, n);
     if (undone.kind === "missing") return send(res, 404, { error: t(m.lang, "programme.kb.changeMissing") });
     if (undone.kind === "already") return send(res, 409, { error: t(m.lang, "programme.kb.alreadyUndone") });

@@ -93,6 +93,9 @@ describe("programme tab: the knowledge base", function () {
     assert.equal(undo.status, 200, undo.raw);
     assert.equal((await call(t, "POST", "/api/programme/knowledge/undo", { n: change.n })).status, 409, "not twice");
     assert.equal((await call(t, "POST", "/api/programme/knowledge/undo", { n: 999 })).status, 404);
+    const bad = await call(t, "POST", "/api/programme/knowledge/undo", { n: "1; drop" });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.field, "n", "the message names the field");
     const final = (await call(t, "GET", "/api/programme/knowledge")).json;
     assert.deepEqual(final.questions.map((x: any) => x.text), [QUESTION]);
     assert.deepEqual(final.changes.map((c: any) => c.kind), ["entry"], "the undone change is no longer listed");
