@@ -81,6 +81,12 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(mat|pat|maternity|paternity|adoption|parental) leave\b/g, " maternity "],
   [/\b(t ?& ?cs?|ts and cs|terms and conditions)\b/g, " terms "],
   [/\bcentral (government|gov|govt)\b/g, " government "],
+  [/\bhow long\b/g, " duration "],
+  [/\b(pt|p\/t)\b/g, " parttime "],
+  [/\bterm[\s-]*time\b/g, " parttime "],
+  [/\b(dont|didnt|doesnt|do not|did not|does not) (fancy|rate|enjoy)\b/g, " unsuitable "],
+  [/\bhome office\b/g, " organisation "],
+  [/\bcabinet office\b/g, " organisation "],
 ];
 
 /** Common words that carry no meaning for matching. Checked before stemming. */
@@ -104,8 +110,31 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres " +
+    "nothing since completely totally fully normally usually typically typical exactly already anyway " +
+    "literally obviously apparently " +
     // Number words say no more than the digits dropped below.
-    "two three four five six seven eight nine ten eleven twelve"
+    "two three four five six seven eight nine ten eleven twelve " +
+    // Dates say when, not what: month and day names ("till next march") are no topic, and must not be
+    // "corrected" to a knowledge-base word (march -> match).
+    "january february march april june july august september october november december " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "monday tuesday wednesday thursday friday saturday sunday"
+  ).split(/\s+/),
+);
+
+/**
+ * Places people mention for context ("I'm in Cardiff, could I go to Swansea council"): the Welsh
+ * principal areas and main towns, and the largest UK cities. Like names, they say nothing about the
+ * topic (search.ts leaves them out of coverage when the question has other words).
+ */
+export const PLACE_NAMES: ReadonlySet<string> = new Set(
+  (
+    "cardiff caerdydd swansea abertawe newport casnewydd wrexham wrecsam bridgend caerphilly merthyr " +
+    "tydfil rhondda cynon taf torfaen monmouthshire blaenau gwent neath talbot carmarthen carmarthenshire " +
+    "ceredigion aberystwyth pembrokeshire haverfordwest powys brecon newtown gwynedd caernarfon anglesey " +
+    "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
+    "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
+    "sheffield newcastle nottingham leicester coventry york sunderland"
   ).split(/\s+/),
 );
 
@@ -168,7 +197,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
   contact: ["contact", "email", "phone", "call"],
   question: ["question", "query", "enquiry", "inquiry"],
-  notify: ["notify", "notified", "notification", "tell", "told", "hear"],
+  notify: ["notify", "notified", "notification", "tell", "told", "hear", "heard"],
   discuss: ["discuss", "discussion", "chat", "conversation", "meeting", "meet", "talk"],
   proceed: ["proceed", "withdraw", "decline", "reject"],
   unsuitable: ["unsuitable", "suitable", "suitability", "fit"],
@@ -176,7 +205,11 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   return: ["return", "returning", "back"],
   review: ["review", "reflect", "evaluate", "evaluation"],
   performance: ["performance", "appraisal", "appraise", "objectives", "pdr"],
-  organisation: ["organisation", "employer", "department", "dept", "org", "body", "company", "companies", "firm", "firms"],
+  organisation: [
+    "organisation", "employer", "department", "dept", "org", "body", "company", "companies", "firm", "firms",
+    // Public bodies people name as their employer or host.
+    "hmrc", "dwp", "moj", "mod", "nhs", "dvla", "ons", "hmpps", "dfe", "defra", "dcms", "fcdo", "dhsc", "hmt", "desnz", "dsit", "mhclg", "dluhc", "ofsted", "estyn",
+  ],
   wales: ["wales", "welsh", "cymru"],
   secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned"],
   government: ["government", "govt", "gov", "whitehall"],
@@ -186,6 +219,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   career: ["career", "development", "progression", "develop"],
   learn: ["learn", "learning", "study"],
   short: ["short", "shorter", "brief", "shortterm"],
+  duration: ["duration", "length", "lengths"],
 };
 
 /** Every word the synonym groups know, for the typo vocabulary. */

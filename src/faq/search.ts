@@ -14,7 +14,7 @@
 import { NeuralNetwork } from "@nlpjs/neural";
 import { distance } from "fastest-levenshtein";
 import MiniSearch, { type SearchResult } from "minisearch";
-import { analyse, isStopWord, normalise, SYNONYM_WORDS } from "./analyse";
+import { analyse, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
 import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
@@ -106,6 +106,10 @@ export const THRESHOLDS = {
   offTopicShare: 0.9,
 };
 const MAX_CLOSEST = 3;
+/** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
+const CLAUSE_OVERRULE_TERMS = 3;
+/** Endings that make a new real word from a known one ("allowance", "payment"): such words are not typos. */
+const DERIVED = ["ance", "ence", "ment", "ments", "ness", "able", "ible", "ful", "less", "ship", "ly"];
 const MAX_RELATED = 2;
 /** Words that put a question inside the programme's domain even when nothing answers it. */
 const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme GovXchange host home organisation vacancy holder"));
@@ -127,6 +131,8 @@ export interface FaqLanguage {
   genericWords: ReadonlySet<string>;
   /** Everyday questions that have nothing to do with the programme (the classifier's None intent). */
   offTopicExamples: readonly string[];
+  /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
+  placeNames?: ReadonlySet<string>;
 }
 
 export const ENGLISH: FaqLanguage = {
@@ -137,6 +143,7 @@ export const ENGLISH: FaqLanguage = {
   domainWords: DOMAIN_WORDS,
   genericWords: GENERIC_WORDS,
   offTopicExamples: OFF_TOPIC_EXAMPLES,
+  placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
 };
 
 /** What the rankers found for one question: the input to decide(). */
@@ -210,6 +217,55 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   return { kind: "off-topic" };
 }
 
+/** Split a question into clauses at sentence marks, commas and "but": rambling questions put the ask in one of them. */
+export function clauses(question: string): string[] {
+  return question
+    .split(/(?<=\?)|[.!;:,\n]+|\s[-\u2013\u2014]\s|\bbut\b/i)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+/** Words that open a question ("who pays...", "can we...", "what I want to know is..."). */
+const ASK_OPENERS = /^(so |and |also |then |just |basically |really |ok |okay )*(who|whos|what|whats|when|where|why|how|which|can|could|do|does|did|will|would|is|are|am|should|shall|may|might|must|have|has|any|wil)\b/i;
+
+/** A clause that asks something: it opens like a question, or it is the part that ends with "?". */
+export function isAsk(clause: string): boolean {
+  return ASK_OPENERS.test(clause.trim()) || /\?\s*$/.test(clause);
+}
+
+/**
+ * Long, rambling questions dilute both rankers with context ("I work for the health board in
+ * Betws-y-Coed and have been thinking about it for a while... who pays my wages?"). Each clause is
+ * that asks something (isAsk: context such as "I work part-time at the council" is not the ask) is
+ * also decided on its own, and the most confident clause answer is combined with the whole
+ * question's decision:
+ *   - both answer, with different entries, and the clause has at least CLAUSE_OVERRULE_TERMS terms:
+ *     did-you-mean with both (never a guess between them);
+ *   - the whole question does not answer, but is not a decline for another reason, and the clause's
+ *     entry is among the whole question's closest entries: answer with the clause's entry;
+ *   - otherwise the whole question's decision stands.
+ */
+export function withClauses(whole: Decision, sig: Signals, parts: ReadonlyArray<{ terms: number; decision: Decision }>): Decision {
+  let best: Extract<Decision, { kind: "answer" }> | undefined;
+  let bestTerms = 0;
+  for (const { terms, decision: p } of parts) {
+    if (p.kind === "answer" && (!best || p.confidence > best.confidence)) {
+      best = p;
+      bestTerms = terms;
+    }
+  }
+  if (!best) return whole;
+  if (whole.kind === "answer") {
+    // A short clause ("am I allowed to apply") loses the context that decided the whole question.
+    if (whole.id === best.id || bestTerms < CLAUSE_OVERRULE_TERMS) return whole;
+    return { kind: "did-you-mean", closest: [best.id, whole.id] };
+  }
+  if (whole.kind === "off-topic") return whole;
+  const nearest = sig.ranked.filter((r) => r.isEntry).slice(0, MAX_CLOSEST).map((r) => r.id);
+  if (nearest.includes(best.id)) return { ...best, related: best.related.filter((id) => id !== best.id) };
+  return whole;
+}
+
 interface Label {
   id: string;
   entry?: FaqEntry;
@@ -237,6 +293,13 @@ function toDoc(entry: FaqEntry): IndexedDoc {
     keywords: entry.keywords.join(" ; "),
     answer: entry.answer.join("\n"),
   };
+}
+
+/** True when b is a with two neighbouring letters swapped ("lenght" and "length"): one slip of the fingers, not two. */
+function isTransposition(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 const features = (terms: readonly string[]): Record<string, number> => Object.fromEntries(terms.map((t) => [t, 1]));
@@ -278,6 +341,11 @@ export function createFaq(
       if (corrections.size < 5000) corrections.set(word, word);
       return word;
     }
+    // A known word with an everyday ending is a real word, not a slip ("allowance" from "allow").
+    if (DERIVED.some((end) => word.endsWith(end) && vocabulary.has(word.slice(0, -end.length)))) {
+      if (corrections.size < 5000) corrections.set(word, word);
+      return word;
+    }
     // Short words are often real words the knowledge base does not use ("park", "cash", "reset",
     // "taxi"): below 8 letters only a dropped letter (a 4-letter word) or a dropped or wrong
     // letter (5 to 7 letters) is put right, never an extra one.
@@ -287,7 +355,7 @@ export function createFaq(
     let bestDistance = allowed + 1;
     for (const candidate of vocabList) {
       if (candidate[0] !== word[0] || candidate.length < minLength || candidate.length - word.length > allowed) continue;
-      const d = distance(word, candidate);
+      const d = candidate.length === word.length && isTransposition(word, candidate) ? 1 : distance(word, candidate);
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
@@ -387,6 +455,7 @@ export function createFaq(
     for (const word of question.match(/\b[A-Z][a-z]+\b/g) ?? []) {
       for (const t of analyse(word)) if (!docFreq.has(t) && !notCoveredTerms.has(t)) names.add(t);
     }
+    for (const t of terms) if (language.placeNames?.has(t) && !docFreq.has(t)) names.add(t);
     if (terms.filter((t) => !names.has(t)).length < 2) names = new Set();
     let total = 0;
     let known = 0;
@@ -407,9 +476,21 @@ export function createFaq(
     };
   }
 
-  function ask(question: string): FaqResult {
+  /** The decision for the whole question, and for long ones also for each clause (see withClauses). */
+  function decideQuestion(question: string): Decision {
     const sig = signals(question);
-    const d = decide(sig);
+    const whole = decide(sig);
+    if (sig.terms.length < THRESHOLDS.longTerms) return whole;
+    const parts = clauses(question)
+      .filter(isAsk)
+      .map((clause) => signals(clause))
+      .filter((s) => s.terms.length >= 2 && s.terms.length < sig.terms.length)
+      .map((s) => ({ terms: s.terms.length, decision: decide(s) }));
+    return withClauses(whole, sig, parts);
+  }
+
+  function ask(question: string): FaqResult {
+    const d = decideQuestion(question);
     const entryOf = (id: string) => byId.get(id)!;
     switch (d.kind) {
       case "answer":
