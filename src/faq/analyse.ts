@@ -81,6 +81,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(mat|pat|maternity|paternity|adoption|parental) leave\b/g, " maternity "],
   [/\b(t ?& ?cs?|ts and cs|terms and conditions)\b/g, " terms "],
   [/\bcentral (government|gov|govt)\b/g, " government "],
+  // "Length of service" is about who can take part, not how long a secondment lasts.
+  [/\b(length|years?|lengths) of (continuous )?service\b/g, " service "],
+  [/\bcontinuous service\b/g, " service "],
   [/\bhow long\b/g, " duration "],
   [/\b(pt|p\/t)\b/g, " parttime "],
   [/\bterm[\s-]*time\b/g, " parttime "],

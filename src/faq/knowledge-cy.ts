@@ -83,7 +83,8 @@ export const WELSH_ENTRIES: readonly FaqEntry[] = WELSH_FAQ.map((e) => ({
   keywords: e.alternates.filter((a) => !isWholeQuestion(a)),
 }));
 
-const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((t) => ({ ...t, alternates: FILE.notCovered[t.id]! }));
+// The topics' marks are English words, so the Welsh topics have none (yet).
+const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((t) => ({ id: t.id, alternates: FILE.notCovered[t.id]! }));
 
 /** Build a Welsh FAQ (indexes and classifier, like createFaq) over these entries. */
 export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Faq {

@@ -161,6 +161,11 @@ export interface Signals {
   telling: boolean;
   /** The question names secondments or the programme. */
   inDomain: boolean;
+  /**
+   * A topic the material does not cover that the question names in words no entry uses
+   * ("relocation", "probation"): an answer from an entry would ignore what was asked.
+   */
+  uncovered?: string;
 }
 
 export type Decision =
@@ -189,6 +194,7 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   if (none && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(bestEntry?.classifier ?? 0, top.classifier)) {
     return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   }
+  if (top.isEntry && sig.uncovered) return { kind: "not-covered", topic: sig.uncovered, closest: [] };
   if (
     top.isEntry &&
     top.score >= t.answerScore &&
@@ -388,6 +394,8 @@ export function createFaq(
   };
 
   const byId = new Map(entries.map((e) => [e.id, e]));
+  // Each mark as its analysed terms: a question names the topic when it has all of a mark's terms.
+  const markTerms = new Map(notCovered.map((t) => [t.id, (t.marks ?? []).map((m) => analyse(m)).filter((m) => m.length > 0)]));
   const notCoveredTerms = new Set(notCovered.flatMap((t) => analyse(t.alternates.join("\n"))));
 
   labels.set(OFF_TOPIC_LABEL, { id: OFF_TOPIC_LABEL });
@@ -465,7 +473,19 @@ export function createFaq(
       total += w;
       if (docFreq.has(t) || notCoveredTerms.has(t)) known += w;
     }
+    // The not-covered topic with most marks in the question, each with a word no entry uses.
+    let uncovered: string | undefined;
+    let uncoveredCount = 0;
+    for (const topic of notCovered) {
+      const termSet = new Set(terms);
+      const count = markTerms.get(topic.id)!.filter((mark) => mark.every((t) => termSet.has(t)) && mark.some((t) => !docFreq.has(t))).length;
+      if (count > uncoveredCount) {
+        uncovered = topic.id;
+        uncoveredCount = count;
+      }
+    }
     return {
+      ...(uncovered ? { uncovered } : {}),
       terms,
       ranked,
       coverage: coverage(ranked[0]!.id, terms.filter((t) => !names.has(t))),
