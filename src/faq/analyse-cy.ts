@@ -97,7 +97,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee"],
   caniatad: ["caniatad", "cytuno", "cymeradwyo", "cymeradwyaeth", "rhyddhau", "fodlon", "bodlon"],
   anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr"],
-  ymestyn: ["ymestyn", "estyniad", "hirach", "hiraf"],
+  // "estyn" is mostly the verb "extend" (rarely Estyn, the schools inspectorate).
+  ymestyn: ["ymestyn", "estyn", "estyniad", "hirach", "hiraf"],
   limit: ["terfyn", "uchafswm", "mwyaf", "hiraf"],
   cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol"],
   trafod: ["trafod", "trafodaeth", "sgwrs", "sgyrsiau", "cyfarfod", "cwrdd", "cyfarfodydd"],
@@ -122,7 +123,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
   gyrfa: ["gyrfa", "gyrfaoedd"],
   perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],
-  elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd", "estyn"],
+  elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd"],
 };
 
 /** Every word the synonym groups know, for the typo vocabulary. */

@@ -55,6 +55,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(say|says|said|saying) no\b/g, " withdraw "],
   [/\bdevelopment needs?\b/g, " developmentneed "],
   [/\b(host|hosting|take|takes|taking|take on|taking on|have|get|recruit|bring in|welcome) (on )?(a |an |some )?(secondee|secondees)\b/g, " hostsecondee "],
+  [/\b(host|hosting|take on|takes on|taking on|took on|bring in|bringing in) (someone|somebody|a person|people|staff|an? (extra )?(person|member of staff))\b/g, " hostsecondee "],
   [/\b(take|taking|took) part\b/g, " participate "],
   [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
   [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
@@ -85,6 +86,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(length|years?|lengths) of (continuous )?service\b/g, " service "],
   [/\bcontinuous service\b/g, " service "],
   [/\bhow long\b/g, " duration "],
+  [/\bhow many (people|secondees|staff|applicants|applications|matches|placements|secondments|organisations)\b/g, " headcount "],
+  [/\b(success|match|matching) rates?\b/g, " headcount "],
   [/\b(pt|p\/t)\b/g, " parttime "],
   [/\bterm[\s-]*time\b/g, " parttime "],
   [/\b(dont|didnt|doesnt|do not|did not|does not) (fancy|rate|enjoy)\b/g, " unsuitable "],
@@ -113,7 +116,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres " +
-    "nothing since completely totally fully normally usually typically typical exactly already anyway " +
+    "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
     "literally obviously apparently " +
     // Number words say no more than the digits dropped below.
     "two three four five six seven eight nine ten eleven twelve " +
@@ -211,7 +214,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   organisation: [
     "organisation", "employer", "department", "dept", "org", "body", "company", "companies", "firm", "firms",
     // Public bodies people name as their employer or host.
-    "hmrc", "dwp", "moj", "mod", "nhs", "dvla", "ons", "hmpps", "dfe", "defra", "dcms", "fcdo", "dhsc", "hmt", "desnz", "dsit", "mhclg", "dluhc", "ofsted", "estyn",
+    // (Not those the material names as hosts, such as the NHS, Estyn and Ofsted.)
+    "hmrc", "dwp", "moj", "mod", "dvla", "ons", "hmpps", "dfe", "defra", "dcms", "fcdo", "dhsc", "hmt", "desnz", "dsit", "mhclg", "dluhc",
   ],
   wales: ["wales", "welsh", "cymru"],
   secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned"],

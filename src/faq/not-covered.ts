@@ -116,6 +116,15 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
     ],
   },
   {
+    id: "not-covered-figures",
+    marks: ["headcount", "figures", "stats"],
+    alternates: [
+      "How many secondees are there at the moment?",
+      "What is the success rate for applicants?",
+      "Are there any figures on how the programme is going?",
+    ],
+  },
+  {
     id: "not-covered-location",
     marks: ["work from home", "working from home", "hybrid", "office days"],
     alternates: [

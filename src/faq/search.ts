@@ -18,7 +18,7 @@ import { analyse, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./an
 import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
-import { OFF_TOPIC_EXAMPLES } from "./off-topic";
+import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
 
 /** The classifier's label for questions outside the programme (see off-topic.ts). */
 const OFF_TOPIC_LABEL = "off-topic";
@@ -87,6 +87,8 @@ const UNKNOWN_WEIGHT = 0.65;
 const TELLING_WEIGHT = 0.5;
 const ANSWER_ONLY_CREDIT = 0.6;
 const BM25_FLOOR = 6;
+/** An entry's BM25 part is 1 when it is BM25's best match (the scores are relative to the best). */
+const BM25_BEST = 0.999;
 export const THRESHOLDS = {
   answerScore: 0.8,
   answerClassifier: 0.1,
@@ -101,9 +103,14 @@ export const THRESHOLDS = {
   closestShare: 0.5,
   offTopicClassifier: 0.5,
   didYouMeanScore: 0.6,
-  didYouMeanKnown: 0.8,
+  didYouMeanKnown: 0.7,
   didYouMeanKnownSure: 0.6,
   offTopicShare: 0.9,
+  agreeClassifier: 0.8,
+  agreeMargin: 0.8,
+  agreeCoverage: 0.2,
+  agreeKnown: 0.6,
+  agreeTerms: 3,
 };
 const MAX_CLOSEST = 3;
 /** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
@@ -131,6 +138,8 @@ export interface FaqLanguage {
   genericWords: ReadonlySet<string>;
   /** Everyday questions that have nothing to do with the programme (the classifier's None intent). */
   offTopicExamples: readonly string[];
+  /** Words and phrases naming everyday workplace things the programme has nothing to say about. */
+  offTopicMarks?: readonly string[];
   /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
   placeNames?: ReadonlySet<string>;
 }
@@ -143,6 +152,7 @@ export const ENGLISH: FaqLanguage = {
   domainWords: DOMAIN_WORDS,
   genericWords: GENERIC_WORDS,
   offTopicExamples: OFF_TOPIC_EXAMPLES,
+  offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
 };
 
@@ -166,6 +176,8 @@ export interface Signals {
    * ("relocation", "probation"): an answer from an entry would ignore what was asked.
    */
   uncovered?: string;
+  /** The question names an everyday workplace thing no entry mentions (off-topic.ts, OFF_TOPIC_MARKS). */
+  offTopicMark?: boolean;
 }
 
 export type Decision =
@@ -195,15 +207,24 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
     return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   }
   if (top.isEntry && sig.uncovered) return { kind: "not-covered", topic: sig.uncovered, closest: [] };
-  if (
-    top.isEntry &&
+  if (sig.offTopicMark) return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
+  // Both rankers put the same entry first, the classifier is sure and far ahead of the rest: the
+  // question's other words are its own context ("who pays my wages if I go to a council"), so less
+  // of it needs to be in the entry's words.
+  const agreed =
+    sig.terms.length >= t.agreeTerms &&
+    top.score - top.classifier >= BM25_BEST &&
+    top.classifier >= t.agreeClassifier &&
+    margin >= t.agreeMargin &&
+    sig.coverage >= t.agreeCoverage &&
+    sig.known >= t.agreeKnown;
+  const usual =
     top.score >= t.answerScore &&
     top.classifier >= t.answerClassifier &&
     (sig.coverage >= t.answerCoverage || (sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
     sig.known >= t.answerKnown &&
-    margin >= t.answerMargin &&
-    (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)
-  ) {
+    margin >= t.answerMargin;
+  if (top.isEntry && (usual || agreed) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
     const related = sig.ranked.slice(1).filter((r) => r.isEntry && r.score >= top.score * t.closestShare).slice(0, MAX_RELATED).map((r) => r.id);
     return { kind: "answer", id: top.id, related, confidence: top.score };
   }
@@ -334,7 +355,8 @@ export function createFaq(
     for (const w of language.normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
   };
   for (const e of entries) addWords([e.topic, e.question, ...(e.alternates ?? []), ...e.keywords, ...e.answer].join(" "));
-  for (const t of notCovered) addWords(t.alternates.join(" "));
+  for (const t of notCovered) addWords([...t.alternates, ...(t.marks ?? [])].join(" "));
+  addWords((language.offTopicMarks ?? []).join(" "));
   const vocabList = [...vocabulary];
   const corrections = new Map<string, string>();
   // A word whose analysed form the knowledge base uses is no typo ("changed" when it has "change").
@@ -395,7 +417,17 @@ export function createFaq(
 
   const byId = new Map(entries.map((e) => [e.id, e]));
   // Each mark as its analysed terms: a question names the topic when it has all of a mark's terms.
-  const markTerms = new Map(notCovered.map((t) => [t.id, (t.marks ?? []).map((m) => analyse(m)).filter((m) => m.length > 0)]));
+  // Marks (not-covered.ts, off-topic.ts) as analysed terms, keeping only those no entry uses: a
+  // question names the mark's topic when it has all of the mark's terms.
+  const entryUses = (mark: readonly string[]) =>
+    entries.some((e) => {
+      const f = fieldTerms.get(e.id)!;
+      return mark.every((t) => f.main.has(t) || f.answer.has(t));
+    });
+  const analyseMarks = (marks: readonly string[] = []) =>
+    marks.map((m) => analyse(m, correct)).filter((m) => m.length > 0 && !entryUses(m));
+  const markTerms = new Map(notCovered.map((t) => [t.id, analyseMarks(t.marks)]));
+  const offTopicMarks = analyseMarks(language.offTopicMarks);
   const notCoveredTerms = new Set(notCovered.flatMap((t) => analyse(t.alternates.join("\n"))));
 
   labels.set(OFF_TOPIC_LABEL, { id: OFF_TOPIC_LABEL });
@@ -473,19 +505,22 @@ export function createFaq(
       total += w;
       if (docFreq.has(t) || notCoveredTerms.has(t)) known += w;
     }
-    // The not-covered topic with most marks in the question, each with a word no entry uses.
+    // The not-covered topic with most marks in the question.
     let uncovered: string | undefined;
     let uncoveredCount = 0;
+    const termSet = new Set(terms);
     for (const topic of notCovered) {
-      const termSet = new Set(terms);
-      const count = markTerms.get(topic.id)!.filter((mark) => mark.every((t) => termSet.has(t)) && mark.some((t) => !docFreq.has(t))).length;
+      const count = markTerms.get(topic.id)!.filter((mark) => mark.every((t) => termSet.has(t))).length;
       if (count > uncoveredCount) {
         uncovered = topic.id;
         uncoveredCount = count;
       }
     }
+    // Everyday workplace things the programme has nothing to say about ("payslip", "headset").
+    const offTopicMark = offTopicMarks.some((mark) => mark.every((t) => termSet.has(t)));
     return {
       ...(uncovered ? { uncovered } : {}),
+      ...(offTopicMark ? { offTopicMark } : {}),
       terms,
       ranked,
       coverage: coverage(ranked[0]!.id, terms.filter((t) => !names.has(t))),
