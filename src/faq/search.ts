@@ -202,8 +202,8 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // The None intent (off-topic.ts) is at least as sure as the classifier is of any entry: the
   // words shared with an entry ("write", "office", "bank") are chance, so decline.
   const none = sig.ranked.find((r) => r.id === OFF_TOPIC_LABEL);
-  const bestEntry = sig.ranked.find((r) => r.isEntry);
-  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(bestEntry?.classifier ?? 0, top.classifier)) {
+  const surestEntry = Math.max(0, ...sig.ranked.filter((r) => r.isEntry).map((r) => r.classifier));
+  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(surestEntry, top.classifier)) {
     return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   }
   if (top.isEntry && sig.uncovered) return { kind: "not-covered", topic: sig.uncovered, closest: [] };
