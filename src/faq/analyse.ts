@@ -80,14 +80,14 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhuman resources\b/g, " hr "],
   [/\bwfh\b/g, " work from home "],
   [/\b(mat|pat|maternity|paternity|adoption|parental) leave\b/g, " maternity "],
-  [/\b(t ?& ?cs?|ts and cs|terms and conditions)\b/g, " terms "],
+  [/\b(t ?& ?cs?|ts and cs|terms and conditions|terms of employment)\b/g, " termsandconditions "],
   [/\bcentral (government|gov|govt)\b/g, " government "],
   // "Length of service" is about who can take part, not how long a secondment lasts.
-  [/\b(length|years?|lengths) of (continuous )?service\b/g, " service "],
-  [/\bcontinuous service\b/g, " service "],
+  [/\b(length|years?|lengths) of (continuous )?service\b/g, " lengthofservice "],
+  [/\bcontinuous service\b/g, " lengthofservice "],
   [/\bhow long\b/g, " duration "],
   // Everyday ways of naming the programme's steps and concepts.
-  [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee apply "],
+  [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
   [/\b(lose|losing|lost|keep|keeping|stay|staying|remain) (in )?(contact|touch)\b/g, " keepintouch "],
   [/\b(teams|zoom|video|phone) (call|meeting|chat)s?\b/g, " discuss "],
   [/\b(end[\s-]*of[\s-]*year|mid[\s-]*year|annual|yearly) (review|appraisal|report|assessment)s?\b/g, " performance review "],
