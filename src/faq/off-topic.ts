@@ -126,7 +126,7 @@ export const OFF_TOPIC_MARKS: readonly string[] = [
   "crash", "frozen", "helpdesk", "it support", "phishing", "virus", "sap", "oracle", "workday", "itrent",
   // Payroll and HR admin
   "payslip", "pay slip", "bank details", "tax code", "p60", "p45", "timesheet", "overtime", "flexi",
-  "sick note", "fit note", "self-certify", "expenses system", "claim form",
+  "sick note", "fit note", "self-certify", "expenses system", "claim form", "submit a claim", "fill in a claim",
   // Buildings and facilities
   "canteen", "parking", "car park", "desk booking", "book a desk", "lift", "toilet", "heating",
   "air conditioning", "fire alarm", "security pass", "lanyard", "post room", "locker",
