@@ -86,8 +86,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "rhywun gwneud gwneith dod mynd rhaid gorfod hoffwn hoffech hoffi dylwn dylai dylech ddylwn ddylai ddylech wneud cyn " +
     "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
     "mor ba fath tua ie wrtha wrthyf wrthych wrthon wrthym bosib posib bosibl posibl eraill arall rhai " +
-    // Spoken forms and filler: "be" (beth), "ystod" (yn ystod, during), "achos" (because).
-    "be ystod achos jyst sort wir actually"
+    // Spoken forms and filler: "be" (beth), "achos" (because).
+    "be achos jyst sort wir actually"
   ).split(/\s+/),
 );
 

@@ -115,8 +115,6 @@ export const THRESHOLDS = {
 const MAX_CLOSEST = 3;
 /** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
 const CLAUSE_OVERRULE_TERMS = 3;
-/** Endings that make a new real word from a known one ("allowance", "payment"): such words are not typos. */
-const DERIVED = ["ance", "ence", "ment", "ments", "ness", "able", "ible", "ful", "less", "ship", "ly"];
 const MAX_RELATED = 2;
 /** Words that put a question inside the programme's domain even when nothing answers it. */
 const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme GovXchange host home organisation vacancy holder"));
@@ -366,11 +364,6 @@ export function createFaq(
     const cached = corrections.get(word);
     if (cached !== undefined) return cached;
     if (analyse(word).every((t) => knownTerms.has(t))) {
-      if (corrections.size < 5000) corrections.set(word, word);
-      return word;
-    }
-    // A known word with an everyday ending is a real word, not a slip ("allowance" from "allow").
-    if (DERIVED.some((end) => word.endsWith(end) && vocabulary.has(word.slice(0, -end.length)))) {
       if (corrections.size < 5000) corrections.set(word, word);
       return word;
     }
