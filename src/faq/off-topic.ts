@@ -119,15 +119,15 @@ export const OFF_TOPIC_EXAMPLES: readonly string[] = [
  */
 export const OFF_TOPIC_MARKS: readonly string[] = [
   // IT kit and accounts
-  "laptop", "desktop", "computer", "pc", "headset", "headphones", "keyboard", "mouse", "monitor", "screen",
+  "laptop", "desktop", "computer", "pc", "headset", "headphones", "keyboard", "mouse",
   "printer", "printing", "scanner", "webcam", "camera", "microphone", "charger", "battery", "wifi", "wi-fi",
   "broadband", "vpn", "bluetooth", "password", "login", "log in", "locked out", "username", "outlook",
-  "excel", "powerpoint", "sharepoint", "onedrive", "software", "install", "update", "reboot", "restart",
-  "crash", "frozen", "helpdesk", "it support", "phishing", "virus", "sap", "oracle", "workday", "itrent",
+  "excel", "powerpoint", "sharepoint", "onedrive", "software", "reboot",
+  "frozen", "helpdesk", "it support", "phishing", "virus", "sap", "oracle", "workday", "itrent",
   // Payroll and HR admin
   "payslip", "pay slip", "bank details", "tax code", "p60", "p45", "timesheet", "overtime", "flexi",
   "sick note", "fit note", "self-certify", "expenses system", "claim form", "submit a claim", "fill in a claim",
   // Buildings and facilities
-  "canteen", "parking", "car park", "desk booking", "book a desk", "lift", "toilet", "heating",
+  "canteen", "desk booking", "book a desk", "toilet", "heating",
   "air conditioning", "fire alarm", "security pass", "lanyard", "post room", "locker",
 ];
