@@ -532,7 +532,7 @@ export function createFaq(
     const parts = clauses(question)
       .filter(isAsk)
       .map((clause) => signals(clause))
-      .filter((s) => s.terms.length >= 2 && s.terms.length < sig.terms.length)
+      .filter((s) => s.terms.length >= 1 && s.terms.length < sig.terms.length)
       .map((s) => ({ terms: s.terms.length, decision: decide(s) }));
     return withClauses(whole, sig, parts);
   }
