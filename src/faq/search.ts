@@ -64,13 +64,18 @@ export interface Faq {
  *     entries, the topics the material does not cover (not-covered.ts) and "off-topic"
  *     (off-topic.ts, a None intent).
  * With e* the best-scoring label (see THRESHOLDS for the figures, tuned on the evaluation set):
- *   0. The "off-topic" (None) label's classifier output is at least offTopicClassifier and at
+ *   0. Some of Q is not in the best label's words, and the "off-topic" (None) label's classifier output is at least offTopicClassifier and at
  *      least offTopicShare of the classifier's output for the best entry: off-topic (not-covered
  *      if Q names secondments or the programme). Words shared by chance ("write", "cover") do
  *      not make an answer.
+ *   0b. Q names a topic the material does not cover in words no entry uses (Signals.uncovered):
+ *      not-covered with that topic. Q names an everyday workplace thing (Signals.offTopicMark):
+ *      off-topic (not-covered if Q names secondments or the programme).
  *   1. e* is an entry with score, classifier output, coverage (or, for long questions, a strong
  *      classifier output), known share and margin over the runner-up all at their thresholds,
- *      and Q is more than one term or one telling enough: answer.
+ *      or BM25 and the classifier both put e* first with a sure classifier, a wide margin and
+ *      at least agreeTerms terms (then lower coverage and known shares do), and Q is more than
+ *      one term or one telling enough: answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
@@ -80,6 +85,7 @@ export interface Faq {
  *      up to 3 entries scoring at least closestShare of e*'s score. A single shared word in an
  *      otherwise unknown question ("what time does the canteen close") is not a near miss.
  *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
+ * Questions of several clauses are also decided clause by clause (withClauses).
  */
 const RARE_DF = 3;
 const MIN_WEIGHT = 0.2;
@@ -201,7 +207,7 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // words shared with an entry ("write", "office", "bank") are chance, so decline.
   const none = sig.ranked.find((r) => r.id === OFF_TOPIC_LABEL);
   const surestEntry = Math.max(0, ...sig.ranked.filter((r) => r.isEntry).map((r) => r.classifier));
-  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(surestEntry, top.classifier)) {
+  if (none && sig.coverage < 1 && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(surestEntry, top.classifier)) {
     return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   }
   if (top.isEntry && sig.uncovered) return { kind: "not-covered", topic: sig.uncovered, closest: [] };

@@ -86,10 +86,13 @@ describe("the answer decision", () => {
         { id: "business-case", isEntry: true, classifier: 0.8, score: 1.8 },
         { id: "off-topic", isEntry: false, classifier: 1.0, score: 1.0 },
       ],
+      coverage: 0.6,
       inDomain: false,
     });
     assert.deepEqual(decide(letter), { kind: "off-topic" });
     assert.deepEqual(decide({ ...letter, inDomain: true }), { kind: "not-covered", closest: [] });
+    // Every word of the question is the entry's own ("where can I get more help?"): no chance words.
+    assert.notEqual(decide({ ...letter, coverage: 1 }).kind, "off-topic");
     // A None intent that is unsure, or much less sure than of the entry, changes nothing.
     const unsure = { id: "off-topic", isEntry: false, classifier: THRESHOLDS.offTopicClassifier - 0.01, score: 0.49 };
     assert.equal(decide(signals({ ranked: [...signals().ranked, unsure] })).kind, "answer");
