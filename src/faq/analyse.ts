@@ -27,7 +27,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(trade|trading|swap|swapping|switch|switching|exchange|exchanging) (places|jobs|roles|posts|with)\b/g, " exchange "],
   [/\bannual leave\b/g, " holiday "],
   [/\bsecurity (vetting|clearance|check|checks)\b/g, " vetting "],
-  [/\b(old|previous|former|same|original) (job|role|post|position)\b/g, " oldjob "],
+  [/\b(old|previous|former|original) (job|role|post|position)\b/g, " oldjob "],
   [/\bpart[\s-]*time(rs?)?\b/g, " parttime "],
   [/\b(not|less than) (working )?full[\s-]*time\b/g, " parttime "],
   [/\bfull[\s-]*time\b/g, " fulltime "],
