@@ -248,10 +248,14 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   return { kind: "off-topic" };
 }
 
-/** Split a question into clauses at sentence marks, commas and "but": rambling questions put the ask in one of them. */
+/**
+ * Split a question into clauses at sentence marks, commas, "but" and, in unpunctuated chat, before a
+ * question word ("...for ten years now what would I get out of it"): rambling questions put the ask
+ * in one of them.
+ */
 export function clauses(question: string): string[] {
   return question
-    .split(/(?<=\?)|[.!;:,\n]+|\s[-\u2013\u2014]\s|\bbut\b/i)
+    .split(/(?<=\?)|[.!;:,\n]+|\s[-\u2013\u2014]\s|\bbut\b|\s(?=(?:who|what|whats|how|why|when|where|which|can i|could i|do i|will i|is it|is that|is there|does)\s)/i)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
 }

@@ -161,6 +161,8 @@ describe("long questions, clause by clause", () => {
   it("splits at sentence marks, commas and 'but', keeping the question mark with its clause", () => {
     assert.deepEqual(clauses("I work in Bangor, my boss is fine. But who pays me?"), ["I work in Bangor", "my boss is fine", "who pays me?"]);
     assert.ok(isAsk("who pays me?") && isAsk("so could we offer a role") && !isAsk("I work in Bangor"));
+    // Unpunctuated chat: before a question word.
+    assert.deepEqual(clauses("been in the same job for years what would I get out of it"), ["been in the same job for years", "what would I get out of it"]);
   });
 
   it("answers from an asking clause when the whole question only came close to that entry", () => {
