@@ -107,7 +107,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-ending-early",
-    marks: ["early", "cut short", "quit", "notice period"],
+    marks: ["end early", "finish early", "leave early", "back early", "stop early", "cut short", "quit", "notice period", "terminate", "termination"],
     alternates: [
       "Can a secondment be cut short?",
       "Can I quit the placement halfway through?",
