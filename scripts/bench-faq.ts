@@ -57,17 +57,17 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["in-domain", faq, IN_DOMAIN],
     ["off-topic", faq, none(OFF_TOPIC)],
     ["not covered", faq, none(NOT_COVERED_SET)],
-    // Held out: never used for tuning (test/faq/held-out-set.ts).
+    // Held out at first; a development set since the second round (test/faq/held-out-set.ts).
     ["held-out in-domain", faq, HELD_OUT_IN_DOMAIN],
     ["held-out off-topic", faq, none(HELD_OUT_OFF_TOPIC)],
     ["held-out not covered", faq, none(HELD_OUT_NOT_COVERED)],
-    // Fresh: written without seeing the alternates, the search code or the other sets; never used for tuning (test/faq/fresh-set.ts).
+    // Fresh: written without seeing the alternates, the search code or the other sets; a development set since the second round (test/faq/fresh-set.ts).
     ["fresh in-domain", faq, FRESH_IN_DOMAIN],
     ["fresh off-topic", faq, none(FRESH_OFF_TOPIC)],
     ["fresh not covered", faq, none(FRESH_NOT_COVERED)],
     ["fresh Welsh in-domain", cy, FRESH_IN_DOMAIN_CY],
     ["fresh Welsh off-topic", cy, none(FRESH_OFF_TOPIC_CY)],
-    // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts); never used for tuning.
+    // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts).
     ["Welsh in-domain", cy, WELSH_IN_DOMAIN],
     ["Welsh off-topic", cy, none(WELSH_OFF_TOPIC)],
   ];

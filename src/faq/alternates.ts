@@ -16,6 +16,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can my department refuse to release me?",
     "Do I have to get the OK from my supervisor first?",
     "What does my manager need to agree to before I apply?",
+    "As a line manager, do I have to release someone from my team?",
+    "One of my team wants to be seconded, what do I need to confirm?",
   ],
   "fixed-term-contract": [
     "I'm not permanent, can I still do this?",
@@ -85,6 +87,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Do I need to go through a recruitment campaign?",
     "Who finds a role for me?",
     "What happens to my details if there is no match?",
+    "Once my interest is in, who looks for a match?",
+    "Are secondees chosen by competition?",
   ],
   "match-notification": [
     "How will I hear if there's a match?",
@@ -105,6 +109,9 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Do I need to prepare for a formal interview?",
     "What do we talk about in the informal chat?",
     "Can I ask about working from the host's office at the meeting?",
+    "I'm hosting a secondee, how formal should the first conversation be?",
+    "Can we discuss the scope of the role when we meet the candidate?",
+    "Do I have to interview the person you matched with my vacancy?",
   ],
   "not-proceeding": [
     "Can I say no to a match?",
@@ -116,6 +123,9 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can the host turn me down after the chat?",
     "Who do I tell if I don't want to go ahead?",
     "Will I stay on the list if a match falls through?",
+    "As the vacancy holder, can I decide a candidate is not right for the role?",
+    "Who do we tell if the match doesn't work for our team?",
+    "Does my role stay on the database if the candidate says no?",
   ],
   "guaranteed-match": [
     "Will I definitely get a secondment?",
@@ -137,6 +147,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "How often will my home organisation check in with me?",
     "Who do I report absences to on secondment?",
     "How do I stay up to date with changes back at my department?",
+    "As a line manager, how do I keep in touch with someone on secondment?",
+    "What should keep in touch conversations cover?",
   ],
   extension: [
     "Can I stay on longer at the host?",
@@ -169,6 +181,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Our organisation could use a secondee, what do we do?",
     "Can we offer a project to a secondee?",
     "How does a manager put a job forward for a secondee?",
+    "I'm a vacancy holder, how do I get my role onto the programme?",
+    "How do we put a piece of work forward for a secondee?",
   ],
   "further-questions": [
     "What's the programme team's email address?",
@@ -209,6 +223,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "What should I tell my head of profession?",
     "What do I say to my manager to win their support?",
     "Will my management support me doing a secondment?",
+    "How can I persuade my line manager a secondment is a good idea?",
+    "What's the best way to bring up a secondment in my one-to-one?",
   ],
   "approaching-a-host": [
     "How do I contact an organisation I'd like to go to?",
@@ -221,6 +237,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can someone more senior contact the host organisation for me?",
     "How do I explain to a host why I want to work with them?",
     "What can I offer the organisation I want to go to?",
+    "How should I start a conversation with an organisation I'd like to join for a while?",
+    "What should I have ready before I contact a possible host?",
   ],
   "host-organisations": [
     "What sort of places take secondees?",
@@ -264,6 +282,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Who pays for travel on the job?",
     "Will the host organisation cover my wages?",
     "Who do I talk to about my pay on secondment?",
+    "As the host, do we pay the secondee's salary?",
+    "Does the home organisation keep the secondee on its payroll?",
   ],
   "performance-management": [
     "Who does my appraisal while I'm seconded?",
@@ -274,6 +294,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Who gives me feedback during the secondment?",
     "How do I know if I'm doing well at the host?",
     "Who do I report to at the host organisation?",
+    "As the host manager, do I set the secondee's objectives?",
+    "Who writes the secondee's performance report?",
   ],
   "end-of-secondment": [
     "What happens when the secondment finishes?",
@@ -284,5 +306,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Should I write up what I learned?",
     "How do I keep in contact with the host after I leave?",
     "Should I share my experience with colleagues when I am back?",
+    "How do I settle back in after my secondment?",
+    "What should I do with what I learned when I go back to my team?",
   ],
 };

@@ -26,7 +26,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bddim yn parhaol\b/g, " fixedterm "],
   [/\brhan[\s-]*amser\b/g, " parttime "],
   [/\brhannu swydd\b/g, " parttime "],
-  [/\b(oriau|patrwm|patrymau) (hyblyg|cywasgedig|gwaith|gweithio)\b/g, " parttime "],
+  [/\b(oriau|patrwm|patrymau) (hyblyg|cywasgedig|gwaith|gweithio|llai|byrrach|rhan)\b/g, " parttime "],
+  [/\b(llai|lleihau) (o )?oriau\b/g, " parttime "],
   [/\b(diwrnod|diwrnodau|diwrnod) (yr|y|bob) (wythnos|mis)\b/g, " parttime "],
   [/\bllawn[\s-]*amser\b/g, " fulltime "],
   [/\bdeiliad y swydd wag\b/g, " vacancyholder "],
@@ -84,7 +85,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "arnaf arnoch arnon pan digwydd dw dwi rydw rwy rydych rydyn roedd oedd ir ar or ai ynn dydw dydy dyw dych sydd unrhyw rhywbeth " +
     "rhywun gwneud gwneith dod mynd rhaid gorfod hoffwn hoffech hoffi dylwn dylai dylech ddylwn ddylai ddylech wneud cyn " +
     "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
-    "mor ba fath tua ie wrtha wrthyf wrthych wrthon wrthym bosib posib bosibl posibl eraill arall rhai"
+    "mor ba fath tua ie wrtha wrthyf wrthych wrthon wrthym bosib posib bosibl posibl eraill arall rhai " +
+    // Spoken forms and filler: "be" (beth), "achos" (because).
+    "be achos jyst sort wir actually"
   ).split(/\s+/),
 );
 
@@ -97,7 +100,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee"],
   caniatad: ["caniatad", "cytuno", "cymeradwyo", "cymeradwyaeth", "rhyddhau", "fodlon", "bodlon"],
   anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr"],
-  ymestyn: ["ymestyn", "estyniad", "hirach", "hiraf"],
+  // "estyn" is mostly the verb "extend" (rarely Estyn, the schools inspectorate).
+  ymestyn: ["ymestyn", "estyn", "estyniad", "hirach", "hiraf"],
   limit: ["terfyn", "uchafswm", "mwyaf", "hiraf"],
   cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol"],
   trafod: ["trafod", "trafodaeth", "sgwrs", "sgyrsiau", "cyfarfod", "cwrdd", "cyfarfodydd"],
@@ -109,7 +113,10 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   math: ["math", "mathau", "opsiwn", "opsiynau", "dewisiadau"],
   cam: ["cam", "camau", "saith"],
   sgil: ["sgil", "sgiliau", "arbenigedd"],
-  par: ["par", "parau", "paru", "parwyd"],
+  // People type the English "match" in Welsh too.
+  par: ["par", "parau", "paru", "parwyd", "match", "matched", "matsio"],
+  find: ["find", "ffeindio", "canfod", "darganfod"],
+  cwestiwn: ["cwestiwn", "cwestiynau", "ymholiad", "ymholiadau"],
   perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
   treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd"],
   sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
@@ -122,7 +129,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
   gyrfa: ["gyrfa", "gyrfaoedd"],
   perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],
-  elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd", "estyn"],
+  elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd"],
 };
 
 /** Every word the synonym groups know, for the typo vocabulary. */

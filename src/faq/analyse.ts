@@ -27,7 +27,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(trade|trading|swap|swapping|switch|switching|exchange|exchanging) (places|jobs|roles|posts|with)\b/g, " exchange "],
   [/\bannual leave\b/g, " holiday "],
   [/\bsecurity (vetting|clearance|check|checks)\b/g, " vetting "],
-  [/\b(old|previous|former|same|original) (job|role|post|position)\b/g, " oldjob "],
+  [/\b(old|previous|former|original) (job|role|post|position)\b/g, " oldjob "],
   [/\bpart[\s-]*time(rs?)?\b/g, " parttime "],
   [/\b(not|less than) (working )?full[\s-]*time\b/g, " parttime "],
   [/\bfull[\s-]*time\b/g, " fulltime "],
@@ -55,6 +55,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(say|says|said|saying) no\b/g, " withdraw "],
   [/\bdevelopment needs?\b/g, " developmentneed "],
   [/\b(host|hosting|take|takes|taking|take on|taking on|have|get|recruit|bring in|welcome) (on )?(a |an |some )?(secondee|secondees)\b/g, " hostsecondee "],
+  [/\b(host|hosting|take on|takes on|taking on|took on|bring in|bringing in) (someone|somebody|a person|people|staff|an? (extra )?(person|member of staff))\b/g, " hostsecondee "],
   [/\b(take|taking|took) part\b/g, " participate "],
   [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
   [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
@@ -79,8 +80,41 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhuman resources\b/g, " hr "],
   [/\bwfh\b/g, " work from home "],
   [/\b(mat|pat|maternity|paternity|adoption|parental) leave\b/g, " maternity "],
-  [/\b(t ?& ?cs?|ts and cs|terms and conditions)\b/g, " terms "],
+  [/\b(t ?& ?cs?|ts and cs|terms and conditions|terms of employment)\b/g, " termsandconditions "],
   [/\bcentral (government|gov|govt)\b/g, " government "],
+  // "Length of service" is about who can take part, not how long a secondment lasts.
+  [/\b(length|years?|lengths) of (continuous )?service\b/g, " lengthofservice "],
+  [/\bcontinuous service\b/g, " lengthofservice "],
+  [/\bhow long\b/g, " duration "],
+  // Everyday ways of naming the programme's steps and concepts.
+  [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
+  [/\b(lose|losing|lost|keep|keeping|stay|staying|remain) (in )?(contact|touch)\b/g, " keepintouch "],
+  [/\b(teams|zoom|video|phone) (call|meeting|chat)s?\b/g, " discuss "],
+  [/\b(end[\s-]*of[\s-]*year|mid[\s-]*year|annual|yearly) (review|appraisal|report|assessment)s?\b/g, " performance review "],
+  [/\b(his|her|their|your|the|managers|bosses|an) (ok|okay|go[\s-]*ahead|blessing|say[\s-]*so)\b/g, " permission "],
+  [/\b(dont|didnt|doesnt|do not|did not|does not) (feel|seem|sound) (right|good)\b/g, " unsuitable "],
+  [/\b(get|getting|become|becoming) better at\b/g, " learn skill "],
+  [/\bsort(ing|ed)? out\b/g, " arrange "],
+  [/\bday one\b/g, " start "],
+  [/\bwhere (could|can|would|might|do|should) (i|we|you|secondees|people) (go|be seconded|work)\b/g, " organisation host "],
+  [/\bhousing associations?\b/g, " organisation "],
+  [/\b(pick|picks|picked|choose|chooses|chose|decide|decides|decided|select|selects|selected) (who goes|which secondee|which person|who gets)\b/g, " match "],
+  [/\bwho goes where\b/g, " match "],
+  [/\b(stop|stops|stopped|prevent|prevents) (me|you|them|him|her|staff|people|someone)( from)? going\b/g, " permission "],
+  [/\b(arms?[\s-]*length bod(y|ies)|albs?|quangos?|executive agenc(y|ies)|ministry)\b/g, " organisation "],
+  [/\b(county|borough|city|unitary) councils?\b/g, " council "],
+  [/\b(\d ?day week|nine day fortnight|9 day fortnight|0?\.\d+ ?fte|condensed hours)\b/g, " parttime "],
+  [/\bput(ting|s)? (myself|my name|our name|me|yourself|someone|your name) (forward|down)\b/g, " apply "],
+  [/\bworth (it|doing|my while)\b/g, " benefit "],
+  [/\bcheck[\s-]*ins?\b/g, " keepintouch "],
+  [/\b(access needs|wheelchair|deaf|hearing loss|visual impairment|mental health|anxiety)\b/g, " disability "],
+  [/\bhow many (people|secondees|staff|applicants|applications|matches|placements|secondments|organisations)\b/g, " headcount "],
+  [/\b(success|match|matching) rates?\b/g, " headcount "],
+  [/\b(pt|p\/t)\b/g, " parttime "],
+  [/\bterm[\s-]*time\b/g, " parttime "],
+  [/\b(dont|didnt|doesnt|do not|did not|does not) (fancy|rate|enjoy)\b/g, " unsuitable "],
+  [/\bhome office\b/g, " organisation "],
+  [/\bcabinet office\b/g, " organisation "],
 ];
 
 /** Common words that carry no meaning for matching. Checked before stemming. */
@@ -104,8 +138,31 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres " +
+    "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
+    "literally obviously apparently " +
     // Number words say no more than the digits dropped below.
-    "two three four five six seven eight nine ten eleven twelve"
+    "two three four five six seven eight nine ten eleven twelve " +
+    // Dates say when, not what: month and day names ("till next march") are no topic, and must not be
+    // "corrected" to a knowledge-base word (march -> match).
+    "january february march april june july august september october november december " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "monday tuesday wednesday thursday friday saturday sunday"
+  ).split(/\s+/),
+);
+
+/**
+ * Places people mention for context ("I'm in Cardiff, could I go to Swansea council"): the Welsh
+ * principal areas and main towns, and the largest UK cities. Like names, they say nothing about the
+ * topic (search.ts leaves them out of coverage when the question has other words).
+ */
+export const PLACE_NAMES: ReadonlySet<string> = new Set(
+  (
+    "cardiff caerdydd swansea abertawe newport casnewydd wrexham wrecsam bridgend caerphilly merthyr " +
+    "tydfil rhondda cynon taf torfaen monmouthshire blaenau gwent neath talbot carmarthen carmarthenshire " +
+    "ceredigion aberystwyth pembrokeshire haverfordwest powys brecon newtown gwynedd caernarfon anglesey " +
+    "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
+    "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
+    "sheffield newcastle nottingham leicester coventry york sunderland"
   ).split(/\s+/),
 );
 
@@ -147,7 +204,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   holiday: ["holiday", "holidays", "vacation"],
   pension: ["pension", "pensions", "retirement"],
   vetting: ["vetting", "vetted", "clearance"],
-  permission: ["permission", "permit", "approval", "approve", "agree", "consent", "allow", "allowed", "release", "authorise"],
+  permission: ["permission", "permit", "approval", "approve", "agree", "consent", "allow", "allowed", "release", "authorise", "veto", "block", "blocked"],
   fixedterm: ["fixedterm", "temporary", "temp", "ftc"],
   guarantee: ["guarantee", "guaranteed", "def", "defo", "promise", "promised", "certain", "certainty", "definitely", "assured"],
   disability: [
@@ -158,25 +215,30 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   exchange: ["exchange", "swap", "swapping", "switch", "trade"],
   extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
   limit: ["limit", "cap", "maximum", "max"],
-  pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding", "earnings", "paycheque"],
+  pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding", "earnings", "paycheque", "recharge", "recharged"],
   expense: ["expense", "expenses", "cost", "costs", "mileage", "fare", "fares", "reimburse", "reimbursed", "reimbursement"],
-  benefit: ["benefit", "advantage", "perk", "upside", "gain"],
-  match: ["match", "matched", "matching", "pair", "paired", "pairing"],
-  apply: ["apply", "application", "applying", "register", "registration", "enrol", "enrolment", "participate"],
+  benefit: ["benefit", "advantage", "perk", "upside", "gain", "pros", "plus", "pluses"],
+  match: ["match", "matched", "matching", "pair", "paired", "pairing", "allocate", "allocated", "allocation"],
+  apply: ["apply", "application", "applying", "register", "registration", "enrol", "enrolment", "participate", "nominate", "volunteer"],
   role: ["role", "position", "post", "job", "opportunity"],
   vacancy: ["vacancy", "vacancies"],
   interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
   contact: ["contact", "email", "phone", "call"],
   question: ["question", "query", "enquiry", "inquiry"],
-  notify: ["notify", "notified", "notification", "tell", "told", "hear"],
-  discuss: ["discuss", "discussion", "chat", "conversation", "meeting", "meet", "talk"],
+  notify: ["notify", "notified", "notification", "tell", "told", "hear", "heard"],
+  discuss: ["discuss", "discussion", "chat", "conversation", "convo", "meeting", "meet", "talk", "catchup"],
   proceed: ["proceed", "withdraw", "decline", "reject"],
   unsuitable: ["unsuitable", "suitable", "suitability", "fit"],
   end: ["end", "ending", "finish", "finished", "conclude"],
   return: ["return", "returning", "back"],
   review: ["review", "reflect", "evaluate", "evaluation"],
   performance: ["performance", "appraisal", "appraise", "objectives", "pdr"],
-  organisation: ["organisation", "employer", "department", "dept", "org", "body", "company", "companies", "firm", "firms"],
+  organisation: [
+    "organisation", "employer", "department", "dept", "org", "body", "company", "companies", "firm", "firms",
+    // Public bodies people name as their employer or host.
+    // (Not those the material names as hosts, such as the NHS, Estyn and Ofsted.)
+    "hmrc", "dwp", "moj", "mod", "dvla", "ons", "hmpps", "dfe", "defra", "dcms", "fcdo", "dhsc", "hmt", "desnz", "dsit", "mhclg", "dluhc",
+  ],
   wales: ["wales", "welsh", "cymru"],
   secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned"],
   government: ["government", "govt", "gov", "whitehall"],
@@ -186,6 +248,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   career: ["career", "development", "progression", "develop"],
   learn: ["learn", "learning", "study"],
   short: ["short", "shorter", "brief", "shortterm"],
+  duration: ["duration", "length", "lengths"],
 };
 
 /** Every word the synonym groups know, for the typo vocabulary. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLACE_NAMES } from "./analyse";
 import { createWelshAnalyser, WELSH_SYNONYM_WORDS } from "./analyse-cy";
 import data from "./knowledge-cy.json";
 import { FAQ_ENTRIES, LGA_SECONDMENTS_EMAIL, PROGRAMME_TEAM_EMAIL, type FaqEntry } from "./knowledge";
@@ -83,7 +84,8 @@ export const WELSH_ENTRIES: readonly FaqEntry[] = WELSH_FAQ.map((e) => ({
   keywords: e.alternates.filter((a) => !isWholeQuestion(a)),
 }));
 
-const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((t) => ({ ...t, alternates: FILE.notCovered[t.id]! }));
+// The topics' marks are English words, so the Welsh topics have none (yet).
+const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((t) => ({ id: t.id, alternates: FILE.notCovered[t.id]! }));
 
 /** Build a Welsh FAQ (indexes and classifier, like createFaq) over these entries. */
 export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Faq {
@@ -91,6 +93,8 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Fa
     ...entries.flatMap((e) => [e.topic, e.question, ...e.answer, ...(e.alternates ?? []), ...e.keywords]),
     ...WELSH_NOT_COVERED.flatMap((t) => t.alternates),
     ...FILE.offTopic,
+    // Place names, so that mutated forms ("yng Nghaerdydd", "i Abertawe") are recognised.
+    [...PLACE_NAMES].join(" "),
   ];
   const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);
   const domain = "secondiad secondai secondeion rhaglen GovXchange sefydliad lletyol cartref deiliad y swydd wag";
@@ -102,6 +106,7 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Fa
     domainWords: new Set(analyse(domain)),
     genericWords: new Set(analyse("secondiad rhaglen GovXchange")),
     offTopicExamples: FILE.offTopic,
+    placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
   });
 }
 

@@ -9,11 +9,19 @@ export interface NotCoveredTopic {
   id: string;
   /** Ways people ask about it (the classifier learns these). */
   alternates: readonly string[];
+  /**
+   * Words and phrases that name the topic ("relocation", "probation"). When a question uses one that
+   * no knowledge entry uses, an entry's answer would ignore what was asked, so the bot says the
+   * material does not cover it (search.ts, Signals.uncovered). Everyday words ("day", "house") do
+   * not belong here.
+   */
+  marks?: readonly string[];
 }
 
 export const NOT_COVERED: readonly NotCoveredTopic[] = [
   {
     id: "not-covered-pension",
+    marks: ["pension", "pensions", "retirement"],
     alternates: [
       "What happens to my pension on secondment?",
       "Will I keep paying into my pension scheme?",
@@ -22,6 +30,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-holiday",
+    marks: ["annual leave", "holiday", "holidays", "leave entitlement", "bank holiday"],
     alternates: [
       "How much annual leave do I get on secondment?",
       "Do I keep my holiday entitlement?",
@@ -30,6 +39,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-old-job",
+    marks: ["old job", "original role"],
     alternates: [
       "Will my old job still be there when I come back?",
       "Do I get my original role back after the secondment?",
@@ -38,6 +48,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-vetting",
+    marks: ["security vetting", "vetted", "clearance"],
     alternates: [
       "How long does security vetting take?",
       "Do I need security clearance for a secondment?",
@@ -46,6 +57,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-promotion",
+    marks: ["promotion", "promoted", "higher grade", "pay rise"],
     alternates: [
       "Can I get promoted while I'm on secondment?",
       "Will a secondment count as a temporary promotion?",
@@ -54,6 +66,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-relocation",
+    marks: ["relocation", "relocate", "move house", "moving house", "removal costs"],
     alternates: [
       "Will I get relocation costs if I move for a secondment?",
       "Do I have to move house to take a secondment?",
@@ -62,6 +75,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-family-leave",
+    marks: ["maternity leave", "paternity leave", "parental leave", "adoption leave"],
     alternates: [
       "What happens if I go on maternity leave during my secondment?",
       "Can I take paternity leave while seconded?",
@@ -70,6 +84,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-terms",
+    marks: ["terms and conditions", "tax", "national insurance", "trade union", "union", "contract of employment", "sick pay"],
     alternates: [
       "Will my terms and conditions change on secondment?",
       "Do I keep my contractual sick leave while seconded?",
@@ -79,7 +94,39 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
     ],
   },
   {
+    id: "not-covered-eligibility",
+    marks: ["probation", "probationary", "new starter", "new starters", "apprentice", "apprentices", "length of service"],
+    alternates: [
+      "Do I have to pass my probation before I can be seconded?",
+      "Is there a grade requirement for secondees?",
+      "Can new starters take part?",
+      "I only joined last year, do I qualify?",
+      "Are apprentices eligible?",
+      "Do I need a certain amount of service?",
+    ],
+  },
+  {
+    id: "not-covered-ending-early",
+    marks: ["end early", "finish early", "leave early", "back early", "stop early", "cut short", "quit", "notice period", "terminate", "termination"],
+    alternates: [
+      "Can a secondment be cut short?",
+      "Can I quit the placement halfway through?",
+      "What if the host no longer needs me partway through?",
+      "How much notice do I give to leave a secondment early?",
+    ],
+  },
+  {
+    id: "not-covered-figures",
+    marks: ["headcount", "figures", "stats"],
+    alternates: [
+      "How many secondees are there at the moment?",
+      "What is the success rate for applicants?",
+      "Are there any figures on how the programme is going?",
+    ],
+  },
+  {
     id: "not-covered-location",
+    marks: ["work from home", "working from home", "hybrid", "office days"],
     alternates: [
       "Can I work from home while on secondment?",
       "Will I have to go into the host's office every day?",

@@ -109,3 +109,26 @@ export const OFF_TOPIC_EXAMPLES: readonly string[] = [
   "play some music",
   "I'm bored",
 ];
+
+/**
+ * Words and phrases that name everyday workplace things the programme has nothing to say about: IT
+ * kit and accounts, payroll and HR admin, buildings and facilities. A question that names one in
+ * words no knowledge entry uses is declined, whatever else it shares with an entry ("my headset
+ * isn't working in calls" shares "calls" with who to contact). A phrase counts when all its words
+ * are in the question. Words with an everyday second meaning ("excel", "outlook", "software" skills)
+ * are left out.
+ */
+export const OFF_TOPIC_MARKS: readonly string[] = [
+  // IT kit and accounts
+  "laptop", "desktop", "headset", "headphones", "keyboard", "mouse",
+  "printer", "printing", "scanner", "webcam", "camera", "microphone", "charger", "battery", "wifi", "wi-fi",
+  "broadband", "vpn", "bluetooth", "password", "login", "locked out", "username",
+  "powerpoint", "sharepoint", "onedrive", "reboot",
+  "frozen", "helpdesk", "phishing", "sap", "oracle", "itrent",
+  // Payroll and HR admin
+  "payslip", "pay slip", "bank details", "tax code", "p60", "p45", "timesheet", "overtime", "flexi",
+  "sick note", "fit note", "self-certify", "expenses system", "claim form", "submit a claim", "fill in a claim",
+  // Buildings and facilities
+  "canteen", "desk booking", "book a desk", "toilet", "heating",
+  "air conditioning", "fire alarm", "security pass", "lanyard", "post room", "locker",
+];

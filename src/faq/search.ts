@@ -14,11 +14,11 @@
 import { NeuralNetwork } from "@nlpjs/neural";
 import { distance } from "fastest-levenshtein";
 import MiniSearch, { type SearchResult } from "minisearch";
-import { analyse, isStopWord, normalise, SYNONYM_WORDS } from "./analyse";
+import { analyse, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
 import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
-import { OFF_TOPIC_EXAMPLES } from "./off-topic";
+import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
 
 /** The classifier's label for questions outside the programme (see off-topic.ts). */
 const OFF_TOPIC_LABEL = "off-topic";
@@ -64,13 +64,18 @@ export interface Faq {
  *     entries, the topics the material does not cover (not-covered.ts) and "off-topic"
  *     (off-topic.ts, a None intent).
  * With e* the best-scoring label (see THRESHOLDS for the figures, tuned on the evaluation set):
- *   0. The "off-topic" (None) label's classifier output is at least offTopicClassifier and at
+ *   0. Some of Q is not in the best label's words, and the "off-topic" (None) label's classifier output is at least offTopicClassifier and at
  *      least offTopicShare of the classifier's output for the best entry: off-topic (not-covered
  *      if Q names secondments or the programme). Words shared by chance ("write", "cover") do
  *      not make an answer.
+ *   0b. Q names a topic the material does not cover in words no entry uses (Signals.uncovered):
+ *      not-covered with that topic. Q names an everyday workplace thing (Signals.offTopicMark):
+ *      off-topic (not-covered if Q names secondments or the programme).
  *   1. e* is an entry with score, classifier output, coverage (or, for long questions, a strong
  *      classifier output), known share and margin over the runner-up all at their thresholds,
- *      and Q is more than one term or one telling enough: answer.
+ *      or BM25 and the classifier both put e* first with a sure classifier, a wide margin and
+ *      at least agreeTerms terms (then lower coverage and known shares do), and Q is more than
+ *      one term or one telling enough: answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
@@ -80,6 +85,7 @@ export interface Faq {
  *      up to 3 entries scoring at least closestShare of e*'s score. A single shared word in an
  *      otherwise unknown question ("what time does the canteen close") is not a near miss.
  *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
+ * Questions of several clauses are also decided clause by clause (withClauses).
  */
 const RARE_DF = 3;
 const MIN_WEIGHT = 0.2;
@@ -87,6 +93,8 @@ const UNKNOWN_WEIGHT = 0.65;
 const TELLING_WEIGHT = 0.5;
 const ANSWER_ONLY_CREDIT = 0.6;
 const BM25_FLOOR = 6;
+/** An entry's BM25 part is 1 when it is BM25's best match (the scores are relative to the best). */
+const BM25_BEST = 0.999;
 export const THRESHOLDS = {
   answerScore: 0.8,
   answerClassifier: 0.1,
@@ -101,11 +109,18 @@ export const THRESHOLDS = {
   closestShare: 0.5,
   offTopicClassifier: 0.5,
   didYouMeanScore: 0.6,
-  didYouMeanKnown: 0.8,
+  didYouMeanKnown: 0.7,
   didYouMeanKnownSure: 0.6,
   offTopicShare: 0.9,
+  agreeClassifier: 0.8,
+  agreeMargin: 0.8,
+  agreeCoverage: 0.2,
+  agreeKnown: 0.6,
+  agreeTerms: 3,
 };
 const MAX_CLOSEST = 3;
+/** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
+const CLAUSE_OVERRULE_TERMS = 3;
 const MAX_RELATED = 2;
 /** Words that put a question inside the programme's domain even when nothing answers it. */
 const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme GovXchange host home organisation vacancy holder"));
@@ -127,6 +142,10 @@ export interface FaqLanguage {
   genericWords: ReadonlySet<string>;
   /** Everyday questions that have nothing to do with the programme (the classifier's None intent). */
   offTopicExamples: readonly string[];
+  /** Words and phrases naming everyday workplace things the programme has nothing to say about. */
+  offTopicMarks?: readonly string[];
+  /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
+  placeNames?: ReadonlySet<string>;
 }
 
 export const ENGLISH: FaqLanguage = {
@@ -137,6 +156,8 @@ export const ENGLISH: FaqLanguage = {
   domainWords: DOMAIN_WORDS,
   genericWords: GENERIC_WORDS,
   offTopicExamples: OFF_TOPIC_EXAMPLES,
+  offTopicMarks: OFF_TOPIC_MARKS,
+  placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
 };
 
 /** What the rankers found for one question: the input to decide(). */
@@ -154,6 +175,13 @@ export interface Signals {
   telling: boolean;
   /** The question names secondments or the programme. */
   inDomain: boolean;
+  /**
+   * A topic the material does not cover that the question names in words no entry uses
+   * ("relocation", "probation"): an answer from an entry would ignore what was asked.
+   */
+  uncovered?: string;
+  /** The question names an everyday workplace thing no entry mentions (off-topic.ts, OFF_TOPIC_MARKS). */
+  offTopicMark?: boolean;
 }
 
 export type Decision =
@@ -178,19 +206,29 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // The None intent (off-topic.ts) is at least as sure as the classifier is of any entry: the
   // words shared with an entry ("write", "office", "bank") are chance, so decline.
   const none = sig.ranked.find((r) => r.id === OFF_TOPIC_LABEL);
-  const bestEntry = sig.ranked.find((r) => r.isEntry);
-  if (none && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(bestEntry?.classifier ?? 0, top.classifier)) {
+  const surestEntry = Math.max(0, ...sig.ranked.filter((r) => r.isEntry).map((r) => r.classifier));
+  if (none && sig.coverage < 1 && none.classifier >= t.offTopicClassifier && none.classifier >= t.offTopicShare * Math.max(surestEntry, top.classifier)) {
     return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
   }
-  if (
-    top.isEntry &&
+  if (top.isEntry && sig.uncovered) return { kind: "not-covered", topic: sig.uncovered, closest: [] };
+  if (sig.offTopicMark) return sig.inDomain ? { kind: "not-covered", closest: [] } : { kind: "off-topic" };
+  // Both rankers put the same entry first, the classifier is sure and far ahead of the rest: the
+  // question's other words are its own context ("who pays my wages if I go to a council"), so less
+  // of it needs to be in the entry's words.
+  const agreed =
+    sig.terms.length >= t.agreeTerms &&
+    top.score - top.classifier >= BM25_BEST &&
+    top.classifier >= t.agreeClassifier &&
+    margin >= t.agreeMargin &&
+    sig.coverage >= t.agreeCoverage &&
+    sig.known >= t.agreeKnown;
+  const usual =
     top.score >= t.answerScore &&
     top.classifier >= t.answerClassifier &&
     (sig.coverage >= t.answerCoverage || (sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
     sig.known >= t.answerKnown &&
-    margin >= t.answerMargin &&
-    (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)
-  ) {
+    margin >= t.answerMargin;
+  if (top.isEntry && (usual || agreed) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
     const related = sig.ranked.slice(1).filter((r) => r.isEntry && r.score >= top.score * t.closestShare).slice(0, MAX_RELATED).map((r) => r.id);
     return { kind: "answer", id: top.id, related, confidence: top.score };
   }
@@ -208,6 +246,59 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   }
   if (sig.inDomain) return { kind: "not-covered", closest: [] };
   return { kind: "off-topic" };
+}
+
+/**
+ * Split a question into clauses at sentence marks, commas, "but" and, in unpunctuated chat, before a
+ * question word ("...for ten years now what would I get out of it"): rambling questions put the ask
+ * in one of them.
+ */
+export function clauses(question: string): string[] {
+  return question
+    .split(/(?<=\?)|[.!;:,\n]+|\s[-\u2013\u2014]\s|\bbut\b|\s(?=(?:who|what|whats|how|why|when|where|which|can i|could i|do i|will i|is it|is that|is there|does)\s)/i)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+/** Words that open a question ("who pays...", "can we...", "what I want to know is..."). */
+const ASK_OPENERS = /^(so |and |also |then |just |basically |really |ok |okay )*(who|whos|what|whats|when|where|why|how|which|can|could|do|does|did|will|would|is|are|am|should|shall|may|might|must|have|has|any|wil)\b/i;
+
+/** A clause that asks something: it opens like a question, or it is the part that ends with "?". */
+export function isAsk(clause: string): boolean {
+  return ASK_OPENERS.test(clause.trim()) || /\?\s*$/.test(clause);
+}
+
+/**
+ * Long, rambling questions dilute both rankers with context ("I work for the health board in
+ * Betws-y-Coed and have been thinking about it for a while... who pays my wages?"). Each clause is
+ * that asks something (isAsk: context such as "I work part-time at the council" is not the ask) is
+ * also decided on its own, and the most confident clause answer is combined with the whole
+ * question's decision:
+ *   - both answer, with different entries, and the clause has at least CLAUSE_OVERRULE_TERMS terms:
+ *     did-you-mean with both (never a guess between them);
+ *   - the whole question does not answer, but is not a decline for another reason, and the clause's
+ *     entry is among the whole question's closest entries: answer with the clause's entry;
+ *   - otherwise the whole question's decision stands.
+ */
+export function withClauses(whole: Decision, sig: Signals, parts: ReadonlyArray<{ terms: number; decision: Decision }>): Decision {
+  let best: Extract<Decision, { kind: "answer" }> | undefined;
+  let bestTerms = 0;
+  for (const { terms, decision: p } of parts) {
+    if (p.kind === "answer" && (!best || p.confidence > best.confidence)) {
+      best = p;
+      bestTerms = terms;
+    }
+  }
+  if (!best) return whole;
+  if (whole.kind === "answer") {
+    // A short clause ("am I allowed to apply") loses the context that decided the whole question.
+    if (whole.id === best.id || bestTerms < CLAUSE_OVERRULE_TERMS) return whole;
+    return { kind: "did-you-mean", closest: [best.id, whole.id] };
+  }
+  if (whole.kind === "off-topic") return whole;
+  const nearest = sig.ranked.filter((r) => r.isEntry).slice(0, MAX_CLOSEST).map((r) => r.id);
+  if (nearest.includes(best.id)) return { ...best, related: best.related.filter((id) => id !== best.id) };
+  return whole;
 }
 
 interface Label {
@@ -239,6 +330,13 @@ function toDoc(entry: FaqEntry): IndexedDoc {
   };
 }
 
+/** True when b is a with two neighbouring letters swapped ("lenght" and "length"): one slip of the fingers, not two. */
+function isTransposition(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 const features = (terms: readonly string[]): Record<string, number> => Object.fromEntries(terms.map((t) => [t, 1]));
 
 /** Build the FAQ: indexes and classifier are built once here; ask() only queries them. */
@@ -265,7 +363,8 @@ export function createFaq(
     for (const w of language.normalise(text).split(/[^a-z]+/)) if (w.length >= 3) vocabulary.add(w);
   };
   for (const e of entries) addWords([e.topic, e.question, ...(e.alternates ?? []), ...e.keywords, ...e.answer].join(" "));
-  for (const t of notCovered) addWords(t.alternates.join(" "));
+  for (const t of notCovered) addWords([...t.alternates, ...(t.marks ?? [])].join(" "));
+  addWords((language.offTopicMarks ?? []).join(" "));
   const vocabList = [...vocabulary];
   const corrections = new Map<string, string>();
   // A word whose analysed form the knowledge base uses is no typo ("changed" when it has "change").
@@ -287,7 +386,7 @@ export function createFaq(
     let bestDistance = allowed + 1;
     for (const candidate of vocabList) {
       if (candidate[0] !== word[0] || candidate.length < minLength || candidate.length - word.length > allowed) continue;
-      const d = distance(word, candidate);
+      const d = candidate.length === word.length && isTransposition(word, candidate) ? 1 : distance(word, candidate);
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
@@ -320,6 +419,18 @@ export function createFaq(
   };
 
   const byId = new Map(entries.map((e) => [e.id, e]));
+  // Each mark as its analysed terms: a question names the topic when it has all of a mark's terms.
+  // Marks (not-covered.ts, off-topic.ts) as analysed terms, keeping only those no entry uses: a
+  // question names the mark's topic when it has all of the mark's terms.
+  const entryUses = (mark: readonly string[]) =>
+    entries.some((e) => {
+      const f = fieldTerms.get(e.id)!;
+      return mark.every((t) => f.main.has(t) || f.answer.has(t));
+    });
+  const analyseMarks = (marks: readonly string[] = []) =>
+    marks.map((m) => analyse(m, correct)).filter((m) => m.length > 0 && !entryUses(m));
+  const markTerms = new Map(notCovered.map((t) => [t.id, analyseMarks(t.marks)]));
+  const offTopicMarks = analyseMarks(language.offTopicMarks);
   const notCoveredTerms = new Set(notCovered.flatMap((t) => analyse(t.alternates.join("\n"))));
 
   labels.set(OFF_TOPIC_LABEL, { id: OFF_TOPIC_LABEL });
@@ -387,6 +498,7 @@ export function createFaq(
     for (const word of question.match(/\b[A-Z][a-z]+\b/g) ?? []) {
       for (const t of analyse(word)) if (!docFreq.has(t) && !notCoveredTerms.has(t)) names.add(t);
     }
+    for (const t of terms) if (language.placeNames?.has(t) && !docFreq.has(t)) names.add(t);
     if (terms.filter((t) => !names.has(t)).length < 2) names = new Set();
     let total = 0;
     let known = 0;
@@ -396,7 +508,22 @@ export function createFaq(
       total += w;
       if (docFreq.has(t) || notCoveredTerms.has(t)) known += w;
     }
+    // The not-covered topic with most marks in the question.
+    let uncovered: string | undefined;
+    let uncoveredCount = 0;
+    const termSet = new Set(terms);
+    for (const topic of notCovered) {
+      const count = markTerms.get(topic.id)!.filter((mark) => mark.every((t) => termSet.has(t))).length;
+      if (count > uncoveredCount) {
+        uncovered = topic.id;
+        uncoveredCount = count;
+      }
+    }
+    // Everyday workplace things the programme has nothing to say about ("payslip", "headset").
+    const offTopicMark = offTopicMarks.some((mark) => mark.every((t) => termSet.has(t)));
     return {
+      ...(uncovered ? { uncovered } : {}),
+      ...(offTopicMark ? { offTopicMark } : {}),
       terms,
       ranked,
       coverage: coverage(ranked[0]!.id, terms.filter((t) => !names.has(t))),
@@ -407,9 +534,21 @@ export function createFaq(
     };
   }
 
-  function ask(question: string): FaqResult {
+  /** The decision for the whole question, and for long ones also for each clause (see withClauses). */
+  function decideQuestion(question: string): Decision {
     const sig = signals(question);
-    const d = decide(sig);
+    const whole = decide(sig);
+    if (sig.terms.length < THRESHOLDS.longTerms) return whole;
+    const parts = clauses(question)
+      .filter(isAsk)
+      .map((clause) => signals(clause))
+      .filter((s) => s.terms.length >= 1 && s.terms.length < sig.terms.length)
+      .map((s) => ({ terms: s.terms.length, decision: decide(s) }));
+    return withClauses(whole, sig, parts);
+  }
+
+  function ask(question: string): FaqResult {
+    const d = decideQuestion(question);
     const entryOf = (id: string) => byId.get(id)!;
     switch (d.kind) {
       case "answer":

@@ -5,7 +5,7 @@ import { applyChanges } from "../../src/faq/knowledge-base";
 import { createWelshFaq, WELSH_ENTRIES } from "../../src/faq/knowledge-cy";
 import { NOT_COVERED } from "../../src/faq/not-covered";
 import { scrubPersonalData } from "../../src/faq/scrub";
-import { createFaq, decide, SHIPPED_ENTRIES, THRESHOLDS, type Signals } from "../../src/faq/search";
+import { clauses, createFaq, decide, isAsk, SHIPPED_ENTRIES, THRESHOLDS, withClauses, type Signals } from "../../src/faq/search";
 import type { KbChange } from "../../src/store/knowledge";
 import { IN_DOMAIN, NOT_COVERED_SET, OFF_TOPIC } from "./eval-set";
 
@@ -86,10 +86,13 @@ describe("the answer decision", () => {
         { id: "business-case", isEntry: true, classifier: 0.8, score: 1.8 },
         { id: "off-topic", isEntry: false, classifier: 1.0, score: 1.0 },
       ],
+      coverage: 0.6,
       inDomain: false,
     });
     assert.deepEqual(decide(letter), { kind: "off-topic" });
     assert.deepEqual(decide({ ...letter, inDomain: true }), { kind: "not-covered", closest: [] });
+    // Every word of the question is the entry's own ("where can I get more help?"): no chance words.
+    assert.notEqual(decide({ ...letter, coverage: 1 }).kind, "off-topic");
     // A None intent that is unsure, or much less sure than of the entry, changes nothing.
     const unsure = { id: "off-topic", isEntry: false, classifier: THRESHOLDS.offTopicClassifier - 0.01, score: 0.49 };
     assert.equal(decide(signals({ ranked: [...signals().ranked, unsure] })).kind, "answer");
@@ -115,10 +118,66 @@ describe("the answer decision", () => {
     assert.deepEqual(decide({ ...sure, known: THRESHOLDS.didYouMeanKnownSure - 0.01 }), { kind: "off-topic" });
   });
 
+  it("answers with less of the question covered when both rankers put the entry first, the classifier is sure and far ahead", () => {
+    const agreed = signals({
+      terms: ["pay", "council", "month"],
+      ranked: [
+        { id: "pay-and-expenses", isEntry: true, classifier: THRESHOLDS.agreeClassifier, score: THRESHOLDS.agreeClassifier + 1 },
+        { id: "extension", isEntry: true, classifier: 0.05, score: 0.2 },
+      ],
+      coverage: THRESHOLDS.agreeCoverage,
+      known: THRESHOLDS.agreeKnown,
+    });
+    assert.equal(decide(agreed).kind, "answer");
+    // Not when BM25 prefers another entry, the classifier is unsure, or the question is too short.
+    const bm25Second = { ...agreed, ranked: [{ ...agreed.ranked[0]!, score: agreed.ranked[0]!.score - 0.2 }, agreed.ranked[1]!] };
+    assert.notEqual(decide(bm25Second).kind, "answer");
+    const unsure = { ...agreed, ranked: [{ ...agreed.ranked[0]!, classifier: THRESHOLDS.agreeClassifier - 0.01, score: THRESHOLDS.agreeClassifier + 0.99 }, agreed.ranked[1]!] };
+    assert.notEqual(decide(unsure).kind, "answer");
+    assert.notEqual(decide({ ...agreed, terms: ["pay", "council"] }).kind, "answer");
+    assert.notEqual(decide({ ...agreed, coverage: THRESHOLDS.agreeCoverage - 0.01 }).kind, "answer");
+  });
+
+  it("says 'not covered' when the question names such a topic in words no entry uses, whatever the entries score", () => {
+    assert.deepEqual(decide(signals({ uncovered: "not-covered-relocation" })), { kind: "not-covered", topic: "not-covered-relocation", closest: [] });
+  });
+
+  it("declines a question naming an everyday workplace thing: off-topic, or not covered if it names secondments", () => {
+    assert.deepEqual(decide(signals({ offTopicMark: true, inDomain: false })), { kind: "off-topic" });
+    assert.deepEqual(decide(signals({ offTopicMark: true })), { kind: "not-covered", closest: [] });
+  });
+
   it("says 'off-topic' when nothing telling matches and the question does not name secondments", () => {
     const weak = signals({ ranked: [{ id: "benefits", isEntry: true, classifier: 0.1, score: 0.3 }], coverage: 0.1, known: 0.1, telling: false, inDomain: false });
     assert.deepEqual(decide(weak), { kind: "off-topic" });
     assert.deepEqual(decide({ ...weak, inDomain: true }), { kind: "not-covered", closest: [] });
+  });
+});
+
+describe("long questions, clause by clause", () => {
+  const answer = (id: string, confidence = 2) => ({ kind: "answer" as const, id, related: [], confidence });
+  const sig = signals({ ranked: [{ id: "pay-and-expenses", isEntry: true, classifier: 0.5, score: 1.2 }, { id: "extension", isEntry: true, classifier: 0.4, score: 1.1 }] });
+
+  it("splits at sentence marks, commas and 'but', keeping the question mark with its clause", () => {
+    assert.deepEqual(clauses("I work in Bangor, my boss is fine. But who pays me?"), ["I work in Bangor", "my boss is fine", "who pays me?"]);
+    assert.ok(isAsk("who pays me?") && isAsk("so could we offer a role") && !isAsk("I work in Bangor"));
+    // Unpunctuated chat: before a question word.
+    assert.deepEqual(clauses("been in the same job for years what would I get out of it"), ["been in the same job for years", "what would I get out of it"]);
+  });
+
+  it("answers from an asking clause when the whole question only came close to that entry", () => {
+    const dym = { kind: "did-you-mean" as const, closest: ["pay-and-expenses", "extension"] };
+    assert.deepEqual(withClauses(dym, sig, [{ terms: 2, decision: answer("extension") }]), answer("extension"));
+    // Not when the clause's entry was nowhere near for the whole question.
+    assert.deepEqual(withClauses(dym, sig, [{ terms: 3, decision: answer("benefits") }]), dym);
+    assert.deepEqual(withClauses({ kind: "off-topic" }, sig, [{ terms: 3, decision: answer("extension") }]), { kind: "off-topic" });
+  });
+
+  it("asks 'did you mean' when a long enough clause answers with another entry than the whole question", () => {
+    const whole = answer("pay-and-expenses");
+    assert.deepEqual(withClauses(whole, sig, [{ terms: 3, decision: answer("extension") }]), { kind: "did-you-mean", closest: ["extension", "pay-and-expenses"] });
+    assert.deepEqual(withClauses(whole, sig, [{ terms: 2, decision: answer("extension") }]), whole);
+    assert.deepEqual(withClauses(whole, sig, [{ terms: 3, decision: answer("pay-and-expenses") }]), whole);
   });
 });
 

@@ -182,6 +182,31 @@ describe("FAQ search", () => {
   });
 });
 
+describe("questions with context, and topics outside the material", () => {
+  it("does not count a place typed in lower case against the question", () => {
+    assert.equal(answerId(faq.ask("im in llanelli at the dvla, would the council pay my wages or would my dept")), "pay-and-expenses");
+  });
+
+  it("finds the ask in a long question full of context", () => {
+    const q =
+      "Bit of background: I lead a small policy team in Carmarthen and we have been short-staffed since the summer. " +
+      "My deputy has mentioned the programme a few times. Could we offer one of our roles to a secondee?";
+    assert.equal(answerId(faq.ask(q)), "offer-a-role");
+  });
+
+  it("declines a question that names a topic the material does not cover, though it shares words with an entry", () => {
+    const r = faq.ask("do I have to have passed my probation before I register?");
+    assert.equal(r.kind, "not-covered");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : undefined, "not-covered-eligibility");
+  });
+
+  it("declines everyday workplace questions that share a word with an entry", () => {
+    for (const q of ["my laptop will not start after the update", "where do I find my payslip for this month?"]) {
+      assert.notEqual(faq.ask(q).kind, "answer", q);
+    }
+  });
+});
+
 describe("text analysis", () => {
   it("stems, removes stop words and maps synonyms to one concept", () => {
     assert.deepEqual(analyse("Who pays my salary?"), ["pay", "pay"]);
@@ -191,6 +216,25 @@ describe("text analysis", () => {
     assert.deepEqual(analyse("job swap"), analyse("exchange"));
     assert.deepEqual(analyse("extend"), analyse("extension"));
     assert.deepEqual(analyse("the and of to is"), []);
+  });
+
+  it("keeps dates out of the terms, and does not 'correct' a month into a knowledge-base word", () => {
+    assert.deepEqual(analyse("my contract ends in March"), analyse("my contract ends"));
+    assert.ok(!faq.signals("my contract ends in March").terms.includes("match"));
+  });
+
+  it("names concepts people describe in everyday words", () => {
+    assert.deepEqual(analyse("how long is it"), analyse("duration"));
+    assert.deepEqual(analyse("the length"), analyse("duration"));
+    assert.deepEqual(analyse("terms and conditions"), analyse("T&Cs"));
+    assert.notDeepEqual(analyse("length of service"), analyse("duration"));
+    assert.deepEqual(analyse("a Zoom call"), analyse("a meeting"));
+    assert.deepEqual(analyse("my end of year review"), analyse("my annual appraisal"));
+    assert.deepEqual(analyse("HMRC"), analyse("organisation"));
+  });
+
+  it("puts right two swapped letters as one slip", () => {
+    assert.ok(faq.signals("the lenght of it").terms.includes("duration"));
   });
 
   it("treats British and American spellings alike", () => {

@@ -52,6 +52,12 @@ describe("Welsh FAQ", () => {
     assert.equal(id("Beth ddylwn i ei roi yn yr achos busnes?"), "business-case");
   });
 
+  it("treats place names, mutated too, as context ('yng Nghaerdydd', 'i Abertawe')", () => {
+    assert.ok(faq.signals("Dw i'n byw yng Nghaerdydd").terms.includes("caerdydd"));
+    const r = faq.ask("Dw i'n gweithio yng Nghaerdydd i'r cyngor, pwy sy'n talu fy nghyflog ar secondiad?");
+    assert.equal(r.kind === "answer" ? r.entry.id : r.kind, "pay-and-expenses");
+  });
+
   it("never answers a Welsh off-topic question", () => {
     for (const q of WELSH_OFF_TOPIC) assert.notEqual(faq.ask(q).kind, "answer", q);
     assert.equal(faq.ask("Beth yw'r tywydd yng Nghaerdydd yfory?").kind, "off-topic");
