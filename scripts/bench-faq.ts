@@ -4,6 +4,7 @@ import { WELSH_IN_DOMAIN, WELSH_OFF_TOPIC } from "../test/faq/eval-set-cy";
 import { welshFaq } from "../src/faq/knowledge-cy";
 import { HELD_OUT_IN_DOMAIN, HELD_OUT_NOT_COVERED, HELD_OUT_OFF_TOPIC } from "../test/faq/held-out-set";
 import { FRESH_IN_DOMAIN, FRESH_IN_DOMAIN_CY, FRESH_NOT_COVERED, FRESH_OFF_TOPIC, FRESH_OFF_TOPIC_CY } from "../test/faq/fresh-set";
+import { BLIND_IN_DOMAIN, BLIND_IN_DOMAIN_CY, BLIND_NOT_COVERED, BLIND_OFF_TOPIC, BLIND_OFF_TOPIC_CY } from "../test/faq/blind-set";
 
 export interface SetFigures {
   total: number;
@@ -40,7 +41,7 @@ export function scoreSet(faq: Faq, items: ReadonlyArray<readonly [string, string
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
 
-export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number } {
+export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number; inventedBlind: number } {
   const builds: number[] = [];
   let faq = createFaq();
   for (let i = 0; i < 5; i++) {
@@ -67,6 +68,12 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["fresh not covered", faq, none(FRESH_NOT_COVERED)],
     ["fresh Welsh in-domain", cy, FRESH_IN_DOMAIN_CY],
     ["fresh Welsh off-topic", cy, none(FRESH_OFF_TOPIC_CY)],
+    // Blind: the final test, written without seeing how the bot answers; NEVER used for tuning (test/faq/blind-set.ts).
+    ["blind in-domain", faq, BLIND_IN_DOMAIN],
+    ["blind off-topic", faq, none(BLIND_OFF_TOPIC)],
+    ["blind not covered", faq, none(BLIND_NOT_COVERED)],
+    ["blind Welsh in-domain", cy, BLIND_IN_DOMAIN_CY],
+    ["blind Welsh off-topic", cy, none(BLIND_OFF_TOPIC_CY)],
     // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts).
     ["Welsh in-domain", cy, WELSH_IN_DOMAIN],
     ["Welsh off-topic", cy, none(WELSH_OFF_TOPIC)],
@@ -86,8 +93,9 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   const invented = wrong(["off-topic", "not covered"]);
   const inventedHeldOut = wrong(["held-out off-topic", "held-out not covered", "Welsh off-topic"]);
   const inventedFresh = wrong(["fresh off-topic", "fresh not covered", "fresh Welsh off-topic"]);
+  const inventedBlind = wrong(["blind off-topic", "blind not covered", "blind Welsh off-topic"]);
   console.log(
-    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets`,
+    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets, ${inventedBlind} on the blind decline sets`,
   );
 
   const all = [...IN_DOMAIN.map(([q]) => q), ...OFF_TOPIC, ...NOT_COVERED_SET];
@@ -114,7 +122,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   }
   cyTimes.sort((a, b) => a - b);
   console.log(`Welsh answer time over ${cyTimes.length} questions: p50 ${cyTimes[Math.floor(cyTimes.length / 2)]!.toFixed(2)} ms`);
-  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh };
+  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh, inventedBlind };
 }
 
 if (require.main === module) benchFaq(process.argv.includes("--verbose"));
