@@ -29,11 +29,11 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
   server.get("/api/programme/knowledge", async (req, res) => {
     const m = await member(req, res);
     if (!m) return;
-    const [questions, doc, feedback, faq] = await Promise.all([s.knowledgeStore.unanswered(), s.knowledgeStore.read(), s.knowledgeStore.feedbackCounts(), s.knowledge.current()]);
+    const [questions, doc, feedback] = await Promise.all([s.knowledgeStore.unanswered(), s.knowledgeStore.read(), s.knowledgeStore.feedbackCounts()]);
     s.knowledge.use(doc);
-    const live = await s.knowledge.current();
+    const live = new Map((await s.knowledge.choosable()).map((e) => [e.id, e]));
     const topicOf = (id: string) => {
-      const e = live.byId(id) ?? faq.byId(id);
+      const e = live.get(id);
       return e ? topicIn(m.lang, e) : id;
     };
     send(res, 200, {
@@ -42,14 +42,14 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
         .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
         .slice(0, SHOWN_QUESTIONS)
         .map((q) => ({ id: q.id, text: q.text, count: q.count, lastAt: q.lastAt, lastAtText: dateTimeLabel(m.lang, q.lastAt) })),
-      entries: live.entries.map((e) => ({ id: e.id, topic: topicIn(m.lang, e) })).sort((a, b) => a.topic.localeCompare(b.topic, m.lang)),
+      entries: [...live.values()].map((e) => ({ id: e.id, topic: topicIn(m.lang, e) })).sort((a, b) => a.topic.localeCompare(b.topic, m.lang)),
       changes: doc.changes
         .filter((c) => !c.undone)
         .slice(-SHOWN_CHANGES)
         .reverse()
         .map((c) => ({ n: c.n, kind: c.kind, by: c.by.name, at: c.at, atText: dateTimeLabel(m.lang, c.at), ...(c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text }) })),
       feedback: feedback
-        .filter((f) => live.byId(f.entryId))
+        .filter((f) => live.has(f.entryId))
         .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)
         .map((f) => ({ entryId: f.entryId, topic: topicOf(f.entryId), helpful: f.helpful, notHelpful: f.notHelpful })),
     });

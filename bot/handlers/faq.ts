@@ -16,17 +16,23 @@ export const LOW_CONFIDENCE = 1.2;
 type Topic = { id: string; topic: string };
 
 /** An English answer. */
+/** An entry's answer in the language it is written in: English, or Welsh for one the programme team wrote in Welsh. */
 function answerCard(s: Services, entry: FaqEntry, related: Topic[], feedbackGiven = false): Reply {
+  const lang = entry.lang ?? "en-GB";
   return card(
-    renderCard("faq-answer", {
-      entryId: entry.id,
-      topic: entry.topic,
-      paragraphs: entry.answer.map((t) => ({ text: t })),
-      related: related.map((r) => ({ id: r.id, topic: r.topic })),
-      programmeEmail: s.config.programmeTeam.email,
-      lang: "en-GB",
-      ...(feedbackGiven ? { feedbackGiven } : {}),
-    }),
+    renderCard(
+      "faq-answer",
+      {
+        entryId: entry.id,
+        topic: entry.topic,
+        paragraphs: entry.answer.map((t) => ({ text: t })),
+        related: related.map((r) => ({ id: r.id, topic: r.topic })),
+        programmeEmail: s.config.programmeTeam.email,
+        lang,
+        ...(feedbackGiven ? { feedbackGiven } : {}),
+      },
+      lang,
+    ),
   );
 }
 
@@ -142,13 +148,13 @@ export async function ask(s: Services, caller: Caller, question: string): Promis
 export async function topic(s: Services, id: string, lang: Lang = DEFAULT_LANG): Promise<Reply | undefined> {
   const welsh = lang === "cy" ? welshEntry(id) : undefined;
   if (welsh) return welshAnswerCard(s, welsh, []);
-  const entry = (await s.knowledge.current()).byId(id);
+  const entry = await s.knowledge.entry(id);
   return entry ? answerCard(s, entry, []) : undefined;
 }
 
 /** 👍/👎 on an answer: counted per entry, no person id kept. The card is redrawn in its own language. */
 export async function feedback(s: Services, d: { id: string; helpful: boolean }, lang: Lang = DEFAULT_LANG): Promise<Reply> {
-  const entry = (await s.knowledge.current()).byId(d.id);
+  const entry = await s.knowledge.entry(d.id);
   if (!entry) return text(t(lang, "faq.feedbackGone"));
   await s.knowledgeStore.feedback(entry.id, d.helpful);
   const welsh = lang === "cy" ? welshEntry(entry.id) : undefined;

@@ -55,20 +55,16 @@ const on = (lang: Lang, iso: string) => formatDate(lang, todayInLondon(new Date(
 
 async function describe(s: Services, lang: Lang, c: KbChange): Promise<string> {
   if (c.kind === "entry") return t(lang, "knowledge.change.entry", { topic: c.topic, question: c.question });
-  const entry = (await s.knowledge.current()).byId(c.entryId);
+  const entry = await s.knowledge.entry(c.entryId);
   return t(lang, "knowledge.change.alternate", { text: c.text, topic: entry ? topicIn(lang, entry) : c.entryId });
 }
 
 export async function show(s: Services, caller: Caller, notice?: string): Promise<Reply> {
   const lang = caller.lang;
   if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
-  const [questions, doc, feedback, faq] = await Promise.all([
-    s.knowledgeStore.unanswered(),
-    s.knowledgeStore.read(),
-    s.knowledgeStore.feedbackCounts(),
-    s.knowledge.current(),
-  ]);
+  const [questions, doc, feedback] = await Promise.all([s.knowledgeStore.unanswered(), s.knowledgeStore.read(), s.knowledgeStore.feedbackCounts()]);
   s.knowledge.use(doc);
+  const entries = new Map((await s.knowledge.choosable()).map((e) => [e.id, e]));
   const open = questions
     .filter((q) => q.resolvedBy === undefined)
     .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
@@ -86,16 +82,15 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
         changes.map(async (c) => ({ n: c.n, summary: await describe(s, lang, c), byline: t(lang, "knowledge.change.byline", { name: c.by.name, date: on(lang, c.at), n: c.n }) })),
       ),
       feedback: feedback
-        .filter((f) => faq.byId(f.entryId))
+        .filter((f) => entries.has(f.entryId))
         .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)
-        .map((f) => ({ topic: topicIn(lang, faq.byId(f.entryId)!), counts: `👍 ${f.helpful}  👎 ${f.notHelpful}` })),
+        .map((f) => ({ topic: topicIn(lang, entries.get(f.entryId)!), counts: `👍 ${f.helpful}  👎 ${f.notHelpful}` })),
     }, lang),
   );
 }
 
 async function entryChoices(s: Services, lang: Lang) {
-  const faq = await s.knowledge.current();
-  return faq.entries.map((e) => ({ title: topicIn(lang, e), value: e.id }));
+  return (await s.knowledge.choosable()).map((e) => ({ title: topicIn(lang, e), value: e.id }));
 }
 
 export async function openAlternate(s: Services, caller: Caller, d: { questionId: string }): Promise<Reply> {
@@ -164,7 +159,7 @@ export async function undo(s: Services, caller: Caller, d: { n: number }): Promi
 
 /** Add an unanswered question as an alternate of an entry (etag-guarded change log), and mark the question dealt with. */
 export async function addAlternateChange(s: Services, caller: Caller, input: z.output<ReturnType<typeof alternateInput>>): Promise<{ kind: "added"; entry: FaqEntry; n: number } | { kind: "no-entry" }> {
-  const entry = (await s.knowledge.current()).byId(input.entryId);
+  const entry = await s.knowledge.entry(input.entryId);
   if (!entry) return { kind: "no-entry" };
   // The alternate helps questions in the language it is written in; too short to tell: the team member's.
   const lang = detectLanguage(input.text) ?? caller.lang;
@@ -177,19 +172,22 @@ export async function addAlternateChange(s: Services, caller: Caller, input: z.o
 
 /** Add a new entry answering an unanswered question (etag-guarded change log), and mark the question dealt with. */
 export async function addAnswerChange(s: Services, caller: Caller, input: z.output<ReturnType<typeof answerInput>>): Promise<{ n: number }> {
+  // Answered in the language it is written in (Welsh questions from the Welsh FAQ); unclear: the team member's.
+  const lang = detectLanguage([input.topic, input.question, input.answer].join(". ")) ?? caller.lang;
   const { doc, n } = await s.knowledgeStore.add({
     kind: "entry",
     entryId: `team-${randomUUID().slice(0, 8)}`,
     topic: input.topic,
     question: input.question,
     answer: input.answer.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    lang,
     questionId: input.questionId,
     by: author(caller),
     at: s.now().toISOString(),
   });
   s.knowledge.use(doc);
   await s.knowledgeStore.resolve(input.questionId, n);
-  s.log.info("knowledge base changed", { change: n, kind: "entry" });
+  s.log.info("knowledge base changed", { change: n, kind: "entry", lang });
   return { n };
 }
 

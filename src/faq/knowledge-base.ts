@@ -6,8 +6,7 @@ import type { KbChange, KbDoc, KnowledgeStore } from "../store/knowledge";
 
 /**
  * Apply the programme team's changes (those not undone), in order, to the shipped entries of one
- * language: alternates written in that language (English when a change names none), and, for
- * English, the new entries.
+ * language: the alternates and new entries written in that language (English when a change names none).
  */
 export function applyChanges(shipped: readonly FaqEntry[], changes: readonly KbChange[], lang: Lang = "en-GB"): FaqEntry[] {
   const entries = shipped.map((e) => ({ ...e, alternates: [...(e.alternates ?? [])] }));
@@ -18,8 +17,8 @@ export function applyChanges(shipped: readonly FaqEntry[], changes: readonly KbC
       if ((c.lang ?? "en-GB") !== lang) continue;
       const entry = byId.get(c.entryId);
       if (entry && !entry.alternates.includes(c.text)) entry.alternates.push(c.text);
-    } else if (lang === "en-GB" && !byId.has(c.entryId)) {
-      const entry = { id: c.entryId, topic: c.topic, question: c.question, answer: [...c.answer], keywords: [], alternates: [] as string[] };
+    } else if ((c.lang ?? "en-GB") === lang && !byId.has(c.entryId)) {
+      const entry = { id: c.entryId, topic: c.topic, question: c.question, answer: [...c.answer], keywords: [], alternates: [] as string[], lang };
       entries.push(entry);
       byId.set(entry.id, entry);
     }
@@ -82,6 +81,21 @@ export class KnowledgeBase {
     this.changes = doc.changes;
     this.welsh = undefined;
     this.version = doc.version;
+  }
+
+  /**
+   * Any entry by id, whichever language's FAQ holds it: the shipped entries and English ones the
+   * team wrote are in the English FAQ, entries the team wrote in Welsh only in the Welsh one.
+   */
+  async entry(id: string): Promise<FaqEntry | undefined> {
+    return (await this.current()).byId(id) ?? (await this.current("cy")).byId(id);
+  }
+
+  /** Every entry a team member can choose (to add an alternate to): the English FAQ's and the Welsh-only ones the team wrote. */
+  async choosable(): Promise<FaqEntry[]> {
+    const english = (await this.current()).entries;
+    const welshOnly = (await this.current("cy")).entries.filter((e) => e.lang === "cy");
+    return [...english, ...welshOnly];
   }
 
   get currentVersion(): number {

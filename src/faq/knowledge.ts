@@ -1,3 +1,4 @@
+import type { Lang } from "../i18n";
 /**
  * The programme knowledge base that the bot answers questions from.
  *
@@ -22,6 +23,8 @@ export interface FaqEntry {
   keywords: string[];
   /** Whole questions as people ask them (the classifier learns these). */
   alternates?: readonly string[];
+  /** Set on an entry the programme team wrote: the language it is written in (answered in that language only). */
+  lang?: Lang;
 }
 
 /** The main programme email address, from the programme FAQ. */

@@ -33,9 +33,9 @@ export type KbChange = {
   /** The unanswered question this change answers, reopened if the change is undone. */
   questionId?: string;
 } & (
-  /** lang: the language the alternate is written in; it only helps questions in that language (absent: English). */
+  /** lang: the language the alternate or entry is written in; it only helps questions in that language (absent: English). */
   | { kind: "alternate"; entryId: string; text: string; lang?: Lang }
-  | { kind: "entry"; entryId: string; topic: string; question: string; answer: string[] }
+  | { kind: "entry"; entryId: string; topic: string; question: string; answer: string[]; lang?: Lang }
 );
 
 export interface KbDoc {

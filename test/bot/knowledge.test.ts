@@ -150,6 +150,40 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     assert.match(cardText(now2), /Eich sefydliad lletyol sy'n rheoli eich perfformiad/);
   });
 
+  it("a new entry a team member writes in Welsh answers Welsh questions, in Welsh, on both instances, and not English ones", async () => {
+    const WELSH_QUESTION = "A gaf i barcio fy nghar ym maes parcio'r sefydliad lletyol?";
+    onlyCard(await bot.teams.say(personalChat(kim), kim, WELSH_QUESTION));
+    const { resources } = await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll();
+    const q = resources.find((r) => r.text === WELSH_QUESTION)!;
+    assert.ok(q, "the Welsh question is kept for the team");
+    // Pat works in English and writes the new entry in Welsh.
+    const form = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAnswer, { questionId: q.id });
+    const add = action(form, "Add entry");
+    const done = await bot.teams.press(personalChat(pat), pat, add.verb, {
+      ...add.data,
+      question: "A gaf i barcio ym maes parcio'r sefydliad lletyol?",
+      topic: "Parcio yn y sefydliad lletyol",
+      answer: "Gofynnwch i'r sefydliad lletyol. Mae gan bob sefydliad ei reolau ei hun am barcio.",
+    });
+    assert.match(cardText(done), /Added the entry "Parcio yn y sefydliad lletyol"/);
+    const change = (await kbDoc())!.changes.at(-1)!;
+    assert.deepEqual([change.kind, change.lang], ["entry", "cy"], "stored as a Welsh entry");
+
+    await settle();
+    const welsh = onlyCard(await teams2.say(personalChat(kim), kim, "ga i barcio yn y maes parcio yn y sefydliad lletyol"));
+    assert.equal(welsh.body[0].text, "Parcio yn y sefydliad lletyol");
+    assert.match(cardText(welsh), /Mae gan bob sefydliad ei reolau ei hun am barcio/);
+    assert.match(cardText(welsh), /Ddim yr hyn roeddech chi'n ei ofyn/, "the card around it is in Welsh too");
+    const english = onlyCard(await teams2.say(personalChat(kim), kim, "can I park my car in the host organisation's car park?"));
+    assert.notEqual(english.body[0].text, "Parcio yn y sefydliad lletyol", "an English question is not answered in Welsh");
+    // The team can choose it when adding a question as an alternate.
+    const LANYARDS = "what colour lanyard do hosts give secondees";
+    await bot.teams.say(personalChat(kim), kim, LANYARDS);
+    const kept = (await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll()).resources.find((r) => r.text === LANYARDS)!;
+    const choose = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAlternate, { questionId: kept.id });
+    assert.match(JSON.stringify(choose), /Parcio yn y sefydliad lletyol/);
+  });
+
   it("does not let someone outside the programme team see or change the knowledge base", async () => {
     const versionBefore = (await kbDoc())!.version;
     assert.equal(onlyText(await bot.teams.say(personalChat(kim), kim, "unanswered questions")), NOT_TEAM_MESSAGE);

@@ -283,4 +283,14 @@ describe("applying the programme team's changes", () => {
     const after = createWelshFaq(applyChanges(WELSH_ENTRIES, changes, "cy")).ask("Pwy sy'n llofnodi fy nhaflenni amser?");
     assert.equal(after.kind === "answer" ? after.entry.id : after.kind, "performance-management");
   });
+
+  it("puts a new entry only in the FAQ of the language it is written in (English when a change names none)", () => {
+    const changes: KbChange[] = [
+      { n: 1, kind: "entry", entryId: "team-cy", topic: "Parcio", question: "A gaf i barcio?", answer: ["Gofynnwch i'r sefydliad lletyol."], lang: "cy", by, at },
+      { n: 2, kind: "entry", entryId: "team-old", topic: "Pets", question: "Can I bring my dog?", answer: ["Ask the host."], by, at },
+    ];
+    const ids = (lang: "en-GB" | "cy") => applyChanges(lang === "cy" ? WELSH_ENTRIES : SHIPPED_ENTRIES, changes, lang).filter((e) => e.id.startsWith("team-")).map((e) => [e.id, e.lang]);
+    assert.deepEqual(ids("en-GB"), [["team-old", "en-GB"]]);
+    assert.deepEqual(ids("cy"), [["team-cy", "cy"]]);
+  });
 });
