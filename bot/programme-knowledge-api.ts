@@ -2,7 +2,7 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { t, type Lang } from "../src/i18n";
 import { dateTimeLabel } from "../src/programme/labels";
-import { addAlternateChange, addAnswerChange, alternateInput, answerInput, topicIn, undoChange } from "./handlers/knowledge";
+import { addAlternateChange, addAnswerChange, alternateInput, answerInput, topicIn, undoChange, writtenIn } from "./handlers/knowledge";
 import type { Caller, Services } from "./handlers/types";
 
 /**
@@ -47,7 +47,7 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
         .filter((c) => !c.undone)
         .slice(-SHOWN_CHANGES)
         .reverse()
-        .map((c) => ({ n: c.n, kind: c.kind, by: c.by.name, at: c.at, atText: dateTimeLabel(m.lang, c.at), ...(c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text }) })),
+        .map((c) => ({ n: c.n, kind: c.kind, written: writtenIn(c), by: c.by.name, at: c.at, atText: dateTimeLabel(m.lang, c.at), ...(c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text }) })),
       feedback: feedback
         .filter((f) => live.has(f.entryId))
         .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)

@@ -53,10 +53,13 @@ function author(caller: Caller) {
 /** When something happened, as a UK date in the reader's language. */
 const on = (lang: Lang, iso: string) => formatDate(lang, todayInLondon(new Date(iso)));
 
+/** The language a change is written in, as the catalogues' `written` select takes it ("cy", else "en"). */
+export const writtenIn = (c: KbChange): "cy" | "en" => (c.lang === "cy" ? "cy" : "en");
+
 async function describe(s: Services, lang: Lang, c: KbChange): Promise<string> {
-  if (c.kind === "entry") return t(lang, "knowledge.change.entry", { topic: c.topic, question: c.question });
+  if (c.kind === "entry") return t(lang, "knowledge.change.entry", { topic: c.topic, question: c.question, written: writtenIn(c) });
   const entry = await s.knowledge.entry(c.entryId);
-  return t(lang, "knowledge.change.alternate", { text: c.text, topic: entry ? topicIn(lang, entry) : c.entryId });
+  return t(lang, "knowledge.change.alternate", { text: c.text, topic: entry ? topicIn(lang, entry) : c.entryId, written: writtenIn(c) });
 }
 
 export async function show(s: Services, caller: Caller, notice?: string): Promise<Reply> {

@@ -78,7 +78,10 @@ export async function knowledgeSection(): Promise<HTMLElement> {
     const changes = simpleTable([tr("programme.kb.change"), tr("programme.kb.by"), tr("programme.kb.when"), tr("programme.kb.action")], { id: "kb-changes" });
     for (const c of json.changes) {
       const row = changes.body.appendChild(el("tr"));
-      const summary = c.kind === "entry" ? tr("programme.kb.change.entry", { topic: c.topic, question: c.question, n: c.n }) : tr("programme.kb.change.alternate", { text: c.text, topic: c.topic, n: c.n });
+      const summary =
+        c.kind === "entry"
+          ? tr("programme.kb.change.entry", { topic: c.topic, question: c.question, n: c.n, written: c.written })
+          : tr("programme.kb.change.alternate", { text: c.text, topic: c.topic, n: c.n, written: c.written });
       const cell = el("td");
       cell.appendChild(button(tr("programme.kb.undo"), () => void act("/api/programme/knowledge/undo", { n: c.n }, refresh, cell)));
       row.append(el("td", {}, summary), el("td", {}, c.by), el("td", {}, c.atText), cell);

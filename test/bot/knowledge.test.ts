@@ -166,6 +166,8 @@ describe("the knowledge base the programme team keeps, on two instances", functi
       answer: "Gofynnwch i'r sefydliad lletyol. Mae gan bob sefydliad ei reolau ei hun am barcio.",
     });
     assert.match(cardText(done), /Added the entry "Parcio yn y sefydliad lletyol"/);
+    assert.match(cardText(done), /New entry "Parcio yn y sefydliad lletyol" for "A gaf i barcio ym maes parcio'r sefydliad lletyol\?" \(in Welsh\)/, "the team sees the language it is in");
+    assert.doesNotMatch(cardText(done), /"Pets at the host's office" for "[^"]+" \(in Welsh\)/);
     const change = (await kbDoc())!.changes.at(-1)!;
     assert.deepEqual([change.kind, change.lang], ["entry", "cy"], "stored as a Welsh entry");
 

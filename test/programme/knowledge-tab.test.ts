@@ -99,6 +99,7 @@ describe("programme tab: the knowledge base", function () {
     const final = (await call(t, "GET", "/api/programme/knowledge")).json;
     assert.deepEqual(final.questions.map((x: any) => x.text), [QUESTION]);
     assert.deepEqual(final.changes.map((c: any) => c.kind), ["entry"], "the undone change is no longer listed");
+    assert.deepEqual(final.changes.map((c: any) => c.written), ["en"], "each change says which language's questions it helps");
     const again = onlyCard(await bot.teams.say(personalChat(kim), kim, QUESTION));
     assert.notEqual(again.body[0].text, "Your performance while on secondment");
     assert.match(cardText(again), /./);
