@@ -17,6 +17,7 @@ import {
   type UnreachableKind,
 } from "./outbox";
 import { LeaderLease } from "./leader-lease";
+import { elapsedMs, PermitQueue } from "./permits";
 import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
 
 /**
@@ -134,15 +135,6 @@ export interface DispatcherOptions {
 }
 
 
-/** A message waiting for a rate-limit place. */
-interface PermitWaiter {
-  tenantId: string;
-  conversationId: string | undefined;
-  /** Give up (monotonic time, elapsedMs()) rather than wait past this. */
-  deadline: number;
-  resolve: (permit: Permit | undefined) => void;
-}
-
 type Destination =
   | { ok: true; conversationId: string; serviceUrl: string }
   | { ok: false; failure: SendFailure; during: "create" }
@@ -167,13 +159,6 @@ class NotSent extends Error {
   }
 }
 
-/**
- * Real elapsed time (monotonic), for the dispatcher's own timers, poll cadence and waiting limits.
- * The app's clock (`clock`) is for what the business sees: when a message is due, rate-limit windows,
- * the lease. Keeping the two apart means a step in the app's clock, forwards or back, cannot leave a
- * timer set for the wrong length or a wake-up ignored.
- */
-const elapsedMs = () => performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const RETRYABLE = (status: number) => status === 0 || status === 401 || status === 408 || status === 412 || status >= 500;
 
@@ -199,12 +184,8 @@ export class OutboxDispatcher {
   private claiming = 0;
   private fillAfterClaims = false;
   private readonly claimsBeforeQuery: number;
-  /** Waiting for a rate-limit place, first come first served. */
-  private permitQueue: PermitWaiter[] = [];
-  private permitTimer: NodeJS.Timeout | undefined;
-  private permitTimerAt = Infinity;
-  /** A new leader hands out no place until it has counted the last hour's sends by others. */
-  private countingPastSends = false;
+  /** Rate-limit places, first come first served; a new leader hands out none until it has counted. */
+  private readonly permits: PermitQueue;
   private readonly busyLanes = new Set<string>();
   private readonly blockedLanes = new Set<string>();
   private querying = false;
@@ -238,6 +219,14 @@ export class OutboxDispatcher {
       onGained: () => this.becomeLeader(),
       onLost: (why) => this.loseLeadership(why),
     });
+    this.permits = new PermitQueue({
+      limits: this.limits,
+      now: () => this.nowMs(),
+      leads: (now) => this.isLeaderAt(now),
+      maxWaitMs: this.t.maxPermitWaitMs,
+      retryMs: this.t.pollMs,
+      log: this.log,
+    });
   }
 
   start(): void {
@@ -262,7 +251,7 @@ export class OutboxDispatcher {
       this.lease.halt();
       clearTimeout(this.pumpTimer);
       this.queue = [];
-      this.grantPermits();
+      this.permits.grant();
       const deadline = elapsedMs() + this.t.sendLeaseMs;
       while (this.active.size > 0 && elapsedMs() < deadline) await this.idle(200);
       await this.lease.stop();
@@ -309,13 +298,13 @@ export class OutboxDispatcher {
       active: [...this.active],
       busyLanes: [...this.busyLanes],
       blockedLanes: [...this.blockedLanes],
-      permitWaiters: this.permitQueue.length,
+      permitWaiters: this.permits.waiting,
       querying: this.querying,
       claiming: this.claiming,
       unanswered: this.unanswered,
       nextQueryInMs: Math.round(this.nextQueryAt - elapsed),
       pumpInMs: this.pumpTimer ? Math.round(this.pumpAt - elapsed) : undefined,
-      permitsInMs: this.permitTimer ? Math.round(this.permitTimerAt - elapsed) : undefined,
+      permitsInMs: this.permits.nextInMs,
     };
   }
 
@@ -330,7 +319,7 @@ export class OutboxDispatcher {
     const now = this.nowMs();
     // Count what others sent in the last hour, so the longest window holds across a takeover. Messages
     // are fetched and claimed meanwhile, but no rate-limit place is handed out until it is done.
-    this.countingPastSends = true;
+    this.permits.counting = true;
     this.kick();
     let counted = 0;
     try {
@@ -340,15 +329,15 @@ export class OutboxDispatcher {
     } catch (err) {
       this.log.warn("could not count recent sends; relying on Retry-After for now", { err: err as Error });
     } finally {
-      this.countingPastSends = false;
-      this.grantPermits();
+      this.permits.counting = false;
+      this.permits.grant();
     }
     this.log.info("outbox leader", { countedSends: counted });
   }
 
   private loseLeadership(why: string): void {
     this.queue = [];
-    this.grantPermits();
+    this.permits.grant();
     this.log.info("outbox leadership lost", { why });
   }
 
@@ -533,7 +522,7 @@ export class OutboxDispatcher {
           messageId: current.id,
           // Take the rate-limit place at the last moment, after botbuilder's own set-up.
           beforeRequest: async () => {
-            permit = await this.waitForPermit(tenantId, conversationId);
+            permit = await this.permits.wait(tenantId, conversationId);
             if (!permit) throw new NotSent();
             requested = true;
           },
@@ -544,7 +533,7 @@ export class OutboxDispatcher {
           this.log.error("connector port threw", { messageId: current.id, err: err as Error });
           return { ok: false, status: 0, code: "PortError" };
         });
-      if (permit) this.settle(permit, "done");
+      if (permit) this.permits.settle(permit, "done");
       else this.limits.recordPast(tenantId, conversationId, this.nowMs()); // a port that ignored beforeRequest
       if (result.ok || result.status !== 429) this.limits.accepted();
       this.sendSpans.get(current.id)?.answered(result.ok ? 201 : result.status, result.ok ? undefined : result.retryAfterMs);
@@ -552,7 +541,7 @@ export class OutboxDispatcher {
       onAnswer();
       await this.finish(current, result.ok ? { kind: "sent", activityId: result.activityId } : this.outcomeOf(current, result, conversationId), { requested: true });
     } catch (err) {
-      if (permit) this.settle(permit, "cancel");
+      if (permit) this.permits.settle(permit, "cancel");
       if (err instanceof NotSent) {
         return await this.finish(current, { kind: "retry", at: this.nowMs() + 1_000, why: "no rate-limit place in time" });
       }
@@ -604,13 +593,13 @@ export class OutboxDispatcher {
     const record = await this.opts.conversations.findPersonal(target.tenantId, target.aadObjectId);
     if (record) return { ok: true, ...this.remember(key, record.conversationId, record.serviceUrl) };
 
-    const permit = await this.waitForPermit(target.tenantId, undefined);
+    const permit = await this.permits.wait(target.tenantId, undefined);
     if (!permit) return { ok: false, retryAt: this.nowMs() + 1_000, why: "waiting for a rate-limit place to create a 1:1 chat" };
     let created: Awaited<ReturnType<ConnectorPort["createPersonalConversation"]>>;
     try {
       created = await this.opts.port.createPersonalConversation(target);
     } finally {
-      this.settle(permit, "done");
+      this.permits.settle(permit, "done");
     }
     if (!created.ok) return { ok: false, failure: created, during: "create" };
     const serviceUrl = created.serviceUrl ?? target.serviceUrl;
@@ -634,89 +623,6 @@ export class OutboxDispatcher {
     const value = { conversationId, serviceUrl };
     this.persons.set(key, { value, at: elapsedMs() });
     return value;
-  }
-
-  /**
-   * Wait (holding an in-flight slot) for a place in the limits; undefined if it takes too long or we
-   * stop leading. Places are handed out first come first served by grantPermits.
-   */
-  private waitForPermit(tenantId: string, conversationId: string | undefined): Promise<Permit | undefined> {
-    return new Promise((resolve) => {
-      this.permitQueue.push({ tenantId, conversationId, deadline: elapsedMs() + this.t.maxPermitWaitMs, resolve });
-      this.grantPermits();
-    });
-  }
-
-  /** A request is over (or was not made): settle its place, which may free one sooner than expected. */
-  private settle(permit: Permit, how: "done" | "cancel"): void {
-    if (how === "done") permit.done(this.nowMs());
-    else permit.cancel();
-    if (this.permitQueue.length > 0) this.schedulePermits(0);
-  }
-
-  /**
-   * Give places to the waiters that may go now, oldest first, and set one timer for when the next may.
-   * Once a tenant's own windows are full, its later waiters are not asked again in this pass (they
-   * would all be told the same): one wake-up per freed place, not one per waiter.
-   */
-  private grantPermits(): void {
-    clearTimeout(this.permitTimer);
-    this.permitTimer = undefined;
-    this.permitTimerAt = Infinity;
-    if (this.permitQueue.length === 0) return;
-    const now = this.nowMs();
-    const wall = elapsedMs();
-    if (!this.isLeaderAt(now)) {
-      const waiters = this.permitQueue;
-      this.permitQueue = [];
-      for (const w of waiters) w.resolve(undefined);
-      return;
-    }
-    // Re-check at least every second: a pause or a settled place can change the answer.
-    let soonest = 1_000;
-    const tenantWait = new Map<string, number>();
-    const waiting: PermitWaiter[] = [];
-    for (const w of this.permitQueue) {
-      // Until the past sends are counted (becomeLeader grants again then), only deadlines matter.
-      let wait = this.countingPastSends ? 0 : tenantWait.get(w.tenantId);
-      if (wait === undefined) {
-        const got = this.limits.acquire(w.tenantId, w.conversationId, now);
-        if (got.ok) {
-          w.resolve(got.permit);
-          continue;
-        }
-        wait = got.waitMs;
-        const tenantOnly = this.limits.waitMs(w.tenantId, undefined, now);
-        if (tenantOnly > 0) tenantWait.set(w.tenantId, tenantOnly);
-      }
-      // Only a deadline that has passed counts: a wait foretold now may shrink (a request in flight holds
-      // its place at start + margin until it completes).
-      if (wall >= w.deadline) {
-        w.resolve(undefined);
-        continue;
-      }
-      waiting.push(w);
-      soonest = Math.min(soonest, w.deadline - wall, this.countingPastSends ? Infinity : wait);
-    }
-    this.permitQueue = waiting;
-    if (waiting.length > 0) this.schedulePermits(soonest);
-  }
-
-  private schedulePermits(ms: number): void {
-    const at = elapsedMs() + Math.max(0, Math.ceil(ms));
-    if (this.permitTimer && at >= this.permitTimerAt) return;
-    clearTimeout(this.permitTimer);
-    this.permitTimerAt = at;
-    this.permitTimer = setTimeout(() => {
-      this.permitTimer = undefined;
-      this.permitTimerAt = Infinity;
-      try {
-        this.grantPermits();
-      } catch (err) {
-        this.log.error("outbox permit hand-out failed", { err: err as Error });
-        this.schedulePermits(this.t.pollMs);
-      }
-    }, Math.max(0, Math.ceil(ms)));
   }
 
   private outcomeOf(doc: MessageDoc, failure: SendFailure, conversationId: string | undefined): Outcome {
