@@ -16,9 +16,12 @@ export const LOW_CONFIDENCE = 1.2;
 type Topic = { id: string; topic: string };
 
 /** An English answer. */
-/** An entry's answer in the language it is written in: English, or Welsh for one the programme team wrote in Welsh. */
-function answerCard(s: Services, entry: FaqEntry, related: Topic[], feedbackGiven = false): Reply {
-  const lang = entry.lang ?? "en-GB";
+/**
+ * An entry's answer card. A shipped Welsh entry has a button to read the same entry in English; an
+ * entry the programme team wrote is in the language it was written in (English unless marked).
+ */
+function answerCard(s: Services, entry: FaqEntry | WelshFaqEntry, related: Topic[], feedbackGiven = false, shippedWelsh = false): Reply {
+  const lang = shippedWelsh ? "cy" : ((entry as FaqEntry).lang ?? "en-GB");
   return card(
     renderCard(
       "faq-answer",
@@ -29,6 +32,7 @@ function answerCard(s: Services, entry: FaqEntry, related: Topic[], feedbackGive
         related: related.map((r) => ({ id: r.id, topic: r.topic })),
         programmeEmail: s.config.programmeTeam.email,
         lang,
+        ...(shippedWelsh ? { seeInEnglish: true } : {}),
         ...(feedbackGiven ? { feedbackGiven } : {}),
       },
       lang,
@@ -36,25 +40,8 @@ function answerCard(s: Services, entry: FaqEntry, related: Topic[], feedbackGive
   );
 }
 
-/** A Welsh answer, with a button to read the same entry in English. */
-function welshAnswerCard(s: Services, entry: WelshFaqEntry, related: Topic[], feedbackGiven = false): Reply {
-  return card(
-    renderCard(
-      "faq-answer",
-      {
-        entryId: entry.id,
-        topic: entry.topic,
-        paragraphs: entry.answer.map((t) => ({ text: t })),
-        related: related.map((r) => ({ id: r.id, topic: r.topic })),
-        programmeEmail: s.config.programmeTeam.email,
-        lang: "cy",
-        seeInEnglish: true,
-        ...(feedbackGiven ? { feedbackGiven } : {}),
-      },
-      "cy",
-    ),
-  );
-}
+/** A shipped entry's Welsh answer, with a button to read the same entry in English. */
+const welshAnswerCard = (s: Services, entry: WelshFaqEntry, related: Topic[], feedbackGiven = false): Reply => answerCard(s, entry, related, feedbackGiven, true);
 
 /**
  * The language to answer a question in: Welsh when it is written in Welsh (even if the person

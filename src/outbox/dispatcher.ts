@@ -17,7 +17,7 @@ import {
   type UnreachableKind,
 } from "./outbox";
 import { LeaderLease } from "./leader-lease";
-import { elapsedMs, PermitQueue } from "./permits";
+import { Alarm, elapsedMs, PermitQueue } from "./permits";
 import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
 
 /**
@@ -192,8 +192,14 @@ export class OutboxDispatcher {
   private nextQueryAt = 0;
   /** Counts kick() calls, so a query that was running when a message arrived is followed by another at once. */
   private kicks = 0;
-  private pumpTimer: NodeJS.Timeout | undefined;
-  private pumpAt = Infinity;
+  private readonly pumpAlarm = new Alarm(() => {
+    try {
+      this.pump();
+    } catch (err) {
+      this.log.error("outbox pump failed", { err: err as Error });
+      this.schedulePump(this.t.pollMs);
+    }
+  });
   private idleWaiters = new Set<() => void>();
 
   private readonly persons = new Map<string, Cached<{ conversationId: string; serviceUrl: string }>>();
@@ -249,7 +255,7 @@ export class OutboxDispatcher {
     this.stopping ??= (async () => {
       this.running = false;
       this.lease.halt();
-      clearTimeout(this.pumpTimer);
+      this.pumpAlarm.clear();
       this.queue = [];
       this.permits.grant();
       const deadline = elapsedMs() + this.t.sendLeaseMs;
@@ -303,7 +309,7 @@ export class OutboxDispatcher {
       claiming: this.claiming,
       unanswered: this.unanswered,
       nextQueryInMs: Math.round(this.nextQueryAt - elapsed),
-      pumpInMs: this.pumpTimer ? Math.round(this.pumpAt - elapsed) : undefined,
+      pumpInMs: this.pumpAlarm.inMs,
       permitsInMs: this.permits.nextInMs,
     };
   }
@@ -344,21 +350,7 @@ export class OutboxDispatcher {
   // ---------------------------------------------------------------- the pump
 
   private schedulePump(ms: number): void {
-    if (!this.running) return;
-    const at = elapsedMs() + Math.max(0, ms);
-    if (this.pumpTimer && at >= this.pumpAt) return;
-    clearTimeout(this.pumpTimer);
-    this.pumpAt = at;
-    this.pumpTimer = setTimeout(() => {
-      this.pumpTimer = undefined;
-      this.pumpAt = Infinity;
-      try {
-        this.pump();
-      } catch (err) {
-        this.log.error("outbox pump failed", { err: err as Error });
-        this.schedulePump(this.t.pollMs);
-      }
-    }, Math.max(0, ms));
+    if (this.running) this.pumpAlarm.in(ms);
   }
 
   /** Take every message that may go now; arrange to be called again when the next one may. */

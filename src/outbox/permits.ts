@@ -9,6 +9,42 @@ import type { Permit, TeamsRateLimiter } from "./rate-limits";
  */
 export const elapsedMs = () => performance.now();
 
+/**
+ * One timer that can only be brought forward: asking to wake later than the wake-up already set
+ * changes nothing, asking to wake sooner moves it. Due times are in elapsedMs() terms.
+ */
+export class Alarm {
+  private timer: NodeJS.Timeout | undefined;
+  private at = Infinity;
+
+  constructor(private readonly ring: () => void) {}
+
+  /** Wake in `ms` (at once when 0 or less), unless an earlier wake-up is set. */
+  in(ms: number): void {
+    const wait = Math.max(0, Math.ceil(ms));
+    const at = elapsedMs() + wait;
+    if (this.timer && at >= this.at) return;
+    clearTimeout(this.timer);
+    this.at = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.at = Infinity;
+      this.ring();
+    }, wait);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.at = Infinity;
+  }
+
+  /** When it rings (ms from now), if it is set. */
+  get inMs(): number | undefined {
+    return this.timer ? Math.round(this.at - elapsedMs()) : undefined;
+  }
+}
+
 /** A message waiting for a rate-limit place. */
 interface Waiter {
   tenantId: string;
@@ -38,8 +74,14 @@ export interface PermitQueueOptions {
  */
 export class PermitQueue {
   private waiters: Waiter[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private timerAt = Infinity;
+  private readonly alarm = new Alarm(() => {
+    try {
+      this.grant();
+    } catch (err) {
+      this.o.log.error("outbox permit hand-out failed", { err: err as Error });
+      this.alarm.in(this.o.retryMs);
+    }
+  });
   /** True while a new leader counts others' recent sends: only deadlines are looked at meanwhile. */
   counting = false;
 
@@ -57,7 +99,7 @@ export class PermitQueue {
   settle(permit: Permit, how: "done" | "cancel"): void {
     if (how === "done") permit.done(this.o.now());
     else permit.cancel();
-    if (this.waiters.length > 0) this.schedule(0);
+    if (this.waiters.length > 0) this.alarm.in(0);
   }
 
   get waiting(): number {
@@ -66,7 +108,7 @@ export class PermitQueue {
 
   /** When the next hand-out is due (ms from now), if one is set. */
   get nextInMs(): number | undefined {
-    return this.timer ? Math.round(this.timerAt - elapsedMs()) : undefined;
+    return this.alarm.inMs;
   }
 
   /**
@@ -76,9 +118,7 @@ export class PermitQueue {
    * waiter is told no.
    */
   grant(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerAt = Infinity;
+    this.alarm.clear();
     if (this.waiters.length === 0) return;
     const now = this.o.now();
     const wall = elapsedMs();
@@ -115,23 +155,6 @@ export class PermitQueue {
       soonest = Math.min(soonest, w.deadline - wall, this.counting ? Infinity : wait);
     }
     this.waiters = still;
-    if (still.length > 0) this.schedule(soonest);
-  }
-
-  private schedule(ms: number): void {
-    const at = elapsedMs() + Math.max(0, Math.ceil(ms));
-    if (this.timer && at >= this.timerAt) return;
-    clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      try {
-        this.grant();
-      } catch (err) {
-        this.o.log.error("outbox permit hand-out failed", { err: err as Error });
-        this.schedule(this.o.retryMs);
-      }
-    }, Math.max(0, Math.ceil(ms)));
+    if (still.length > 0) this.alarm.in(soonest);
   }
 }

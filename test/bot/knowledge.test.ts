@@ -6,7 +6,7 @@ import { VERBS } from "../../cards";
 import { parseConfig } from "../../src/config";
 import { silentLogger } from "../../src/log";
 import { KB_DOC, type KbDoc } from "../../src/store/knowledge";
-import { action, cardText } from "../support/cards";
+import { action, cardText, type Card } from "../support/cards";
 import { onlyCard, onlyText, person, personalChat, startTestBot, TeamsSimulator, type TestBot } from "../support/teams";
 
 /**
@@ -26,6 +26,11 @@ describe("the knowledge base the programme team keeps, on two instances", functi
   const kb = () => bot.app.store.container("knowledge");
   const kbDoc = async () => (await kb().item(KB_DOC, KB_DOC).read<KbDoc>()).resource;
   const settle = () => new Promise((r) => setTimeout(r, REFRESH_MS + 100));
+  /** Pat fills in the "new entry" form the bot showed and adds it. */
+  const writeEntry = (form: Card, fields: { question: string; topic: string; answer: string }) => {
+    const add = action(form, "Add entry");
+    return bot.teams.press(personalChat(pat), pat, add.verb, { ...add.data, ...fields });
+  };
 
   before(async () => {
     const env = { PROGRAMME_TEAM_AAD_IDS: pat.aadObjectId };
@@ -114,9 +119,7 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     const bad = await bot.teams.press(personalChat(pat), pat, VERBS.kbAddAnswer, { questionId: q.id, question: q.text, topic: "Dogs", answer: "Ask." });
     assert.match(cardText(bad), /Answer must be at least 20 characters\./);
     assert.equal((await kbDoc())!.version, 2, "nothing written");
-    const add = action(form, "Add entry");
-    const done = await bot.teams.press(personalChat(pat), pat, add.verb, {
-      ...add.data,
+    const done = await writeEntry(form, {
       question: "Can I bring my dog to the host's office?",
       topic: "Pets at the host's office",
       answer: "Ask the host organisation. Each host has its own rules about pets at work.",
@@ -158,9 +161,7 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     assert.ok(q, "the Welsh question is kept for the team");
     // Pat works in English and writes the new entry in Welsh.
     const form = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAnswer, { questionId: q.id });
-    const add = action(form, "Add entry");
-    const done = await bot.teams.press(personalChat(pat), pat, add.verb, {
-      ...add.data,
+    const done = await writeEntry(form, {
       question: "A gaf i barcio ym maes parcio'r sefydliad lletyol?",
       topic: "Parcio yn y sefydliad lletyol",
       answer: "Gofynnwch i'r sefydliad lletyol. Mae gan bob sefydliad ei reolau ei hun am barcio.",
