@@ -3,13 +3,12 @@ import { randomUUID } from "node:crypto";
 import sinon from "sinon";
 import { VERBS } from "../../cards";
 import { PARTIES, type Secondment } from "../../src/domain/secondment";
-import { silentLogger } from "../../src/log";
 import { bankHolidays } from "../../src/scheduler/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, type Card } from "../support/cards";
-import { person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
+import { person, personalChat, type Person, type TestBot } from "../support/teams";
 import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
-import { AGREEMENT_INPUT, seedSecondment } from "../support/secondments";
+import { AGREEMENT_INPUT, seedSecondment, startSecondmentBot } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -35,9 +34,7 @@ describe("reminders to confirm an agreement or answer an extension, then the pro
   const pat = person("Pat Programme");
 
   before(async () => {
-    clock = sinon.useFakeTimers({ now: new Date("2027-03-22T10:00:00Z"), toFake: ["Date"] });
-    bot = await startTestBot({ PROGRAMME_TEAM_AAD_IDS: pat.aadObjectId }, silentLogger, { schedulerPollMs: 50 });
-    secondments = new SecondmentStore(bot.app.store.container("secondments"));
+    ({ clock, bot, secondments } = await startSecondmentBot("2027-03-22T10:00:00Z", pat));
   });
   after(async () => {
     await bot.stop();

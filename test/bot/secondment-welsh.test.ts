@@ -2,12 +2,11 @@ import assert from "node:assert/strict";
 import sinon from "sinon";
 import { VERBS } from "../../cards";
 import { checkInDate } from "../../src/domain/secondment-dates";
-import { silentLogger } from "../../src/log";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
-import { person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
+import { person, personalChat, type Person, type TestBot } from "../support/teams";
 import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
-import { ACTIVE_TERMS, AGREEMENT_INPUT, seedSecondment } from "../support/secondments";
+import { ACTIVE_TERMS, AGREEMENT_INPUT, seedSecondment, startSecondmentBot } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 /** The error tied to an input on a Welsh form ("Label. Gwall: message"); fieldError reads the English one. */
@@ -35,9 +34,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
   const pat = person("Pat Programme");
 
   before(async () => {
-    clock = sinon.useFakeTimers({ now: new Date("2027-02-22T10:00:00Z"), toFake: ["Date"] });
-    bot = await startTestBot({ PROGRAMME_TEAM_AAD_IDS: pat.aadObjectId }, silentLogger, { schedulerPollMs: 50 });
-    secondments = new SecondmentStore(bot.app.store.container("secondments"));
+    ({ clock, bot, secondments } = await startSecondmentBot("2027-02-22T10:00:00Z", pat));
   });
   after(async () => {
     await bot.stop();

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import sinon from "sinon";
 import { personKey } from "../../src/domain/person";
 import { confirmTerms, newSecondment, PARTIES, proposeTerms, start, type AgreementTerms, type Change, type Secondment } from "../../src/domain/secondment";
-import type { SecondmentStore } from "../../src/store/secondments";
-import { TENANT, type Person } from "./teams";
+import { silentLogger } from "../../src/log";
+import { SecondmentStore } from "../../src/store/secondments";
+import { startTestBot, TENANT, type Person, type TestBot } from "./teams";
 
 /** Agreed terms of a secondment that starts on 1 February 2027 and ends on 30 September 2027. */
 export const ACTIVE_TERMS: AgreementTerms = {
@@ -78,4 +80,14 @@ export async function seedSecondment(o: SeedOptions): Promise<string> {
   if (o.status === "active") s = must(start(s, "2027-02-01", new Date("2027-02-01T09:00:00Z")));
   await o.secondments.createOrGet(s);
   return s.id;
+}
+
+/**
+ * A bot whose programme team is `team`, with Date faked from `now` (timers and I/O stay real, the
+ * scheduler polls every 50 ms), and its secondment store. Stop it with `bot.stop()` and `clock.restore()`.
+ */
+export async function startSecondmentBot(now: string, team: Person): Promise<{ clock: sinon.SinonFakeTimers; bot: TestBot; secondments: SecondmentStore }> {
+  const clock = sinon.useFakeTimers({ now: new Date(now), toFake: ["Date"] });
+  const bot = await startTestBot({ PROGRAMME_TEAM_AAD_IDS: team.aadObjectId }, silentLogger, { schedulerPollMs: 50 });
+  return { clock, bot, secondments: new SecondmentStore(bot.app.store.container("secondments")) };
 }
