@@ -11,6 +11,7 @@ import { TeamsRateLimiter } from "../../src/outbox/rate-limits";
 import { ConversationRepository } from "../../src/store/conversations";
 import { openStore, type Store } from "../../src/store/store";
 import { ConnectorStandIn, type StandInOptions } from "../support/connector";
+import { until } from "../support/drain";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const DRAIN_MS = 20_000;
@@ -27,14 +28,6 @@ const FAST: Partial<DispatcherTuning> = {
   backoffMaxMs: 1_000,
 };
 
-/** Poll until `check` holds; fails after 5 s. */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not so after 5 s: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 class Harness {
   store!: Store;

@@ -7,18 +7,11 @@ import { silentLogger } from "../../src/log";
 import { LeaderLease } from "../../src/outbox/leader-lease";
 import { startEmbeddedCosmos, type EmbeddedCosmos } from "../../src/store/embedded";
 import { StallProxy } from "../store/stall-proxy";
+import { until } from "../support/drain";
 
 const LEASE_MS = 600;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Poll until `check` holds; fails after 5 s. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = performance.now() + 5_000;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`not so after 5 s: ${what}`);
-    await sleep(20);
-  }
-}
 
 /**
  * The outbox's leader lease against the real SDK and the embedded Cosmos server. Readiness

@@ -34,3 +34,12 @@ export function drainWithFrozenClock(apps: readonly Drainable[], clock: FakeCloc
     await Promise.all(apps.map((app) => app.dispatcher.drain(timeoutMs)));
   });
 }
+
+/** Poll every 20 ms until `check` holds; fails after `timeoutMs` of real time, naming `what`. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`not so after ${timeoutMs / 1000} s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
