@@ -7,6 +7,8 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "../log";
 import { applyRecord, attachAccount, captureRecords, installHooks, recordJson, type Account, type ChangeSink, type StoreRecord } from "./embedded-model";
 import { Journal, journalFile, listJournals, readJournal, syncDir, type Durability } from "./journal";
+import { inProcessHttpClient } from "./in-process";
+import type { HttpClient } from "@azure/core-rest-pipeline";
 
 /**
  * The embedded store for local use: a Cosmos-compatible server (@vercel/cosmosdb-server) on
@@ -25,6 +27,8 @@ import { Journal, journalFile, listJournals, readJournal, syncDir, type Durabili
 export interface EmbeddedCosmos {
   endpoint: string;
   key: string;
+  /** For a Cosmos client in this process: the same server, without the loopback socket (src/store/in-process.ts). */
+  httpClient: HttpClient;
   /** Fold the journal into a new snapshot now (the same work as background compaction). */
   flush(): Promise<void>;
   /** Records journalled and groups written to disk since start (each group is one fsync). */
@@ -259,6 +263,7 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions): Promise<Embedd
   return {
     endpoint,
     key: EMBEDDED_KEY,
+    httpClient: inProcessHttpClient(server, `127.0.0.1:${port}`),
     flush: compact,
     stats: () => ({ records: journal?.lastSeq ?? 0, groups: journal?.groups ?? 0 }),
     async close() {

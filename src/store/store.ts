@@ -145,6 +145,7 @@ export async function openStore(settings: CosmosSettings, log: Logger, deps: Sto
       // The in-process server accepts any credentials, so each request carries a fixed token instead
       // of a signature the SDK would work out (an HMAC per request, a tenth of a store call's cost).
       tokenProvider: async () => EMBEDDED_TOKEN,
+      httpClient: embedded.httpClient,
       connectionPolicy: { enableEndpointDiscovery: false, requestTimeout },
       ...withStoreCallSpans,
     });

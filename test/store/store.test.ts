@@ -7,6 +7,8 @@ import { openStore, updateItem, type Store } from "../../src/store/store";
 import { PlanRepository } from "../../src/store/plans";
 import { CosmosBotStorage } from "../../bot/state-storage";
 import { decodeRecords } from "../../src/store/journal";
+import { CosmosClient } from "@azure/cosmos";
+import diagnostics from "node:diagnostics_channel";
 
 const settings = (dataDir: string) => ({ kind: "embedded" as const, dataDir, database: "test" });
 const who = { tenantId: "t1", aadObjectId: "u1" };
@@ -98,4 +100,60 @@ describe("the embedded store", () => {
     await s.delete(["msteams/conversations/a:1/"]);
     assert.deepEqual(await s.read(["msteams/conversations/a:1/"]), {});
   });
+
+  it("serves the app's own calls without a socket, and other clients over HTTP, from the same data", async () => {
+    // Count HTTP requests to the store's port while the app's client writes and reads.
+    const port = Number(new URL(store.endpoint).port);
+    const people = store.container("people");
+    const plans = new PlanRepository(people);
+    const before = await connectionsTo(port, async () => {
+      await plans.setStepStatus(who, { step: 2, status: "doing" }, new Date("2026-12-07T09:00:00Z"));
+      assert.equal((await plans.get(who, new Date())).steps["2"]!.status, "doing");
+    });
+    assert.equal(before, 0, "the app's own Cosmos client opened a socket to the embedded store");
+    // Another client (another instance, a tool) reaches the same data over HTTP, with the same etags.
+    const other = new CosmosClient({ endpoint: store.endpoint, key: "any", connectionPolicy: { enableEndpointDiscovery: false } });
+    try {
+      const otherPeople = other.database("test").container(people.id);
+      interface Doc {
+        id: string;
+        pk: string;
+        _etag: string;
+        steps?: Record<string, { status: string }>;
+      }
+      let docs: Doc[] = [];
+      const overHttp = await connectionsTo(port, async () => {
+        docs = (await otherPeople.items.query<Doc>("SELECT * FROM c").fetchAll()).resources;
+      });
+      assert.ok(overHttp > 0, "the count of requests over HTTP does not work");
+      const mine = docs.find((d) => d.steps?.["2"]?.status === "doing");
+      assert.ok(mine, "the other client did not see the app's write");
+      const { resource: fromApp } = await people.item(mine.id, mine.pk).read<Doc>();
+      assert.equal(fromApp?._etag, mine._etag);
+      // A write over HTTP makes the etag the app holds stale, and the app's guarded write is refused.
+      await otherPeople.item(mine.id, mine.pk).replace({ ...mine, note: "x" });
+      await assert.rejects(
+        people.item(mine.id, mine.pk).replace({ ...mine, note: "y" }, { accessCondition: { type: "IfMatch", condition: mine._etag } }),
+        (e: { code?: number }) => e.code === 412,
+      );
+    } finally {
+      other.dispose();
+    }
+  });
 });
+
+/** How many HTTP requests this process sends to 127.0.0.1:port while `work` runs (Node's http client channel). */
+async function connectionsTo(port: number, work: () => Promise<void>): Promise<number> {
+  let n = 0;
+  const count = (message: unknown) => {
+    const req = (message as { request: { host?: string; getHeader(name: string): unknown } }).request;
+    if (String(req.getHeader("host") ?? "").endsWith(`:${port}`)) n++;
+  };
+  diagnostics.subscribe("http.client.request.start", count);
+  try {
+    await work();
+  } finally {
+    diagnostics.unsubscribe("http.client.request.start", count);
+  }
+  return n;
+}
