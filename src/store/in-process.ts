@@ -20,6 +20,8 @@ export function inProcessHttpClient(server: Server, host: string): HttpClient {
       return new Promise<PipelineResponse>((resolve, reject) => {
         const signal = request.abortSignal;
         if (signal?.aborted) return reject(abortError());
+        // Closed means closed, as it would be over a socket.
+        if (!server.listening) return reject(Object.assign(new Error("The embedded store is closed."), { code: "ECONNREFUSED" }));
         const onAbort = () => reject(abortError());
         signal?.addEventListener("abort", onAbort, { once: true });
         const url = new URL(request.url);
