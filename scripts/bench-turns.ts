@@ -16,7 +16,9 @@
  * checks, the store read), apart from the size of what is sent.
  *
  * Store calls are HTTP requests to the store, counted for the same turns against a bare local
- * Cosmos server (so the embedded store's own snapshot or journal is not counted).
+ * Cosmos server (so the embedded store's own snapshot or journal is not counted). The timed bot uses
+ * the embedded store as a newcomer gets it: its Cosmos client reaches the server in process
+ * (src/store/in-process.ts), so a store call costs the SDK's work and the server's, not a socket.
  *
  * Targets: p50 ≤ 1.3× the echo bot; ≤ 2 store calls for a typed command. Figures only.
  *
