@@ -87,7 +87,10 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
     "mor ba fath tua ie wrtha wrthyf wrthych wrthon wrthym bosib posib bosibl posibl eraill arall rhai " +
     // Spoken forms and filler: "be" (beth), "achos" (because).
-    "be achos jyst sort wir actually"
+    "be achos jyst sort wir actually " +
+    // As in English (analyse.ts): "can you", "explain", "until" and month names say nothing about the topic.
+    "gallwch allwch gallant esbonio egluro tan nes " +
+    "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),
 );
 
