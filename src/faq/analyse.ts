@@ -85,6 +85,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "Length of service" is about who can take part, not how long a secondment lasts.
   [/\b(length|years?|lengths) of (continuous )?service\b/g, " lengthofservice "],
   [/\bcontinuous service\b/g, " lengthofservice "],
+  // "How long does matching take" asks how long a step takes (a timescale), not how long a
+  // secondment lasts ("how long does a secondment last", "how long will it take").
+  [/\bhow long (does|do|will|would|did|should|can|could|might) (?!(?:[a-z]+ ){0,2}(?:secondments?|placements?|it) )((?:[a-z]+ ){1,6}?)take\b/g, " timescale $2 "],
+  [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
   [/\bhow long\b/g, " duration "],
   // Everyday ways of naming the programme's steps and concepts.
   [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
@@ -249,6 +253,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   learn: ["learn", "learning", "study"],
   short: ["short", "shorter", "brief", "shortterm"],
   duration: ["duration", "length", "lengths"],
+  timescale: ["timescale", "timescales", "timeline", "timelines", "deadline", "deadlines", "turnaround"],
 };
 
 /** Every word the synonym groups know, for the typo vocabulary. */

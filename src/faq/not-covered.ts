@@ -125,6 +125,15 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
     ],
   },
   {
+    id: "not-covered-timescales",
+    marks: ["timescale", "timeline", "deadline", "closing date"],
+    alternates: [
+      "How many weeks does each step take?",
+      "Is there a deadline?",
+      "What are the timescales?",
+    ],
+  },
+  {
     id: "not-covered-location",
     marks: ["work from home", "working from home", "hybrid", "office days"],
     alternates: [

@@ -200,6 +200,12 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(r.kind === "not-covered" ? r.topic?.id : undefined, "not-covered-eligibility");
   });
 
+  it("says the material gives no timescales when asked how long a step takes, but answers how long a secondment lasts", () => {
+    const r = faq.ask("how long does the informal discussion stage normally take?");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-timescales");
+    assert.equal(answerId(faq.ask("how long does a secondment last?")), "secondment-types");
+  });
+
   it("declines everyday workplace questions that share a word with an entry", () => {
     for (const q of ["my laptop will not start after the update", "where do I find my payslip for this month?"]) {
       assert.notEqual(faq.ask(q).kind, "answer", q);
@@ -231,6 +237,11 @@ describe("text analysis", () => {
     assert.deepEqual(analyse("a Zoom call"), analyse("a meeting"));
     assert.deepEqual(analyse("my end of year review"), analyse("my annual appraisal"));
     assert.deepEqual(analyse("HMRC"), analyse("organisation"));
+    // How long a step takes is a timescale; how long a secondment lasts is its duration.
+    assert.deepEqual(analyse("how long does the vetting take"), analyse("the timescale for vetting"));
+    assert.deepEqual(analyse("the closing date"), analyse("the deadline"));
+    assert.ok(analyse("how long does a secondment take").includes("duration"));
+    assert.ok(analyse("how long will it take").includes("duration"));
   });
 
   it("puts right two swapped letters as one slip", () => {
