@@ -89,6 +89,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // secondment lasts ("how long does a secondment last", "how long will it take").
   [/\bhow long (does|do|will|would|did|should|can|could|might) (?!(?:[a-z]+ ){0,2}(?:secondments?|placements?|it) )((?:[a-z]+ ){1,6}?)take\b/g, " timescale $2 "],
   [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
+  // Moving to the host for good is not a fixed-term contract ("not permanent") nor an extension.
+  [/\b(a |the |my |your )?(permanent|perm) (job|role|post|position|contract|move|transfer)s? (with|at|in|from|for) (the |my |your |a |an )?(host|hosts|them)\b/g, " permanentmove "],
+  [/\b(offer|offers|offered|offering|give|gives|gave)( me| you| them| him| her| us)? (a |the )?(permanent|perm) (job|role|post|position|contract)s?\b/g, " permanentmove "],
+  [/\b(stay|stay on|remain|move|transfer|join|moving|transferring|staying|joining)( at| with| to| over to)?( the| my| your)? (host|hosts|them)( organisation| org)? (permanently|for good)\b/g, " permanentmove "],
+  [/\b(permanently|for good) (stay|remain|move|transfer|join)\b/g, " permanentmove "],
   [/\bhow long\b/g, " duration "],
   // Everyday ways of naming the programme's steps and concepts.
   [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],

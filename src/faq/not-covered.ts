@@ -134,6 +134,15 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
     ],
   },
   {
+    id: "not-covered-permanent-move",
+    marks: ["permanentmove"],
+    alternates: [
+      "Can I move to the host organisation permanently?",
+      "Could the host give me a permanent post with them?",
+      "Can I transfer to the host for good?",
+    ],
+  },
+  {
     id: "not-covered-location",
     marks: ["work from home", "working from home", "hybrid", "office days"],
     alternates: [

@@ -206,6 +206,12 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("how long does a secondment last?")), "secondment-types");
   });
 
+  it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
+    const r = faq.ask("could i stay on at the host permanently after my secondment");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
+    assert.ok(!analyse("I'm on a permanent contract at the council").includes(analyse("permanentmove")[0]!));
+  });
+
   it("declines everyday workplace questions that share a word with an entry", () => {
     for (const q of ["my laptop will not start after the update", "where do I find my payslip for this month?"]) {
       assert.notEqual(faq.ask(q).kind, "answer", q);
