@@ -89,6 +89,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // secondment lasts ("how long does a secondment last", "how long will it take").
   [/\bhow long (does|do|will|would|did|should|can|could|might) (?!(?:[a-z]+ ){0,2}(?:secondments?|placements?|it) )((?:[a-z]+ ){1,6}?)take\b/g, " timescale $2 "],
   [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
+  // Costs other than salary and travel for work: what the material says about expenses does not answer them.
+  [/\b(childcare|child care|nursery|childminder|childminding|accommodation|lodging|rent|commuting|commute|parking|season ticket)( costs?| fees?| bills?| charges?| expenses?)\b/g, " othercost "],
+  [/\b(pay|pays|paying|paid|cover|covers|covering|claim|claiming|help|helping) (for |with |towards )?(my |our |the )?(childcare|child care|nursery|childminder|accommodation|lodgings?|rent|commute|commuting|parking)\b/g, " othercost "],
   // Moving to the host for good is not a fixed-term contract ("not permanent") nor an extension.
   [/\b(a |the |my |your )?(permanent|perm) (job|role|post|position|contract|move|transfer)s? (with|at|in|from|for) (the |my |your |a |an )?(host|hosts|them)\b/g, " permanentmove "],
   [/\b(offer|offers|offered|offering|give|gives|gave)( me| you| them| him| her| us)? (a |the )?(permanent|perm) (job|role|post|position|contract)s?\b/g, " permanentmove "],

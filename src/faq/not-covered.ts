@@ -143,6 +143,15 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
     ],
   },
   {
+    id: "not-covered-other-costs",
+    marks: ["othercost"],
+    alternates: [
+      "Will anyone pay for my childcare while I'm seconded?",
+      "Can I get help with accommodation near the host?",
+      "Who covers the extra cost of a longer commute?",
+    ],
+  },
+  {
     id: "not-covered-location",
     marks: ["work from home", "working from home", "hybrid", "office days"],
     alternates: [

@@ -212,6 +212,12 @@ describe("questions with context, and topics outside the material", () => {
     assert.ok(!analyse("I'm on a permanent contract at the council").includes(analyse("permanentmove")[0]!));
   });
 
+  it("says the material does not cover costs other than salary and travel for work, but answers who pays the salary", () => {
+    const r = faq.ask("will the host pay for my accommodation if i move nearer");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-other-costs");
+    assert.equal(answerId(faq.ask("who pays my salary while im on secondment")), "pay-and-expenses");
+  });
+
   it("declines everyday workplace questions that share a word with an entry", () => {
     for (const q of ["my laptop will not start after the update", "where do I find my payslip for this month?"]) {
       assert.notEqual(faq.ask(q).kind, "answer", q);
