@@ -98,6 +98,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(stay|stay on|remain|move|transfer|join|moving|transferring|staying|joining)( at| with| to| over to)?( the| my| your)? (host|hosts|them)( organisation| org)? (permanently|for good)\b/g, " permanentmove "],
   [/\b(permanently|for good) (stay|remain|move|transfer|join)\b/g, " permanentmove "],
   [/\bhow long\b/g, " duration "],
+  [/\bhow many (weeks|months|years)\b/g, " duration "],
+  [/\b(foot|foots|footing) the bill\b/g, " pay "],
   // Everyday ways of naming the programme's steps and concepts.
   [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
   [/\b(lose|losing|lost|keep|keeping|stay|staying|remain) (in )?(contact|touch)\b/g, " keepintouch "],
@@ -149,7 +151,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "bother bothered consider considered considering figure figured worry worried worrying quite general " +
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
-    "hey hiya cheers keen process whos hows wheres " +
+    "hey hiya cheers keen process whos hows wheres tip tips pointers proper " +
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
     "literally obviously apparently " +
     // Number words say no more than the digits dropped below.
@@ -259,7 +261,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   skill: ["skill", "expertise", "capability", "competence"],
   career: ["career", "development", "progression", "develop"],
   learn: ["learn", "learning", "study"],
-  short: ["short", "shorter", "brief", "shortterm"],
+  short: ["short", "shorter", "shortest", "brief", "shortterm"],
   duration: ["duration", "length", "lengths"],
   timescale: ["timescale", "timescales", "timeline", "timelines", "deadline", "deadlines", "turnaround"],
 };
