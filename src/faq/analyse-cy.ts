@@ -132,6 +132,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
   gyrfa: ["gyrfa", "gyrfaoedd"],
   perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],
+  // The spoken "nabod" is "adnabod" (to know someone).
+  adnabod: ["adnabod", "nabod"],
   elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd"],
 };
 

@@ -100,6 +100,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow long\b/g, " duration "],
   [/\bhow many (weeks|months|years)\b/g, " duration "],
   [/\b(foot|foots|footing) the bill\b/g, " pay "],
+  // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
+  [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
+  [/\b(someone|somebody|people|a person|a contact) (i|we) (already )?(know|knew)\b/g, " acquaintance "],
   // Everyday ways of naming the programme's steps and concepts.
   [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
   [/\b(lose|losing|lost|keep|keeping|stay|staying|remain) (in )?(contact|touch)\b/g, " keepintouch "],
