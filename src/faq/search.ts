@@ -76,8 +76,9 @@ export interface Faq {
  *      or BM25 and the classifier both put e* first with a sure classifier, a wide margin and
  *      at least agreeTerms terms (then lower coverage and known shares do), and Q is more than
  *      one term or one telling enough: answer. Below answerCoverage (the answer rests on the
- *      classifier) Q must also name secondments or the programme, or share at least sharedTerms
- *      terms with e*: one or two programme words in an everyday question do not make an answer.
+ *      classifier) Q must also name secondments or the programme, share at least sharedTerms
+ *      terms with e*, or be almost all knowledge-base words (known >= trustKnown): one or two
+ *      programme words in an everyday question do not make an answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
@@ -120,6 +121,7 @@ export const THRESHOLDS = {
   agreeKnown: 0.6,
   agreeTerms: 3,
   sharedTerms: 3,
+  trustKnown: 0.9,
 };
 const MAX_CLOSEST = 3;
 /** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
@@ -224,11 +226,12 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // question's other words are its own context ("who pays my wages if I go to a council"), so less
   // of it needs to be in the entry's words.
   // Below answerCoverage the answer rests on the classifier (a long question, or both rankers
-  // agreeing): trust that only when the question says it is about secondments or the programme.
+  // agreeing): trust that only when the question says it is about secondments or the programme,
+  // shares several terms with the entry, or is almost all in the knowledge base's words.
   // Otherwise one or two programme words in an everyday question ("swap my shift", "claim my train
   // fare", "pay award") would carry it.
   const restsOnClassifier = sig.coverage < t.answerCoverage;
-  const trustClassifier = !restsOnClassifier || sig.inDomain || (sig.shared ?? 0) >= t.sharedTerms;
+  const trustClassifier = !restsOnClassifier || sig.inDomain || (sig.shared ?? 0) >= t.sharedTerms || sig.known >= t.trustKnown;
   const agreed =
     trustClassifier &&
     sig.terms.length >= t.agreeTerms &&

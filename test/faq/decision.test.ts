@@ -138,7 +138,7 @@ describe("the answer decision", () => {
     assert.notEqual(decide({ ...agreed, coverage: THRESHOLDS.agreeCoverage - 0.01 }).kind, "answer");
   });
 
-  it("answers from a sure classifier with little of the question covered only when the question names secondments or shares several terms with the entry", () => {
+  it("answers from a sure classifier with little of the question covered only when the question names secondments, shares several terms with the entry or is almost all in the knowledge base's words", () => {
     const everyday = signals({
       terms: ["exchange", "shift", "colleagu", "ward", "next", "week"],
       ranked: [
@@ -146,12 +146,13 @@ describe("the answer decision", () => {
         { id: "extension", isEntry: true, classifier: 0.05, score: 0.2 },
       ],
       coverage: THRESHOLDS.answerCoverage - 0.01,
-      known: THRESHOLDS.answerKnown,
+      known: THRESHOLDS.trustKnown - 0.01,
       inDomain: false,
       shared: THRESHOLDS.sharedTerms - 1,
     });
     assert.deepEqual(decide(everyday), { kind: "did-you-mean", closest: ["secondment-types"] });
     assert.equal(decide({ ...everyday, inDomain: true }).kind, "answer");
+    assert.equal(decide({ ...everyday, known: THRESHOLDS.trustKnown }).kind, "answer");
     assert.equal(decide({ ...everyday, shared: THRESHOLDS.sharedTerms }).kind, "answer");
     assert.equal(decide({ ...everyday, coverage: THRESHOLDS.answerCoverage }).kind, "answer");
   });
