@@ -62,6 +62,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\blets? (me|you|them|him|her|us) know\b/g, " notify "],
   [/\b(is|are|was|its|it is|has) (all )?over\b/g, " end "],
   [/\bstay(s|ing)? (on )?(longer|beyond|past|after)\b/g, " extend "],
+  // Staying on for longer than agreed: "keep me on", "run past the end date", "another 6 months".
+  [/\bkeep(s|ing)? (me|you|him|her|them|us|someone|somebody|my secondee|our secondee|the secondee) on\b/g, " extend "],
+  [/\b(go|goes|going|run|runs|running|carry|carries|carrying) (on )?(past|beyond) (the|my|its|their|our) (end|finish)\b/g, " extend "],
+  [/\b(another|an extra|extra|a further|further|an additional|additional) (\d+ |few |couple of |six |three |twelve )?(weeks?|months?|years?)\b/g, " extend "],
   [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
   [/\bsign(s|ed|ing)?[\s-]*(it |this |that |me )?off\b/g, " permission "],
   [/\bfirst (day|week|month)\b/g, " start "],
