@@ -84,7 +84,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-terms",
-    marks: ["terms and conditions", "tax", "national insurance", "trade union", "union", "contract of employment", "sick pay"],
+    marks: ["terms and conditions", "tax", "national insurance", "trade union", "union", "contract of employment", "sick pay", "second job"],
     alternates: [
       "Will my terms and conditions change on secondment?",
       "Do I keep my contractual sick leave while seconded?",

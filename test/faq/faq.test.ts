@@ -218,6 +218,16 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("who pays my salary while im on secondment")), "pay-and-expenses");
   });
 
+  it("recognises topic families the material does not cover in everyday words (carrying over leave, a second job, a DBS check)", () => {
+    const topic = (q: string) => {
+      const r = faq.ask(q);
+      return r.kind === "not-covered" ? r.topic?.id : r.kind;
+    };
+    assert.equal(topic("could I carry forward unused holiday into the secondment year?"), "not-covered-holiday");
+    assert.equal(topic("am I allowed a side job in the evenings during a secondment"), "not-covered-terms");
+    assert.equal(topic("will the host want a criminal records check before I start?"), "not-covered-vetting");
+  });
+
   it("declines everyday workplace questions that share a word with an entry", () => {
     for (const q of ["my laptop will not start after the update", "where do I find my payslip for this month?"]) {
       assert.notEqual(faq.ask(q).kind, "answer", q);
