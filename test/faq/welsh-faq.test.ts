@@ -69,6 +69,14 @@ describe("Welsh FAQ", () => {
     assert.equal(r.kind === "not-covered" && r.topic?.id, "not-covered-pension");
   });
 
+  it("reads spoken Welsh: 'isio', 'nôl', 'rhoi fy enw lawr', 'mynd ymlaen'", () => {
+    const terms = (q: string) => faq.signals(q).terms;
+    assert.deepEqual(terms("dod 'nôl"), terms("dod yn ôl"));
+    assert.deepEqual(terms("rhoi fy enw lawr"), terms("gwneud cais"));
+    assert.ok(terms("dw i ddim isio mynd").includes("unsuitable"));
+    assert.deepEqual(terms("mynd ymlaen"), terms("bwrw ymlaen"));
+  });
+
   it("declines a Welsh question that names, in Welsh, a topic the material does not cover or an everyday workplace thing, though it shares words with an entry", () => {
     const probation = "Oes rhaid i mi orffen fy nghyfnod prawf cyn gwneud cais?";
     assert.equal(faq.signals(probation).uncovered, "not-covered-eligibility");
