@@ -107,6 +107,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow long\b/g, " duration "],
   [/\bhow many (weeks|months|years)\b/g, " duration "],
   [/\b(foot|foots|footing) the bill\b/g, " pay "],
+  [/\b(get|getting|got) hold of\b/g, " contact "],
+  [/\b(rule|rules|ruled|ruling) (me|us|them|him|her|you|people|someone) out\b/g, " eligible "],
+  [/\b(off the table|out of the question)\b/g, " eligible "],
   // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
   [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
   [/\b(someone|somebody|people|a person|a contact) (i|we) (already )?(know|knew)\b/g, " acquaintance "],
@@ -239,6 +242,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   exchange: ["exchange", "swap", "swapping", "switch", "trade"],
   extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
   limit: ["limit", "cap", "maximum", "max"],
+  shortlist: ["shortlist", "shortlisting", "shortlisted", "sift", "sifting", "sifted"],
   pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding", "earnings", "paycheque", "recharge", "recharged"],
   expense: ["expense", "expenses", "cost", "costs", "mileage", "fare", "fares", "reimburse", "reimbursed", "reimbursement"],
   benefit: ["benefit", "advantage", "perk", "upside", "gain", "pros", "plus", "pluses"],

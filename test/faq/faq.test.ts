@@ -264,6 +264,9 @@ describe("text analysis", () => {
     assert.deepEqual(analyse("the closing date"), analyse("the deadline"));
     assert.ok(analyse("how long does a secondment take").includes("duration"));
     assert.ok(analyse("how long will it take").includes("duration"));
+    assert.deepEqual(analyse("how do I get hold of them"), analyse("how do I contact them"));
+    assert.deepEqual(analyse("is a secondment off the table"), analyse("is a secondment eligible"));
+    assert.deepEqual(analyse("a sift"), analyse("shortlisting"));
   });
 
   it("puts right two swapped letters as one slip", () => {
