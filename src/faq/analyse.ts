@@ -17,6 +17,12 @@ const porter2 = require("wink-porter2-stemmer") as (word: string) => string;
 
 /** Multi-word phrases rewritten to one concept token before splitting. Order matters. */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Where the asker works is context, not the topic ("I'm at Belfast City Council and want to
+  // register", "we're an NHS trust and want to host someone"): only "which organisations" asks about it.
+  [
+    /\b(im|i am|were|we are|i work|we work|i worked|ive been|i have been|weve been|we have been|im based|based|working|employed)( (at|in|for|with|from))? (a |an |the |my |our )?((nhs|health|police|fire|city|county|borough|district|town|welsh|scottish|uk|local|central|civil|public) ){0,3}(council|trust|nhs|government|govt|gov|board|police|university|charity|authority|service)\b/g,
+    " ",
+  ],
   [/\bfixed[\s-]*terms?\b/g, " fixedterm "],
   [/\bftcs?\b/g, " fixedterm "],
   [/\blms?\b/g, " manager "],

@@ -267,6 +267,9 @@ describe("text analysis", () => {
     assert.deepEqual(analyse("how do I get hold of them"), analyse("how do I contact them"));
     assert.deepEqual(analyse("is a secondment off the table"), analyse("is a secondment eligible"));
     assert.deepEqual(analyse("a sift"), analyse("shortlisting"));
+    // Where the asker works is context; which organisations take secondees is a topic.
+    assert.deepEqual(analyse("we're an NHS trust and want to host someone"), analyse("we want to host someone"));
+    assert.ok(analyse("can I go to an NHS trust").includes("nhs"));
   });
 
   it("puts right two swapped letters as one slip", () => {
