@@ -114,6 +114,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow many (weeks|months|years)\b/g, " duration "],
   [/\b(foot|foots|footing) the bill\b/g, " pay "],
   [/\b(get|getting|got) hold of\b/g, " contact "],
+  [/\b(get|getting|got) (on|onto|into) (the|this) (programme|program|scheme)\b/g, " apply programme "],
+  [/\b(sure|bound|certain) to (get|be given|be matched|find)\b/g, " guarantee "],
+  [/\b(does|do|will) (that|this|it) mean (i|we|you|they) (will|ll|are going to) (get|be given|be matched)\b/g, " guarantee "],
   [/\b(rule|rules|ruled|ruling) (me|us|them|him|her|you|people|someone) out\b/g, " eligible "],
   [/\b(off the table|out of the question)\b/g, " eligible "],
   // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).

@@ -267,6 +267,8 @@ describe("text analysis", () => {
     assert.deepEqual(analyse("how do I get hold of them"), analyse("how do I contact them"));
     assert.deepEqual(analyse("is a secondment off the table"), analyse("is a secondment eligible"));
     assert.deepEqual(analyse("a sift"), analyse("shortlisting"));
+    assert.ok(analyse("am I bound to be matched").includes("guarantee"));
+    assert.ok(analyse("how would I get onto the scheme").includes("apply"));
     // Where the asker works is context; which organisations take secondees is a topic.
     assert.deepEqual(analyse("we're an NHS trust and want to host someone"), analyse("we want to host someone"));
     assert.ok(analyse("can I go to an NHS trust").includes("nhs"));
