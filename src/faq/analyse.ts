@@ -114,6 +114,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow many (weeks|months|years)\b/g, " duration "],
   [/\b(foot|foots|footing) the bill\b/g, " pay "],
   [/\b(get|getting|got) hold of\b/g, " contact "],
+  [/\bwrap(s|ped|ping)? up\b/g, " end "],
   [/\b(get|getting|got) (on|onto|into) (the|this) (programme|program|scheme)\b/g, " apply programme "],
   [/\b(sure|bound|certain) to (get|be given|be matched|find)\b/g, " guarantee "],
   [/\b(does|do|will) (that|this|it) mean (i|we|you|they) (will|ll|are going to) (get|be given|be matched)\b/g, " guarantee "],
