@@ -68,7 +68,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["fresh not covered", faq, none(FRESH_NOT_COVERED)],
     ["fresh Welsh in-domain", cy, FRESH_IN_DOMAIN_CY],
     ["fresh Welsh off-topic", cy, none(FRESH_OFF_TOPIC_CY)],
-    // Blind: the final test, written without seeing how the bot answers; NEVER used for tuning (test/faq/blind-set.ts).
+    // Blind: written without seeing how the bot answers and measured once after the second round; a development set since the third round (test/faq/blind-set.ts).
     ["blind in-domain", faq, BLIND_IN_DOMAIN],
     ["blind off-topic", faq, none(BLIND_OFF_TOPIC)],
     ["blind not covered", faq, none(BLIND_NOT_COVERED)],

@@ -52,17 +52,17 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bclywed yn ol\b/g, " gwybod "],
   [/\bgwneud cais\b/g, " cais "],
   [/\bcymryd rhan\b/g, " cais "],
-  [/\brhoi (fy|eich) enw ymlaen\b/g, " cais "],
+  [/\brhoi (fy|eich) enw (ymlaen|i lawr|lawr)\b/g, " cais "],
   [/\btynnu (yn |n )?(ol|allan|mas)\b/g, " withdraw "],
   [/\b(peidio|beidio) (a|â) (bwrw ymlaen|mynd ymlaen)\b/g, " withdraw "],
-  [/\b(mynd|dod|ddod|fynd) (yn |n )?ol\b/g, " dychwelyd "],
+  [/\b(mynd|dod|ddod|fynd) (yn |n )?n?ol\b/g, " dychwelyd "],
   [/\bnewid (fy|eich) meddwl\b/g, " withdraw "],
   [/\bdweud na\b/g, " withdraw "],
-  [/\bbwrw ymlaen\b/g, " proceed "],
+  [/\b(bwrw|mynd|fynd) ymlaen\b/g, " proceed "],
   [/\bsel bendith\b/g, " caniatad "],
   [/\bpam (fyddwn|byddwn|fyddai|byddai|dylwn|ddylwn|dylai|ddylai|dylech|ddylech)\b/g, " mantais "],
   [/\b(cael|ga|gaf|ca|caf) (i )?allan o(hono|honi|ddo|ddi)?\b/g, " mantais "],
-  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,4}?) (eisiau|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
+  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,4}?) (eisiau|isio|ishe|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
   [/\bdweud ie\b/g, " caniatad "],
   [/\bgweithio (gartref|cartref|o bell|adref)\b/g, " workfromhome "],
   [/\bdod o hyd\b/g, " find "],
@@ -87,7 +87,10 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "gyntaf nawr nesaf eto bob pob holl hun hunan fod ydi wnewch allan ohono amdano iddo iddi arno arni " +
     "mor ba fath tua ie wrtha wrthyf wrthych wrthon wrthym bosib posib bosibl posibl eraill arall rhai " +
     // Spoken forms and filler: "be" (beth), "achos" (because).
-    "be achos jyst sort wir actually"
+    "be achos jyst sort wir actually " +
+    // As in English (analyse.ts): "can you", "explain", "until" and month names say nothing about the topic.
+    "gallwch allwch gallant esbonio egluro tan nes nesa lawr neud " +
+    "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),
 );
 
@@ -129,6 +132,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
   gyrfa: ["gyrfa", "gyrfaoedd"],
   perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],
+  // The spoken "nabod" is "adnabod" (to know someone).
+  adnabod: ["adnabod", "nabod"],
   elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd"],
 };
 
@@ -187,7 +192,10 @@ export interface WelshAnalyser {
  * word becomes the first of its possible radical forms that the corpus uses, if any.
  */
 /** Clitics ("sy'n", "i'r", "a'ch") become words of their own before apostrophes and accents go. */
-const prepare = (text: string) => normalise(text.replace(/['\u2019\u2018](n|r|m|i|w|ch|u)\b/gi, " $1")).replace(/-/g, " ");
+const prepare = (text: string) =>
+  normalise(text.replace(/['\u2019\u2018](n|r|m|i|w|ch|u)\b/gi, " $1"))
+    .replace(/-/g, " ")
+    .replace(/\s+/g, " ");
 
 export function createWelshAnalyser(corpus: readonly string[]): WelshAnalyser {
   const known = new Set<string>();

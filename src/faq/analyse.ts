@@ -17,6 +17,12 @@ const porter2 = require("wink-porter2-stemmer") as (word: string) => string;
 
 /** Multi-word phrases rewritten to one concept token before splitting. Order matters. */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Where the asker works is context, not the topic ("I'm at Belfast City Council and want to
+  // register", "we're an NHS trust and want to host someone"): only "which organisations" asks about it.
+  [
+    /\b(im|i am|were|we are|i work|we work|i worked|ive been|i have been|weve been|we have been|im based|based|working|employed)( (at|in|for|with|from))? (a |an |the |my |our )?((nhs|health|police|fire|city|county|borough|district|town|welsh|scottish|uk|local|central|civil|public) ){0,3}(council|trust|nhs|government|govt|gov|board|police|university|charity|authority|service)\b/g,
+    " ",
+  ],
   [/\bfixed[\s-]*terms?\b/g, " fixedterm "],
   [/\bftcs?\b/g, " fixedterm "],
   [/\blms?\b/g, " manager "],
@@ -62,11 +68,18 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\blets? (me|you|them|him|her|us) know\b/g, " notify "],
   [/\b(is|are|was|its|it is|has) (all )?over\b/g, " end "],
   [/\bstay(s|ing)? (on )?(longer|beyond|past|after)\b/g, " extend "],
+  // Staying on for longer than agreed: "keep me on", "run past the end date", "another 6 months".
+  [/\bkeep(s|ing)? (me|you|him|her|them|us|someone|somebody|my secondee|our secondee|the secondee) on\b/g, " extend "],
+  [/\b(go|goes|going|run|runs|running|carry|carries|carrying) (on )?(past|beyond) (the|my|its|their|our) (end|finish)\b/g, " extend "],
+  [/\b(another|an extra|extra|a further|further|an additional|additional) (\d+ |few |couple of |six |three |twelve )?(weeks?|months?|years?)\b/g, " extend "],
   [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
   [/\bsign(s|ed|ing)?[\s-]*(it |this |that |me )?off\b/g, " permission "],
   [/\bfirst (day|week|month)\b/g, " start "],
   [/\b(only )?(do|work|working) (mornings|afternoons|evenings|school hours)\b/g, " parttime "],
   [/\bsick[\s-]*(pay|leave|entitlement)\b/g, " sickpay "],
+  [/\bcarr(y|ies|ied|ying) (over|forward) (my |your |our |any |unused |some )?(leave|holidays?|days( off)?)\b/g, " holiday "],
+  [/\b(second|secondary|side) (job|jobs|employment|gig)\b/g, " secondjob "],
+  [/\b(dbs|criminal records?|background) (checks?|clearance)\b/g, " vetting "],
   [/\bget(ting)? started\b/g, " getstarted "],
   [/\bwhy (should|would|do|might) (i|you|we|anyone|someone|people)\b/g, " benefit "],
   [/\borgani[sz](e|es|ed|ing)\b/g, " arrange "],
@@ -85,7 +98,31 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "Length of service" is about who can take part, not how long a secondment lasts.
   [/\b(length|years?|lengths) of (continuous )?service\b/g, " lengthofservice "],
   [/\bcontinuous service\b/g, " lengthofservice "],
+  // "How long does matching take" asks how long a step takes (a timescale), not how long a
+  // secondment lasts ("how long does a secondment last", "how long will it take").
+  [/\bhow long (does|do|will|would|did|should|can|could|might) (?!(?:[a-z]+ ){0,2}(?:secondments?|placements?|it) )((?:[a-z]+ ){1,6}?)take\b/g, " timescale $2 "],
+  [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
+  // Costs other than salary and travel for work: what the material says about expenses does not answer them.
+  [/\b(childcare|child care|nursery|childminder|childminding|accommodation|lodging|rent|commuting|commute|parking|season ticket)( costs?| fees?| bills?| charges?| expenses?)\b/g, " othercost "],
+  [/\b(pay|pays|paying|paid|cover|covers|covering|claim|claiming|help|helping) (for |with |towards )?(my |our |the )?(childcare|child care|nursery|childminder|accommodation|lodgings?|rent|commute|commuting|parking)\b/g, " othercost "],
+  // Moving to the host for good is not a fixed-term contract ("not permanent") nor an extension.
+  [/\b(a |the |my |your )?(permanent|perm) (job|role|post|position|contract|move|transfer)s? (with|at|in|from|for) (the |my |your |a |an )?(host|hosts|them)\b/g, " permanentmove "],
+  [/\b(offer|offers|offered|offering|give|gives|gave)( me| you| them| him| her| us)? (a |the )?(permanent|perm) (job|role|post|position|contract)s?\b/g, " permanentmove "],
+  [/\b(stay|stay on|remain|move|transfer|join|moving|transferring|staying|joining)( at| with| to| over to)?( the| my| your)? (host|hosts|them)( organisation| org)? (permanently|for good)\b/g, " permanentmove "],
+  [/\b(permanently|for good) (stay|remain|move|transfer|join)\b/g, " permanentmove "],
   [/\bhow long\b/g, " duration "],
+  [/\bhow many (weeks|months|years)\b/g, " duration "],
+  [/\b(foot|foots|footing) the bill\b/g, " pay "],
+  [/\b(get|getting|got) hold of\b/g, " contact "],
+  [/\bwrap(s|ped|ping)? up\b/g, " end "],
+  [/\b(get|getting|got) (on|onto|into) (the|this) (programme|program|scheme)\b/g, " apply programme "],
+  [/\b(sure|bound|certain) to (get|be given|be matched|find)\b/g, " guarantee "],
+  [/\b(does|do|will) (that|this|it) mean (i|we|you|they) (will|ll|are going to) (get|be given|be matched)\b/g, " guarantee "],
+  [/\b(rule|rules|ruled|ruling) (me|us|them|him|her|you|people|someone) out\b/g, " eligible "],
+  [/\b(off the table|out of the question)\b/g, " eligible "],
+  // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
+  [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
+  [/\b(someone|somebody|people|a person|a contact) (i|we) (already )?(know|knew)\b/g, " acquaintance "],
   // Everyday ways of naming the programme's steps and concepts.
   [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
   [/\b(lose|losing|lost|keep|keeping|stay|staying|remain) (in )?(contact|touch)\b/g, " keepintouch "],
@@ -137,7 +174,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "bother bothered consider considered considering figure figured worry worried worrying quite general " +
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
-    "hey hiya cheers keen process whos hows wheres " +
+    "hey hiya cheers keen process whos hows wheres tip tips pointers proper " +
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
     "literally obviously apparently " +
     // Number words say no more than the digits dropped below.
@@ -215,6 +252,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   exchange: ["exchange", "swap", "swapping", "switch", "trade"],
   extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
   limit: ["limit", "cap", "maximum", "max"],
+  shortlist: ["shortlist", "shortlisting", "shortlisted", "sift", "sifting", "sifted"],
   pay: ["pay", "pays", "paid", "salary", "salaries", "wage", "wages", "payroll", "money", "fund", "funds", "funding", "earnings", "paycheque", "recharge", "recharged"],
   expense: ["expense", "expenses", "cost", "costs", "mileage", "fare", "fares", "reimburse", "reimbursed", "reimbursement"],
   benefit: ["benefit", "advantage", "perk", "upside", "gain", "pros", "plus", "pluses"],
@@ -247,8 +285,9 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   skill: ["skill", "expertise", "capability", "competence"],
   career: ["career", "development", "progression", "develop"],
   learn: ["learn", "learning", "study"],
-  short: ["short", "shorter", "brief", "shortterm"],
+  short: ["short", "shorter", "shortest", "brief", "shortterm"],
   duration: ["duration", "length", "lengths"],
+  timescale: ["timescale", "timescales", "timeline", "timelines", "deadline", "deadlines", "turnaround"],
 };
 
 /** Every word the synonym groups know, for the typo vocabulary. */

@@ -37,6 +37,10 @@ const WelshFaqFile = z.object({
     )
     .min(1),
   notCovered: z.record(z.string(), z.array(Text.max(300)).min(2)),
+  /** Welsh words and phrases that name each topic the material does not cover (NotCoveredTopic.marks). */
+  notCoveredMarks: z.record(z.string(), z.array(Text.max(80)).min(1)).default({}),
+  /** Welsh words and phrases naming everyday workplace things (OFF_TOPIC_MARKS). */
+  offTopicMarks: z.array(Text.max(80)).default([]),
   offTopic: z.array(Text.max(300)).min(10),
 });
 
@@ -61,8 +65,10 @@ export function parseWelshFaqFile(raw: unknown): z.output<typeof WelshFaqFile> {
     ids.add(e.id);
     if (!FAQ_ENTRIES.some((f) => f.id === e.id)) throw new Error(`knowledge-cy.json: ${e.id} is not an FAQ entry`);
   }
-  for (const id of Object.keys(parsed.data.notCovered)) {
-    if (!NOT_COVERED.some((t) => t.id === id)) throw new Error(`knowledge-cy.json: notCovered.${id} is not a not-covered topic`);
+  for (const field of ["notCovered", "notCoveredMarks"] as const) {
+    for (const id of Object.keys(parsed.data[field])) {
+      if (!NOT_COVERED.some((t) => t.id === id)) throw new Error(`knowledge-cy.json: ${field}.${id} is not a not-covered topic`);
+    }
   }
   return parsed.data;
 }
@@ -84,8 +90,12 @@ export const WELSH_ENTRIES: readonly FaqEntry[] = WELSH_FAQ.map((e) => ({
   keywords: e.alternates.filter((a) => !isWholeQuestion(a)),
 }));
 
-// The topics' marks are English words, so the Welsh topics have none (yet).
-const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((t) => ({ id: t.id, alternates: FILE.notCovered[t.id]! }));
+// The topics' Welsh questions and marks (the words that name each topic) come from the file.
+const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((t) => ({
+  id: t.id,
+  alternates: FILE.notCovered[t.id]!,
+  marks: FILE.notCoveredMarks[t.id] ?? [],
+}));
 
 /** Build a Welsh FAQ (indexes and classifier, like createFaq) over these entries. */
 export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Faq {
@@ -93,6 +103,8 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Fa
     ...entries.flatMap((e) => [e.topic, e.question, ...e.answer, ...(e.alternates ?? []), ...e.keywords]),
     ...WELSH_NOT_COVERED.flatMap((t) => t.alternates),
     ...FILE.offTopic,
+    ...Object.values(FILE.notCoveredMarks).flat(),
+    ...FILE.offTopicMarks,
     // Place names, so that mutated forms ("yng Nghaerdydd", "i Abertawe") are recognised.
     [...PLACE_NAMES].join(" "),
   ];
@@ -106,6 +118,7 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Fa
     domainWords: new Set(analyse(domain)),
     genericWords: new Set(analyse("secondiad rhaglen GovXchange")),
     offTopicExamples: FILE.offTopic,
+    offTopicMarks: FILE.offTopicMarks,
     placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
   });
 }

@@ -84,7 +84,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-terms",
-    marks: ["terms and conditions", "tax", "national insurance", "trade union", "union", "contract of employment", "sick pay"],
+    marks: ["terms and conditions", "tax", "national insurance", "trade union", "union", "contract of employment", "sick pay", "second job"],
     alternates: [
       "Will my terms and conditions change on secondment?",
       "Do I keep my contractual sick leave while seconded?",
@@ -122,6 +122,33 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
       "How many secondees are there at the moment?",
       "What is the success rate for applicants?",
       "Are there any figures on how the programme is going?",
+    ],
+  },
+  {
+    id: "not-covered-timescales",
+    marks: ["timescale", "timeline", "deadline", "closing date"],
+    alternates: [
+      "How many weeks does each step take?",
+      "Is there a deadline?",
+      "What are the timescales?",
+    ],
+  },
+  {
+    id: "not-covered-permanent-move",
+    marks: ["permanentmove"],
+    alternates: [
+      "Can I move to the host organisation permanently?",
+      "Could the host give me a permanent post with them?",
+      "Can I transfer to the host for good?",
+    ],
+  },
+  {
+    id: "not-covered-other-costs",
+    marks: ["othercost"],
+    alternates: [
+      "Will anyone pay for my childcare while I'm seconded?",
+      "Can I get help with accommodation near the host?",
+      "Who covers the extra cost of a longer commute?",
     ],
   },
   {

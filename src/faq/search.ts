@@ -75,7 +75,10 @@ export interface Faq {
  *      classifier output), known share and margin over the runner-up all at their thresholds,
  *      or BM25 and the classifier both put e* first with a sure classifier, a wide margin and
  *      at least agreeTerms terms (then lower coverage and known shares do), and Q is more than
- *      one term or one telling enough: answer.
+ *      one term or one telling enough: answer. Below answerCoverage (the answer rests on the
+ *      classifier) Q must also name secondments or the programme, share at least sharedTerms
+ *      terms with e*, or be almost all knowledge-base words (known >= trustKnown): one or two
+ *      programme words in an everyday question do not make an answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
@@ -117,6 +120,8 @@ export const THRESHOLDS = {
   agreeCoverage: 0.2,
   agreeKnown: 0.6,
   agreeTerms: 3,
+  sharedTerms: 3,
+  trustKnown: 0.9,
 };
 const MAX_CLOSEST = 3;
 /** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
@@ -169,6 +174,11 @@ export interface Signals {
   coverage: number;
   /** Weighted share of the question's terms that the knowledge base uses anywhere. */
   known: number;
+  /**
+   * How many of the question's terms, other than words every part of the programme uses, the best
+   * label uses (see coverage): 1 when a single shared word carries the match.
+   */
+  shared?: number;
   /** How telling the question's only term is (0 when it has more than one). */
   singleWeight: number;
   /** Some term is telling and used by an entry. */
@@ -215,7 +225,15 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // Both rankers put the same entry first, the classifier is sure and far ahead of the rest: the
   // question's other words are its own context ("who pays my wages if I go to a council"), so less
   // of it needs to be in the entry's words.
+  // Below answerCoverage the answer rests on the classifier (a long question, or both rankers
+  // agreeing): trust that only when the question says it is about secondments or the programme,
+  // shares several terms with the entry, or is almost all in the knowledge base's words.
+  // Otherwise one or two programme words in an everyday question ("swap my shift", "claim my train
+  // fare", "pay award") would carry it.
+  const restsOnClassifier = sig.coverage < t.answerCoverage;
+  const trustClassifier = !restsOnClassifier || sig.inDomain || (sig.shared ?? 0) >= t.sharedTerms || sig.known >= t.trustKnown;
   const agreed =
+    trustClassifier &&
     sig.terms.length >= t.agreeTerms &&
     top.score - top.classifier >= BM25_BEST &&
     top.classifier >= t.agreeClassifier &&
@@ -225,7 +243,7 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   const usual =
     top.score >= t.answerScore &&
     top.classifier >= t.answerClassifier &&
-    (sig.coverage >= t.answerCoverage || (sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
+    (sig.coverage >= t.answerCoverage || (trustClassifier && sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
     sig.known >= t.answerKnown &&
     margin >= t.answerMargin;
   if (top.isEntry && (usual || agreed) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
@@ -463,6 +481,10 @@ export function createFaq(
   const net = new NeuralNetwork({ log: false, iterations: 2000 });
   net.train(corpus);
 
+  const sharedCount = (id: string, terms: readonly string[]): number => {
+    const fields = fieldTerms.get(id);
+    return fields ? terms.filter((t) => !language.genericWords.has(t) && (fields.main.has(t) || fields.answer.has(t))).length : 0;
+  };
   const coverage = (id: string, terms: readonly string[]): number => {
     const fields = fieldTerms.get(id);
     if (!fields) return 0;
@@ -527,6 +549,7 @@ export function createFaq(
       terms,
       ranked,
       coverage: coverage(ranked[0]!.id, terms.filter((t) => !names.has(t))),
+      shared: sharedCount(ranked[0]!.id, terms.filter((t) => !names.has(t))),
       known: total > 0 ? known / total : 0,
       singleWeight: terms.length === 1 ? weight(terms[0]!) : 0,
       telling: terms.some((t) => weight(t) >= TELLING_WEIGHT && (docFreq.get(t) ?? 0) > 0),

@@ -138,6 +138,25 @@ describe("the answer decision", () => {
     assert.notEqual(decide({ ...agreed, coverage: THRESHOLDS.agreeCoverage - 0.01 }).kind, "answer");
   });
 
+  it("answers from a sure classifier with little of the question covered only when the question names secondments, shares several terms with the entry or is almost all in the knowledge base's words", () => {
+    const everyday = signals({
+      terms: ["exchange", "shift", "colleagu", "ward", "next", "week"],
+      ranked: [
+        { id: "secondment-types", isEntry: true, classifier: 1.5, score: 2.5 },
+        { id: "extension", isEntry: true, classifier: 0.05, score: 0.2 },
+      ],
+      coverage: THRESHOLDS.answerCoverage - 0.01,
+      known: THRESHOLDS.trustKnown - 0.01,
+      inDomain: false,
+      shared: THRESHOLDS.sharedTerms - 1,
+    });
+    assert.deepEqual(decide(everyday), { kind: "did-you-mean", closest: ["secondment-types"] });
+    assert.equal(decide({ ...everyday, inDomain: true }).kind, "answer");
+    assert.equal(decide({ ...everyday, known: THRESHOLDS.trustKnown }).kind, "answer");
+    assert.equal(decide({ ...everyday, shared: THRESHOLDS.sharedTerms }).kind, "answer");
+    assert.equal(decide({ ...everyday, coverage: THRESHOLDS.answerCoverage }).kind, "answer");
+  });
+
   it("says 'not covered' when the question names such a topic in words no entry uses, whatever the entries score", () => {
     assert.deepEqual(decide(signals({ uncovered: "not-covered-relocation" })), { kind: "not-covered", topic: "not-covered-relocation", closest: [] });
   });

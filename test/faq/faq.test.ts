@@ -200,6 +200,34 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(r.kind === "not-covered" ? r.topic?.id : undefined, "not-covered-eligibility");
   });
 
+  it("says the material gives no timescales when asked how long a step takes, but answers how long a secondment lasts", () => {
+    const r = faq.ask("how long does the informal discussion stage normally take?");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-timescales");
+    assert.equal(answerId(faq.ask("how long does a secondment last?")), "secondment-types");
+  });
+
+  it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
+    const r = faq.ask("could i stay on at the host permanently after my secondment");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
+    assert.ok(!analyse("I'm on a permanent contract at the council").includes(analyse("permanentmove")[0]!));
+  });
+
+  it("says the material does not cover costs other than salary and travel for work, but answers who pays the salary", () => {
+    const r = faq.ask("will the host pay for my accommodation if i move nearer");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-other-costs");
+    assert.equal(answerId(faq.ask("who pays my salary while im on secondment")), "pay-and-expenses");
+  });
+
+  it("recognises topic families the material does not cover in everyday words (carrying over leave, a second job, a DBS check)", () => {
+    const topic = (q: string) => {
+      const r = faq.ask(q);
+      return r.kind === "not-covered" ? r.topic?.id : r.kind;
+    };
+    assert.equal(topic("could I carry forward unused holiday into the secondment year?"), "not-covered-holiday");
+    assert.equal(topic("am I allowed a side job in the evenings during a secondment"), "not-covered-terms");
+    assert.equal(topic("will the host want a criminal records check before I start?"), "not-covered-vetting");
+  });
+
   it("declines everyday workplace questions that share a word with an entry", () => {
     for (const q of ["my laptop will not start after the update", "where do I find my payslip for this month?"]) {
       assert.notEqual(faq.ask(q).kind, "answer", q);
@@ -231,6 +259,19 @@ describe("text analysis", () => {
     assert.deepEqual(analyse("a Zoom call"), analyse("a meeting"));
     assert.deepEqual(analyse("my end of year review"), analyse("my annual appraisal"));
     assert.deepEqual(analyse("HMRC"), analyse("organisation"));
+    // How long a step takes is a timescale; how long a secondment lasts is its duration.
+    assert.deepEqual(analyse("how long does the vetting take"), analyse("the timescale for vetting"));
+    assert.deepEqual(analyse("the closing date"), analyse("the deadline"));
+    assert.ok(analyse("how long does a secondment take").includes("duration"));
+    assert.ok(analyse("how long will it take").includes("duration"));
+    assert.deepEqual(analyse("how do I get hold of them"), analyse("how do I contact them"));
+    assert.deepEqual(analyse("is a secondment off the table"), analyse("is a secondment eligible"));
+    assert.deepEqual(analyse("a sift"), analyse("shortlisting"));
+    assert.ok(analyse("am I bound to be matched").includes("guarantee"));
+    assert.ok(analyse("how would I get onto the scheme").includes("apply"));
+    // Where the asker works is context; which organisations take secondees is a topic.
+    assert.deepEqual(analyse("we're an NHS trust and want to host someone"), analyse("we want to host someone"));
+    assert.ok(analyse("can I go to an NHS trust").includes("nhs"));
   });
 
   it("puts right two swapped letters as one slip", () => {

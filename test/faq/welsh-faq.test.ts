@@ -69,9 +69,28 @@ describe("Welsh FAQ", () => {
     assert.equal(r.kind === "not-covered" && r.topic?.id, "not-covered-pension");
   });
 
-  it("has Welsh questions for every topic the material does not cover, and words for each in both catalogues", () => {
+  it("reads spoken Welsh: 'isio', 'nôl', 'rhoi fy enw lawr', 'mynd ymlaen'", () => {
+    const terms = (q: string) => faq.signals(q).terms;
+    assert.deepEqual(terms("dod 'nôl"), terms("dod yn ôl"));
+    assert.deepEqual(terms("rhoi fy enw lawr"), terms("gwneud cais"));
+    assert.ok(terms("dw i ddim isio mynd").includes("unsuitable"));
+    assert.deepEqual(terms("mynd ymlaen"), terms("bwrw ymlaen"));
+  });
+
+  it("declines a Welsh question that names, in Welsh, a topic the material does not cover or an everyday workplace thing, though it shares words with an entry", () => {
+    const probation = "Oes rhaid i mi orffen fy nghyfnod prawf cyn gwneud cais?";
+    assert.equal(faq.signals(probation).uncovered, "not-covered-eligibility");
+    const r = faq.ask(probation);
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-eligibility");
+    const laptop = "Mae fy ngliniadur yn araf, alla i gael help gan fy rheolwr?";
+    assert.equal(faq.signals(laptop).offTopicMark, true);
+    assert.equal(faq.ask(laptop).kind, "off-topic");
+  });
+
+  it("has Welsh questions and words for every topic the material does not cover, and words for each in both catalogues", () => {
     for (const t of NOT_COVERED) {
       assert.ok((data.notCovered as Record<string, string[]>)[t.id]?.length, `${t.id}: no Welsh questions`);
+      assert.ok((data.notCoveredMarks as Record<string, string[]>)[t.id]?.length, `${t.id}: no Welsh words that name it`);
       const key = t.id.replace(/^not-covered-/, "");
       for (const lang of ["en-GB", "cy"] as const) {
         for (const part of ["what", "who"]) assert.ok(CATALOGUES[lang][`faq.notCovered.${key}.${part}`], `${lang} faq.notCovered.${key}.${part}`);
@@ -86,5 +105,8 @@ describe("Welsh FAQ", () => {
     const unknown = structuredClone(data) as { entries: Array<Record<string, unknown>> };
     unknown.entries[0]!.id = "no-such-entry";
     assert.throws(() => parseWelshFaqFile(unknown), /no-such-entry is not an FAQ entry/);
+    const marks = structuredClone(data) as { notCoveredMarks: Record<string, string[]> };
+    marks.notCoveredMarks["not-covered-nothing"] = ["dim"];
+    assert.throws(() => parseWelshFaqFile(marks), /notCoveredMarks\.not-covered-nothing is not a not-covered topic/);
   });
 });
