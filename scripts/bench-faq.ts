@@ -5,6 +5,7 @@ import { welshFaq } from "../src/faq/knowledge-cy";
 import { HELD_OUT_IN_DOMAIN, HELD_OUT_NOT_COVERED, HELD_OUT_OFF_TOPIC } from "../test/faq/held-out-set";
 import { FRESH_IN_DOMAIN, FRESH_IN_DOMAIN_CY, FRESH_NOT_COVERED, FRESH_OFF_TOPIC, FRESH_OFF_TOPIC_CY } from "../test/faq/fresh-set";
 import { BLIND_IN_DOMAIN, BLIND_IN_DOMAIN_CY, BLIND_NOT_COVERED, BLIND_OFF_TOPIC, BLIND_OFF_TOPIC_CY } from "../test/faq/blind-set";
+import { BLIND2_IN_DOMAIN, BLIND2_IN_DOMAIN_CY, BLIND2_NOT_COVERED, BLIND2_OFF_TOPIC, BLIND2_OFF_TOPIC_CY } from "../test/faq/blind2-set";
 
 export interface SetFigures {
   total: number;
@@ -41,7 +42,7 @@ export function scoreSet(faq: Faq, items: ReadonlyArray<readonly [string, string
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
 
-export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number; inventedBlind: number } {
+export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number; inventedBlind: number; inventedBlind2: number } {
   const builds: number[] = [];
   let faq = createFaq();
   for (let i = 0; i < 5; i++) {
@@ -74,6 +75,12 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["blind not covered", faq, none(BLIND_NOT_COVERED)],
     ["blind Welsh in-domain", cy, BLIND_IN_DOMAIN_CY],
     ["blind Welsh off-topic", cy, none(BLIND_OFF_TOPIC_CY)],
+    // Blind 2: a second final test, written the same way by someone else; NEVER used for tuning (test/faq/blind2-set.ts).
+    ["blind 2 in-domain", faq, BLIND2_IN_DOMAIN],
+    ["blind 2 off-topic", faq, none(BLIND2_OFF_TOPIC)],
+    ["blind 2 not covered", faq, none(BLIND2_NOT_COVERED)],
+    ["blind 2 Welsh in-domain", cy, BLIND2_IN_DOMAIN_CY],
+    ["blind 2 Welsh off-topic", cy, none(BLIND2_OFF_TOPIC_CY)],
     // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts).
     ["Welsh in-domain", cy, WELSH_IN_DOMAIN],
     ["Welsh off-topic", cy, none(WELSH_OFF_TOPIC)],
@@ -84,7 +91,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     const f = scoreSet(which, items, verbose);
     figures.set(name, f);
     console.log(
-      `${name.padEnd(22)} ${String(f.total).padStart(3)} questions: right ${pct(f.right, f.total)}, did-you-mean ${pct(f.didYouMean, f.total)}` +
+      `${name.padEnd(23)} ${String(f.total).padStart(3)} questions: right ${pct(f.right, f.total)}, did-you-mean ${pct(f.didYouMean, f.total)}` +
         `${f.didYouMean ? ` (right topic offered in ${f.didYouMeanWithRight})` : ""}, wrong answer ${pct(f.wrong, f.total)} (${f.wrong}), declined ${pct(f.declined, f.total)}`,
     );
   }
@@ -94,8 +101,9 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   const inventedHeldOut = wrong(["held-out off-topic", "held-out not covered", "Welsh off-topic"]);
   const inventedFresh = wrong(["fresh off-topic", "fresh not covered", "fresh Welsh off-topic"]);
   const inventedBlind = wrong(["blind off-topic", "blind not covered", "blind Welsh off-topic"]);
+  const inventedBlind2 = wrong(["blind 2 off-topic", "blind 2 not covered", "blind 2 Welsh off-topic"]);
   console.log(
-    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets, ${inventedBlind} on the blind decline sets`,
+    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets, ${inventedBlind} on the blind decline sets, ${inventedBlind2} on the blind 2 decline sets`,
   );
 
   const all = [...IN_DOMAIN.map(([q]) => q), ...OFF_TOPIC, ...NOT_COVERED_SET];
@@ -122,7 +130,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   }
   cyTimes.sort((a, b) => a - b);
   console.log(`Welsh answer time over ${cyTimes.length} questions: p50 ${cyTimes[Math.floor(cyTimes.length / 2)]!.toFixed(2)} ms`);
-  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh, inventedBlind };
+  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh, inventedBlind, inventedBlind2 };
 }
 
 if (require.main === module) benchFaq(process.argv.includes("--verbose"));
