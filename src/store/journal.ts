@@ -111,6 +111,8 @@ export class Journal {
   private failure: Error | undefined;
   private fh: FileHandle | undefined;
   private fileGen: number;
+  /** Length of the current file up to its last synced record (found on the first write after opening it). */
+  private fileSize: number | undefined;
   private queuedGen: number;
   /** Bytes in journal files not yet folded into a snapshot (queued bytes included). */
   bytes: number;
@@ -233,15 +235,26 @@ export class Journal {
         await this.fh?.close();
         this.fh = await open(journalFile(this.dir, gen), "a");
         this.fileGen = gen;
+        this.fileSize = 0;
         await syncDir(this.dir);
       }
+      const fh = this.fh!;
+      const before = (this.fileSize ??= (await fh.stat()).size);
       const buf = Buffer.concat(batch.slice(i, j).map((b) => b.frame));
-      let off = 0;
-      while (off < buf.length) {
-        const { bytesWritten } = await this.fh!.write(buf, off, buf.length - off);
-        off += bytesWritten;
+      try {
+        let off = 0;
+        while (off < buf.length) {
+          const { bytesWritten } = await fh.write(buf, off, buf.length - off);
+          off += bytesWritten;
+        }
+        if (this.durability === "fsync") await fh.datasync();
+      } catch (err) {
+        // None of this group was acknowledged: take it back out of the file where the disk still
+        // allows, so a restart does not bring back changes the app was told had failed.
+        await fh.truncate(before).then(() => fh.datasync()).catch(() => undefined);
+        throw err;
       }
-      if (this.durability === "fsync") await this.fh!.datasync();
+      this.fileSize = before + buf.length;
       i = j;
     }
   }

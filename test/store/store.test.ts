@@ -9,6 +9,8 @@ import { CosmosBotStorage } from "../../bot/state-storage";
 import { decodeRecords } from "../../src/store/journal";
 import { CosmosClient } from "@azure/cosmos";
 import diagnostics from "node:diagnostics_channel";
+import { open as openFile } from "node:fs/promises";
+import sinon from "sinon";
 
 const settings = (dataDir: string) => ({ kind: "embedded" as const, dataDir, database: "test" });
 const who = { tenantId: "t1", aadObjectId: "u1" };
@@ -139,6 +141,28 @@ describe("the embedded store", () => {
     } finally {
       other.dispose();
     }
+  });
+
+  it("refuses a write it cannot put on disk, says so to the app, and keeps the last good state after a restart", async () => {
+    const plans = new PlanRepository(store.container("people"));
+    await plans.setStepStatus(who, { step: 1, status: "done" }, new Date("2026-12-07T09:00:00Z"));
+    // The disk stops taking writes: every sync of a file now fails.
+    const probe = await openFile(join(dataDir, "probe"), "w");
+    const fileHandle = Object.getPrototypeOf(probe) as { datasync(): Promise<void> };
+    await probe.close();
+    const broken = sinon.stub(fileHandle, "datasync").rejects(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" }));
+    try {
+      await assert.rejects(plans.setStepStatus(who, { step: 2, status: "doing" }, new Date("2026-12-07T09:01:00Z")), (e: { code?: number }) => e.code === 503);
+      // Nothing is acknowledged from then on, reads included: the store does not run ahead of its disk.
+      await assert.rejects(plans.get(who, new Date()), (e: { code?: number }) => e.code === 503);
+    } finally {
+      broken.restore();
+    }
+    await store.close();
+    store = await openStore(settings(dataDir), silentLogger);
+    const plan = await new PlanRepository(store.container("people")).get(who, new Date());
+    assert.equal(plan.steps["1"]!.status, "done");
+    assert.equal(plan.steps["2"]?.status ?? "todo", "todo", "a write that was refused came back after the restart");
   });
 });
 
