@@ -27,7 +27,8 @@ interface Opened {
 
 async function open(durability: EmbeddedOptions["durability"], dir = mkdtempSync(join(tmpdir(), "bench-store-"))): Promise<Opened> {
   const server = await startEmbeddedCosmos({ dataDir: dir, log: silentLogger, durability });
-  const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, connectionPolicy: { enableEndpointDiscovery: false } });
+  // The app's own path to the embedded store: in process, not over a socket (src/store/in-process.ts).
+  const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, httpClient: server.httpClient, connectionPolicy: { enableEndpointDiscovery: false } });
   const { database } = await client.databases.createIfNotExists({ id: "bench" });
   const { container: people } = await database.containers.createIfNotExists({ id: "people", partitionKey: { paths: ["/pk"] } });
   return { server, client, people, dir };
