@@ -59,6 +59,7 @@ export function withClauses(whole: Decision, sig: Signals, parts: ReadonlyArray<
   }
   if (whole.kind === "off-topic") return whole;
   const nearest = sig.ranked.filter((r) => r.isEntry).slice(0, MAX_CLOSEST).map((r) => r.id);
-  if (nearest.includes(best.id)) return { ...best, related: best.related.filter((id) => id !== best.id) };
+  // A clause's answer cannot ignore a topic the material does not cover that the whole question names.
+  if (nearest.includes(best.id) && !sig.uncovered) return { ...best, related: best.related.filter((id) => id !== best.id) };
   return whole;
 }

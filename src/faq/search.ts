@@ -20,6 +20,7 @@ import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
 import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
 import { clauses, isAsk, MAX_CLOSEST, withClauses } from "./clauses";
+import { explainedShare, GATE, gateWeight, passesGate, type TermUse } from "./gate";
 
 export { clauses, isAsk, withClauses } from "./clauses";
 
@@ -82,14 +83,17 @@ export interface Faq {
  *      classifier) Q must also name secondments or the programme, share at least sharedTerms
  *      terms with e*, or be almost all knowledge-base words (known >= trustKnown): one or two
  *      programme words in an everyday question do not make an answer.
+ *      And the answer gate (gate.ts): e* must explain at least GATE.explained of the question's
+ *      terms, weighted by how telling they are, or it is no answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
  *   4. Q has a telling term some entry uses, e* scores at least didYouMeanScore, and Q is mostly
  *      in the knowledge base's words (known >= didYouMeanKnown; long questions also need a sure
  *      classifier) or the classifier is sure and known >= didYouMeanKnownSure: did-you-mean with
- *      up to 3 entries scoring at least closestShare of e*'s score. A single shared word in an
- *      otherwise unknown question ("what time does the canteen close") is not a near miss.
+ *      up to 3 entries scoring at least closestShare of e*'s score and explaining at least
+ *      GATE.didYouMean of Q (gate.ts). A single shared word in an otherwise unknown question
+ *      ("what time does the canteen close") is not a near miss.
  *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
  * Questions of several clauses are also decided clause by clause (withClauses).
  */
@@ -149,6 +153,8 @@ export interface FaqLanguage {
   offTopicExamples: readonly string[];
   /** Words and phrases naming everyday workplace things the programme has nothing to say about. */
   offTopicMarks?: readonly string[];
+  /** Analysed words that place a question in the public sector or the programme without saying what it asks (gate.ts). */
+  contextWords?: ReadonlySet<string>;
   /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
   placeNames?: ReadonlySet<string>;
 }
@@ -163,6 +169,7 @@ export const ENGLISH: FaqLanguage = {
   offTopicExamples: OFF_TOPIC_EXAMPLES,
   offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
+  contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service")),
 };
 
 /** What the rankers found for one question: the input to decide(). */
@@ -194,18 +201,10 @@ export interface Signals {
   offTopicMark?: boolean;
   /** Each term other than names and places: how telling it is, how many entries use it, and where the best label uses it. */
   salient?: TermUse[];
+  /** For each entry, the weighted share of the question it explains (gate.ts); the answer gate. */
+  explained?: Record<string, number>;
 }
 
-export interface TermUse {
-  term: string;
-  weight: number;
-  /** How many entries use the term anywhere (0: the knowledge base never does). */
-  df: number;
-  /** A topic the material does not cover uses it. */
-  notCovered: boolean;
-  /** Where the best label uses it: its question, alternates, keywords or topic; only its answer; nowhere. */
-  inBest: "main" | "answer" | "none";
-}
 
 export type Decision =
   | { kind: "answer"; id: string; related: string[]; confidence: number }
@@ -218,7 +217,12 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   const top = sig.ranked[0];
   if (!top) return { kind: "off-topic" };
   const margin = top.score - (sig.ranked[1]?.score ?? 0);
-  const closest = (min: number) => sig.ranked.filter((r) => r.isEntry && r.score >= min && r.score > 0.2).slice(0, MAX_CLOSEST).map((r) => r.id);
+  // The topics offered must explain some of the question too (gate.ts), or it is no near miss.
+  const closest = (min: number) =>
+    sig.ranked
+      .filter((r) => r.isEntry && r.score >= min && r.score > 0.2 && (sig.explained?.[r.id] ?? 1) >= GATE.didYouMean)
+      .slice(0, MAX_CLOSEST)
+      .map((r) => r.id);
   // Topics the material does not cover only have a classifier output (no BM25 part), so an entry
   // can outscore one on shared words alone: when the classifier is sure of such a topic and surer
   // than of the best entry, say it is not covered rather than answer.
@@ -259,7 +263,8 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
     (sig.coverage >= t.answerCoverage || (trustClassifier && sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
     sig.known >= t.answerKnown &&
     margin >= t.answerMargin;
-  if (top.isEntry && (usual || agreed) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
+  // The answer gate (gate.ts): the entry must explain most of what the question is about.
+  if (top.isEntry && (usual || agreed) && passesGate(sig, top.id) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
     const related = sig.ranked.slice(1).filter((r) => r.isEntry && r.score >= top.score * t.closestShare).slice(0, MAX_RELATED).map((r) => r.id);
     return { kind: "answer", id: top.id, related, confidence: top.score };
   }
@@ -397,6 +402,7 @@ export function createFaq(
   };
 
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const context = new Set([...language.genericWords, ...(language.contextWords ?? [])]);
   // Each mark as its analysed terms: a question names the topic when it has all of a mark's terms.
   // Marks (not-covered.ts, off-topic.ts) as analysed terms, keeping only those no entry uses: a
   // question names the mark's topic when it has all of the mark's terms.
@@ -508,14 +514,16 @@ export function createFaq(
       .filter((t) => !names.has(t))
       .map((t) => ({
         term: t,
-        weight: weight(t),
+        weight: gateWeight(t, weight(t), docFreq.get(t) ?? 0, notCoveredTerms.has(t), context),
         df: docFreq.get(t) ?? 0,
         notCovered: notCoveredTerms.has(t),
         inBest: best?.main.has(t) ? "main" : best?.answer.has(t) ? "answer" : "none",
       }));
+    const explained = Object.fromEntries(entries.map((e) => [e.id, explainedShare(salient, fieldTerms.get(e.id))]));
     return {
       ...(uncovered ? { uncovered } : {}),
       salient,
+      explained,
       ...(offTopicMark ? { offTopicMark } : {}),
       terms,
       ranked,
