@@ -90,6 +90,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "be achos jyst sort wir actually " +
     // As in English (analyse.ts): "can you", "explain", "until" and month names say nothing about the topic.
     "gallwch allwch gallant esbonio egluro tan nes nesa lawr neud " +
+    // "Fel arfer" (usually) and "oes modd" (is it possible), as "usually" and "possible" in English.
+    "arfer modd " +
     "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),
 );

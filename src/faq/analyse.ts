@@ -101,6 +101,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "How long does matching take" asks how long a step takes (a timescale), not how long a
   // secondment lasts ("how long does a secondment last", "how long will it take").
   [/\bhow long (does|do|will|would|did|should|can|could|might) (?!(?:[a-z]+ ){0,2}(?:secondments?|placements?|it) )((?:[a-z]+ ){1,6}?)take\b/g, " timescale $2 "],
+  // "How long does it (usually) take to get matched / for the host to reply" also names the step.
+  [/\bhow long (does|do|will|would|did|should|can|could|might) it ((usually|normally|typically|generally|tend to) )?take( me| us| you| them)? (to|for|before|until)\b/g, " timescale "],
   [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
   // Costs other than salary and travel for work: what the material says about expenses does not answer them.
   [/\b(childcare|child care|nursery|childminder|childminding|accommodation|lodging|rent|commuting|commute|parking|season ticket)( costs?| fees?| bills?| charges?| expenses?)\b/g, " othercost "],
@@ -145,7 +147,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bworth (it|doing|my while)\b/g, " benefit "],
   [/\bcheck[\s-]*ins?\b/g, " keepintouch "],
   [/\b(access needs|wheelchair|deaf|hearing loss|visual impairment|mental health|anxiety)\b/g, " disability "],
-  [/\bhow many (people|secondees|staff|applicants|applications|matches|placements|secondments|organisations)\b/g, " headcount "],
+  [/\bhow many ([a-z]+ )?(people|secondees|staff|applicants|applications|matches|placements|secondments|organisations|places|spaces|spots|slots|roles|posts|vacancies|opportunities)\b/g, " headcount "],
   [/\b(success|match|matching) rates?\b/g, " headcount "],
   [/\b(pt|p\/t)\b/g, " parttime "],
   [/\bterm[\s-]*time\b/g, " parttime "],

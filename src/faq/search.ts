@@ -19,6 +19,10 @@ import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
 import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
+import { clauses, isAsk, MAX_CLOSEST, withClauses } from "./clauses";
+import { explainedShare, GATE, gateWeight, passesGate, type TermUse } from "./gate";
+
+export { clauses, isAsk, withClauses } from "./clauses";
 
 /** The classifier's label for questions outside the programme (see off-topic.ts). */
 const OFF_TOPIC_LABEL = "off-topic";
@@ -79,14 +83,17 @@ export interface Faq {
  *      classifier) Q must also name secondments or the programme, share at least sharedTerms
  *      terms with e*, or be almost all knowledge-base words (known >= trustKnown): one or two
  *      programme words in an everyday question do not make an answer.
+ *      And the answer gate (gate.ts): e* must explain at least GATE.explained of the question's
+ *      terms, weighted by how telling they are, or it is no answer.
  *   2. e* is "off-topic": off-topic (not-covered if Q names secondments or the programme).
  *   3. e* is a topic the material does not cover and the classifier is sure enough: not-covered,
  *      naming who to ask.
  *   4. Q has a telling term some entry uses, e* scores at least didYouMeanScore, and Q is mostly
  *      in the knowledge base's words (known >= didYouMeanKnown; long questions also need a sure
  *      classifier) or the classifier is sure and known >= didYouMeanKnownSure: did-you-mean with
- *      up to 3 entries scoring at least closestShare of e*'s score. A single shared word in an
- *      otherwise unknown question ("what time does the canteen close") is not a near miss.
+ *      up to 3 entries scoring at least closestShare of e*'s score and explaining at least
+ *      GATE.didYouMean of Q (gate.ts). A single shared word in an otherwise unknown question
+ *      ("what time does the canteen close") is not a near miss.
  *   5. Q names secondments or the programme: not-covered (generic). Otherwise off-topic.
  * Questions of several clauses are also decided clause by clause (withClauses).
  */
@@ -123,9 +130,6 @@ export const THRESHOLDS = {
   sharedTerms: 3,
   trustKnown: 0.9,
 };
-const MAX_CLOSEST = 3;
-/** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
-const CLAUSE_OVERRULE_TERMS = 3;
 const MAX_RELATED = 2;
 /** Words that put a question inside the programme's domain even when nothing answers it. */
 const DOMAIN_WORDS = new Set(analyse("secondment seconded secondee programme GovXchange host home organisation vacancy holder"));
@@ -149,6 +153,8 @@ export interface FaqLanguage {
   offTopicExamples: readonly string[];
   /** Words and phrases naming everyday workplace things the programme has nothing to say about. */
   offTopicMarks?: readonly string[];
+  /** Analysed words that place a question in the public sector or the programme without saying what it asks (gate.ts). */
+  contextWords?: ReadonlySet<string>;
   /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
   placeNames?: ReadonlySet<string>;
 }
@@ -163,6 +169,7 @@ export const ENGLISH: FaqLanguage = {
   offTopicExamples: OFF_TOPIC_EXAMPLES,
   offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
+  contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service")),
 };
 
 /** What the rankers found for one question: the input to decide(). */
@@ -192,7 +199,12 @@ export interface Signals {
   uncovered?: string;
   /** The question names an everyday workplace thing no entry mentions (off-topic.ts, OFF_TOPIC_MARKS). */
   offTopicMark?: boolean;
+  /** Each term other than names and places: how telling it is, how many entries use it, and where the best label uses it. */
+  salient?: TermUse[];
+  /** For each entry, the weighted share of the question it explains (gate.ts); the answer gate. */
+  explained?: Record<string, number>;
 }
+
 
 export type Decision =
   | { kind: "answer"; id: string; related: string[]; confidence: number }
@@ -205,7 +217,12 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   const top = sig.ranked[0];
   if (!top) return { kind: "off-topic" };
   const margin = top.score - (sig.ranked[1]?.score ?? 0);
-  const closest = (min: number) => sig.ranked.filter((r) => r.isEntry && r.score >= min && r.score > 0.2).slice(0, MAX_CLOSEST).map((r) => r.id);
+  // The topics offered must explain some of the question too (gate.ts), or it is no near miss.
+  const closest = (min: number) =>
+    sig.ranked
+      .filter((r) => r.isEntry && r.score >= min && r.score > 0.2 && (sig.explained?.[r.id] ?? 1) >= GATE.didYouMean)
+      .slice(0, MAX_CLOSEST)
+      .map((r) => r.id);
   // Topics the material does not cover only have a classifier output (no BM25 part), so an entry
   // can outscore one on shared words alone: when the classifier is sure of such a topic and surer
   // than of the best entry, say it is not covered rather than answer.
@@ -246,7 +263,8 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
     (sig.coverage >= t.answerCoverage || (trustClassifier && sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
     sig.known >= t.answerKnown &&
     margin >= t.answerMargin;
-  if (top.isEntry && (usual || agreed) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
+  // The answer gate (gate.ts): the entry must explain most of what the question is about.
+  if (top.isEntry && (usual || agreed) && passesGate(sig, top.id) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
     const related = sig.ranked.slice(1).filter((r) => r.isEntry && r.score >= top.score * t.closestShare).slice(0, MAX_RELATED).map((r) => r.id);
     return { kind: "answer", id: top.id, related, confidence: top.score };
   }
@@ -264,59 +282,6 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   }
   if (sig.inDomain) return { kind: "not-covered", closest: [] };
   return { kind: "off-topic" };
-}
-
-/**
- * Split a question into clauses at sentence marks, commas, "but" and, in unpunctuated chat, before a
- * question word ("...for ten years now what would I get out of it"): rambling questions put the ask
- * in one of them.
- */
-export function clauses(question: string): string[] {
-  return question
-    .split(/(?<=\?)|[.!;:,\n]+|\s[-\u2013\u2014]\s|\bbut\b|\s(?=(?:who|what|whats|how|why|when|where|which|can i|could i|do i|will i|is it|is that|is there|does)\s)/i)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0);
-}
-
-/** Words that open a question ("who pays...", "can we...", "what I want to know is..."). */
-const ASK_OPENERS = /^(so |and |also |then |just |basically |really |ok |okay )*(who|whos|what|whats|when|where|why|how|which|can|could|do|does|did|will|would|is|are|am|should|shall|may|might|must|have|has|any|wil)\b/i;
-
-/** A clause that asks something: it opens like a question, or it is the part that ends with "?". */
-export function isAsk(clause: string): boolean {
-  return ASK_OPENERS.test(clause.trim()) || /\?\s*$/.test(clause);
-}
-
-/**
- * Long, rambling questions dilute both rankers with context ("I work for the health board in
- * Betws-y-Coed and have been thinking about it for a while... who pays my wages?"). Each clause is
- * that asks something (isAsk: context such as "I work part-time at the council" is not the ask) is
- * also decided on its own, and the most confident clause answer is combined with the whole
- * question's decision:
- *   - both answer, with different entries, and the clause has at least CLAUSE_OVERRULE_TERMS terms:
- *     did-you-mean with both (never a guess between them);
- *   - the whole question does not answer, but is not a decline for another reason, and the clause's
- *     entry is among the whole question's closest entries: answer with the clause's entry;
- *   - otherwise the whole question's decision stands.
- */
-export function withClauses(whole: Decision, sig: Signals, parts: ReadonlyArray<{ terms: number; decision: Decision }>): Decision {
-  let best: Extract<Decision, { kind: "answer" }> | undefined;
-  let bestTerms = 0;
-  for (const { terms, decision: p } of parts) {
-    if (p.kind === "answer" && (!best || p.confidence > best.confidence)) {
-      best = p;
-      bestTerms = terms;
-    }
-  }
-  if (!best) return whole;
-  if (whole.kind === "answer") {
-    // A short clause ("am I allowed to apply") loses the context that decided the whole question.
-    if (whole.id === best.id || bestTerms < CLAUSE_OVERRULE_TERMS) return whole;
-    return { kind: "did-you-mean", closest: [best.id, whole.id] };
-  }
-  if (whole.kind === "off-topic") return whole;
-  const nearest = sig.ranked.filter((r) => r.isEntry).slice(0, MAX_CLOSEST).map((r) => r.id);
-  if (nearest.includes(best.id)) return { ...best, related: best.related.filter((id) => id !== best.id) };
-  return whole;
 }
 
 interface Label {
@@ -437,6 +402,7 @@ export function createFaq(
   };
 
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const context = new Set([...language.genericWords, ...(language.contextWords ?? [])]);
   // Each mark as its analysed terms: a question names the topic when it has all of a mark's terms.
   // Marks (not-covered.ts, off-topic.ts) as analysed terms, keeping only those no entry uses: a
   // question names the mark's topic when it has all of the mark's terms.
@@ -543,8 +509,21 @@ export function createFaq(
     }
     // Everyday workplace things the programme has nothing to say about ("payslip", "headset").
     const offTopicMark = offTopicMarks.some((mark) => mark.every((t) => termSet.has(t)));
+    const best = fieldTerms.get(ranked[0]!.id);
+    const salient: TermUse[] = terms
+      .filter((t) => !names.has(t))
+      .map((t) => ({
+        term: t,
+        weight: gateWeight(t, weight(t), docFreq.get(t) ?? 0, notCoveredTerms.has(t), context),
+        df: docFreq.get(t) ?? 0,
+        notCovered: notCoveredTerms.has(t),
+        inBest: best?.main.has(t) ? "main" : best?.answer.has(t) ? "answer" : "none",
+      }));
+    const explained = Object.fromEntries(entries.map((e) => [e.id, explainedShare(salient, fieldTerms.get(e.id))]));
     return {
       ...(uncovered ? { uncovered } : {}),
+      salient,
+      explained,
       ...(offTopicMark ? { offTopicMark } : {}),
       terms,
       ranked,

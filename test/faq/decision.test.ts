@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { commandFor } from "../../bot/router";
 import { VERBS } from "../../cards";
+import { explainedShare, GATE, passesGate } from "../../src/faq/gate";
 import { applyChanges } from "../../src/faq/knowledge-base";
 import { createWelshFaq, WELSH_ENTRIES } from "../../src/faq/knowledge-cy";
 import { NOT_COVERED } from "../../src/faq/not-covered";
@@ -166,10 +167,40 @@ describe("the answer decision", () => {
     assert.deepEqual(decide(signals({ offTopicMark: true })), { kind: "not-covered", closest: [] });
   });
 
+  it("does not answer with an entry that explains less than half of the question; offers only entries that explain some of it", () => {
+    const explained = { "pay-and-expenses": 0.3, extension: 0.25, benefits: 0.1 };
+    const ranked = [
+      { id: "pay-and-expenses", isEntry: true, classifier: 0.9, score: 1.9 },
+      { id: "extension", isEntry: true, classifier: 0.3, score: 1.2 },
+      { id: "benefits", isEntry: true, classifier: 0.2, score: 1.1 },
+    ];
+    const d = decide(signals({ explained, ranked, coverage: 0.45 }));
+    assert.deepEqual(d, { kind: "did-you-mean", closest: ["pay-and-expenses", "extension"] });
+    assert.equal(decide(signals({ explained: { ...explained, "pay-and-expenses": GATE.explained }, ranked, coverage: 0.45 })).kind, "answer");
+    // Nothing explains enough to be a near miss: declined.
+    assert.deepEqual(decide(signals({ explained: { "pay-and-expenses": 0.1 }, inDomain: false })), { kind: "off-topic" });
+  });
+
   it("says 'off-topic' when nothing telling matches and the question does not name secondments", () => {
     const weak = signals({ ranked: [{ id: "benefits", isEntry: true, classifier: 0.1, score: 0.3 }], coverage: 0.1, known: 0.1, telling: false, inDomain: false });
     assert.deepEqual(decide(weak), { kind: "off-topic" });
     assert.deepEqual(decide({ ...weak, inDomain: true }), { kind: "not-covered", closest: [] });
+  });
+});
+
+describe("the answer gate", () => {
+  const label = { main: new Set(["extend", "secondment"]), answer: new Set(["month"]) };
+  it("credits terms the entry's question and alternates use in full, its answer's in part, others not at all", () => {
+    assert.equal(explainedShare([{ term: "extend", weight: 1 }, { term: "secondment", weight: 0.2 }], label), 1);
+    assert.equal(explainedShare([{ term: "extend", weight: 1 }, { term: "month", weight: 1 }], label), (1 + GATE.answerCredit) / 2);
+    // One shared programme word does not explain a question about something else.
+    assert.ok(explainedShare([{ term: "extend", weight: 0.8 }, { term: "park", weight: GATE.unknownWeight }, { term: "offic", weight: 1 }], label) < GATE.explained);
+    assert.equal(explainedShare([], label), 0);
+  });
+
+  it("passes an entry that explains at least GATE.explained of the question", () => {
+    assert.ok(passesGate({ explained: { extension: 0.8 } }, "extension"));
+    assert.ok(!passesGate({ explained: { extension: 0.3 } }, "extension"));
   });
 });
 
@@ -190,6 +221,9 @@ describe("long questions, clause by clause", () => {
     // Not when the clause's entry was nowhere near for the whole question.
     assert.deepEqual(withClauses(dym, sig, [{ terms: 3, decision: answer("benefits") }]), dym);
     assert.deepEqual(withClauses({ kind: "off-topic" }, sig, [{ terms: 3, decision: answer("extension") }]), { kind: "off-topic" });
+    // Not when the whole question names a topic the material does not cover.
+    const nc = { kind: "not-covered" as const, topic: "not-covered-promotion", closest: [] };
+    assert.deepEqual(withClauses(nc, { ...sig, uncovered: "not-covered-promotion" }, [{ terms: 2, decision: answer("extension") }]), nc);
   });
 
   it("asks 'did you mean' when a long enough clause answers with another entry than the whole question", () => {

@@ -228,6 +228,28 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(topic("will the host want a criminal records check before I start?"), "not-covered-vetting");
   });
 
+  it("does not answer a question that shares one programme word with an entry but is about something else", () => {
+    for (const q of [
+      "is there a part time cleaner job at asda",
+      "how do i find a gp in cardiff",
+      "can the nhs fix my knee quicker",
+      "how do i get permission to park in the staff car park",
+      "when does the next train to bristol leave",
+    ]) {
+      assert.equal(faq.ask(q).kind, "off-topic", q);
+    }
+    for (const q of ["will the host give me a laptop", "can i claim overtime while seconded", "is there a dress code at the host"]) {
+      assert.equal(faq.ask(q).kind, "not-covered", q);
+    }
+  });
+
+  it("says a question is not covered when it names such a topic, even if one of its clauses alone would be answered", () => {
+    for (const q of ["a higher grade role is being advertised at base while im away on secondment, am i able to apply for it", "while on secondment, if a higher grade vacancy is advertised in my department, can i apply"]) {
+      const r = faq.ask(q);
+      assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-promotion", q);
+    }
+  });
+
   it("declines everyday workplace questions that share a word with an entry", () => {
     for (const q of ["my laptop will not start after the update", "where do I find my payslip for this month?"]) {
       assert.notEqual(faq.ask(q).kind, "answer", q);
