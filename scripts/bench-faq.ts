@@ -6,6 +6,7 @@ import { HELD_OUT_IN_DOMAIN, HELD_OUT_NOT_COVERED, HELD_OUT_OFF_TOPIC } from "..
 import { FRESH_IN_DOMAIN, FRESH_IN_DOMAIN_CY, FRESH_NOT_COVERED, FRESH_OFF_TOPIC, FRESH_OFF_TOPIC_CY } from "../test/faq/fresh-set";
 import { BLIND_IN_DOMAIN, BLIND_IN_DOMAIN_CY, BLIND_NOT_COVERED, BLIND_OFF_TOPIC, BLIND_OFF_TOPIC_CY } from "../test/faq/blind-set";
 import { BLIND2_IN_DOMAIN, BLIND2_IN_DOMAIN_CY, BLIND2_NOT_COVERED, BLIND2_OFF_TOPIC, BLIND2_OFF_TOPIC_CY } from "../test/faq/blind2-set";
+import { BLIND3_IN_DOMAIN, BLIND3_IN_DOMAIN_CY, BLIND3_NOT_COVERED, BLIND3_OFF_TOPIC, BLIND3_OFF_TOPIC_CY } from "../test/faq/blind3-set";
 
 export interface SetFigures {
   total: number;
@@ -42,7 +43,7 @@ export function scoreSet(faq: Faq, items: ReadonlyArray<readonly [string, string
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
 
-export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number; inventedBlind: number; inventedBlind2: number } {
+export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number; inventedBlind: number; inventedBlind2: number; inventedBlind3: number } {
   const builds: number[] = [];
   let faq = createFaq();
   for (let i = 0; i < 5; i++) {
@@ -81,6 +82,12 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["blind 2 not covered", faq, none(BLIND2_NOT_COVERED)],
     ["blind 2 Welsh in-domain", cy, BLIND2_IN_DOMAIN_CY],
     ["blind 2 Welsh off-topic", cy, none(BLIND2_OFF_TOPIC_CY)],
+    // Blind 3: a third final test, written 7 December 2026 without seeing how the bot answers; NEVER used for tuning (test/faq/blind3-set.ts).
+    ["blind 3 in-domain", faq, BLIND3_IN_DOMAIN],
+    ["blind 3 off-topic", faq, none(BLIND3_OFF_TOPIC)],
+    ["blind 3 not covered", faq, none(BLIND3_NOT_COVERED)],
+    ["blind 3 Welsh in-domain", cy, BLIND3_IN_DOMAIN_CY],
+    ["blind 3 Welsh off-topic", cy, none(BLIND3_OFF_TOPIC_CY)],
     // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts).
     ["Welsh in-domain", cy, WELSH_IN_DOMAIN],
     ["Welsh off-topic", cy, none(WELSH_OFF_TOPIC)],
@@ -102,8 +109,9 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   const inventedFresh = wrong(["fresh off-topic", "fresh not covered", "fresh Welsh off-topic"]);
   const inventedBlind = wrong(["blind off-topic", "blind not covered", "blind Welsh off-topic"]);
   const inventedBlind2 = wrong(["blind 2 off-topic", "blind 2 not covered", "blind 2 Welsh off-topic"]);
+  const inventedBlind3 = wrong(["blind 3 off-topic", "blind 3 not covered", "blind 3 Welsh off-topic"]);
   console.log(
-    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets, ${inventedBlind} on the blind decline sets, ${inventedBlind2} on the blind 2 decline sets`,
+    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets, ${inventedBlind} on the blind decline sets, ${inventedBlind2} on the blind 2 decline sets, ${inventedBlind3} on the blind 3 decline sets`,
   );
 
   const all = [...IN_DOMAIN.map(([q]) => q), ...OFF_TOPIC, ...NOT_COVERED_SET];
@@ -130,7 +138,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   }
   cyTimes.sort((a, b) => a - b);
   console.log(`Welsh answer time over ${cyTimes.length} questions: p50 ${cyTimes[Math.floor(cyTimes.length / 2)]!.toFixed(2)} ms`);
-  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh, inventedBlind, inventedBlind2 };
+  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh, inventedBlind, inventedBlind2, inventedBlind3 };
 }
 
 if (require.main === module) benchFaq(process.argv.includes("--verbose"));
