@@ -336,8 +336,22 @@ export function analyse(text: string, correct?: (word: string) => string): strin
   const terms: string[] = [];
   for (const raw of normal.split(/[^a-z0-9]+/)) {
     if (raw.length < 2 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) continue;
-    const stem = stemWord(britishSpelling(raw));
-    terms.push(SYNONYMS.get(stem) ?? stem);
+    terms.push(termOf(raw));
   }
   return terms;
+}
+
+/** Each word's term (spelling, stem, synonym) is worked out once: the same words come up all day. */
+const TERMS = new Map<string, string>();
+const TERMS_MAX = 50_000;
+
+function termOf(word: string): string {
+  let term = TERMS.get(word);
+  if (term === undefined) {
+    const stem = stemWord(britishSpelling(word));
+    term = SYNONYMS.get(stem) ?? stem;
+    if (TERMS.size >= TERMS_MAX) TERMS.clear();
+    TERMS.set(word, term);
+  }
+  return term;
 }
