@@ -6,9 +6,9 @@ import type { Logger } from "./log";
  * a provider is registered: startTelemetry registers Azure Monitor's (Application Insights) when
  * APPLICATIONINSIGHTS_CONNECTION_STRING is set, which also traces incoming HTTP requests. Every
  * Cosmos DB call gets a `store.call` span from the store layer (src/store/store-calls.ts):
- * @azure/cosmos 4.x makes no spans of its own. Outgoing HTTP spans are not made for calls to Cosmos
- * (/dbs/…) or the Bot Connector (/v3/conversations/…): their URLs carry document and conversation
- * ids, and store.call and outbox.send spans cover them without.
+ * @azure/cosmos 4.x makes no spans of its own. HTTP spans are not made for calls to Cosmos (/dbs/…,
+ * outgoing, or incoming at the embedded store's endpoint) or the Bot Connector (/v3/conversations/…):
+ * their URLs carry document and conversation ids, and store.call and outbox.send spans cover them.
  *
  * No personal data in any attribute: only verbs from the app's own list, scopes, job types,
  * message purposes, counts, durations and HTTP statuses. Never ids, names, text or card data.
@@ -34,6 +34,8 @@ export async function startTelemetry(connectionString: string | undefined, log: 
       http: {
         enabled: true,
         ignoreOutgoingRequestHook: (req: { path?: string }) => /^\/(dbs|v3\/conversations)(\/|$)/.test(req.path ?? ""),
+        // The embedded store's own HTTP endpoint (other clients only; the app reaches it in process).
+        ignoreIncomingRequestHook: (req: { url?: string }) => /^\/dbs(\/|$)/.test(req.url ?? ""),
       } as { enabled: boolean },
       mongoDb: { enabled: false },
       mySql: { enabled: false },

@@ -1,4 +1,5 @@
 import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from "@azure/core-rest-pipeline";
+import { EventEmitter } from "node:events";
 import type { Server } from "node:http";
 import { Readable } from "node:stream";
 
@@ -12,9 +13,18 @@ import { Readable } from "node:stream";
  * until the change is on disk, src/store/embedded.ts) and everything it answers are the same as over
  * HTTP; the HTTP server stays up for anything else that connects (other instances in tests, tools).
  *
+ * Differences from a socket, on purpose:
+ * - the handlers are called directly, not through `server.emit`, so HTTP tracing (which patches
+ *   `emit` and expects a real socket) neither breaks on these requests nor records them (their
+ *   paths hold document ids);
+ * - a point read is answered in the same turn of the event loop; anything else (a query page, a
+ *   feed, a write) first lets the event loop take a turn, as a socket would, so reading a whole
+ *   container page by page does not hold up turns, timers or the journal's group commit.
+ *
  * `httpClient` is a documented option of CosmosClient for supplying the transport.
  */
 export function inProcessHttpClient(server: Server, host: string): HttpClient {
+  const handle = (req: unknown, res: unknown) => EventEmitter.prototype.emit.call(server, "request", req, res);
   return {
     sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
       return new Promise<PipelineResponse>((resolve, reject) => {
@@ -32,12 +42,27 @@ export function inProcessHttpClient(server: Server, host: string): HttpClient {
         });
         const res = new InMemoryResponse((status, headers, text) => {
           signal?.removeEventListener("abort", onAbort);
-          resolve({ request, status, headers: createHttpHeaders(headers), bodyAsText: text });
+          // As over HTTP: 204 and 304 carry no body.
+          resolve({ request, status, headers: createHttpHeaders(headers), bodyAsText: status === 204 || status === 304 ? "" : text });
         });
-        server.emit("request", req, res);
+        const run = () => {
+          try {
+            handle(req, res);
+          } catch (err) {
+            signal?.removeEventListener("abort", onAbort);
+            reject(err as Error);
+          }
+        };
+        if (isPointRead(request.method, url.pathname)) run();
+        else setImmediate(run);
       });
     },
   };
+}
+
+/** GET of one document (…/docs/<id>), as opposed to a feed or a query. */
+function isPointRead(method: string, path: string): boolean {
+  return method === "GET" && /\/docs\/[^/]+$/.test(path);
 }
 
 function abortError(): Error {

@@ -102,7 +102,7 @@ interface Waiter {
 }
 
 export class Journal {
-  private queue: { gen: number; frame: Buffer }[] = [];
+  private queue: { gen: number; frame: Buffer; seq: number }[] = [];
   private waiters: Waiter[] = [];
   private seq = 0;
   private durableSeq = 0;
@@ -158,10 +158,12 @@ export class Journal {
 
   /** Queue a record; returns its sequence number. The record is durable once whenDurable says so. */
   append(record: unknown): number {
-    const frame = encodeRecord(record);
-    this.queue.push({ gen: this.queuedGen, frame });
-    this.bytes += frame.length;
     this.seq++;
+    // Once the disk has failed nothing more is written (every waiter is refused): keep no backlog.
+    if (this.failure) return this.seq;
+    const frame = encodeRecord(record);
+    this.queue.push({ gen: this.queuedGen, frame, seq: this.seq });
+    this.bytes += frame.length;
     if (!this.scheduled && !this.writing) {
       this.scheduled = true;
       // Let every write of this turn of the event loop join the same group.
@@ -202,7 +204,6 @@ export class Journal {
     try {
       while (this.queue.length > 0 && !this.failure) {
         const batch = this.queue;
-        const upTo = this.seq;
         this.queue = [];
         try {
           await this.writeBatch(batch);
@@ -211,8 +212,6 @@ export class Journal {
           break;
         }
         this.groups++;
-        this.durableSeq = upTo;
-        while (this.waiters.length > 0 && this.waiters[0]!.seq <= upTo) this.waiters.shift()!.resolve();
       }
     } finally {
       this.writing = false;
@@ -224,7 +223,7 @@ export class Journal {
     }
   }
 
-  private async writeBatch(batch: { gen: number; frame: Buffer }[]): Promise<void> {
+  private async writeBatch(batch: { gen: number; frame: Buffer; seq: number }[]): Promise<void> {
     let i = 0;
     while (i < batch.length) {
       const gen = batch[i]!.gen;
@@ -249,18 +248,29 @@ export class Journal {
         }
         if (this.durability === "fsync") await fh.datasync();
       } catch (err) {
-        // None of this group was acknowledged: take it back out of the file where the disk still
-        // allows, so a restart does not bring back changes the app was told had failed.
+        // None of this part was acknowledged: take it back out of the file where the disk still
+        // allows, so a restart does not bring back changes the app was told had failed. Best effort
+        // only: after a real I/O error the kernel may already have dropped the dirty pages' state,
+        // and the cut itself may not reach the disk, so after a power loss such a change can still
+        // come back (as an unacknowledged write may with any database).
         await fh.truncate(before).then(() => fh.datasync()).catch(() => undefined);
         throw err;
       }
       this.fileSize = before + buf.length;
+      // This part is on disk: acknowledge it now, even if a later part (the next file) fails.
+      this.markDurable(batch[j - 1]!.seq);
       i = j;
     }
   }
 
+  private markDurable(seq: number): void {
+    this.durableSeq = seq;
+    while (this.waiters.length > 0 && this.waiters[0]!.seq <= seq) this.waiters.shift()!.resolve();
+  }
+
   private fail(err: Error): void {
     this.failure = err;
+    this.queue = [];
     for (const w of this.waiters.splice(0)) w.reject(err);
   }
 }

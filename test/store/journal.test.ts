@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { CosmosClient, type Container, type Database } from "@azure/cosmos";
 import { createLogger, silentLogger } from "../../src/log";
 import { startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedOptions } from "../../src/store/embedded";
-import { decodeRecords, encodeRecord } from "../../src/store/journal";
+import { decodeRecords, encodeRecord, Journal, journalFile } from "../../src/store/journal";
+import { open as openFile } from "node:fs/promises";
+import sinon from "sinon";
 
 interface Open {
   server: EmbeddedCosmos;
@@ -183,5 +185,36 @@ describe("the embedded store's journal", () => {
     assert.deepEqual(await ids(o.db.container("things")), ["old"]);
     assert.ok(readFileSync(join(dataDir, "store-snapshot.jsonl"), "utf8").includes('"old"'));
     await shut(o);
+  });
+
+  it("acknowledges the part of a write group that reached disk when a later part, in the next file, fails", async () => {
+    const journal = await Journal.open(dataDir, 1, 0, "fsync");
+    const probe = await openFile(join(dataDir, "probe"), "w");
+    const fileHandle = Object.getPrototypeOf(probe) as { datasync(this: unknown): Promise<void> };
+    await probe.close();
+    // The first file's sync works; the next one (after the rotation) fails.
+    const realSync = fileHandle.datasync;
+    let syncs = 0;
+    const sync = sinon.stub(fileHandle, "datasync").callsFake(function (this: unknown) {
+      return ++syncs === 1 ? realSync.call(this) : Promise.reject(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" }));
+    });
+    try {
+      // One turn of the event loop: both records go in the same group, across a rotation.
+      const a = journal.append({ op: "put", db: "j", coll: "c", doc: { id: "a" } });
+      journal.rotate();
+      const b = journal.append({ op: "put", db: "j", coll: "c", doc: { id: "b" } });
+      const [first, second] = await Promise.allSettled([journal.whenDurable(a), journal.whenDurable(b)]);
+      assert.equal(first.status, "fulfilled", "the record synced to the first file was refused");
+      assert.equal(second.status, "rejected");
+      // Nothing more is taken once the disk has failed.
+      const c = journal.append({ op: "put", db: "j", coll: "c", doc: { id: "c" } });
+      await assert.rejects(journal.whenDurable(c));
+    } finally {
+      sync.restore();
+      await journal.close();
+    }
+    const kept = (gen: number) => decodeRecords(readFileSync(journalFile(dataDir, gen))).records.map((r) => (r as { doc: { id: string } }).doc.id);
+    assert.deepEqual(kept(1), ["a"]);
+    assert.deepEqual(kept(2), [], "the refused record is still in the second file");
   });
 });

@@ -11,6 +11,11 @@ import { CosmosClient } from "@azure/cosmos";
 import diagnostics from "node:diagnostics_channel";
 import { open as openFile } from "node:fs/promises";
 import sinon from "sinon";
+import { trace } from "@opentelemetry/api";
+import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 
 const settings = (dataDir: string) => ({ kind: "embedded" as const, dataDir, database: "test" });
 const who = { tenantId: "t1", aadObjectId: "u1" };
@@ -163,6 +168,51 @@ describe("the embedded store", () => {
     const plan = await new PlanRepository(store.container("people")).get(who, new Date());
     assert.equal(plan.steps["1"]!.status, "done");
     assert.equal(plan.steps["2"]?.status ?? "todo", "todo", "a write that was refused came back after the restart");
+  });
+
+  it("gives the event loop a turn between the pages of a query, as a socket would", async () => {
+    const people = store.container("people");
+    for (let i = 0; i < 60; i++) await people.items.create({ id: `d${i}`, pk: "paged" });
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const { resources } = await people.items.query({ query: "SELECT * FROM c WHERE c.pk = @pk", parameters: [{ name: "@pk", value: "paged" }] }, { maxItemCount: 5 }).fetchAll();
+    ticking = false;
+    assert.equal(resources.length, 60);
+    assert.ok(turns >= 12, `the event loop ran only ${turns} times during 12 pages`);
+  });
+
+  it("keeps working, and out of the HTTP traces, with HTTP tracing turned on", async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    provider.register();
+    const http = new HttpInstrumentation();
+    const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations: [http] });
+    // The instrumentation patches node:http when it is next required (as the app's start does).
+    require("node:http");
+    const traced = mkdtempSync(join(tmpdir(), "secondment-store-traced-"));
+    try {
+      const other = await openStore(settings(traced), silentLogger);
+      try {
+        const plans = new PlanRepository(other.container("people"));
+        await plans.setStepStatus(who, { step: 3, status: "doing" }, new Date());
+        assert.equal((await plans.get(who, new Date())).steps["3"]!.status, "doing");
+      } finally {
+        await other.close();
+      }
+      const httpSpans = exporter.getFinishedSpans().filter((s) => Object.keys(s.attributes).some((k) => k.startsWith("http.") || k.startsWith("url.")));
+      assert.deepEqual(httpSpans.map((s) => s.name), [], "store calls were traced as HTTP requests");
+    } finally {
+      unregister();
+      http.disable();
+      await provider.shutdown();
+      trace.disable();
+      rmSync(traced, { recursive: true, force: true });
+    }
   });
 });
 
