@@ -30,7 +30,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(llai|lleihau) (o )?oriau\b/g, " parttime "],
   [/\b(diwrnod|diwrnodau|diwrnod) (yr|y|bob) (wythnos|mis)\b/g, " parttime "],
   [/\bllawn[\s-]*amser\b/g, " fulltime "],
-  [/\bdeiliad y swydd wag\b/g, " vacancyholder "],
+  [/\bdeiliad(on)? (y |yr )?swydd(i|au)? wag\b/g, " vacancyholder "],
   [/\bswydd(i)? wag\b/g, " vacancy "],
   [/\bachos busnes\b/g, " businesscase "],
   [/\bpennaeth proffesiwn\b/g, " hop "],
@@ -72,6 +72,15 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bad (dalu|talu)\b/g, " treuliau "],
   [/\badnoddau dynol\b/g, " ad "],
   [/\bdisgrifiad swydd\b/g, " disgrifiad rol "],
+  // English words people type in Welsh sentences ("fixed term", "apply", "part time").
+  [/\bfixed[\s-]*terms?( contract)?\b/g, " fixedterm "],
+  [/\bpart[\s-]*time\b/g, " parttime "],
+  [/\b(apply|applio|aplio)\b/g, " cais "],
+  // Where the asker comes from: "adre" (at home) after a manager or team is the home organisation.
+  [/\b(rheolwr|tim|swydd|adran|sefydliad) (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
+  [/\bcyngor sir\b/g, " cyngor "],
+  [/\bgofal plant\b/g, " "],
+  [/\btrwm (fy |ei )?clyw\b/g, " anabledd "],
 ];
 
 /** Words that carry no meaning for matching, in their radical (unmutated) form. */
@@ -92,6 +101,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "gallwch allwch gallant esbonio egluro tan nes nesa lawr neud " +
     // "Fel arfer" (usually) and "oes modd" (is it possible), as "usually" and "possible" in English.
     "arfer modd " +
+    // Spoken forms: "ydan ni", "dach chi", "gynnon ni" (we have), "be di" (what is), "ges i" (I got), numbers.
+    "ydan ydach dach dan gynnon gynno gynni sgen sgin di ges gesh dydi cwpl unig rwan rwan uniongyrchol " +
+    "chwe chwech " +
     "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),
 );
@@ -102,15 +114,16 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "enillion", "wages", "salary", "pay"],
   cyngor: ["cyngor", "cynghorau", "awdurdod", "awdurdodau", "council"],
   exchange: ["exchange", "cyfnewid", "swapio", "ffeirio", "swap"],
-  secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee"],
+  secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee", "lleoliad", "lleoliadau"],
   caniatad: ["caniatad", "cytuno", "cymeradwyo", "cymeradwyaeth", "rhyddhau", "fodlon", "bodlon"],
-  anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr"],
+  anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr", "byddar", "dall"],
   // "estyn" is mostly the verb "extend" (rarely Estyn, the schools inspectorate).
   ymestyn: ["ymestyn", "estyn", "estyniad", "hirach", "hiraf"],
   limit: ["terfyn", "uchafswm", "mwyaf", "hiraf"],
   cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol"],
   trafod: ["trafod", "trafodaeth", "sgwrs", "sgyrsiau", "cyfarfod", "cwrdd", "cyfarfodydd"],
   cais: ["cais", "ymgeisio", "cofrestru", "ymuno", "ceisiadau"],
+  anfon: ["anfon", "gyrru", "cyflwyno", "submit", "send"],
   rol: ["rol", "rolau", "swydd", "swyddi"],
   gwybod: ["gwybod", "clywed", "hysbysu", "dweud"],
   diwedd: ["diwedd", "gorffen", "gorffenn", "terfynu"],

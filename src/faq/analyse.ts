@@ -154,6 +154,18 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(dont|didnt|doesnt|do not|did not|does not) (fancy|rate|enjoy)\b/g, " unsuitable "],
   [/\bhome office\b/g, " organisation "],
   [/\bcabinet office\b/g, " organisation "],
+  // Where the asker comes from, in everyday words: "my old team", "my day job", "back home" are
+  // the home organisation (keeping in touch, going back), not the job the material does not cover.
+  [/\b(my|our|the) (old|own|usual|normal|day|current|substantive|home) (team|job|role|post|department|dept|organisation|org|employer|office)\b/g, " home organisation "],
+  [/\b(nhs|health|hospital|ambulance|care) (trusts?|boards?)\b/g, " nhs "],
+  [/\bcivil servants?\b/g, " staff "],
+  [/\b(keepintouch|kit) (days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
+  // Settling the details: "pin down", "nail down", "iron out", "agree on".
+  [/\b(pin|pinning|pinned|nail|nailing|nailed|iron|ironing|ironed|thrash|thrashing) (down|out)\b/g, " arrange "],
+  [/\b(real|actual|live) (person|human|people)\b/g, " contact "],
+  [/\b(a |any )?gaps? in (our|my|the) (team|staffing|department|dept|service)\b/g, " vacancy "],
+  [/\b(short[\s-]*staffed|extra hands|an extra pair of hands)\b/g, " vacancy "],
+  [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
 ];
 
 /** Common words that carry no meaning for matching. Checked before stemming. */
@@ -178,7 +190,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres tip tips pointers proper " +
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
-    "literally obviously apparently " +
+    "literally obviously apparently genuinely genuine directly needed knowing lol haha tbf " +
     // Number words say no more than the digits dropped below.
     "two three four five six seven eight nine ten eleven twelve " +
     // Dates say when, not what: month and day names ("till next march") are no topic, and must not be
@@ -201,7 +213,10 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
     "ceredigion aberystwyth pembrokeshire haverfordwest powys brecon newtown gwynedd caernarfon anglesey " +
     "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
     "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
-    "sheffield newcastle nottingham leicester coventry york sunderland"
+    "sheffield newcastle nottingham leicester coventry york sunderland " +
+    // Nations and regions: context as much as the towns are.
+    "scotland scottish england english northern ireland irish north south east west midlands highlands " +
+    "highland lothian yorkshire cornwall devon kent"
   ).split(/\s+/),
 );
 
@@ -238,7 +253,7 @@ function britishSpelling(word: string): string {
  * canonical concept token (the first name), both when indexing and when asking.
  */
 const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors", "gaffer"],
+  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors", "gaffer", "director", "directors"],
   council: ["council", "councils", "authority", "authorities"],
   holiday: ["holiday", "holidays", "vacation"],
   pension: ["pension", "pensions", "retirement"],
@@ -263,7 +278,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   role: ["role", "position", "post", "job", "opportunity"],
   vacancy: ["vacancy", "vacancies"],
   interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
-  contact: ["contact", "email", "phone", "call"],
+  send: ["send", "sent", "submit", "submitted", "submitting", "submission"],
+  contact: ["contact", "email", "phone", "call", "message", "messaged", "ring", "text", "ping"],
   question: ["question", "query", "enquiry", "inquiry"],
   notify: ["notify", "notified", "notification", "tell", "told", "hear", "heard"],
   discuss: ["discuss", "discussion", "chat", "conversation", "convo", "meeting", "meet", "talk", "catchup"],
@@ -280,7 +296,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
     "hmrc", "dwp", "moj", "mod", "dvla", "ons", "hmpps", "dfe", "defra", "dcms", "fcdo", "dhsc", "hmt", "desnz", "dsit", "mhclg", "dluhc",
   ],
   wales: ["wales", "welsh", "cymru"],
-  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned"],
+  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned", "stint"],
   government: ["government", "govt", "gov", "whitehall"],
   type: ["type", "option", "variety", "kind"],
   step: ["step", "stage"],
