@@ -64,6 +64,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(cael|ga|gaf|ca|caf) (i )?allan o(hono|honi|ddo|ddi)?\b/g, " mantais "],
   [/\b(nad|ddim|nid)\b((?: [a-z]+){0,4}?) (eisiau|isio|ishe|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
   [/\bdweud ie\b/g, " caniatad "],
+  [/\b(ddim|nid) (yn )?(i|ar gyfer) (fi|mi)\b/g, " unsuitable "],
   [/\bgweithio (gartref|cartref|o bell|adref)\b/g, " workfromhome "],
   [/\bdod o hyd\b/g, " find "],
   [/\bmelin(au)? trafod\b/g, " thinktank "],

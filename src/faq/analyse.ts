@@ -156,8 +156,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcabinet office\b/g, " organisation "],
   // Where the asker comes from, in everyday words: "my old team", "my day job", "back home" are
   // the home organisation (keeping in touch, going back), not the job the material does not cover.
-  [/\b(my|our|the) (old|own|usual|normal|day|current|substantive|home) (team|job|role|post|department|dept|organisation|org|employer|office)\b/g, " home organisation "],
-  [/\b(nhs|health|hospital|ambulance|care) (trusts?|boards?)\b/g, " nhs "],
+  [/\b(my|our|the) (old|usual|normal|day|substantive|home) (team|job|role|post|office)\b/g, " home organisation "],
+  // An NHS trust or health board is an employer like any other (the NHS as a host is another question).
+  [/\b(nhs|health|hospital|ambulance|care) (trusts?|boards?)\b/g, " organisation "],
+  // Registering interest in everyday words: "put my interest in", "submit my interest".
+  [/\b(put|putting|submit|submitted|submitting|send|sent|sending|express|expressed|log|logged)( in)? (my|our|an?|your|their) interest( in)?\b/g, " eoi "],
   [/\bcivil servants?\b/g, " staff "],
   [/\b(keepintouch|kit) (days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
   // Settling the details: "pin down", "nail down", "iron out", "agree on".
@@ -214,9 +217,9 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
     "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
     "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
     "sheffield newcastle nottingham leicester coventry york sunderland " +
-    // Nations and regions: context as much as the towns are.
-    "scotland scottish england english northern ireland irish north south east west midlands highlands " +
-    "highland lothian yorkshire cornwall devon kent"
+    // Regions: context as much as the towns are. (Not the nations: "is Northern Ireland covered"
+    // asks about where the programme runs.)
+    "north south east west midlands highlands highland lothian yorkshire cornwall devon kent"
   ).split(/\s+/),
 );
 
