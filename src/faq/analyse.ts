@@ -162,7 +162,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Registering interest in everyday words: "put my interest in", "submit my interest".
   [/\b(put|putting|submit|submitted|submitting|send|sent|sending|express|expressed|log|logged)( in)? (my|our|an?|your|their) interest( in)?\b/g, " eoi "],
   [/\bcivil servants?\b/g, " staff "],
-  [/\b(keepintouch|kit) (days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
+  [/\b(keepintouch|kit)\s+(days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
+  // Train travel to do the work is an expense.
+  [/\btrain (fares?|tickets?|travel|journeys?)\b/g, " expense "],
   // Settling the details: "pin down", "nail down", "iron out", "agree on".
   [/\b(pin|pinning|pinned|nail|nailing|nailed|iron|ironing|ironed|thrash|thrashing) (down|out)\b/g, " arrange "],
   [/\b(real|actual|live) (person|human|people)\b/g, " contact "],
@@ -268,7 +270,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
     "disability", "disabilities", "disabled", "adjustment", "adjustments", "accessibility", "accessible",
     "impairment", "neurodivergent", "neurodiverse", "condition", "dyslexia", "dyslexic", "adhd", "autism", "autistic",
   ],
-  support: ["support", "help", "assistance", "assist"],
+  support: ["support", "help", "assistance", "assist", "struggle", "struggling"],
   exchange: ["exchange", "swap", "swapping", "switch", "trade"],
   extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
   limit: ["limit", "cap", "maximum", "max"],

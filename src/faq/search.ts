@@ -169,7 +169,7 @@ export const ENGLISH: FaqLanguage = {
   offTopicExamples: OFF_TOPIC_EXAMPLES,
   offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
-  contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service worker employee trust")),
+  contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service worker employee trust childcare carer kids children")),
 };
 
 /** What the rankers found for one question: the input to decide(). */
