@@ -14,6 +14,16 @@ import { normalise } from "./analyse";
 
 /** Multi-word phrases (after step 2, so radical forms) rewritten to one concept token. */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Spoken "lle" (where) opening a question is "ble", not "a place".
+  [/^\s*lle (mae|ydy|ydi|dw|dwi|alla|allwn|allai|gallwn|ga|fedra|medra|fyddai|fydda|yng|yn)\b/g, " ble $1 "],
+  // "Do you know", "can you tell me": politeness, not the topic.
+  [/\b(ydych|ydach|dach|wyt) (chi|ti) (yn |n )?gwybod\b/g, " "],
+  [/\b(allwch|gallwch|alli|elli|wnewch|newch) (chi|ti) dweud (wrtha|wrthaf|wrtho) (i|fi)\b/g, " "],
+  [/\bffeindio allan\b/g, " gwybod "],
+  // Staying on for longer than agreed: "chwe mis arall" (another six months).
+  [/\b((chwe|tri|dau|deuddeg|ychydig|cwpl o|\d+) )?(mis|blynedd|blwyddyn|wythnos|wythnosau) (arall|ychwanegol)\b/g, " ymestyn "],
+  // A part-time secondment is a type of secondment (working part time is another question).
+  [/\bsecondiad(au)? rhan[\s-]*amser\b/g, " math parttime secondiad "],
   [/\brheolwr llinell\b/g, " rheolwr "],
   [/\brheolwyr llinell\b/g, " rheolwr "],
   [/\b(cadw|cadwch|aros|arhoswch) mewn cysylltiad\b/g, " keepintouch "],
@@ -30,7 +40,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(llai|lleihau) (o )?oriau\b/g, " parttime "],
   [/\b(diwrnod|diwrnodau|diwrnod) (yr|y|bob) (wythnos|mis)\b/g, " parttime "],
   [/\bllawn[\s-]*amser\b/g, " fulltime "],
-  [/\bdeiliad(on)? (y |yr )?swydd(i|au)? wag\b/g, " vacancyholder "],
+  [/\bdeiliad(on)? (y |yr )?swydd(i|au)?( wag)?\b/g, " vacancyholder "],
   [/\bswydd(i)? wag\b/g, " vacancy "],
   [/\bachos busnes\b/g, " businesscase "],
   [/\bpennaeth proffesiwn\b/g, " hop "],
@@ -62,7 +72,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bsel bendith\b/g, " caniatad "],
   [/\bpam (fyddwn|byddwn|fyddai|byddai|dylwn|ddylwn|dylai|ddylai|dylech|ddylech)\b/g, " mantais "],
   [/\b(cael|ga|gaf|ca|caf) (i )?allan o(hono|honi|ddo|ddi)?\b/g, " mantais "],
-  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,4}?) (eisiau|isio|ishe|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
+  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,6}?) (eisiau|isio|ishe|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
   [/\bdweud ie\b/g, " caniatad "],
   [/\b(ddim|nid) (yn )?(i|ar gyfer) (fi|mi)\b/g, " unsuitable "],
   [/\bgweithio (gartref|cartref|o bell|adref)\b/g, " workfromhome "],
@@ -103,7 +113,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     // "Fel arfer" (usually) and "oes modd" (is it possible), as "usually" and "possible" in English.
     "arfer modd " +
     // Spoken forms: "ydan ni", "dach chi", "gynnon ni" (we have), "be di" (what is), "ges i" (I got), numbers.
-    "ydan ydach dach dan gynnon gynno gynni sgen sgin di ges gesh dydi cwpl unig rwan rwan uniongyrchol " +
+    "wrtho wrthi wrthyn wrthoch ydan ydach dach dan gynnon gynno gynni sgen sgin di ges gesh dydi cwpl unig rwan rwan uniongyrchol " +
     "chwe chwech " +
     "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),

@@ -165,6 +165,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(keepintouch|kit)\s+(days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
   // Train travel to do the work is an expense.
   [/\btrain (fares?|tickets?|travel|journeys?)\b/g, " expense "],
+  // A part-time secondment, or one of a few days a week, is a type of secondment (working part
+  // time is another question).
+  [/\bparttime\s+(secondments?|placements?)\b/g, " type parttime secondment "],
+  [/\b(secondments?|placements?) (have|has|need|needs) to be\s+fulltime\b/g, " type fulltime secondment "],
   // Settling the details: "pin down", "nail down", "iron out", "agree on".
   [/\b(pin|pinning|pinned|nail|nailing|nailed|iron|ironing|ironed|thrash|thrashing) (down|out)\b/g, " arrange "],
   [/\b(real|actual|live) (person|human|people)\b/g, " contact "],
