@@ -129,6 +129,10 @@ export const THRESHOLDS = {
   agreeTerms: 3,
   sharedTerms: 3,
   trustKnown: 0.9,
+  /** BM25 alone may answer when the classifier is below this for every label... */
+  wordsOnlyClassifier: 0.3,
+  /** ...and BM25's best entry explains at least this share of the question (gate.ts). */
+  wordsOnlyExplained: 0.75,
 };
 const MAX_RELATED = 2;
 /** Words that put a question inside the programme's domain even when nothing answers it. */
@@ -263,8 +267,19 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
     (sig.coverage >= t.answerCoverage || (trustClassifier && sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
     sig.known >= t.answerKnown &&
     margin >= t.answerMargin;
+  // The classifier knows none of the labels (its outputs all near 0) but BM25's best entry uses
+  // almost every word of the question, in its question, alternates, keywords or topic, and no other
+  // entry comes close: a new wording of that entry ("will there be a formal interview with the host").
+  const clfMax = Math.max(0, ...sig.ranked.map((r) => r.classifier));
+  const wordsOnly =
+    sig.terms.length >= 2 &&
+    clfMax < t.wordsOnlyClassifier &&
+    top.score - top.classifier >= BM25_BEST &&
+    (sig.explained?.[top.id] ?? 0) >= t.wordsOnlyExplained &&
+    sig.known >= t.trustKnown &&
+    margin >= t.answerMargin;
   // The answer gate (gate.ts): the entry must explain most of what the question is about.
-  if (top.isEntry && (usual || agreed) && passesGate(sig, top.id) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
+  if (top.isEntry && (usual || agreed || wordsOnly) && passesGate(sig, top.id) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
     const related = sig.ranked.slice(1).filter((r) => r.isEntry && r.score >= top.score * t.closestShare).slice(0, MAX_RELATED).map((r) => r.id);
     return { kind: "answer", id: top.id, related, confidence: top.score };
   }
