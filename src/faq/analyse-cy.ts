@@ -88,9 +88,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpart[\s-]*time\b/g, " parttime "],
   [/\b(apply|applio|aplio)\b/g, " cais "],
   // Where the asker comes from: "adre" (at home) after a manager or team is the home organisation.
-  [/\b(rheolwr|tim|swydd|adran|sefydliad) (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
+  [/\b(rheolwr|tim|swydd|adran) (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
   [/\bcyngor sir\b/g, " cyngor "],
-  [/\bgofal plant\b/g, " "],
   [/\btrwm (fy |ei )?clyw\b/g, " anabledd "],
 ];
 
@@ -134,7 +133,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol"],
   trafod: ["trafod", "trafodaeth", "sgwrs", "sgyrsiau", "cyfarfod", "cwrdd", "cyfarfodydd"],
   cais: ["cais", "ymgeisio", "cofrestru", "ymuno", "ceisiadau"],
-  anfon: ["anfon", "gyrru", "cyflwyno", "submit", "send"],
+  // Not "cyflwyno": in the material it is introducing yourself or an idea.
+  anfon: ["anfon", "gyrru", "submit", "send"],
   rol: ["rol", "rolau", "swydd", "swyddi"],
   gwybod: ["gwybod", "clywed", "hysbysu", "dweud"],
   diwedd: ["diwedd", "gorffen", "gorffenn", "terfynu"],

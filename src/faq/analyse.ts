@@ -157,8 +157,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Where the asker comes from, in everyday words: "my old team", "my day job", "back home" are
   // the home organisation (keeping in touch, going back), not the job the material does not cover.
   [/\b(my|our|the) (old|usual|normal|day|substantive|home) (team|job|role|post|office)\b/g, " home organisation "],
-  // An NHS trust or health board is an employer like any other (the NHS as a host is another question).
-  [/\b(nhs|health|hospital|ambulance|care) (trusts?|boards?)\b/g, " organisation "],
+  // "The/our NHS trust" is a particular employer, like any other; "an NHS trust" as a place to go is the NHS.
+  [/\b(the|our|my|your|their|this|that) (nhs|health|hospital|ambulance|care) (trusts?|boards?)\b/g, " organisation "],
+  [/\b(nhs|health|hospital|ambulance) (trusts?|boards?)\b/g, " nhs "],
   // Registering interest in everyday words: "put my interest in", "submit my interest".
   [/\b(put|putting|submit|submitted|submitting|send|sent|sending|express|expressed|log|logged)( in)? (my|our|an?|your|their) interest( in)?\b/g, " eoi "],
   [/\bcivil servants?\b/g, " staff "],
