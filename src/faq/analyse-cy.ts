@@ -23,7 +23,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Staying on for longer than agreed: "chwe mis arall" (another six months).
   [/\b((chwe|tri|dau|deuddeg|ychydig|cwpl o|\d+) )?(mis|blynedd|blwyddyn|wythnos|wythnosau) (arall|ychwanegol)\b/g, " ymestyn "],
   // A part-time secondment is a type of secondment (working part time is another question).
-  [/\bsecondiad(au)? rhan[\s-]*amser\b/g, " math parttime secondiad "],
+  [/\bsecondiad(au)? (rhan[\s-]*amser|(un|dau|dwy|tri|\d+|ychydig|cwpl o) (diwrnod|diwrnodau) (yr|y|bob) (wythnos|mis))\b/g, " math parttime secondiad "],
+  // Having to ask the manager first is about their permission.
+  [/\b(rhaid|angen) (i )?((fi|mi|ti|chi) )?(gofyn|dweud) (i|wrth) (r |y |yr |fy |eich )?(rheolwr|bos|mos)\b/g, " caniatad rheolwr "],
   [/\brheolwr llinell\b/g, " rheolwr "],
   [/\brheolwyr llinell\b/g, " rheolwr "],
   [/\b(cadw|cadwch|aros|arhoswch) mewn cysylltiad\b/g, " keepintouch "],

@@ -166,6 +166,12 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(keepintouch|kit)\s+(days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
   // Train travel to do the work is an expense.
   [/\btrain (fares?|tickets?|travel|journeys?)\b/g, " expense "],
+  // Having to ask or tell the manager first is about their permission; getting them on board is
+  // about raising the idea with them.
+  [/\b(have|need|needs|got) to (ask|tell|check with|clear it with|run it past|inform) (my|our|the|your|his|her|their) (manager|boss|supervisor|director)\b/g, " permission manager "],
+  [/\b(get|getting|bring|bringing|win|winning) (my|our|the|your|his|her|their) (manager|boss|supervisor|director|hop) (on board|round|over|onside)\b/g, " convince manager "],
+  [/\b(sure|bound|certain|guaranteed) to hostsecondee\b/g, " guarantee hostsecondee "],
+  [/\b(work|working|figure|figuring) out (what|which) (i|we|you) (want|need|hope|would like|should)\b/g, " decide learn "],
   // A part-time secondment, or one of a few days a week, is a type of secondment (working part
   // time is another question).
   [/\bparttime\s+(secondments?|placements?)\b/g, " type parttime secondment "],
