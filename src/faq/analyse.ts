@@ -171,6 +171,13 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(have|need|needs|got) to (ask|tell|check with|clear it with|run it past|inform) (my|our|the|your|his|her|their) (manager|boss|supervisor|director)\b/g, " permission manager "],
   [/\b(get|getting|bring|bringing|win|winning) (my|our|the|your|his|her|their) (manager|boss|supervisor|director|hop) (on board|round|over|onside)\b/g, " convince manager "],
   [/\b(sure|bound|certain|guaranteed) to hostsecondee\b/g, " guarantee hostsecondee "],
+  [/\bsell(ing)? (it|this|the idea|a secondment|the secondment) to\b/g, " convince "],
+  // Everyone agreeing ("if everyone's happy", "both sides want me to stay") is their permission.
+  [/\b(everyone|everybody|both sides|all sides|both parties|all parties|both organisations)( is| are|s|re)? (happy|agree|agrees|ok|okay|on board|want)\b/g, " permission "],
+  [/\bfor (ages|ever|forever|a long time|a long while)\b/g, " longterm "],
+  [/\bback (at|in) (base|the office|hq|head office)\b/g, " home organisation "],
+  [/\b(has|have|ve) found (me|us|you|them|him|her) (a |an )?(match|secondee|role)\b/g, " notify match "],
+  [/\bkeep (checking|looking|an eye out)\b/g, " notify "],
   [/\b(work|working|figure|figuring) out (what|which) (i|we|you) (want|need|hope|would like|should)\b/g, " decide learn "],
   // A part-time secondment, or one of a few days a week, is a type of secondment (working part
   // time is another question).
@@ -206,7 +213,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres tip tips pointers proper " +
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
-    "literally obviously apparently genuinely genuine directly needed knowing lol haha tbf " +
+    "literally obviously apparently genuinely genuine directly needed knowing lol haha tbf reckons till til " +
+    // Contractions with the apostrophe gone: "we'd", "she's".
+    "wed youd theyd hed shes hes " +
     // Number words say no more than the digits dropped below.
     "two three four five six seven eight nine ten eleven twelve " +
     // Dates say when, not what: month and day names ("till next march") are no topic, and must not be
@@ -321,6 +330,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   learn: ["learn", "learning", "study"],
   short: ["short", "shorter", "shortest", "brief", "shortterm"],
   duration: ["duration", "length", "lengths"],
+  hour: ["hour", "hours", "hrs"],
   timescale: ["timescale", "timescales", "timeline", "timelines", "deadline", "deadlines", "turnaround"],
 };
 
