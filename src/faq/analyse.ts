@@ -245,6 +245,14 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Everyday English words (stopwords-iso's English list, about 1,300 words: "rather", "till", "side",
+ * "next"): the answer gate weighs one the knowledge base never uses as lightly as a context word.
+ */
+// stopwords-iso is a JSON data package without type declarations: language code -> words.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const EVERYDAY_WORDS: readonly string[] = (require("stopwords-iso") as Record<string, string[]>).en ?? [];
+
 /** American spellings mapped to the British spelling used in the sources. */
 const SPELLINGS: Readonly<Record<string, string>> = {
   program: "programme",

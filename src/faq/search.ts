@@ -14,7 +14,7 @@
 import { NeuralNetwork } from "@nlpjs/neural";
 import { distance } from "fastest-levenshtein";
 import MiniSearch, { type SearchResult } from "minisearch";
-import { analyse, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
+import { analyse, EVERYDAY_WORDS, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
 import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
@@ -159,6 +159,8 @@ export interface FaqLanguage {
   offTopicMarks?: readonly string[];
   /** Analysed words that place a question in the public sector or the programme without saying what it asks (gate.ts). */
   contextWords?: ReadonlySet<string>;
+  /** Analysed everyday words (a general stop-word list): light in the gate when no entry uses them (gate.ts). */
+  everydayWords?: ReadonlySet<string>;
   /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
   placeNames?: ReadonlySet<string>;
 }
@@ -173,6 +175,7 @@ export const ENGLISH: FaqLanguage = {
   offTopicExamples: OFF_TOPIC_EXAMPLES,
   offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
+  everydayWords: new Set(EVERYDAY_WORDS.flatMap((w) => analyse(w))),
   contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service worker employee trust childcare carer kids children")),
 };
 
@@ -529,7 +532,7 @@ export function createFaq(
       .filter((t) => !names.has(t))
       .map((t) => ({
         term: t,
-        weight: gateWeight(t, weight(t), docFreq.get(t) ?? 0, notCoveredTerms.has(t), context),
+        weight: gateWeight(t, weight(t), docFreq.get(t) ?? 0, notCoveredTerms.has(t), context, language.everydayWords),
         df: docFreq.get(t) ?? 0,
         notCovered: notCoveredTerms.has(t),
         inBest: best?.main.has(t) ? "main" : best?.answer.has(t) ? "answer" : "none",
