@@ -246,12 +246,13 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
 );
 
 /**
- * Everyday English words (stopwords-iso's English list, about 1,300 words: "rather", "till", "side",
- * "next"): the answer gate weighs one the knowledge base never uses as lightly as a context word.
+ * Everyday English words (stopwords-iso's English list, about 1,300 words: "rather", "side", "next"):
+ * the answer gate and the rankers weigh one the knowledge base never uses as lightly as a context word.
  */
 // stopwords-iso is a JSON data package without type declarations: language code -> words.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const EVERYDAY_WORDS: readonly string[] = (require("stopwords-iso") as Record<string, string[]>).en ?? [];
+// Words of 4 letters or more only: the list also holds country codes and web abbreviations ("gp", "htm").
+export const EVERYDAY_WORDS: readonly string[] = ((require("stopwords-iso") as Record<string, string[]>).en ?? []).filter((w) => /^[a-z]{4,}$/.test(w));
 
 /** American spellings mapped to the British spelling used in the sources. */
 const SPELLINGS: Readonly<Record<string, string>> = {

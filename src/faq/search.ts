@@ -415,7 +415,7 @@ export function createFaq(
   const weight = (term: string): number => {
     if (language.genericWords.has(term)) return MIN_WEIGHT;
     const df = docFreq.get(term);
-    if (!df) return notCoveredTerms.has(term) ? 1 : UNKNOWN_WEIGHT;
+    if (!df) return notCoveredTerms.has(term) ? 1 : language.everydayWords?.has(term) ? MIN_WEIGHT : UNKNOWN_WEIGHT;
     return Math.min(1, Math.max(MIN_WEIGHT, Math.log(n / df) / scale));
   };
 
