@@ -170,7 +170,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // about raising the idea with them.
   [/\b(have|need|needs|got) to (ask|tell|check with|clear it with|run it past|inform) (my|our|the|your|his|her|their) (manager|boss|supervisor|director)\b/g, " permission manager "],
   [/\b(get|getting|bring|bringing|win|winning) (my|our|the|your|his|her|their) (manager|boss|supervisor|director|hop) (on board|round|over|onside)\b/g, " convince manager "],
-  [/\b(sure|bound|certain|guaranteed) to hostsecondee\b/g, " guarantee hostsecondee "],
+  // (After the rewrites above, which leave runs of spaces.)
+  [/\b(sure|bound|certain|guaranteed) to\s+hostsecondee\b/g, " guarantee hostsecondee "],
+  [/\bgo(ing)? for it\b/g, " apply "],
   [/\bsell(ing)? (it|this|the idea|a secondment|the secondment) to\b/g, " convince "],
   // Everyone agreeing ("if everyone's happy", "both sides want me to stay") is their permission.
   [/\b(everyone|everybody|both sides|all sides|both parties|all parties|both organisations)( is| are|s|re)? (happy|agree|agrees|ok|okay|on board|want)\b/g, " permission "],
