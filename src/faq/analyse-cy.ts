@@ -114,6 +114,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     // "Fel arfer" (usually) and "oes modd" (is it possible), as "usually" and "possible" in English.
     "arfer modd " +
     // Spoken forms: "ydan ni", "dach chi", "gynnon ni" (we have), "be di" (what is), "ges i" (I got), numbers.
+    "wi ti hefo rwbath ella falle efallai sa smo isie medru fedru medra fedra fedrai fedrwn geith gei gewch sud yli sti gwirionedd " +
     "wrtho wrthi wrthyn wrthoch ydan ydach dach dan gynnon gynno gynni sgen sgin di ges gesh dydi cwpl unig rwan rwan uniongyrchol " +
     "chwe chwech " +
     "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
@@ -122,22 +123,22 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Synonym groups: each word (after stemming) maps to the group's first name. */
 const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  rheolwr: ["rheolwr", "rheolwyr", "rheolwraig", "bos", "mos", "goruchwyliwr", "gaffer", "manager"],
+  rheolwr: ["rheolwr", "rheolwyr", "rheolwraig", "bos", "mos", "goruchwyliwr", "gaffer", "manager", "boss"],
   cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "enillion", "wages", "salary", "pay"],
   cyngor: ["cyngor", "cynghorau", "awdurdod", "awdurdodau", "council"],
   exchange: ["exchange", "cyfnewid", "swapio", "ffeirio", "swap"],
-  secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee", "lleoliad", "lleoliadau"],
+  secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee", "lleoliad", "lleoliadau", "placement"],
   caniatad: ["caniatad", "cytuno", "cymeradwyo", "cymeradwyaeth", "rhyddhau", "fodlon", "bodlon"],
   anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr", "byddar", "dall"],
   // "estyn" is mostly the verb "extend" (rarely Estyn, the schools inspectorate).
   ymestyn: ["ymestyn", "estyn", "estyniad", "hirach", "hiraf"],
   limit: ["terfyn", "uchafswm", "mwyaf", "hiraf"],
-  cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol"],
+  cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol", "interview"],
   trafod: ["trafod", "trafodaeth", "sgwrs", "sgyrsiau", "cyfarfod", "cwrdd", "cyfarfodydd"],
   cais: ["cais", "ymgeisio", "cofrestru", "ymuno", "ceisiadau"],
   // Not "cyflwyno": in the material it is introducing yourself or an idea.
   anfon: ["anfon", "gyrru", "submit", "send"],
-  rol: ["rol", "rolau", "swydd", "swyddi"],
+  rol: ["rol", "rolau", "swydd", "swyddi", "job", "jobs"],
   gwybod: ["gwybod", "clywed", "hysbysu", "dweud"],
   diwedd: ["diwedd", "gorffen", "gorffenn", "terfynu"],
   mantais: ["mantais", "manteision", "budd", "buddion", "elwa", "pwynt", "werth", "gwerth"],
@@ -149,10 +150,10 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   find: ["find", "ffeindio", "canfod", "darganfod"],
   cwestiwn: ["cwestiwn", "cwestiynau", "ymholiad", "ymholiadau"],
   perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
-  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd"],
+  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd", "expenses"],
   sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
   sicr: ["sicr", "sicrwydd", "siwr", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
-  e_bost: ["ebost", "bost", "cysylltu", "cyswllt"],
+  e_bost: ["ebost", "bost", "cysylltu", "cyswllt", "email", "emailio", "ebostio"],
   cymorth: ["cymorth", "help", "helpu", "cefnogaeth"],
   lletyol: ["lletyol", "croesawu", "host"],
   sal: ["sal", "salwch"],
