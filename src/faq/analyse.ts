@@ -289,7 +289,7 @@ function britishSpelling(word: string): string {
  * canonical concept token (the first name), both when indexing and when asking.
  */
 const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors", "gaffer", "director", "directors"],
+  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors", "gaffer", "director", "directors", "mgr", "mngr"],
   council: ["council", "councils", "authority", "authorities"],
   holiday: ["holiday", "holidays", "vacation"],
   pension: ["pension", "pensions", "retirement"],
