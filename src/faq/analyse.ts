@@ -173,6 +173,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // (After the rewrites above, which leave runs of spaces.)
   [/\b(sure|bound|certain|guaranteed) to\s+hostsecondee\b/g, " guarantee hostsecondee "],
   [/\bgo(ing)? for it\b/g, " apply "],
+  [/\b(picked|chosen|selected) (for|with) (the |a )?(roles?|vacancies|posts?|jobs?)\b/g, " match "],
   [/\bsell(ing)? (it|this|the idea|a secondment|the secondment) to\b/g, " convince "],
   // Everyone agreeing ("if everyone's happy", "both sides want me to stay") is their permission.
   [/\b(everyone|everybody|both sides|all sides|both parties|all parties|both organisations)( is| are|s|re)? (happy|agree|agrees|ok|okay|on board|want)\b/g, " permission "],
