@@ -218,7 +218,9 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
     "literally obviously apparently genuinely genuine directly needed knowing lol haha tbf reckons till til " +
     // Contractions with the apostrophe gone: "we'd", "she's".
-    "wed youd theyd hed shes hes " +
+    "wed youd theyd hed shes hes itll thatll youve theyll aint " +
+    // Chat shorthand.
+    "gonna wanna gotta kinda sorta dunno ur plz thx btw fyi imo idk " +
     // Number words say no more than the digits dropped below.
     "two three four five six seven eight nine ten eleven twelve " +
     // Dates say when, not what: month and day names ("till next march") are no topic, and must not be
