@@ -256,8 +256,21 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
  */
 // stopwords-iso is a JSON data package without type declarations: language code -> words.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-// Words of 4 letters or more only: the list also holds country codes and web abbreviations ("gp", "htm").
-export const EVERYDAY_WORDS: readonly string[] = ((require("stopwords-iso") as Record<string, string[]>).en ?? []).filter((w) => /^[a-z]{4,}$/.test(w));
+// Words of 4 letters or more only: the list also holds country codes and web abbreviations ("gp",
+// "htm"). Nor the things and topics it lists ("computer", "room", "course", "bill"): an everyday
+// question about one of those is about it ("can I book a meeting room").
+const NOT_EVERYDAY = new Set(
+  (
+    "bill billion case cases computer copy course date detail fire goods group grouped grouping groups hell " +
+    "homepage html http index information invention keys microsoft mill million msie name netscape novel number " +
+    "numbers order ordered ordering orders page pages problem problems research ring room rooms section site " +
+    "system test text value webpage website wells world young younger youngest thick thin empty face faces front " +
+    "present presents presented presenting large small smaller smallest high higher highest"
+  ).split(" "),
+);
+const EVERYDAY_WORDS: readonly string[] = ((require("stopwords-iso") as Record<string, string[]>).en ?? []).filter(
+  (w) => /^[a-z]{4,}$/.test(w) && !NOT_EVERYDAY.has(w),
+);
 
 /** American spellings mapped to the British spelling used in the sources. */
 const SPELLINGS: Readonly<Record<string, string>> = {
@@ -397,3 +410,12 @@ export function analyse(text: string, correct?: (word: string) => string): strin
   }
   return terms;
 }
+
+/**
+ * The analysed terms of the everyday words, less any that one of the things and topics analyses to
+ * too ("namely" and "name" are both "name").
+ */
+export const EVERYDAY_TERMS: ReadonlySet<string> = (() => {
+  const things = new Set([...NOT_EVERYDAY].flatMap((w) => analyse(w)));
+  return new Set(EVERYDAY_WORDS.flatMap((w) => analyse(w)).filter((t) => !things.has(t)));
+})();

@@ -14,7 +14,7 @@
 import { NeuralNetwork } from "@nlpjs/neural";
 import { distance } from "fastest-levenshtein";
 import MiniSearch, { type SearchResult } from "minisearch";
-import { analyse, EVERYDAY_WORDS, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
+import { analyse, EVERYDAY_TERMS, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
 import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
@@ -175,7 +175,7 @@ export const ENGLISH: FaqLanguage = {
   offTopicExamples: OFF_TOPIC_EXAMPLES,
   offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
-  everydayWords: new Set(EVERYDAY_WORDS.flatMap((w) => analyse(w))),
+  everydayWords: EVERYDAY_TERMS,
   contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service worker employee trust childcare carer kids children")),
 };
 

@@ -309,6 +309,9 @@ describe("text analysis", () => {
     const weightOf = (q: string, term: string) => faq.signals(q).salient?.find((t) => t.term === term)?.weight;
     assert.equal(weightOf("rather a long one", "rather"), GATE.contextWeight);
     assert.equal(weightOf("find a dentist", "dentist"), GATE.unknownWeight);
+    // The list's things and topics are not everyday words here ("namely" does not make "name" one).
+    assert.equal(weightOf("can I book a meeting room", "room"), GATE.unknownWeight);
+    assert.equal(weightOf("can I change my name on Teams", "name"), GATE.unknownWeight);
   });
 
   it("puts right two swapped letters as one slip", () => {
