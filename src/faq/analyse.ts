@@ -194,6 +194,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(a |any )?gaps? in (our|my|the) (team|staffing|department|dept|service)\b/g, " vacancy "],
   [/\b(short[\s-]*staffed|extra hands|an extra pair of hands)\b/g, " vacancy "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
+  // Submitting the programme's forms is sending them (not expenses or timesheets).
+  [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],
 ];
 
 /** Common words that carry no meaning for matching. Checked before stemming. */
@@ -332,8 +334,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   role: ["role", "position", "post", "job", "opportunity"],
   vacancy: ["vacancy", "vacancies"],
   interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
-  send: ["send", "sent", "submit", "submitted", "submitting", "submission"],
-  contact: ["contact", "email", "phone", "call", "message", "messaged", "ring", "text", "ping"],
+  send: ["send", "sent"],
+  contact: ["contact", "email", "phone", "call"],
   question: ["question", "query", "enquiry", "inquiry"],
   notify: ["notify", "notified", "notification", "tell", "told", "hear", "heard"],
   discuss: ["discuss", "discussion", "chat", "conversation", "convo", "meeting", "meet", "talk", "catchup"],
