@@ -14,6 +14,18 @@ import { normalise } from "./analyse";
 
 /** Multi-word phrases (after step 2, so radical forms) rewritten to one concept token. */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Spoken "lle" (where) opening a question is "ble", not "a place".
+  [/^\s*lle (mae|ydy|ydi|dw|dwi|alla|allwn|allai|gallwn|ga|fedra|medra|fyddai|fydda|yng|yn)\b/g, " ble $1 "],
+  // "Do you know", "can you tell me": politeness, not the topic.
+  [/\b(ydych|ydach|dach|wyt) (chi|ti) (yn |n )?gwybod\b/g, " "],
+  [/\b(allwch|gallwch|alli|elli|wnewch|newch) (chi|ti) dweud (wrtha|wrthaf|wrtho) (i|fi)\b/g, " "],
+  [/\bffeindio allan\b/g, " gwybod "],
+  // Staying on for longer than agreed: "chwe mis arall" (another six months).
+  [/\b((chwe|tri|dau|deuddeg|ychydig|cwpl o|\d+) )?(mis|blynedd|blwyddyn|wythnos|wythnosau) (arall|ychwanegol)\b/g, " ymestyn "],
+  // A part-time secondment is a type of secondment (working part time is another question).
+  [/\bsecondiad(au)? (rhan[\s-]*amser|(un|dau|dwy|tri|\d+|ychydig|cwpl o) (diwrnod|diwrnodau) (yr|y|bob) (wythnos|mis))\b/g, " math parttime secondiad "],
+  // Having to ask the manager first is about their permission.
+  [/\b(rhaid|angen) (i )?((fi|mi|ti|chi) )?(gofyn|dweud) (i|wrth) (r |y |yr |fy |eich )?(rheolwr|bos|mos)\b/g, " caniatad rheolwr "],
   [/\brheolwr llinell\b/g, " rheolwr "],
   [/\brheolwyr llinell\b/g, " rheolwr "],
   [/\b(cadw|cadwch|aros|arhoswch) mewn cysylltiad\b/g, " keepintouch "],
@@ -30,7 +42,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(llai|lleihau) (o )?oriau\b/g, " parttime "],
   [/\b(diwrnod|diwrnodau|diwrnod) (yr|y|bob) (wythnos|mis)\b/g, " parttime "],
   [/\bllawn[\s-]*amser\b/g, " fulltime "],
-  [/\bdeiliad y swydd wag\b/g, " vacancyholder "],
+  [/\bdeiliad(on)? (y |yr )?swydd(i|au)?( wag)?\b/g, " vacancyholder "],
   [/\bswydd(i)? wag\b/g, " vacancy "],
   [/\bachos busnes\b/g, " businesscase "],
   [/\bpennaeth proffesiwn\b/g, " hop "],
@@ -62,8 +74,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bsel bendith\b/g, " caniatad "],
   [/\bpam (fyddwn|byddwn|fyddai|byddai|dylwn|ddylwn|dylai|ddylai|dylech|ddylech)\b/g, " mantais "],
   [/\b(cael|ga|gaf|ca|caf) (i )?allan o(hono|honi|ddo|ddi)?\b/g, " mantais "],
-  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,4}?) (eisiau|isio|ishe|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
+  [/\b(nad|ddim|nid)\b((?: [a-z]+){0,6}?) (eisiau|isio|ishe|moyn|hoffi|iawn|addas|siwtio)\b/g, " unsuitable $2 "],
   [/\bdweud ie\b/g, " caniatad "],
+  [/\b(ddim|nid) (yn )?(i|ar gyfer) (fi|mi)\b/g, " unsuitable "],
   [/\bgweithio (gartref|cartref|o bell|adref)\b/g, " workfromhome "],
   [/\bdod o hyd\b/g, " find "],
   [/\bmelin(au)? trafod\b/g, " thinktank "],
@@ -72,6 +85,14 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bad (dalu|talu)\b/g, " treuliau "],
   [/\badnoddau dynol\b/g, " ad "],
   [/\bdisgrifiad swydd\b/g, " disgrifiad rol "],
+  // English words people type in Welsh sentences ("fixed term", "apply", "part time").
+  [/\bfixed[\s-]*terms?( contract)?\b/g, " fixedterm "],
+  [/\bpart[\s-]*time\b/g, " parttime "],
+  [/\b(apply|applio|aplio)\b/g, " cais "],
+  // Where the asker comes from: "adre" (at home) after a manager or team is the home organisation.
+  [/\b(rheolwr|tim|swydd|adran) (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
+  [/\bcyngor sir\b/g, " cyngor "],
+  [/\btrwm (fy |ei )?clyw\b/g, " anabledd "],
 ];
 
 /** Words that carry no meaning for matching, in their radical (unmutated) form. */
@@ -92,26 +113,32 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "gallwch allwch gallant esbonio egluro tan nes nesa lawr neud " +
     // "Fel arfer" (usually) and "oes modd" (is it possible), as "usually" and "possible" in English.
     "arfer modd " +
+    // Spoken forms: "ydan ni", "dach chi", "gynnon ni" (we have), "be di" (what is), "ges i" (I got), numbers.
+    "wi ti hefo rwbath ella falle efallai sa smo isie medru fedru medra fedra fedrai fedrwn geith gei gewch sud yli sti gwirionedd " +
+    "wrtho wrthi wrthyn wrthoch ydan ydach dach dan gynnon gynno gynni sgen sgin di ges gesh dydi cwpl unig rwan rwan uniongyrchol " +
+    "chwe chwech " +
     "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),
 );
 
 /** Synonym groups: each word (after stemming) maps to the group's first name. */
 const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  rheolwr: ["rheolwr", "rheolwyr", "rheolwraig", "bos", "mos", "goruchwyliwr", "gaffer", "manager"],
+  rheolwr: ["rheolwr", "rheolwyr", "rheolwraig", "bos", "mos", "goruchwyliwr", "gaffer", "manager", "boss"],
   cyflog: ["cyflog", "cyflogau", "tal", "talu", "taliad", "arian", "ariannu", "enillion", "wages", "salary", "pay"],
   cyngor: ["cyngor", "cynghorau", "awdurdod", "awdurdodau", "council"],
   exchange: ["exchange", "cyfnewid", "swapio", "ffeirio", "swap"],
-  secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee"],
+  secondiad: ["secondiad", "secondiadau", "secondai", "secondeion", "secondment", "secondee", "lleoliad", "lleoliadau", "placement"],
   caniatad: ["caniatad", "cytuno", "cymeradwyo", "cymeradwyaeth", "rhyddhau", "fodlon", "bodlon"],
-  anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr"],
+  anabledd: ["anabledd", "anableddau", "anabl", "addasiad", "addasiadau", "hygyrch", "hygyrchedd", "niwroamrywiol", "dyslecsia", "dyslecsig", "awtistiaeth", "awtistig", "cyflwr", "byddar", "dall"],
   // "estyn" is mostly the verb "extend" (rarely Estyn, the schools inspectorate).
   ymestyn: ["ymestyn", "estyn", "estyniad", "hirach", "hiraf"],
   limit: ["terfyn", "uchafswm", "mwyaf", "hiraf"],
-  cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol"],
+  cyfweliad: ["cyfweliad", "cyfweliadau", "ffurfiol", "interview"],
   trafod: ["trafod", "trafodaeth", "sgwrs", "sgyrsiau", "cyfarfod", "cwrdd", "cyfarfodydd"],
   cais: ["cais", "ymgeisio", "cofrestru", "ymuno", "ceisiadau"],
-  rol: ["rol", "rolau", "swydd", "swyddi"],
+  // Not "cyflwyno": in the material it is introducing yourself or an idea.
+  anfon: ["anfon", "gyrru", "submit", "send"],
+  rol: ["rol", "rolau", "swydd", "swyddi", "job", "jobs"],
   gwybod: ["gwybod", "clywed", "hysbysu", "dweud"],
   diwedd: ["diwedd", "gorffen", "gorffenn", "terfynu"],
   mantais: ["mantais", "manteision", "budd", "buddion", "elwa", "pwynt", "werth", "gwerth"],
@@ -123,10 +150,10 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   find: ["find", "ffeindio", "canfod", "darganfod"],
   cwestiwn: ["cwestiwn", "cwestiynau", "ymholiad", "ymholiadau"],
   perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
-  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd"],
+  treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd", "expenses"],
   sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
   sicr: ["sicr", "sicrwydd", "siwr", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
-  e_bost: ["ebost", "bost", "cysylltu", "cyswllt"],
+  e_bost: ["ebost", "bost", "cysylltu", "cyswllt", "email", "emailio", "ebostio"],
   cymorth: ["cymorth", "help", "helpu", "cefnogaeth"],
   lletyol: ["lletyol", "croesawu", "host"],
   sal: ["sal", "salwch"],

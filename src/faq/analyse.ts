@@ -154,6 +154,48 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(dont|didnt|doesnt|do not|did not|does not) (fancy|rate|enjoy)\b/g, " unsuitable "],
   [/\bhome office\b/g, " organisation "],
   [/\bcabinet office\b/g, " organisation "],
+  // Where the asker comes from, in everyday words: "my old team", "my day job", "back home" are
+  // the home organisation (keeping in touch, going back), not the job the material does not cover.
+  [/\b(my|our|the) (usual|normal|day|substantive) (job|role|post)\b/g, " home organisation "],
+  [/\bkeepintouch\s+with\s+(my|our|the)\s+(old|own|home)\s+(team|department|dept|organisation|org|employer|colleagues)\b/g, " keepintouch home organisation "],
+  // Settling the details with someone: "pin down with the host", "nail down with them".
+  [/\b(pin|pinning|nail|nailing|iron|ironing) (down|out) with\b/g, " arrange with "],
+  // "The/our NHS trust" is a particular employer, like any other; "an NHS trust" as a place to go is the NHS.
+  [/\b(the|our|my|your|their|this|that) (nhs|health|hospital|ambulance|care) (trusts?|boards?)\b/g, " organisation "],
+  [/\b(nhs|health|hospital|ambulance) (trusts?|boards?)\b/g, " nhs "],
+  // Registering interest in everyday words: "put my interest in", "submit my interest".
+  [/\b(put|putting|submit|submitted|submitting|send|sent|sending|express|expressed|log|logged)( in)? (my|our|an?|your|their) interest( in)?\b/g, " eoi "],
+  [/\bcivil servants?\b/g, " staff "],
+  [/\b(keepintouch|kit)\s+(days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
+  // Train travel to do the work is an expense.
+  // (A commute is not work travel: its cost is a topic the material does not cover.)
+  [/\b(commute|commutes|commuting)\b/g, " othercost "],
+  [/\btrain (fares?|tickets?|travel|journeys?)\b/g, " expense "],
+  // Having to ask or tell the manager first is about their permission; getting them on board is
+  // about raising the idea with them.
+  [/\b(have|need|needs|got) to (ask|check with|clear it with|run it past) (my|our|the|your|his|her|their) (manager|boss|supervisor|director)\b/g, " permission manager "],
+  [/\b(get|getting|bring|bringing|win|winning) (my|our|the|your|his|her|their) (manager|boss|supervisor|director|hop) (on board|round|over|onside)\b/g, " convince manager "],
+  // (After the rewrites above, which leave runs of spaces.)
+  [/\b(sure|bound|certain|guaranteed) to\s+hostsecondee\b/g, " guarantee hostsecondee "],
+  [/\bgo(ing)? for it\b/g, " apply "],
+  [/\b(picked|chosen|selected) (for|with) (the |a )?(roles?|vacancies|posts?|jobs?)\b/g, " match "],
+  [/\bsell(ing)? (it|this|the idea|a secondment|the secondment) to\b/g, " convince "],
+  // Everyone agreeing ("if everyone's happy", "both sides want me to stay") is their permission.
+  [/\b(everyone|everybody|both sides|all sides|both parties|all parties|both organisations)( is| are|s|re)? (happy|agree|agrees|ok|okay|on board|want)\b/g, " permission "],
+  [/\bfor (ages|ever|forever|a long time|a long while)\b/g, " longterm "],
+  [/\bback (at|in) (base|the office|hq|head office)\b/g, " home organisation "],
+  [/\b(has|have|ve) found (me|us|you|them|him|her) (a |an )?(match|secondee|role)\b/g, " notify match "],
+  [/\b(work|working|figure|figuring) out (what|which) (i|we|you) (want|need|hope|would like|should)\b/g, " decide learn "],
+  // A part-time secondment, or one of a few days a week, is a type of secondment (working part
+  // time is another question).
+  [/\bparttime\s+(secondments?|placements?)\b/g, " type parttime secondment "],
+  [/\b(secondments?|placements?) (have|has|need|needs) to be\s+fulltime\b/g, " type fulltime secondment "],
+  [/\b(real|actual|live) (person|human|people)\b/g, " contact "],
+  [/\b(a |any )?gaps? in (our|my|the) (team|staffing|department|dept|service)\b/g, " vacancy "],
+  [/\b(short[\s-]*staffed|extra hands|an extra pair of hands)\b/g, " vacancy "],
+  [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
+  // Submitting the programme's forms is sending them (not expenses or timesheets).
+  [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],
 ];
 
 /** Common words that carry no meaning for matching. Checked before stemming. */
@@ -178,7 +220,11 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres tip tips pointers proper " +
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
-    "literally obviously apparently " +
+    "literally obviously apparently genuinely genuine directly needed knowing lol haha tbf reckons till til " +
+    // Contractions with the apostrophe gone: "we'd", "she's".
+    "wed youd theyd hed shes hes itll thatll youve theyll aint " +
+    // Chat shorthand.
+    "gonna wanna gotta kinda sorta dunno ur plz thx btw fyi imo idk " +
     // Number words say no more than the digits dropped below.
     "two three four five six seven eight nine ten eleven twelve " +
     // Dates say when, not what: month and day names ("till next march") are no topic, and must not be
@@ -201,8 +247,33 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
     "ceredigion aberystwyth pembrokeshire haverfordwest powys brecon newtown gwynedd caernarfon anglesey " +
     "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
     "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
-    "sheffield newcastle nottingham leicester coventry york sunderland"
+    "sheffield newcastle nottingham leicester coventry york sunderland " +
+    // Regions: context as much as the towns are. (Not the nations: "is Northern Ireland covered"
+    // asks about where the programme runs.)
+    "north south east west midlands highlands highland lothian yorkshire cornwall devon kent"
   ).split(/\s+/),
+);
+
+/**
+ * Everyday English words (stopwords-iso's English list, about 1,300 words: "rather", "side", "next"):
+ * the answer gate and the rankers weigh one the knowledge base never uses as lightly as a context word.
+ */
+// stopwords-iso is a JSON data package without type declarations: language code -> words.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Words of 4 letters or more only: the list also holds country codes and web abbreviations ("gp",
+// "htm"). Nor the things and topics it lists ("computer", "room", "course", "bill"): an everyday
+// question about one of those is about it ("can I book a meeting room").
+const NOT_EVERYDAY = new Set(
+  (
+    "bill billion case cases computer copy course date detail fire goods group grouped grouping groups hell " +
+    "homepage html http index information invention keys microsoft mill million msie name netscape novel number " +
+    "numbers order ordered ordering orders page pages problem problems research ring room rooms section site " +
+    "system test text value webpage website wells world young younger youngest thick thin empty face faces front " +
+    "present presents presented presenting large small smaller smallest high higher highest"
+  ).split(" "),
+);
+const EVERYDAY_WORDS: readonly string[] = ((require("stopwords-iso") as Record<string, string[]>).en ?? []).filter(
+  (w) => /^[a-z]{4,}$/.test(w) && !NOT_EVERYDAY.has(w),
 );
 
 /** American spellings mapped to the British spelling used in the sources. */
@@ -238,7 +309,7 @@ function britishSpelling(word: string): string {
  * canonical concept token (the first name), both when indexing and when asking.
  */
 const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors", "gaffer"],
+  manager: ["manager", "managers", "boss", "bosses", "supervisor", "supervisors", "gaffer", "mgr", "mngr"],
   council: ["council", "councils", "authority", "authorities"],
   holiday: ["holiday", "holidays", "vacation"],
   pension: ["pension", "pensions", "retirement"],
@@ -250,7 +321,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
     "disability", "disabilities", "disabled", "adjustment", "adjustments", "accessibility", "accessible",
     "impairment", "neurodivergent", "neurodiverse", "condition", "dyslexia", "dyslexic", "adhd", "autism", "autistic",
   ],
-  support: ["support", "help", "assistance", "assist"],
+  support: ["support", "help", "assistance", "assist", "struggle", "struggling"],
   exchange: ["exchange", "swap", "swapping", "switch", "trade"],
   extend: ["extend", "extension", "extended", "longer", "lengthen", "prolong", "renew", "renewal"],
   limit: ["limit", "cap", "maximum", "max"],
@@ -263,6 +334,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   role: ["role", "position", "post", "job", "opportunity"],
   vacancy: ["vacancy", "vacancies"],
   interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
+  send: ["send", "sent"],
   contact: ["contact", "email", "phone", "call"],
   question: ["question", "query", "enquiry", "inquiry"],
   notify: ["notify", "notified", "notification", "tell", "told", "hear", "heard"],
@@ -280,7 +352,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
     "hmrc", "dwp", "moj", "mod", "dvla", "ons", "hmpps", "dfe", "defra", "dcms", "fcdo", "dhsc", "hmt", "desnz", "dsit", "mhclg", "dluhc",
   ],
   wales: ["wales", "welsh", "cymru"],
-  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned"],
+  secondment: ["secondment", "secondee", "seconded", "placement", "attachment", "scheme", "loan", "loaned", "stint"],
   government: ["government", "govt", "gov", "whitehall"],
   type: ["type", "option", "variety", "kind"],
   step: ["step", "stage"],
@@ -289,6 +361,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   learn: ["learn", "learning", "study"],
   short: ["short", "shorter", "shortest", "brief", "shortterm"],
   duration: ["duration", "length", "lengths"],
+  hour: ["hour", "hours", "hrs"],
   timescale: ["timescale", "timescales", "timeline", "timelines", "deadline", "deadlines", "turnaround"],
 };
 
@@ -355,3 +428,12 @@ function termOf(word: string): string {
   }
   return term;
 }
+
+/**
+ * The analysed terms of the everyday words, less any that one of the things and topics analyses to
+ * too ("namely" and "name" are both "name").
+ */
+export const EVERYDAY_TERMS: ReadonlySet<string> = (() => {
+  const things = new Set([...NOT_EVERYDAY].flatMap((w) => analyse(w)));
+  return new Set(EVERYDAY_WORDS.flatMap((w) => analyse(w)).filter((t) => !things.has(t)));
+})();

@@ -10,6 +10,9 @@ export const MAX_CLOSEST = 3;
 /** How many terms a clause needs to call the whole question's answer into doubt (see withClauses). */
 const CLAUSE_OVERRULE_TERMS = 3;
 
+/** How much more of the whole question the whole question's entry must explain to stand against a clause's. */
+const CLAUSE_EXPLAINED_MARGIN = 0.1;
+
 /**
  * Split a question into clauses at sentence marks, commas, "but" and, in unpunctuated chat, before a
  * question word ("...for ten years now what would I get out of it"): rambling questions put the ask
@@ -36,7 +39,8 @@ export function isAsk(clause: string): boolean {
  * that asks something (isAsk: context such as "I work part-time at the council" is not the ask) is
  * also decided on its own, and the most confident clause answer is combined with the whole
  * question's decision:
- *   - both answer, with different entries, and the clause has at least CLAUSE_OVERRULE_TERMS terms:
+ *   - both answer, with different entries, the clause has at least CLAUSE_OVERRULE_TERMS terms and
+ *     the whole question's entry does not explain clearly more of the whole question (gate.ts):
  *     did-you-mean with both (never a guess between them);
  *   - the whole question does not answer, but is not a decline for another reason, and the clause's
  *     entry is among the whole question's closest entries: answer with the clause's entry;
@@ -55,6 +59,11 @@ export function withClauses(whole: Decision, sig: Signals, parts: ReadonlyArray<
   if (whole.kind === "answer") {
     // A short clause ("am I allowed to apply") loses the context that decided the whole question.
     if (whole.id === best.id || bestTerms < CLAUSE_OVERRULE_TERMS) return whole;
+    // The whole question's entry explains clearly more of the whole question than the clause's
+    // entry does (gate.ts): the clause's answer ignores what the rest of the question is about
+    // ("I'm dyslexic ... can I get help filling in the form").
+    const explained = sig.explained ?? {};
+    if ((explained[whole.id] ?? 0) - (explained[best.id] ?? 0) >= CLAUSE_EXPLAINED_MARGIN) return whole;
     return { kind: "did-you-mean", closest: [best.id, whole.id] };
   }
   if (whole.kind === "off-topic") return whole;

@@ -6,7 +6,8 @@
  * the entry must explain most of what the question is about:
  *   - each of the question's terms (names and places left out) weighs what it tells: words many
  *     entries use weigh little; words the knowledge base never uses ("dentist", "tesco") weigh
- *     GATE.unknownWeight, more than any word it uses; context words that place a question in the
+ *     GATE.unknownWeight, more than any word it uses, unless it is an everyday English word (a
+ *     general stop-word list, stopwords-iso) that weighs as little as a context word; context words that place a question in the
  *     public sector or the programme without saying what it asks (secondment, council, NHS, team,
  *     staff) weigh GATE.contextWeight;
  *   - explained(e): the weighted share of those terms that entry e uses, in full when its question,
@@ -56,9 +57,18 @@ export interface LabelTerms {
 }
 
 /** How much a term counts in the gate: `weight` is the ranker's IDF weight (search.ts). */
-export function gateWeight(term: string, weight: number, df: number, notCovered: boolean, context: ReadonlySet<string>): number {
+export function gateWeight(
+  term: string,
+  weight: number,
+  df: number,
+  notCovered: boolean,
+  context: ReadonlySet<string>,
+  everyday: ReadonlySet<string> = new Set(),
+): number {
   if (context.has(term)) return GATE.contextWeight;
-  if (df === 0 && !notCovered) return GATE.unknownWeight;
+  // An everyday word ("rather", "till", "side") the knowledge base happens not to use says as
+  // little about the topic as a context word; an unusual one ("dentist", "parking") says a lot.
+  if (df === 0 && !notCovered) return everyday.has(term) ? GATE.contextWeight : GATE.unknownWeight;
   return weight;
 }
 

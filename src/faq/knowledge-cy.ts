@@ -117,7 +117,7 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Fa
     vocabulary: WELSH_SYNONYM_WORDS,
     domainWords: new Set(analyse(domain)),
     genericWords: new Set(analyse("secondiad rhaglen GovXchange")),
-    contextWords: new Set(analyse("secondiad rhaglen sefydliad tîm adran cyngor llywodraeth staff cydweithiwr aelod pobl gwaith swydd sector cyhoeddus gwasanaeth sifil")),
+    contextWords: new Set(analyse("secondiad rhaglen sefydliad tîm adran cyngor llywodraeth staff cydweithiwr aelod pobl gwaith swydd sector cyhoeddus gwasanaeth sifil gofal plant")),
     offTopicExamples: FILE.offTopic,
     offTopicMarks: FILE.offTopicMarks,
     placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),

@@ -14,7 +14,7 @@
 import { NeuralNetwork } from "@nlpjs/neural";
 import { distance } from "fastest-levenshtein";
 import MiniSearch, { type SearchResult } from "minisearch";
-import { analyse, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
+import { analyse, EVERYDAY_TERMS, isStopWord, normalise, PLACE_NAMES, SYNONYM_WORDS } from "./analyse";
 import { SHIPPED_ALTERNATES } from "./alternates";
 import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
@@ -129,6 +129,10 @@ export const THRESHOLDS = {
   agreeTerms: 3,
   sharedTerms: 3,
   trustKnown: 0.9,
+  /** BM25 alone may answer when the classifier is below this for every label... */
+  wordsOnlyClassifier: 0.3,
+  /** ...and BM25's best entry explains at least this share of the question (gate.ts). */
+  wordsOnlyExplained: 0.75,
 };
 const MAX_RELATED = 2;
 /** Words that put a question inside the programme's domain even when nothing answers it. */
@@ -155,6 +159,8 @@ export interface FaqLanguage {
   offTopicMarks?: readonly string[];
   /** Analysed words that place a question in the public sector or the programme without saying what it asks (gate.ts). */
   contextWords?: ReadonlySet<string>;
+  /** Analysed everyday words (a general stop-word list): light in the gate when no entry uses them (gate.ts). */
+  everydayWords?: ReadonlySet<string>;
   /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
   placeNames?: ReadonlySet<string>;
 }
@@ -169,7 +175,8 @@ export const ENGLISH: FaqLanguage = {
   offTopicExamples: OFF_TOPIC_EXAMPLES,
   offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
-  contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service")),
+  everydayWords: EVERYDAY_TERMS,
+  contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service worker employee trust childcare carer kids children")),
 };
 
 /** What the rankers found for one question: the input to decide(). */
@@ -263,8 +270,19 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
     (sig.coverage >= t.answerCoverage || (trustClassifier && sig.terms.length >= t.longTerms && top.classifier >= t.longClassifier)) &&
     sig.known >= t.answerKnown &&
     margin >= t.answerMargin;
+  // The classifier knows none of the labels (its outputs all near 0) but BM25's best entry uses
+  // almost every word of the question, in its question, alternates, keywords or topic, and no other
+  // entry comes close: a new wording of that entry ("will there be a formal interview with the host").
+  const clfMax = Math.max(0, ...sig.ranked.map((r) => r.classifier));
+  const wordsOnly =
+    sig.terms.length >= 2 &&
+    clfMax < t.wordsOnlyClassifier &&
+    top.score - top.classifier >= BM25_BEST &&
+    (sig.explained?.[top.id] ?? 0) >= t.wordsOnlyExplained &&
+    sig.known >= t.trustKnown &&
+    margin >= t.answerMargin;
   // The answer gate (gate.ts): the entry must explain most of what the question is about.
-  if (top.isEntry && (usual || agreed) && passesGate(sig, top.id) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
+  if (top.isEntry && (usual || agreed || wordsOnly) && passesGate(sig, top.id) && (sig.terms.length > 1 || sig.singleWeight >= t.singleTermWeight)) {
     const related = sig.ranked.slice(1).filter((r) => r.isEntry && r.score >= top.score * t.closestShare).slice(0, MAX_RELATED).map((r) => r.id);
     return { kind: "answer", id: top.id, related, confidence: top.score };
   }
@@ -397,7 +415,7 @@ export function createFaq(
   const weight = (term: string): number => {
     if (language.genericWords.has(term)) return MIN_WEIGHT;
     const df = docFreq.get(term);
-    if (!df) return notCoveredTerms.has(term) ? 1 : UNKNOWN_WEIGHT;
+    if (!df) return notCoveredTerms.has(term) ? 1 : language.everydayWords?.has(term) ? MIN_WEIGHT : UNKNOWN_WEIGHT;
     return Math.min(1, Math.max(MIN_WEIGHT, Math.log(n / df) / scale));
   };
 
@@ -514,7 +532,7 @@ export function createFaq(
       .filter((t) => !names.has(t))
       .map((t) => ({
         term: t,
-        weight: gateWeight(t, weight(t), docFreq.get(t) ?? 0, notCoveredTerms.has(t), context),
+        weight: gateWeight(t, weight(t), docFreq.get(t) ?? 0, notCoveredTerms.has(t), context, language.everydayWords),
         df: docFreq.get(t) ?? 0,
         notCovered: notCoveredTerms.has(t),
         inBest: best?.main.has(t) ? "main" : best?.answer.has(t) ? "answer" : "none",

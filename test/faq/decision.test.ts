@@ -181,6 +181,21 @@ describe("the answer decision", () => {
     assert.deepEqual(decide(signals({ explained: { "pay-and-expenses": 0.1 }, inDomain: false })), { kind: "off-topic" });
   });
 
+  it("answers on BM25 alone only when the classifier knows no label, the entry explains most of the question and leads clearly", () => {
+    const ranked = [
+      { id: "extension", isEntry: true, classifier: 0, score: 1 },
+      { id: "pay-and-expenses", isEntry: true, classifier: 0.1, score: 0.5 },
+    ];
+    const bm25Only = signals({ terms: ["extend", "month"], ranked, explained: { extension: THRESHOLDS.wordsOnlyExplained }, coverage: 1 });
+    assert.equal(decide(bm25Only).kind, "answer");
+    // The classifier leans to some label, or the entry explains too little.
+    const sure = [...ranked, { id: "benefits", isEntry: true, classifier: THRESHOLDS.wordsOnlyClassifier, score: 0.3 }];
+    assert.equal(decide({ ...bm25Only, ranked: sure }).kind, "did-you-mean");
+    assert.equal(decide({ ...bm25Only, explained: { extension: THRESHOLDS.wordsOnlyExplained - 0.01 } }).kind, "did-you-mean");
+    // A single term is never enough.
+    assert.equal(decide({ ...bm25Only, terms: ["extend"] }).kind, "did-you-mean");
+  });
+
   it("says 'off-topic' when nothing telling matches and the question does not name secondments", () => {
     const weak = signals({ ranked: [{ id: "benefits", isEntry: true, classifier: 0.1, score: 0.3 }], coverage: 0.1, known: 0.1, telling: false, inDomain: false });
     assert.deepEqual(decide(weak), { kind: "off-topic" });
@@ -231,6 +246,17 @@ describe("long questions, clause by clause", () => {
     assert.deepEqual(withClauses(whole, sig, [{ terms: 3, decision: answer("extension") }]), { kind: "did-you-mean", closest: ["extension", "pay-and-expenses"] });
     assert.deepEqual(withClauses(whole, sig, [{ terms: 2, decision: answer("extension") }]), whole);
     assert.deepEqual(withClauses(whole, sig, [{ terms: 3, decision: answer("pay-and-expenses") }]), whole);
+  });
+
+  it("keeps the whole question's answer when its entry explains clearly more of the question than the clause's", () => {
+    const whole = answer("pay-and-expenses");
+    const clause = [{ terms: 3, decision: answer("extension") }];
+    assert.deepEqual(withClauses(whole, { ...sig, explained: { "pay-and-expenses": 0.7, extension: 0.4 } }, clause), whole);
+    // About as much: both are offered.
+    assert.deepEqual(withClauses(whole, { ...sig, explained: { "pay-and-expenses": 0.5, extension: 0.45 } }, clause), {
+      kind: "did-you-mean",
+      closest: ["extension", "pay-and-expenses"],
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { FAQ_ENTRIES, type FaqEntry } from "../../src/faq/knowledge";
 import { analyse, createFaq, SHIPPED_ENTRIES, type FaqResult } from "../../src/faq/search";
+import { GATE } from "../../src/faq/gate";
 
 const faq = createFaq();
 
@@ -294,6 +295,23 @@ describe("text analysis", () => {
     // Where the asker works is context; which organisations take secondees is a topic.
     assert.deepEqual(analyse("we're an NHS trust and want to host someone"), analyse("we want to host someone"));
     assert.ok(analyse("can I go to an NHS trust").includes("nhs"));
+    // "The/our trust" is a particular employer, not the NHS as a host.
+    assert.ok(!analyse("can our NHS trust offer a placement").includes("nhs"));
+    assert.deepEqual(analyse("KIT days"), analyse("keeping in touch"));
+    assert.deepEqual(analyse("do I have to ask my boss"), analyse("permission manager"));
+    assert.deepEqual(analyse("how do I get my manager on board"), analyse("convince manager"));
+    assert.ok(analyse("can I do a part time secondment").includes("type"));
+    assert.ok(!analyse("I work part time").includes("type"));
+    assert.deepEqual(analyse("submit my form"), analyse("send my form"));
+  });
+
+  it("weighs an everyday word the knowledge base never uses lightly, and an unusual one heavily, in the answer gate", () => {
+    const weightOf = (q: string, term: string) => faq.signals(q).salient?.find((t) => t.term === term)?.weight;
+    assert.equal(weightOf("rather a long one", "rather"), GATE.contextWeight);
+    assert.equal(weightOf("find a dentist", "dentist"), GATE.unknownWeight);
+    // The list's things and topics are not everyday words here ("namely" does not make "name" one).
+    assert.equal(weightOf("can I book a meeting room", "room"), GATE.unknownWeight);
+    assert.equal(weightOf("can I change my name on Teams", "name"), GATE.unknownWeight);
   });
 
   it("puts right two swapped letters as one slip", () => {

@@ -75,6 +75,25 @@ describe("Welsh FAQ", () => {
     assert.deepEqual(terms("rhoi fy enw lawr"), terms("gwneud cais"));
     assert.ok(terms("dw i ddim isio mynd").includes("unsuitable"));
     assert.deepEqual(terms("mynd ymlaen"), terms("bwrw ymlaen"));
+    // "ydan ni", "dach chi", "be di", "ges i" and "ydych chi'n gwybod" are the asking, not the topic.
+    assert.deepEqual(terms("ydan ni'n cael secondai?"), terms("ydyn ni'n cael secondai?"));
+    assert.deepEqual(terms("be di manteision secondiad"), terms("beth yw manteision secondiad"));
+    assert.deepEqual(terms("ydych chi'n gwybod pwy sy'n talu"), terms("pwy sy'n talu"));
+    // Spoken "lle" opening a question is "where", not "a place".
+    assert.deepEqual(terms("lle mae'r ffurflen?"), terms("ble mae'r ffurflen?"));
+  });
+
+  it("reads English words typed in Welsh sentences, and tells a part-time secondment from working part time", () => {
+    const terms = (q: string) => faq.signals(q).terms;
+    assert.deepEqual(terms("fixed term sy gen i"), terms("cyfnod penodol sy gen i"));
+    assert.deepEqual(terms("ga i apply"), terms("ga i wneud cais"));
+    assert.ok(terms("chwe mis arall").includes("ymestyn"));
+    const id = (q: string) => {
+      const r = faq.ask(q);
+      return r.kind === "answer" ? r.entry.id : r.kind;
+    };
+    assert.equal(id("Ydy secondiadau rhan-amser ar gael?"), "secondment-types");
+    assert.equal(id("Dw i'n gweithio rhan-amser, ga i ymuno?"), "part-time-hours");
   });
 
   it("declines a Welsh question that names, in Welsh, a topic the material does not cover or an everyday workplace thing, though it shares words with an entry", () => {
