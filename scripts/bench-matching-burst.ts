@@ -31,6 +31,7 @@ import { FormRecordStore, INTEREST_ID } from "../src/store/records";
 import { openStore } from "../src/store/store";
 import { DATASET_CAPS, generateDataset } from "../test/matching/dataset";
 import { startBareCosmos } from "../test/support/store-calls";
+import { PreferenceStore } from "../src/store/preferences";
 
 export interface BurstResult {
   burstMs: number;
@@ -105,6 +106,8 @@ export async function benchMatchingBurst(o: { candidates?: number; openings?: nu
       roles: new FormRecordStore<RoleRecordDetails>(people, "role", changes),
       matches: new MatchStore(store.container("matches"), changes),
       outbox: { enqueue: async () => "queued" as const },
+      // Suggestions go to each programme team member in their own language.
+      preferences: new PreferenceStore(people),
       now: () => new Date(at),
     } as unknown as Services;
     await a.current();
