@@ -31,6 +31,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Does my home organisation still need me for the work I was hired to do?",
   ],
   benefits: [
+    "What do I gain from a secondment in local government?",
     "Why would I want to do a secondment?",
     "What's the point of a secondment?",
     "How will a secondment help my career?",
@@ -67,6 +68,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can I lead a whole project on a longer secondment?",
   ],
   "disability-adjustments": [
+    "I find long forms hard because of a condition, can someone help me fill it in?",
     "I'm neurodivergent, can I get support?",
     "Can the form be made accessible for me?",
     "Will the host make adjustments for my condition?",
@@ -114,6 +116,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Do I have to interview the person you matched with my vacancy?",
   ],
   "not-proceeding": [
+    "As the vacancy holder, what do I do if the candidate is not suitable after the discussion?",
     "Can I say no to a match?",
     "What if I don't like the role after meeting them?",
     "Can I back out after the meeting?",
@@ -205,6 +208,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "What are the steps from idea to starting a secondment?",
   ],
   "choosing-skills": [
+    "When is a secondment the right way to develop?",
     "How do I know what skills I want to build?",
     "What should I aim to learn?",
     "How do I pick a development goal?",
@@ -253,6 +257,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can I be seconded to a bank or a media company?",
   ],
   "business-case": [
+    "Is there a template for the business case?",
     "What goes in a business case?",
     "How do I justify the secondment to my department?",
     "Do I need to explain who will cover my work?",
