@@ -434,6 +434,15 @@ function termOf(word: string): string {
  * too ("namely" and "name" are both "name").
  */
 export const EVERYDAY_TERMS: ReadonlySet<string> = (() => {
-  const things = new Set([...NOT_EVERYDAY].flatMap((w) => analyse(w)));
-  return new Set(EVERYDAY_WORDS.flatMap((w) => analyse(w)).filter((t) => !things.has(t)));
+  const things = new Set(analyseWords([...NOT_EVERYDAY]));
+  return new Set(analyseWords(EVERYDAY_WORDS).filter((t) => !things.has(t)));
 })();
+
+/**
+ * The terms of many single words in one pass (start-up: analysing 1,300 words one by one ran every
+ * phrase pattern 1,300 times). No phrase spans the " | " between words, so the terms are those of
+ * each word alone (a test checks this).
+ */
+export function analyseWords(words: readonly string[]): string[] {
+  return analyse(words.join(" | "));
+}

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { FAQ_ENTRIES, type FaqEntry } from "../../src/faq/knowledge";
 import { analyse, createFaq, SHIPPED_ENTRIES, type FaqResult } from "../../src/faq/search";
 import { GATE } from "../../src/faq/gate";
+import { analyseWords, EVERYDAY_TERMS } from "../../src/faq/analyse";
 
 const faq = createFaq();
 
@@ -175,6 +176,16 @@ describe("FAQ search", () => {
     assert.equal(answerId(small.ask("is there a car park?")), "parking");
     assert.equal(answerId(small.ask("what food is in the canteen?")), "lunch");
     assert.notEqual(small.ask("quantum physics").kind, "answer");
+  });
+
+  it("analyses a list of words in one pass to the same terms as one by one (the everyday-word list at start-up)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const words: string[] = (require("stopwords-iso") as Record<string, string[]>).en!.filter((w) => /^[a-z]{4,}$/.test(w));
+    // Words that phrase patterns rewrite alone or next to each other ("how long", "kit", "keep in touch").
+    words.push("how", "long", "kit", "keep", "in", "touch", "part", "time", "line", "manager");
+    assert.deepEqual(new Set(analyseWords(words)), new Set(words.flatMap((w) => analyse(w))));
+    assert.ok(EVERYDAY_TERMS.has(analyse("rather")[0]!));
+    assert.ok(!EVERYDAY_TERMS.has(analyse("computer")[0]!));
   });
 
   it("rejects duplicate ids in a custom set", () => {
