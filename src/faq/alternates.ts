@@ -93,6 +93,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Are secondees chosen by competition?",
   ],
   "match-notification": [
+    "I sent my expression of interest a while ago, how will I find out if I've been matched?",
     "How will I hear if there's a match?",
     "Who contacts me when I've been matched?",
     "When will I find out about a role?",
@@ -131,6 +132,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Does my role stay on the database if the candidate says no?",
   ],
   "guaranteed-match": [
+    "We have put a role forward, will we definitely get a secondee?",
     "Will I definitely get a secondment?",
     "Is everyone who applies placed?",
     "What are my chances of being matched?",
@@ -257,6 +259,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can I be seconded to a bank or a media company?",
   ],
   "business-case": [
+    "What should I put in a written justification for my secondment?",
     "Is there a template for the business case?",
     "What goes in a business case?",
     "How do I justify the secondment to my department?",
@@ -303,6 +306,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Who writes the secondee's performance report?",
   ],
   "end-of-secondment": [
+    "My secondment is coming to an end, what should I do next?",
     "What happens when the secondment finishes?",
     "What should I do when I go back?",
     "How do I share what I learned?",
