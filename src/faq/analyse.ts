@@ -104,6 +104,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "How long does it (usually) take to get matched / for the host to reply" also names the step.
   [/\bhow long (does|do|will|would|did|should|can|could|might) it ((usually|normally|typically|generally|tend to) )?take( me| us| you| them)? (to|for|before|until)\b/g, " timescale "],
   [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
+  // How long the programme keeps someone's details is a timescale too, not how long a secondment lasts.
+  [/\bhow long (will|do|does|would|can|could) (my|your|our|their|the|his|her) (personal )?(details|data|information|form|forms|record|records|application) (stay|be kept|be held|be stored|remain|be on)\b/g, " timescale $4 "],
   // Costs other than salary and travel for work: what the material says about expenses does not answer them.
   [/\b(childcare|child care|nursery|childminder|childminding|accommodation|lodging|rent|commuting|commute|parking|season ticket)( costs?| fees?| bills?| charges?| expenses?)\b/g, " othercost "],
   [/\b(pay|pays|paying|paid|cover|covers|covering|claim|claiming|help|helping) (for |with |towards )?(my |our |the )?(childcare|child care|nursery|childminder|accommodation|lodgings?|rent|commute|commuting|parking)\b/g, " othercost "],

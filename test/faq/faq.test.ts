@@ -216,6 +216,11 @@ describe("questions with context, and topics outside the material", () => {
     const r = faq.ask("how long does the informal discussion stage normally take?");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-timescales");
     assert.equal(answerId(faq.ask("how long does a secondment last?")), "secondment-types");
+    // How long a secondment usually lasts is about the types of secondment, not agreeing the details.
+    assert.equal(answerId(faq.ask("typically how many months is a secondment")), "secondment-types");
+    // How long the programme keeps someone's details is a timescale the material does not give.
+    const kept = faq.ask("how long will my details stay on the database");
+    assert.equal(kept.kind === "not-covered" ? kept.topic?.id : kept.kind, "not-covered-timescales");
   });
 
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
