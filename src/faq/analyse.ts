@@ -56,6 +56,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bchanged? (my|your|our|their) minds?\b/g, " withdraw "],
   [/\bturn(s|ed|ing)? ([a-z]+ ){0,2}down\b/g, " withdraw "],
   [/\b(get|gain|getting|gaining) out of\b/g, " benefit "],
+  // "The big boss" is a more senior manager: "big" says nothing about the topic.
+  [/\bbig (boss|bosses)\b/g, " boss "],
   // "If my boss says no" is about permission; "can I say no" is about turning a match down.
   [/\b(manager|managers|boss|lm|employer|department|organisation|council) (say|says|said|saying|refuses?|refused) no\b/g, " manager permission "],
   [/\b(say|says|said|saying) no\b/g, " withdraw "],

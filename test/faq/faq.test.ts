@@ -291,6 +291,7 @@ describe("text analysis", () => {
   });
 
   it("names concepts people describe in everyday words", () => {
+    assert.deepEqual(analyse("does the big boss need to approve it"), analyse("does the boss need to approve it"));
     assert.deepEqual(analyse("how long is it"), analyse("duration"));
     assert.deepEqual(analyse("the length"), analyse("duration"));
     assert.deepEqual(analyse("terms and conditions"), analyse("T&Cs"));
