@@ -86,6 +86,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwhy (should|would|do|might) (i|you|we|anyone|someone|people)\b/g, " benefit "],
   [/\borgani[sz](e|es|ed|ing)\b/g, " arrange "],
   [/\b(find|finding|found) out\b/g, " notify "],
+  // Hearing from your own (home) department or team is keeping in touch, not being told of a match.
+  [/\b(still )?hear(s|d|ing)? (anything )?(from|about) (my|our) (own|home) (department|dept|organisation|org|team|employer)\b/g, " keepintouch home organisation "],
   [/\bhear(d|ing)? back\b/g, " notify "],
   [/\bthink[\s-]*tanks?\b/g, " thinktank "],
   [/\b(not|isnt|arent|wasnt) (right|suitable|a good fit|for me)\b/g, " unsuitable "],

@@ -291,6 +291,7 @@ describe("text analysis", () => {
   });
 
   it("names concepts people describe in everyday words", () => {
+    assert.deepEqual(analyse("will I still hear from my own department"), analyse("will I still keep in touch with my home organisation"));
     assert.deepEqual(analyse("does the big boss need to approve it"), analyse("does the boss need to approve it"));
     assert.deepEqual(analyse("how long is it"), analyse("duration"));
     assert.deepEqual(analyse("the length"), analyse("duration"));
