@@ -336,6 +336,12 @@ describe("text analysis", () => {
     assert.ok(faq.signals("the lenght of it").terms.includes("duration"));
   });
 
+  it("does not correct a context or everyday word to a knowledge-base word ('kids' is not 'kind')", () => {
+    assert.ok(faq.signals("i work school hours because of the kids, can i still apply").terms.includes(analyse("kids")[0]!));
+    assert.equal(answerId(faq.ask("i work school hours because of the kids, can i still apply")), "part-time-hours");
+    assert.ok(faq.signals("whats the typical lenght of a secondment").terms.includes("duration"));
+  });
+
   it("treats British and American spellings alike", () => {
     assert.deepEqual(analyse("organization"), analyse("organisation"));
     assert.deepEqual(analyse("program"), analyse("programme"));
