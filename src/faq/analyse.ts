@@ -171,6 +171,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(nhs|health|hospital|ambulance) (trusts?|boards?)\b/g, " nhs "],
   // Registering interest in everyday words: "put my interest in", "submit my interest".
   [/\b(put|putting|submit|submitted|submitting|send|sent|sending|express|expressed|log|logged)( in)? (my|our|an?|your|their) interest( in)?\b/g, " eoi "],
+  // What happens once the form is in, or from the form to the start, is the matching process.
+  [/\bafter (i|we|you) (have |ve )?(fill|filled|complete|completed|send|sent|submit|submitted|return|returned)( in)? (the|my|our|an?)\s+(form|eoi)( in)?\b/g, " send form "],
+  [/\bfrom\s+((the|an?|my)\s+)?(form|eoi)\s+to\s+(starting|start|the start|day one)\b/g, " send form start "],
   [/\bcivil servants?\b/g, " staff "],
   [/\b(keepintouch|kit)\s+(days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
   // Train travel to do the work is an expense.
