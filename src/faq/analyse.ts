@@ -188,6 +188,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(sure|bound|certain|guaranteed) to\s+hostsecondee\b/g, " guarantee hostsecondee "],
   [/\bgo(ing)? for it\b/g, " apply "],
   [/\b(picked|chosen|selected) (for|with) (the |a )?(roles?|vacancies|posts?|jobs?)\b/g, " match "],
+  // "Sell it to me" asks what is good about it; selling it to someone else is convincing them.
+  [/\bsell(ing)? (it|this|the idea|a secondment|the secondment|secondments) to (me|us)\b/g, " benefit "],
   [/\bsell(ing)? (it|this|the idea|a secondment|the secondment) to\b/g, " convince "],
   // Everyone agreeing ("if everyone's happy", "both sides want me to stay") is their permission.
   [/\b(everyone|everybody|both sides|all sides|both parties|all parties|both organisations)( is| are|s|re)? (happy|agree|agrees|ok|okay|on board|want)\b/g, " permission "],
