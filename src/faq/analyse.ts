@@ -108,6 +108,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "How long does it (usually) take to get matched / for the host to reply" also names the step.
   [/\bhow long (does|do|will|would|did|should|can|could|might) it ((usually|normally|typically|generally|tend to) )?take( me| us| you| them)? (to|for|before|until)\b/g, " timescale "],
   [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
+  // People who work in the private sector taking part (who may apply) is not where a secondee may go.
+  [/\b(staff|people|employees|workers|someone|somebody|anyone|i|we) (who work |who works |work |works |working |employed )?(from|at|in|for|by) (a |the )?private (companies|company|firms?|sector|businesses|business)\b/g, " privatesectorstaff "],
+  // How much notice someone needs is a timescale the material does not give.
+  [/\bhow much notice\b/g, " timescale notice "],
   // How long the programme keeps someone's details is a timescale too, not how long a secondment lasts.
   [/\bhow long (will|do|does|would|can|could) (my|your|our|their|the|his|her) (personal )?(details|data|information|form|forms|record|records|application) (stay|be kept|be held|be stored|remain|be on)\b/g, " timescale $4 "],
   // Costs other than salary and travel for work: what the material says about expenses does not answer them.

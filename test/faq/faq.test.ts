@@ -221,6 +221,14 @@ describe("questions with context, and topics outside the material", () => {
     // How long the programme keeps someone's details is a timescale the material does not give.
     const kept = faq.ask("how long will my details stay on the database");
     assert.equal(kept.kind === "not-covered" ? kept.topic?.id : kept.kind, "not-covered-timescales");
+    const notice = faq.ask("how much notice does my home department need to release me");
+    assert.equal(notice.kind === "not-covered" ? notice.topic?.id : notice.kind, "not-covered-timescales");
+  });
+
+  it("says the material does not cover whether people from the private sector may take part, but answers going to a private company", () => {
+    const r = faq.ask("can staff from private companies take part in the programme");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-eligibility");
+    assert.equal(answerId(faq.ask("can i be seconded to a private company")), "host-organisations");
   });
 
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
