@@ -132,6 +132,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(does|do|will) (that|this|it) mean (i|we|you|they) (will|ll|are going to) (get|be given|be matched)\b/g, " guarantee "],
   [/\b(rule|rules|ruled|ruling) (me|us|them|him|her|you|people|someone) out\b/g, " eligible "],
   [/\b(off the table|out of the question)\b/g, " eligible "],
+  // Being allowed to apply at all is eligibility, not a manager's permission.
+  [/\b(am i|are we|are you|is (he|she|someone|somebody)|are (they|people|staff)) (still |even )?(allowed|permitted) to (apply|join|take part|participate|register|sign up)\b/g, " eligible apply "],
   // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
   [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
   [/\b(someone|somebody|people|a person|a contact) (i|we) (already )?(know|knew)\b/g, " acquaintance "],

@@ -303,6 +303,8 @@ describe("text analysis", () => {
     assert.deepEqual(analyse("does the big boss need to approve it"), analyse("does the boss need to approve it"));
     assert.deepEqual(analyse("so after I fill the form in"), analyse("send form"));
     assert.deepEqual(analyse("sell it to me"), analyse("benefits"));
+    assert.deepEqual(analyse("am I allowed to apply?"), analyse("eligible to apply"));
+    assert.ok(analyse("do I need my manager's permission to apply").includes(analyse("permission")[0]!));
     assert.deepEqual(analyse("sell it to my manager"), analyse("convince my manager"));
     assert.deepEqual(analyse("the process from EOI to starting"), analyse("the process send form start"));
     assert.deepEqual(analyse("how long is it"), analyse("duration"));
