@@ -156,6 +156,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "What should keep in touch conversations cover?",
   ],
   extension: [
+    "Can the secondment carry on past the end date if the host and I both want that?",
     "Can I stay on longer at the host?",
     "What's the longest a secondment can be?",
     "Can we extend it if it's going well?",
@@ -281,6 +282,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Do I need a clear description of my role at the host?",
   ],
   "pay-and-expenses": [
+    "As the vacancy holder, do we pay the secondee's salary?",
     "Will I still get paid on secondment?",
     "Does my own department keep paying me?",
     "Who covers my travel costs?",
