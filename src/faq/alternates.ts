@@ -178,6 +178,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Is there a form to fill in to take part?",
   ],
   "offer-a-role": [
+    "We need someone for a project for a few months, can we use the programme to find them?",
     "We have a vacancy a secondee could fill",
     "How do I get a secondee for my team?",
     "Can my council host a secondee?",
@@ -234,6 +235,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "What's the best way to bring up a secondment in my one-to-one?",
   ],
   "approaching-a-host": [
+    "Can I ask someone I know at an organisation about a secondment there?",
     "How do I contact an organisation I'd like to go to?",
     "Should I reach out to someone I know there?",
     "What do I say when I first meet the host?",
