@@ -31,6 +31,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Does my home organisation still need me for the work I was hired to do?",
   ],
   benefits: [
+    "What do I gain from a secondment in local government?",
     "Why would I want to do a secondment?",
     "What's the point of a secondment?",
     "How will a secondment help my career?",
@@ -67,6 +68,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can I lead a whole project on a longer secondment?",
   ],
   "disability-adjustments": [
+    "I find long forms hard because of a condition, can someone help me fill it in?",
     "I'm neurodivergent, can I get support?",
     "Can the form be made accessible for me?",
     "Will the host make adjustments for my condition?",
@@ -91,6 +93,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Are secondees chosen by competition?",
   ],
   "match-notification": [
+    "I sent my expression of interest a while ago, how will I find out if I've been matched?",
     "How will I hear if there's a match?",
     "Who contacts me when I've been matched?",
     "When will I find out about a role?",
@@ -114,6 +117,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Do I have to interview the person you matched with my vacancy?",
   ],
   "not-proceeding": [
+    "As the vacancy holder, what do I do if the candidate is not suitable after the discussion?",
     "Can I say no to a match?",
     "What if I don't like the role after meeting them?",
     "Can I back out after the meeting?",
@@ -128,6 +132,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Does my role stay on the database if the candidate says no?",
   ],
   "guaranteed-match": [
+    "We have put a role forward, will we definitely get a secondee?",
     "Will I definitely get a secondment?",
     "Is everyone who applies placed?",
     "What are my chances of being matched?",
@@ -151,6 +156,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "What should keep in touch conversations cover?",
   ],
   extension: [
+    "Can the secondment carry on past the end date if the host and I both want that?",
     "Can I stay on longer at the host?",
     "What's the longest a secondment can be?",
     "Can we extend it if it's going well?",
@@ -172,6 +178,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Is there a form to fill in to take part?",
   ],
   "offer-a-role": [
+    "We need someone for a project for a few months, can we use the programme to find them?",
     "We have a vacancy a secondee could fill",
     "How do I get a secondee for my team?",
     "Can my council host a secondee?",
@@ -205,6 +212,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "What are the steps from idea to starting a secondment?",
   ],
   "choosing-skills": [
+    "When is a secondment the right way to develop?",
     "How do I know what skills I want to build?",
     "What should I aim to learn?",
     "How do I pick a development goal?",
@@ -227,6 +235,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "What's the best way to bring up a secondment in my one-to-one?",
   ],
   "approaching-a-host": [
+    "Can I ask someone I know at an organisation about a secondment there?",
     "How do I contact an organisation I'd like to go to?",
     "Should I reach out to someone I know there?",
     "What do I say when I first meet the host?",
@@ -253,6 +262,8 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Can I be seconded to a bank or a media company?",
   ],
   "business-case": [
+    "What should I put in a written justification for my secondment?",
+    "Is there a template for the business case?",
     "What goes in a business case?",
     "How do I justify the secondment to my department?",
     "Do I need to explain who will cover my work?",
@@ -273,6 +284,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Do I need a clear description of my role at the host?",
   ],
   "pay-and-expenses": [
+    "As the vacancy holder, do we pay the secondee's salary?",
     "Will I still get paid on secondment?",
     "Does my own department keep paying me?",
     "Who covers my travel costs?",
@@ -298,6 +310,7 @@ export const SHIPPED_ALTERNATES: Readonly<Record<string, readonly string[]>> = {
     "Who writes the secondee's performance report?",
   ],
   "end-of-secondment": [
+    "My secondment is coming to an end, what should I do next?",
     "What happens when the secondment finishes?",
     "What should I do when I go back?",
     "How do I share what I learned?",

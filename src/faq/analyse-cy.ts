@@ -20,6 +20,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(ydych|ydach|dach|wyt) (chi|ti) (yn |n )?gwybod\b/g, " "],
   [/\b(allwch|gallwch|alli|elli|wnewch|newch) (chi|ti) dweud (wrtha|wrthaf|wrtho) (i|fi)\b/g, " "],
   [/\bffeindio allan\b/g, " gwybod "],
+  // "Mynd ati i" (set about doing) and "trafferthu" (bother) say how, not what: "sut dw i'n mynd ati i drefnu".
+  [/\b(mynd|fynd) ati i\b/g, " "],
+  [/\b(trafferthu|drafferthu|thrafferthu)\b/g, " "],
   // Staying on for longer than agreed: "chwe mis arall" (another six months).
   [/\b((chwe|tri|dau|deuddeg|ychydig|cwpl o|\d+) )?(mis|blynedd|blwyddyn|wythnos|wythnosau) (arall|ychwanegol)\b/g, " ymestyn "],
   // A part-time secondment is a type of secondment (working part time is another question).
@@ -161,6 +164,8 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   dysgu: ["dysgu", "datblygu", "datblygiad", "nod", "nodau"],
   gyrfa: ["gyrfa", "gyrfaoedd"],
   perswadio: ["perswadio", "argyhoeddi", "darbwyllo", "codi", "son"],
+  // The spoken "sgwennu" is "ysgrifennu" (to write).
+  ysgrifennu: ["ysgrifennu", "sgwennu", "sgrifennu"],
   // The spoken "nabod" is "adnabod" (to know someone).
   adnabod: ["adnabod", "nabod"],
   elusen: ["elusen", "elusennau", "prifysgol", "prifysgolion", "gig", "heddlu", "heddluoedd"],

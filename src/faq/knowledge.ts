@@ -481,7 +481,6 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     ],
     keywords: [
       "start date",
-      "how long",
       "role description",
       "job description",
       "terms",

@@ -368,8 +368,9 @@ export function createFaq(
   addWords((language.offTopicMarks ?? []).join(" "));
   const vocabList = [...vocabulary];
   const corrections = new Map<string, string>();
-  // A word whose analysed form the knowledge base uses is no typo ("changed" when it has "change").
-  const knownTerms = new Set(analyse([...vocabulary].join(" ")));
+  // A word whose analysed form the knowledge base uses is no typo ("changed" when it has "change"),
+  // nor is a context or everyday word ("kids" is not "kind").
+  const knownTerms = new Set([...analyse([...vocabulary].join(" ")), ...(language.contextWords ?? []), ...(language.everydayWords ?? [])]);
   const correct = (word: string): string => {
     if (word.length < 4 || vocabulary.has(word) || isStopWord(word)) return word;
     const cached = corrections.get(word);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { FAQ_ENTRIES, type FaqEntry } from "../../src/faq/knowledge";
 import { analyse, createFaq, SHIPPED_ENTRIES, type FaqResult } from "../../src/faq/search";
 import { GATE } from "../../src/faq/gate";
+import { analyseWords, EVERYDAY_TERMS } from "../../src/faq/analyse";
 
 const faq = createFaq();
 
@@ -177,6 +178,16 @@ describe("FAQ search", () => {
     assert.notEqual(small.ask("quantum physics").kind, "answer");
   });
 
+  it("analyses a list of words in one pass to the same terms as one by one (the everyday-word list at start-up)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const words: string[] = (require("stopwords-iso") as Record<string, string[]>).en!.filter((w) => /^[a-z]{4,}$/.test(w));
+    // Words that phrase patterns rewrite alone or next to each other ("how long", "kit", "keep in touch").
+    words.push("how", "long", "kit", "keep", "in", "touch", "part", "time", "line", "manager");
+    assert.deepEqual(new Set(analyseWords(words)), new Set(words.flatMap((w) => analyse(w))));
+    assert.ok(EVERYDAY_TERMS.has(analyse("rather")[0]!));
+    assert.ok(!EVERYDAY_TERMS.has(analyse("computer")[0]!));
+  });
+
   it("rejects duplicate ids in a custom set", () => {
     const e: FaqEntry = { id: "x", topic: "X", question: "X?", answer: ["X."], keywords: [] };
     assert.throws(() => createFaq([e, { ...e }]), /Duplicate FAQ entry id: x/);
@@ -205,6 +216,19 @@ describe("questions with context, and topics outside the material", () => {
     const r = faq.ask("how long does the informal discussion stage normally take?");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-timescales");
     assert.equal(answerId(faq.ask("how long does a secondment last?")), "secondment-types");
+    // How long a secondment usually lasts is about the types of secondment, not agreeing the details.
+    assert.equal(answerId(faq.ask("typically how many months is a secondment")), "secondment-types");
+    // How long the programme keeps someone's details is a timescale the material does not give.
+    const kept = faq.ask("how long will my details stay on the database");
+    assert.equal(kept.kind === "not-covered" ? kept.topic?.id : kept.kind, "not-covered-timescales");
+    const notice = faq.ask("how much notice does my home department need to release me");
+    assert.equal(notice.kind === "not-covered" ? notice.topic?.id : notice.kind, "not-covered-timescales");
+  });
+
+  it("says the material does not cover whether people from the private sector may take part, but answers going to a private company", () => {
+    const r = faq.ask("can staff from private companies take part in the programme");
+    assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-eligibility");
+    assert.equal(answerId(faq.ask("can i be seconded to a private company")), "host-organisations");
   });
 
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
@@ -275,6 +299,14 @@ describe("text analysis", () => {
   });
 
   it("names concepts people describe in everyday words", () => {
+    assert.deepEqual(analyse("will I still hear from my own department"), analyse("will I still keep in touch with my home organisation"));
+    assert.deepEqual(analyse("does the big boss need to approve it"), analyse("does the boss need to approve it"));
+    assert.deepEqual(analyse("so after I fill the form in"), analyse("send form"));
+    assert.deepEqual(analyse("sell it to me"), analyse("benefits"));
+    assert.deepEqual(analyse("am I allowed to apply?"), analyse("eligible to apply"));
+    assert.ok(analyse("do I need my manager's permission to apply").includes(analyse("permission")[0]!));
+    assert.deepEqual(analyse("sell it to my manager"), analyse("convince my manager"));
+    assert.deepEqual(analyse("the process from EOI to starting"), analyse("the process send form start"));
     assert.deepEqual(analyse("how long is it"), analyse("duration"));
     assert.deepEqual(analyse("the length"), analyse("duration"));
     assert.deepEqual(analyse("terms and conditions"), analyse("T&Cs"));
@@ -316,6 +348,12 @@ describe("text analysis", () => {
 
   it("puts right two swapped letters as one slip", () => {
     assert.ok(faq.signals("the lenght of it").terms.includes("duration"));
+  });
+
+  it("does not correct a context or everyday word to a knowledge-base word ('kids' is not 'kind')", () => {
+    assert.ok(faq.signals("i work school hours because of the kids, can i still apply").terms.includes(analyse("kids")[0]!));
+    assert.equal(answerId(faq.ask("i work school hours because of the kids, can i still apply")), "part-time-hours");
+    assert.ok(faq.signals("whats the typical lenght of a secondment").terms.includes("duration"));
   });
 
   it("treats British and American spellings alike", () => {

@@ -75,6 +75,10 @@ describe("Welsh FAQ", () => {
     assert.deepEqual(terms("rhoi fy enw lawr"), terms("gwneud cais"));
     assert.ok(terms("dw i ddim isio mynd").includes("unsuitable"));
     assert.deepEqual(terms("mynd ymlaen"), terms("bwrw ymlaen"));
+    // "Mynd ati i" and "trafferthu" are how something is asked; "sgwennu" is "ysgrifennu".
+    assert.deepEqual(terms("sut dw i'n mynd ati i drefnu secondiad"), terms("sut dw i'n trefnu secondiad"));
+    assert.deepEqual(terms("pam ddylwn i drafferthu efo secondiad"), terms("pam ddylwn i wneud secondiad"));
+    assert.deepEqual(terms("sgwennu rhywbeth"), terms("ysgrifennu rhywbeth"));
     // "ydan ni", "dach chi", "be di", "ges i" and "ydych chi'n gwybod" are the asking, not the topic.
     assert.deepEqual(terms("ydan ni'n cael secondai?"), terms("ydyn ni'n cael secondai?"));
     assert.deepEqual(terms("be di manteision secondiad"), terms("beth yw manteision secondiad"));
