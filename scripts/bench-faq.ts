@@ -8,6 +8,7 @@ import { BLIND_IN_DOMAIN, BLIND_IN_DOMAIN_CY, BLIND_NOT_COVERED, BLIND_OFF_TOPIC
 import { BLIND2_IN_DOMAIN, BLIND2_IN_DOMAIN_CY, BLIND2_NOT_COVERED, BLIND2_OFF_TOPIC, BLIND2_OFF_TOPIC_CY } from "../test/faq/blind2-set";
 import { BLIND3_IN_DOMAIN, BLIND3_IN_DOMAIN_CY, BLIND3_NOT_COVERED, BLIND3_OFF_TOPIC, BLIND3_OFF_TOPIC_CY } from "../test/faq/blind3-set";
 import { BLIND4_IN_DOMAIN, BLIND4_IN_DOMAIN_CY, BLIND4_NOT_COVERED, BLIND4_OFF_TOPIC, BLIND4_OFF_TOPIC_CY } from "../test/faq/blind4-set";
+import { BLIND5_IN_DOMAIN, BLIND5_IN_DOMAIN_CY, BLIND5_NOT_COVERED, BLIND5_OFF_TOPIC, BLIND5_OFF_TOPIC_CY } from "../test/faq/blind5-set";
 
 export interface SetFigures {
   total: number;
@@ -44,7 +45,7 @@ export function scoreSet(faq: Faq, items: ReadonlyArray<readonly [string, string
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)} %`;
 
-export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number; inventedBlind: number; inventedBlind2: number; inventedBlind3: number; inventedBlind4: number } {
+export function benchFaq(verbose = false): { inDomainRight: number; invented: number; inventedHeldOut: number; inventedFresh: number; inventedBlind: number; inventedBlind2: number; inventedBlind3: number; inventedBlind4: number; inventedBlind5: number } {
   const builds: number[] = [];
   let faq = createFaq();
   for (let i = 0; i < 5; i++) {
@@ -95,6 +96,12 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
     ["blind 4 not covered", faq, none(BLIND4_NOT_COVERED)],
     ["blind 4 Welsh in-domain", cy, BLIND4_IN_DOMAIN_CY],
     ["blind 4 Welsh off-topic", cy, none(BLIND4_OFF_TOPIC_CY)],
+    // Blind 5: a fifth final test, written 7 December 2026 without seeing how the bot answers; NEVER used for tuning (test/faq/blind5-set.ts).
+    ["blind 5 in-domain", faq, BLIND5_IN_DOMAIN],
+    ["blind 5 off-topic", faq, none(BLIND5_OFF_TOPIC)],
+    ["blind 5 not covered", faq, none(BLIND5_NOT_COVERED)],
+    ["blind 5 Welsh in-domain", cy, BLIND5_IN_DOMAIN_CY],
+    ["blind 5 Welsh off-topic", cy, none(BLIND5_OFF_TOPIC_CY)],
     // Welsh questions, answered by the Welsh FAQ (src/faq/knowledge-cy.ts).
     ["Welsh in-domain", cy, WELSH_IN_DOMAIN],
     ["Welsh off-topic", cy, none(WELSH_OFF_TOPIC)],
@@ -118,8 +125,9 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   const inventedBlind2 = wrong(["blind 2 off-topic", "blind 2 not covered", "blind 2 Welsh off-topic"]);
   const inventedBlind3 = wrong(["blind 3 off-topic", "blind 3 not covered", "blind 3 Welsh off-topic"]);
   const inventedBlind4 = wrong(["blind 4 off-topic", "blind 4 not covered", "blind 4 Welsh off-topic"]);
+  const inventedBlind5 = wrong(["blind 5 off-topic", "blind 5 not covered", "blind 5 Welsh off-topic"]);
   console.log(
-    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets, ${inventedBlind} on the blind decline sets, ${inventedBlind2} on the blind 2 decline sets, ${inventedBlind3} on the blind 3 decline sets, ${inventedBlind4} on the blind 4 decline sets`,
+    `invented answers: ${invented} on the evaluation decline sets, ${inventedHeldOut} on the held-out and Welsh decline sets, ${inventedFresh} on the fresh decline sets, ${inventedBlind} on the blind decline sets, ${inventedBlind2} on the blind 2 decline sets, ${inventedBlind3} on the blind 3 decline sets, ${inventedBlind4} on the blind 4 decline sets, ${inventedBlind5} on the blind 5 decline sets`,
   );
 
   const all = [...IN_DOMAIN.map(([q]) => q), ...OFF_TOPIC, ...NOT_COVERED_SET];
@@ -146,7 +154,7 @@ export function benchFaq(verbose = false): { inDomainRight: number; invented: nu
   }
   cyTimes.sort((a, b) => a - b);
   console.log(`Welsh answer time over ${cyTimes.length} questions: p50 ${cyTimes[Math.floor(cyTimes.length / 2)]!.toFixed(2)} ms`);
-  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh, inventedBlind, inventedBlind2, inventedBlind3, inventedBlind4 };
+  return { inDomainRight: inDomain.right / inDomain.total, invented, inventedHeldOut, inventedFresh, inventedBlind, inventedBlind2, inventedBlind3, inventedBlind4, inventedBlind5 };
 }
 
 if (require.main === module) benchFaq(process.argv.includes("--verbose"));
