@@ -16,7 +16,7 @@
  * otherwise the question becomes "did you mean", not covered or off-topic by the usual rules, and
  * "did you mean" only offers entries that explain at least GATE.didYouMean of it (a question about
  * a dentist or a Tesco job is no near miss of the entry that shares its one programme word).
- * Measured on every development set together (README.md, "Questions"; scripts/bench-faq-gate.ts):
+ * Measured on every development set together (docs/faq-evaluation.md; node dist/scripts/bench-faq-gate.js prints the curve):
  * the gate trades about 3 points of right answers for "did you mean" (the right topic offered in
  * most) and removes the invented answers.
  */
@@ -34,7 +34,7 @@ export interface TermUse {
   inBest: "main" | "answer" | "none";
 }
 
-/** The gate's settings (see the trade-off measured in README.md). */
+/** The gate's settings (the trade-off is measured by scripts/bench-faq-gate.ts). */
 export const GATE = {
   /** The share of the question an entry must explain to be given as the answer. */
   explained: 0.45,
