@@ -89,3 +89,8 @@ export function explainedShare(terms: ReadonlyArray<{ term: string; weight: numb
 export function passesGate(sig: { explained?: Readonly<Record<string, number>> }, id: string): boolean {
   return (sig.explained?.[id] ?? 1) >= GATE.explained;
 }
+
+/** Entry `id` explains enough of the question to be offered under "did you mean" (GATE.didYouMean). */
+export function offerable(sig: { explained?: Readonly<Record<string, number>> }, id: string): boolean {
+  return (sig.explained?.[id] ?? 1) >= GATE.didYouMean;
+}

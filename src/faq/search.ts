@@ -20,7 +20,7 @@ import { FAQ_ENTRIES, type FaqEntry } from "./knowledge";
 import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
 import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
 import { clauses, isAsk, MAX_CLOSEST, withClauses } from "./clauses";
-import { explainedShare, GATE, gateWeight, passesGate, type TermUse } from "./gate";
+import { explainedShare, gateWeight, offerable, passesGate, type TermUse } from "./gate";
 
 export { clauses, isAsk, withClauses } from "./clauses";
 
@@ -227,7 +227,7 @@ export function decide(sig: Signals, t: typeof THRESHOLDS = THRESHOLDS): Decisio
   // The topics offered must explain some of the question too (gate.ts), or it is no near miss.
   const closest = (min: number) =>
     sig.ranked
-      .filter((r) => r.isEntry && r.score >= min && r.score > 0.2 && (sig.explained?.[r.id] ?? 1) >= GATE.didYouMean)
+      .filter((r) => r.isEntry && r.score >= min && r.score > 0.2 && offerable(sig, r.id))
       .slice(0, MAX_CLOSEST)
       .map((r) => r.id);
   // Topics the material does not cover only have a classifier output (no BM25 part), so an entry

@@ -113,7 +113,7 @@ describe("the embedded store", () => {
     const port = Number(new URL(store.endpoint).port);
     const people = store.container("people");
     const plans = new PlanRepository(people);
-    const before = await connectionsTo(port, async () => {
+    const before = await httpRequestsTo(port, async () => {
       await plans.setStepStatus(who, { step: 2, status: "doing" }, new Date("2026-12-07T09:00:00Z"));
       assert.equal((await plans.get(who, new Date())).steps["2"]!.status, "doing");
     });
@@ -129,7 +129,7 @@ describe("the embedded store", () => {
         steps?: Record<string, { status: string }>;
       }
       let docs: Doc[] = [];
-      const overHttp = await connectionsTo(port, async () => {
+      const overHttp = await httpRequestsTo(port, async () => {
         docs = (await otherPeople.items.query<Doc>("SELECT * FROM c").fetchAll()).resources;
       });
       assert.ok(overHttp > 0, "the count of requests over HTTP does not work");
@@ -217,7 +217,7 @@ describe("the embedded store", () => {
 });
 
 /** How many HTTP requests this process sends to 127.0.0.1:port while `work` runs (Node's http client channel). */
-async function connectionsTo(port: number, work: () => Promise<void>): Promise<number> {
+async function httpRequestsTo(port: number, work: () => Promise<void>): Promise<number> {
   let n = 0;
   const count = (message: unknown) => {
     const req = (message as { request: { host?: string; getHeader(name: string): unknown } }).request;
