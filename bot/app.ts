@@ -3,7 +3,6 @@ import { PreferenceStore } from "../src/store/preferences";
 import type { AddressInfo } from "node:net";
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type TurnContext,
 } from "botbuilder";
 import restify from "restify";
@@ -35,6 +34,7 @@ import * as businessCase from "./handlers/business-case";
 import * as privacy from "./handlers/privacy";
 import { nextRetentionRun, RETENTION_JOB, retentionJobId, runRetention } from "../src/privacy/retention";
 import { BotConnectorPort } from "./proactive/connector-port";
+import { KeptClientsAuthentication } from "./connector-clients";
 import { KnowledgeBase } from "../src/faq/knowledge-base";
 import { KnowledgeStore } from "../src/store/knowledge";
 import { createLogger, type Logger } from "../src/log";
@@ -100,7 +100,7 @@ export function newReference(): string {
 }
 
 function buildAdapter(config: Config, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new KeptClientsAuthentication(
     config.bot.appId
       ? {
           MicrosoftAppId: config.bot.appId,

@@ -1,6 +1,6 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConversationParameters,
   type ConversationReference,
@@ -8,6 +8,8 @@ import {
 } from "botbuilder";
 import type { ConnectorPort, SendFailure, SendHooks, SendResult } from "../../src/outbox/outbox";
 import { parseRetryAfter } from "../../src/outbox/rate-limits";
+import type { ConnectorClient } from "botframework-connector";
+import { KeptClientsAuthentication } from "../connector-clients";
 
 /**
  * The outbox's ConnectorPort, implemented with botbuilder: CloudAdapter.continueConversationAsync +
@@ -88,23 +90,17 @@ export function withoutSdkRetries<T>(connectorClient: T, timeoutMs: number): T {
   return connectorClient;
 }
 
-/** Bot Framework authentication whose ConnectorClients do not retry and do time out. */
-class NoRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
+/** Bot Framework authentication whose ConnectorClients do not retry and do time out (each kept, as the app's are). */
+class NoRetryAuthentication extends KeptClientsAuthentication {
   constructor(
-    config: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    config: ConstructorParameters<typeof KeptClientsAuthentication>[0],
     private readonly timeoutMs: number,
   ) {
     super(config);
   }
 
-  override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>) {
-    const inner = super.createConnectorFactory(...args);
-    const timeoutMs = this.timeoutMs;
-    return {
-      async create(serviceUrl: string, audience?: string) {
-        return withoutSdkRetries(await inner.create(serviceUrl, audience), timeoutMs);
-      },
-    } as ReturnType<ConfigurationBotFrameworkAuthentication["createConnectorFactory"]>;
+  protected override prepareConnector(client: ConnectorClient): ConnectorClient {
+    return tagRequests(withoutSdkRetries(client, this.timeoutMs));
   }
 }
 
@@ -140,8 +136,7 @@ export class BotConnectorPort implements ConnectorPort {
     let response: ResourceResponse | undefined;
     let notSent: { error: unknown } | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        if (hooks) tagRequests(context.turnState.get(this.adapter.ConnectorClientKey), hooks);
+      await sending.run(hooks, () => this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         try {
           await hooks?.beforeRequest?.();
         } catch (error) {
@@ -154,7 +149,7 @@ export class BotConnectorPort implements ConnectorPort {
         } else {
           response = await context.sendActivity(activity as Partial<Activity>);
         }
-      });
+      }));
     } catch (err) {
       return toSendFailure(err, Date.now());
     }
@@ -183,16 +178,23 @@ export class BotConnectorPort implements ConnectorPort {
   }
 }
 
-/** Put the message id on the request and tell the dispatcher the moment it leaves. */
-function tagRequests(connectorClient: unknown, hooks: SendHooks): void {
+/** The outbox message being sent in this async context, if any (the kept clients serve every send). */
+const sending = new AsyncLocalStorage<SendHooks | undefined>();
+
+/** Put the message id on each request of a send and tell the dispatcher the moment it leaves. */
+function tagRequests<T>(connectorClient: T): T {
   pipelineOf(connectorClient).addPolicy({
     name: "outboxMessageId",
     sendRequest: (request, next) => {
-      request.headers.set(MESSAGE_ID_HEADER, hooks.messageId);
-      hooks.onRequest?.();
+      const hooks = sending.getStore();
+      if (hooks) {
+        request.headers.set(MESSAGE_ID_HEADER, hooks.messageId);
+        hooks.onRequest?.();
+      }
       return next(request);
     },
   }, { afterPhase: "Sign" }); // last before the HTTP client
+  return connectorClient;
 }
 
 /**

@@ -103,6 +103,41 @@ describe("the botbuilder connector port against the connector stand-in", () => {
     }
   });
 
+  it("keeps one client per service URL, and each send still carries its own message id and goes to its own region", async () => {
+    const other = await new ConnectorStandIn().start();
+    try {
+      const sends = [];
+      for (let i = 0; i < 6; i++) {
+        const here = i % 2 === 0 ? connector : other;
+        sends.push(port.send({ tenantId: TENANT, conversationId: `c-${i}`, serviceUrl: here.url }, { type: "message", text: `to ${i}` }, { messageId: `m-${i}` }));
+      }
+      // One without hooks after them: no message id is left behind on the kept client.
+      const results = await Promise.all(sends);
+      assert.ok(results.every((r) => r.ok), JSON.stringify(results));
+      await port.send(to("c-plain"), { type: "message", text: "plain" });
+      for (let i = 0; i < 6; i++) {
+        const here = i % 2 === 0 ? connector : other;
+        const elsewhere = i % 2 === 0 ? other : connector;
+        assert.deepEqual(here.to(`c-${i}`).map((s) => s.body.text), [`to ${i}`]);
+        assert.equal(elsewhere.to(`c-${i}`).length, 0);
+        assert.equal(here.deliveries.get(`m-${i}`), 1, `m-${i} arrived once, with its own id`);
+      }
+      assert.equal(connector.requests.at(-1)!.messageId, undefined);
+      assert.deepEqual([...connector.deliveries.keys()].sort(), ["m-0", "m-2", "m-4"]);
+      assert.deepEqual([...other.deliveries.keys()].sort(), ["m-1", "m-3", "m-5"]);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it("keeps the SDK's retries off on a kept client: a second throttled send is still one request", async () => {
+    await port.send(to("c-warm"), { type: "message", text: "x" });
+    connector.failNext("c-429b", { status: 429, retryAfterSeconds: 0 });
+    const result = await port.send(to("c-429b"), { type: "message", text: "x" });
+    assert.equal(result.ok, false);
+    assert.equal(connector.requests.filter((r) => r.path.includes("c-429b")).length, 1);
+  });
+
   it("reads Retry-After given as an HTTP date", () => {
     const now = Date.parse("2026-11-23T10:00:00Z");
     const headers = new Map([["retry-after", "Mon, 23 Nov 2026 10:00:04 GMT"]]);
