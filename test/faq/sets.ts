@@ -7,6 +7,7 @@ import { BLIND2_IN_DOMAIN, BLIND2_IN_DOMAIN_CY, BLIND2_NOT_COVERED, BLIND2_OFF_T
 import { BLIND3_IN_DOMAIN, BLIND3_IN_DOMAIN_CY, BLIND3_NOT_COVERED, BLIND3_OFF_TOPIC, BLIND3_OFF_TOPIC_CY } from "./blind3-set";
 import { BLIND4_IN_DOMAIN, BLIND4_IN_DOMAIN_CY, BLIND4_NOT_COVERED, BLIND4_OFF_TOPIC, BLIND4_OFF_TOPIC_CY } from "./blind4-set";
 import { BLIND5_IN_DOMAIN, BLIND5_IN_DOMAIN_CY, BLIND5_NOT_COVERED, BLIND5_OFF_TOPIC, BLIND5_OFF_TOPIC_CY } from "./blind5-set";
+import { BLIND6_IN_DOMAIN, BLIND6_IN_DOMAIN_CY, BLIND6_NOT_COVERED, BLIND6_OFF_TOPIC, BLIND6_OFF_TOPIC_CY } from "./blind6-set";
 
 /** Labelled questions: an entry id, or undefined for a question that must not be answered. */
 export type Labelled = ReadonlyArray<readonly [string, string | undefined]>;
@@ -47,8 +48,10 @@ export const FAQ_SETS: readonly FaqSet[] = [
   { name: "blind 2", label: "blind 2", blind: false, inDomain: BLIND2_IN_DOMAIN, offTopic: BLIND2_OFF_TOPIC, notCovered: BLIND2_NOT_COVERED, inDomainCy: BLIND2_IN_DOMAIN_CY, offTopicCy: BLIND2_OFF_TOPIC_CY },
   { name: "blind 3", label: "blind 3", blind: false, inDomain: BLIND3_IN_DOMAIN, offTopic: BLIND3_OFF_TOPIC, notCovered: BLIND3_NOT_COVERED, inDomainCy: BLIND3_IN_DOMAIN_CY, offTopicCy: BLIND3_OFF_TOPIC_CY },
   { name: "blind 4", label: "blind 4", blind: false, inDomain: BLIND4_IN_DOMAIN, offTopic: BLIND4_OFF_TOPIC, notCovered: BLIND4_NOT_COVERED, inDomainCy: BLIND4_IN_DOMAIN_CY, offTopicCy: BLIND4_OFF_TOPIC_CY },
-  // Measured once after the sixth round (7 December 2026); never tuned on yet.
-  { name: "blind 5", label: "blind 5", blind: true, inDomain: BLIND5_IN_DOMAIN, offTopic: BLIND5_OFF_TOPIC, notCovered: BLIND5_NOT_COVERED, inDomainCy: BLIND5_IN_DOMAIN_CY, offTopicCy: BLIND5_OFF_TOPIC_CY },
+  // Measured once after the sixth round (7 December 2026); a development set from the seventh.
+  { name: "blind 5", label: "blind 5", blind: false, inDomain: BLIND5_IN_DOMAIN, offTopic: BLIND5_OFF_TOPIC, notCovered: BLIND5_NOT_COVERED, inDomainCy: BLIND5_IN_DOMAIN_CY, offTopicCy: BLIND5_OFF_TOPIC_CY },
+  // Written blind on 7 December 2026 (sixth set); never tuned on yet.
+  { name: "blind 6", label: "blind 6", blind: true, inDomain: BLIND6_IN_DOMAIN, offTopic: BLIND6_OFF_TOPIC, notCovered: BLIND6_NOT_COVERED, inDomainCy: BLIND6_IN_DOMAIN_CY, offTopicCy: BLIND6_OFF_TOPIC_CY },
 ];
 
 /** The parts of a set, each a row of the bench: its name, language and labelled questions. */
