@@ -21,6 +21,7 @@ import { NOT_COVERED, type NotCoveredTopic } from "./not-covered";
 import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
 import { clauses, isAsk, MAX_CLOSEST, withClauses } from "./clauses";
 import { explainedShare, gateWeight, offerable, passesGate, type TermUse } from "./gate";
+import { isEnglishWord } from "./dictionary";
 
 export { clauses, isAsk, withClauses } from "./clauses";
 
@@ -163,6 +164,8 @@ export interface FaqLanguage {
   everydayWords?: ReadonlySet<string>;
   /** Analysed place names ("Cardiff", "Wrecsam"): context, not topic, even when typed in lower case. */
   placeNames?: ReadonlySet<string>;
+  /** A real word of the language (a dictionary's): the typo corrector leaves it as it is. */
+  isRealWord?(word: string): boolean;
 }
 
 export const ENGLISH: FaqLanguage = {
@@ -176,6 +179,7 @@ export const ENGLISH: FaqLanguage = {
   offTopicMarks: OFF_TOPIC_MARKS,
   placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
   everydayWords: EVERYDAY_TERMS,
+  isRealWord: isEnglishWord,
   contextWords: new Set(analyse("secondment programme scheme organisation team department council nhs government staff colleague member people work job public sector civil service worker employee trust childcare carer kids children")),
 };
 
@@ -375,7 +379,7 @@ export function createFaq(
     if (word.length < 4 || vocabulary.has(word) || isStopWord(word)) return word;
     const cached = corrections.get(word);
     if (cached !== undefined) return cached;
-    if (analyse(word).every((t) => knownTerms.has(t))) {
+    if (analyse(word).every((t) => knownTerms.has(t)) || language.isRealWord?.(word)) {
       if (corrections.size < 5000) corrections.set(word, word);
       return word;
     }

@@ -356,6 +356,19 @@ describe("text analysis", () => {
     assert.ok(faq.signals("whats the typical lenght of a secondment").terms.includes("duration"));
   });
 
+  it("leaves a common real word alone ('passport' is not 'password'), but still puts right a rarer one typed for a programme word ('manger')", () => {
+    for (const [question, word, wrong] of [
+      ["how do i renew my passport", "passport", "password"],
+      ["is there a charge for parking", "charge", "change"],
+      ["when is the office christmas party", "party", "part"],
+    ] as const) {
+      const terms = faq.signals(question).terms;
+      assert.ok(terms.includes(analyse(word)[0]!), `${question}: ${terms.join(" ")}`);
+      assert.ok(!terms.includes(analyse(wrong)[0]!), `${question}: ${terms.join(" ")}`);
+    }
+    assert.equal(answerId(faq.ask("do i need permision from my line manger")), "line-manager-permission");
+  });
+
   it("treats British and American spellings alike", () => {
     assert.deepEqual(analyse("organization"), analyse("organisation"));
     assert.deepEqual(analyse("program"), analyse("programme"));
