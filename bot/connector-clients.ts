@@ -2,8 +2,8 @@
  * Bot Framework authentication that keeps the clients it makes for talking back to Teams.
  *
  * Stock CloudAdapter builds a new ConnectorClient and a new UserTokenClient for every incoming
- * activity and every proactive message, and each one builds a fresh HTTP pipeline: about a fifth
- * of a millisecond of CPU per turn, more than the bot's own store read. The clients hold nothing
+ * activity and every proactive message, and each one builds a fresh HTTP pipeline: about 0.2 ms of
+ * CPU per turn, as much as the bot's own store read. The clients hold nothing
  * about a turn (their credentials cache and renew their own token), so one client per bot app id,
  * service URL and audience serves every turn, as the .NET Bot Framework adapter keeps them.
  * Everything else (checking the caller's token, the caller id) is the stock behaviour.
@@ -39,10 +39,6 @@ class KeptClients<T> {
     });
     if (this.kept.size > KEPT_LIMIT) this.kept.delete(this.kept.keys().next().value!);
     return made;
-  }
-
-  get size(): number {
-    return this.kept.size;
   }
 }
 
@@ -86,11 +82,6 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
 
   override createUserTokenClient(claims: ClaimsIdentity): Promise<UserTokenClient> {
     return this.userTokens.get(botAppId(claims), () => super.createUserTokenClient(claims));
-  }
-
-  /** How many connector clients are kept (for tests). */
-  get keptConnectors(): number {
-    return this.connectors.size;
   }
 
   private kept(factory: ConnectorFactory, claims: ClaimsIdentity): ConnectorFactory {
