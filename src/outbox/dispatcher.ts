@@ -4,7 +4,7 @@ import type { AppInstaller } from "./graph-install";
 import type { Logger } from "../log";
 import type { ConversationRepository } from "../store/conversations";
 import { Destinations } from "./destinations";
-import { outcomeOf, type Outcome } from "./outcome";
+import { outcomeOf, settledDoc, type Outcome } from "./outcome";
 import {
   conversationLane,
   Outbox,
@@ -19,6 +19,7 @@ import {
 import { LeaderLease } from "./leader-lease";
 import { Alarm, elapsedMs, PermitQueue } from "./permits";
 import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
+import { tuningOf, type DispatcherTuning } from "./tuning";
 
 /**
  * Sends what is in the outbox, within Teams' limits, each message once.
@@ -53,72 +54,17 @@ import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
  * it and step 5 being stored: if the process dies there, the document stays `sending`, and when its
  * lease (sendLeaseMs) expires it is sent again — Teams de-duplicates nothing. That window is one store
  * write (~1–5 ms); the write is retried for a few seconds if the store is briefly unavailable. The
- * embedded store is no exception: it answers a write only once it is in its fsynced journal
- * (src/store/journal.ts), so there too the window is that one write. (A message claimed but not yet
- * sent when the process dies is also re-sent after its lease:
- * that is its first send, only late.) A timeout (no answer from Teams) is ambiguous too — Teams may
- * have posted it — and is retried as the Teams guidance says, so a timeout can give a duplicate.
+ * embedded store is no different: it acknowledges a write only once it is in its fsynced journal
+ * (src/store/journal.ts), so there too the window is just that write. (A message claimed but not yet
+ * sent when the process dies is also re-sent after its lease: that is its first send, only late.)
+ * A timeout (no answer from Teams) is ambiguous too — Teams may have posted it — and is retried as
+ * the Teams guidance says, so a timeout can give a duplicate.
  *
  * Order. Messages to one conversation go out one at a time, oldest first.
  */
 
-export interface DispatcherTuning {
-  /** Leader lease length. */
-  leaseMs: number;
-  /** A leader stops sending this long before its unrenewed lease ends (clock skew, slow writes). */
-  leaseSafetyMs: number;
-  /** How long a claimed message belongs to its sender; must exceed the connector timeout. */
-  sendLeaseMs: number;
-  /** After installing the app for a person (Graph), wait this long for Teams before trying again. */
-  installWaitMs: number;
-  /** Poll for new messages this often when idle (kick() wakes it sooner). */
-  pollMs: number;
-  /** Messages fetched per query. */
-  batchSize: number;
-  /** Messages held in memory at most. */
-  maxBuffered: number;
-  /** Of which at most this many for one conversation. */
-  maxPerLane: number;
-  /**
-   * Messages taken and not yet answered by Teams at once: being claimed, waiting for a rate-limit
-   * place, or in flight. (Storing the outcome afterwards does not hold a place here; the
-   * conversation stays busy until it is stored.) The ones waiting for a place are what keeps the
-   * tenant budget busy while the store is slow to claim more, so this should cover the budget for
-   * a store stall of a second or two: 50/s × 2.5 s.
-   */
-  maxInFlight: number;
-  /** Give up (status failed) after this many requests. */
-  maxAttempts: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** How long a conversation's reachability and a person's 1:1 chat are remembered. */
-  cacheTtlMs: number;
-  /** A message waits this long at most in flight for a rate-limit place before going back to the queue. */
-  maxPermitWaitMs: number;
-  /**
-   * Take (claim and prepare) a message when its conversation and tenant will have room within this
-   * long, so it is ready to go the moment a place frees up; later ones stay in the queue.
-   */
-  prefetchMs: number;
-}
-
-export const DEFAULT_TUNING: DispatcherTuning = {
-  leaseMs: 15_000,
-  leaseSafetyMs: 2_000,
-  sendLeaseMs: 60_000,
-  installWaitMs: 5_000,
-  pollMs: 1_000,
-  batchSize: 250,
-  maxBuffered: 1_000,
-  maxPerLane: 10,
-  maxInFlight: 128,
-  maxAttempts: 10,
-  backoffBaseMs: 2_000,
-  backoffMaxMs: 600_000,
-  cacheTtlMs: 60_000,
-  maxPermitWaitMs: 10_000,
-  prefetchMs: 2_000,
-};
+// The tuning lives in tuning.ts; exported from here too, where callers have always found it.
+export { DEFAULT_TUNING, type DispatcherTuning } from "./tuning";
 
 export interface DispatcherOptions {
   /** The outbox container (store.container("outbox")). */
@@ -136,7 +82,6 @@ export interface DispatcherOptions {
   /** Installs the app for a person Teams will not open a chat with (Graph); absent: they are unreachable. */
   installer?: AppInstaller;
 }
-
 
 /** No request was made: no rate-limit place in time, or leadership lost. */
 class NotSent extends Error {
@@ -192,9 +137,7 @@ export class OutboxDispatcher {
   private lastPrune = 0;
 
   constructor(private readonly opts: DispatcherOptions) {
-    this.t = { ...DEFAULT_TUNING, ...opts.tuning };
-    if (this.t.sendLeaseMs <= this.t.maxPermitWaitMs) throw new Error("sendLeaseMs must exceed maxPermitWaitMs");
-    if (this.t.prefetchMs >= this.t.maxPermitWaitMs) throw new Error("prefetchMs must be less than maxPermitWaitMs");
+    this.t = tuningOf(opts.tuning);
     this.claimsBeforeQuery = Math.max(1, Math.floor(this.t.maxInFlight / 4));
     this.clock = opts.clock ?? systemClock;
     this.limits = opts.limits ?? new TeamsRateLimiter();
@@ -561,27 +504,7 @@ export class OutboxDispatcher {
   /** Store the outcome (etag-guarded, retried briefly), then tell whoever needs telling. */
   private async finish(claimed: MessageDoc, outcome: Outcome, opts: { requested?: boolean } = {}): Promise<void> {
     const requested = opts.requested ?? false;
-    const now = new Date(this.nowMs()).toISOString();
-    const base: MessageDoc = { ...claimed, attempts: claimed.attempts + (requested ? 1 : 0) };
-    delete base.leaseOwner;
-    delete base.leaseUntil;
-    let next: MessageDoc;
-    switch (outcome.kind) {
-      case "sent":
-        next = { ...base, status: "sent", sentAt: now, sentBy: this.opts.instanceId };
-        delete next.lastError;
-        if (outcome.activityId) next.activityId = outcome.activityId;
-        break;
-      case "unreachable":
-        next = { ...base, status: "unreachable", lastError: outcome.why, unreachableReason: outcome.reason };
-        break;
-      case "failed":
-        next = { ...base, status: "failed", lastError: outcome.why };
-        break;
-      case "retry":
-        next = { ...base, status: "queued", notBefore: new Date(outcome.at).toISOString(), lastError: outcome.why };
-        break;
-    }
+    const next = settledDoc(claimed, outcome, { requested, now: this.nowMs(), instanceId: this.opts.instanceId });
     const stored = await this.writeOutcome(claimed, next);
     const fields = { messageId: claimed.id, purpose: claimed.purpose, attempts: next.attempts };
     if (!stored) return;

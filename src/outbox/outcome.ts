@@ -1,4 +1,4 @@
-import type { SendFailure, UnreachableKind } from "./outbox";
+import type { MessageDoc, SendFailure, UnreachableKind } from "./outbox";
 import { backoffMs } from "./rate-limits";
 
 /** What becomes of a message after one go at it (stored by the dispatcher). */
@@ -72,4 +72,31 @@ export function outcomeOf(failure: SendFailure, ctx: FailureContext): Judgement 
     };
   }
   return { outcome: { kind: "failed", why: `Teams rejected the message (${what})` } };
+}
+
+/**
+ * The claimed message's document once its outcome is known (what the dispatcher writes back,
+ * etag-guarded): the send lease dropped, `attempts` counting the request if one was made, and
+ * `sent` (sentAt, sentBy, activityId; no lastError), `unreachable`, `failed`, or `queued` again
+ * with a later notBefore. Pure; `now` is the app's clock in epoch ms.
+ */
+export function settledDoc(claimed: MessageDoc, outcome: Outcome, ctx: { requested: boolean; now: number; instanceId: string }): MessageDoc {
+  const now = new Date(ctx.now).toISOString();
+  const base: MessageDoc = { ...claimed, attempts: claimed.attempts + (ctx.requested ? 1 : 0) };
+  delete base.leaseOwner;
+  delete base.leaseUntil;
+  switch (outcome.kind) {
+    case "sent": {
+      const next: MessageDoc = { ...base, status: "sent", sentAt: now, sentBy: ctx.instanceId };
+      delete next.lastError;
+      if (outcome.activityId) next.activityId = outcome.activityId;
+      return next;
+    }
+    case "unreachable":
+      return { ...base, status: "unreachable", lastError: outcome.why, unreachableReason: outcome.reason };
+    case "failed":
+      return { ...base, status: "failed", lastError: outcome.why };
+    case "retry":
+      return { ...base, status: "queued", notBefore: new Date(outcome.at).toISOString(), lastError: outcome.why };
+  }
 }
