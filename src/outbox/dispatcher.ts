@@ -3,6 +3,8 @@ import { startSendSpan, type SendSpan } from "../telemetry";
 import type { AppInstaller } from "./graph-install";
 import type { Logger } from "../log";
 import type { ConversationRepository } from "../store/conversations";
+import { Destinations } from "./destinations";
+import { outcomeOf, settledDoc, type Outcome } from "./outcome";
 import {
   conversationLane,
   Outbox,
@@ -13,12 +15,11 @@ import {
   type OutboundMessage,
   type SendFailure,
   toMessage,
-  type Target,
-  type UnreachableKind,
 } from "./outbox";
 import { LeaderLease } from "./leader-lease";
 import { Alarm, elapsedMs, PermitQueue } from "./permits";
 import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
+import { tuningOf, type DispatcherTuning } from "./tuning";
 
 /**
  * Sends what is in the outbox, within Teams' limits, each message once.
@@ -36,7 +37,9 @@ import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
  *     the document since we read it, we drop it);
  *  3. for a person: resolved to their 1:1 chat (stored reference, else createConversation, stored);
  *     a conversation whose stored reference says the app is no longer installed is not posted to
- *     (for a conversation known in advance, that reference is read alongside the claim);
+ *     (for a conversation known in advance, that reference is read alongside the claim); see
+ *     destinations.ts, which also installs the app through Graph for a person Teams will not open a
+ *     chat with;
  *  4. sent through the port, which calls back just before the request (after botbuilder's own
  *     set-up) so the rate-limit place is taken at the last moment, and again as the request leaves.
  *     Places are handed out first come first served, with one timer for when the next one frees up
@@ -44,78 +47,24 @@ import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
  *  5. its outcome stored with an etag-guarded write before the conversation's next message is taken:
  *     `sent` (with activityId), `unreachable` (403/404; onUnreachable is called), `failed`, or back to
  *     `queued` with a later notBefore (429: after Retry-After, else backoff; 5xx/408/412/401/network
- *     errors/timeouts: jittered exponential backoff; given up after maxAttempts requests).
+ *     errors/timeouts: jittered exponential backoff; given up after maxAttempts requests); see outcome.ts.
  *
  * Exactly once. The idempotency key is the document id; a `sent` document is never sent again, and
  * only the claim winner sends. The one window where a message can go twice is between Teams accepting
  * it and step 5 being stored: if the process dies there, the document stays `sending`, and when its
  * lease (sendLeaseMs) expires it is sent again — Teams de-duplicates nothing. That window is one store
- * write (~1–5 ms); the write is retried for a few seconds if the store is briefly unavailable. With
- * the embedded store add its snapshot delay (~200 ms): a write is only on disk after the next
- * snapshot. (A message claimed but not yet sent when the process dies is also re-sent after its lease:
- * that is its first send, only late.) A timeout (no answer from Teams) is ambiguous too — Teams may
- * have posted it — and is retried as the Teams guidance says, so a timeout can give a duplicate.
+ * write (~1–5 ms); the write is retried for a few seconds if the store is briefly unavailable. The
+ * embedded store is no different: it acknowledges a write only once it is in its fsynced journal
+ * (src/store/journal.ts), so there too the window is just that write. (A message claimed but not yet
+ * sent when the process dies is also re-sent after its lease: that is its first send, only late.)
+ * A timeout (no answer from Teams) is ambiguous too — Teams may have posted it — and is retried as
+ * the Teams guidance says, so a timeout can give a duplicate.
  *
  * Order. Messages to one conversation go out one at a time, oldest first.
  */
 
-export interface DispatcherTuning {
-  /** Leader lease length. */
-  leaseMs: number;
-  /** A leader stops sending this long before its unrenewed lease ends (clock skew, slow writes). */
-  leaseSafetyMs: number;
-  /** How long a claimed message belongs to its sender; must exceed the connector timeout. */
-  sendLeaseMs: number;
-  /** After installing the app for a person (Graph), wait this long for Teams before trying again. */
-  installWaitMs: number;
-  /** Poll for new messages this often when idle (kick() wakes it sooner). */
-  pollMs: number;
-  /** Messages fetched per query. */
-  batchSize: number;
-  /** Messages held in memory at most. */
-  maxBuffered: number;
-  /** Of which at most this many for one conversation. */
-  maxPerLane: number;
-  /**
-   * Messages taken and not yet answered by Teams at once: being claimed, waiting for a rate-limit
-   * place, or in flight. (Storing the outcome afterwards does not hold a place here; the
-   * conversation stays busy until it is stored.) The ones waiting for a place are what keeps the
-   * tenant budget busy while the store is slow to claim more, so this should cover the budget for
-   * a store stall of a second or two: 50/s × 2.5 s.
-   */
-  maxInFlight: number;
-  /** Give up (status failed) after this many requests. */
-  maxAttempts: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** How long a conversation's reachability and a person's 1:1 chat are remembered. */
-  cacheTtlMs: number;
-  /** A message waits this long at most in flight for a rate-limit place before going back to the queue. */
-  maxPermitWaitMs: number;
-  /**
-   * Take (claim and prepare) a message when its conversation and tenant will have room within this
-   * long, so it is ready to go the moment a place frees up; later ones stay in the queue.
-   */
-  prefetchMs: number;
-}
-
-export const DEFAULT_TUNING: DispatcherTuning = {
-  leaseMs: 15_000,
-  leaseSafetyMs: 2_000,
-  sendLeaseMs: 60_000,
-  installWaitMs: 5_000,
-  pollMs: 1_000,
-  batchSize: 250,
-  maxBuffered: 1_000,
-  maxPerLane: 10,
-  maxInFlight: 128,
-  maxAttempts: 10,
-  backoffBaseMs: 2_000,
-  backoffMaxMs: 600_000,
-  cacheTtlMs: 60_000,
-  maxPermitWaitMs: 10_000,
-  prefetchMs: 2_000,
-};
+// The tuning lives in tuning.ts; exported from here too, where callers have always found it.
+export { DEFAULT_TUNING, type DispatcherTuning } from "./tuning";
 
 export interface DispatcherOptions {
   /** The outbox container (store.container("outbox")). */
@@ -134,24 +83,6 @@ export interface DispatcherOptions {
   installer?: AppInstaller;
 }
 
-
-type Destination =
-  | { ok: true; conversationId: string; serviceUrl: string }
-  | { ok: false; failure: SendFailure; during: "create" }
-  | { ok: false; retryAt: number; why: string };
-
-type Outcome =
-  | { kind: "sent"; activityId?: string }
-  | { kind: "unreachable"; why: string; reason: UnreachableKind }
-  | { kind: "failed"; why: string }
-  | { kind: "retry"; at: number; why: string };
-
-interface Cached<T> {
-  value: T;
-  /** When it was learnt (elapsedMs()). */
-  at: number;
-}
-
 /** No request was made: no rate-limit place in time, or leadership lost. */
 class NotSent extends Error {
   constructor() {
@@ -160,7 +91,6 @@ class NotSent extends Error {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
-const RETRYABLE = (status: number) => status === 0 || status === 401 || status === 408 || status === 412 || status >= 500;
 
 export class OutboxDispatcher {
   readonly outbox: Outbox;
@@ -202,14 +132,12 @@ export class OutboxDispatcher {
   });
   private idleWaiters = new Set<() => void>();
 
-  private readonly persons = new Map<string, Cached<{ conversationId: string; serviceUrl: string }>>();
-  private readonly unreachable = new Map<string, Cached<{ why: string; reason: UnreachableKind } | undefined>>();
+  /** Where each message goes: people's 1:1 chats, conversations known to be unreachable. */
+  private readonly destinations: Destinations;
   private lastPrune = 0;
 
   constructor(private readonly opts: DispatcherOptions) {
-    this.t = { ...DEFAULT_TUNING, ...opts.tuning };
-    if (this.t.sendLeaseMs <= this.t.maxPermitWaitMs) throw new Error("sendLeaseMs must exceed maxPermitWaitMs");
-    if (this.t.prefetchMs >= this.t.maxPermitWaitMs) throw new Error("prefetchMs must be less than maxPermitWaitMs");
+    this.t = tuningOf(opts.tuning);
     this.claimsBeforeQuery = Math.max(1, Math.floor(this.t.maxInFlight / 4));
     this.clock = opts.clock ?? systemClock;
     this.limits = opts.limits ?? new TeamsRateLimiter();
@@ -232,6 +160,18 @@ export class OutboxDispatcher {
       maxWaitMs: this.t.maxPermitWaitMs,
       retryMs: this.t.pollMs,
       log: this.log,
+    });
+    this.destinations = new Destinations({
+      conversations: opts.conversations,
+      port: opts.port,
+      permits: this.permits,
+      installer: opts.installer,
+      log: this.log,
+      now: () => this.nowMs(),
+      cacheTtlMs: this.t.cacheTtlMs,
+      installWaitMs: this.t.installWaitMs,
+      backoffBaseMs: this.t.backoffBaseMs,
+      backoffMaxMs: this.t.backoffMaxMs,
     });
   }
 
@@ -363,9 +303,7 @@ export class OutboxDispatcher {
     const elapsed = elapsedMs();
     if (elapsed - this.lastPrune > 10_000) {
       this.limits.prune(now);
-      for (const cache of [this.persons, this.unreachable]) {
-        for (const [key, entry] of cache) if (elapsed - entry.at > this.t.cacheTtlMs) cache.delete(key);
-      }
+      this.destinations.prune(elapsed);
       this.lastPrune = elapsed;
     }
     let soonest = Infinity;
@@ -381,7 +319,7 @@ export class OutboxDispatcher {
       const tenantId = doc.target.tenantId;
       let wait = tenantWait.get(tenantId);
       if (wait === undefined) tenantWait.set(tenantId, (wait = this.limits.waitMs(tenantId, undefined, now)));
-      const conversationId = this.knownConversation(doc);
+      const conversationId = this.destinations.knownConversation(doc);
       if (wait <= this.t.prefetchMs && conversationId !== undefined) wait = this.limits.waitMs(tenantId, conversationId, now);
       if (wait > this.t.prefetchMs) {
         this.blockedLanes.add(lane);
@@ -474,8 +412,8 @@ export class OutboxDispatcher {
   /** Handle one message; `onAnswer` is called once Teams has answered (before the outcome is stored). */
   private async process(doc: MessageDoc, onAnswer: () => void): Promise<void> {
     // Whether the conversation is still reachable is read alongside the claim rather than after it.
-    const known = this.knownConversation(doc);
-    const reachability = known === undefined ? undefined : { conversationId: known, check: this.knownUnreachable(doc.target.tenantId, known) };
+    const known = this.destinations.knownConversation(doc);
+    const reachability = known === undefined ? undefined : { conversationId: known, check: this.destinations.knownUnreachable(doc.target.tenantId, known) };
     this.claiming++;
     let claim: MessageDoc | "conflict";
     try {
@@ -494,11 +432,11 @@ export class OutboxDispatcher {
     let permit: Permit | undefined;
     let requested = false;
     try {
-      const destination = await this.destination(current);
+      const destination = await this.destinations.resolve(current);
       if (!destination.ok) {
         if ("retryAt" in destination) return await this.finish(current, { kind: "retry", at: destination.retryAt, why: destination.why });
         const outcome = this.outcomeOf(current, destination.failure, undefined);
-        const installing = outcome.kind === "unreachable" && outcome.reason === "not-installed" ? await this.installFor(current) : undefined;
+        const installing = outcome.kind === "unreachable" && outcome.reason === "not-installed" ? await this.destinations.installFor(current) : undefined;
         if (installing) return await this.finish(installing.doc, installing.outcome, { requested: true });
         return await this.finish(current, outcome, { requested: true });
       }
@@ -506,7 +444,7 @@ export class OutboxDispatcher {
       const tenantId = current.target.tenantId;
       if (current.conversationId !== conversationId) current = { ...current, conversationId };
 
-      const unreachable = await (reachability?.conversationId === conversationId ? reachability.check : this.knownUnreachable(tenantId, conversationId));
+      const unreachable = await (reachability?.conversationId === conversationId ? reachability.check : this.destinations.knownUnreachable(tenantId, conversationId));
       if (unreachable) return await this.finish(current, { kind: "unreachable", ...unreachable });
 
       const result = await this.opts.port
@@ -544,133 +482,29 @@ export class OutboxDispatcher {
     }
   }
 
-  /**
-   * Teams would not open a 1:1 chat (the app is not installed for the person): with an installer,
-   * install the app once for this message and try again shortly (by then Teams has sent the install
-   * event, which stores the chat). Undefined: no installer, no permission, or already tried.
-   */
-  private async installFor(doc: MessageDoc): Promise<{ doc: MessageDoc; outcome: Outcome } | undefined> {
-    const installer = this.opts.installer;
-    if (!installer || doc.target.kind !== "person" || doc.installRequestedAt) return undefined;
-    const now = this.nowMs();
-    const result = await installer.install(doc.target);
-    const fields = { messageId: doc.id, purpose: doc.purpose, result: result.kind };
-    switch (result.kind) {
-      case "installed":
-      case "already-installed":
-        this.log.info("installed the app for a person so the bot can message them", fields);
-        return {
-          doc: { ...doc, installRequestedAt: new Date(now).toISOString() },
-          outcome: { kind: "retry", at: now + this.t.installWaitMs, why: "installed the app for this person; waiting for Teams" },
-        };
-      case "throttled":
-        this.log.warn("Graph throttled an app install", { ...fields, retryAfterMs: result.retryAfterMs });
-        return { doc, outcome: { kind: "retry", at: now + result.retryAfterMs, why: "Graph throttled the app install" } };
-      case "error":
-        this.log.warn("could not install the app for a person; will retry", { ...fields, status: result.status });
-        return { doc, outcome: { kind: "retry", at: now + backoffMs(doc.attempts + 1, this.t.backoffBaseMs, this.t.backoffMaxMs), why: `Graph install failed (${result.status})` } };
-      case "forbidden":
-        this.log.warn("no Graph permission to install the app (TeamsAppInstallation.ReadWriteSelfForUser.All); telling people instead", fields);
-        return undefined;
-    }
-  }
-
-  /** Where the message goes: a conversation, or a person's 1:1 chat (found or created). */
-  private async destination(doc: MessageDoc): Promise<Destination> {
-    const target = doc.target;
-    if (target.kind === "conversation") return { ok: true, conversationId: target.conversationId, serviceUrl: target.serviceUrl };
-    const key = personKey(target);
-    const cached = this.fresh(this.persons.get(key));
-    if (cached) return { ok: true, ...cached.value };
-    const record = await this.opts.conversations.findPersonal(target.tenantId, target.aadObjectId);
-    if (record) return { ok: true, ...this.remember(key, record.conversationId, record.serviceUrl) };
-
-    const permit = await this.permits.wait(target.tenantId, undefined);
-    if (!permit) return { ok: false, retryAt: this.nowMs() + 1_000, why: "waiting for a rate-limit place to create a 1:1 chat" };
-    let created: Awaited<ReturnType<ConnectorPort["createPersonalConversation"]>>;
-    try {
-      created = await this.opts.port.createPersonalConversation(target);
-    } finally {
-      this.permits.settle(permit, "done");
-    }
-    if (!created.ok) return { ok: false, failure: created, during: "create" };
-    const serviceUrl = created.serviceUrl ?? target.serviceUrl;
-    // Teams returns the same 1:1 chat if it exists, so creating it again after a crash here is harmless.
-    await this.opts.conversations.save({
-      conversationId: created.conversationId,
-      serviceUrl,
-      channelId: "msteams",
-      tenantId: target.tenantId,
-      conversationType: "personal",
-      bot: { id: created.botId ?? "" },
-      user: { id: target.aadObjectId, aadObjectId: target.aadObjectId },
-      installed: true,
-      updatedAt: new Date(this.nowMs()).toISOString(),
-    });
-    this.log.info("created a 1:1 chat", { messageId: doc.id, purpose: doc.purpose });
-    return { ok: true, ...this.remember(key, created.conversationId, serviceUrl) };
-  }
-
-  private remember(key: string, conversationId: string, serviceUrl: string) {
-    const value = { conversationId, serviceUrl };
-    this.persons.set(key, { value, at: elapsedMs() });
-    return value;
-  }
-
+  /** What a failed request means for the message (outcome.ts); a 429 also pauses the rate limiter. */
   private outcomeOf(doc: MessageDoc, failure: SendFailure, conversationId: string | undefined): Outcome {
     const now = this.nowMs();
-    const what = `${failure.status || "network error or timeout"}${failure.code ? ` ${failure.code}` : ""}`;
     const creating = conversationId === undefined;
-    if (creating && (failure.status === 403 || failure.status === 404)) {
-      return { kind: "unreachable", reason: "not-installed", why: `Teams would not open a 1:1 chat with this person (${what}): the app is not installed for them` };
+    const { outcome, throttledForMs } = outcomeOf(failure, {
+      attempts: doc.attempts,
+      creating,
+      now,
+      maxAttempts: this.t.maxAttempts,
+      backoffBaseMs: this.t.backoffBaseMs,
+      backoffMaxMs: this.t.backoffMaxMs,
+    });
+    if (throttledForMs !== undefined) {
+      const tenantWide = this.limits.throttled(doc.target.tenantId, conversationId, now + throttledForMs, now);
+      this.log.warn("Teams throttled a send", { messageId: doc.id, purpose: doc.purpose, retryAfterMs: failure.retryAfterMs, waitMs: throttledForMs, tenantWide, creating });
     }
-    if (failure.status === 403) {
-      return { kind: "unreachable", reason: "removed-from-conversation", why: `Teams refused the message (${what}): the bot is no longer in this conversation` };
-    }
-    if (failure.status === 404) {
-      return { kind: "unreachable", reason: "conversation-not-found", why: `Teams refused the message (${what}): the conversation does not exist` };
-    }
-    const attempts = doc.attempts + 1;
-    if (failure.status === 429) {
-      const wait = failure.retryAfterMs ?? backoffMs(attempts, this.t.backoffBaseMs, this.t.backoffMaxMs);
-      const tenantWide = this.limits.throttled(doc.target.tenantId, conversationId, now + wait, now);
-      this.log.warn("Teams throttled a send", { messageId: doc.id, purpose: doc.purpose, retryAfterMs: failure.retryAfterMs, waitMs: wait, tenantWide, creating });
-      return attempts >= this.t.maxAttempts
-        ? { kind: "failed", why: `gave up after ${attempts} attempts; last: throttled (${what})` }
-        : { kind: "retry", at: now + wait, why: `throttled (${what})` };
-    }
-    if (RETRYABLE(failure.status)) {
-      return attempts >= this.t.maxAttempts
-        ? { kind: "failed", why: `gave up after ${attempts} attempts; last: ${what}` }
-        : { kind: "retry", at: now + backoffMs(attempts, this.t.backoffBaseMs, this.t.backoffMaxMs), why: what };
-    }
-    return { kind: "failed", why: `Teams rejected the message (${what})` };
+    return outcome;
   }
 
   /** Store the outcome (etag-guarded, retried briefly), then tell whoever needs telling. */
   private async finish(claimed: MessageDoc, outcome: Outcome, opts: { requested?: boolean } = {}): Promise<void> {
     const requested = opts.requested ?? false;
-    const now = new Date(this.nowMs()).toISOString();
-    const base: MessageDoc = { ...claimed, attempts: claimed.attempts + (requested ? 1 : 0) };
-    delete base.leaseOwner;
-    delete base.leaseUntil;
-    let next: MessageDoc;
-    switch (outcome.kind) {
-      case "sent":
-        next = { ...base, status: "sent", sentAt: now, sentBy: this.opts.instanceId };
-        delete next.lastError;
-        if (outcome.activityId) next.activityId = outcome.activityId;
-        break;
-      case "unreachable":
-        next = { ...base, status: "unreachable", lastError: outcome.why, unreachableReason: outcome.reason };
-        break;
-      case "failed":
-        next = { ...base, status: "failed", lastError: outcome.why };
-        break;
-      case "retry":
-        next = { ...base, status: "queued", notBefore: new Date(outcome.at).toISOString(), lastError: outcome.why };
-        break;
-    }
+    const next = settledDoc(claimed, outcome, { requested, now: this.nowMs(), instanceId: this.opts.instanceId });
     const stored = await this.writeOutcome(claimed, next);
     const fields = { messageId: claimed.id, purpose: claimed.purpose, attempts: next.attempts };
     if (!stored) return;
@@ -680,8 +514,8 @@ export class OutboxDispatcher {
     else if (outcome.kind === "failed") this.log.error("message failed", { ...fields, why: outcome.why });
     else {
       this.log.warn("message unreachable", { ...fields, why: outcome.why });
-      if (requested && claimed.conversationId) await this.markUnreachable(claimed.target, claimed.conversationId, { why: outcome.why, reason: outcome.reason });
-      if (claimed.target.kind === "person") this.persons.delete(personKey(claimed.target));
+      if (requested && claimed.conversationId) await this.destinations.markUnreachable(claimed.target, claimed.conversationId, { why: outcome.why, reason: outcome.reason });
+      this.destinations.forget(claimed.target);
       try {
         await this.opts.onUnreachable?.(toMessage(stored));
       } catch (err) {
@@ -710,52 +544,11 @@ export class OutboxDispatcher {
     }
   }
 
-  // ---------------------------------------------------------------- reachability
-
-  /** Why this conversation cannot be posted to, or undefined if it can (as far as we know). */
-  private async knownUnreachable(tenantId: string, conversationId: string): Promise<{ why: string; reason: UnreachableKind } | undefined> {
-    const key = conversationLane(tenantId, conversationId);
-    const cached = this.fresh(this.unreachable.get(key));
-    if (cached) return cached.value;
-    let value: { why: string; reason: UnreachableKind } | undefined;
-    try {
-      const record = await this.opts.conversations.get(tenantId, conversationId);
-      if (record && !record.installed) {
-        value = { reason: "removed-from-conversation", why: "the app is no longer installed in this conversation (stored conversation reference)" };
-      }
-    } catch (err) {
-      this.log.warn("could not read a conversation reference", { err: err as Error });
-    }
-    this.unreachable.set(key, { value, at: elapsedMs() });
-    return value;
-  }
-
-  /** Stop posting there: remember it, and mark the stored reference as not installed. */
-  private async markUnreachable(target: Target, conversationId: string, value: { why: string; reason: UnreachableKind }): Promise<void> {
-    this.unreachable.set(conversationLane(target.tenantId, conversationId), { value, at: elapsedMs() });
-    if (target.kind === "person") this.persons.delete(personKey(target));
-    try {
-      const record = await this.opts.conversations.get(target.tenantId, conversationId);
-      if (record?.installed) await this.opts.conversations.save({ ...record, installed: false, updatedAt: new Date(this.nowMs()).toISOString() });
-    } catch (err) {
-      this.log.warn("could not mark a conversation reference as unreachable", { err: err as Error });
-    }
-  }
-
   // ---------------------------------------------------------------- helpers
 
-  private knownConversation(doc: MessageDoc): string | undefined {
-    if (doc.target.kind === "conversation") return doc.target.conversationId;
-    return this.fresh(this.persons.get(personKey(doc.target)))?.value.conversationId;
-  }
-
   private laneFor(doc: MessageDoc): string {
-    const conversationId = this.knownConversation(doc);
+    const conversationId = this.destinations.knownConversation(doc);
     return conversationId === undefined ? doc.lane : conversationLane(doc.target.tenantId, conversationId);
-  }
-
-  private fresh<T>(entry: Cached<T> | undefined): Cached<T> | undefined {
-    return entry && elapsedMs() - entry.at <= this.t.cacheTtlMs ? entry : undefined;
   }
 
   private isLeaderAt(now: number): boolean {
@@ -782,5 +575,3 @@ export class OutboxDispatcher {
     for (const w of [...this.idleWaiters]) w();
   }
 }
-
-const personKey = (t: { tenantId: string; aadObjectId: string }) => `${t.tenantId}|person:${t.aadObjectId}`;
