@@ -24,7 +24,7 @@ import { Outbox, type OutboundMessage } from "../src/outbox/outbox";
 import { OutboxDispatcher } from "../src/outbox/dispatcher";
 import { JobStore } from "../src/scheduler/jobs";
 import { Scheduler } from "../src/scheduler/scheduler";
-import { dueInWorkingDays } from "../src/scheduler/working-days";
+import { dueInWorkingDays } from "../src/domain/working-days";
 import { hostname } from "node:os";
 import * as approval from "./handlers/approval";
 import * as secondment from "./handlers/secondment";

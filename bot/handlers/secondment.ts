@@ -31,7 +31,7 @@ import {
   type Secondment,
 } from "../../src/domain/secondment";
 import { checkInDate, checkInDueAt, followUpDue, latestEndDate, returnReminderDate } from "../../src/domain/secondment-dates";
-import { atUkTime } from "../../src/scheduler/working-days";
+import { atUkTime } from "../../src/domain/working-days";
 import { AGREEMENT_FIELDS, CHECK_IN_FIELDS } from "../../src/domain/agreement";
 import { buildForm } from "../forms/form-builder";
 import { agreementForm, checkInForm, type EndLimit } from "../forms/secondment-forms";

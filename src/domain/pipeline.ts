@@ -3,7 +3,7 @@ import { compareIso, parseIsoDate, todayInLondon } from "./dates";
 import type { Match, MatchStatus } from "./match";
 import type { RecordStatus } from "./records";
 import { CHECK_IN_PARTIES, type CheckInParty, type SecondmentStatus } from "./secondment";
-import { addWorkingDays } from "../scheduler/working-days";
+import { addWorkingDays } from "./working-days";
 
 /**
  * The programme team's pipeline view: counts and medians over the whole programme, never names

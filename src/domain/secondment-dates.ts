@@ -1,6 +1,6 @@
 import { addMonths, compareIso, daysInMonth, isoDate } from "./dates";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../i18n";
-import { atUkTime, dueInWorkingDays, isWorkingDay, nextWorkingDay } from "../scheduler/working-days";
+import { atUkTime, dueInWorkingDays, isWorkingDay, nextWorkingDay } from "./working-days";
 
 /**
  * The date rules of a secondment: how long it may last, when keeping-in-touch check-ins fall, when

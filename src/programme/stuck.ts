@@ -6,7 +6,7 @@ import { isCheckInOverdue, ukDateOf, daysBetween } from "../domain/pipeline";
 import { personOf, unanswered, waitingFor, type Party, type Secondment } from "../domain/secondment";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../i18n";
 import type { EnqueueRequest } from "../outbox/outbox";
-import { addWorkingDays, nextWorkingDay } from "../scheduler/working-days";
+import { addWorkingDays, nextWorkingDay } from "../domain/working-days";
 import { allPages } from "../store/paged";
 
 /**

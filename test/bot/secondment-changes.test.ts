@@ -5,7 +5,7 @@ import { todayInLondon } from "../../src/domain/dates";
 import { personKey } from "../../src/domain/person";
 import { newSecondment, PARTIES, type Secondment } from "../../src/domain/secondment";
 import { checkInDate, checkInDueAt } from "../../src/domain/secondment-dates";
-import { atUkTime } from "../../src/scheduler/working-days";
+import { atUkTime } from "../../src/domain/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";

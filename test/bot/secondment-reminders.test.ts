@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import sinon from "sinon";
 import { VERBS } from "../../cards";
 import { PARTIES, type Secondment } from "../../src/domain/secondment";
-import { bankHolidays } from "../../src/scheduler/working-days";
+import { bankHolidays } from "../../src/domain/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, type Card } from "../support/cards";
 import { person, personalChat, type Person, type TestBot } from "../support/teams";

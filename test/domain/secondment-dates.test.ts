@@ -13,7 +13,7 @@ import {
   latestEndDate,
   returnReminderDate,
 } from "../../src/domain/secondment-dates";
-import { bankHolidays } from "../../src/scheduler/working-days";
+import { bankHolidays } from "../../src/domain/working-days";
 
 // Weekdays of the expected dates were checked by hand (new Date(iso).getUTCDay()) and are noted beside them.
 

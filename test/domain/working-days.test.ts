@@ -6,7 +6,7 @@ import {
   dueInWorkingDays,
   isWorkingDay,
   nextWorkingDay,
-} from "../../src/scheduler/working-days";
+} from "../../src/domain/working-days";
 
 describe("working days in England and Wales", () => {
   describe("bank holidays", () => {

@@ -1,5 +1,5 @@
 import type HolidaysType from "date-holidays";
-import { isoDate, parseIsoDate, todayInLondon } from "../domain/dates";
+import { isoDate, parseIsoDate, todayInLondon } from "./dates";
 
 /**
  * Working days in England and Wales, and wall-clock times in the UK.
