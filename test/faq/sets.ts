@@ -50,8 +50,8 @@ export const FAQ_SETS: readonly FaqSet[] = [
   { name: "blind 4", label: "blind 4", blind: false, inDomain: BLIND4_IN_DOMAIN, offTopic: BLIND4_OFF_TOPIC, notCovered: BLIND4_NOT_COVERED, inDomainCy: BLIND4_IN_DOMAIN_CY, offTopicCy: BLIND4_OFF_TOPIC_CY },
   // Measured once after the sixth round (7 December 2026); a development set from the seventh.
   { name: "blind 5", label: "blind 5", blind: false, inDomain: BLIND5_IN_DOMAIN, offTopic: BLIND5_OFF_TOPIC, notCovered: BLIND5_NOT_COVERED, inDomainCy: BLIND5_IN_DOMAIN_CY, offTopicCy: BLIND5_OFF_TOPIC_CY },
-  // Written blind on 7 December 2026 (sixth set), measured once after the seventh round; never tuned on yet.
-  { name: "blind 6", label: "blind 6", blind: true, inDomain: BLIND6_IN_DOMAIN, offTopic: BLIND6_OFF_TOPIC, notCovered: BLIND6_NOT_COVERED, inDomainCy: BLIND6_IN_DOMAIN_CY, offTopicCy: BLIND6_OFF_TOPIC_CY },
+  // Written blind on 7 December 2026 (sixth set); measured once after the seventh round; a development set from the eighth.
+  { name: "blind 6", label: "blind 6", blind: false, inDomain: BLIND6_IN_DOMAIN, offTopic: BLIND6_OFF_TOPIC, notCovered: BLIND6_NOT_COVERED, inDomainCy: BLIND6_IN_DOMAIN_CY, offTopicCy: BLIND6_OFF_TOPIC_CY },
 ];
 
 /** The parts of a set, each a row of the bench: its name, language and labelled questions. */
