@@ -114,6 +114,17 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhow much notice\b/g, " timescale notice "],
   // How long the programme keeps someone's details is a timescale too, not how long a secondment lasts.
   [/\bhow long (will|do|does|would|can|could) (my|your|our|their|the|his|her) (personal )?(details|data|information|form|forms|record|records|application) (stay|be kept|be held|be stored|remain|be on)\b/g, " timescale $4 "],
+  // Claiming for an everyday work event (a training course, a conference, an away day, an eye test)
+  // is the employer's usual expenses process: the material only says who pays travel on a secondment.
+  [/\b(claim|claims|claiming|claimed|expenses?|fares?|mileage|reimburse|reimbursed|reimbursement)\b((?: [a-z]+){0,6}?) (for|from|to|at|on) (a |an |the |my |our |last weeks? |this weeks? |next weeks? )?(training courses?|training days?|training sessions?|training|courses?|conferences?|away days?|team days?|workshops?|eye tests?)\b/g, " everydayclaim "],
+  // How long someone must have been in post before they can apply is eligibility (length of
+  // service), not how long a secondment lasts.
+  [/\bhow long (do|does|would|will|must|should|have|has) (i|you|we|someone|somebody|people|staff|they|he|she) (have |need |got )?(to )?(be|been|have been|have worked|work|worked|serve|served|stay|stayed)\b((?: [a-z]+){0,8}?) before (i|you|we|they|he|she|someone|somebody|people|staff)? ?(can |could |may |am allowed to |are allowed to |is allowed to )?(apply|join|register|take part|participate|sign up|go on|be seconded|do one|get)\b/g, " lengthofservice apply "],
+  [/\b(minimum|min|required|enough) (time|period|length of time) in (post|role|my job|the job|my role|my post|grade)\b/g, " lengthofservice "],
+  // Steps a day are walking, not the seven-step plan.
+  [/\b(steps?\b(?: [a-z]+){0,4}? (a|per|each|every) day|step (count|counter|target|goal)s?|(\d{1,3},\d{3}|\d{4,}|\d+k) steps)\b/g, " stepcount "],
+  // "The building" is the office, not building skills or a network ("how do I get a new building pass").
+  [/\b(the|a|our|this|that|my|office|main|new|which|whole|same|council|government) building\b/g, " $1 premises "],
   // Costs other than salary and travel for work: what the material says about expenses does not answer them.
   [/\b(childcare|child care|nursery|childminder|childminding|accommodation|lodging|rent|commuting|commute|parking|season ticket)( costs?| fees?| bills?| charges?| expenses?)\b/g, " othercost "],
   [/\b(pay|pays|paying|paid|cover|covers|covering|claim|claiming|help|helping) (for |with |towards )?(my |our |the )?(childcare|child care|nursery|childminder|accommodation|lodgings?|rent|commute|commuting|parking)\b/g, " othercost "],

@@ -231,6 +231,22 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("can i be seconded to a private company")), "host-organisations");
   });
 
+  it("says the material does not cover time in post before applying or grades, but still answers how long a secondment lasts", () => {
+    const inPost = faq.ask("how long do i need to have been in my job before i can apply");
+    assert.equal(inPost.kind === "not-covered" ? inPost.topic?.id : inPost.kind, "not-covered-eligibility");
+    const grade = faq.ask("which grades are the roles");
+    assert.equal(grade.kind === "not-covered" ? grade.topic?.id : grade.kind, "not-covered-eligibility");
+    assert.equal(answerId(faq.ask("how long does a secondment last")), "secondment-types");
+  });
+
+  it("declines claims for everyday work events, steps a day and building passes, but answers the programme's own", () => {
+    assert.equal(faq.ask("can i claim mileage for the training day next week").kind, "off-topic");
+    assert.equal(faq.ask("how many steps should i be doing each day").kind, "off-topic");
+    assert.equal(faq.ask("where do i get a staff pass for the building").kind, "off-topic");
+    assert.equal(answerId(faq.ask("can i claim mileage from the host when im on secondment")), "pay-and-expenses");
+    assert.equal(answerId(faq.ask("what are the 7 steps")), "seven-step-plan");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
