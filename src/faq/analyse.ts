@@ -51,6 +51,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\brole[\s-]*matching[\s-]*forms?\b/g, " rolematchingform "],
   [/\b(keep|keeps|keeping|kept|stay|stays|staying) in touch\b/g, " keepintouch "],
   [/\b(get|getting|got) in touch\b/g, " contact "],
+  // Going ahead and applying is applying, not going ahead after a match.
+  [/\bgo(es|ing)? ahead and (apply|register|sign up|put in|send)\b/g, " $2 "],
   [/\bgo(es|ing)? ahead\b/g, " proceed "],
   [/\b(pull|pulling|back|backing|drop|dropping|opt|opting) out\b/g, " withdraw "],
   [/\bchanged? (my|your|our|their) minds?\b/g, " withdraw "],
@@ -65,6 +67,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(host|hosting|take|takes|taking|take on|taking on|have|get|recruit|bring in|welcome) (on )?(a |an |some )?(secondee|secondees)\b/g, " hostsecondee "],
   [/\b(host|hosting|take on|takes on|taking on|took on|bring in|bringing in) (someone|somebody|a person|people|staff|an? (extra )?(person|member of staff))\b/g, " hostsecondee "],
   [/\b(take|taking|took) part\b/g, " participate "],
+  // How someone is doing in the job is their performance ("how do I know if I'm doing OK at the host").
+  [/\b(doing|getting on|performing)( ok| okay| well| alright| all right| fine| badly| a good job) (at|with|on|in) (the |my |our |this )?(host|secondment|placement|new (role|team|job|organisation|org))\b/g, " performance $5 "],
   [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
   [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
   [/\blets? (me|you|them|him|her|us) know\b/g, " notify "],
@@ -144,6 +148,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(rule|rules|ruled|ruling) (me|us|them|him|her|you|people|someone) out\b/g, " eligible "],
   [/\b(off the table|out of the question)\b/g, " eligible "],
   // Being allowed to apply at all is eligibility, not a manager's permission.
+  [/\b(would|will|could|can) (i|we|they|someone|somebody|people|staff) (still |even )?be (allowed|permitted) to (apply|join|take part|participate|register|sign up)\b/g, " eligible apply "],
   [/\b(am i|are we|are you|is (he|she|someone|somebody)|are (they|people|staff)) (still |even )?(allowed|permitted) to (apply|join|take part|participate|register|sign up)\b/g, " eligible apply "],
   // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
   [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
@@ -221,6 +226,18 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(real|actual|live) (person|human|people)\b/g, " contact "],
   [/\b(a |any )?gaps? in (our|my|the) (team|staffing|department|dept|service)\b/g, " vacancy "],
   [/\b(short[\s-]*staffed|extra hands|an extra pair of hands)\b/g, " vacancy "],
+  // A manager who is not keen on it is a question of their permission.
+  [/\b(manager|boss|hop|director|department|employer)\s+(is\s+|isnt\s+|is not\s+|s\s+)?(really\s+|very\s+|too\s+)?(not keen|isnt keen|not supportive|unsupportive|against it|against the idea|reluctant|not convinced)(?=\s*($|[,.?!]|tbh|about (it|this|the idea|me going|me applying|secondments?)|on (it|this|the idea)))/g, " manager permission "],
+  // A team that needs someone and asks to get one through the programme is offering a role.
+  [/\b(can|could|would|how (do|can|could|would|should)) (we|our team|my team|the team) (get|find|borrow|recruit|bring in|take on) (someone|somebody|a person|people|staff|an? (extra )?(person|member of staff))\b/g, " hostsecondee "],
+  [/\b(we|team|department|dept|directorate|unit|service)\s+(need|needs|is looking for|are looking for|could use|could do with)\s+(a|an|someone|somebody|an extra|extra)\b/g, " vacancy "],
+  // "A longer placement" is the long-term kind; staying longer on one is an extension.
+  [/\b(a|any|an)\s+(longer|long|longterm)\s+(secondments?|placements?|ones?|stints?)\b/g, " longterm secondment "],
+  // The whole process, start to finish, is the plan; "end to end" of a project only says "whole".
+  [/\b(overall|whole|full|entire) process(?=\s*($|[,.?!]|start|from|(for|of) (a |the )?(secondments?|placements?|it|this|one|setting|arranging|organising)\b))/g, " step plan "],
+  [/\bstep[\s-]by[\s-]step\b/g, " step plan "],
+  [/\bprocess\b((?: [a-z]+){0,6}?) (from )?(start to finish|beginning to end)\b/g, " step plan $1 "],
+  [/\b(end[\s-]to[\s-]end|(from )?start to finish|(from )?beginning to end|from scratch)\b/g, " whole "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],

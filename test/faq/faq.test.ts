@@ -247,6 +247,17 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("what are the 7 steps")), "seven-step-plan");
   });
 
+  it("reads everyday wordings by what they ask: a manager against it, doing OK at the host, a team needing someone, a longer placement, the whole process", () => {
+    assert.equal(answerId(faq.ask("my boss is against the idea, can i still go ahead and apply")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("how will i know if im getting on ok at the host")), "performance-management");
+    assert.equal(answerId(faq.ask("our unit needs an extra person for a few months, could we get someone through this scheme")), "offer-a-role");
+    assert.equal(answerId(faq.ask("can i do a longer placement to see a big project through")), "secondment-types");
+    assert.equal(answerId(faq.ask("what is the whole process from start to finish")), "seven-step-plan");
+    // The same words in everyday questions are still declined.
+    assert.equal(faq.ask("my manager is reluctant to sign my leave").kind, "off-topic");
+    assert.notEqual(faq.ask("how do i know if im doing well in my job").kind, "answer");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
