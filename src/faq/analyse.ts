@@ -86,6 +86,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcarr(y|ies|ied|ying) (over|forward) (my |your |our |any |unused |some )?(leave|holidays?|days( off)?)\b/g, " holiday "],
   [/\b(second|secondary|side) (job|jobs|employment|gig)\b/g, " secondjob "],
   [/\b(dbs|criminal records?|background) (checks?|clearance)\b/g, " vetting "],
+  // Getting started with applying is applying, not the plan.
+  [/\bget(ting)? started (with )?(applying|an application|my application|registering|the application|the form)\b/g, " apply form "],
   [/\bget(ting)? started\b/g, " getstarted "],
   [/\bwhy (should|would|do|might) (i|you|we|anyone|someone|people)\b/g, " benefit "],
   [/\borgani[sz](e|es|ed|ing)\b/g, " arrange "],
@@ -142,14 +144,21 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(foot|foots|footing) the bill\b/g, " pay "],
   [/\b(get|getting|got) hold of\b/g, " contact "],
   [/\bwrap(s|ped|ping)? up\b/g, " end "],
+  // A host meeting someone before it agrees to take them is the approach (the material: it will
+  // want to meet you before it agrees), not agreeing the details.
+  [/\b(meet|see) (me|you|us|them|him|her) (first )?before (agreeing|they agree|it agrees|saying yes|they say yes|taking (me|you|them|him|her) on)\b/g, " approach host discuss "],
+  // Speaking to the host or a vacancy holder is a talk with them, not asking the programme team who to speak to.
+  [/\bspeak(s|ing)? (to|with)(?= (them|the host|the organisation|the org|the vacancy holder|the host organisation)\b)/g, " talk with "],
+  // "Is that the end of it?" asks whether all is lost, not about the end of a secondment.
+  [/\b((is|was) )?(that|this|it) the end of (it|the road|that|things)\b|\bend of the road\b/g, " "],
   [/\b(get|getting|got) (on|onto|into) (the|this) (programme|program|scheme)\b/g, " apply programme "],
   [/\b(sure|bound|certain) to (get|be given|be matched|find)\b/g, " guarantee "],
   [/\b(does|do|will) (that|this|it) mean (i|we|you|they) (will|ll|are going to) (get|be given|be matched)\b/g, " guarantee "],
   [/\b(rule|rules|ruled|ruling) (me|us|them|him|her|you|people|someone) out\b/g, " eligible "],
   [/\b(off the table|out of the question)\b/g, " eligible "],
   // Being allowed to apply at all is eligibility, not a manager's permission.
-  [/\b(would|will|could|can) (i|we|they|someone|somebody|people|staff) (still |even )?be (allowed|permitted) to (apply|join|take part|participate|register|sign up)\b/g, " eligible apply "],
-  [/\b(am i|are we|are you|is (he|she|someone|somebody)|are (they|people|staff)) (still |even )?(allowed|permitted) to (apply|join|take part|participate|register|sign up)\b/g, " eligible apply "],
+  [/\b(would|will|could|can) (i|we|they|someone|somebody|people|staff) (still |even )?be (allowed|permitted) to (apply|join|take part|participate|register|sign up|do one|do this|do it|go on one)\b/g, " eligible apply "],
+  [/\b(am i|are we|are you|is (he|she|someone|somebody)|are (they|people|staff)) (still |even )?(allowed|permitted) to (apply|join|take part|participate|register|sign up|do one|do this|do it|go on one)\b/g, " eligible apply "],
   // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
   [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
   [/\b(someone|somebody|people|a person|a contact) (i|we) (already )?(know|knew)\b/g, " acquaintance "],
@@ -194,7 +203,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Registering interest in everyday words: "put my interest in", "submit my interest".
   [/\b(put|putting|submit|submitted|submitting|send|sent|sending|express|expressed|log|logged)( in)? (my|our|an?|your|their) interest( in)?\b/g, " eoi "],
   // What happens once the form is in, or from the form to the start, is the matching process.
-  [/\bafter (i|we|you) (have |ve )?(fill|filled|complete|completed|send|sent|submit|submitted|return|returned)( in)? (the|my|our|an?)\s+(form|eoi)( in)?\b/g, " send form "],
+  [/\b(after|once|when) (i|we|you) (have |ve )?(fill|filled|complete|completed|send|sent|submit|submitted|return|returned)( in)? (the|my|our|an?)\s+(form|eoi)( in)?\b/g, " send form "],
   [/\bfrom\s+((the|an?|my)\s+)?(form|eoi)\s+to\s+(starting|start|the start|day one)\b/g, " send form start "],
   [/\bcivil servants?\b/g, " staff "],
   [/\b(keepintouch|kit)\s+(days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
@@ -238,6 +247,15 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bstep[\s-]by[\s-]step\b/g, " step plan "],
   [/\bprocess\b((?: [a-z]+){0,6}?) (from )?(start to finish|beginning to end)\b/g, " step plan $1 "],
   [/\b(end[\s-]to[\s-]end|(from )?start to finish|(from )?beginning to end|from scratch)\b/g, " whole "],
+  // "My manager's OK" (the apostrophe gone: "my LMs ok") is their permission; "put in for it" is applying.
+  [/\bmanager(s)?\s+(ok|okay|go[\s-]*ahead|blessing|say[\s-]*so)\b/g, " manager permission "],
+  [/\bput(ting|s)? in for (this|it|one|a secondment|a placement|the programme|the scheme)\b/g, " apply "],
+  // How someone came to be on a contract: "brought in on a fixed-term contract".
+  [/\b(brought|taken|hired|employed|recruited|started|came) (in )?on (a|an)\b/g, " contract "],
+  // Hours a week is a working pattern ("I work 22.5 hrs a week").
+  [/\b\d+(\.\d+)? ?(hours|hrs|hr|h) (a|per|each|every) week\b/g, " work pattern hour "],
+  // "Only certain ones" are particular ones, not a guarantee.
+  [/\b(only |just )?certain (ones|councils|organisations|departments|bodies|types|kinds|places|people|staff|roles|jobs|areas|teams)\b/g, " particular $2 "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],

@@ -258,6 +258,15 @@ describe("questions with context, and topics outside the material", () => {
     assert.notEqual(faq.ask("how do i know if im doing well in my job").kind, "answer");
   });
 
+  it("reads more everyday wordings by what they ask (a manager's OK, hours a week, after the form, 'the end of the road', meeting before the host agrees)", () => {
+    assert.equal(answerId(faq.ask("do i need my bosses ok before i put in for it")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("i do 30 hours per week, can i take part")), "part-time-hours");
+    assert.equal(answerId(faq.ask("when i have sent the form what happens then")), "matching-process");
+    assert.equal(answerId(faq.ask("how do i get started with my application")), "register-interest");
+    assert.equal(answerId(faq.ask("if my department says no is that the end of the road")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("would the host organisation see me first before taking me on")), "approaching-a-host");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
