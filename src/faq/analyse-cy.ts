@@ -20,6 +20,14 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(ydych|ydach|dach|wyt) (chi|ti) (yn |n )?gwybod\b/g, " "],
   [/\b(allwch|gallwch|alli|elli|wnewch|newch) (chi|ti) dweud (wrtha|wrthaf|wrtho) (i|fi)\b/g, " "],
   [/\bffeindio allan\b/g, " gwybod "],
+  // Spoken "mlaen" is "ymlaen" ("bwrw mlaen": go ahead).
+  [/\bmlaen\b/g, "ymlaen"],
+  // Knowing someone somewhere: where they work is context ("dw i'n nabod rhywun yn Iechyd Cyhoeddus
+  // Cymru, alla i gysylltu efo nhw"); the ask is about approaching them.
+  [/\b(adnabod|nabod) (rhywun|rhywrai|pobl|person)( sy(n| yn) gweithio)? (yn|yng|ym|efo|gyda|hefo|o) (?:[a-z]+ ?){1,5}?(?=,|\?|$|\s(alla|ga|ddylwn|dylwn|fedra|ydy|oes|a|ac|felly|ond|sut|be|beth)\b)/g, " adnabod rhywun sefydliad "],
+  // Asking whether there is an interview at all is about how people are chosen (the matching
+  // process: there is no formal recruitment), not what happens in the informal talk.
+  [/\boes (na |yna )?(gyfweliad|cyfweliad|cyfweliadau)( ffurfiol| neu)\b/g, " recriwtio cyfweliad "],
   // "Mynd ati i" (set about doing) and "trafferthu" (bother) say how, not what: "sut dw i'n mynd ati i drefnu".
   [/\b(mynd|fynd) ati i\b/g, " "],
   [/\b(trafferthu|drafferthu|thrafferthu)\b/g, " "],
@@ -91,6 +99,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // English words people type in Welsh sentences ("fixed term", "apply", "part time").
   [/\bfixed[\s-]*terms?( contract)?\b/g, " fixedterm "],
   [/\bpart[\s-]*time\b/g, " parttime "],
+  [/\b(business|busnes)[\s-]*cases?\b/g, " businesscase "],
   [/\b(apply|applio|aplio)\b/g, " cais "],
   // Where the asker comes from: "adre" (at home) after a manager or team is the home organisation.
   [/\b(rheolwr|tim|swydd|adran) (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
@@ -119,6 +128,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     // Spoken forms: "ydan ni", "dach chi", "gynnon ni" (we have), "be di" (what is), "ges i" (I got), numbers.
     "wi ti hefo rwbath ella falle efallai sa smo isie medru fedru medra fedra fedrai fedrwn geith gei gewch sud yli sti gwirionedd " +
     "wrtho wrthi wrthyn wrthoch ydan ydach dach dan gynnon gynno gynni sgen sgin di ges gesh dydi cwpl unig rwan rwan uniongyrchol " +
+    // "Yn syth" (straight away, directly), as "directly" in English.
+    "syth " +
     "chwe chwech " +
     "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),
@@ -155,7 +166,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
   treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd", "expenses"],
   sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
-  sicr: ["sicr", "sicrwydd", "siwr", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
+  sicr: ["sicr", "sicrwydd", "siwr", "pendant", "bendant", "definitely", "defo", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
   e_bost: ["ebost", "bost", "cysylltu", "cyswllt", "email", "emailio", "ebostio"],
   cymorth: ["cymorth", "help", "helpu", "cefnogaeth"],
   lletyol: ["lletyol", "croesawu", "host"],

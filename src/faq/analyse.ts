@@ -162,6 +162,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
   [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
   [/\b(someone|somebody|people|a person|a contact) (i|we) (already )?(know|knew)\b/g, " acquaintance "],
+  // Messaging someone is contacting them ("should I just message them").
+  [/\b(message|messaging|dm|text|texting|ping|pinging|drop) (them|him|her|that person|this person)\b( a line| a message| an email)?/g, " contact "],
+  // Where that acquaintance works is context ("I know someone at Public Health Wales, should I
+  // message them"): the ask is about approaching them, whichever organisation it is.
+  [/\bacquaintance\s+(at|in|from|with|who works (at|in|for)) (?:[a-z]+ ?){1,5}?(?=,|\?|$|\s(should|can|could|would|do|is|shall|and|so|but|how|what|whos|who)\b)/g, " acquaintance organisation "],
   // Everyday ways of naming the programme's steps and concepts.
   [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
   [/\b(lose|losing|lost|keep|keeping|stay|staying|remain) (in )?(contact|touch)\b/g, " keepintouch "],

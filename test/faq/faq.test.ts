@@ -267,6 +267,11 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("would the host organisation see me first before taking me on")), "approaching-a-host");
   });
 
+  it("takes where an acquaintance works as context: knowing someone at a named body is about approaching them", () => {
+    assert.equal(answerId(faq.ask("i know someone at the arts council, can i just text them about it")), "approaching-a-host");
+    assert.equal(answerId(faq.ask("can i go to the arts council on secondment")), "host-organisations");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");

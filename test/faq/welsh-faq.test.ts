@@ -87,6 +87,20 @@ describe("Welsh FAQ", () => {
     assert.deepEqual(terms("lle mae'r ffurflen?"), terms("ble mae'r ffurflen?"));
   });
 
+  it("reads 'bwrw mlaen', 'yn bendant', 'business case', asking whether there is a formal interview, and knowing someone somewhere", () => {
+    const terms = (q: string) => faq.signals(q).terms;
+    assert.deepEqual(terms("bwrw mlaen"), terms("bwrw ymlaen"));
+    assert.deepEqual(terms("business case"), terms("achos busnes"));
+    const id = (q: string) => {
+      const r = faq.ask(q);
+      return r.kind === "answer" ? r.entry.id : r.kind;
+    };
+    assert.equal(id("oes yna gyfweliad ffurfiol?"), "matching-process");
+    assert.equal(id("fydda i'n cael secondiad yn bendant?"), "guaranteed-match");
+    // Where the person they know works is context: the ask is how to approach them.
+    assert.equal(id("dw i'n nabod rhywun yn Chwaraeon Cymru, ga i gysylltu efo nhw?"), "approaching-a-host");
+  });
+
   it("reads English words typed in Welsh sentences, and tells a part-time secondment from working part time", () => {
     const terms = (q: string) => faq.signals(q).terms;
     assert.deepEqual(terms("fixed term sy gen i"), terms("cyfnod penodol sy gen i"));
