@@ -93,7 +93,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\borgani[sz](e|es|ed|ing)\b/g, " arrange "],
   [/\b(find|finding|found) out\b/g, " notify "],
   // Hearing from your own (home) department or team is keeping in touch, not being told of a match.
-  [/\b(still )?hear(s|d|ing)? (anything )?(from|about) (my|our) (own|home) (department|dept|organisation|org|team|employer)\b/g, " keepintouch home organisation "],
+  [/\b(still )?hear(s|d|ing)? (anything )?(from|about) (my|our) (own|home|old|usual|normal|previous) (department|dept|organisation|org|team|employer)\b/g, " keepintouch home organisation "],
   [/\bhear(d|ing)? back\b/g, " notify "],
   [/\bthink[\s-]*tanks?\b/g, " thinktank "],
   [/\b(not|isnt|arent|wasnt) (right|suitable|a good fit|for me)\b/g, " unsuitable "],
@@ -261,6 +261,21 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b\d+(\.\d+)? ?(hours|hrs|hr|h) (a|per|each|every) week\b/g, " work pattern hour "],
   // "Only certain ones" are particular ones, not a guarantee.
   [/\b(only |just )?certain (ones|councils|organisations|departments|bodies|types|kinds|places|people|staff|roles|jobs|areas|teams)\b/g, " particular $2 "],
+  // "What sort of secondments" is the types of secondment ("sort" alone is filler).
+  [/\b(what|which|any|other|different|all) sorts? of (secondments?|placements?|ones?)\b/g, " type secondment "],
+  // "What I learnt" is what I learned (the British past tense the stemmer does not know).
+  [/\b(i|we|ive|weve|theyve|they) (have |ve )?learnt\b/g, " $1 learn "],
+  // Someone else being off sick is not reporting your own absence.
+  [/\b(my|our|the|a) ([a-z]+ ){0,2}(is|s|was|has been|have been|are) (off )?(sick|ill|poorly)\b/g, " someoneelsesick "],
+  // A team leader is a manager.
+  [/\bteam[\s-]*(leader|lead|leaders|leads)\b/g, " manager "],
+  // Being paid by the civil service you work for names the home employer (Civil Service Jobs is a website).
+  [/\b(by|from|for|at|in|with) (the )?(ni |northern ireland |uk |home |welsh |scottish )?civil service\b(?! jobs)/g, " $1 organisation "],
+  // Coming back to the home organisation is the end of the secondment.
+  [/\b(when|once|after) (i|we|you|they|he|she) (get|go|come|am|are|is) back (to (my|our|the|their|his|her) (home |own |old |usual |normal |substantive )?(department|dept|organisation|org|team|job|role|employer)|from (my|the|a|their|his|her) (secondment|placement|stint))\b/g, " end return home organisation "],
+  // Wanting a person, not the bot: who to contact.
+  [/\b(rather than|instead of|not just) (a |the |this |you |an )?(bot|chatbot|robot|ai)\b/g, " "],
+  [/\b(a |an actual |a real )?(person|human|someone|somebody) (i|we) (can|could) (email|contact|speak to|talk to|call|phone|ask)\b/g, " contact "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],
@@ -316,6 +331,9 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
     "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
     "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
     "sheffield newcastle nottingham leicester coventry york sunderland " +
+    "bradford hull stoke derby plymouth southampton portsmouth brighton reading oxford cambridge norwich " +
+    "exeter swindon bootle wakefield salford preston bolton aberdeen dundee inverness stirling perth " +
+    "paisley derry londonderry lisburn newry armagh omagh " +
     // Regions: context as much as the towns are. (Not the nations: "is Northern Ireland covered"
     // asks about where the programme runs.)
     "north south east west midlands highlands highland lothian yorkshire cornwall devon kent"

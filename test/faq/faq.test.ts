@@ -272,6 +272,17 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("can i go to the arts council on secondment")), "host-organisations");
   });
 
+  it("reads 'what sort of', a team lead, an old or usual team, a person rather than a bot, and being paid by the civil service", () => {
+    assert.equal(answerId(faq.ask("what sort of placements are on offer")), "secondment-types");
+    assert.equal(answerId(faq.ask("does my team lead need to sign it off")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("will i keep hearing from my usual team while im seconded")), "keeping-in-touch");
+    assert.equal(answerId(faq.ask("is there a human i can speak to instead of a bot")), "further-questions");
+    assert.equal(answerId(faq.ask("will i still get paid by the civil service if i go to a council in perth")), "pay-and-expenses");
+    // Someone else off sick is not reporting your own absence; the Civil Service Jobs website is not an employer.
+    assert.equal(faq.ask("my team leader is off sick today").kind, "off-topic");
+    assert.notEqual(faq.ask("will my secondment show up on my civil service jobs profile").kind, "answer");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
