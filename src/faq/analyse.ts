@@ -276,6 +276,19 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Wanting a person, not the bot: who to contact.
   [/\b(rather than|instead of|not just) (a |the |this |you |an )?(bot|chatbot|robot|ai)\b/g, " "],
   [/\b(a |an actual |a real )?(person|human|someone|somebody) (i|we) (can|could) (email|contact|speak to|talk to|call|phone|ask)\b/g, " contact "],
+  // Whether a secondment is the right way to meet a need: a development need (choosing skills).
+  [/\b(is that|is it|is this|would that be|would it be|is) a good reason\b/g, " developmentneed "],
+  [/\bmakes? (more )?sense\b/g, " developmentneed "],
+  [/\brather than (just )?(a |some |doing a |going on a )?(course|training course|training)\b/g, " developmentneed "],
+  // The host being happy with someone's work is their performance.
+  [/\b(happy|pleased|satisfied) with (my|your|their|his|her|the secondees) (work|performance|progress)\b/g, " performance "],
+  // Writing up afterwards is reviewing and sharing what was learned, not a business case.
+  [/\bwrit(e|ing) (anything |something |it |a report |a summary )?up\b/g, " review share "],
+  // Accessible formats are adjustments.
+  [/\b(large print|braille|screen readers?|easy read|accessible formats?|alternative formats?)\b/g, " disability "],
+  // "A foot in the door" is a way in to an organisation.
+  [/\b(get|getting|got) (a|my|your) foot in the door\b/g, " approach "],
+  [/\bthe sound of\b/g, " "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],
@@ -420,7 +433,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   role: ["role", "position", "post", "job", "opportunity"],
   vacancy: ["vacancy", "vacancies"],
   interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
-  send: ["send", "sent"],
+  send: ["send", "sent", "submit", "submitted", "submitting", "submission"],
   contact: ["contact", "email", "phone", "call"],
   question: ["question", "query", "enquiry", "inquiry"],
   notify: ["notify", "notified", "notification", "tell", "told", "hear", "heard"],

@@ -283,6 +283,13 @@ describe("questions with context, and topics outside the material", () => {
     assert.notEqual(faq.ask("will my secondment show up on my civil service jobs profile").kind, "answer");
   });
 
+  it("reads whether a secondment is a good reason or makes sense (choosing skills), the host being pleased with the work, writing it up afterwards and accessible formats", () => {
+    assert.equal(answerId(faq.ask("i want experience of working with data, is that a good reason to do a secondment")), "choosing-skills");
+    assert.equal(answerId(faq.ask("how can i tell if my host is pleased with my performance")), "performance-management");
+    assert.equal(answerId(faq.ask("do i need to write it up when im back")), "end-of-secondment");
+    assert.equal(answerId(faq.ask("can i get the form in braille")), "disability-adjustments");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
