@@ -188,6 +188,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bput(ting|s)? (myself|my name|our name|me|yourself|someone|your name) (forward|down)\b/g, " apply "],
   [/\bworth (it|doing|my while)\b/g, " benefit "],
   [/\bcheck[\s-]*ins?\b/g, " keepintouch "],
+  [/\bcheck(s|ed|ing)? in (with|on)\b/g, " keepintouch "],
+  [/\b((i |we |they |he |she )?(use|uses|using|in) a )?wheelchair\b/g, " disability "],
   [/\b(access needs|wheelchair|deaf|hearing loss|visual impairment|mental health|anxiety)\b/g, " disability "],
   [/\bhow many ([a-z]+ )?(people|secondees|staff|applicants|applications|matches|placements|secondments|organisations|places|spaces|spots|slots|roles|posts|vacancies|opportunities)\b/g, " headcount "],
   [/\b(success|match|matching) rates?\b/g, " headcount "],
@@ -289,6 +291,11 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // "A foot in the door" is a way in to an organisation.
   [/\b(get|getting|got) (a|my|your) foot in the door\b/g, " approach "],
   [/\bthe sound of\b/g, " "],
+  // Some days a week with the host and the rest in the usual job is the part-time kind of secondment.
+  [/\bparttime((?:\s+[a-z]+){0,5}?)\s+(and\s+)?(the rest|rest of the (time|week))\b/g, " type parttime secondment $1 "],
+  // A link to something is where to find it; asking for advice is how, not what, is asked.
+  [/\blinks? (to|for)\b/g, " "],
+  [/\b(any|some|got any|have you got any) (advice|suggestions|ideas)\b/g, " "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],
@@ -313,6 +320,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     // Chat filler: words people add that say nothing about the topic.
     "bother bothered consider considered considering figure figured worry worried worrying quite general " +
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
+    "nervous scared anxious apprehensive daunted afraid hesitant " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres tip tips pointers proper " +
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +

@@ -290,6 +290,14 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("can i get the form in braille")), "disability-adjustments");
   });
 
+  it("tells a few days a week with the host and the rest in the usual job (the part-time kind) from working part time, and reads checking in, nerves and a link to the form", () => {
+    assert.equal(answerId(faq.ask("could i spend 3 days a week with the host and the rest of the week in my usual job")), "secondment-types");
+    assert.equal(answerId(faq.ask("i work 3 days a week and need a rest, can i apply")), "part-time-hours");
+    assert.equal(answerId(faq.ask("as a line manager should i be checking in with my secondee")), "keeping-in-touch");
+    assert.equal(answerId(faq.ask("im nervous about asking my boss, any advice")), "talking-to-your-manager");
+    assert.equal(answerId(faq.ask("is there a link to the form")), "register-interest");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
