@@ -98,6 +98,8 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bthink[\s-]*tanks?\b/g, " thinktank "],
   [/\b(not|isnt|arent|wasnt) (right|suitable|a good fit|for me)\b/g, " unsuitable "],
   [/\b(doesnt|dont|didnt) (suit|fit|work out)\b/g, " unsuitable "],
+  // Not wanting to leave or be away for long is context for a shorter kind, not turning a role down.
+  [/\b(dont|didnt|do not|did not) want to (leave|be away from|give up|commit to)\b/g, " "],
   [/\b(dont|didnt|doesnt|do not|did not|does not) (like|want)\b/g, " unsuitable "],
   [/\bin it for me\b/g, " benefit "],
   [/\bhuman resources\b/g, " hr "],
@@ -177,9 +179,9 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(get|getting|become|becoming) better at\b/g, " learn skill "],
   [/\bsort(ing|ed)? out\b/g, " arrange "],
   [/\bday one\b/g, " start "],
-  [/\bwhere (could|can|would|might|do|should) (i|we|you|secondees|people) (go|be seconded|work)\b/g, " organisation host "],
+  [/\bwhere (could|can|would|might|do|should) (i|we|you|secondees|people) (go|be seconded|work|do (a |my |one )?(secondment|placement|one)?)\b/g, " organisation host "],
   [/\bhousing associations?\b/g, " organisation "],
-  [/\b(pick|picks|picked|choose|chooses|chose|decide|decides|decided|select|selects|selected) (who goes|which secondee|which person|who gets)\b/g, " match "],
+  [/\b(pick|picks|picked|choose|chooses|chose|decide|decides|decided|select|selects|selected) (who goes|which secondee|which person|who gets|people|secondees|candidates|applicants)\b/g, " match "],
   [/\bwho goes where\b/g, " match "],
   [/\b(stop|stops|stopped|prevent|prevents) (me|you|them|him|her|staff|people|someone)( from)? going\b/g, " permission "],
   [/\b(arms?[\s-]*length bod(y|ies)|albs?|quangos?|executive agenc(y|ies)|ministry)\b/g, " organisation "],
@@ -296,6 +298,13 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // A link to something is where to find it; asking for advice is how, not what, is asked.
   [/\blinks? (to|for)\b/g, " "],
   [/\b(any|some|got any|have you got any) (advice|suggestions|ideas)\b/g, " "],
+  // Asking whether there is an interview at all is how people are chosen (no formal recruitment);
+  // an interview with the host or at the meeting is the informal discussion.
+  [/\b(is there|will there be|do you do|do they do|is it) (a |an |any )?((formal )?(job )?interviews?\s+or|formal (job )?interviews?(?!\s+(with|at|in|for)\b))\b/g, " recruitment "],
+  // Where someone's secondment is ("my secondment at the Welsh Government is wrapping up") is context.
+  [/\b(my|our|the|his|her|their) (secondment|placement)s? (at|in|with) (?:[a-z]+ ?){1,4}?(?=\s(is|was|has|ends|finishes|will|wraps|comes)\b|,|$)/g, " $1 secondment "],
+  // An organisation offering a placement through the programme is offering a role.
+  [/\boffer(s|ing|ed)? (a|an) (placement|secondment|role|post)\b/g, " offer role "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],

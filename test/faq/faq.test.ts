@@ -298,6 +298,15 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("is there a link to the form")), "register-interest");
   });
 
+  it("reads where to do one, not wanting to leave for long, whether there is a formal interview, and where a secondment is as context", () => {
+    assert.equal(answerId(faq.ask("where could i do a placement")), "host-organisations");
+    assert.equal(answerId(faq.ask("i dont want to leave my team for long, is there a shorter option")), "secondment-types");
+    assert.equal(answerId(faq.ask("is there a formal interview or do you just match people")), "matching-process");
+    // An interview with the host is the informal discussion.
+    assert.equal(answerId(faq.ask("is there an interview with the host")), "informal-discussion");
+    assert.equal(answerId(faq.ask("my placement at the arts council finishes soon, what now")), "end-of-secondment");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
