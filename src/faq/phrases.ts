@@ -271,6 +271,15 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(a |an actual |a real )?(person|human|someone|somebody) (i|we) (can|could) (email|contact|speak to|talk to|call|phone|ask)\b/g, " contact "],
   // Whether a secondment is the right way to meet a need: a development need (choosing skills).
   [/\b(is that|is it|is this|would that be|would it be|is) a good reason\b/g, " developmentneed "],
+  [/\b(is|would be|be) a (good|right|sensible) way (to|of)\b/g, " developmentneed "],
+  // Experience that cannot be had in one's own organisation is the development need the material describes.
+  [/\b(cant|cannot|can not|couldnt|unable to) (get|gain|find|learn|develop)\b((?:\s+[a-z]+){0,3}?)\s+(in|at|from) (my|our) (own )?(team|department|dept|organisation|org|job|role|current role)\b/g, " developmentneed "],
+  // Whose decision it is ("is it my call") is about permission, not a phone call.
+  [/\b(is it|its|is that|it is) (my|our|their|his|her|your) (call|decision|choice)\b/g, " permission "],
+  // Someone wanting a business case is a question about the business case.
+  [/\b(hop|manager|director|boss|department|dept|organisation|employer)\s+(wants|asked for|has asked for|needs|requires|wanted)\s+(a\s+|me\s+to\s+(write|do)\s+a\s+)?businesscase\b/g, " businesscase write "],
+  // Saying who one is ("I'm her line manager in the home org") is context.
+  [/\b(im|i am)\s+(his|her|their|the|a)\s+manager\b(\s+(in|at|from)\s+(the |my |our )?home (org|organisation|department|dept))?/g, " manager "],
   [/\bmakes? (more )?sense\b/g, " developmentneed "],
   [/\brather than (just )?(a |some |doing a |going on a )?(course|training course|training)\b/g, " developmentneed "],
   // The host being happy with someone's work is their performance.

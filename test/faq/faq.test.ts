@@ -307,6 +307,13 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("my placement at the arts council finishes soon, what now")), "end-of-secondment");
   });
 
+  it("reads someone wanting a business case, whose call it is, and experience that cannot be had in one's own team", () => {
+    assert.equal(answerId(faq.ask("my boss has asked for a business case, what goes in it")), "business-case");
+    assert.equal(answerId(faq.ask("one of my team wants to apply, is it my decision")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("i want more experience with data that i cant get in my team, is a secondment a good way")), "choosing-skills");
+    assert.equal(faq.ask("is it my call which desk i sit at").kind, "off-topic");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
