@@ -28,6 +28,20 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Asking whether there is an interview at all is about how people are chosen (the matching
   // process: there is no formal recruitment), not what happens in the informal talk.
   [/\boes (na |yna )?(gyfweliad|cyfweliad|cyfweliadau)( ffurfiol| neu)\b/g, " recriwtio cyfweliad "],
+  // "Pa fath o secondiadau" (what kind of secondments) is the types of secondment.
+  [/\bpa (fath|math|mathau) o (secondiad|secondiadau|lleoliad|lleoliadau)\b/g, " math secondiad "],
+  // Two, three or more days a week is a working pattern ("tridiau'r wythnos").
+  [/\b(deuddydd|tridiau)( r)? (yr |y |bob )?wythnos\b/g, " parttime "],
+  // "OK gan fy rheolwr" (my manager's OK) is their permission.
+  [/\b(ok|okay|iawn) (gan|gen|oddi wrth) (fy |y |r |eich )?(rheolwr|bos|mos)\b/g, " caniatad rheolwr "],
+  // What happens after filling in or sending the form is the matching process, as in English.
+  [/\bar ol i (fi|mi|ni|chi) (llenwi|anfon|gyrru|cyflwyno)( r| y| fy| yr)? (ffurflen|eoi)\b/g, " anfon ffurflen "],
+  // "Ddim yn siwr" (not sure) is how something is asked, not a guarantee; "unrhyw gyngor" is advice, not a council.
+  [/\b(ddim|dim|nid) (yn )?(siwr|sicr)\b/g, " "],
+  [/\b(unrhyw|rhyw|dipyn o|tipyn o|chydig o|ychydig o) cyngor\b/g, " "],
+  [/\b(oes )?(gynnoch|gennych|gen|gyda) (chi|ti) (unrhyw )?cyngor( ar| am)?\b/g, " "],
+  // Still being in touch with one's team or manager is keeping in touch.
+  [/\b(dal|dala|bod) mewn cysylltiad(?= (efo|gyda|hefo|a) (fy |y |r |yr |eich )?(tim|rheolwr|adran|sefydliad|cydweithwyr|nhw)\b)/g, " keepintouch "],
   // "Mynd ati i" (set about doing) and "trafferthu" (bother) say how, not what: "sut dw i'n mynd ati i drefnu".
   [/\b(mynd|fynd) ati i\b/g, " "],
   [/\b(trafferthu|drafferthu|thrafferthu)\b/g, " "],
@@ -102,7 +116,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(business|busnes)[\s-]*cases?\b/g, " businesscase "],
   [/\b(apply|applio|aplio)\b/g, " cais "],
   // Where the asker comes from: "adre" (at home) after a manager or team is the home organisation.
-  [/\b(rheolwr|tim|swydd|adran) (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
+  [/\b(rheolwr|tim|swydd|adran)( i| fi| ni)? (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
   [/\bcyngor sir\b/g, " cyngor "],
   [/\btrwm (fy |ei )?clyw\b/g, " anabledd "],
 ];
