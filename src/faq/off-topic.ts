@@ -130,6 +130,8 @@ export const OFF_TOPIC_MARKS: readonly string[] = [
   "sick note", "fit note", "self-certify", "expenses system", "claim form", "submit a claim", "fill in a claim",
   // Claiming for an everyday work event, and a step count (analyse.ts).
   "everydayclaim", "stepcount",
+  // Hosting an event, a job interview elsewhere, one's own HR contact (phrases.ts).
+  "hostevent", "jobhunting", "hrperson",
   // Buildings and facilities
   "canteen", "desk booking", "book a desk", "toilet", "heating",
   "air conditioning", "fire alarm", "security pass", "premises pass", "staff pass", "visitor pass", "door pass", "lanyard", "post room", "locker",

@@ -303,6 +303,11 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(my|our|the|his|her|their) (secondment|placement)s? (at|in|with) (?:[a-z]+ ?){1,4}?(?=\s(is|was|has|ends|finishes|will|wraps|comes)\b|,|$)/g, " $1 secondment "],
   // An organisation offering a placement through the programme is offering a role.
   [/\boffer(s|ing|ed)? (a|an) (placement|secondment|role|post)\b/g, " offer role "],
+  // Hosting an event is not hosting a secondee.
+  [/\bhost(s|ing|ed)? (a|an|the|our|my|this|that)\s+(teams |zoom |video |online |team |leaving |office |christmas )?(meeting|call|event|party|do|webinar|session|workshop|lunch|drinks|away day|discuss)\b/g, " hostevent "],
+  // A job interview elsewhere, and the asker's own HR contact, are everyday job and HR questions.
+  [/\b(job )?interviews? (at|with|for) (another|a different|a new|other|a) (department|dept|organisation|org|team|company|employer|job|role|post)\b/g, " jobhunting "],
+  [/\b(my|our|the) hr (contact|business partner|advisor|adviser|officer|person|rep|team contact)\b/g, " hrperson "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],

@@ -314,6 +314,13 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(faq.ask("is it my call which desk i sit at").kind, "off-topic");
   });
 
+  it("declines hosting an event, a job interview elsewhere and the asker's own HR contact, but answers hosting a secondee", () => {
+    assert.equal(faq.ask("how do i host a teams meeting").kind, "off-topic");
+    assert.equal(faq.ask("how do i prepare for a job interview at another department").kind, "off-topic");
+    assert.equal(faq.ask("who is my hr contact").kind, "off-topic");
+    assert.equal(answerId(faq.ask("how do i host a secondee")), "offer-a-role");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
