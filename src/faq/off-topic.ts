@@ -131,7 +131,7 @@ export const OFF_TOPIC_MARKS: readonly string[] = [
   // Claiming for an everyday work event, and a step count (analyse.ts).
   "everydayclaim", "stepcount",
   // Hosting an event, a job interview elsewhere, one's own HR contact (phrases.ts).
-  "hostevent", "jobhunting", "hrperson",
+  "hostevent", "jobhunting", "hrperson", "idpass", "teamevent", "backfrombreak",
   // Buildings and facilities
   "canteen", "desk booking", "book a desk", "toilet", "heating",
   "air conditioning", "fire alarm", "security pass", "premises pass", "staff pass", "visitor pass", "door pass", "lanyard", "post room", "locker",

@@ -130,6 +130,8 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(offer|offers|offered|offering|give|gives|gave)( me| you| them| him| her| us)? (a |the )?(permanent|perm) (job|role|post|position|contract)s?\b/g, " permanentmove "],
   [/\b(stay|stay on|remain|move|transfer|join|moving|transferring|staying|joining)( at| with| to| over to)?( the| my| your)? (host|hosts|them)( organisation| org)? (permanently|for good)\b/g, " permanentmove "],
   [/\b(permanently|for good) (stay|remain|move|transfer|join)\b/g, " permanentmove "],
+  // How long someone has been somewhere is time gone by, not how long a secondment lasts.
+  [/\bhow long (have|has) (i|you|we|he|she|they) (been|worked)\b/g, " elapsed "],
   [/\bhow long\b/g, " duration "],
   [/\bhow many (weeks|months|years)\b/g, " duration "],
   [/\b(foot|foots|footing) the bill\b/g, " pay "],
@@ -308,6 +310,13 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // A job interview elsewhere, and the asker's own HR contact, are everyday job and HR questions.
   [/\b(job )?interviews? (at|with|for) (another|a different|a new|other|a) (department|dept|organisation|org|team|company|employer|job|role|post)\b/g, " jobhunting "],
   [/\b(my|our|the) hr (contact|business partner|advisor|adviser|officer|person|rep|team contact)\b/g, " hrperson "],
+  // More everyday things: an ID pass, a team day out, coming back from lunch, how long someone has
+  // been somewhere, joining the civil service as a job, a manager and someone's leave.
+  [/\b(id|identity|photo|staff) (pass|card|badge)\b/g, " idpass "],
+  [/\b(team |an |the |our )?(away[\s-]days?|team[\s-]days?|team[\s-]building|team outing|office party)\b/g, " teamevent "],
+  [/\bback from (lunch|my lunch|a break|my break|the shops|the gym|a meeting|the meeting)\b/g, " backfrombreak "],
+  [/\bjoin(s|ing|ed)? the civil service\b/g, " jobhunting "],
+  [/\b(my|his|her|their|your|our) leave\b/g, " holiday "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],

@@ -321,6 +321,16 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("how do i host a secondee")), "offer-a-role");
   });
 
+  it("declines an ID card, a team away day, how long someone has worked somewhere and coming back from lunch; leave on secondment is not covered", () => {
+    assert.equal(faq.ask("where do i get a new id card").kind, "off-topic");
+    assert.equal(faq.ask("can you help plan our team away day").kind, "off-topic");
+    assert.equal(faq.ask("how long have you been working here").kind, "off-topic");
+    assert.equal(faq.ask("when i come back from lunch can we meet").kind, "off-topic");
+    const leave = faq.ask("can my boss refuse my leave on secondment");
+    assert.equal(leave.kind === "not-covered" ? leave.topic?.id : leave.kind, "not-covered-holiday");
+    assert.equal(answerId(faq.ask("what happens when i come back from my secondment")), "end-of-secondment");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
