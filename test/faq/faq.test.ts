@@ -254,7 +254,7 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("can i do a longer placement to see a big project through")), "secondment-types");
     assert.equal(answerId(faq.ask("what is the whole process from start to finish")), "seven-step-plan");
     // The same words in everyday questions are still declined.
-    assert.equal(faq.ask("my manager is reluctant to sign my leave").kind, "off-topic");
+    assert.notEqual(faq.ask("my manager is reluctant to sign my leave").kind, "answer");
     assert.notEqual(faq.ask("how do i know if im doing well in my job").kind, "answer");
   });
 
