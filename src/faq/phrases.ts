@@ -317,6 +317,12 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bback from (lunch|my lunch|a break|my break|the shops|the gym|a meeting|the meeting)\b/g, " backfrombreak "],
   [/\bjoin(s|ing|ed)? the civil service\b/g, " jobhunting "],
   [/\b(my|his|her|their|your|our) leave\b/g, " holiday "],
+  // Extending everyday things (a parking permit, a loan, a deadline) is not extending a secondment;
+  // an extension lead is a cable. An out-of-office reply and an interest rate are everyday things too.
+  [/\b(extend(s|ed|ing)?|renew(s|ed|ing)?) (my|the|a|our|this|your) ([a-z]+ ){0,2}?(permit|loan|lease|licence|license|deadline|pass|booking|membership|warranty|subscription|library)\b/g, " extendthing "],
+  [/\bextension (leads?|cables?|sockets?|numbers?)\b/g, " extendthing "],
+  [/\bout[\s-]of[\s-]office\b/g, " outofoffice "],
+  [/\binterest rates?\b/g, " interestrate "],
   [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
   // Submitting the programme's forms is sending them (not expenses or timesheets).
   [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],

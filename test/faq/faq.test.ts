@@ -331,6 +331,15 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("what happens when i come back from my secondment")), "end-of-secondment");
   });
 
+  it("declines extending everyday things, an extension number, an out-of-office reply and interest rates, but answers extending a secondment", () => {
+    assert.equal(faq.ask("can i renew my library membership").kind, "off-topic");
+    assert.equal(faq.ask("how do i extend the deadline on my report").kind, "off-topic");
+    assert.equal(faq.ask("is there an extension number for hr").kind, "off-topic");
+    assert.equal(faq.ask("who turns on my out of office").kind, "off-topic");
+    assert.equal(faq.ask("what is the interest rate at the bank of england").kind, "off-topic");
+    assert.equal(answerId(faq.ask("can i extend my secondment")), "extension");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
