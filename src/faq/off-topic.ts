@@ -132,7 +132,7 @@ export const OFF_TOPIC_MARKS: readonly string[] = [
   "everydayclaim", "stepcount",
   // Hosting an event, a job interview elsewhere, one's own HR contact (phrases.ts).
   "hostevent", "jobhunting", "hrperson", "idpass", "teamevent", "backfrombreak",
-  "extendthing", "outofoffice", "interestrate",
+  "extendthing", "outofoffice", "interestrate", "shiftswap", "clocktime",
   // Buildings and facilities
   "canteen", "desk booking", "book a desk", "toilet", "heating",
   "air conditioning", "fire alarm", "security pass", "premises pass", "staff pass", "visitor pass", "door pass", "lanyard", "post room", "locker",

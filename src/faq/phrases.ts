@@ -19,6 +19,9 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhops?\b/g, " hop "],
   [/\beois?\b/g, " eoi "],
   [/\blocal (authority|authorities|government|gov|govt)\b/g, " council "],
+  // Swapping or covering a shift is rota admin, not a job swap; "what time is/does..." asks for a clock time.
+  [/\b(swap|swapping|switch|switching|change|changing|cover|covering|trade|trading|pick up|picking up)( my| a| your| their| his| her| the| our)? shifts?\b/g, " shiftswap "],
+  [/\bwhat time (is|does|do|will|are|did)\b/g, " clocktime "],
   [/\b(trade|trading|swap|swapping|switch|switching|exchange|exchanging) (places|jobs|roles|posts|with)\b/g, " exchange "],
   [/\bannual leave\b/g, " holiday "],
   [/\bsecurity (vetting|clearance|check|checks)\b/g, " vetting "],

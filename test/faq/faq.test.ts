@@ -340,6 +340,12 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("can i extend my secondment")), "extension");
   });
 
+  it("declines swapping or covering a shift and clock-time questions, but answers a job swap", () => {
+    assert.equal(faq.ask("can someone cover my shift on friday").kind, "off-topic");
+    assert.equal(faq.ask("what time does the post room open").kind, "off-topic");
+    assert.equal(answerId(faq.ask("can i swap jobs with someone at a council")), "secondment-types");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");
