@@ -20,6 +20,28 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(ydych|ydach|dach|wyt) (chi|ti) (yn |n )?gwybod\b/g, " "],
   [/\b(allwch|gallwch|alli|elli|wnewch|newch) (chi|ti) dweud (wrtha|wrthaf|wrtho) (i|fi)\b/g, " "],
   [/\bffeindio allan\b/g, " gwybod "],
+  // Spoken "mlaen" is "ymlaen" ("bwrw mlaen": go ahead).
+  [/\bmlaen\b/g, "ymlaen"],
+  // Knowing someone somewhere: where they work is context ("dw i'n nabod rhywun yn Iechyd Cyhoeddus
+  // Cymru, alla i gysylltu efo nhw"); the ask is about approaching them.
+  [/\b(adnabod|nabod) (rhywun|rhywrai|pobl|person)( sy(n| yn) gweithio)? (yn|yng|ym|efo|gyda|hefo|o) (?:[a-z]+ ?){1,5}?(?=,|\?|$|\s(alla|ga|ddylwn|dylwn|fedra|ydy|oes|a|ac|felly|ond|sut|be|beth)\b)/g, " adnabod rhywun sefydliad "],
+  // Asking whether there is an interview at all is about how people are chosen (the matching
+  // process: there is no formal recruitment), not what happens in the informal talk.
+  [/\boes (na |yna )?(gyfweliad|cyfweliad|cyfweliadau)( ffurfiol| neu)\b/g, " recriwtio cyfweliad "],
+  // "Pa fath o secondiadau" (what kind of secondments) is the types of secondment.
+  [/\bpa (fath|math|mathau) o (secondiad|secondiadau|lleoliad|lleoliadau)\b/g, " math secondiad "],
+  // Two, three or more days a week is a working pattern ("tridiau'r wythnos").
+  [/\b(deuddydd|tridiau)( r)? (yr |y |bob )?wythnos\b/g, " parttime "],
+  // "OK gan fy rheolwr" (my manager's OK) is their permission.
+  [/\b(ok|okay|iawn) (gan|gen|oddi wrth) (fy |y |r |eich )?(rheolwr|bos|mos)\b/g, " caniatad rheolwr "],
+  // What happens after filling in or sending the form is the matching process, as in English.
+  [/\bar ol i (fi|mi|ni|chi) (llenwi|anfon|gyrru|cyflwyno)( r| y| fy| yr)? (ffurflen|eoi)\b/g, " anfon ffurflen "],
+  // "Ddim yn siwr" (not sure) is how something is asked, not a guarantee; "unrhyw gyngor" is advice, not a council.
+  [/\b(ddim|dim|nid) (yn )?(siwr|sicr)\b/g, " "],
+  [/\b(unrhyw|rhyw|dipyn o|tipyn o|chydig o|ychydig o) cyngor\b/g, " "],
+  [/\b(oes )?(gynnoch|gennych|gen|gyda) (chi|ti) (unrhyw )?cyngor( ar| am)?\b/g, " "],
+  // Still being in touch with one's team or manager is keeping in touch.
+  [/\b(dal|dala|bod) mewn cysylltiad(?= (efo|gyda|hefo|a) (fy |y |r |yr |eich )?(tim|rheolwr|adran|sefydliad|cydweithwyr|nhw)\b)/g, " keepintouch "],
   // "Mynd ati i" (set about doing) and "trafferthu" (bother) say how, not what: "sut dw i'n mynd ati i drefnu".
   [/\b(mynd|fynd) ati i\b/g, " "],
   [/\b(trafferthu|drafferthu|thrafferthu)\b/g, " "],
@@ -91,9 +113,10 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // English words people type in Welsh sentences ("fixed term", "apply", "part time").
   [/\bfixed[\s-]*terms?( contract)?\b/g, " fixedterm "],
   [/\bpart[\s-]*time\b/g, " parttime "],
+  [/\b(business|busnes)[\s-]*cases?\b/g, " businesscase "],
   [/\b(apply|applio|aplio)\b/g, " cais "],
   // Where the asker comes from: "adre" (at home) after a manager or team is the home organisation.
-  [/\b(rheolwr|tim|swydd|adran) (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
+  [/\b(rheolwr|tim|swydd|adran)( i| fi| ni)? (adre|adref|gartref|cartref)\b/g, " $1 sefydliad cartref "],
   [/\bcyngor sir\b/g, " cyngor "],
   [/\btrwm (fy |ei )?clyw\b/g, " anabledd "],
 ];
@@ -119,6 +142,8 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     // Spoken forms: "ydan ni", "dach chi", "gynnon ni" (we have), "be di" (what is), "ges i" (I got), numbers.
     "wi ti hefo rwbath ella falle efallai sa smo isie medru fedru medra fedra fedrai fedrwn geith gei gewch sud yli sti gwirionedd " +
     "wrtho wrthi wrthyn wrthoch ydan ydach dach dan gynnon gynno gynni sgen sgin di ges gesh dydi cwpl unig rwan rwan uniongyrchol " +
+    // "Yn syth" (straight away, directly), as "directly" in English.
+    "syth " +
     "chwe chwech " +
     "ionawr chwefror mawrth ebrill mehefin gorffennaf awst tachwedd rhagfyr"
   ).split(/\s+/),
@@ -155,7 +180,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   perfformiad: ["perfformiad", "arfarniad", "arfarnu", "amcanion", "amcan"],
   treuliau: ["treuliau", "costau", "cost", "teithio", "hawlio", "milltiroedd", "expenses"],
   sefydliad: ["sefydliad", "sefydliadau", "adran", "adrannau", "cyflogwr", "corff", "cwmni", "cwmniau"],
-  sicr: ["sicr", "sicrwydd", "siwr", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
+  sicr: ["sicr", "sicrwydd", "siwr", "pendant", "bendant", "definitely", "defo", "gwarantu", "gwarant", "warantu", "addewid", "addo", "siawns"],
   e_bost: ["ebost", "bost", "cysylltu", "cyswllt", "email", "emailio", "ebostio"],
   cymorth: ["cymorth", "help", "helpu", "cefnogaeth"],
   lletyol: ["lletyol", "croesawu", "host"],

@@ -3,217 +3,20 @@
  * questions:
  *   1. lower-case, strip accents and apostrophes;
  *   2. rewrite multi-word phrases and abbreviations to single concept tokens
- *      ("fixed-term" -> fixedterm, "job swap" -> exchange, "local authority" -> council, ...);
+ *      ("fixed-term" -> fixedterm, "job swap" -> exchange, "local authority" -> council, ...;
+ *      the rules are in phrases.ts);
  *   3. split into words, drop stop words, numbers and single letters;
  *   4. turn American spellings into British ones (organization -> organisation);
  *   5. stem with the Porter2 (English) stemmer;
  *   6. map the stem through a synonym table to a canonical concept
  *      (boss -> manager, salary -> pay, disabled -> disability, ...).
  */
+import { PHRASES } from "./phrases";
+
 // wink-porter2-stemmer is CommonJS and ships no type declarations: it exports
 // one function that stems a single lower-case English word.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const porter2 = require("wink-porter2-stemmer") as (word: string) => string;
-
-/** Multi-word phrases rewritten to one concept token before splitting. Order matters. */
-const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
-  // Where the asker works is context, not the topic ("I'm at Belfast City Council and want to
-  // register", "we're an NHS trust and want to host someone"): only "which organisations" asks about it.
-  [
-    /\b(im|i am|were|we are|i work|we work|i worked|ive been|i have been|weve been|we have been|im based|based|working|employed)( (at|in|for|with|from))? (a |an |the |my |our )?((nhs|health|police|fire|city|county|borough|district|town|welsh|scottish|uk|local|central|civil|public) ){0,3}(council|trust|nhs|government|govt|gov|board|police|university|charity|authority|service)\b/g,
-    " ",
-  ],
-  [/\bfixed[\s-]*terms?\b/g, " fixedterm "],
-  [/\bftcs?\b/g, " fixedterm "],
-  [/\blms?\b/g, " manager "],
-  [/\bkit\b/g, " keepintouch "],
-  [/\bhops?\b/g, " hop "],
-  [/\beois?\b/g, " eoi "],
-  [/\blocal (authority|authorities|government|gov|govt)\b/g, " council "],
-  [/\b(trade|trading|swap|swapping|switch|switching|exchange|exchanging) (places|jobs|roles|posts|with)\b/g, " exchange "],
-  [/\bannual leave\b/g, " holiday "],
-  [/\bsecurity (vetting|clearance|check|checks)\b/g, " vetting "],
-  [/\b(old|previous|former|original) (job|role|post|position)\b/g, " oldjob "],
-  [/\bpart[\s-]*time(rs?)?\b/g, " parttime "],
-  [/\b(not|less than) (working )?full[\s-]*time\b/g, " parttime "],
-  [/\bfull[\s-]*time\b/g, " fulltime "],
-  [/\bjob[\s-]*shar(e|es|ing)\b/g, " parttime "],
-  [/\b(compressed|reduced|fewer|less|flexible) hours\b/g, " parttime "],
-  [/\bdays? (a|per|each|every) (week|month)\b/g, " parttime "],
-  [/\b(long|longer)[\s-]*terms?\b/g, " longterm "],
-  [/\b(short|shorter)[\s-]*terms?\b/g, " shortterm "],
-  [/\bjobs?[\s-]*(swap|swaps|swapping|exchange|exchanges)\b/g, " exchange "],
-  [/\b(swap|swapping|switch|switching|trade|trading) (jobs|roles|places)\b/g, " exchange "],
-  [/\bline[\s-]*manag(er|ers|ement)\b/g, " manager "],
-  [/\bheads? of profession\b/g, " hop "],
-  [/\bbusiness[\s-]*cases?\b/g, " businesscase "],
-  [/\bexpressions? of interest\b/g, " eoi "],
-  [/\brole[\s-]*matching[\s-]*forms?\b/g, " rolematchingform "],
-  [/\b(keep|keeps|keeping|kept|stay|stays|staying) in touch\b/g, " keepintouch "],
-  [/\b(get|getting|got) in touch\b/g, " contact "],
-  [/\bgo(es|ing)? ahead\b/g, " proceed "],
-  [/\b(pull|pulling|back|backing|drop|dropping|opt|opting) out\b/g, " withdraw "],
-  [/\bchanged? (my|your|our|their) minds?\b/g, " withdraw "],
-  [/\bturn(s|ed|ing)? ([a-z]+ ){0,2}down\b/g, " withdraw "],
-  [/\b(get|gain|getting|gaining) out of\b/g, " benefit "],
-  // "The big boss" is a more senior manager: "big" says nothing about the topic.
-  [/\bbig (boss|bosses)\b/g, " boss "],
-  // "If my boss says no" is about permission; "can I say no" is about turning a match down.
-  [/\b(manager|managers|boss|lm|employer|department|organisation|council) (say|says|said|saying|refuses?|refused) no\b/g, " manager permission "],
-  [/\b(say|says|said|saying) no\b/g, " withdraw "],
-  [/\bdevelopment needs?\b/g, " developmentneed "],
-  [/\b(host|hosting|take|takes|taking|take on|taking on|have|get|recruit|bring in|welcome) (on )?(a |an |some )?(secondee|secondees)\b/g, " hostsecondee "],
-  [/\b(host|hosting|take on|takes on|taking on|took on|bring in|bringing in) (someone|somebody|a person|people|staff|an? (extra )?(person|member of staff))\b/g, " hostsecondee "],
-  [/\b(take|taking|took) part\b/g, " participate "],
-  [/\bhow (will|do|would|can|shall) (i|we) know\b/g, " notify "],
-  [/\blet (me|you|them|him|her|staff|people|us) go\b/g, " permission "],
-  [/\blets? (me|you|them|him|her|us) know\b/g, " notify "],
-  [/\b(is|are|was|its|it is|has) (all )?over\b/g, " end "],
-  [/\bstay(s|ing)? (on )?(longer|beyond|past|after)\b/g, " extend "],
-  // Staying on for longer than agreed: "keep me on", "run past the end date", "another 6 months".
-  [/\bkeep(s|ing)? (me|you|him|her|them|us|someone|somebody|my secondee|our secondee|the secondee) on\b/g, " extend "],
-  [/\b(go|goes|going|run|runs|running|carry|carries|carrying) (on )?(past|beyond) (the|my|its|their|our) (end|finish)\b/g, " extend "],
-  [/\b(another|an extra|extra|a further|further|an additional|additional) (\d+ |few |couple of |six |three |twelve )?(weeks?|months?|years?)\b/g, " extend "],
-  [/\bsign(s|ed|ing)?[\s-]*up\b/g, " apply "],
-  [/\bsign(s|ed|ing)?[\s-]*(it |this |that |me )?off\b/g, " permission "],
-  [/\bfirst (day|week|month)\b/g, " start "],
-  [/\b(only )?(do|work|working) (mornings|afternoons|evenings|school hours)\b/g, " parttime "],
-  [/\bsick[\s-]*(pay|leave|entitlement)\b/g, " sickpay "],
-  [/\bcarr(y|ies|ied|ying) (over|forward) (my |your |our |any |unused |some )?(leave|holidays?|days( off)?)\b/g, " holiday "],
-  [/\b(second|secondary|side) (job|jobs|employment|gig)\b/g, " secondjob "],
-  [/\b(dbs|criminal records?|background) (checks?|clearance)\b/g, " vetting "],
-  [/\bget(ting)? started\b/g, " getstarted "],
-  [/\bwhy (should|would|do|might) (i|you|we|anyone|someone|people)\b/g, " benefit "],
-  [/\borgani[sz](e|es|ed|ing)\b/g, " arrange "],
-  [/\b(find|finding|found) out\b/g, " notify "],
-  // Hearing from your own (home) department or team is keeping in touch, not being told of a match.
-  [/\b(still )?hear(s|d|ing)? (anything )?(from|about) (my|our) (own|home) (department|dept|organisation|org|team|employer)\b/g, " keepintouch home organisation "],
-  [/\bhear(d|ing)? back\b/g, " notify "],
-  [/\bthink[\s-]*tanks?\b/g, " thinktank "],
-  [/\b(not|isnt|arent|wasnt) (right|suitable|a good fit|for me)\b/g, " unsuitable "],
-  [/\b(doesnt|dont|didnt) (suit|fit|work out)\b/g, " unsuitable "],
-  [/\b(dont|didnt|doesnt|do not|did not|does not) (like|want)\b/g, " unsuitable "],
-  [/\bin it for me\b/g, " benefit "],
-  [/\bhuman resources\b/g, " hr "],
-  [/\bwfh\b/g, " work from home "],
-  [/\b(mat|pat|maternity|paternity|adoption|parental) leave\b/g, " maternity "],
-  [/\b(t ?& ?cs?|ts and cs|terms and conditions|terms of employment)\b/g, " termsandconditions "],
-  [/\bcentral (government|gov|govt)\b/g, " government "],
-  // "Length of service" is about who can take part, not how long a secondment lasts.
-  [/\b(length|years?|lengths) of (continuous )?service\b/g, " lengthofservice "],
-  [/\bcontinuous service\b/g, " lengthofservice "],
-  // "How long does matching take" asks how long a step takes (a timescale), not how long a
-  // secondment lasts ("how long does a secondment last", "how long will it take").
-  [/\bhow long (does|do|will|would|did|should|can|could|might) (?!(?:[a-z]+ ){0,2}(?:secondments?|placements?|it) )((?:[a-z]+ ){1,6}?)take\b/g, " timescale $2 "],
-  // "How long does it (usually) take to get matched / for the host to reply" also names the step.
-  [/\bhow long (does|do|will|would|did|should|can|could|might) it ((usually|normally|typically|generally|tend to) )?take( me| us| you| them)? (to|for|before|until)\b/g, " timescale "],
-  [/\b(closing|close|cut[\s-]*off) dates?\b/g, " timescale "],
-  // People who work in the private sector taking part (who may apply) is not where a secondee may go.
-  [/\b(staff|people|employees|workers|someone|somebody|anyone|i|we) (who work |who works |work |works |working |employed )?(from|at|in|for|by) (a |the )?private (companies|company|firms?|sector|businesses|business)\b/g, " privatesectorstaff "],
-  // How much notice someone needs is a timescale the material does not give.
-  [/\bhow much notice\b/g, " timescale notice "],
-  // How long the programme keeps someone's details is a timescale too, not how long a secondment lasts.
-  [/\bhow long (will|do|does|would|can|could) (my|your|our|their|the|his|her) (personal )?(details|data|information|form|forms|record|records|application) (stay|be kept|be held|be stored|remain|be on)\b/g, " timescale $4 "],
-  // Costs other than salary and travel for work: what the material says about expenses does not answer them.
-  [/\b(childcare|child care|nursery|childminder|childminding|accommodation|lodging|rent|commuting|commute|parking|season ticket)( costs?| fees?| bills?| charges?| expenses?)\b/g, " othercost "],
-  [/\b(pay|pays|paying|paid|cover|covers|covering|claim|claiming|help|helping) (for |with |towards )?(my |our |the )?(childcare|child care|nursery|childminder|accommodation|lodgings?|rent|commute|commuting|parking)\b/g, " othercost "],
-  // Moving to the host for good is not a fixed-term contract ("not permanent") nor an extension.
-  [/\b(a |the |my |your )?(permanent|perm) (job|role|post|position|contract|move|transfer)s? (with|at|in|from|for) (the |my |your |a |an )?(host|hosts|them)\b/g, " permanentmove "],
-  [/\b(offer|offers|offered|offering|give|gives|gave)( me| you| them| him| her| us)? (a |the )?(permanent|perm) (job|role|post|position|contract)s?\b/g, " permanentmove "],
-  [/\b(stay|stay on|remain|move|transfer|join|moving|transferring|staying|joining)( at| with| to| over to)?( the| my| your)? (host|hosts|them)( organisation| org)? (permanently|for good)\b/g, " permanentmove "],
-  [/\b(permanently|for good) (stay|remain|move|transfer|join)\b/g, " permanentmove "],
-  [/\bhow long\b/g, " duration "],
-  [/\bhow many (weeks|months|years)\b/g, " duration "],
-  [/\b(foot|foots|footing) the bill\b/g, " pay "],
-  [/\b(get|getting|got) hold of\b/g, " contact "],
-  [/\bwrap(s|ped|ping)? up\b/g, " end "],
-  [/\b(get|getting|got) (on|onto|into) (the|this) (programme|program|scheme)\b/g, " apply programme "],
-  [/\b(sure|bound|certain) to (get|be given|be matched|find)\b/g, " guarantee "],
-  [/\b(does|do|will) (that|this|it) mean (i|we|you|they) (will|ll|are going to) (get|be given|be matched)\b/g, " guarantee "],
-  [/\b(rule|rules|ruled|ruling) (me|us|them|him|her|you|people|someone) out\b/g, " eligible "],
-  [/\b(off the table|out of the question)\b/g, " eligible "],
-  // Being allowed to apply at all is eligibility, not a manager's permission.
-  [/\b(am i|are we|are you|is (he|she|someone|somebody)|are (they|people|staff)) (still |even )?(allowed|permitted) to (apply|join|take part|participate|register|sign up)\b/g, " eligible apply "],
-  // Knowing someone at an organisation is a way in ("know" and "someone" alone are stop words).
-  [/\b(know|knows|knew) (someone|somebody|people|a person|a few people|a contact)\b/g, " acquaintance "],
-  [/\b(someone|somebody|people|a person|a contact) (i|we) (already )?(know|knew)\b/g, " acquaintance "],
-  // Everyday ways of naming the programme's steps and concepts.
-  [/\b(everyone|everybody|anyone|all those|all people) (who|that) (applies|apply|applied|registers|register|registered|fills|signs|puts|submits|sends)\b/g, " guarantee "],
-  [/\b(lose|losing|lost|keep|keeping|stay|staying|remain) (in )?(contact|touch)\b/g, " keepintouch "],
-  [/\b(teams|zoom|video|phone) (call|meeting|chat)s?\b/g, " discuss "],
-  [/\b(end[\s-]*of[\s-]*year|mid[\s-]*year|annual|yearly) (review|appraisal|report|assessment)s?\b/g, " performance review "],
-  [/\b(his|her|their|your|the|managers|bosses|an) (ok|okay|go[\s-]*ahead|blessing|say[\s-]*so)\b/g, " permission "],
-  [/\b(dont|didnt|doesnt|do not|did not|does not) (feel|seem|sound) (right|good)\b/g, " unsuitable "],
-  [/\b(get|getting|become|becoming) better at\b/g, " learn skill "],
-  [/\bsort(ing|ed)? out\b/g, " arrange "],
-  [/\bday one\b/g, " start "],
-  [/\bwhere (could|can|would|might|do|should) (i|we|you|secondees|people) (go|be seconded|work)\b/g, " organisation host "],
-  [/\bhousing associations?\b/g, " organisation "],
-  [/\b(pick|picks|picked|choose|chooses|chose|decide|decides|decided|select|selects|selected) (who goes|which secondee|which person|who gets)\b/g, " match "],
-  [/\bwho goes where\b/g, " match "],
-  [/\b(stop|stops|stopped|prevent|prevents) (me|you|them|him|her|staff|people|someone)( from)? going\b/g, " permission "],
-  [/\b(arms?[\s-]*length bod(y|ies)|albs?|quangos?|executive agenc(y|ies)|ministry)\b/g, " organisation "],
-  [/\b(county|borough|city|unitary) councils?\b/g, " council "],
-  [/\b(\d ?day week|nine day fortnight|9 day fortnight|0?\.\d+ ?fte|condensed hours)\b/g, " parttime "],
-  [/\bput(ting|s)? (myself|my name|our name|me|yourself|someone|your name) (forward|down)\b/g, " apply "],
-  [/\bworth (it|doing|my while)\b/g, " benefit "],
-  [/\bcheck[\s-]*ins?\b/g, " keepintouch "],
-  [/\b(access needs|wheelchair|deaf|hearing loss|visual impairment|mental health|anxiety)\b/g, " disability "],
-  [/\bhow many ([a-z]+ )?(people|secondees|staff|applicants|applications|matches|placements|secondments|organisations|places|spaces|spots|slots|roles|posts|vacancies|opportunities)\b/g, " headcount "],
-  [/\b(success|match|matching) rates?\b/g, " headcount "],
-  [/\b(pt|p\/t)\b/g, " parttime "],
-  [/\bterm[\s-]*time\b/g, " parttime "],
-  [/\b(dont|didnt|doesnt|do not|did not|does not) (fancy|rate|enjoy)\b/g, " unsuitable "],
-  [/\bhome office\b/g, " organisation "],
-  [/\bcabinet office\b/g, " organisation "],
-  // Where the asker comes from, in everyday words: "my old team", "my day job", "back home" are
-  // the home organisation (keeping in touch, going back), not the job the material does not cover.
-  [/\b(my|our|the) (usual|normal|day|substantive) (job|role|post)\b/g, " home organisation "],
-  [/\bkeepintouch\s+with\s+(my|our|the)\s+(old|own|home)\s+(team|department|dept|organisation|org|employer|colleagues)\b/g, " keepintouch home organisation "],
-  // Settling the details with someone: "pin down with the host", "nail down with them".
-  [/\b(pin|pinning|nail|nailing|iron|ironing) (down|out) with\b/g, " arrange with "],
-  // "The/our NHS trust" is a particular employer, like any other; "an NHS trust" as a place to go is the NHS.
-  [/\b(the|our|my|your|their|this|that) (nhs|health|hospital|ambulance|care) (trusts?|boards?)\b/g, " organisation "],
-  [/\b(nhs|health|hospital|ambulance) (trusts?|boards?)\b/g, " nhs "],
-  // Registering interest in everyday words: "put my interest in", "submit my interest".
-  [/\b(put|putting|submit|submitted|submitting|send|sent|sending|express|expressed|log|logged)( in)? (my|our|an?|your|their) interest( in)?\b/g, " eoi "],
-  // What happens once the form is in, or from the form to the start, is the matching process.
-  [/\bafter (i|we|you) (have |ve )?(fill|filled|complete|completed|send|sent|submit|submitted|return|returned)( in)? (the|my|our|an?)\s+(form|eoi)( in)?\b/g, " send form "],
-  [/\bfrom\s+((the|an?|my)\s+)?(form|eoi)\s+to\s+(starting|start|the start|day one)\b/g, " send form start "],
-  [/\bcivil servants?\b/g, " staff "],
-  [/\b(keepintouch|kit)\s+(days?|meetings?|calls?|sessions?)\b/g, " keepintouch "],
-  // Train travel to do the work is an expense.
-  // (A commute is not work travel: its cost is a topic the material does not cover.)
-  [/\b(commute|commutes|commuting)\b/g, " othercost "],
-  [/\btrain (fares?|tickets?|travel|journeys?)\b/g, " expense "],
-  // Having to ask or tell the manager first is about their permission; getting them on board is
-  // about raising the idea with them.
-  [/\b(have|need|needs|got) to (ask|check with|clear it with|run it past) (my|our|the|your|his|her|their) (manager|boss|supervisor|director)\b/g, " permission manager "],
-  [/\b(get|getting|bring|bringing|win|winning) (my|our|the|your|his|her|their) (manager|boss|supervisor|director|hop) (on board|round|over|onside)\b/g, " convince manager "],
-  // (After the rewrites above, which leave runs of spaces.)
-  [/\b(sure|bound|certain|guaranteed) to\s+hostsecondee\b/g, " guarantee hostsecondee "],
-  [/\bgo(ing)? for it\b/g, " apply "],
-  [/\b(picked|chosen|selected) (for|with) (the |a )?(roles?|vacancies|posts?|jobs?)\b/g, " match "],
-  // "Sell it to me" asks what is good about it; selling it to someone else is convincing them.
-  [/\bsell(ing)? (it|this|the idea|a secondment|the secondment|secondments) to (me|us)\b/g, " benefit "],
-  [/\bsell(ing)? (it|this|the idea|a secondment|the secondment) to\b/g, " convince "],
-  // Everyone agreeing ("if everyone's happy", "both sides want me to stay") is their permission.
-  [/\b(everyone|everybody|both sides|all sides|both parties|all parties|both organisations)( is| are|s|re)? (happy|agree|agrees|ok|okay|on board|want)\b/g, " permission "],
-  [/\bfor (ages|ever|forever|a long time|a long while)\b/g, " longterm "],
-  [/\bback (at|in) (base|the office|hq|head office)\b/g, " home organisation "],
-  [/\b(has|have|ve) found (me|us|you|them|him|her) (a |an )?(match|secondee|role)\b/g, " notify match "],
-  [/\b(work|working|figure|figuring) out (what|which) (i|we|you) (want|need|hope|would like|should)\b/g, " decide learn "],
-  // A part-time secondment, or one of a few days a week, is a type of secondment (working part
-  // time is another question).
-  [/\bparttime\s+(secondments?|placements?)\b/g, " type parttime secondment "],
-  [/\b(secondments?|placements?) (have|has|need|needs) to be\s+fulltime\b/g, " type fulltime secondment "],
-  [/\b(real|actual|live) (person|human|people)\b/g, " contact "],
-  [/\b(a |any )?gaps? in (our|my|the) (team|staffing|department|dept|service)\b/g, " vacancy "],
-  [/\b(short[\s-]*staffed|extra hands|an extra pair of hands)\b/g, " vacancy "],
-  [/\bsend(s|ing)? (in|off) (my|our|the|an?)\b/g, " send "],
-  // Submitting the programme's forms is sending them (not expenses or timesheets).
-  [/\bsubmi(t|ts|tted|tting|ssion of)\s+((my|an|the|our|your|a)\s+)?(eoi|form|forms|interest|application|details)\b/g, " send $4 "],
-];
 
 /** Common words that carry no meaning for matching. Checked before stemming. */
 const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -234,6 +37,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     // Chat filler: words people add that say nothing about the topic.
     "bother bothered consider considered considering figure figured worry worried worrying quite general " +
     "generally bit confused confusing explain explained said wonder wondering wondered curious " +
+    "nervous scared anxious apprehensive daunted afraid hesitant " +
     "basically honestly maybe perhaps guess reckon know knew understand sort sorted stuff lot lots tbh pls " +
     "hey hiya cheers keen process whos hows wheres tip tips pointers proper " +
     "many nothing since completely totally fully normally usually typically typical exactly already anyway " +
@@ -265,6 +69,9 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
     "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
     "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
     "sheffield newcastle nottingham leicester coventry york sunderland " +
+    "bradford hull stoke derby plymouth southampton portsmouth brighton reading oxford cambridge norwich " +
+    "exeter swindon bootle wakefield salford preston bolton aberdeen dundee inverness stirling perth " +
+    "paisley derry londonderry lisburn newry armagh omagh " +
     // Regions: context as much as the towns are. (Not the nations: "is Northern Ireland covered"
     // asks about where the programme runs.)
     "north south east west midlands highlands highland lothian yorkshire cornwall devon kent"
@@ -351,7 +158,7 @@ const SYNONYM_GROUPS: Readonly<Record<string, readonly string[]>> = {
   role: ["role", "position", "post", "job", "opportunity"],
   vacancy: ["vacancy", "vacancies"],
   interview: ["interview", "interviews", "interviewing", "interviewed", "assessment", "formal"],
-  send: ["send", "sent"],
+  send: ["send", "sent", "submit", "submitted", "submitting", "submission"],
   contact: ["contact", "email", "phone", "call"],
   question: ["question", "query", "enquiry", "inquiry"],
   notify: ["notify", "notified", "notification", "tell", "told", "hear", "heard"],

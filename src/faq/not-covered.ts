@@ -95,7 +95,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-eligibility",
-    marks: ["probation", "probationary", "new starter", "new starters", "apprentice", "apprentices", "length of service", "staff in the private sector"],
+    marks: ["probation", "probationary", "new starter", "new starters", "apprentice", "apprentices", "length of service", "staff in the private sector", "grade", "grades", "minimum grade"],
     alternates: [
       "Do I have to pass my probation before I can be seconded?",
       "Is there a grade requirement for secondees?",

@@ -128,7 +128,12 @@ export const OFF_TOPIC_MARKS: readonly string[] = [
   // Payroll and HR admin
   "payslip", "pay slip", "bank details", "tax code", "p60", "p45", "timesheet", "overtime", "flexi",
   "sick note", "fit note", "self-certify", "expenses system", "claim form", "submit a claim", "fill in a claim",
+  // Claiming for an everyday work event, and a step count (analyse.ts).
+  "everydayclaim", "stepcount",
+  // Hosting an event, a job interview elsewhere, one's own HR contact (phrases.ts).
+  "hostevent", "jobhunting", "hrperson", "idpass", "teamevent", "backfrombreak",
+  "extendthing", "outofoffice", "interestrate", "shiftswap", "clocktime",
   // Buildings and facilities
   "canteen", "desk booking", "book a desk", "toilet", "heating",
-  "air conditioning", "fire alarm", "security pass", "lanyard", "post room", "locker",
+  "air conditioning", "fire alarm", "security pass", "premises pass", "staff pass", "visitor pass", "door pass", "lanyard", "post room", "locker",
 ];

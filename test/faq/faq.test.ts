@@ -231,6 +231,121 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(answerId(faq.ask("can i be seconded to a private company")), "host-organisations");
   });
 
+  it("says the material does not cover time in post before applying or grades, but still answers how long a secondment lasts", () => {
+    const inPost = faq.ask("how long do i need to have been in my job before i can apply");
+    assert.equal(inPost.kind === "not-covered" ? inPost.topic?.id : inPost.kind, "not-covered-eligibility");
+    const grade = faq.ask("which grades are the roles");
+    assert.equal(grade.kind === "not-covered" ? grade.topic?.id : grade.kind, "not-covered-eligibility");
+    assert.equal(answerId(faq.ask("how long does a secondment last")), "secondment-types");
+  });
+
+  it("declines claims for everyday work events, steps a day and building passes, but answers the programme's own", () => {
+    assert.equal(faq.ask("can i claim mileage for the training day next week").kind, "off-topic");
+    assert.equal(faq.ask("how many steps should i be doing each day").kind, "off-topic");
+    assert.equal(faq.ask("where do i get a staff pass for the building").kind, "off-topic");
+    assert.equal(answerId(faq.ask("can i claim mileage from the host when im on secondment")), "pay-and-expenses");
+    assert.equal(answerId(faq.ask("what are the 7 steps")), "seven-step-plan");
+  });
+
+  it("reads everyday wordings by what they ask: a manager against it, doing OK at the host, a team needing someone, a longer placement, the whole process", () => {
+    assert.equal(answerId(faq.ask("my boss is against the idea, can i still go ahead and apply")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("how will i know if im getting on ok at the host")), "performance-management");
+    assert.equal(answerId(faq.ask("our unit needs an extra person for a few months, could we get someone through this scheme")), "offer-a-role");
+    assert.equal(answerId(faq.ask("can i do a longer placement to see a big project through")), "secondment-types");
+    assert.equal(answerId(faq.ask("what is the whole process from start to finish")), "seven-step-plan");
+    // The same words in everyday questions are still declined.
+    assert.notEqual(faq.ask("my manager is reluctant to sign my leave").kind, "answer");
+    assert.notEqual(faq.ask("how do i know if im doing well in my job").kind, "answer");
+  });
+
+  it("reads more everyday wordings by what they ask (a manager's OK, hours a week, after the form, 'the end of the road', meeting before the host agrees)", () => {
+    assert.equal(answerId(faq.ask("do i need my bosses ok before i put in for it")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("i do 30 hours per week, can i take part")), "part-time-hours");
+    assert.equal(answerId(faq.ask("when i have sent the form what happens then")), "matching-process");
+    assert.equal(answerId(faq.ask("how do i get started with my application")), "register-interest");
+    assert.equal(answerId(faq.ask("if my department says no is that the end of the road")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("would the host organisation see me first before taking me on")), "approaching-a-host");
+  });
+
+  it("takes where an acquaintance works as context: knowing someone at a named body is about approaching them", () => {
+    assert.equal(answerId(faq.ask("i know someone at the arts council, can i just text them about it")), "approaching-a-host");
+    assert.equal(answerId(faq.ask("can i go to the arts council on secondment")), "host-organisations");
+  });
+
+  it("reads 'what sort of', a team lead, an old or usual team, a person rather than a bot, and being paid by the civil service", () => {
+    assert.equal(answerId(faq.ask("what sort of placements are on offer")), "secondment-types");
+    assert.equal(answerId(faq.ask("does my team lead need to sign it off")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("will i keep hearing from my usual team while im seconded")), "keeping-in-touch");
+    assert.equal(answerId(faq.ask("is there a human i can speak to instead of a bot")), "further-questions");
+    assert.equal(answerId(faq.ask("will i still get paid by the civil service if i go to a council in perth")), "pay-and-expenses");
+    // Someone else off sick is not reporting your own absence; the Civil Service Jobs website is not an employer.
+    assert.equal(faq.ask("my team leader is off sick today").kind, "off-topic");
+    assert.notEqual(faq.ask("will my secondment show up on my civil service jobs profile").kind, "answer");
+  });
+
+  it("reads whether a secondment is a good reason or makes sense (choosing skills), the host being pleased with the work, writing it up afterwards and accessible formats", () => {
+    assert.equal(answerId(faq.ask("i want experience of working with data, is that a good reason to do a secondment")), "choosing-skills");
+    assert.equal(answerId(faq.ask("how can i tell if my host is pleased with my performance")), "performance-management");
+    assert.equal(answerId(faq.ask("do i need to write it up when im back")), "end-of-secondment");
+    assert.equal(answerId(faq.ask("can i get the form in braille")), "disability-adjustments");
+  });
+
+  it("tells a few days a week with the host and the rest in the usual job (the part-time kind) from working part time, and reads checking in, nerves and a link to the form", () => {
+    assert.equal(answerId(faq.ask("could i spend 3 days a week with the host and the rest of the week in my usual job")), "secondment-types");
+    assert.equal(answerId(faq.ask("i work 3 days a week and need a rest, can i apply")), "part-time-hours");
+    assert.equal(answerId(faq.ask("as a line manager should i be checking in with my secondee")), "keeping-in-touch");
+    assert.equal(answerId(faq.ask("im nervous about asking my boss, any advice")), "talking-to-your-manager");
+    assert.equal(answerId(faq.ask("is there a link to the form")), "register-interest");
+  });
+
+  it("reads where to do one, not wanting to leave for long, whether there is a formal interview, and where a secondment is as context", () => {
+    assert.equal(answerId(faq.ask("where could i do a placement")), "host-organisations");
+    assert.equal(answerId(faq.ask("i dont want to leave my team for long, is there a shorter option")), "secondment-types");
+    assert.equal(answerId(faq.ask("is there a formal interview or do you just match people")), "matching-process");
+    // An interview with the host is the informal discussion.
+    assert.equal(answerId(faq.ask("is there an interview with the host")), "informal-discussion");
+    assert.equal(answerId(faq.ask("my placement at the arts council finishes soon, what now")), "end-of-secondment");
+  });
+
+  it("reads someone wanting a business case, whose call it is, and experience that cannot be had in one's own team", () => {
+    assert.equal(answerId(faq.ask("my boss has asked for a business case, what goes in it")), "business-case");
+    assert.equal(answerId(faq.ask("one of my team wants to apply, is it my decision")), "line-manager-permission");
+    assert.equal(answerId(faq.ask("i want more experience with data that i cant get in my team, is a secondment a good way")), "choosing-skills");
+    assert.equal(faq.ask("is it my call which desk i sit at").kind, "off-topic");
+  });
+
+  it("declines hosting an event, a job interview elsewhere and the asker's own HR contact, but answers hosting a secondee", () => {
+    assert.equal(faq.ask("how do i host a teams meeting").kind, "off-topic");
+    assert.equal(faq.ask("how do i prepare for a job interview at another department").kind, "off-topic");
+    assert.equal(faq.ask("who is my hr contact").kind, "off-topic");
+    assert.equal(answerId(faq.ask("how do i host a secondee")), "offer-a-role");
+  });
+
+  it("declines an ID card, a team away day, how long someone has worked somewhere and coming back from lunch; leave on secondment is not covered", () => {
+    assert.equal(faq.ask("where do i get a new id card").kind, "off-topic");
+    assert.equal(faq.ask("can you help plan our team away day").kind, "off-topic");
+    assert.equal(faq.ask("how long have you been working here").kind, "off-topic");
+    assert.equal(faq.ask("when i come back from lunch can we meet").kind, "off-topic");
+    const leave = faq.ask("can my boss refuse my leave on secondment");
+    assert.equal(leave.kind === "not-covered" ? leave.topic?.id : leave.kind, "not-covered-holiday");
+    assert.equal(answerId(faq.ask("what happens when i come back from my secondment")), "end-of-secondment");
+  });
+
+  it("declines extending everyday things, an extension number, an out-of-office reply and interest rates, but answers extending a secondment", () => {
+    assert.equal(faq.ask("can i renew my library membership").kind, "off-topic");
+    assert.equal(faq.ask("how do i extend the deadline on my report").kind, "off-topic");
+    assert.equal(faq.ask("is there an extension number for hr").kind, "off-topic");
+    assert.equal(faq.ask("who turns on my out of office").kind, "off-topic");
+    assert.equal(faq.ask("what is the interest rate at the bank of england").kind, "off-topic");
+    assert.equal(answerId(faq.ask("can i extend my secondment")), "extension");
+  });
+
+  it("declines swapping or covering a shift and clock-time questions, but answers a job swap", () => {
+    assert.equal(faq.ask("can someone cover my shift on friday").kind, "off-topic");
+    assert.equal(faq.ask("what time does the post room open").kind, "off-topic");
+    assert.equal(answerId(faq.ask("can i swap jobs with someone at a council")), "secondment-types");
+  });
+
   it("says the material does not cover moving to the host for good, without taking a permanent contract for one", () => {
     const r = faq.ask("could i stay on at the host permanently after my secondment");
     assert.equal(r.kind === "not-covered" ? r.topic?.id : r.kind, "not-covered-permanent-move");

@@ -87,6 +87,36 @@ describe("Welsh FAQ", () => {
     assert.deepEqual(terms("lle mae'r ffurflen?"), terms("ble mae'r ffurflen?"));
   });
 
+  it("reads 'bwrw mlaen', 'yn bendant', 'business case', asking whether there is a formal interview, and knowing someone somewhere", () => {
+    const terms = (q: string) => faq.signals(q).terms;
+    assert.deepEqual(terms("bwrw mlaen"), terms("bwrw ymlaen"));
+    assert.deepEqual(terms("business case"), terms("achos busnes"));
+    const id = (q: string) => {
+      const r = faq.ask(q);
+      return r.kind === "answer" ? r.entry.id : r.kind;
+    };
+    assert.equal(id("oes yna gyfweliad ffurfiol?"), "matching-process");
+    assert.equal(id("fydda i'n cael secondiad yn bendant?"), "guaranteed-match");
+    // Where the person they know works is context: the ask is how to approach them.
+    assert.equal(id("dw i'n nabod rhywun yn Chwaraeon Cymru, ga i gysylltu efo nhw?"), "approaching-a-host");
+  });
+
+  it("reads 'pa fath o', 'deuddydd yr wythnos', 'ok gan fy mos', after sending the form, 'ddim yn siŵr', advice (not a council) and still being in touch", () => {
+    const id = (q: string) => {
+      const r = faq.ask(q);
+      return r.kind === "answer" ? r.entry.id : r.kind;
+    };
+    assert.equal(id("pa fath o leoliadau sy ar gael?"), "secondment-types");
+    assert.equal(id("dw i'n gweithio deuddydd yr wythnos, ga i wneud cais?"), "part-time-hours");
+    assert.equal(id("oes angen ok gan fy mos i?"), "line-manager-permission");
+    assert.equal(id("be sy'n digwydd ar ôl i mi anfon y ffurflen?"), "matching-process");
+    assert.equal(id("dw i ddim yn siŵr be dw i isio'i ddysgu"), "choosing-skills");
+    assert.equal(id("oes gynnoch chi gyngor ar sut i fynd at sefydliad lletyol?"), "approaching-a-host");
+    assert.equal(id("fydda i'n dal mewn cysylltiad efo fy rheolwr?"), "keeping-in-touch");
+    // Still in touch with anyone else is not keeping in touch with the home organisation.
+    assert.notEqual(id("ydw i dal mewn cysylltiad efo'r banc"), "keeping-in-touch");
+  });
+
   it("reads English words typed in Welsh sentences, and tells a part-time secondment from working part time", () => {
     const terms = (q: string) => faq.signals(q).terms;
     assert.deepEqual(terms("fixed term sy gen i"), terms("cyfnod penodol sy gen i"));
