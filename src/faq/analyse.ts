@@ -69,7 +69,7 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set(
     "conwy llandudno denbighshire rhyl flintshire mold glamorgan llanelli bangor barry pontypridd " +
     "cwmbran llandrindod london manchester birmingham leeds bristol glasgow edinburgh belfast liverpool " +
     "sheffield newcastle nottingham leicester coventry york sunderland " +
-    "bradford hull stoke derby plymouth southampton portsmouth brighton reading oxford cambridge norwich " +
+    "bradford hull stoke derby plymouth southampton portsmouth brighton oxford cambridge norwich " +
     "exeter swindon bootle wakefield salford preston bolton aberdeen dundee inverness stirling perth " +
     "paisley derry londonderry lisburn newry armagh omagh " +
     // Regions: context as much as the towns are. (Not the nations: "is Northern Ireland covered"

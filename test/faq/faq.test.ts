@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { FAQ_ENTRIES, type FaqEntry } from "../../src/faq/knowledge";
-import { analyse, createFaq, SHIPPED_ENTRIES, type FaqResult } from "../../src/faq/search";
+import { analyse, createFaq, ENGLISH, SHIPPED_ENTRIES, type FaqResult } from "../../src/faq/search";
 import { GATE } from "../../src/faq/gate";
 import { analyseWords, EVERYDAY_TERMS } from "../../src/faq/analyse";
 
@@ -197,6 +197,11 @@ describe("FAQ search", () => {
 describe("questions with context, and topics outside the material", () => {
   it("does not count a place typed in lower case against the question", () => {
     assert.equal(answerId(faq.ask("im in llanelli at the dvla, would the council pay my wages or would my dept")), "pay-and-expenses");
+  });
+
+  it("keeps towns whose names are everyday words ('reading') out of the place names", () => {
+    assert.ok(ENGLISH.placeNames!.has(analyse("llanelli")[0]!));
+    for (const word of ["reading", "bath", "march", "deal"]) assert.ok(!ENGLISH.placeNames!.has(analyse(word)[0]!), word);
   });
 
   it("finds the ask in a long question full of context", () => {
