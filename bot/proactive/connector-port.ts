@@ -23,8 +23,8 @@ import { KeptClientsAuthentication } from "../connector-clients";
  * not pass `retryOptions` through, so it cannot be configured. Left alone it would hide 429s from our
  * limiter, sleep inside a send for up to minutes while holding a rate-limit place, and resend on
  * 5xx/timeouts outside our bookkeeping. So this port uses its own CloudAdapter whose connector
- * factory removes that policy from every ConnectorClient it creates (one per proactive turn), and
- * adds a per-request timeout (the SDK has none by default). A request therefore reaches Teams exactly
+ * factory removes that policy from every ConnectorClient it creates (one per service URL, kept:
+ * bot/connector-clients.ts), and adds a per-request timeout (the SDK has none by default). A request therefore reaches Teams exactly
  * once per call here; the outbox decides about retries. The app's own adapter (replies to incoming
  * turns) is untouched.
  *
@@ -136,20 +136,22 @@ export class BotConnectorPort implements ConnectorPort {
     let response: ResourceResponse | undefined;
     let notSent: { error: unknown } | undefined;
     try {
-      await sending.run(hooks, () => this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         try {
           await hooks?.beforeRequest?.();
         } catch (error) {
           notSent = { error };
           return;
         }
+        // Only the request itself runs with this send's hooks (a timer started before it, such as
+        // the rate limiter's, must not carry them).
         // An activity with an id replaces the message Teams gave that id (PUT …/activities/{id}).
         if (typeof activity.id === "string" && activity.id) {
-          response = (await context.updateActivity(activity as Partial<Activity>)) ?? { id: activity.id };
+          response = (await sending.run(hooks, () => context.updateActivity(activity as Partial<Activity>))) ?? { id: activity.id };
         } else {
-          response = await context.sendActivity(activity as Partial<Activity>);
+          response = await sending.run(hooks, () => context.sendActivity(activity as Partial<Activity>));
         }
-      }));
+      });
     } catch (err) {
       return toSendFailure(err, Date.now());
     }

@@ -130,6 +130,25 @@ describe("the botbuilder connector port against the connector stand-in", () => {
     }
   });
 
+  it("tags only the send's own request: work started before it (a timer in beforeRequest) does not carry its message id", async () => {
+    let onRequest = 0;
+    let later: Promise<unknown> | undefined;
+    const result = await port.send(to("c-timer"), { type: "message", text: "x" }, {
+      messageId: "m-timer",
+      beforeRequest: async () => {
+        later = new Promise((resolve) => setTimeout(() => resolve(port.createPersonalConversation({ tenantId: TENANT, aadObjectId: "aad-timer", serviceUrl: connector.url })), 5));
+      },
+      onRequest: () => void onRequest++,
+    });
+    assert.equal(result.ok, true);
+    await later;
+    const create = connector.requests.find((r) => r.path === "/v3/conversations");
+    assert.ok(create, "the chat was created");
+    assert.equal(create.messageId, undefined);
+    assert.equal(onRequest, 1);
+    assert.equal(connector.deliveries.get("m-timer"), 1);
+  });
+
   it("keeps the SDK's retries off on a kept client: a second throttled send is still one request", async () => {
     await port.send(to("c-warm"), { type: "message", text: "x" });
     connector.failNext("c-429b", { status: 429, retryAfterSeconds: 0 });
