@@ -118,7 +118,6 @@ export class Destinations {
   /** Stop posting there: remember it, and mark the stored reference as not installed. */
   async markUnreachable(target: Target, conversationId: string, value: Unreachable): Promise<void> {
     this.unreachable.set(conversationLane(target.tenantId, conversationId), { value, at: elapsedMs() });
-    this.forget(target);
     try {
       const record = await this.opts.conversations.get(target.tenantId, conversationId);
       if (record?.installed) await this.opts.conversations.save({ ...record, installed: false, updatedAt: new Date(this.opts.now()).toISOString() });

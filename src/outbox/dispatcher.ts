@@ -514,8 +514,8 @@ export class OutboxDispatcher {
     else if (outcome.kind === "failed") this.log.error("message failed", { ...fields, why: outcome.why });
     else {
       this.log.warn("message unreachable", { ...fields, why: outcome.why });
-      if (requested && claimed.conversationId) await this.destinations.markUnreachable(claimed.target, claimed.conversationId, { why: outcome.why, reason: outcome.reason });
       this.destinations.forget(claimed.target);
+      if (requested && claimed.conversationId) await this.destinations.markUnreachable(claimed.target, claimed.conversationId, { why: outcome.why, reason: outcome.reason });
       try {
         await this.opts.onUnreachable?.(toMessage(stored));
       } catch (err) {
