@@ -1,4 +1,4 @@
-import { context, metrics, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
+import { context, metrics, ProxyTracerProvider, SpanStatusCode, trace, type Attributes } from "@opentelemetry/api";
 import type { Logger } from "./log";
 
 /**
@@ -17,6 +17,20 @@ import type { Logger } from "./log";
 const SCOPE = "secondment-bot";
 const tracer = () => trace.getTracer(SCOPE);
 const meter = () => metrics.getMeter(SCOPE);
+
+/** The API's own "no provider" stand-in: what a provider that nothing was registered on delegates to. */
+const NO_PROVIDER = new ProxyTracerProvider().getDelegate();
+
+/**
+ * True once a tracer provider is registered (Azure Monitor's, or a test's). Until then the spans
+ * below are skipped rather than made as no-op spans: every turn and store call would otherwise pay
+ * for span objects, attributes and an extra async layer that record nothing. Looked up each time,
+ * so a provider registered later (or removed) takes effect at once.
+ */
+export function tracing(): boolean {
+  const provider = trace.getTracerProvider();
+  return (provider instanceof ProxyTracerProvider ? provider.getDelegate() : provider) !== NO_PROVIDER;
+}
 
 export interface Telemetry {
   /** Flush and stop the exporters (on shutdown). */
@@ -55,6 +69,7 @@ export async function startTelemetry(connectionString: string | undefined, log: 
  * throws) and `<name>.duration_ms`.
  */
 function inSpan<T>(name: string, attributes: Attributes, fn: (setOutcome: (outcome: string) => void) => Promise<T>): Promise<T> {
+  if (!tracing()) return fn(ignoreOutcome);
   return tracer().startActiveSpan(name, { attributes }, async (span) => {
     const started = performance.now();
     let outcome = "ok";
@@ -73,6 +88,8 @@ function inSpan<T>(name: string, attributes: Attributes, fn: (setOutcome: (outco
     }
   });
 }
+
+const ignoreOutcome = (_outcome: string) => undefined;
 
 // ------------------------------------------------------------------ turns
 

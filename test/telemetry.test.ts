@@ -6,6 +6,7 @@ import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { VERBS } from "../cards";
 import { Outbox } from "../src/outbox/outbox";
 import { JobStore } from "../src/scheduler/jobs";
+import { tracing } from "../src/telemetry";
 import { cardText } from "./support/cards";
 import { interestInput } from "./support/forms";
 import { person, personalChat, startTestBot, TENANT, type TestBot } from "./support/teams";
@@ -144,5 +145,23 @@ describe("telemetry (OpenTelemetry, in-memory exporter)", function () {
     });
     assert.ok(exporter.getFinishedSpans().length >= 5);
     for (const f of forbidden) assert.ok(!everything.toLowerCase().includes(f.toLowerCase()), `telemetry must not contain ${f}`);
+  });
+});
+
+describe("telemetry without a tracer provider", () => {
+  it("skips spans until a provider is registered, and makes them as soon as one is", async () => {
+    trace.disable();
+    assert.equal(tracing(), false, "no provider: spans are skipped");
+    const exporter = new InMemorySpanExporter();
+    const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    provider.register();
+    try {
+      assert.equal(tracing(), true, "a provider registered after start-up is used at once");
+    } finally {
+      await provider.shutdown();
+      trace.disable();
+      context.disable();
+    }
+    assert.equal(tracing(), false, "and skipped again once it is gone");
   });
 });
