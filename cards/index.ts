@@ -1,7 +1,7 @@
 import { Template } from "adaptivecards-templating";
 import { cardStrings, DEFAULT_LANG, type Lang, type MessageValues } from "../src/i18n";
 import { readableLeftIn } from "../src/privacy/identity";
-import type { CardModels, CardName } from "./models";
+import type { CardModels, CardName, TextItem } from "./models";
 import { VERBS } from "./verbs";
 import welcome from "./welcome.json";
 import channelWelcome from "./channel-welcome.json";
@@ -95,6 +95,16 @@ function templateFor(name: CardName): Template {
   let t = parsed.get(name);
   if (!t) parsed.set(name, (t = new Template(TEMPLATES[name])));
   return t;
+}
+
+/**
+ * An answer's paragraphs as card text. A long list is split over paragraphs (each stays short
+ * enough to edit and read); a paragraph that carries on the list ending the one above it is drawn
+ * with no gap, so the reader sees one list.
+ */
+export function answerParagraphs(texts: readonly string[]): TextItem[] {
+  const endsInList = (t: string) => /(^|\n)- [^\n]*$/.test(t);
+  return texts.map((text, i) => (i > 0 && text.startsWith("- ") && endsInList(texts[i - 1]!) ? { text, spacing: "None" } : { text }));
 }
 
 /**

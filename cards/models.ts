@@ -4,6 +4,8 @@
  */
 export interface TextItem {
   text: string;
+  /** "None" when the paragraph carries on the list that ends the one above it (see answerParagraphs). */
+  spacing?: "None";
 }
 
 export interface WelcomeModel {

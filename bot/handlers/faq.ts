@@ -1,4 +1,4 @@
-import { renderCard } from "../../cards";
+import { answerParagraphs, renderCard } from "../../cards";
 import type { FaqEntry } from "../../src/faq/knowledge";
 import { scrubPersonalData } from "../../src/faq/scrub";
 import type { FaqResult } from "../../src/faq/search";
@@ -28,7 +28,7 @@ function answerCard(s: Services, entry: FaqEntry | WelshFaqEntry, related: Topic
       {
         entryId: entry.id,
         topic: entry.topic,
-        paragraphs: entry.answer.map((t) => ({ text: t })),
+        paragraphs: answerParagraphs(entry.answer),
         related: related.map((r) => ({ id: r.id, topic: r.topic })),
         programmeEmail: s.config.programmeTeam.email,
         lang,

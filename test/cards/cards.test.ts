@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { ALL_VERBS, renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { ALL_VERBS, answerParagraphs, renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { FAQ_ENTRIES } from "../../src/faq/knowledge";
 import { ROUTES } from "../../bot/router";
 import { cardProblems, unexpanded, walk } from "../support/cards";
 
@@ -39,6 +40,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     { entryId: "pay", topic: "Pay", paragraphs: [{ text: "The host usually pays." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk", lang: "en-GB" },
     { entryId: "pay", topic: "Pay", paragraphs: [{ text: "x" }], related: [], programmeEmail: "t@example.gov.uk", lang: "en-GB", feedbackGiven: true },
     { entryId: "pay", topic: "Cyflog", paragraphs: [{ text: "Y sefydliad lletyol sy'n talu." }], related: [{ id: "a", topic: "A" }], programmeEmail: "t@example.gov.uk", lang: "cy", seeInEnglish: true },
+    { entryId: "kinds", topic: "Kinds", paragraphs: answerParagraphs(["Kinds:\n- a\n- b", "- c"]), related: [], programmeEmail: "t@example.gov.uk", lang: "en-GB" },
   ],
   "faq-no-match": [
     { heading: "Did you mean one of these?", question: "pay?", paragraphs: [{ text: "Not sure." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Closest:", lang: "en-GB" },
@@ -264,6 +266,22 @@ describe("card templates", () => {
       }
     });
   }
+
+  it("an answer whose list goes on into the next paragraph shows as one list, with no gap", () => {
+    const entry = FAQ_ENTRIES.find((e) => e.id === "secondment-types")!;
+    const card = renderCard("faq-answer", { entryId: entry.id, topic: entry.topic, paragraphs: answerParagraphs(entry.answer), related: [], programmeEmail: "t@example.gov.uk", lang: "en-GB" });
+    const blocks = (card.body as Array<{ text?: string; spacing?: string }>).filter((b) => entry.answer.includes(b.text ?? ""));
+    assert.equal(blocks.length, entry.answer.length);
+    assert.deepEqual(
+      blocks.map((b) => [b.text!.slice(0, 12), b.spacing]),
+      [
+        ["The programm", "Default"],
+        ["- Short-term", "Default"],
+        ["- Part-time:", "None"],
+        ["The details ", "Default"],
+      ],
+    );
+  });
 
   it("the validator itself catches bad cards (so the checks above can fail)", () => {
     const broken = { type: "AdaptiveCard", version: "1.5", body: [{ type: "Bogus" }, { type: "Input.Text" }, { type: "Image" }], actions: [{ type: "Action.Execute", title: "${x}" }] };
