@@ -15,7 +15,7 @@ import { FormRecordStore } from "../src/store/records";
 import { ApprovalStore } from "../src/store/approvals";
 import { MatchStore } from "../src/store/matches";
 import { ChangeLog } from "../src/store/changes";
-import { LivePool } from "../src/store/live-pool";
+import { LivePool } from "../src/pool/live-pool";
 import { BusinessCaseStore } from "../src/store/business-cases";
 import { SecondmentStore } from "../src/store/secondments";
 // Pipeline (programme team)

@@ -4,7 +4,7 @@ import { matchId, type Match } from "../../src/domain/match";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { formatLines } from "../../src/matching/explain";
 import { formatSentences, type Reader } from "../../src/matching/message";
-import type { PoolView } from "../../src/store/live-pool";
+import type { PoolView } from "../../src/pool/live-pool";
 import type { Services } from "./types";
 
 /**

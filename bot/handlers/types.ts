@@ -66,7 +66,7 @@ export interface Services {
   /** Each person's chosen language (the "Cymraeg / English" switch). */
   preferences: PreferenceStore;
   /** The matching engine of this instance, caught up from the store on each use. */
-  matching: import("../../src/store/live-pool").LivePool;
+  matching: import("../../src/pool/live-pool").LivePool;
   outbox: OutboundQueue;
   jobs: JobQueue;
   calendar: WorkingCalendar;

@@ -164,7 +164,7 @@ export function pipelineOf(input: PipelineInput): Pipeline {
     }
   }
 
-  // An opening is taken once a match for it is going ahead (as src/store/pool.ts stops matching it).
+  // An opening is taken once a match for it is going ahead (as src/pool/pool.ts stops matching it).
   const goingAhead = new Map<string, number>();
   for (const m of input.matches) if (m.status === "agreeing" && m.openingId) goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
   const stillNeeded = (r: RoleFacts) => Math.max(0, (Number.isFinite(r.openings) && r.openings > 0 ? r.openings : 0) - (r.id ? (goingAhead.get(r.id) ?? 0) : 0));

@@ -32,7 +32,7 @@ const PARTITION = "matching";
  *
  * A marker is written after the write it names has succeeded, so whoever reads the marker reads
  * that write (or a later one). A marker is best effort: if writing it fails, the change is picked
- * up by the next full rebuild (see LivePool).
+ * up by the next full rebuild (see LivePool, src/pool/live-pool.ts).
  */
 export class ChangeLog {
   constructor(private readonly container: Container) {}

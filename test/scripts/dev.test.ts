@@ -8,7 +8,7 @@ import { seedDemoProgramme } from "../../scripts/demo-programme";
 import { DEMO_PEOPLE, DEMO_TENANT_ID, demoAppEnv, demoTenantFor, playgroundConfigYaml } from "../../src/demo/people";
 import { silentLogger } from "../../src/log";
 import { fromRoot } from "../../src/paths";
-import { loadPool } from "../../src/store/pool";
+import { loadPool } from "../../src/pool/pool";
 import { openStore, type Store } from "../../src/store/store";
 import type { Match } from "../../src/domain/match";
 

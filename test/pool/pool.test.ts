@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "../../src/log";
 import type { Match } from "../../src/domain/match";
-import { loadPool } from "../../src/store/pool";
+import { loadPool } from "../../src/pool/pool";
 import { openStore, type Store } from "../../src/store/store";
 
 /** What matching may consider: who is placed and which roles are filled, from the stored matches. */

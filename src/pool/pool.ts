@@ -4,8 +4,8 @@ import type { InterestDetails } from "../domain/interest";
 import type { RoleRecordDetails } from "../domain/role-record";
 import type { Match } from "../domain/match";
 import type { Candidate, Opening } from "../matching/types";
-import type { RecordDoc } from "./records";
-import type { Stored } from "./store";
+import type { RecordDoc } from "../store/records";
+import type { Stored } from "../store/store";
 
 export type InterestDoc = Stored<RecordDoc<InterestDetails>>;
 export type RoleDoc = Stored<RecordDoc<RoleRecordDetails>>;

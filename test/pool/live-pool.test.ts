@@ -8,7 +8,7 @@ import { silentLogger } from "../../src/log";
 import type { Proposal } from "../../src/matching/types";
 import { ApprovalStore } from "../../src/store/approvals";
 import { ChangeLog } from "../../src/store/changes";
-import { LivePool, type PoolView } from "../../src/store/live-pool";
+import { LivePool, type PoolView } from "../../src/pool/live-pool";
 import { MatchStore } from "../../src/store/matches";
 import { FormRecordStore, INTEREST_ID } from "../../src/store/records";
 import { openStore, type Store } from "../../src/store/store";

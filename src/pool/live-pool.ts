@@ -4,9 +4,9 @@ import type { Match } from "../domain/match";
 import type { Logger } from "../log";
 import { MatchEngine } from "../matching/engine";
 import type { MatchContext } from "../matching/types";
-import type { ChangeLog, ChangeMarker, ChangeRef } from "./changes";
+import type { ChangeLog, ChangeMarker, ChangeRef } from "../store/changes";
 import { Affected, POOL_QUERY, poolStateOf, type PoolDoc, type PoolState } from "./pool";
-import { readItem, type Stored } from "./store";
+import { readItem, type Stored } from "../store/store";
 
 export interface LivePoolOptions {
   people: Container;
