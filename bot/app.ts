@@ -6,7 +6,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import restify from "restify";
-import { renderCard } from "../cards";
+import { renderCard } from "./render-card";
 import { checkStoreForProduction, durationCapFor, type Config } from "../src/config";
 import { todayInLondon } from "../src/domain/dates";
 import type { InterestDetails } from "../src/domain/interest";

@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
-import { renderCard, VERBS } from "../cards";
+import { VERBS } from "../cards";
+import { renderCard } from "./render-card";
 import { todayInLondon } from "../src/domain/dates";
 import { DEFAULT_LANG, formatDate, isLang, langFromLocale, t, type Lang } from "../src/i18n";
 import { AREAS } from "../src/i18n/catalogues";

@@ -1,4 +1,5 @@
-import { renderCard, VERBS, type AdaptiveCardJson } from "../cards";
+import { VERBS, type AdaptiveCardJson } from "../cards";
+import { renderCard } from "./render-card";
 import { formValues } from "../src/domain/forms";
 import { INTEREST_FIELDS } from "../src/domain/interest";
 import { buildForm } from "./forms/form-builder";

@@ -4,7 +4,7 @@
  */
 export interface TextItem {
   text: string;
-  /** "None" when the paragraph carries on the list that ends the one above it (see answerParagraphs). */
+  /** "None" when the paragraph carries on the list that ends the one above it (see answerParagraphs in bot/handlers/faq.ts). */
   spacing?: "None";
 }
 

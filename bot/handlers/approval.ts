@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { CARD_CONTENT_TYPE, renderCard, type AdaptiveCardJson, type ApprovalRequestModel } from "../../cards";
+import { CARD_CONTENT_TYPE, type AdaptiveCardJson, type ApprovalRequestModel } from "../../cards";
+import { renderCard } from "../render-card";
 import {
   cancel,
   decide,

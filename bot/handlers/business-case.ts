@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { CARD_CONTENT_TYPE, renderCard, VERBS, type ActionModel, type AdaptiveCardJson } from "../../cards";
+import { CARD_CONTENT_TYPE, VERBS, type ActionModel, type AdaptiveCardJson } from "../../cards";
+import { renderCard } from "../render-card";
 import {
   BUSINESS_CASE_FIELDS,
   businessCaseQuestion,

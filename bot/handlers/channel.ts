@@ -1,4 +1,4 @@
-import { renderCard } from "../../cards";
+import { renderCard } from "../render-card";
 import { channelRootOf } from "../conversation-record";
 import { t, type Lang } from "../../src/i18n";
 import { channelLanguage } from "./match-cards";

@@ -1,4 +1,5 @@
-import { answerParagraphs, renderCard } from "../../cards";
+import type { TextItem } from "../../cards";
+import { renderCard } from "../render-card";
 import type { FaqEntry } from "../../src/faq/knowledge";
 import { scrubPersonalData } from "../../src/faq/scrub";
 import type { FaqResult } from "../../src/faq/search";
@@ -16,6 +17,16 @@ export const LOW_CONFIDENCE = 1.2;
 type Topic = { id: string; topic: string };
 
 /** An English answer. */
+/**
+ * An answer's paragraphs as card text. A long list is split over paragraphs (each stays short
+ * enough to edit and read); a paragraph that carries on the list ending the one above it is drawn
+ * with no gap, so the reader sees one list.
+ */
+export function answerParagraphs(texts: readonly string[]): TextItem[] {
+  const endsInList = (t: string) => /(^|\n)- [^\n]*$/.test(t);
+  return texts.map((text, i) => (i > 0 && text.startsWith("- ") && endsInList(texts[i - 1]!) ? { text, spacing: "None" } : { text }));
+}
+
 /**
  * An entry's answer card. A shipped Welsh entry has a button to read the same entry in English; an
  * entry the programme team wrote is in the language it was written in (English unless marked).

@@ -1,4 +1,5 @@
-import { renderCard, VERBS, type ActionModel } from "../../cards";
+import { VERBS, type ActionModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { unreachableAdvice, type ApprovalStatus } from "../../src/domain/approval";
 import { formValues } from "../../src/domain/forms";
 import { personKey } from "../../src/domain/person";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { renderCard } from "../../cards";
+import { renderCard } from "../render-card";
 import { todayInLondon } from "../../src/domain/dates";
 import type { FaqEntry } from "../../src/faq/knowledge";
 import { welshEntry } from "../../src/faq/knowledge-cy";

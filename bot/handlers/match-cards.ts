@@ -1,4 +1,5 @@
-import { renderCard, VERBS, type AdaptiveCardJson, type MatchModel } from "../../cards";
+import { VERBS, type AdaptiveCardJson, type MatchModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { channelRootOf } from "../conversation-record";
-import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson } from "../../cards";
+import { CARD_CONTENT_TYPE, VERBS, type AdaptiveCardJson } from "../../cards";
+import { renderCard } from "../render-card";
 import { arrange, matchId, reasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
 import { personKey } from "../../src/domain/person";
 import { secondmentIdFor } from "../../src/domain/secondment";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { CARD_CONTENT_TYPE, renderCard, VERBS, type AdaptiveCardJson, type MatchSuggestionsModel } from "../../cards";
+import { CARD_CONTENT_TYPE, VERBS, type AdaptiveCardJson, type MatchSuggestionsModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
 import type { RoleRecordDetails } from "../../src/domain/role-record";

@@ -1,4 +1,5 @@
-import { renderCard, type PipelineModel } from "../../cards";
+import { type PipelineModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { todayInLondon } from "../../src/domain/dates";
 import { CHECK_IN_OVERDUE_WORKING_DAYS, pipelineOf, type MedianDays, type Pipeline } from "../../src/domain/pipeline";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";

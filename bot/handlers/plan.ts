@@ -1,4 +1,5 @@
-import { renderCard, VERBS, type ActionModel, type PlanModel, type StepModel } from "../../cards";
+import { VERBS, type ActionModel, type PlanModel, type StepModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { overview, stepContent, stepStatus, STEP_COUNT, type SetStepStatus, type StepStatus } from "../../src/domain/plan";
 import type { StepContent, StepNumber } from "../../src/domain/plan-content";
 import { t } from "../../src/i18n";

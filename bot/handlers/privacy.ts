@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { renderCard, VERBS, type MyDataModel } from "../../cards";
+import { VERBS, type MyDataModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { personKey, type PersonId } from "../../src/domain/person";
 import { planErasure, erase } from "../../src/privacy/erase";
 import { partyOf } from "../../src/privacy/registry";

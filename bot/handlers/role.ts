@@ -1,4 +1,5 @@
-import { renderCard, VERBS, type ActionModel } from "../../cards";
+import { VERBS, type ActionModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { formValues } from "../../src/domain/forms";
 import { ROLE_FIELDS, roleToForm, validateRole } from "../../src/domain/role";
 import type { ChannelRef } from "../../src/domain/role-record";

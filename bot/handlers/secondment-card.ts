@@ -1,4 +1,5 @@
-import { CARD_CONTENT_TYPE, renderCard, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { CARD_CONTENT_TYPE, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { choiceText } from "../../src/domain/agreement";
 import type { PersonId } from "../../src/domain/person";
 import { listIn, nameOf, namesWithRoles, partiesOf, PARTIES, pendingExtension, personOf, waitingFor, type Extension, type Change, type Party, type Secondment } from "../../src/domain/secondment";

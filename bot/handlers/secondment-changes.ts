@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { renderCard } from "../../cards";
+import { renderCard } from "../render-card";
 import {
   EARLY_END_FIELDS,
   EXTENSION_FIELDS,

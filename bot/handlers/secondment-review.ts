@@ -1,4 +1,4 @@
-import { renderCard } from "../../cards";
+import { renderCard } from "../render-card";
 import { FEEDBACK_FIELDS, REVIEW_FIELDS, validateFeedback, validateReview } from "../../src/domain/agreement";
 import { todayInLondon } from "../../src/domain/dates";
 import { formValues } from "../../src/domain/forms";

@@ -1,4 +1,5 @@
-import { renderCard, VERBS, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { VERBS, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { renderCard } from "../render-card";
 import { MAX_REMINDERS, REMINDER_WORKING_DAYS } from "../../src/domain/approval";
 import { agreementToForm, choiceText, validateAgreement, validateCheckIn } from "../../src/domain/agreement";
 import { compareIso, todayInLondon } from "../../src/domain/dates";

@@ -1,4 +1,4 @@
-import { renderCard } from "../../cards";
+import { renderCard } from "../render-card";
 import { DEFAULT_LANG, type Lang } from "../../src/i18n";
 import { card, type Reply, type Services } from "./types";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
-import type { Msg } from "../matching/message";
+import type { Msg } from "./msg";
 import type { PersonId } from "./person";
 
 /**

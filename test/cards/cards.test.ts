@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { ALL_VERBS, answerParagraphs, renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { ALL_VERBS, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { answerParagraphs } from "../../bot/handlers/faq";
+import { renderCard } from "../../bot/render-card";
 import { FAQ_ENTRIES } from "../../src/faq/knowledge";
 import { ROUTES } from "../../bot/router";
 import { cardProblems, unexpanded, walk } from "../support/cards";

@@ -4,7 +4,8 @@
  * must reach WCAG 2.2 AA contrast against what is behind it (4.5:1; 3:1 for large text).
  */
 import assert from "node:assert/strict";
-import { renderCard, TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { TEMPLATES, VERBS, type CardModels, type CardName } from "../../cards";
+import { renderCard } from "../../bot/render-card";
 import { DEFAULT_LANG, LANGS } from "../../src/i18n";
 import { CONVERTED } from "./welsh-cards.test";
 import { measureContrast, measureWithShowCards, openCardBrowser, THEMES, type CardBrowser, type ThemeName } from "../support/card-browser";

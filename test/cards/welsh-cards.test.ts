@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { renderCard, TEMPLATES, templateKeys, type CardModels, type CardName } from "../../cards";
+import { TEMPLATES, templateKeys, type CardModels, type CardName } from "../../cards";
+import { renderCard } from "../../bot/render-card";
 import { LANGS } from "../../src/i18n";
 import { cardProblems, unexpanded, walk } from "../support/cards";
 import { samples } from "./cards.test";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { renderCard, VERBS } from "../../cards";
+import { VERBS } from "../../cards";
+import { renderCard } from "../../bot/render-card";
 import { anonymiseText, identityOf, LEFT_MARKER, LEGACY_LEFT_NAME, readableLeft, readableLeftIn, REMOVED_MARKER } from "../../src/privacy/identity";
 import { cardText } from "../support/cards";
 
