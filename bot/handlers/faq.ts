@@ -16,7 +16,6 @@ export const LOW_CONFIDENCE = 1.2;
 
 type Topic = { id: string; topic: string };
 
-/** An English answer. */
 /**
  * An answer's paragraphs as card text. A long list is split over paragraphs (each stays short
  * enough to edit and read); a paragraph that carries on the list ending the one above it is drawn
