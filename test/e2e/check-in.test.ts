@@ -42,18 +42,14 @@ import { SecondmentStore } from "../../src/store/secondments";
 import { SECONDMENT_JOBS } from "../../bot/handlers/secondment";
 import {
   cardCount,
-  chooseOptions,
   clickCardButton,
   customActivityTemplate,
-  inputControl,
-  inputValue,
   openPersonalChat,
   playgroundConfigYaml,
   playgroundTenantConfig,
   screenshotCard,
   sendCustomActivity,
   settle,
-  typeInto,
   usePlaygroundSuite,
   waitForCard,
   waitForNewCard,
@@ -61,6 +57,7 @@ import {
   ANA,
   tenantWithAna,
 } from "./playground";
+import { chooseOptions, inputControl, inputValue, typeInto } from "./playground-inputs";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -24,22 +24,18 @@ import { createLogger } from "../../src/log";
 import { inMonths } from "../support/forms";
 import {
   cardCount,
-  chooseOptions,
   clickCardButton,
-  inputLabel,
   launchBrowser,
   openPlayground,
   pageText,
-  pickDate,
   screenshot,
   sendMessage,
-  setToggle,
   settle,
-  typeInto,
   waitForCard,
   waitForNewCard,
   type BrowserSession,
 } from "./playground";
+import { chooseOptions, inputLabel, pickDate, setToggle, typeInto } from "./playground-inputs";
 
 const ANA = DEMO_PEOPLE.secondee;
 const BEN = DEMO_PEOPLE.lineManager;

@@ -19,22 +19,16 @@ import { formatUkDate } from "../../src/domain/dates";
 import { inMonths } from "../support/forms";
 import {
   cardCount,
-  chooseOptions,
   clickCardButton,
-  fieldText,
-  inputControl,
-  inputValue,
   lastCard,
-  pickDate,
   screenshotCard,
   sendMessage,
-  setToggle,
   settle,
-  typeInto,
   usePlaygroundSuite,
   waitForCard,
   waitForNewCard,
 } from "./playground";
+import { chooseOptions, fieldText, inputControl, inputValue, pickDate, setToggle, typeInto } from "./playground-inputs";
 
 const DAYS = "Days per week, if part-time";
 const DAYS_MESSAGE = "Days per week must be in whole or half days, like 2 or 2.5";

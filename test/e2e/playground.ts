@@ -7,7 +7,8 @@
  * Every wait is bounded and failures say what the page showed.
  *
  * No tests here: see playground.test.ts and interest-form.test.ts. A suite gets the app, the
- * Playground and Chromium with usePlaygroundSuite().
+ * Playground and Chromium with usePlaygroundSuite(). The Playground's mock tenant and internal API
+ * are in playground-api.ts (re-exported here); filling in form cards is playground-inputs.ts.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +18,6 @@ import { startApp } from "../../bot/app";
 import { parseConfig } from "../../src/config";
 import { createLogger } from "../../src/log";
 import { fromRoot } from "../../src/paths";
-import { DEMO_PEOPLE, type PlaygroundTenant, type PlaygroundUser } from "../../src/demo/people";
 import { atMost, startPlayground, type Playground } from "../../scripts/playground";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -45,95 +45,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 // Starting the Playground is shared with `npm run dev` (scripts/playground.ts).
 export { atMost, freePort, LOOPBACK_PRELOAD, playgroundCli, startPlayground, type Playground, type PlaygroundOptions } from "../../scripts/playground";
 
-// ---------------------------------------------------------------------------------------------
-// The Playground's mock tenant and its internal API
-
-// The people and the config file are shared with `npm run dev` (src/demo/people.ts).
-export { playgroundConfigYaml, type PlaygroundTenant, type PlaygroundUser } from "../../src/demo/people";
-
-const guid = (n: number) => `0c0ffee0-5ec0-4d00-8000-${n.toString(16).padStart(12, "0")}`;
-const mockUser = (n: number, name: string): PlaygroundUser => {
-  const aadObjectId = guid(n);
-  const [given = name] = name.split(" ");
-  return { id: `29:${aadObjectId}`, name, aadObjectId, email: `${given.toLowerCase()}@example.gov.uk` };
-};
-
-/**
- * The Playground's built-in people (Alex Wilber signed in; Megan, Adele, Isaiah, Patti, Lynne), but
- * with ids shaped like Teams': AAD object ids that are GUIDs and `29:` channel ids. (The built-in
- * config's AAD ids, e.g. 00000000-0000-0000-0000-0000000000020, have 13 digits in the last group,
- * so the app rightly refuses them as a line manager's id.) `users` may be replaced, five of them.
- */
-export function mockTenant(overrides: Partial<PlaygroundTenant> = {}): PlaygroundTenant {
-  return {
-    tenantId: guid(0x1),
-    bot: { id: `28:${guid(0x11)}`, name: "Test Bot" },
-    currentUser: mockUser(0x20, "Alex Wilber"),
-    users: ["Megan Bowen", "Adele Vance", "Isaiah Langer", "Patti Fernandez", "Lynne Robbins"].map((n, i) => mockUser(0x21 + i, n)),
-    personalChatId: `a:${guid(0x40)}`,
-    groupChat: { id: `19:${guid(0x41)}@thread.v2`, name: "Group Chat" },
-    team: { id: `19:${guid(0x42)}@thread.tacv2`, name: "My Team", aadGroupId: guid(0x31), channels: [{ id: `19:${guid(0x43)}@thread.tacv2`, name: "Announcements" }] },
-    ...overrides,
-  };
-}
-
-
-async function playgroundApi(pg: Playground, method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; text: string }> {
-  const res = await fetch(new URL(path, pg.url), {
-    method,
-    signal: AbortSignal.timeout(10_000),
-    ...(body !== undefined ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, text: await res.text() };
-}
-
-/** The Playground's own view of its tenant (GET /_internal/v1/config): current user, users, chats. */
-export async function playgroundTenantConfig(pg: Playground): Promise<{
-  tenantId: string;
-  bot: { id: string; name: string };
-  currentUser: PlaygroundUser;
-  users: PlaygroundUser[];
-  personalChat: { id: string };
-}> {
-  const res = await playgroundApi(pg, "GET", "/_internal/v1/config");
-  if (res.status !== 200) throw new Error(`GET /_internal/v1/config answered ${res.status}: ${res.text.slice(0, 500)}`);
-  return (JSON.parse(res.text) as { config: Awaited<ReturnType<typeof playgroundTenantConfig>> }).config;
-}
-
-/** The Playground's template for a custom activity in a conversation (serviceUrl, ids, recipient…). */
-export async function customActivityTemplate(pg: Playground, conversationId: string): Promise<Record<string, unknown>> {
-  const res = await playgroundApi(pg, "GET", `/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`);
-  if (res.status !== 200) throw new Error(`the custom activity template for ${conversationId} answered ${res.status}: ${res.text.slice(0, 500)}`);
-  return JSON.parse(res.text) as Record<string, unknown>;
-}
-
-/**
- * Have the Playground post an activity to the bot, as its "Mock an Activity" menu does
- * (POST /_internal/v1/customActivities). It answers 200 at once and posts afterwards; the bot's
- * answer (for an invoke, its body) is not returned — watch for what the bot does instead.
- */
-export async function sendCustomActivity(pg: Playground, activity: Record<string, unknown>): Promise<void> {
-  const res = await playgroundApi(pg, "POST", "/_internal/v1/customActivities", activity);
-  if (res.status !== 200) throw new Error(`POST /_internal/v1/customActivities answered ${res.status}: ${res.text.slice(0, 500)}`);
-}
-
-/**
- * Open a 1:1 chat between the bot and a person in the Playground through its connector
- * (POST {serviceUrl}/v3/conversations, as a bot does) and return its id. The Playground keys 1:1
- * chats by the member id given: the signed-in user's channel id gives back the chat shown in its UI;
- * any other id makes a new chat that the UI never shows (its chat list is fixed at start-up).
- */
-export async function openPersonalChat(pg: Playground, tenant: { tenantId: string; bot: { id: string } }, memberId: string): Promise<string> {
-  const res = await playgroundApi(pg, "POST", "/_connector/v3/conversations", {
-    isGroup: false,
-    bot: { id: tenant.bot.id },
-    members: [{ id: memberId }],
-    tenantId: tenant.tenantId,
-    channelData: { tenant: { id: tenant.tenantId } },
-  });
-  if (res.status !== 201) throw new Error(`createConversation for ${memberId} answered ${res.status}: ${res.text.slice(0, 500)}`);
-  return (JSON.parse(res.text) as { id: string }).id;
-}
+// The Playground's mock tenant and its internal API (test/e2e/playground-api.ts).
+export * from "./playground-api";
 
 export interface BrowserSession {
   page: Page;
@@ -319,7 +232,7 @@ export async function lastCardText(page: Page): Promise<string> {
   return normalise(await c.innerText({ timeout: 2_000 }).catch(() => ""));
 }
 
-const normalise = (s: string) => s.replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n").trim();
+export const normalise = (s: string) => s.replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n").trim();
 const clip = (s: string, n = 1500) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** The visible text of the whole page, clipped, for error messages. */
@@ -532,160 +445,6 @@ export function usePlaygroundSuite(options: {
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Filling in form cards
-//
-// The Playground renders Adaptive Card inputs with Fluent UI: each input's label is a
-// <label class="ac-richTextBlock"> (with " *" appended when required) and the control points back
-// at it with aria-labelledby. The card's own input ids (e.g. "town") are not in the DOM, so inputs
-// are found by their label, inside the newest card. Every helper types, clicks and picks as a
-// person would, and fails with what the card shows.
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The label element of the input labelled `label` (required mark and any error message ignored) in the newest card. */
-export async function inputLabel(page: Page, label: string): Promise<Locator> {
-  const card = await lastCard(page);
-  // After a mistake the label also carries its message ("Label. Error: …"), tying it to the input.
-  const found = card.locator("label.ac-richTextBlock").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}(\\. Error: .*)?\\s*\\*?\\s*$`) });
-  const n = await found.count();
-  if (n !== 1) {
-    const labels = await card.locator("label.ac-richTextBlock").allInnerTexts().catch(() => []);
-    throw new Error(`${n === 0 ? "No" : `${n}`} input labelled ${JSON.stringify(label)} in the newest card. Labels: ${labels.map((l) => JSON.stringify(normalise(l))).join(", ")}`);
-  }
-  return found;
-}
-
-/** The control(s) labelled `label`: the input, the radio group, or every checkbox of a group. */
-export async function inputControl(page: Page, label: string): Promise<Locator> {
-  const lab = await inputLabel(page, label);
-  const id = await lab.getAttribute("id");
-  const card = await lastCard(page);
-  const byRef = id ? card.locator(`[aria-labelledby~="${id}"]`) : undefined;
-  if (byRef && (await byRef.count()) > 0) return byRef;
-  const forId = await lab.getAttribute("for");
-  if (forId) {
-    const byFor = card.locator(`[id="${forId}"]`);
-    if ((await byFor.count()) > 0) return byFor;
-  }
-  throw new Error(`The label ${JSON.stringify(label)} is not tied to any control (no aria-labelledby or for= target).`);
-}
-
-/**
- * The whole field labelled `label`: the card's Container around the input, which also holds the
- * field's hint and any error message beside it.
- */
-export async function fieldContainer(page: Page, label: string): Promise<Locator> {
-  const lab = await inputLabel(page, label);
-  return lab.locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ac-container ')][1]");
-}
-
-/** The visible text of the field labelled `label`: label, value shown as text, hint and error. */
-export async function fieldText(page: Page, label: string): Promise<string> {
-  return normalise(await (await fieldContainer(page, label)).innerText({ timeout: 2_000 }));
-}
-
-/** Click into a text, multi-line or number input, clear it and type `value`, then Tab away. */
-export async function typeInto(page: Page, label: string, value: string): Promise<void> {
-  const control = (await inputControl(page, label)).first();
-  await control.scrollIntoViewIfNeeded();
-  await control.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Backspace");
-  if (value) await page.keyboard.type(value);
-  await page.keyboard.press("Tab");
-}
-
-/** What the input labelled `label` holds now (its text, or for a date the formatted date). */
-export async function inputValue(page: Page, label: string): Promise<string> {
-  return (await inputControl(page, label)).first().inputValue({ timeout: 2_000 });
-}
-
-/**
- * Choose options in the choice set labelled `label`, as a person would: a drop-down (compact) is
- * opened and the options clicked in its list, closing it after a multi-select; expanded choice
- * sets get their radio button or check boxes clicked. Options already ticked are left ticked.
- */
-export async function chooseOptions(page: Page, label: string, options: string | string[]): Promise<void> {
-  const wanted = Array.isArray(options) ? options : [options];
-  const control = await inputControl(page, label);
-  const first = control.first();
-  const role = await first.getAttribute("role");
-  const type = await first.getAttribute("type");
-  if (role === "combobox") {
-    await first.scrollIntoViewIfNeeded();
-    if ((await first.getAttribute("aria-expanded")) !== "true") await first.click();
-    const listId = await first.getAttribute("aria-controls");
-    if (!listId) throw new Error(`The drop-down ${JSON.stringify(label)} did not open (no aria-controls).`);
-    const list = page.locator(`[id="${listId}"]`);
-    const multi = (await list.getAttribute("role")) === "menu" || (await list.getAttribute("aria-multiselectable")) === "true";
-    for (const want of wanted) {
-      const option = list.locator('[role="option"], [role="menuitemcheckbox"]').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(want)}\\s*$`) });
-      if ((await option.count()) === 0) {
-        const shown = await list.locator('[role="option"], [role="menuitemcheckbox"]').allInnerTexts();
-        throw new Error(`The drop-down ${JSON.stringify(label)} has no option ${JSON.stringify(want)}. It offers: ${shown.map((s) => JSON.stringify(s.trim())).join(", ")}`);
-      }
-      if ((await option.first().getAttribute("aria-checked")) === "true" || (await option.first().getAttribute("aria-selected")) === "true") {
-        if (multi) continue;
-      }
-      await option.first().click();
-    }
-    if ((await first.getAttribute("aria-expanded")) === "true") await page.keyboard.press("Escape");
-    return;
-  }
-  if (role === "radiogroup") {
-    for (const want of wanted) await first.getByRole("radio", { name: want, exact: true }).check();
-    return;
-  }
-  if (type === "checkbox") {
-    for (const want of wanted) {
-      const box = control.and(page.locator(`[aria-label="${want.replace(/["\\]/g, "\\$&")}"]`));
-      if ((await box.count()) === 0) throw new Error(`The check boxes ${JSON.stringify(label)} have no option ${JSON.stringify(want)}.`);
-      await box.first().check();
-    }
-    return;
-  }
-  throw new Error(`The input labelled ${JSON.stringify(label)} is not a choice set (role=${role}, type=${type}).`);
-}
-
-/** Tick (or untick) the toggle labelled `label`, by clicking it as a person would. */
-export async function setToggle(page: Page, label: string, on = true): Promise<void> {
-  const box = (await inputControl(page, label)).first();
-  await box.scrollIntoViewIfNeeded();
-  await box.setChecked(on);
-}
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/**
- * Pick a date (YYYY-MM-DD) in the date input labelled `label` from its calendar, as a person would:
- * open it, step month by month to the right one and click the day. (The Playground's date picker
- * does not take typed dates.)
- */
-export async function pickDate(page: Page, label: string, isoDate: string): Promise<void> {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) throw new Error(`pickDate wants YYYY-MM-DD, not ${JSON.stringify(isoDate)}`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const input = (await inputControl(page, label)).first();
-  await input.scrollIntoViewIfNeeded();
-  await input.click();
-  const dialogId = await input.getAttribute("aria-controls");
-  const calendar = dialogId ? page.locator(`[id="${dialogId}"]`) : page.getByRole("dialog", { name: "Calendar" }).last();
-  await calendar.waitFor({ state: "visible" });
-  const target = `${MONTHS[month - 1]} ${year}`;
-  for (let i = 0; ; i++) {
-    const shown = normalise((await calendar.locator("button[aria-live], button span[aria-live]").first().innerText().catch(() => "")) || "");
-    const header = shown || (await calendar.locator("button").first().getAttribute("aria-label")) || "";
-    if (header.includes(target)) break;
-    const [shownMonth, shownYear] = header.split(" ");
-    const ahead = Number(shownYear) * 12 + MONTHS.indexOf(shownMonth ?? "") < year * 12 + month - 1;
-    if (i > 120 || !shownYear) throw new Error(`The calendar for ${JSON.stringify(label)} shows ${JSON.stringify(header)}; could not reach ${target}.`);
-    await calendar.locator(`button[title^="${ahead ? "Next month" : "Previous month"}"]`).click();
-  }
-  await calendar.locator(`button[aria-label="${day}, ${MONTHS[month - 1]}, ${year}"]`).click();
-  await calendar.waitFor({ state: "hidden" }).catch(() => undefined);
-}
-
 /**
  * Save a PNG of the whole newest card, however tall: the viewport is made tall enough for the
  * chat pane to show all of it, then put back. Returns the file's path.
@@ -794,13 +553,4 @@ export async function waitForConversationEvent(
     .filter((e) => e.action !== "typing")
     .map((e) => `- ${e.action} in ${e.conversationId}${e.messageId ? ` (message ${e.messageId})` : ""}: ${clip(e.text.replace(/\n/g, " / "), 120)}`);
   throw new Error(`The Playground did not show ${what} within ${timeoutMs} ms. Its conversation stream had:\n${seen.join("\n") || "(nothing)"}`);
-}
-
-/** The secondee in the end-to-end tests: the demo secondee of `npm run dev` (src/demo/people.ts), with no browser of her own here. */
-export const ANA: PlaygroundUser = DEMO_PEOPLE.secondee;
-
-/** The Playground's people with Teams-shaped ids; Ana takes Lynne Robbins' place. */
-export function tenantWithAna(): ReturnType<typeof mockTenant> {
-  const t = mockTenant();
-  return mockTenant({ users: [...t.users.slice(0, 4), ANA] });
 }
