@@ -2,7 +2,7 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { t, type Lang } from "../src/i18n";
 import { dateTimeLabel } from "../src/programme/labels";
-import { addAlternateChange, addAnswerChange, alternateInput, answerInput, topicIn, undoChange, writtenIn } from "./handlers/knowledge";
+import { addAlternateChange, addAnswerChange, alternateInput, answerInput, chosenText, chosenTopics, topicIn, undoChange, writtenIn } from "./handlers/knowledge";
 import type { Caller, Services } from "./handlers/types";
 
 /**
@@ -41,7 +41,20 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
         .filter((q) => q.resolvedBy === undefined)
         .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
         .slice(0, SHOWN_QUESTIONS)
-        .map((q) => ({ id: q.id, text: q.text, count: q.count, lastAt: q.lastAt, lastAtText: dateTimeLabel(m.lang, q.lastAt) })),
+        .map((q) => {
+          // Which suggested topics people chose after asking it: the first is picked in the tab's list.
+          const chosen = chosenTopics(q.chosen, live);
+          const said = chosenText(m.lang, chosen);
+          return {
+            id: q.id,
+            text: q.text,
+            count: q.count,
+            lastAt: q.lastAt,
+            lastAtText: dateTimeLabel(m.lang, q.lastAt),
+            chosen: chosen.map((c) => ({ entryId: c.entry.id, topic: topicIn(m.lang, c.entry), count: c.count })),
+            ...(said ? { chosenText: said } : {}),
+          };
+        }),
       entries: [...live.values()].map((e) => ({ id: e.id, topic: topicIn(m.lang, e) })).sort((a, b) => a.topic.localeCompare(b.topic, m.lang)),
       changes: doc.changes
         .filter((c) => !c.undone)

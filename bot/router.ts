@@ -66,7 +66,9 @@ const SecondmentVersionOptional = z.looseObject({ secondmentId: SecondmentId, ve
 const CheckInRef = z.looseObject({ secondmentId: SecondmentId, n: z.coerce.number({ message: "menu.problem.number" }).int().min(1).max(1000) });
 const ItemRef = (key: string) => z.looseObject({ secondmentId: SecondmentId, [key]: z.string().min(1).max(80) });
 const FeedbackAsk = z.looseObject({ secondmentId: SecondmentId, to: z.enum(["secondee", "homeManager", "host"], { message: "menu.problem.person" }) });
-const QuestionRef = z.looseObject({ questionId: z.string().regex(/^q-[0-9a-f]{32}$/, "menu.problem.questionId") });
+/** A kept question's id (src/store/knowledge.ts, KnowledgeStore.idFor). */
+const QUESTION_ID = /^q-[0-9a-f]{32}$/;
+const QuestionRef = z.looseObject({ questionId: z.string().regex(QUESTION_ID, "menu.problem.questionId") });
 const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean().optional() });
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
@@ -154,9 +156,14 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
     run: (s, c, d) => faq.ask(s, c, d.question),
   }),
   [VERBS.openTopic]: route({
-    schema: z.object({ id: z.string().max(100), lang: z.enum(LANGS).optional() }),
+    // q: the kept question the topic was suggested for ("" when there is none).
+    schema: z.object({ id: z.string().max(100), lang: z.enum(LANGS).optional(), q: z.union([z.literal(""), z.string().regex(QUESTION_ID, "menu.problem.questionId")]).optional() }),
     personalOnly: false,
-    run: async (s, c, d) => (await faq.topic(s, d.id, d.lang ?? c.lang)) ?? welcome(s, t(c.lang, "faq.topicGone"), false, c.lang),
+    run: async (s, c, d) => {
+      const shown = await faq.topic(s, d.id, d.lang ?? c.lang);
+      if (shown && d.q) await faq.noteChoice(s, d.q, d.id);
+      return shown ?? welcome(s, t(c.lang, "faq.topicGone"), false, c.lang);
+    },
   }),
   [VERBS.faqFeedback]: route({
     schema: z.looseObject({ id: z.string().min(1).max(100), helpful: z.boolean({ message: "menu.problem.trueFalse" }), lang: z.enum(LANGS).optional() }),

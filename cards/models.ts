@@ -91,12 +91,15 @@ export interface FaqNoMatchModel {
   paragraphs: TextItem[];
   closest: { id: string; topic: string }[];
   closestIntro?: string;
+  /** The kept question (its id in the knowledge base): a topic chosen from `closest` is counted against it for the programme team. */
+  questionId?: string;
 }
 
 /** The programme team's view of the knowledge base. */
 export interface FaqKbModel {
   notice?: string;
-  questions: { id: string; text: string; asked: string }[];
+  /** chosen: which suggested topics people chose after asking it (knowledge.kb.chosen), if any. */
+  questions: { id: string; text: string; asked: string; chosen?: string }[];
   changes: { n: number; summary: string; byline: string }[];
   feedback: { topic: string; counts: string }[];
 }

@@ -70,10 +70,10 @@ export function prompt(_s: Services, entered?: { question: string; error: string
 }
 
 /** "Did you mean", "not covered by the material" or "outside what I know", in the question's language. */
-function noAnswerCard(s: Services, q: string, result: Exclude<FaqResult, { kind: "answer" }>, lang: Lang): Reply {
+function noAnswerCard(s: Services, q: string, result: Exclude<FaqResult, { kind: "answer" }>, lang: Lang, questionId: string | undefined): Reply {
   const programmeEmail = s.config.programmeTeam.email;
   const closest = result.kind === "off-topic" ? [] : result.closest.map((e) => ({ id: e.id, topic: e.topic }));
-  const base = { question: q.length > 120 ? `${q.slice(0, 117)}...` : q, closest, lang };
+  const base = { question: q.length > 120 ? `${q.slice(0, 117)}...` : q, closest, lang, ...(questionId ? { questionId } : {}) };
   const say = (key: string) => ({ text: t(lang, key, { programmeEmail }) });
   if (result.kind === "did-you-mean") {
     return card(
@@ -104,8 +104,8 @@ function noAnswerCard(s: Services, q: string, result: Exclude<FaqResult, { kind:
   );
 }
 
-/** Keep a question the bot could not answer, without personal data, for the programme team. */
-async function keepUnanswered(s: Services, caller: Caller, q: string, outcome: UnansweredOutcome): Promise<void> {
+/** Keep a question the bot could not answer, without personal data, for the programme team; its id once kept. */
+async function keepUnanswered(s: Services, caller: Caller, q: string, outcome: UnansweredOutcome): Promise<string | undefined> {
   try {
     let names: (string | undefined)[] = [caller.name];
     try {
@@ -114,10 +114,11 @@ async function keepUnanswered(s: Services, caller: Caller, q: string, outcome: U
     } catch {
       // The roster may be unavailable; the name on the activity is still removed.
     }
-    await s.knowledgeStore.recordUnanswered(scrubPersonalData(q, names), outcome, s.now());
+    return await s.knowledgeStore.recordUnanswered(scrubPersonalData(q, names), outcome, s.now());
   } catch (err) {
     // Never fail the answer because the record could not be kept.
     s.log.warn("could not keep an unanswered question", { err: err as Error });
+    return undefined;
   }
 }
 
@@ -137,8 +138,8 @@ export async function ask(s: Services, caller: Caller, question: string): Promis
     const welsh = lang === "cy" ? welshEntry(result.entry.id) : undefined;
     return welsh ? welshAnswerCard(s, welsh, result.related) : answerCard(s, result.entry, result.related);
   }
-  await keepUnanswered(s, caller, q, result.kind);
-  return noAnswerCard(s, q, result, lang);
+  const questionId = await keepUnanswered(s, caller, q, result.kind);
+  return noAnswerCard(s, q, result, lang, questionId);
 }
 
 /** One entry, in the language asked for (Welsh when it has a Welsh version). */
@@ -147,6 +148,19 @@ export async function topic(s: Services, id: string, lang: Lang = DEFAULT_LANG):
   if (welsh) return welshAnswerCard(s, welsh, []);
   const entry = await s.knowledge.entry(id);
   return entry ? answerCard(s, entry, []) : undefined;
+}
+
+/**
+ * Someone who asked question `questionId` chose entry `entryId` from the topics suggested: counted
+ * for the programme team, who see which topic people meant when they add the question to one.
+ * Never stops the answer being shown.
+ */
+export async function noteChoice(s: Services, questionId: string, entryId: string): Promise<void> {
+  try {
+    if (await s.knowledge.entry(entryId)) await s.knowledgeStore.recordChoice(questionId, entryId);
+  } catch (err) {
+    s.log.warn("could not count a suggested topic chosen", { err: err as Error });
+  }
 }
 
 /** 👍/👎 on an answer: counted per entry, no person id kept. The card is redrawn in its own language. */

@@ -46,6 +46,24 @@ const problem = (err: z.ZodError): string => err.issues[0]!.message;
 /** An entry's title as the reader reads it: the Welsh entry's, where there is one. */
 export const topicIn = (lang: Lang, entry: { id: string; topic: string }): string => (lang === "cy" ? (welshEntry(entry.id)?.topic ?? entry.topic) : entry.topic);
 
+/**
+ * The suggested topics people chose after asking a question, most chosen first, that are still in
+ * the knowledge base; the first is the likeliest entry to add the question to.
+ */
+export function chosenTopics(chosen: Record<string, number> | undefined, live: ReadonlyMap<string, FaqEntry>): Array<{ entry: FaqEntry; count: number }> {
+  return Object.entries(chosen ?? {})
+    .filter(([id]) => live.has(id))
+    .map(([id, count]) => ({ entry: live.get(id)!, count }))
+    .sort((a, b) => b.count - a.count || a.entry.id.localeCompare(b.entry.id));
+}
+
+/** "People who asked this then chose: Pay and expenses (3), Types of secondment (1)", or undefined. */
+export function chosenText(lang: Lang, chosen: ReturnType<typeof chosenTopics>): string | undefined {
+  if (chosen.length === 0) return undefined;
+  const topics = chosen.map((c) => t(lang, "knowledge.kb.chosenTopic", { topic: topicIn(lang, c.entry), count: c.count })).join(", ");
+  return t(lang, "knowledge.kb.chosen", { topics });
+}
+
 function author(caller: Caller) {
   return { aadObjectId: caller.person.aadObjectId, name: caller.name ?? t(caller.lang, "knowledge.aTeamMember") };
 }
@@ -76,11 +94,10 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
   return card(
     renderCard("faq-kb", {
       ...(notice ? { notice } : {}),
-      questions: open.map((q) => ({
-        id: q.id,
-        text: q.text,
-        asked: t(lang, "knowledge.kb.asked", { count: q.count, date: on(lang, q.lastAt) }),
-      })),
+      questions: open.map((q) => {
+        const chosen = chosenText(lang, chosenTopics(q.chosen, entries));
+        return { id: q.id, text: q.text, asked: t(lang, "knowledge.kb.asked", { count: q.count, date: on(lang, q.lastAt) }), ...(chosen ? { chosen } : {}) };
+      }),
       changes: await Promise.all(
         changes.map(async (c) => ({ n: c.n, summary: await describe(s, lang, c), byline: t(lang, "knowledge.change.byline", { name: c.by.name, date: on(lang, c.at), n: c.n }) })),
       ),
@@ -100,7 +117,11 @@ export async function openAlternate(s: Services, caller: Caller, d: { questionId
   if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const q = await s.knowledgeStore.unansweredById(d.questionId);
   if (!q) return show(s, caller, t(caller.lang, "knowledge.notice.gone"));
-  return card(renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: await entryChoices(s, caller.lang) }, caller.lang));
+  // The topic people chose most often after asking it comes already picked.
+  const [likeliest] = chosenTopics(q.chosen, new Map((await s.knowledge.choosable()).map((e) => [e.id, e])));
+  return card(
+    renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: await entryChoices(s, caller.lang), ...(likeliest ? { entryId: likeliest.entry.id } : {}) }, caller.lang),
+  );
 }
 
 export async function addAlternate(s: Services, caller: Caller, data: unknown): Promise<Reply> {

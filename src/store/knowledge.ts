@@ -54,7 +54,15 @@ export interface UnansweredQuestion {
   outcome: UnansweredOutcome;
   /** The change that answered it, once a team member has. */
   resolvedBy?: number;
+  /**
+   * Which of the suggested topics people chose after asking it ("did you mean", or the closest
+   * topics under "not covered"): entry id → how many times. No person id.
+   */
+  chosen?: Record<string, number>;
 }
+
+/** At most this many different topics are counted per question (only suggested ones can be chosen). */
+const MAX_CHOSEN = 10;
 
 export interface FeedbackCounts {
   kind: "feedback";
@@ -103,8 +111,8 @@ export class KnowledgeStore {
     return `q-${createHash("sha256").update(text.toLowerCase().replace(/\s+/g, " ").trim()).digest("hex").slice(0, 32)}`;
   }
 
-  /** Count a question the bot could not answer (text must already be scrubbed). */
-  async recordUnanswered(text: string, outcome: UnansweredOutcome, at: Date): Promise<void> {
+  /** Count a question the bot could not answer (text must already be scrubbed); returns its id. */
+  async recordUnanswered(text: string, outcome: UnansweredOutcome, at: Date): Promise<string> {
     const id = KnowledgeStore.idFor(text);
     await updateItem<UnansweredQuestion>(this.container, id, UNANSWERED_PK, (current) => ({
       kind: "unanswered",
@@ -114,7 +122,24 @@ export class KnowledgeStore {
       lastAt: at.toISOString(),
       outcome,
       // Asked again after it was resolved and still not answered: show it again.
+      ...(current?.chosen ? { chosen: current.chosen } : {}),
     }));
+    return id;
+  }
+
+  /**
+   * Count that someone who asked question `id` chose entry `entryId` from the topics suggested to
+   * them (etag-guarded). Nothing happens if the question is not kept (never stored, or erased).
+   */
+  async recordChoice(id: string, entryId: string): Promise<boolean> {
+    const { changed } = await updateItem<UnansweredQuestion>(this.container, id, UNANSWERED_PK, (current) => {
+      if (!current) return undefined;
+      const chosen = { ...(current.chosen ?? {}) };
+      if (chosen[entryId] === undefined && Object.keys(chosen).length >= MAX_CHOSEN) return undefined;
+      chosen[entryId] = (chosen[entryId] ?? 0) + 1;
+      return { ...current, chosen };
+    });
+    return changed;
   }
 
   async unanswered(): Promise<Array<UnansweredQuestion & { id: string }>> {

@@ -23,12 +23,16 @@ async function act(path: string, body: unknown, refresh: Refresh, where: HTMLEle
 
 function questionRow(q: Json, entries: Json[], refresh: Refresh): HTMLTableRowElement {
   const row = el("tr", { "data-question": q.id });
-  row.append(el("td", {}, q.text), el("td", {}, tr("programme.kb.askedTimes", { count: q.count })), el("td", {}, q.lastAtText));
+  const asked = el("td", {}, q.text);
+  if (q.chosenText) asked.appendChild(el("p", { class: "hint" }, q.chosenText));
+  row.append(asked, el("td", {}, tr("programme.kb.askedTimes", { count: q.count })), el("td", {}, q.lastAtText));
   const cell = row.appendChild(el("td", { class: "kb-actions" }));
   const label = el("label", {}, tr("programme.kb.entry"));
   const choose = el("select", { name: "entryId" });
   choose.appendChild(el("option", { value: "" }, tr("programme.kb.chooseEntry")));
   for (const e of entries) choose.appendChild(el("option", { value: e.id }, e.topic));
+  // The topic people chose most often after asking it comes already picked.
+  if (q.chosen?.[0]) choose.value = q.chosen[0].entryId;
   label.appendChild(choose);
   const form = el("div", { class: "kb-new", hidden: "" });
   const field = (name: string, text: string, tag: "input" | "textarea", value = "") => {

@@ -187,6 +187,42 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     assert.match(JSON.stringify(choose), /Parcio yn y sefydliad lletyol/);
   });
 
+  it("counts which suggested topic people chose, shows it to the team, and picks it in the 'add to an entry' form", async () => {
+    const VAGUE = "how does the matching meeting thing work with expenses";
+    // Kim asks on instance 2 and is offered the closest topics; she chooses the second one.
+    const offered = onlyCard(await teams2.say(personalChat(kim), kim, VAGUE));
+    assert.match(cardText(offered), /Did you mean/i);
+    const choice = action(offered, "The informal discussion");
+    assert.match(String(choice.data.q), /^q-[0-9a-f]{32}$/, "the button names the kept question");
+    const answer = await bot.teams.press(personalChat(kim), kim, choice.verb, choice.data);
+    assert.equal(answer.body[0].text, "The informal discussion", "she gets the topic she chose");
+
+    // Stored with the question: the entry and a count, no person id.
+    const stored = (await kb().item(String(choice.data.q), "unanswered").read()).resource;
+    assert.deepEqual(stored.chosen, { "informal-discussion": 1 });
+    assert.ok(!JSON.stringify(stored).includes(kim.aadObjectId));
+    // Asked again: still counted, and the choice is kept.
+    onlyCard(await bot.teams.say(personalChat(kim), kim, VAGUE));
+    const again = (await kb().item(String(choice.data.q), "unanswered").read()).resource;
+    assert.equal(again.count, 2);
+    assert.deepEqual(again.chosen, { "informal-discussion": 1 });
+
+    // A made-up question id is refused with a message, and nothing is counted for it.
+    const forged = await bot.teams.press(personalChat(kim), kim, choice.verb, { ...choice.data, q: "q-not-a-question" });
+    assert.doesNotMatch(cardText(forged), /The informal discussion/);
+
+    // Pat sees what people chose, and the form to add the question to an entry has it picked.
+    const list = onlyCard(await bot.teams.say(personalChat(pat), pat, "unanswered questions"));
+    assert.match(cardText(list), /People who asked this then chose: The informal discussion \(1\)/);
+    const form = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAlternate, { questionId: choice.data.q });
+    let picked: unknown;
+    JSON.stringify(form, (_key, v) => {
+      if (v && typeof v === "object" && (v as { id?: string }).id === "entryId") picked = (v as { value?: unknown }).value;
+      return v;
+    });
+    assert.equal(picked, "informal-discussion");
+  });
+
   it("does not let someone outside the programme team see or change the knowledge base", async () => {
     const versionBefore = (await kbDoc())!.version;
     assert.equal(onlyText(await bot.teams.say(personalChat(kim), kim, "unanswered questions")), NOT_TEAM_MESSAGE);

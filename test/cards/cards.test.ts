@@ -46,13 +46,17 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
   ],
   "faq-no-match": [
     { heading: "Did you mean one of these?", question: "pay?", paragraphs: [{ text: "Not sure." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Closest:", lang: "en-GB" },
+    { heading: "Did you mean one of these?", question: "pay?", paragraphs: [{ text: "Not sure." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Closest:", lang: "en-GB", questionId: "q-0123456789abcdef0123456789abcdef" },
     { heading: "Outside what I know", question: "weather?", paragraphs: [{ text: "Ask elsewhere." }], closest: [], lang: "en-GB" },
     { heading: "Ai un o'r rhain?", question: "cyflog?", paragraphs: [{ text: "Dydw i ddim yn siŵr." }], closest: [{ id: "a", topic: "A" }], closestIntro: "Agosaf:", lang: "cy" },
   ],
   "faq-kb": [
     {
       notice: "Added.",
-      questions: [{ id: "q-0123456789abcdef0123456789abcdef", text: "what about my pension", asked: "Asked twice" }],
+      questions: [
+        { id: "q-0123456789abcdef0123456789abcdef", text: "what about my pension", asked: "Asked twice" },
+        { id: "q-fedcba9876543210fedcba9876543210", text: "wages?", asked: "Asked once", chosen: "People who asked this then chose: Pay (1)" },
+      ],
       changes: [{ n: 1, summary: "New entry", byline: "By Pat, 6 December 2026 (version 1)" }],
       feedback: [{ topic: "Pay", counts: "👍 2  👎 1" }],
     },

@@ -104,4 +104,20 @@ describe("programme tab: the knowledge base", function () {
     assert.notEqual(again.body[0].text, "Your performance while on secondment");
     assert.match(cardText(again), /./);
   });
+
+  it("says which suggested topic people chose after asking, and has it first for the tab to pick", async () => {
+    const VAGUE = "how does the matching meeting thing work with expenses";
+    const offered = onlyCard(await bot.teams.say(personalChat(kim), kim, VAGUE));
+    const choice = action(offered, "The informal discussion");
+    await bot.teams.press(personalChat(kim), kim, choice.verb, choice.data);
+    const t = await signIn("programmeTeam");
+    const kb = (await call(t, "GET", "/api/programme/knowledge")).json;
+    const q = kb.questions.find((x: any) => x.text === VAGUE);
+    assert.ok(q, "the question is listed");
+    assert.deepEqual(q.chosen.map((c: any) => [c.entryId, c.count]), [["informal-discussion", 1]]);
+    assert.equal(q.chosenText, "People who asked this then chose: The informal discussion (1)");
+    const other = kb.questions.find((x: any) => x.text === QUESTION);
+    assert.deepEqual(other.chosen, [], "nothing chosen for a question with no suggestions taken");
+    assert.equal(other.chosenText, undefined);
+  });
 });
