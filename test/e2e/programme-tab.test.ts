@@ -6,7 +6,7 @@ import { VERBS } from "../../cards";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { action, cardText, type Card } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
-import { demoPerson, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
+import { demoPerson, onlyCard, person, personalChat, startTestBot, type Chat, type Person, type TestBot } from "../support/teams";
 import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
@@ -25,6 +25,7 @@ describe("Programme tab in Chromium @e2e", function () {
   // Tom Okafor, the programme team of `npm run dev`, on the programme team the way `npm run dev` puts him there.
   const tom = demoPerson("programmeTeam");
   const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT_ID });
+  const VAGUE = "how does the matching meeting thing work with expenses";
   const vic = demo("Vic Osei");
   const housing: Chat = { id: "19:housing-e2e@thread.tacv2", type: "channel", team: { id: "19:housing-team-e2e@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-e2e@thread.tacv2", name: "General" } };
   const cardsIn = (conversationId: string): Card[] =>
@@ -49,6 +50,10 @@ describe("Programme tab in Chromium @e2e", function () {
     await released(demo("Bea Ŵyn-Tŷ"), { grade: "cs-eo", organisationType: "local-authority", organisationName: "Cyngor Gwynedd", town: "Caernarfon", region: "wales" });
     // A question the bot cannot answer yet, for the knowledge base part of the tab.
     await bot.teams.say(personalChat(demo("Kim Varga")), demo("Kim Varga"), "who signs my timesheets on secondment?");
+    // A vague one: Kim takes one of the topics offered, which the team then sees picked for it.
+    const offered = await bot.teams.say(personalChat(demo("Kim Varga")), demo("Kim Varga"), VAGUE);
+    const choice = action(onlyCard(offered), "The informal discussion");
+    await bot.teams.press(personalChat(demo("Kim Varga")), demo("Kim Varga"), choice.verb, choice.data);
     session = await launchBrowser();
     page = session.page;
   });
@@ -148,6 +153,13 @@ describe("Programme tab in Chromium @e2e", function () {
     assert.equal(await kb.locator("#kb-questions").getByText("who signs my timesheets").count(), 0, "the question has left the list");
     assert.match(await kb.locator("#kb-changes").innerText(), /“who signs my timesheets on secondment\?” added to “Your performance while on secondment” \(version 1\)\s+Tom Okafor/);
     await screenshot(page, "programme-knowledge-added", { locator: kb });
+
+    // The vague question says which topic people chose, and the list has it picked: one click adds it there.
+    const vague = kb.locator("#kb-questions tr", { hasText: VAGUE });
+    assert.match(await vague.innerText(), /People who asked this then chose: The informal discussion \(1\)/);
+    assert.equal(await vague.locator('select[name="entryId"]').inputValue(), "informal-discussion");
+    await vague.getByRole("button", { name: "Add to this entry" }).click();
+    await page.getByText(`Added. “${VAGUE}” is now answered with “The informal discussion”.`).waitFor();
 
     await page.reload();
     const audit = page.locator("#audit");
