@@ -11,9 +11,10 @@
  *   6. map through a synonym table (bos -> rheolwr, tal -> cyflog, awdurdod -> cyngor, ...).
  */
 import { normalise } from "./analyse";
+import { phraseRewriter } from "./rewrite";
 
 /** Multi-word phrases (after step 2, so radical forms) rewritten to one concept token. */
-const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+export const WELSH_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   // Spoken "lle" (where) opening a question is "ble", not "a place".
   [/^\s*lle (mae|ydy|ydi|dw|dwi|alla|allwn|allai|gallwn|ga|fedra|medra|fyddai|fydda|yng|yn)\b/g, " ble $1 "],
   // "Do you know", "can you tell me": politeness, not the topic.
@@ -256,6 +257,8 @@ const prepare = (text: string) =>
     .replace(/-/g, " ")
     .replace(/\s+/g, " ");
 
+const rewritePhrases = phraseRewriter(WELSH_PHRASES);
+
 export function createWelshAnalyser(corpus: readonly string[]): WelshAnalyser {
   const known = new Set<string>();
   for (const text of corpus) for (const w of prepare(text).split(/[^a-z]+/)) if (w.length >= 2) known.add(w);
@@ -269,7 +272,7 @@ export function createWelshAnalyser(corpus: readonly string[]): WelshAnalyser {
   function analyse(text: string, correct?: (word: string) => string): string[] {
     let normal = prepare(text).replace(/[a-z]+/g, radical);
     if (correct) normal = normal.replace(/[a-z]+/g, (w) => radical(correct(w)));
-    for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
+    normal = rewritePhrases(normal);
     const terms: string[] = [];
     for (const raw of normal.split(/[^a-z0-9]+/)) {
       if (raw.length < 2 || STOP_WORDS.has(raw) || /^\d+$/.test(raw)) continue;

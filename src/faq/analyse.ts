@@ -12,6 +12,7 @@
  *      (boss -> manager, salary -> pay, disabled -> disability, ...).
  */
 import { PHRASES } from "./phrases";
+import { phraseRewriter } from "./rewrite";
 
 // wink-porter2-stemmer is CommonJS and ships no type declarations: it exports
 // one function that stems a single lower-case English word.
@@ -221,6 +222,8 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+const rewritePhrases = phraseRewriter(PHRASES);
+
 /**
  * Analyse text into canonical terms: the one pipeline used for indexing and for questions.
  * `correct` may replace a misspelt word (before phrases are found) with a known one.
@@ -228,7 +231,7 @@ export function isStopWord(word: string): boolean {
 export function analyse(text: string, correct?: (word: string) => string): string[] {
   let normal = normalise(text);
   if (correct) normal = normal.replace(/[a-z]+/g, (w) => correct(w));
-  for (const [pattern, replacement] of PHRASES) normal = normal.replace(pattern, replacement);
+  normal = rewritePhrases(normal);
 
   const terms: string[] = [];
   for (const raw of normal.split(/[^a-z0-9]+/)) {
