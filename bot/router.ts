@@ -72,7 +72,12 @@ const QuestionRef = z.looseObject({ questionId: z.string().regex(QUESTION_ID, "m
 const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean().optional() });
 
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
-  [VERBS.showMenu]: route({ schema: NoData, personalOnly: false, run: (s, c) => welcome(s, undefined, secondment.isProgrammeTeam(s, c.person), c.lang) }),
+  [VERBS.showMenu]: route({
+    // cancelled: typed "cancel" (or "no", "stop"…), for instance at a confirmation: nothing was done.
+    schema: z.object({ cancelled: z.literal(true).optional() }),
+    personalOnly: false,
+    run: (s, c, d) => welcome(s, d.cancelled ? t(c.lang, "menu.cancelled") : undefined, secondment.isProgrammeTeam(s, c.person), c.lang),
+  }),
   [VERBS.setLanguage]: route({
     schema: z.object({ lang: z.enum(LANGS, { message: "menu.problem.lang" }) }),
     personalOnly: false,
@@ -232,6 +237,8 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ...["hello", "hi", "hey", "hiya", "help", "menu", "start", "good morning", "good afternoon", "get started"].map((w) => [w, cmd(VERBS.showMenu)] as const),
   ...["plan", "my plan", "show my plan", "7-step plan", "7 step plan", "my 7-step plan", "my 7 step plan"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["thanks", "thank you", "thankyou", "cheers", "ta", "thanks a lot", "thank you very much", "great thanks", "ok thanks"].map((w) => [w, cmd(VERBS.sayThanks)] as const),
+  // Typed instead of pressing Cancel (at a confirmation, say): nothing is done, and they are told so.
+  ...["cancel", "no", "stop", "never mind", "nevermind", "no thanks", "no thank you", "canslo", "na", "dim diolch", "stopio"].map((w) => [w, cmd(VERBS.showMenu, { cancelled: true })] as const),
   ["cymraeg", cmd(VERBS.setLanguage, { lang: "cy" })],
   ["welsh", cmd(VERBS.setLanguage, { lang: "cy" })],
   ["english", cmd(VERBS.setLanguage, { lang: "en-GB" })],

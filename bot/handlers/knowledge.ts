@@ -57,7 +57,7 @@ export function chosenTopics(chosen: Record<string, number> | undefined, live: R
     .sort((a, b) => b.count - a.count || a.entry.id.localeCompare(b.entry.id));
 }
 
-/** "People who asked this then chose: Pay and expenses (3), Types of secondment (1)", or undefined. */
+/** "People who asked this then chose: Pay and expenses (3 times), Types of secondment (once)", or undefined. */
 export function chosenText(lang: Lang, chosen: ReturnType<typeof chosenTopics>): string | undefined {
   if (chosen.length === 0) return undefined;
   const topics = chosen.map((c) => t(lang, "knowledge.kb.chosenTopic", { topic: topicIn(lang, c.entry), count: c.count })).join(", ");

@@ -22,6 +22,21 @@ describe("a person chatting with the bot over /api/messages", () => {
     for (const title of ["My 7-step plan", "Express interest", "Offer a role", "Ask a question"]) action(card, title);
   });
 
+  it("takes a typed 'cancel' (or 'no', or Welsh 'canslo') at a confirmation as cancel: nothing done, nothing kept as a question", async () => {
+    const ana = person("Ana Cancels");
+    await bot.teams.press(personalChat(ana), ana, VERBS.setStepStatus, { step: 1, status: "done" });
+    const ask = onlyCard(await bot.teams.say(personalChat(ana), ana, "delete my data"));
+    assert.match(cardText(ask), /delete/i);
+    for (const typed of ["cancel", "No.", "canslo"]) {
+      const reply = onlyCard(await bot.teams.say(personalChat(ana), ana, typed));
+      assert.match(cardText(reply), /Nothing has been changed\. Here is the menu\.|Does dim byd wedi newid\. Dyma'r ddewislen\./, typed);
+    }
+    const plan = cardText(onlyCard(await bot.teams.say(personalChat(ana), ana, "plan")));
+    assert.match(plan, /1 of 7 steps done/, "her data is still there");
+    const { resources } = await bot.app.store.container("knowledge").items.query("SELECT * FROM c WHERE c.pk = 'unanswered'").fetchAll();
+    assert.ok(!resources.some((r) => /^(cancel|no|canslo)$/i.test(r.text)), "not kept as an unanswered question");
+  });
+
   it("welcomes a person when the app is installed in their personal scope", async () => {
     const ben = person("Ben Ade");
     const chat = personalChat(ben);

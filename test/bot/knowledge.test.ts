@@ -213,7 +213,7 @@ describe("the knowledge base the programme team keeps, on two instances", functi
 
     // Pat sees what people chose, and the form to add the question to an entry has it picked.
     const list = onlyCard(await bot.teams.say(personalChat(pat), pat, "unanswered questions"));
-    assert.match(cardText(list), /People who asked this then chose: The informal discussion \(1\)/);
+    assert.match(cardText(list), /People who asked this then chose: The informal discussion \(once\)/);
     const form = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAlternate, { questionId: choice.data.q });
     let picked: unknown;
     JSON.stringify(form, (_key, v) => {

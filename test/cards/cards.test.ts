@@ -55,7 +55,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
       notice: "Added.",
       questions: [
         { id: "q-0123456789abcdef0123456789abcdef", text: "what about my pension", asked: "Asked twice" },
-        { id: "q-fedcba9876543210fedcba9876543210", text: "wages?", asked: "Asked once", chosen: "People who asked this then chose: Pay (1)" },
+        { id: "q-fedcba9876543210fedcba9876543210", text: "wages?", asked: "Asked once", chosen: "People who asked this then chose: Pay (once)" },
       ],
       changes: [{ n: 1, summary: "New entry", byline: "By Pat, 6 December 2026 (version 1)" }],
       feedback: [{ topic: "Pay", counts: "👍 2  👎 1" }],

@@ -156,7 +156,7 @@ describe("Programme tab in Chromium @e2e", function () {
 
     // The vague question says which topic people chose, and the list has it picked: one click adds it there.
     const vague = kb.locator("#kb-questions tr", { hasText: VAGUE });
-    assert.match(await vague.innerText(), /People who asked this then chose: The informal discussion \(1\)/);
+    assert.match(await vague.innerText(), /People who asked this then chose: The informal discussion \(once\)/);
     assert.equal(await vague.locator('select[name="entryId"]').inputValue(), "informal-discussion");
     await vague.getByRole("button", { name: "Add to this entry" }).click();
     await page.getByText(`Added. “${VAGUE}” is now answered with “The informal discussion”.`).waitFor();

@@ -115,7 +115,7 @@ describe("programme tab: the knowledge base", function () {
     const q = kb.questions.find((x: any) => x.text === VAGUE);
     assert.ok(q, "the question is listed");
     assert.deepEqual(q.chosen.map((c: any) => [c.entryId, c.count]), [["informal-discussion", 1]]);
-    assert.equal(q.chosenText, "People who asked this then chose: The informal discussion (1)");
+    assert.equal(q.chosenText, "People who asked this then chose: The informal discussion (once)");
     const other = kb.questions.find((x: any) => x.text === QUESTION);
     assert.deepEqual(other.chosen, [], "nothing chosen for a question with no suggestions taken");
     assert.equal(other.chosenText, undefined);
