@@ -30,7 +30,7 @@ export const NOT_COVERED: readonly NotCoveredTopic[] = [
   },
   {
     id: "not-covered-holiday",
-    marks: ["annual leave", "holiday", "holidays", "leave entitlement", "bank holiday"],
+    marks: ["annual leave", "holiday", "holidays", "leave entitlement", "bank holiday", "flexi", "flexitime", "time off in lieu"],
     alternates: [
       "How much annual leave do I get on secondment?",
       "Do I keep my holiday entitlement?",

@@ -371,6 +371,9 @@ describe("questions with context, and topics outside the material", () => {
     assert.equal(topic("could I carry forward unused holiday into the secondment year?"), "not-covered-holiday");
     assert.equal(topic("am I allowed a side job in the evenings during a secondment"), "not-covered-terms");
     assert.equal(topic("will the host want a criminal records check before I start?"), "not-covered-vetting");
+    // Working hours and time off go with leave: a question for HR, not "outside what I know".
+    assert.equal(topic("do i keep my flexi balance"), "not-covered-holiday");
+    assert.equal(topic("do I get time off in lieu for travel"), "not-covered-holiday");
   });
 
   it("does not answer a question that shares one programme word with an entry but is about something else", () => {
