@@ -10,7 +10,7 @@ import { interestForm } from "../forms/interest-form";
 import { cancelRequest, requestNotice, requestRelease } from "./approval";
 import { suggestForCandidate, suggestQuietly } from "./matching";
 import { interestFacts, STATUS_VIEW } from "./describe";
-import { t } from "../../src/i18n";
+import { t, type Lang } from "../../src/i18n";
 import { card, type Caller, type Reply, type Services } from "./types";
 
 /** How a sent interest stands, once its line manager has been asked (labels: "myInterest.release.<status>"). */
@@ -31,7 +31,8 @@ export async function start(s: Services, caller: Caller): Promise<Reply> {
   const existing = await s.interests.get(caller.person, INTEREST_ID);
   if (existing) {
     const content = interestForm({ editing: existing.status !== "withdrawn", version: existing.version, lang: caller.lang });
-    return card(renderCard("form", buildForm(content, interestToForm(existing.details)), caller.lang));
+    // "Language for messages" shows the language set now (it may have been switched since).
+    return card(renderCard("form", buildForm(content, { ...interestToForm(existing.details), language: caller.lang === "cy" ? "cy" : "en" }), caller.lang));
   }
   const profile = await caller.profile();
   const values: Record<string, string> = { fullName: profile.name ?? caller.name ?? "", email: profile.email ?? "", language: caller.lang === "cy" ? "cy" : "en" };
@@ -60,15 +61,19 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
   }
   await s.plans.setStepStatus(caller.person, { step: 1, status: "done" }, s.now());
   s.log.info("interest saved", { version: outcome.record.version, created: outcome.created });
+  // "Language for messages" is the person's one language setting, the one "Cymraeg" and "English" set.
+  const chosen: Lang = result.value.language === "cy" ? "cy" : "en-GB";
+  if (chosen !== caller.lang) await s.preferences.setLanguage(caller.person, chosen, s.now());
+  const reader: Caller = chosen === caller.lang ? caller : { ...caller, lang: chosen };
   const request = await requestRelease(s, caller, result.value);
   if (!outcome.created && request.status === "approved") {
     await suggestQuietly(s, () => suggestForCandidate(s, personKey(caller.person), caller.serviceUrl, caller.person.tenantId));
   }
-  const about = requestNotice(request, s.config.programmeTeam.email, caller.lang);
+  const about = requestNotice(request, s.config.programmeTeam.email, reader.lang);
   return show(
     s,
-    caller,
-    t(caller.lang, outcome.created ? "myInterest.saved" : "myInterest.changesSaved") + (about ? ` ${about}` : ""),
+    reader,
+    t(reader.lang, outcome.created ? "myInterest.saved" : "myInterest.changesSaved") + (about ? ` ${about}` : ""),
     request.status === "unreachable" ? "warning" : "good",
   );
 }

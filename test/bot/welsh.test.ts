@@ -97,7 +97,7 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
   it("a Welsh speaker who sends the form gets the confirmation and their record in Welsh", async () => {
     const gwen = person("Gwen Morgan");
     const manager = person("Huw Davies");
-    const sent = await bot.teams.press(personalChat(gwen), gwen, VERBS.submitInterest, interestInput({ fullName: gwen.name, lineManagerId: manager.aadObjectId, lineManagerEmail: "", availableFrom: "2027-03-01", secondmentTypes: "short-term" }), WELSH);
+    const sent = await bot.teams.press(personalChat(gwen), gwen, VERBS.submitInterest, interestInput({ fullName: gwen.name, lineManagerId: manager.aadObjectId, lineManagerEmail: "", availableFrom: "2027-03-01", secondmentTypes: "short-term", language: "cy" }), WELSH);
     const text = cardText(sent) + "\n" + JSON.stringify(sent);
     assert.match(text, /Diolch. Mae eich datganiad o ddiddordeb gennym/);
     assert.match(text, /Rydyn ni wedi gofyn i'ch rheolwr llinell gytuno i'ch rhyddhau/);
@@ -105,6 +105,22 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
     assert.match(text, /"title":"Ar gael o","value":"1 Mawrth 2027"/);
     assert.match(text, /Yn aros am y rheolwr llinell/);
     assert.deepEqual(buttons(sent).sort(), ["Dewislen", "Newid", "Tynnu'n ôl"]);
+  });
+
+  it("'Language for messages' on the form is the person's language setting: changing it there switches the bot, and 'Change' shows the one in use", async () => {
+    const rhys = person("Rhys Evans");
+    const manager = person("Nia Hughes");
+    await bot.teams.say(personalChat(rhys), rhys, "cymraeg");
+    // He opens the form in Welsh, so it comes filled in with Welsh; he picks English instead.
+    const form = await bot.teams.press(personalChat(rhys), rhys, VERBS.startInterest, {});
+    assert.match(JSON.stringify(form), /"id":"language"[^}]*"value":"cy"/);
+    const sent = await bot.teams.press(personalChat(rhys), rhys, VERBS.submitInterest, interestInput({ fullName: rhys.name, lineManagerId: manager.aadObjectId, lineManagerEmail: "", language: "en" }));
+    assert.match(cardText(sent), /Thank you/, "answered in the language he chose");
+    assert.match(cardText(onlyCard(await bot.teams.say(personalChat(rhys), rhys, "plan"))), /Your 7-step plan/, "and the bot stays in it");
+    // He switches back to Welsh by typing; the form to change his details then shows Welsh.
+    await bot.teams.say(personalChat(rhys), rhys, "cymraeg");
+    const change = await bot.teams.press(personalChat(rhys), rhys, VERBS.startInterest, {});
+    assert.match(JSON.stringify(change), /"id":"language"[^}]*"value":"cy"/);
   });
 
   it("a release request goes to a line manager in the language they chose, whatever the secondee's", async () => {
