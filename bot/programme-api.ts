@@ -8,7 +8,8 @@ import { AREAS } from "../src/i18n/catalogues";
 import { dateTimeLabel, filterOptions, RowLabeller } from "../src/programme/labels";
 import { matchId } from "../src/domain/match";
 import { INTEREST_ID } from "../src/store/records";
-import { AuditStore, type AuditAction } from "../src/store/audit";
+import { AuditStore } from "../src/store/audit";
+import { audit as audited, pairSubject } from "./handlers/audit";
 import type { Store } from "../src/store/store";
 import { EXPORTS, exportFileName, writeExport, type ExportName } from "../src/programme/export";
 import { checkManualMatch, ManualMatchSchema, manualExplanation, overrideDetail, ruleViews } from "../src/programme/manual-match";
@@ -30,7 +31,8 @@ import { tabCaller } from "./tab-api";
  * The Programme tab's API, /api/programme/…: the pool, matches to decide, manual matches, what is
  * stuck, outcomes, exports and the audit trail. Identity comes only from a verified tab token (the
  * same TabAuth as My secondment); only people on the server's programme-team list get past 403.
- * Confirm and "not suitable" run the router's verbs, exactly as the chat card's buttons do.
+ * Confirm and "not suitable" run the router's verbs, exactly as the chat card's buttons do (and are
+ * audited there, once, whichever face pressed them); what only the tab does is audited here.
  */
 
 const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
@@ -97,9 +99,6 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     return { id: result.identity, caller, lang: caller.lang };
   }
 
-  const record = (c: Caller, action: AuditAction, subject: string, detail?: string) =>
-    audit.record({ at: s.now().toISOString(), who: { aadObjectId: c.person.aadObjectId, ...(c.name ? { name: c.name } : {}) }, action, subject, ...(detail ? { detail } : {}) });
-
   /** The page's words before anyone has signed in (the sign-in and "open this in Teams" pages). */
   server.get("/api/programme/words", async (req, res) => {
     const lang = guessedLang(req);
@@ -156,7 +155,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       m.lang,
     );
     const adjustments = doc.details.adjustments?.trim() || null;
-    if (adjustments) await record(m.caller, "adjustments-view", doc.details.fullName);
+    if (adjustments) await audited(s, m.caller, "adjustments-view", doc.details.fullName, [key.data!]);
     send(res, 200, { reply: { kind: "card", card }, adjustments });
   });
 
@@ -184,7 +183,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     send(res, 200, { role: { kind: "card", card: roleCard }, suggestions: model ? { kind: "card", card: renderCard("match-suggestions", model, m.lang) } : { kind: "text", text: t(m.lang, "programme.roles.noSuggestions") } });
   });
 
-  /** Confirm or "not suitable": the router's verb, as the chat card runs it; then audited. */
+  /** Confirm or "not suitable": the router's verb, as the chat card runs it (the verb audits it). */
   server.post("/api/programme/decide", async (req, res) => {
     const m = await teamMember(req, res);
     if (!m) return;
@@ -194,10 +193,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const before = await s.matches.get(id);
     const reply = await dispatch(s, m.caller, body.data.verb, body.data.data);
     const after = await s.matches.get(id);
-    if (!before && after) {
-      index.invalidate();
-      await record(m.caller, after.status === "closed" ? "not-suitable" : "confirm", t(DEFAULT_LANG, "programme.audit.pair", { person: after.candidate.name, role: after.opening.title }));
-    }
+    if (!before && after) index.invalidate();
     send(res, 200, { reply });
   });
 
@@ -233,9 +229,9 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (outcome === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     if (outcome === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
     index.invalidate();
-    const subject = t(DEFAULT_LANG, "programme.audit.pair", { person: candidate.name, role: opening.details.title });
-    await record(m.caller, "manual-match", subject);
-    if (broken.length) await record(m.caller, "override", subject, overrideDetail(broken, r.req.overrideReason ?? ""));
+    const subject = pairSubject(candidate.name, opening.details.title);
+    await audited(s, m.caller, "manual-match", subject, [candidate.id]);
+    if (broken.length) await audited(s, m.caller, "override", subject, [candidate.id], overrideDetail(broken, r.req.overrideReason ?? ""));
     send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
   });
 
@@ -262,7 +258,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (!results.includes("queued")) return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
     // The audit trail is kept in one language, whoever reads it later.
     const { title, waitingOn } = publicItem(item, DEFAULT_LANG);
-    await record(m.caller, "reminder", title, waitingOn);
+    await audited(s, m.caller, "reminder", title, item.about, waitingOn);
     send(res, 200, { sent: true, message: t(m.lang, "programme.stuck.sent") });
   });
 
@@ -289,7 +285,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const m = await teamMember(req, res);
     if (!m) return;
     if (!name || !EXPORTS.includes(name)) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
-    await record(m.caller, "export", `${name}.csv`);
+    await audited(s, m.caller, "export", `${name}.csv`, []);
     res.writeHead(200, {
       ...HEADERS,
       "content-type": "text/csv; charset=utf-8",

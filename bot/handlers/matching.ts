@@ -8,6 +8,7 @@ import { t, type Lang } from "../../src/i18n";
 import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
+import { audit, pairSubject } from "./audit";
 import { hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, type World } from "./match-cards";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -224,7 +225,10 @@ async function refreshSuggestions(s: Services, openingId: string, lang: Lang, no
   return model ? card(renderCard("match-suggestions", model, lang)) : text(t(lang, "matching.roleGone"));
 }
 
-/** A programme-team member confirms a suggested person for a role: the channel and the person are told. */
+/**
+ * A programme-team member confirms a suggested person for a role: the channel and the person are
+ * told, and the audit trail records it (here, so chat and the Programme tab are audited alike).
+ */
 export async function confirm(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
   const lang = caller.lang;
   if (!isTeam(s, caller)) return text(t(lang, "matching.onlyTeam.confirm"));
@@ -235,6 +239,7 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.noLongerSuitable"));
   const outcome = await createAndNotify(s, caller, w, ref, { summary: proposal.explanation.summary, lines: explanationLines(proposal.explanation) });
   if (outcome === "exists") return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.alreadyConfirmed"));
+  if (outcome === "created") await audit(s, caller, "confirm", pairSubject(candidate.name, role.details.form.title), [candidate.id]);
   return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.confirmed", { name: candidate.name }));
 }
 
@@ -285,7 +290,7 @@ export async function createAndNotify(s: Services, caller: Caller, w: World, ref
   return "created";
 }
 
-/** A programme-team member turns a suggestion down: the pair is never suggested again. */
+/** A programme-team member turns a suggestion down: the pair is never suggested again. Audited, once. */
 export async function reject(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
   const lang = caller.lang;
   if (!isTeam(s, caller)) return text(t(lang, "matching.onlyTeam.reject"));
@@ -295,7 +300,7 @@ export async function reject(s: Services, caller: Caller, ref: PairRef): Promise
   if (!role || !candidate) return text(t(lang, "matching.pairGone"));
   const at = s.now().toISOString();
   const sep = candidate.id.indexOf(":");
-  await s.matches.create(matchId(ref.openingId, ref.candidateKey), {
+  const created = await s.matches.create(matchId(ref.openingId, ref.candidateKey), {
     type: "match",
     opening: { id: ref.openingId, ownerKey: role.pk, title: role.details.form.title, organisation: role.details.form.hostOrganisation, channelConversationId: role.details.channel.conversationId },
     candidate: { tenantId: candidate.id.slice(0, sep), aadObjectId: candidate.id.slice(sep + 1), key: candidate.id, name: candidate.name },
@@ -308,5 +313,6 @@ export async function reject(s: Services, caller: Caller, ref: PairRef): Promise
     closedAt: at,
     explanation: "",
   });
+  if (created === "created") await audit(s, caller, "not-suitable", pairSubject(candidate.name, role.details.form.title), [candidate.id]);
   return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.rejected", { name: candidate.name }));
 }

@@ -70,8 +70,8 @@ export async function planErasure(store: Store, person: PersonId, known: { names
   const found: ErasurePlan["found"] = [];
   for (const rule of REGISTRY) {
     for (const doc of await rule.find(store.container(rule.container), who)) {
-      // A name alone could be a namesake's: only messages (text written for others) are changed on a name alone.
-      if (rule.container !== "outbox" && !mentionsById(doc, who)) continue;
+      // A name alone could be a namesake's: only what the rule allows (messages, old audit entries) is changed on a name alone.
+      if (!rule.byNameAlone?.(doc) && !mentionsById(doc, who)) continue;
       found.push({ container: rule.container, doc, action: rule.erase(doc, who, { keptSecondments }) });
     }
   }

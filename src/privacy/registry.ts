@@ -34,6 +34,12 @@ export interface ContainerRule {
   erase(doc: Doc, who: Identity, ctx: EraseContext): EraseAction;
   /** Before anonymising: drop what the person wrote themselves (their answers), which a name swap would not remove. */
   scrub?(doc: Doc, who: Identity): Doc;
+  /**
+   * Erasure changes this document when it names the person by name alone (no id, no email): for text
+   * written for others, where a namesake's name replaced costs little and a missed one leaks. Otherwise
+   * a document needs the person's id or email.
+   */
+  byNameAlone?(doc: Doc): boolean;
 }
 
 /** Read the container whole and keep what mentions the person. Erasure and export are rare; see docs/data-model.md. */
@@ -174,6 +180,7 @@ export const REGISTRY: readonly ContainerRule[] = [
     holds: "Messages the bot sends (copies of cards), until they are purged 30 days after sending.",
     kept: "Messages to other people stay, with the person's name replaced.",
     find: scanFor,
+    byNameAlone: () => true,
     exportView(doc, who) {
       const target = doc.target as { aadObjectId?: string } | undefined;
       if (target?.aadObjectId?.toLowerCase() !== who.person.aadObjectId.toLowerCase()) return undefined;
@@ -232,12 +239,35 @@ export const REGISTRY: readonly ContainerRule[] = [
   },
   {
     container: "audit",
-    holds: "What the programme team did in the Programme tab (confirm, override, manual match, reminder, export): who, when, and what it was about.",
-    kept: "Entries stay as the programme's record, with the person's name and ids replaced.",
+    holds:
+      "What the programme team did, in chat or in the Programme tab (confirm, not suitable, override, manual match, reminder, export, viewing someone's adjustments): who, when, what it was about in words, and the person key of everyone it names.",
+    kept: "Entries stay as the programme's record, with the person's name replaced and their ids pseudonymised.",
     find: scanFor,
-    exportView: (doc) => ({ action: doc.action, at: doc.at, subject: doc.subject }),
+    exportView: auditView,
     erase: () => ({ do: "anonymise" }),
+    // An entry from before entries carried person keys names people in words only: erasure still
+    // replaces the name (a namesake's too); the export leaves it out, as it may be someone else.
+    byNameAlone: (doc) => !Array.isArray(doc.about),
   },
 ];
+
+/**
+ * An audit entry in a person's export. About them (their key is on it): what was done, when, the
+ * words and the detail. Done by them (a team member): what and when, and the words only for an
+ * export file, since the words name someone else. Who did it is never shown.
+ */
+function auditView(doc: Doc, who: Identity): Record<string, unknown> | undefined {
+  const about = Array.isArray(doc.about) ? (doc.about as unknown[]).map((k) => String(k).toLowerCase()) : [];
+  const aboutThem = about.includes(who.key);
+  const byThem = String((doc.who as { aadObjectId?: unknown } | undefined)?.aadObjectId ?? "").toLowerCase() === who.person.aadObjectId.toLowerCase();
+  if (!aboutThem && !byThem) return undefined;
+  return {
+    action: doc.action,
+    at: doc.at,
+    yourPart: aboutThem ? "about-you" : "done-by-you",
+    ...(aboutThem || doc.action === "export" ? { subject: doc.subject } : {}),
+    ...(aboutThem && doc.detail ? { detail: doc.detail } : {}),
+  };
+}
 
 export { IN_FORCE, partyOf };

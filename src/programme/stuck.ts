@@ -4,6 +4,7 @@ import type { Approval } from "../domain/approval";
 import type { Match } from "../domain/match";
 import { isCheckInOverdue, ukDateOf, daysBetween } from "../domain/pipeline";
 import { personOf, unanswered, waitingFor, type Party, type Secondment } from "../domain/secondment";
+import { personKey } from "../domain/person";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../i18n";
 import type { EnqueueRequest } from "../outbox/outbox";
 import { addWorkingDays, nextWorkingDay } from "../domain/working-days";
@@ -42,6 +43,8 @@ export interface StuckItem {
   days: number;
   /** Who a reminder goes to (not sent to the page). */
   recipients: Recipient[];
+  /** The person key of everyone the item names or a reminder goes to: the audit entry of a reminder carries them (not sent to the page). */
+  about: string[];
 }
 
 const digest = (t: string) => createHash("sha256").update(t).digest("hex").slice(0, 24);
@@ -49,6 +52,7 @@ const split = (key: string): Recipient | undefined => {
   const i = key.indexOf(":");
   return i > 0 ? { tenantId: key.slice(0, i), aadObjectId: key.slice(i + 1) } : undefined;
 };
+const keysOf = (...people: (Recipient | undefined)[]): string[] => [...new Set(people.filter((p): p is Recipient => !!p?.tenantId && !!p.aadObjectId).map((p) => personKey(p)))];
 const since = (instant: string | undefined, today: string) => {
   const d = ukDateOf(instant);
   return d ? { since: d, days: Math.max(0, daysBetween(d, today)) } : { since: today, days: 0 };
@@ -66,12 +70,14 @@ export async function stuckItems(people: Container, matches: Container, secondme
   const items: StuckItem[] = [];
   for (const a of approvals) {
     const tenantId = split(a.pk)?.tenantId;
+    const recipients = tenantId && a.manager?.aadObjectId ? [{ tenantId, aadObjectId: a.manager.aadObjectId }] : [];
     items.push({
       id: `release:${a.requestId}`,
       kind: "release",
       facts: { kind: "release", ...(a.secondee?.name ? { secondee: a.secondee.name } : {}), ...(a.manager?.name || a.manager?.email ? { manager: a.manager.name ?? a.manager.email! } : {}) },
       ...since(a.requestedAt, today),
-      recipients: tenantId && a.manager?.aadObjectId ? [{ tenantId, aadObjectId: a.manager.aadObjectId }] : [],
+      recipients,
+      about: keysOf(a.secondee ?? split(a.pk), ...recipients),
     });
   }
   for (const m of open) {
@@ -85,30 +91,35 @@ export async function stuckItems(people: Container, matches: Container, secondme
       facts: { kind: "meeting", person: m.candidate.name, role: m.opening.title, stage: m.status === "notified" ? "arrange" : "answer" },
       ...since(m.arrangedBy?.at ?? m.confirmedAt, today),
       recipients: waiting,
+      about: keysOf({ tenantId: m.candidate.tenantId, aadObjectId: m.candidate.aadObjectId }, ...waiting),
     });
   }
   for (const s of secs) {
     if (s.status === "agreeing" && s.terms) {
       const parties = waitingFor(s);
       if (!parties.length) continue;
+      const recipients = parties.map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId }));
       items.push({
         id: `agreement:${s.id}`,
         kind: "agreement",
         facts: { kind: "agreement", person: s.secondee.name, role: s.opening.title, parties },
         ...since(s.createdAt, today),
-        recipients: parties.map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId })),
+        recipients,
+        about: keysOf(s.secondee, ...recipients),
       });
     }
     if (s.status === "active") {
       for (const c of s.checkIns ?? []) {
         const answered = { secondee: !!c.answers?.secondee, homeManager: !!c.answers?.homeManager };
         if (!isCheckInOverdue({ sentAt: c.sentAt, answered }, today)) continue;
+        const recipients = unanswered(c).map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId }));
         items.push({
           id: `check-in:${s.id}:${c.n}`,
           kind: "check-in",
           facts: { kind: "check-in", n: c.n, person: s.secondee.name, role: s.opening.title, parties: unanswered(c) },
           ...since(c.sentAt, today),
-          recipients: unanswered(c).map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId })),
+          recipients,
+          about: keysOf(s.secondee, ...recipients),
         });
       }
     }
@@ -177,7 +188,7 @@ export function reminderMessages(item: StuckItem, slot: string, serviceUrl: stri
 }
 
 /** An item as the page shows it, in `lang`: no recipients. */
-export const publicItem = ({ recipients, facts, ...rest }: StuckItem, lang: Lang) => ({
+export const publicItem = ({ recipients, facts, about: _about, ...rest }: StuckItem, lang: Lang) => ({
   ...rest,
   ...describeStuck(lang, facts),
   sinceText: formatDate(lang, rest.since),

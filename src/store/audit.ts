@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { Stored } from "./store";
 
 /**
- * The programme team's audit trail: every confirm, turn-down, manual match, override, reminder and
- * export from the Programme tab, with who and when. Entries are only ever added.
+ * The programme team's audit trail: every confirm, turn-down, manual match, override, reminder,
+ * export and view of someone's adjustments, from chat or from the Programme tab, with who and when.
+ * Entries are only ever added (erasure rewrites one in place: see src/privacy/registry.ts).
  */
 export const AUDIT_ACTIONS = ["confirm", "not-suitable", "manual-match", "override", "reminder", "export", "adjustments-view"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -16,12 +17,19 @@ export interface AuditEntry {
   action: AuditAction;
   /** What it was about, in words (a role and a person, a file name). */
   subject: string;
+  /**
+   * The person key ("tenant:aadObjectId", lower case) of everyone the entry is about or names, so a
+   * person's export lists it and their erasure finds it; empty for an entry about no one (an export
+   * file). Entries written before this field existed have none: see docs/data-model.md.
+   */
+  about: string[];
   /** The reason given for an override, or another short detail. */
   detail?: string;
 }
 
 export interface AuditPage {
-  entries: (AuditEntry & { id: string })[];
+  /** What the tab shows: no person keys (the words name who it was about). */
+  entries: (Omit<AuditEntry, "about"> & { id: string })[];
   next?: string;
 }
 
@@ -30,7 +38,8 @@ export class AuditStore {
 
   async record(entry: Omit<AuditEntry, "type">): Promise<string> {
     const id = `audit-${entry.at}-${randomUUID()}`;
-    await this.container.items.create({ ...entry, type: "audit", id, pk: id });
+    const about = [...new Set(entry.about.map((k) => k.toLowerCase()))];
+    await this.container.items.create({ ...entry, about, type: "audit", id, pk: id });
     return id;
   }
 
