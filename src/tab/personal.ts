@@ -111,12 +111,22 @@ async function api(method: "GET" | "POST", path: string, body?: unknown): Promis
   return { status: res.status, json };
 }
 
+/**
+ * A chat card without its "Menu" buttons: the chat's menu is for finding things in a conversation
+ * (and talks about typing), while the tab shows its sections side by side.
+ */
+export function withoutMenuButtons(node: unknown): unknown {
+  if (Array.isArray(node)) return node.filter((n) => !(n && typeof n === "object" && (n as { verb?: unknown }).verb === VERBS.showMenu)).map(withoutMenuButtons);
+  if (!node || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withoutMenuButtons(v)]));
+}
+
 function renderReply(sectionId: string, reply: Reply): HTMLElement {
   if (reply.kind === "text") return el("p", { class: "reply-text" }, reply.text);
   const card = new AdaptiveCard();
   card.hostConfig = new HostConfig(hostConfigFor(state.theme));
   card.onExecuteAction = (action: Action) => void runAction(sectionId, action);
-  card.parse(reply.card);
+  card.parse(withoutMenuButtons(reply.card));
   const rendered = card.render();
   if (!rendered) return el("p", { class: "reply-text" }, w("tabPersonal.cardFailed"));
   const wrap = el("div", { class: "card" });

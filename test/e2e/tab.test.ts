@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { Locator, Page } from "playwright-core";
 import { VERBS } from "../../cards";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
-import { cardText } from "../support/cards";
+import { cardActions, cardText } from "../support/cards";
 import { interestInput } from "../support/forms";
 import { demoPerson, onlyCard, personalChat, startTestBot, type TestBot } from "../support/teams";
 import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
@@ -64,6 +64,9 @@ describe("My secondment tab in Chromium @e2e", function () {
     const plan = section("plan");
     assert.match(await plan.innerText(), /Your 7-step plan/);
     assert.match(await plan.innerText(), /0 of 7 steps done/);
+    // The chat's "Menu" button is left out: the tab has its own sections.
+    assert.equal(await plan.getByRole("button", { name: "Menu", exact: true }).count(), 0);
+    assert.ok(cardActions(onlyCard(await bot.teams.say(personalChat(ana), ana, "plan"))).some((a) => a.title === "Menu"), "the chat's plan card has one");
     await screenshot(page, "tab-personal-default");
 
     await plan.locator('[aria-label^="Open step 1:"]').click();
