@@ -131,6 +131,25 @@ export class ConversationRepository {
     return outcome;
   }
 
+  /**
+   * Forget what this instance remembers about these conversations (an erasure deleted their
+   * references), so the person's next turn reads and stores the reference again. Other instances
+   * still trust their own note until it expires (REMEMBERED_MS), unless they hear of the erasure
+   * sooner (forgetAll, when their matching reads the erasure's marker: see bot/app.ts).
+   */
+  forget(tenantId: string, conversationIds: Iterable<string>): void {
+    const ids = new Set([...conversationIds].map((id) => id.toLowerCase()));
+    for (const key of [...this.remembered.keys()]) {
+      const [tenant, conversation] = key.split("\u0000") as [string, string];
+      if (tenant === tenantId && ids.has(conversation.toLowerCase())) this.remembered.delete(key);
+    }
+  }
+
+  /** Forget every remembered reference: each conversation's next turn reads its reference once. */
+  forgetAll(): void {
+    this.remembered.clear();
+  }
+
   /** Records only carry a name when the activity did, so spreading keeps a known name. */
   private merge(valid: ConversationRecord, known: ConversationRecord | undefined): ConversationRecord {
     const team = known?.team || valid.team ? { ...known?.team, ...valid.team } : undefined;
