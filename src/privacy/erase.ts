@@ -185,8 +185,9 @@ export interface ErasureRecord {
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
   for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container), now);
   // The person's change markers went with their data (they name them), so tell every instance's
-  // matching to read the pool again: a marker with no name or id in it.
-  if (plan.found.some((f) => f.action.do !== "keep" && (f.container === "people" || f.container === "matches" || f.container === "changes"))) {
+  // matching to read the pool again: a marker with no name or id in it. It also tells every
+  // instance that a chat reference it may remember storing is gone (ConversationRepository.forgetAll).
+  if (plan.found.some((f) => f.action.do !== "keep" && (f.container === "people" || f.container === "matches" || f.container === "changes" || f.container === "conversations"))) {
     await new ChangeLog(store.container("changes")).noteRemoval();
   }
   const record: ErasureRecord = {

@@ -71,6 +71,11 @@ export class ConversationRepository {
    * The last reference this instance saw stored per conversation, as activities give it (before
    * merging in known names). Only a shortcut: a reference that differs in any field is written.
    * Entries expire so that a record another instance changed is looked at again before long.
+   * An erasure deletes a person's chat references: the instance that erased forgets hers at once
+   * (forget); another instance forgets everything when its matching next meets the erasure's
+   * marker (forgetAll), and at the latest when the entry expires (REMEMBERED_MS). Until then a
+   * turn of hers on that instance does not store the chat again, and a message to her meanwhile
+   * opens a new 1:1 conversation instead.
    */
   private readonly remembered = new Map<string, { fingerprint: string; at: number }>();
 

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { startApp, type RunningApp } from "../../bot/app";
 import { VERBS } from "../../cards";
+import { parseConfig } from "../../src/config";
 import { action, cardText, type Card } from "../support/cards";
 import { interestInput } from "../support/forms";
-import { onlyCard, person, personalChat, startTestBot, TENANT, type TestBot } from "../support/teams";
+import { onlyCard, person, personalChat, startTestBot, TeamsSimulator, TENANT, type TestBot } from "../support/teams";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -15,10 +17,15 @@ const CARD = "application/vnd.microsoft.card.adaptive";
 describe("after an erasure, the person's chat is stored again at their next turn", function () {
   this.timeout(60_000);
   let bot: TestBot;
+  let other: RunningApp;
   before(async () => {
     bot = await startTestBot();
+    // A second instance on the same store, as when the app runs on two machines.
+    other = await startApp(parseConfig({ PORT: "0", LOG_LEVEL: "silent", COSMOS_ENDPOINT: bot.app.store.endpoint, COSMOS_KEY: "local" }), { background: false });
+    await other.matching.current(); // its matching is running, as on any instance that has served a turn that matches
   });
   after(async () => {
+    await other?.stop();
     await bot?.stop();
   });
 
@@ -53,5 +60,23 @@ describe("after an erasure, the person's chat is stored again at their next turn
 
     await bot.connector.waitFor(() => bot.connector.to(chat.id).some((s) => typeof s.body.text === "string" && /did not agree to release you/.test(s.body.text)), 10_000);
     assert.equal(bot.connector.created.filter((c) => c.memberId === ana.aadObjectId || c.memberId === ana.id).length, 0, "no new conversation was opened for her");
+  });
+
+  it("another instance forgets her chat once its matching has met the erasure's marker", async () => {
+    const cy = person("Cy Twoinstances");
+    const chat = personalChat(cy);
+    const viaOther = new TeamsSimulator(other.url, bot.connector);
+    await viaOther.say(chat, cy, "help");
+    assert.equal((await stored(chat.id)).length, 1, "the other instance stored her chat and remembers it");
+
+    const ask = onlyCard(await bot.teams.say(chat, cy, "delete my data"));
+    const yes = action(ask, "Yes, delete my data");
+    await bot.teams.press(chat, cy, yes.verb, yes.data);
+    assert.equal((await stored(chat.id)).length, 0);
+
+    // Any matching decision on the other instance catches up with the erasure's marker first.
+    await other.matching.current();
+    await viaOther.say(chat, cy, "help");
+    assert.equal((await stored(chat.id)).length, 1, "her next turn there stored her chat again");
   });
 });
