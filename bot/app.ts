@@ -190,6 +190,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // Today is read at every query, so one engine serves across midnight.
       context: { get today() { return todayInLondon(now()); }, durationCapMonths: (org) => durationCapFor(config, org) },
       log: log.child({ part: "matching" }),
+      // An erasure elsewhere deleted someone's chat reference: forget which ones this instance
+      // stored, so each chat's next turn stores its reference again (one read each).
+      onErasure: () => conversations.forgetAll(),
       ...(options.matchingRebuildMs ? { rebuildEveryMs: options.matchingRebuildMs } : {}),
     }),
     businessCases: new BusinessCaseStore(store.container("people")),

@@ -42,6 +42,7 @@ export function summaryFor(m: Match, lang: Lang): string {
 /** Why the match closed, as the cards say it. */
 export function closedText(m: Match, lang: Lang): string {
   if (m.closedNote === "not-suitable") return t(lang, "match.closed.notSuitable");
+  if (m.closedNote === "role-erased") return t(lang, "match.closed.roleErased");
   if (m.closedNote === "called-off") return t(lang, "match.closed.calledOff", { reason: m.closedReason ?? "" });
   return m.closedReason ?? "";
 }

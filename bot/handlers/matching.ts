@@ -9,7 +9,7 @@ import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
 import { audit, pairSubject } from "./audit";
-import { hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, type World } from "./match-cards";
+import { closedText, hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, type World } from "./match-cards";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -73,7 +73,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         details: "",
         state:
           m.status === "closed"
-            ? t(lang, "matching.suggestions.state.closed", { reason: m.closedNote === "not-suitable" ? t(lang, "match.closed.notSuitable") : (m.closedReason ?? "") })
+            ? t(lang, "matching.suggestions.state.closed", { reason: closedText(m, lang) })
             : t(lang, "matching.suggestions.state.confirmed", { by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }),
         actions: [],
       })),

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { VERBS, type MyDataModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { personKey, type PersonId } from "../../src/domain/person";
-import { planErasure, erase } from "../../src/privacy/erase";
+import { planErasure, erase, type ErasurePlan } from "../../src/privacy/erase";
+import { channelLabel } from "../../src/domain/role-record";
+import { personLanguage } from "./match-cards";
 import { partyOf } from "../../src/privacy/registry";
 import { allEqualityAnswers, equalityAnswersSchema, equalityQuestions, equalityReport, saveEquality } from "../../src/privacy/equality";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
@@ -67,20 +70,86 @@ export async function askDelete(s: Services, caller: Caller): Promise<Reply> {
     kind: "delete",
     erased: plan.erase.reduce((n, x) => n + x.count, 0),
     anonymised: plan.anonymise.reduce((n, x) => n + x.count, 0),
-    lists: reasons.map((r) => ({ heading, text: t(lang, `privacy.delete.reason.${r}`) })),
+    lists: [...reasons.map((r) => ({ heading, text: t(lang, `privacy.delete.reason.${r}`) })), ...rolesGoingList(s, plan, lang)],
   });
+}
+
+/** The open roles that go with the person's data, named before they confirm (nothing when they offer none). */
+function rolesGoingList(s: Services, plan: ErasurePlan, lang: Lang): { heading: string; text: string }[] {
+  if (!plan.roles.length) return [];
+  const lines = plan.roles.map((r) =>
+    t(lang, "privacy.delete.roleLine", { title: r.title, organisation: r.organisation, openings: r.openings, matches: r.matchesInProgress, channel: r.channel ? channelLabel(r.channel, lang) : t(lang, "role.channel.aTeamChannel") }),
+  );
+  const matches = plan.roles.reduce((n, r) => n + r.matchesInProgress, 0);
+  return [{ heading: t(lang, "privacy.delete.rolesHeading"), text: [...lines, "", t(lang, "privacy.delete.rolesText", { matches, programmeEmail: s.config.programmeTeam.email })].join("\n") }];
+}
+
+/**
+ * After an erasure that took open roles with it: each programme-team member hears which roles went
+ * (titles, organisations and channels, never who offered them), and each person matched with one
+ * hears that the match has ended. Message ids come from the role and match ids, so a repeat sends
+ * nothing twice.
+ */
+async function tellRolesGone(s: Services, plan: ErasurePlan, tenantId: string, serviceUrl: string): Promise<boolean> {
+  if (!plan.roles.length) return false;
+  const going = new Set(plan.roles.map((r) => r.id));
+  for (const f of plan.found) {
+    const m = f.doc as { status?: string; opening?: { id?: string; title?: string; organisation?: string }; candidate?: { tenantId?: string; aadObjectId?: string } };
+    if (f.container !== "matches" || f.action.do === "keep" || m.status === "closed" || !going.has(m.opening?.id ?? "") || !m.candidate?.aadObjectId) continue;
+    const candidate = { tenantId: m.candidate.tenantId ?? tenantId, aadObjectId: m.candidate.aadObjectId };
+    await s.outbox.enqueue({
+      id: `match-closed:${f.doc.id}:role-erased`,
+      target: { kind: "person", ...candidate, serviceUrl },
+      activity: { type: "message", text: t(await personLanguage(s, candidate), "match.closed.roleGone.toSecondee", { role: m.opening?.title ?? "", organisation: m.opening?.organisation ?? "" }) },
+      purpose: "match-closed",
+    });
+  }
+  const members = s.config.programmeTeam.aadObjectIds;
+  if (!members.length) {
+    s.log.warn("no programme team configured: not told that roles went with an erasure", { roles: plan.roles.length });
+    return false;
+  }
+  const matches = plan.roles.reduce((n, r) => n + r.matchesInProgress, 0);
+  for (const member of members) {
+    const lang = await personLanguage(s, { tenantId, aadObjectId: member });
+    const roles = plan.roles
+      .map((r) => t(lang, "privacy.rolesGone.line", { title: r.title, organisation: r.organisation, openings: r.openings, channel: r.channel ? channelLabel(r.channel, lang) : t(lang, "role.channel.aTeamChannel") }))
+      .join("\n");
+    await s.outbox.enqueue({
+      id: `roles-gone:${createHash("sha256").update(plan.roles.map((r) => r.id).join(",")).digest("hex").slice(0, 32)}:${member}`,
+      target: { kind: "person", tenantId, aadObjectId: member, serviceUrl },
+      activity: { type: "message", text: t(lang, "privacy.rolesGone.toTeam", { roles, matches }) },
+      purpose: "roles-gone",
+    });
+  }
+  return true;
+}
+
+/**
+ * The erased person's 1:1 chats were deleted from the store: this instance forgets it had stored
+ * them, so their next turn stores the chat again (and later messages reach it, not a new chat).
+ */
+function forgetChats(s: Services, plan: ErasurePlan): void {
+  for (const f of plan.found) {
+    if (f.container === "conversations" && f.action.do === "delete") s.conversations.forget(String(f.doc.pk), [String(f.doc.conversationId)]);
+  }
 }
 
 export async function confirmDelete(s: Services, caller: Caller): Promise<Reply> {
   const lang = caller.lang;
   const plan = await planErasure(s.store, caller.person, { names: caller.name ? [caller.name] : [] });
   const record = await erase(s.store, plan, s.now());
+  forgetChats(s, plan);
   await scheduleFinish(s, plan);
-  s.log.info("erasure done", { erased: record.erased, anonymised: record.anonymised, kept: record.kept.length });
+  const told = await tellRolesGone(s, plan, caller.person.tenantId, caller.serviceUrl);
+  s.log.info("erasure done", { erased: record.erased, anonymised: record.anonymised, kept: record.kept.length, roles: plan.roles.length });
   return myData(lang, {
     kind: "deleted",
     erased: record.erased,
     anonymised: record.anonymised,
+    ...(plan.roles.length
+      ? { lists: [{ heading: t(lang, "privacy.delete.rolesHeading"), text: t(lang, "privacy.deleted.roles", { count: plan.roles.length, titles: plan.roles.map((r) => r.title).join(", "), told: told ? "yes" : "no" }) }] }
+      : {}),
     ...(plan.keptSecondments.size ? { keptSecondment: true } : {}),
     ...(plan.keptSecondments.size && plan.keptUntil ? { keptUntil: formatDate(lang, plan.keptUntil) } : {}),
   });
@@ -109,6 +178,7 @@ export async function finishErasure(s: Services, payload: { secondmentId: string
   if (!sec || !who?.aadObjectId || who.aadObjectId.startsWith("left-")) return;
   const plan = await planErasure(s.store, { tenantId: sec.tenantId, aadObjectId: who.aadObjectId });
   await erase(s.store, plan, s.now());
+  forgetChats(s, plan);
   await scheduleFinish(s, plan);
   s.log.info("erasure finished", { kept: plan.keep.length });
 }

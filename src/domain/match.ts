@@ -28,9 +28,10 @@ export interface Match {
   closedReason?: string;
   /**
    * How it closed when the app, not a person, says so: the programme team judged the pair not
-   * suitable, or the secondment it led to was called off (closedReason then holds the reason given).
+   * suitable, the secondment it led to was called off (closedReason then holds the reason given),
+   * or the role went because the person who offered it asked for their data to be erased.
    */
-  closedNote?: "not-suitable" | "called-off";
+  closedNote?: "not-suitable" | "called-off" | "role-erased";
   closedBy?: Side | "programme-team";
   closedAt?: string;
   /** One-sentence summary of why the pair fits, in the person's language when it was made (kept for their records). */

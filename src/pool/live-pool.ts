@@ -26,6 +26,11 @@ export interface LivePoolOptions {
   retentionSeconds?: number;
   /** Local clock in ms, for the rebuild schedule. */
   nowMs?: () => number;
+  /**
+   * Called when a catch-up meets an erasure's marker (someone's documents went, unnamed), so other
+   * per-instance notes about people can be dropped too (bot/app.ts: the remembered chat references).
+   */
+  onErasure?: () => void;
 }
 
 /** What a caller matches against: the engine and the documents behind it, as of the last catch-up. */
@@ -158,6 +163,7 @@ export class LivePool {
     const markers = (await this.o.changes.since(this.watermark - this.overlap)).filter((m) => !this.applied.has(m.id));
     if (markers.length === 0) return;
     if (markers.some((m) => m.reread)) {
+      this.o.onErasure?.();
       // Something was removed without a marker naming it (an erasure): read everything again. The
       // read starts after these markers were read, so it reflects all of them; the markers are then
       // remembered as applied (install forgets the old ones), and later markers are caught up as usual.

@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import type { PersonId } from "../domain/person";
+import type { ChannelRef } from "../domain/role-record";
 import { ChangeLog } from "../store/changes";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
@@ -14,7 +15,46 @@ export interface ErasurePlan {
   /** The latest end date of a secondment kept until it ends (YYYY-MM-DD), if any. */
   keptUntil?: string;
   keptSecondments: Set<string>;
+  /**
+   * Open roles the person offers: they live in the person's own partition, so they go with their
+   * data, and so do the matches in progress for them. Named before the person confirms, and told
+   * to the programme team after, so a role never disappears unnoticed.
+   */
+  roles: RoleGoing[];
   found: { container: ContainerName; doc: Doc; action: EraseAction }[];
+}
+
+/** An open role that goes with the person's data (titles and channels are not personal data). */
+export interface RoleGoing {
+  id: string;
+  title: string;
+  organisation: string;
+  openings: number;
+  channel?: ChannelRef;
+  /** Matches for this role not yet closed (and not behind a secondment kept in force): they end. */
+  matchesInProgress: number;
+}
+
+/** The open roles among what the plan deletes, oldest first, with the matches in progress for each. */
+function rolesGoing(found: ErasurePlan["found"], who: Identity): RoleGoing[] {
+  const roles = found
+    .filter((f) => f.container === "people" && f.action.do === "delete" && f.doc.pk === who.key && f.doc.type === "role" && f.doc.status === "submitted")
+    .map((f) => f.doc)
+    .sort((a, b) => String(a.createdAt ?? "").localeCompare(String(b.createdAt ?? "")));
+  return roles.map((doc) => {
+    const details = doc.details as { form?: { title?: string; hostOrganisation?: string; openings?: number }; channel?: ChannelRef } | undefined;
+    const matchesInProgress = found.filter(
+      (f) => f.container === "matches" && f.action.do !== "keep" && f.doc.status !== "closed" && (f.doc.opening as { id?: string } | undefined)?.id === doc.id,
+    ).length;
+    return {
+      id: doc.id,
+      title: details?.form?.title ?? "",
+      organisation: details?.form?.hostOrganisation ?? "",
+      openings: details?.form?.openings ?? 1,
+      ...(details?.channel ? { channel: details.channel } : {}),
+      matchesInProgress,
+    };
+  });
 }
 
 /**
@@ -84,6 +124,7 @@ export async function planErasure(store: Store, person: PersonId, known: { names
     keep: found.flatMap((f) => (f.action.do === "keep" ? [{ container: f.container, id: anonymiseDoc(f.doc.id, who), reason: f.action.reason }] : [])),
     ...(ends.length ? { keptUntil: ends[ends.length - 1]! } : {}),
     keptSecondments,
+    roles: rolesGoing(found, who),
     found,
   };
 }
@@ -93,7 +134,7 @@ export async function planErasure(store: Store, person: PersonId, known: { names
  * retried on a fresh read. A document whose id or partition named the person is written under its
  * anonymised id first and the old one deleted, so a repeat after an interruption finishes the job.
  */
-async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined): Promise<void> {
+async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined, now: Date): Promise<void> {
   if (action.do === "keep") return;
   let current: Doc | undefined = doc;
   for (let attempt = 0; attempt < 5 && current; attempt++) {
@@ -102,7 +143,7 @@ async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identi
         await c.item(current.id, current.pk).delete({ accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
       }
-      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who) : current, who) as Doc;
+      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who, now) : current, who) as Doc;
       if (next.id === current.id && next.pk === current.pk) {
         await c.item(current.id, current.pk).replace(next, { accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
@@ -142,10 +183,11 @@ export interface ErasureRecord {
 
 /** Erase or anonymise everything the plan found, then record the erasure without the erased data. */
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
-  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container));
+  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container), now);
   // The person's change markers went with their data (they name them), so tell every instance's
-  // matching to read the pool again: a marker with no name or id in it.
-  if (plan.found.some((f) => f.action.do !== "keep" && (f.container === "people" || f.container === "matches" || f.container === "changes"))) {
+  // matching to read the pool again: a marker with no name or id in it. It also tells every
+  // instance that a chat reference it may remember storing is gone (ConversationRepository.forgetAll).
+  if (plan.found.some((f) => f.action.do !== "keep" && (f.container === "people" || f.container === "matches" || f.container === "changes" || f.container === "conversations"))) {
     await new ChangeLog(store.container("changes")).noteRemoval();
   }
   const record: ErasureRecord = {

@@ -33,7 +33,7 @@ export interface ContainerRule {
   exportView(doc: Doc, who: Identity): Record<string, unknown> | undefined;
   erase(doc: Doc, who: Identity, ctx: EraseContext): EraseAction;
   /** Before anonymising: drop what the person wrote themselves (their answers), which a name swap would not remove. */
-  scrub?(doc: Doc, who: Identity): Doc;
+  scrub?(doc: Doc, who: Identity, now: Date): Doc;
   /**
    * Erasure changes this document when it names the person by name alone (no id, no email): for text
    * written for others, where a namesake's name replaced costs little and a missed one leaks. Otherwise
@@ -110,7 +110,10 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "people",
     holds: "Each person's plan progress, expression of interest and every earlier version of it, release request, roles they offer (with their earlier versions) and business case (their own partition).",
-    kept: "Nothing of the person's own. A release request or business case someone else made that names them as line manager is kept for that person, with their name replaced.",
+    // Roles go too: a role without the person who offered it has nobody to edit it, withdraw it or
+    // answer for the host side of a match. The confirmation names them and the programme team is
+    // told which ones went (bot/handlers/privacy.ts), so a colleague can offer one again.
+    kept: "Nothing of the person's own (open roles they offered go too: they are named before they confirm, and the programme team is told). A release request or business case someone else made that names them as line manager is kept for that person, with their name replaced.",
     find: scanFor,
     exportView(doc, who) {
       if (doc.pk !== who.key) return undefined;
@@ -121,7 +124,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "matches",
     holds: "Pairs of a person and a role the programme team confirmed, with each side's answer.",
-    kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced.",
+    kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced; one still in progress for a role the person offered is closed, as the role goes with their data.",
     find: scanFor,
     exportView(doc, who) {
       const candidate = doc.candidate as { key?: string } | undefined;
@@ -140,6 +143,13 @@ export const REGISTRY: readonly ContainerRule[] = [
       };
     },
     erase: (doc, _who, ctx) => (ctx.keptSecondments.has(secondmentIdFor(doc.id)) ? { do: "keep", reason: KEEP_SECONDMENT } : { do: "anonymise" }),
+    // A match for a role the person offered: the role goes with their data, so a match still in
+    // progress closes (the pair is then never proposed again, and the person matched is free).
+    scrub(doc, who, now) {
+      const opening = doc.opening as { ownerKey?: string } | undefined;
+      if (opening?.ownerKey !== who.key || doc.status === "closed") return doc;
+      return { ...doc, status: "closed", closedNote: "role-erased", closedBy: "host", closedAt: now.toISOString() };
+    },
   },
   {
     container: "secondments",

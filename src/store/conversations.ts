@@ -71,6 +71,11 @@ export class ConversationRepository {
    * The last reference this instance saw stored per conversation, as activities give it (before
    * merging in known names). Only a shortcut: a reference that differs in any field is written.
    * Entries expire so that a record another instance changed is looked at again before long.
+   * An erasure deletes a person's chat references: the instance that erased forgets hers at once
+   * (forget); another instance forgets everything when its matching next meets the erasure's
+   * marker (forgetAll), and at the latest when the entry expires (REMEMBERED_MS). Until then a
+   * turn of hers on that instance does not store the chat again, and a message to her meanwhile
+   * opens a new 1:1 conversation instead.
    */
   private readonly remembered = new Map<string, { fingerprint: string; at: number }>();
 
@@ -129,6 +134,25 @@ export class ConversationRepository {
     this.remembered.set(key, { fingerprint: print, at: nowMs });
     if (this.remembered.size > REMEMBERED_MAX) this.remembered.delete(this.remembered.keys().next().value!);
     return outcome;
+  }
+
+  /**
+   * Forget what this instance remembers about these conversations (an erasure deleted their
+   * references), so the person's next turn reads and stores the reference again. Other instances
+   * still trust their own note until it expires (REMEMBERED_MS), unless they hear of the erasure
+   * sooner (forgetAll, when their matching reads the erasure's marker: see bot/app.ts).
+   */
+  forget(tenantId: string, conversationIds: Iterable<string>): void {
+    const ids = new Set([...conversationIds].map((id) => id.toLowerCase()));
+    for (const key of [...this.remembered.keys()]) {
+      const [tenant, conversation] = key.split("\u0000") as [string, string];
+      if (tenant === tenantId && ids.has(conversation.toLowerCase())) this.remembered.delete(key);
+    }
+  }
+
+  /** Forget every remembered reference: each conversation's next turn reads its reference once. */
+  forgetAll(): void {
+    this.remembered.clear();
   }
 
   /** Records only carry a name when the activity did, so spreading keeps a known name. */
