@@ -8,7 +8,7 @@ import { t, type Lang } from "../../src/i18n";
 import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
-import { hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, type World } from "./match-cards";
+import { closedText, hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, type World } from "./match-cards";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -48,6 +48,12 @@ function channelName(c: RoleRecordDetails["channel"], lang: Lang): string {
   return names.length ? names.join(": ") : t(lang, "matching.suggestions.someChannel");
 }
 
+/** A closed match in the programme team's list: not going ahead, and why, in whoever's words (the programme team sees both sides'). */
+function closedState(m: Match, lang: Lang): string {
+  const reason = closedText(m, lang, "programme-team");
+  return t(lang, "matching.suggestions.state.closed", { reason, hasReason: reason !== "" });
+}
+
 export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], lang: Lang, notice?: string): MatchSuggestionsModel | undefined {
   const role = w.state.role(openingId);
   if (!role) return undefined;
@@ -72,7 +78,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         details: "",
         state:
           m.status === "closed"
-            ? t(lang, "matching.suggestions.state.closed", { reason: m.closedNote === "not-suitable" ? t(lang, "match.closed.notSuitable") : (m.closedReason ?? "") })
+            ? closedState(m, lang)
             : t(lang, "matching.suggestions.state.confirmed", { by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }),
         actions: [],
       })),

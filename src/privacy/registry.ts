@@ -64,6 +64,13 @@ function partyOf(s: Doc, who: Identity): Party | undefined {
   return undefined;
 }
 
+/** Which side of a match the person is on: the person matched, or the vacancy holder. */
+function matchSide(doc: Doc, who: Identity): "secondee" | "host" | undefined {
+  if ((doc.candidate as { key?: string } | undefined)?.key === who.key) return "secondee";
+  if ((doc.opening as { ownerKey?: string } | undefined)?.ownerKey === who.key) return "host";
+  return undefined;
+}
+
 /** A secondment as one of its parties may see it in their export: their own answers, not the others'. */
 function secondmentForParty(s: Doc, party: Party): Record<string, unknown> {
   const terms = { ...(s.terms as Record<string, unknown> | undefined) };
@@ -118,9 +125,8 @@ export const REGISTRY: readonly ContainerRule[] = [
     kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced.",
     find: scanFor,
     exportView(doc, who) {
-      const candidate = doc.candidate as { key?: string } | undefined;
       const opening = doc.opening as { ownerKey?: string; title?: string; organisation?: string } | undefined;
-      const side = candidate?.key === who.key ? "secondee" : opening?.ownerKey === who.key ? "host" : undefined;
+      const side = matchSide(doc, who);
       if (!side) return undefined;
       return {
         id: doc.id,
@@ -134,6 +140,18 @@ export const REGISTRY: readonly ContainerRule[] = [
       };
     },
     erase: (doc, _who, ctx) => (ctx.keptSecondments.has(secondmentIdFor(doc.id)) ? { do: "keep", reason: KEEP_SECONDMENT } : { do: "anonymise" }),
+    scrub(doc, who) {
+      // The reason the person gave for not going ahead is their own words: a name swap leaves it.
+      const side = matchSide(doc, who);
+      if (!side) return doc;
+      const out: Doc = { ...doc };
+      const outcomes = { ...((doc.outcomes as Record<string, { reason?: string } | undefined> | undefined) ?? {}) };
+      const own = outcomes[side];
+      if (own && typeof own.reason === "string") outcomes[side] = { ...own, reason: REMOVED_MARKER };
+      out.outcomes = outcomes;
+      if (doc.closedBy === side && typeof doc.closedReason === "string") out.closedReason = REMOVED_MARKER;
+      return out;
+    },
   },
   {
     container: "secondments",
