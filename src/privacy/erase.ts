@@ -3,7 +3,7 @@ import type { PersonId } from "../domain/person";
 import { ChangeLog } from "../store/changes";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
-import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction, type KeepReason } from "./registry";
+import { IN_FORCE, ownWordsInMatch, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction, type EraseContext, type KeepReason } from "./registry";
 
 /** What an erasure will do (shown before the person confirms), per container. */
 export interface ErasurePlan {
@@ -14,6 +14,8 @@ export interface ErasurePlan {
   /** The latest end date of a secondment kept until it ends (YYYY-MM-DD), if any. */
   keptUntil?: string;
   keptSecondments: Set<string>;
+  /** Held in memory only, to remove the person's own words from what is kept (see EraseContext). */
+  ownWords: string[];
   found: { container: ContainerName; doc: Doc; action: EraseAction }[];
 }
 
@@ -67,12 +69,15 @@ export async function planErasure(store: Store, person: PersonId, known: { names
   const kept = secondments.filter((s) => IN_FORCE.has(String(s.status)) && partyOf(s, who));
   const keptSecondments = new Set(kept.map((s) => s.id));
   const ends = kept.map((s) => (s.terms as { endDate?: string } | undefined)?.endDate).filter((x): x is string => Boolean(x)).sort();
+  const matches = await REGISTRY.find((r) => r.container === "matches")!.find(store.container("matches"), who);
+  const ownWords = matches.flatMap((m) => ownWordsInMatch(m, who));
+  const ctx: EraseContext = { keptSecondments, ownWords };
   const found: ErasurePlan["found"] = [];
   for (const rule of REGISTRY) {
     for (const doc of await rule.find(store.container(rule.container), who)) {
       // A name alone could be a namesake's: only messages (text written for others) are changed on a name alone.
       if (rule.container !== "outbox" && !mentionsById(doc, who)) continue;
-      found.push({ container: rule.container, doc, action: rule.erase(doc, who, { keptSecondments }) });
+      found.push({ container: rule.container, doc, action: rule.erase(doc, who, ctx) });
     }
   }
   const count = (kind: "delete" | "anonymise") =>
@@ -84,6 +89,7 @@ export async function planErasure(store: Store, person: PersonId, known: { names
     keep: found.flatMap((f) => (f.action.do === "keep" ? [{ container: f.container, id: anonymiseDoc(f.doc.id, who), reason: f.action.reason }] : [])),
     ...(ends.length ? { keptUntil: ends[ends.length - 1]! } : {}),
     keptSecondments,
+    ownWords,
     found,
   };
 }
@@ -93,7 +99,7 @@ export async function planErasure(store: Store, person: PersonId, known: { names
  * retried on a fresh read. A document whose id or partition named the person is written under its
  * anonymised id first and the old one deleted, so a repeat after an interruption finishes the job.
  */
-async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined): Promise<void> {
+async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined, ctx: EraseContext): Promise<void> {
   if (action.do === "keep") return;
   let current: Doc | undefined = doc;
   for (let attempt = 0; attempt < 5 && current; attempt++) {
@@ -102,7 +108,7 @@ async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identi
         await c.item(current.id, current.pk).delete({ accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
       }
-      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who) : current, who) as Doc;
+      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who, ctx) : current, who) as Doc;
       if (next.id === current.id && next.pk === current.pk) {
         await c.item(current.id, current.pk).replace(next, { accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
@@ -142,7 +148,8 @@ export interface ErasureRecord {
 
 /** Erase or anonymise everything the plan found, then record the erasure without the erased data. */
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
-  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container));
+  const ctx: EraseContext = { keptSecondments: plan.keptSecondments, ownWords: plan.ownWords };
+  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container), ctx);
   // The person's change markers went with their data (they name them), so tell every instance's
   // matching to read the pool again: a marker with no name or id in it.
   if (plan.found.some((f) => f.action.do !== "keep" && (f.container === "people" || f.container === "matches" || f.container === "changes"))) {

@@ -19,6 +19,8 @@ export type EraseAction = { do: "delete" } | { do: "anonymise" } | { do: "keep";
 export interface EraseContext {
   /** Secondments still in force that the person is part of: kept until they end. */
   keptSecondments: ReadonlySet<string>;
+  /** Words the person wrote in records others keep (their reason for not going ahead with a match), to remove from copies of messages too. */
+  ownWords: readonly string[];
 }
 
 export interface ContainerRule {
@@ -33,7 +35,7 @@ export interface ContainerRule {
   exportView(doc: Doc, who: Identity): Record<string, unknown> | undefined;
   erase(doc: Doc, who: Identity, ctx: EraseContext): EraseAction;
   /** Before anonymising: drop what the person wrote themselves (their answers), which a name swap would not remove. */
-  scrub?(doc: Doc, who: Identity): Doc;
+  scrub?(doc: Doc, who: Identity, ctx: EraseContext): Doc;
 }
 
 /** Read the container whole and keep what mentions the person. Erasure and export are rare; see docs/data-model.md. */
@@ -69,6 +71,44 @@ function matchSide(doc: Doc, who: Identity): "secondee" | "host" | undefined {
   if ((doc.candidate as { key?: string } | undefined)?.key === who.key) return "secondee";
   if ((doc.opening as { ownerKey?: string } | undefined)?.ownerKey === who.key) return "host";
   return undefined;
+}
+
+/** What the person wrote in a match: their reason for not going ahead (and the closing reason, when they closed it). */
+export function ownWordsInMatch(doc: Doc, who: Identity): string[] {
+  const side = matchSide(doc, who);
+  if (!side) return [];
+  const own = (doc.outcomes as Record<string, { reason?: unknown } | undefined> | undefined)?.[side]?.reason;
+  const closed = doc.closedBy === side ? doc.closedReason : undefined;
+  return [own, closed].filter((w): w is string => typeof w === "string" && w.trim() !== "" && w !== REMOVED_MARKER);
+}
+
+/**
+ * Every string in `value` with the person's own words replaced by the marker. Words of 8 or more
+ * characters go wherever they appear; shorter ones ("No") only where they stand alone, after a
+ * colon or in quotes, so ordinary words elsewhere are left.
+ */
+export function withoutWords<T>(value: T, words: readonly string[]): T {
+  const list = [...new Set(words.map((w) => w.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!list.length) return value;
+  const text = (v: string): string => {
+    let out = v;
+    for (const w of list) {
+      if (out === w) return REMOVED_MARKER;
+      if (w.length >= 8) out = out.split(w).join(REMOVED_MARKER);
+      else {
+        out = out.split(`"${w}"`).join(`"${REMOVED_MARKER}"`);
+        if (out.endsWith(`: ${w}`)) out = out.slice(0, out.length - w.length) + REMOVED_MARKER;
+      }
+    }
+    return out;
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return text(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }
 
 /** A secondment as one of its parties may see it in their export: their own answers, not the others'. */
@@ -122,7 +162,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "matches",
     holds: "Pairs of a person and a role the programme team confirmed, with each side's answer.",
-    kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced.",
+    kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced and their own reason for not going ahead removed.",
     find: scanFor,
     exportView(doc, who) {
       const opening = doc.opening as { ownerKey?: string; title?: string; organisation?: string } | undefined;
@@ -190,7 +230,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "outbox",
     holds: "Messages the bot sends (copies of cards), until they are purged 30 days after sending.",
-    kept: "Messages to other people stay, with the person's name replaced.",
+    kept: "Messages to other people stay, with the person's name replaced; any quote of their reason for not going ahead with a match is removed.",
     find: scanFor,
     exportView(doc, who) {
       const target = doc.target as { aadObjectId?: string } | undefined;
@@ -202,6 +242,9 @@ export const REGISTRY: readonly ContainerRule[] = [
       const toThem = target?.aadObjectId?.toLowerCase() === who.person.aadObjectId.toLowerCase() || (target?.conversationId !== undefined && who.ids.includes(target.conversationId.toLowerCase()));
       return toThem ? { do: "delete" } : { do: "anonymise" };
     },
+    // Copies of messages to others (the programme team's "not going ahead" note, suggestions cards)
+    // can quote the person's own words: those go, the rest stays.
+    scrub: (doc, _who, ctx) => ({ ...doc, activity: withoutWords(doc.activity, ctx.ownWords) }),
   },
   {
     container: "jobs",
