@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
+import { hostCard, secondeeCard, type World } from "../../bot/handlers/match-cards";
+import type { Match } from "../../src/domain/match";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { exportFor } from "../../src/privacy/export";
 import { CONTAINERS, type ContainerName } from "../../src/store/store";
@@ -158,5 +160,33 @@ describe("a reason for not going ahead with a match: who sees it, and erasure", 
     const refreshed = await Promise.all(resources.map((m: { id: string }) => bot.teams.press(housing, vic, VERBS.refreshMatch, { matchId: m.id, view: "host" })));
     assert.ok(!JSON.stringify(refreshed).includes("caring responsibilities"), "nor any channel card as it stands");
     assert.ok(!JSON.stringify(await bot.teams.press(personalChat(vic), vic, VERBS.myMatches)).includes("caring responsibilities"));
+  });
+
+  it("says who will see the reason in Welsh too, and the channel's Welsh card has no trace of it", () => {
+    const w = { state: { role: () => undefined, candidate: () => undefined } } as unknown as World;
+    const open: Match = {
+      type: "match",
+      opening: { id: "role-1", ownerKey: "t:vic", title: "Dadansoddwr data", organisation: "Cyngor", channelConversationId: housing.id },
+      candidate: { tenantId: "t", aadObjectId: "ana", key: "t:ana", name: "Ana Jones" },
+      status: "meeting",
+      confirmedBy: { aadObjectId: "tom" },
+      confirmedAt: "2026-12-01T09:00:00Z",
+      outcomes: {},
+      explanation: "",
+    };
+    const prompt = (c: Card, title: RegExp) => {
+      let text = "";
+      walk(c, (n) => {
+        if (n.type === "Action.ShowCard" && title.test(String(n.title))) text = JSON.stringify(n.card);
+      });
+      return text;
+    };
+    assert.match(prompt(secondeeCard(open, w, "cy"), /Dydw i ddim eisiau bwrw ymlaen/), /Dim ond chi a thîm y rhaglen fydd yn gweld eich rheswm/);
+    assert.match(prompt(hostCard(open, w, "cy"), /^Dydyn ni ddim eisiau bwrw ymlaen$/), /Bydd pawb yn y sianel hon a thîm y rhaglen yn gweld eich rheswm\. Byddwn ni'n dweud wrth Ana Jones/);
+    const closed: Match = { ...open, status: "closed", outcomes: { secondee: { proceed: false, reason: ANA_REASON, at: "2026-12-02T09:00:00Z" } }, closedReason: ANA_REASON, closedBy: "secondee", closedAt: "2026-12-02T09:00:00Z" };
+    const channel = hostCard(closed, w, "cy");
+    assert.match(cardText(channel), /Penderfynodd Ana Jones beidio â bwrw ymlaen/);
+    assert.ok(!JSON.stringify(channel).includes("caring"), "no reason on the channel's card");
+    assert.ok(cardText(secondeeCard(closed, w, "cy")).includes(ANA_REASON), "Ana still sees her own");
   });
 });
