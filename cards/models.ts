@@ -184,7 +184,7 @@ export interface MatchModel {
   /** Universal Actions refresh: Teams fetches the current card for these Teams user ids (29:…, at most 60). */
   refresh: { data: Record<string, unknown>; userIds: string[] };
   /** A button that opens a box for a reason, then sends it. */
-  reasonAction?: { title: string; label: string; submitTitle: string; verb: import("./verbs").Verb; data: Record<string, unknown> };
+  reasonAction?: { title: string; label: string; /** Who will see the reason typed here. */ seenBy?: string; submitTitle: string; verb: import("./verbs").Verb; data: Record<string, unknown> };
 }
 
 export interface CardModels {

@@ -39,13 +39,24 @@ export function summaryFor(m: Match, lang: Lang): string {
   return m.reasons ? formatSentences(lang, m.reasons.summary) : m.explanation;
 }
 
-/** Why the match closed, as the cards say it. */
-export function closedText(m: Match, lang: Lang): string {
+/** Who reads a match's closing reason: the side that gave it, the other side, or the programme team. */
+export type ReasonReader = "host" | "secondee" | "programme-team";
+
+/**
+ * Why the match closed, as `reader` may see it. A side's own words go to that side and the
+ * programme team only, as each side's prompt says: never to the other side (so never the
+ * secondee's reason in the role's channel). Empty when the reader may not see it.
+ */
+export function closedText(m: Match, lang: Lang, reader: ReasonReader): string {
   if (m.closedNote === "not-suitable") return t(lang, "match.closed.notSuitable");
   if (m.closedNote === "role-erased") return t(lang, "match.closed.roleErased");
   if (m.closedNote === "called-off") return t(lang, "match.closed.calledOff", { reason: m.closedReason ?? "" });
+  if (reader !== "programme-team" && m.closedBy !== reader) return "";
   return m.closedReason ?? "";
 }
+
+/** The secondee's own reason is seen by them and the programme team only; the vacancy holder's, by their team and the programme team. */
+const reasonSeenBy = (lang: Lang, side: Viewer, name: string): string => t(lang, `match.reasonSeen.${side}`, { name });
 
 /** Where the match stands, told to the role's team ("host") or to the person matched ("secondee"). */
 export function matchStatus(m: Match, viewer: Viewer, lang: Lang): { text: string; style: MatchModel["statusStyle"] } {
@@ -66,7 +77,9 @@ export function matchStatus(m: Match, viewer: Viewer, lang: Lang): { text: strin
     case "agreeing":
       return { text: s(viewer === "host" ? "agreeing.host" : "agreeing.secondee"), style: "good" };
     case "closed": {
-      const reason = closedText(m, lang);
+      const reason = closedText(m, lang, viewer);
+      // The other side decided: say so plainly, without their words.
+      if (reason === "" && (m.closedBy === "host" || m.closedBy === "secondee") && m.closedBy !== viewer) return { text: s(`closed.by.${m.closedBy}.${viewer}`), style: "default" };
       return { text: s("closed", { reason, hasReason: reason !== "" }), style: "default" };
     }
   }
@@ -106,9 +119,10 @@ function hostViewers(m: Match): string[] {
   return [...new Set([owner, ...(m.arrangedBy ? [m.arrangedBy.teamsUserId ?? m.arrangedBy.aadObjectId] : [])])];
 }
 
-const reasonAction = (lang: Lang, key: string, verb: MatchModel["actions"][number]["verb"], data: Record<string, unknown>): NonNullable<MatchModel["reasonAction"]> => ({
+const reasonAction = (lang: Lang, key: string, seenBy: string, verb: MatchModel["actions"][number]["verb"], data: Record<string, unknown>): NonNullable<MatchModel["reasonAction"]> => ({
   title: t(lang, `match.action.${key}`),
   label: t(lang, `match.action.${key}.why`),
+  seenBy,
   submitTitle: t(lang, "match.action.send"),
   verb,
   data,
@@ -132,10 +146,10 @@ export function hostCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}):
   };
   if (m.status === "notified") {
     model.actions = [{ title: t(lang, "match.action.arrange"), verb: VERBS.arrangeMeeting, data: ref }];
-    model.reasonAction = reasonAction(lang, "notSuitable", VERBS.hostDeclines, ref);
+    model.reasonAction = reasonAction(lang, "notSuitable", reasonSeenBy(lang, "host", m.candidate.name), VERBS.hostDeclines, ref);
   } else if (m.status === "meeting" && !m.outcomes.host) {
     model.actions = [{ title: t(lang, "match.action.hostProceeds"), verb: VERBS.hostProceeds, data: ref }];
-    model.reasonAction = reasonAction(lang, "hostDeclines", VERBS.hostDeclines, ref);
+    model.reasonAction = reasonAction(lang, "hostDeclines", reasonSeenBy(lang, "host", m.candidate.name), VERBS.hostDeclines, ref);
   }
   return renderCard("match", withNotes(model, notes), lang);
 }
@@ -160,7 +174,7 @@ export function secondeeCard(m: Match, w: World, lang: Lang, notes: CardNotes = 
   };
   if ((m.status === "notified" || m.status === "meeting") && !m.outcomes.secondee) {
     model.actions = [{ title: t(lang, "match.action.secondeeProceeds"), verb: VERBS.secondeeProceeds, data: ref }];
-    model.reasonAction = reasonAction(lang, "secondeeDeclines", VERBS.secondeeDeclines, ref);
+    model.reasonAction = reasonAction(lang, "secondeeDeclines", reasonSeenBy(lang, "secondee", m.candidate.name), VERBS.secondeeDeclines, ref);
   }
   return renderCard("match", withNotes(model, notes), lang);
 }

@@ -128,7 +128,7 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
       await s.outbox.enqueue({
         id: `match-closed:${id}:${member}`,
         target: { kind: "person", tenantId: m.candidate.tenantId, aadObjectId: member, serviceUrl },
-        activity: note(t(lang, "match.closed.toTeam", { ...names, byHost: side === "host", reason: closedText(m, lang) })),
+        activity: note(t(lang, "match.closed.toTeam", { ...names, byHost: side === "host", reason: closedText(m, lang, "programme-team") })),
         purpose: "match-closed",
       });
     }
@@ -162,7 +162,7 @@ export async function mine(s: Services, caller: Caller): Promise<Reply> {
       title: t(lang, "match.mine.title"),
       empty: t(lang, "match.mine.empty"),
       items: visible.map((m) => {
-        const reason = closedText(m, lang);
+        const reason = closedText(m, lang, m.candidate.key === key ? "secondee" : "host");
         return {
           heading: m.candidate.key === key ? `${m.opening.title}, ${m.opening.organisation}` : t(lang, "match.mine.headingRole", { role: m.opening.title, name: m.candidate.name }),
           statusLabel: t(lang, `match.mine.status.${m.status}`),

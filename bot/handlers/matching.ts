@@ -49,6 +49,12 @@ function channelName(c: RoleRecordDetails["channel"], lang: Lang): string {
   return names.length ? names.join(": ") : t(lang, "matching.suggestions.someChannel");
 }
 
+/** A closed match in the programme team's list: not going ahead, and why, in whoever's words (the programme team sees both sides'). */
+function closedState(m: Match, lang: Lang): string {
+  const reason = closedText(m, lang, "programme-team");
+  return t(lang, "matching.suggestions.state.closed", { reason, hasReason: reason !== "" });
+}
+
 export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], lang: Lang, notice?: string): MatchSuggestionsModel | undefined {
   const role = w.state.role(openingId);
   if (!role) return undefined;
@@ -73,7 +79,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         details: "",
         state:
           m.status === "closed"
-            ? t(lang, "matching.suggestions.state.closed", { reason: closedText(m, lang) })
+            ? closedState(m, lang)
             : t(lang, "matching.suggestions.state.confirmed", { by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }),
         actions: [],
       })),

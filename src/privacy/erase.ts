@@ -4,7 +4,7 @@ import type { ChannelRef } from "../domain/role-record";
 import { ChangeLog } from "../store/changes";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
-import { IN_FORCE, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction, type KeepReason } from "./registry";
+import { IN_FORCE, ownWordsInMatch, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction, type EraseContext, type KeepReason, type ScrubContext } from "./registry";
 
 /** What an erasure will do (shown before the person confirms), per container. */
 export interface ErasurePlan {
@@ -21,6 +21,8 @@ export interface ErasurePlan {
    * to the programme team after, so a role never disappears unnoticed.
    */
   roles: RoleGoing[];
+  /** Held in memory only, to remove the person's own words from what is kept (see EraseContext). */
+  ownWords: string[];
   found: { container: ContainerName; doc: Doc; action: EraseAction }[];
 }
 
@@ -107,12 +109,15 @@ export async function planErasure(store: Store, person: PersonId, known: { names
   const kept = secondments.filter((s) => IN_FORCE.has(String(s.status)) && partyOf(s, who));
   const keptSecondments = new Set(kept.map((s) => s.id));
   const ends = kept.map((s) => (s.terms as { endDate?: string } | undefined)?.endDate).filter((x): x is string => Boolean(x)).sort();
+  const matches = await REGISTRY.find((r) => r.container === "matches")!.find(store.container("matches"), who);
+  const ownWords = matches.flatMap((m) => ownWordsInMatch(m, who));
+  const ctx: EraseContext = { keptSecondments, ownWords };
   const found: ErasurePlan["found"] = [];
   for (const rule of REGISTRY) {
     for (const doc of await rule.find(store.container(rule.container), who)) {
       // A name alone could be a namesake's: only what the rule allows (messages, old audit entries) is changed on a name alone.
       if (!rule.byNameAlone?.(doc) && !mentionsById(doc, who)) continue;
-      found.push({ container: rule.container, doc, action: rule.erase(doc, who, { keptSecondments }) });
+      found.push({ container: rule.container, doc, action: rule.erase(doc, who, ctx) });
     }
   }
   const count = (kind: "delete" | "anonymise") =>
@@ -125,6 +130,7 @@ export async function planErasure(store: Store, person: PersonId, known: { names
     ...(ends.length ? { keptUntil: ends[ends.length - 1]! } : {}),
     keptSecondments,
     roles: rolesGoing(found, who),
+    ownWords,
     found,
   };
 }
@@ -134,7 +140,7 @@ export async function planErasure(store: Store, person: PersonId, known: { names
  * retried on a fresh read. A document whose id or partition named the person is written under its
  * anonymised id first and the old one deleted, so a repeat after an interruption finishes the job.
  */
-async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined, now: Date): Promise<void> {
+async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identity, rule: ContainerRule | undefined, ctx: ScrubContext): Promise<void> {
   if (action.do === "keep") return;
   let current: Doc | undefined = doc;
   for (let attempt = 0; attempt < 5 && current; attempt++) {
@@ -143,7 +149,7 @@ async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identi
         await c.item(current.id, current.pk).delete({ accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
       }
-      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who, now) : current, who) as Doc;
+      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who, ctx) : current, who) as Doc;
       if (next.id === current.id && next.pk === current.pk) {
         await c.item(current.id, current.pk).replace(next, { accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
@@ -183,7 +189,8 @@ export interface ErasureRecord {
 
 /** Erase or anonymise everything the plan found, then record the erasure without the erased data. */
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
-  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container), now);
+  const ctx: ScrubContext = { keptSecondments: plan.keptSecondments, ownWords: plan.ownWords, now };
+  for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container), ctx);
   // The person's change markers went with their data (they name them), so tell every instance's
   // matching to read the pool again: a marker with no name or id in it. It also tells every
   // instance that a chat reference it may remember storing is gone (ConversationRepository.forgetAll).

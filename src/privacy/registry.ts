@@ -19,7 +19,12 @@ export type EraseAction = { do: "delete" } | { do: "anonymise" } | { do: "keep";
 export interface EraseContext {
   /** Secondments still in force that the person is part of: kept until they end. */
   keptSecondments: ReadonlySet<string>;
+  /** Words the person wrote in records others keep (their reason for not going ahead with a match), to remove from copies of messages too. */
+  ownWords: readonly string[];
 }
+
+/** What a scrub also knows: when the erasure runs (a match it closes is closed then). */
+export type ScrubContext = EraseContext & { now: Date };
 
 export interface ContainerRule {
   container: ContainerName;
@@ -33,7 +38,7 @@ export interface ContainerRule {
   exportView(doc: Doc, who: Identity): Record<string, unknown> | undefined;
   erase(doc: Doc, who: Identity, ctx: EraseContext): EraseAction;
   /** Before anonymising: drop what the person wrote themselves (their answers), which a name swap would not remove. */
-  scrub?(doc: Doc, who: Identity, now: Date): Doc;
+  scrub?(doc: Doc, who: Identity, ctx: ScrubContext): Doc;
   /**
    * Erasure changes this document when it names the person by name alone (no id, no email): for text
    * written for others, where a namesake's name replaced costs little and a missed one leaks. Otherwise
@@ -68,6 +73,51 @@ function partyOf(s: Doc, who: Identity): Party | undefined {
   if (is(s.homeManager)) return "homeManager";
   if (is(s.host)) return "host";
   return undefined;
+}
+
+/** Which side of a match the person is on: the person matched, or the vacancy holder. */
+function matchSide(doc: Doc, who: Identity): "secondee" | "host" | undefined {
+  if ((doc.candidate as { key?: string } | undefined)?.key === who.key) return "secondee";
+  if ((doc.opening as { ownerKey?: string } | undefined)?.ownerKey === who.key) return "host";
+  return undefined;
+}
+
+/** What the person wrote in a match: their reason for not going ahead (and the closing reason, when they closed it). */
+export function ownWordsInMatch(doc: Doc, who: Identity): string[] {
+  const side = matchSide(doc, who);
+  if (!side) return [];
+  const own = (doc.outcomes as Record<string, { reason?: unknown } | undefined> | undefined)?.[side]?.reason;
+  const closed = doc.closedBy === side ? doc.closedReason : undefined;
+  return [own, closed].filter((w): w is string => typeof w === "string" && w.trim() !== "" && w !== REMOVED_MARKER);
+}
+
+/**
+ * Every string in `value` with the person's own words replaced by the marker. Words of 8 or more
+ * characters go wherever they appear; shorter ones ("No") only where they stand alone, after a
+ * colon or in quotes, so ordinary words elsewhere are left.
+ */
+export function withoutWords<T>(value: T, words: readonly string[]): T {
+  const list = [...new Set(words.map((w) => w.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!list.length) return value;
+  const text = (v: string): string => {
+    let out = v;
+    for (const w of list) {
+      if (out === w) return REMOVED_MARKER;
+      if (w.length >= 8) out = out.split(w).join(REMOVED_MARKER);
+      else {
+        out = out.split(`"${w}"`).join(`"${REMOVED_MARKER}"`);
+        if (out.endsWith(`: ${w}`)) out = out.slice(0, out.length - w.length) + REMOVED_MARKER;
+      }
+    }
+    return out;
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return text(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }
 
 /** A secondment as one of its parties may see it in their export: their own answers, not the others'. */
@@ -124,12 +174,11 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "matches",
     holds: "Pairs of a person and a role the programme team confirmed, with each side's answer.",
-    kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced; one still in progress for a role the person offered is closed, as the role goes with their data.",
+    kept: "A match behind a secondment still in force, until it ends. Other matches stay for the other side with the person's name replaced and their own reason for not going ahead removed; one still in progress for a role the person offered is closed, as the role goes with their data.",
     find: scanFor,
     exportView(doc, who) {
-      const candidate = doc.candidate as { key?: string } | undefined;
       const opening = doc.opening as { ownerKey?: string; title?: string; organisation?: string } | undefined;
-      const side = candidate?.key === who.key ? "secondee" : opening?.ownerKey === who.key ? "host" : undefined;
+      const side = matchSide(doc, who);
       if (!side) return undefined;
       return {
         id: doc.id,
@@ -143,12 +192,24 @@ export const REGISTRY: readonly ContainerRule[] = [
       };
     },
     erase: (doc, _who, ctx) => (ctx.keptSecondments.has(secondmentIdFor(doc.id)) ? { do: "keep", reason: KEEP_SECONDMENT } : { do: "anonymise" }),
-    // A match for a role the person offered: the role goes with their data, so a match still in
-    // progress closes (the pair is then never proposed again, and the person matched is free).
-    scrub(doc, who, now) {
-      const opening = doc.opening as { ownerKey?: string } | undefined;
-      if (opening?.ownerKey !== who.key || doc.status === "closed") return doc;
-      return { ...doc, status: "closed", closedNote: "role-erased", closedBy: "host", closedAt: now.toISOString() };
+    scrub(found, who, ctx) {
+      // A match for a role the person offered: the role goes with their data, so a match still in
+      // progress closes (the pair is then never proposed again, and the person matched is free).
+      const opening = found.opening as { ownerKey?: string } | undefined;
+      const doc: Doc =
+        opening?.ownerKey === who.key && found.status !== "closed"
+          ? { ...found, status: "closed", closedNote: "role-erased", closedBy: "host", closedAt: ctx.now.toISOString() }
+          : found;
+      // The reason the person gave for not going ahead is their own words: a name swap leaves it.
+      const side = matchSide(doc, who);
+      if (!side) return doc;
+      const out: Doc = { ...doc };
+      const outcomes = { ...((doc.outcomes as Record<string, { reason?: string } | undefined> | undefined) ?? {}) };
+      const own = outcomes[side];
+      if (own && typeof own.reason === "string") outcomes[side] = { ...own, reason: REMOVED_MARKER };
+      out.outcomes = outcomes;
+      if (doc.closedBy === side && typeof doc.closedReason === "string") out.closedReason = REMOVED_MARKER;
+      return out;
     },
   },
   {
@@ -188,7 +249,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "outbox",
     holds: "Messages the bot sends (copies of cards), until they are purged 30 days after sending.",
-    kept: "Messages to other people stay, with the person's name replaced.",
+    kept: "Messages to other people stay, with the person's name replaced; any quote of their reason for not going ahead with a match is removed.",
     find: scanFor,
     byNameAlone: () => true,
     exportView(doc, who) {
@@ -201,6 +262,9 @@ export const REGISTRY: readonly ContainerRule[] = [
       const toThem = target?.aadObjectId?.toLowerCase() === who.person.aadObjectId.toLowerCase() || (target?.conversationId !== undefined && who.ids.includes(target.conversationId.toLowerCase()));
       return toThem ? { do: "delete" } : { do: "anonymise" };
     },
+    // Copies of messages to others (the programme team's "not going ahead" note, suggestions cards)
+    // can quote the person's own words: those go, the rest stays.
+    scrub: (doc, _who, ctx) => ({ ...doc, activity: withoutWords(doc.activity, ctx.ownWords) }),
   },
   {
     container: "jobs",

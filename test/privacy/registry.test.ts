@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { anonymiseDoc, identityOf, LEFT_MARKER, mentions } from "../../src/privacy/identity";
+import { anonymiseDoc, identityOf, LEFT_MARKER, mentions, REMOVED_MARKER } from "../../src/privacy/identity";
 import { equalityReport } from "../../src/privacy/equality";
-import { REGISTRY } from "../../src/privacy/registry";
+import { REGISTRY, withoutWords } from "../../src/privacy/registry";
 import { CONTAINERS } from "../../src/store/store";
 
 describe("the registry of people's data", () => {
@@ -28,5 +28,15 @@ describe("the registry of people's data", () => {
     assert.equal(age.rows.find((r) => r.label === "25 to 34")!.count, "fewer than 5");
     assert.equal(age.rows.find((r) => r.label === "65 or over")!.count, "fewer than 5");
     assert.equal(age.rows.find((r) => r.label === "16 to 24")!.count, "0");
+  });
+
+  it("removes a person's own words from kept messages: long ones anywhere, short ones only where they stand alone", () => {
+    const card = { body: [{ text: "Not going ahead: Too far from home for me" }, { text: "No: Not going ahead" }], note: 'Ana said: "No" Both are available.', state: "Not going ahead: No" };
+    const out = withoutWords(card, ["Too far from home for me", "No"]);
+    assert.equal(out.body[0]!.text, `Not going ahead: ${REMOVED_MARKER}`);
+    assert.equal(out.body[1]!.text, "No: Not going ahead", "a short word elsewhere is left");
+    assert.equal(out.note, `Ana said: "${REMOVED_MARKER}" Both are available.`);
+    assert.equal(out.state, `Not going ahead: ${REMOVED_MARKER}`);
+    assert.deepEqual(withoutWords(card, []), card);
   });
 });
