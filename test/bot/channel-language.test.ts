@@ -82,7 +82,7 @@ describe("Cymraeg in a team channel: the channel's language and the secondee's",
       // Gwen chose Welsh for herself; her line manager did not.
       await bot.teams.say(personalChat(gwen), gwen, "Cymraeg");
       const manager = person("Huw Davies");
-      await bot.teams.press(personalChat(gwen), gwen, VERBS.submitInterest, interestInput({ fullName: gwen.name, skillsOffered: "data-analysis,statistics", lineManagerId: manager.aadObjectId, lineManagerEmail: "", adjustments: "I use a screen reader" }));
+      await bot.teams.press(personalChat(gwen), gwen, VERBS.submitInterest, interestInput({ fullName: gwen.name, skillsOffered: "data-analysis,statistics", lineManagerId: manager.aadObjectId, lineManagerEmail: "", adjustments: "I use a screen reader", language: "cy" }));
       await bot.connector.waitFor(() => Boolean(chatOf(bot, manager)) && cardsIn(bot, chatOf(bot, manager)!).length > 0, 10_000);
       const agree = action(cardsIn(bot, chatOf(bot, manager)!)[0]!, "Agree to release");
       await bot.teams.press({ id: chatOf(bot, manager)!, type: "personal" }, manager, agree.verb, agree.data);
