@@ -99,6 +99,9 @@ describe("Expression of Interest through /api/messages", () => {
     assert.equal(facts["Ways of working"], "Hybrid (some time in the office, some at home), Willing to travel");
     assert.equal(facts["Organisation"], "Department for Education");
     assert.equal(facts["Type of organisation"], "Central government department");
+    // Who sees adjustments: the same as the form says, and as the code does (the host only once shared).
+    assert.equal(facts["Adjustments"], "Recorded. The programme team can see them. A host sees them only if you choose to share them after you both agree to go ahead.");
+    assert.equal(facts["Line manager"], "sam.lee@example.gov.uk", "a manager given by email is shown by it");
     for (const [title, value] of Object.entries(facts)) assert.doesNotMatch(value, /\([^)]*\(/, `${title}: no nested brackets`);
     const doc = await interestDoc();
     assert.equal(doc.status, "submitted");
