@@ -156,8 +156,8 @@ export interface MatchSuggestionsModel {
   guidance?: string;
   candidates: {
     name: string;
-    grade: string;
-    profession: string;
+    /** "HEO, Policy": grade and profession, whichever are known; absent when neither is (an erased person). */
+    about?: string;
     summary: string;
     /** Matched and missing skills, development and preferences, as short lines. */
     details: string;

@@ -11,7 +11,7 @@ import {
   WORK_ARRANGEMENTS,
   WORKING_PATTERNS,
 } from "../../src/domain/options";
-import { SKILLS } from "../../src/domain/skills";
+import { OWN_SKILL_CHOICE, SKILLS } from "../../src/domain/skills";
 import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 import type { FieldSpec, FormContent } from "./form-builder";
 
@@ -34,6 +34,7 @@ export function interestForm(o: { editing: boolean; version?: number; lang?: Lan
       ...(spec.required ? { requiredMessage: m(`interest.required.${id}`) } : {}),
     };
   };
+  const skillChoices = [...choicesIn(lang, "skill", SKILLS), { id: OWN_SKILL_CHOICE, label: m("interest.choice.ownSkill") }];
   return {
     lang,
     title: m(o.editing ? "interest.title.edit" : "interest.title.new"),
@@ -64,9 +65,10 @@ export function interestForm(o: { editing: boolean; version?: number; lang?: Lan
       {
         heading: m("interest.section.skills"),
         fields: [
-          f("skillsOffered", { kind: "multi", hintKey: "interest.hint.skills", choices: choicesIn(lang, "skill", SKILLS) }),
+          // Required on the card: someone whose skills are not listed selects "Something else" and types them.
+          f("skillsOffered", { kind: "multi", hintKey: "interest.hint.skills", required: true, choices: skillChoices }),
           f("skillsOfferedOther", { kind: "text", hintKey: "interest.hint.otherSkills", maxLength: 1000 }),
-          f("skillsToDevelop", { kind: "multi", hintKey: "interest.hint.skills", choices: choicesIn(lang, "skill", SKILLS) }),
+          f("skillsToDevelop", { kind: "multi", hintKey: "interest.hint.skills", required: true, choices: skillChoices }),
           f("skillsToDevelopOther", { kind: "text", hintKey: "interest.hint.otherSkills", maxLength: 1000 }),
         ],
       },

@@ -29,7 +29,12 @@ export const STATUS_VIEW: Record<RecordStatus, { color: "default" | "good" | "wa
   withdrawn: { color: "warning" },
 };
 
-export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG): Fact[] {
+/**
+ * The facts of a saved interest. `managerName` is the line manager's name once we know it (from
+ * their answer to the release request); before that the line shows their email, or says they
+ * were chosen in Teams.
+ */
+export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG, managerName?: string): Fact[] {
   const m = (key: string, values?: MessageValues) => t(lang, key, values);
   const label = (list: ChoiceListName, choices: readonly Choice[], id: string) => choiceLabel(choicesIn(lang, list, choices), id) ?? id;
   const many = (list: ChoiceListName, choices: readonly Choice[], ids: readonly string[]) => ids.map((id) => label(list, choices, id)).join(", ");
@@ -58,7 +63,7 @@ export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG): Fa
     },
     { title: m("facts.clearance"), value: label("clearance", CLEARANCE_LEVELS, d.clearance) },
     { title: m("facts.adjustments"), value: d.adjustments ? m("facts.adjustmentsRecorded") : m("facts.none") },
-    { title: m("facts.lineManager"), value: d.lineManagerEmail ?? (d.lineManagerId ? m("facts.chosenFromTeams") : m("facts.notGiven")) },
+    { title: m("facts.lineManager"), value: managerName ?? d.lineManagerEmail ?? (d.lineManagerId ? m("facts.chosenFromTeams") : m("facts.notGiven")) },
   ];
 }
 

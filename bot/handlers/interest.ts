@@ -98,6 +98,8 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
     : record
       ? { label: m(`myInterest.status.${record.status}`), color: STATUS_VIEW[record.status].color }
       : undefined;
+  // The manager's name is known once they have answered (Teams gives it with their click).
+  const managerName = release && record?.details.lineManagerId && release.manager.aadObjectId === record.details.lineManagerId ? (release.manager.name ?? release.decidedBy?.name) : undefined;
   const releaseFacts = release
     ? [
         { title: m("myInterest.managerAnswer"), value: view!.label },
@@ -113,7 +115,7 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
         ...(notice ? { notice, noticeStyle } : {}),
         empty: m("myInterest.empty"),
         items: record
-          ? [{ heading: record.details.organisationName, statusLabel: view!.label, statusColor: view!.color, facts: [...interestFacts(record.details, lang), ...releaseFacts], actions }]
+          ? [{ heading: record.details.organisationName, statusLabel: view!.label, statusColor: view!.color, facts: [...interestFacts(record.details, lang, managerName), ...releaseFacts], actions }]
           : [],
         cardActions: record ? [menu] : [...actions, menu],
       },

@@ -55,14 +55,20 @@ function closedState(m: Match, lang: Lang): string {
   return t(lang, "matching.suggestions.state.closed", { reason, hasReason: reason !== "" });
 }
 
+/** The line under a person's name: grade and profession, leaving out what is not known (nothing at all once a person is erased). */
+function about(grade: string | undefined, profession: string | undefined): { about?: string } {
+  const line = [grade, profession].filter((part) => part && part.trim()).join(", ");
+  return line ? { about: line } : {};
+}
+
 export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], lang: Lang, notice?: string): MatchSuggestionsModel | undefined {
   const role = w.state.role(openingId);
   if (!role) return undefined;
   const existing = w.state.matchesForOpening(openingId);
   const person = (key: string) => w.state.candidate(key);
-  const grade = (key: string) => {
+  const aboutPerson = (key: string) => {
     const c = person(key);
-    return c ? gradeText(c.details.grade, c.details.gradeDetails) : "";
+    return c ? about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession) : {};
   };
   return {
     roleTitle: role.details.form.title,
@@ -73,8 +79,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
     candidates: [
       ...existing.map((m) => ({
         name: m.candidate.name,
-        grade: grade(m.candidate.key),
-        profession: person(m.candidate.key)?.details.profession ?? "",
+        ...aboutPerson(m.candidate.key),
         summary: summaryFor(m, lang),
         details: "",
         state:
@@ -87,8 +92,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         const c = person(p.candidateId)!;
         return {
           name: c.name,
-          grade: gradeText(c.details.grade, c.details.gradeDetails),
-          profession: c.details.profession,
+          ...about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession),
           summary: formatSentences(lang, p.explanation.summary),
           details: formatLines(lang, explanationLines(p.explanation)),
           actions: [
@@ -145,8 +149,7 @@ function exchangeModel(w: World, x: ExchangeProposal, lang: Lang, notice?: strin
   const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
   const entry = (c: typeof a, p: Proposal) => ({
     name: t(lang, "matching.exchange.into", { name: c.name, role: roleFor(p)!.details.form.title, organisation: roleFor(p)!.details.form.hostOrganisation }),
-    grade: gradeText(c.details.grade, c.details.gradeDetails),
-    profession: c.details.profession,
+    ...about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession),
     summary: formatSentences(lang, p.explanation.summary),
     details: formatLines(lang, explanationLines(p.explanation)),
     actions: [],

@@ -47,7 +47,7 @@ import {
   type WorkArrangementId,
   type WorkingPatternId,
 } from "./options";
-import { SKILL_IDS, type SkillSet } from "./skills";
+import { listedSkills, OWN_SKILL_CHOICE, SKILL_IDS, type SkillSet } from "./skills";
 
 export type { FormResult, RuleContext } from "./forms";
 
@@ -57,8 +57,9 @@ export type { FormResult, RuleContext } from "./forms";
  *
  * - days per week: required when part-time, ignored when full-time → on `daysPerWeek`
  * - contract end date: required when fixed-term, ignored when permanent → on `fixedTermEnd`
- * - at least one skill offered (chosen or own words) → on `skillsOffered`
- * - at least one skill to develop → on `skillsToDevelop`
+ * - at least one skill offered (chosen or own words) → on `skillsOffered`; "something else"
+ *   chosen with no words typed → on `skillsOfferedOther`
+ * - the same for skills to develop → on `skillsToDevelop` / `skillsToDevelopOther`
  * - shortest duration no longer than longest → on `longestDurationMonths`
  * - longest duration within the organisation's cap (ctx.durationCapMonths) → on `longestDurationMonths`
  * - fixed-term: available from + shortest duration must end on or before the contract end → on
@@ -138,6 +139,9 @@ export interface InterestDetails {
 const DURATION = { min: 1, max: 60, unit: "months", whole: true } as const;
 const DAYS = { min: 1, max: 4.5, whole: false } as const;
 
+/** The skills a card may send: the listed ones and "something else" (never stored). */
+const SKILL_CHOICES = [...SKILL_IDS, OWN_SKILL_CHOICE] as const;
+
 /** The field schemas with their messages in `lang` (words from the catalogue, "interest.…"). */
 function schemasIn(lang: Lang) {
   const m = (key: string) => t(lang, key);
@@ -155,9 +159,9 @@ function schemasIn(lang: Lang) {
     region: choice(choiceIds(REGIONS), required("region")),
     town: requiredText({ label: name("town"), max: 80, required: required("town"), lang }),
     workArrangements: choices(choiceIds(WORK_ARRANGEMENTS), { invalid: invalid("workArrangements") }),
-    skillsOffered: choices(SKILL_IDS, { invalid: invalid("skillsOffered") }),
+    skillsOffered: choices(SKILL_CHOICES, { invalid: invalid("skillsOffered") }),
     skillsOfferedOther: otherSkills(m("interest.label.skillsOfferedOther"), lang),
-    skillsToDevelop: choices(SKILL_IDS, { invalid: invalid("skillsToDevelop") }),
+    skillsToDevelop: choices(SKILL_CHOICES, { invalid: invalid("skillsToDevelop") }),
     skillsToDevelopOther: otherSkills(m("interest.label.skillsToDevelopOther"), lang),
     secondmentTypes: choices(choiceIds(SECONDMENT_TYPES), { required: required("secondmentTypes"), invalid: invalid("secondmentTypes") }),
     workingPattern: choice(choiceIds(WORKING_PATTERNS), required("workingPattern")),
@@ -216,11 +220,13 @@ export function validateInterest(raw: unknown, ctx: RuleContext, lang: Lang = DE
   requireFuture(check, "availableFrom", ctx.today, true, m("interest.rule.availableFromPast"));
   requireFuture(check, "fixedTermEnd", ctx.today, false, m("interest.rule.fixedTermEndPast"));
 
-  if (valid(check, "skillsOffered", "skillsOfferedOther") && v.skillsOffered.length + v.skillsOfferedOther.length === 0) {
-    fail(check, "skillsOffered", m("interest.rule.skillsOffered"));
-  }
-  if (valid(check, "skillsToDevelop", "skillsToDevelopOther") && v.skillsToDevelop.length + v.skillsToDevelopOther.length === 0) {
-    fail(check, "skillsToDevelop", m("interest.rule.skillsToDevelop"));
+  for (const [listed, own] of [
+    ["skillsOffered", "skillsOfferedOther"],
+    ["skillsToDevelop", "skillsToDevelopOther"],
+  ] as const) {
+    if (!valid(check, listed, own)) continue;
+    if (v[listed].includes(OWN_SKILL_CHOICE) && v[own].length === 0) fail(check, own, m(`interest.rule.${own}`));
+    else if (listedSkills(v[listed]).length + v[own].length === 0) fail(check, listed, m(`interest.rule.${listed}`));
   }
 
   if (valid(check, "shortestDurationMonths", "longestDurationMonths") && v.shortestDurationMonths > v.longestDurationMonths) {
@@ -264,8 +270,8 @@ export function validateInterest(raw: unknown, ctx: RuleContext, lang: Lang = DE
       region: v.region,
       town: v.town,
       workArrangements: v.workArrangements,
-      skillsOffered: { ids: v.skillsOffered, other: v.skillsOfferedOther },
-      skillsToDevelop: { ids: v.skillsToDevelop, other: v.skillsToDevelopOther },
+      skillsOffered: { ids: listedSkills(v.skillsOffered), other: v.skillsOfferedOther },
+      skillsToDevelop: { ids: listedSkills(v.skillsToDevelop), other: v.skillsToDevelopOther },
       secondmentTypes: v.secondmentTypes,
       workingPattern: v.workingPattern,
       daysPerWeek: v.daysPerWeek,
@@ -285,6 +291,11 @@ export function validateInterest(raw: unknown, ctx: RuleContext, lang: Lang = DE
   };
 }
 
+/** The skills ticked on the card: those chosen, and "something else" when there are own words. */
+function skillChoices(sk: SkillSet): string {
+  return joinChoices(sk.other.length ? [...sk.ids, OWN_SKILL_CHOICE] : sk.ids);
+}
+
 /** The card's input values for editing saved details; validateInterest gives the same details back. */
 export function interestToForm(d: InterestDetails): Record<InterestField, string> {
   const opt = (s: string | undefined) => s ?? "";
@@ -299,9 +310,9 @@ export function interestToForm(d: InterestDetails): Record<InterestField, string
     region: d.region,
     town: d.town,
     workArrangements: joinChoices(d.workArrangements),
-    skillsOffered: joinChoices(d.skillsOffered.ids),
+    skillsOffered: skillChoices(d.skillsOffered),
     skillsOfferedOther: d.skillsOffered.other.join(", "),
-    skillsToDevelop: joinChoices(d.skillsToDevelop.ids),
+    skillsToDevelop: skillChoices(d.skillsToDevelop),
     skillsToDevelopOther: d.skillsToDevelop.other.join(", "),
     secondmentTypes: joinChoices(d.secondmentTypes),
     workingPattern: d.workingPattern,

@@ -34,6 +34,17 @@ export const SKILLS = [
 export type SkillId = (typeof SKILLS)[number]["id"];
 export const SKILL_IDS: readonly SkillId[] = SKILLS.map((s) => s.id);
 
+/**
+ * The extra choice at the end of a skills list, "Something else (enter it below)": it lets a form
+ * require at least one choice while someone whose skills are not listed types their own. It is
+ * never stored: only the skills chosen and the words typed are.
+ */
+export const OWN_SKILL_CHOICE = "own";
+/** The skills chosen, without the "something else" choice. */
+export function listedSkills<Id extends string>(chosen: readonly (Id | typeof OWN_SKILL_CHOICE)[]): Id[] {
+  return chosen.filter((id): id is Id => id !== OWN_SKILL_CHOICE);
+}
+
 /** Chosen skills plus skills in the person's own words. */
 export interface SkillSet {
   ids: SkillId[];

@@ -30,6 +30,21 @@ describe("line managers release staff with one click", function () {
     return { chat: { id: conversationId, type: "personal" }, card, confirmation };
   }
 
+  /** The value of the fact titled `title` on a card (a FactSet line). */
+  const fact = (c: Card, title: string): string | undefined => {
+    const found: string[] = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === "object") {
+        const o = n as Record<string, unknown>;
+        if (o.type === "FactSet" && Array.isArray(o.facts)) for (const f of o.facts as { title: string; value: string }[]) if (f.title === title) found.push(f.value);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(c);
+    return found[0];
+  };
+
   const toSecondee = (p: Person) => bot.connector.to(personalChat(p).id).map((s) => s.body.text).filter(Boolean) as string[];
 
   it("sends the manager a card, and one click on Agree updates it in place and tells the secondee", async () => {
@@ -43,6 +58,8 @@ describe("line managers release staff with one click", function () {
     // has not told us his; an Entra id there would match nobody.
     assert.deepEqual(card.refresh.userIds, [ana.id]);
     assert.equal((await approvalDoc(ana)).status, "pending");
+    // Chosen in the people picker: no name until the manager answers.
+    assert.equal(fact(await bot.teams.press(personalChat(ana), ana, VERBS.showInterest), "Line manager"), "Chosen from Teams");
 
     const agree = action(card, "Agree to release");
     const updated = await bot.teams.press(chat, sam, agree.verb, agree.data);
@@ -55,6 +72,8 @@ describe("line managers release staff with one click", function () {
     await bot.connector.waitFor(() => toSecondee(ana).some((t) => /Good news: Sam Lee agreed to release you/.test(t)));
     const plan = await bot.teams.press(personalChat(ana), ana, VERBS.showPlan);
     assert.match(cardText(plan), /2 of 7 steps done/);
+    // Once Sam has answered, "My interest" names him.
+    assert.equal(fact(await bot.teams.press(personalChat(ana), ana, VERBS.showInterest), "Line manager"), "Sam Lee");
 
     const refreshed = await bot.teams.press(chat, sam, VERBS.refreshApproval, agree.data);
     assert.match(cardText(refreshed), /Agreed by Sam Lee/);

@@ -41,6 +41,26 @@ describe("Expression of Interest through /api/messages", () => {
     assert.equal(values.email, "ana.jones@example.gov.uk");
   });
 
+  it("marks both skills lists required on the card, with 'Something else' for skills not in the list", async () => {
+    const form = await bot.teams.press(chat, ana, VERBS.startInterest);
+    const byId: Record<string, Card> = {};
+    walk(form, (n) => {
+      if (typeof n.type === "string" && n.type.startsWith("Input.")) byId[n.id] = n;
+    });
+    for (const [id, words] of [["skillsOffered", "can offer"], ["skillsToDevelop", "want to develop"]] as const) {
+      const list = byId[id]!;
+      assert.equal(list.isRequired, true, `${id}: Teams shows it as required and checks it before sending`);
+      assert.match(list.errorMessage, new RegExp(`Select at least one skill you ${words}\\. If yours are not in the list, select 'Something else'`));
+      assert.deepEqual(list.choices.at(-1), { title: "Something else (enter it below)", value: "own" });
+    }
+    assert.equal(byId.skillsOfferedOther!.isRequired, false, "own words stay optional: 'Something else' is checked by the server");
+    // 'Something else' ticked and nothing typed: a message beside the words box, nothing stored.
+    const sent = await bot.teams.press(chat, ana, VERBS.submitInterest, interestInput({ skillsOffered: "own", skillsOfferedOther: "" }));
+    assert.equal(errorBeside(sent, "skillsOfferedOther"), "Enter the skills you can offer that are not in the list");
+    assert.equal(inputs(sent).skillsOffered, "own", "the tick is kept");
+    assert.equal(await interestDoc(), undefined, "nothing stored");
+  });
+
   it("returns three mistakes beside their fields, keeps everything typed, and stores nothing", async () => {
     const sent = interestInput({
       organisationName: "",
@@ -79,6 +99,9 @@ describe("Expression of Interest through /api/messages", () => {
     assert.equal(facts["Ways of working"], "Hybrid (some time in the office, some at home), Willing to travel");
     assert.equal(facts["Organisation"], "Department for Education");
     assert.equal(facts["Type of organisation"], "Central government department");
+    // Who sees adjustments: the same as the form says, and as the code does (the host only once shared).
+    assert.equal(facts["Adjustments"], "Recorded. The programme team can see them. A host sees them only if you choose to share them after you both agree to go ahead.");
+    assert.equal(facts["Line manager"], "sam.lee@example.gov.uk", "a manager given by email is shown by it");
     for (const [title, value] of Object.entries(facts)) assert.doesNotMatch(value, /\([^)]*\(/, `${title}: no nested brackets`);
     const doc = await interestDoc();
     assert.equal(doc.status, "submitted");
@@ -96,11 +119,15 @@ describe("Expression of Interest through /api/messages", () => {
     assert.equal(inputs(form).organisationName, "Department for Education");
     const save = action(form, "Save changes");
     assert.equal(save.data.version, 1);
-    const card = await bot.teams.press(chat, ana, VERBS.submitInterest, { ...interestInput({ town: "Bradford" }), ...save.data });
+    const card = await bot.teams.press(chat, ana, VERBS.submitInterest, { ...interestInput({ town: "Bradford", skillsOffered: "policy-development,own", skillsOfferedOther: "Negotiation" }), ...save.data });
     assert.match(cardText(card), /Your changes are saved/);
     const doc = await interestDoc();
     assert.equal(doc.version, 2);
     assert.equal(doc.details.town, "Bradford");
+    assert.deepEqual(doc.details.skillsOffered, { ids: ["policy-development"], other: ["Negotiation"] }, "'Something else' itself is not stored");
+    const again = inputs(await bot.teams.press(chat, ana, VERBS.startInterest));
+    assert.equal(again.skillsOffered, "policy-development,own", "own words saved: 'Something else' is ticked again");
+    assert.equal(again.skillsOfferedOther, "Negotiation");
   });
 
   it("refuses to save a form opened before the latest change (stale version)", async () => {

@@ -204,4 +204,27 @@ describe("matching people to roles, through the bot", function () {
     const swapMatches = resources.filter((m: { candidate: { name: string } }) => ["Kim Rowe", "Lee Shaw"].includes(m.candidate.name));
     assert.equal(swapMatches.length, 2, "one match each way");
   });
+
+  it("shows no empty grade and profession line for a confirmed person who has since been erased", async () => {
+    await bot.teams.press(housing, vic, VERBS.submitRole, roleInput({ title: "Housing policy adviser" }));
+    const eve = person("Eve Hart");
+    await released(eve);
+    const confirm = action(await suggestionsFor("Eve Hart", "Housing policy adviser"), "Confirm Eve Hart");
+    const confirmed = await bot.teams.press({ id: chatOf(pat)!, type: "personal" }, pat, confirm.verb, confirm.data);
+    assert.match(cardText(confirmed), /Confirmed Eve Hart/);
+    assert.ok(cardText(confirmed).split("\n").some((line) => /^Higher Executive Officer \(HEO\), Policy$/.test(line)), "grade and profession under the name while known");
+
+    const said = await bot.teams.say(personalChat(eve), eve, "delete my data");
+    const ask = said.flatMap((x) => x.body.attachments ?? []).map((a: { content: Card }) => a.content).find((c: Card) => JSON.stringify(c).includes("Yes, delete my data"))!;
+    const yes = action(ask, "Yes, delete my data");
+    assert.match(cardText(await bot.teams.press(personalChat(eve), eve, yes.verb, yes.data)), /Your data has been deleted/);
+
+    // Someone new who fits brings fresh suggestions for the role; Eve's confirmed match is still listed.
+    await released(person("Gil Moss"));
+    const fresh = await suggestionsFor("Gil Moss", "Housing policy adviser");
+    const lines = cardText(fresh).split("\n");
+    assert.doesNotMatch(JSON.stringify(fresh), /Eve Hart/);
+    assert.ok(lines.some((line) => /^Confirmed by/.test(line)), "the erased person's match is still shown");
+    assert.deepEqual(lines.filter((line) => /^\s*,|,\s*$/.test(line)), [], "no line of only a comma, or starting or ending with one");
+  });
 });

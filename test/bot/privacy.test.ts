@@ -98,10 +98,10 @@ describe("people's data: privacy notice, export, erasure, adjustments by choice,
     assert.match(t, /export my data/);
     const welcome = onlyCard(await bot.teams.say(personalChat(bea), bea, "help"));
     assert.ok(JSON.stringify(welcome).includes(`"verb":"${VERBS.showPrivacy}"`), "the welcome card links to the notice");
-    assert.match(cardText(welcome), /How we use your information/);
+    assert.match(cardText(welcome), /Find out how we use your information: select here or type \*\*privacy\*\*\./);
     const form = await bot.teams.press(personalChat(bea), bea, VERBS.startInterest);
     assert.match(cardText(form), /type \*\*privacy\*\*/);
-    assert.match(cardText(form), /A host sees it only if you choose to share it after you both agree to go ahead/);
+    assert.match(cardText(form), /The programme team can see it\. A host sees it only if you choose to share it after you both agree to go ahead/);
   });
 
   it("asks the secondee whether to share their adjustments; the host sees them only if shared", async () => {

@@ -65,7 +65,7 @@ describe("Role Matching form through /api/messages", () => {
   it("returns mistakes with the grade range and the duration cap, values kept", async () => {
     const bad = await bot.teams.press(personalChat(vic), vic, VERBS.submitRole, roleInput({ gradeMin: "cs-g7", gradeMax: "cs-heo", durationMonths: "30", notificationChannel: housing.id }));
     const text = cardText(bad);
-    assert.match(text, /Lowest grade must be the same as or below highest grade/);
+    assert.match(text, /The lowest grade must be the same as or below the highest grade/);
     assert.match(text, /24 months/);
     assert.equal((await roles()).length, 1, "only the earlier role is stored");
   });

@@ -149,8 +149,8 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
       channelLabel: "Housing: General",
       notice: "Confirmed.",
       candidates: [
-        { name: "Ana Jones", grade: "HEO", profession: "Policy", summary: "Offers 2 of 2 skills.", details: "- Matched: data analysis", actions: [{ title: "Confirm", verb: VERBS.showMenu, data: { c: "x" } }] },
-        { name: "Ben Ade", grade: "SEO", profession: "Digital", summary: "Offers 1 of 2 skills.", details: "- Matched: statistics", state: "Confirmed by Pat", actions: [] },
+        { name: "Ana Jones", about: "HEO, Policy", summary: "Offers 2 of 2 skills.", details: "- Matched: data analysis", actions: [{ title: "Confirm", verb: VERBS.showMenu, data: { c: "x" } }] },
+        { name: "Ben Ade", summary: "Offers 1 of 2 skills.", details: "- Matched: statistics", state: "Confirmed by Pat", actions: [] },
       ],
     },
     { roleTitle: "Analyst", organisation: "DfE", channelLabel: "Policy: General", candidates: [] },

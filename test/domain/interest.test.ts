@@ -122,6 +122,12 @@ describe("Expression of Interest form", () => {
     ["other skills only, split and de-duplicated", { skillsOffered: "", skillsOfferedOther: "Negotiation; negotiation\nBudget  setting, " }, (d) => {
       assert.deepEqual(d.skillsOffered, { ids: [], other: ["Negotiation", "Budget setting"] });
     }],
+    ["'Something else' with own words, which is not stored", { skillsOffered: "own,data-analysis", skillsOfferedOther: "Negotiation" }, (d) => {
+      assert.deepEqual(d.skillsOffered, { ids: ["data-analysis"], other: ["Negotiation"] });
+    }],
+    ["only 'Something else' and own words to develop", { skillsToDevelop: "own", skillsToDevelopOther: "Coaching" }, (d) => {
+      assert.deepEqual(d.skillsToDevelop, { ids: [], other: ["Coaching"] });
+    }],
     ["part-time, 1 day a week", { ...PART_TIME, daysPerWeek: "1" }, (d) => assert.equal(d.daysPerWeek, 1)],
     ["part-time, 4.5 days a week", { ...PART_TIME, daysPerWeek: "4.5" }, (d) => assert.equal(d.daysPerWeek, 4.5)],
     ["part-time, days as a number", { ...PART_TIME, daysPerWeek: 3 }, (d) => assert.equal(d.daysPerWeek, 3)],
@@ -170,6 +176,8 @@ describe("Expression of Interest form", () => {
     ["an other skill of 61 characters", { skillsOfferedOther: long(61) }, "skillsOfferedOther", /^Each skill must be between 2 and 60 characters/],
     ["11 other skills", { skillsOfferedOther: Array.from({ length: 11 }, (_, i) => `Skill ${i}`).join(",") }, "skillsOfferedOther", "Enter 10 other skills or fewer"],
     ["no skills to develop", { skillsToDevelop: "", skillsToDevelopOther: " , ;" }, "skillsToDevelop", "Select at least one skill you want to develop, or enter your own"],
+    ["'Something else' offered with no words typed", { skillsOffered: "own", skillsOfferedOther: "" }, "skillsOfferedOther", "Enter the skills you can offer that are not in the list"],
+    ["'Something else' to develop with no words typed, beside listed ones", { skillsToDevelop: "leadership,own", skillsToDevelopOther: " " }, "skillsToDevelopOther", "Enter the skills you want to develop that are not in the list"],
     ["no type of secondment", { secondmentTypes: "" }, "secondmentTypes", "Select at least one type of secondment"],
     ["only commas for type of secondment", { secondmentTypes: ",," }, "secondmentTypes", "Select at least one type of secondment"],
     ["a type of secondment not on the list", { secondmentTypes: "sabbatical" }, "secondmentTypes", "Select types of secondment from the list"],
@@ -348,6 +356,10 @@ describe("Expression of Interest form", () => {
         clearance: "sc",
       }],
     ];
+    it("ticks 'Something else' when there are own words, and only then", () => {
+      assert.equal(interestToForm(valueOf({ skillsOffered: "finance", skillsOfferedOther: "Negotiation" })).skillsOffered, "finance,own");
+      assert.equal(interestToForm(valueOf({ skillsOffered: "finance", skillsOfferedOther: "" })).skillsOffered, "finance");
+    });
     for (const [name, overrides] of forms) {
       it(`gives back the same details: ${name}`, () => {
         const d = valueOf(overrides);

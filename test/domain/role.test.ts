@@ -121,8 +121,8 @@ describe("Role Matching form", () => {
     ["11 useful skills", { niceSkillsOther: Array.from({ length: 11 }, (_, i) => `Skill ${i}`).join("\n") }, "niceSkillsOther", "Enter 10 other skills or fewer"],
     ["no lowest grade", { gradeMin: "" }, "gradeMin", "Select the lowest grade for the role"],
     ["an unknown highest grade", { gradeMax: "cs-g5" }, "gradeMax", "Select the highest grade for the role"],
-    ["a lowest grade above the highest", { gradeMin: "cs-g7", gradeMax: "cs-seo" }, "gradeMin", "Lowest grade must be the same as or below highest grade"],
-    ["a lowest band above the highest grade", { gradeMin: "lg-assistant-director", gradeMax: "cs-g6" }, "gradeMin", "Lowest grade must be the same as or below highest grade"],
+    ["a lowest grade above the highest", { gradeMin: "cs-g7", gradeMax: "cs-seo" }, "gradeMin", "The lowest grade must be the same as or below the highest grade"],
+    ["a lowest band above the highest grade", { gradeMin: "lg-assistant-director", gradeMax: "cs-g6" }, "gradeMin", "The lowest grade must be the same as or below the highest grade"],
     ["no region", { region: "" }, "region", "Select the region the role is based in"],
     ["no town", { town: "" }, "town", "Enter the town or city the role is based in"],
     ["a town of 81 characters", { town: long(81) }, "town", "Town or city must be 80 characters or less"],
@@ -180,7 +180,7 @@ describe("Role Matching form", () => {
   it("gives three messages for three mistakes, including a cross-field rule", () => {
     assert.deepEqual(errorsOf({ title: "", gradeMin: "cs-scs1", gradeMax: "cs-eo", openings: "lots" }), {
       title: "Enter the role title",
-      gradeMin: "Lowest grade must be the same as or below highest grade",
+      gradeMin: "The lowest grade must be the same as or below the highest grade",
       openings: "Number of secondees must be a number",
     });
   });
