@@ -21,8 +21,9 @@ describe("line managers release staff with one click", function () {
     (await bot.app.store.container("people").item("approval", personKey({ tenantId: TENANT, aadObjectId: p.aadObjectId })).read()).resource;
 
   /** The secondee sends their interest naming their manager; returns the manager's chat and the card they got. */
-  async function askManager(secondee: Person, manager: Person): Promise<{ chat: Chat; card: Card; confirmation: Card }> {
-    const confirmation = await bot.teams.press(personalChat(secondee), secondee, VERBS.submitInterest, interestInput({ fullName: secondee.name, lineManagerId: manager.aadObjectId, lineManagerEmail: "" }));
+  /** `language`: what the form's "Language for messages" says (it comes filled in with the secondee's language). */
+  async function askManager(secondee: Person, manager: Person, language: "en" | "cy" = "en"): Promise<{ chat: Chat; card: Card; confirmation: Card }> {
+    const confirmation = await bot.teams.press(personalChat(secondee), secondee, VERBS.submitInterest, interestInput({ fullName: secondee.name, lineManagerId: manager.aadObjectId, lineManagerEmail: "", language }));
     await bot.connector.waitFor(() => bot.connector.created.some((c) => c.memberId === manager.aadObjectId));
     const conversationId = bot.connector.created.find((c) => c.memberId === manager.aadObjectId)!.conversationId;
     await bot.connector.waitFor((sent) => sent.some((s) => s.conversationId === conversationId && s.body.attachments?.[0]?.contentType === CARD));
@@ -165,7 +166,7 @@ describe("line managers release staff with one click", function () {
     const wyn = person("Wyn Parri");
     await bot.teams.press(personalChat(wyn), wyn, VERBS.setLanguage, { lang: "cy" });
     // Known only by email: the advice is on the confirmation and under "What to do".
-    const confirmation = cardText(await bot.teams.press(personalChat(wyn), wyn, VERBS.submitInterest, interestInput({ fullName: wyn.name, lineManagerId: "", lineManagerEmail: "boss@example.gov.uk" })));
+    const confirmation = cardText(await bot.teams.press(personalChat(wyn), wyn, VERBS.submitInterest, interestInput({ fullName: wyn.name, lineManagerId: "", lineManagerEmail: "boss@example.gov.uk", language: "cy" })));
     assert.match(confirmation, /Doedden ni ddim yn gallu dod o hyd i'ch rheolwr llinell yn Teams o'u cyfeiriad e-bost/);
     assert.match(confirmation, /anfon e-bost at dîm y rhaglen yn secondmentexpertise@cabinetoffice\.gov\.uk/);
     assert.doesNotMatch(confirmation, /We could not|line manager/);
@@ -178,7 +179,7 @@ describe("line managers release staff with one click", function () {
     const ned = person("Ned Bryn");
     await bot.teams.press(personalChat(nia), nia, VERBS.setLanguage, { lang: "cy" });
     bot.connector.unreachableUsers.add(ned.aadObjectId);
-    await bot.teams.press(personalChat(nia), nia, VERBS.submitInterest, interestInput({ fullName: nia.name, lineManagerId: ned.aadObjectId, lineManagerEmail: "" }));
+    await bot.teams.press(personalChat(nia), nia, VERBS.submitInterest, interestInput({ fullName: nia.name, lineManagerId: ned.aadObjectId, lineManagerEmail: "", language: "cy" }));
     await bot.connector.waitFor(() => toSecondee(nia).some((t) => /Doedden ni ddim yn gallu anfon neges at eich rheolwr llinell yn Teams/.test(t)), 10_000);
     assert.ok(!toSecondee(nia).some((t) => /could not send your line manager/.test(t)), "no English message");
 
@@ -186,7 +187,7 @@ describe("line managers release staff with one click", function () {
     const ifan = person("Ifan Rhys");
     const mair = person("Mair Huws");
     await bot.teams.press(personalChat(ifan), ifan, VERBS.setLanguage, { lang: "cy" });
-    const { chat, card } = await askManager(ifan, mair);
+    const { chat, card } = await askManager(ifan, mair, "cy");
     const agree = action(card, "Agree to release");
     await bot.teams.press(chat, mair, agree.verb, agree.data);
     await bot.connector.waitFor(() => toSecondee(ifan).some((t) => /^Newyddion da: cytunodd Mair Huws i'ch rhyddhau ar gyfer secondiad\./.test(t)));
