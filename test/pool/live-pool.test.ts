@@ -113,9 +113,10 @@ describe("matching kept up to date from what changed", () => {
       case "role": {
         const d = gen.opening(roleId(o.r)).details;
         const form = { ...d, secondmentTypes: o.exchange ? (["exchange", "long-term"] as typeof d.secondmentTypes) : d.secondmentTypes.filter((t) => t !== "exchange"), openings: 1 };
-        const existing = await roles.get(who(o.owner), roleId(o.r));
-        // A role belongs to one owner: a later owner for the same id would be another person's role.
-        const owner = existing ? o.owner : o.owner;
+        // A role id belongs to one owner (real ids are random UUIDs, so two people never share one):
+        // a later submission for the same id is its first owner changing it.
+        let owner = o.owner;
+        for (let p = 0; p < PEOPLE; p++) if (await roles.get(who(p), roleId(o.r))) owner = p;
         await roles.submit(who(owner), roleId(o.r), { form, channel: { conversationId: "19:c@thread.tacv2" } }, undefined, now);
         return;
       }
