@@ -149,7 +149,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       {
         title: doc.details.fullName,
         empty: "",
-        items: [{ heading: doc.details.organisationName, statusLabel: t(m.lang, withdrawn ? "programme.status.person.withdrawn" : "programme.person.inPool"), statusColor: withdrawn ? "warning" : "good", facts: interestFacts(doc.details, m.lang).filter((f) => f.title !== t(m.lang, "facts.lineManager")), actions: [] }],
+        items: [{ heading: doc.details.organisationName, statusLabel: t(m.lang, withdrawn ? "programme.status.person.withdrawn" : "programme.person.inPool"), statusColor: withdrawn ? "warning" : "good", facts: interestFacts(doc.details, m.lang, undefined, "others").filter((f) => f.title !== t(m.lang, "facts.lineManager")), actions: [] }],
         cardActions: [],
       },
       m.lang,

@@ -32,9 +32,10 @@ export const STATUS_VIEW: Record<RecordStatus, { color: "default" | "good" | "wa
 /**
  * The facts of a saved interest. `managerName` is the line manager's name once we know it (from
  * their answer to the release request); before that the line shows their email, or says they
- * were chosen in Teams.
+ * were chosen in Teams. `reader`: the person themselves ("Skills you offer"), or someone else, such
+ * as the programme team in the Programme tab ("Skills offered").
  */
-export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG, managerName?: string): Fact[] {
+export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG, managerName?: string, reader: "self" | "others" = "self"): Fact[] {
   const m = (key: string, values?: MessageValues) => t(lang, key, values);
   const label = (list: ChoiceListName, choices: readonly Choice[], id: string) => choiceLabel(choicesIn(lang, list, choices), id) ?? id;
   const many = (list: ChoiceListName, choices: readonly Choice[], ids: readonly string[]) => ids.map((id) => label(list, choices, id)).join(", ");
@@ -51,7 +52,7 @@ export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG, man
     { title: m("approval.fact.grade"), value: gradeText(d.grade, d.gradeDetails, lang) },
     { title: m("facts.location"), value: `${d.town}, ${label("region", REGIONS, d.region)}` },
     { title: m("facts.waysOfWorking"), value: d.workArrangements.length ? many("workArrangement", WORK_ARRANGEMENTS, d.workArrangements) : m("facts.notGiven") },
-    { title: m("facts.skillsOffer"), value: skillText(d.skillsOffered) },
+    { title: m("facts.skillsOffer", { reader: reader === "self" ? "self" : "other" }), value: skillText(d.skillsOffered) },
     { title: m("facts.skillsBuild"), value: skillText(d.skillsToDevelop) },
     { title: m("approval.fact.types"), value: many("secondmentType", SECONDMENT_TYPES, d.secondmentTypes) },
     { title: m("approval.fact.workingPattern"), value: pattern },
@@ -62,7 +63,7 @@ export function interestFacts(d: InterestDetails, lang: Lang = DEFAULT_LANG, man
       value: d.contractType === "fixed-term" && d.fixedTermEnd ? m("facts.fixedTermEnds", { date: formatDate(lang, d.fixedTermEnd) }) : label("contractType", CONTRACT_TYPES, d.contractType),
     },
     { title: m("facts.clearance"), value: label("clearance", CLEARANCE_LEVELS, d.clearance) },
-    { title: m("facts.adjustments"), value: d.adjustments ? m("facts.adjustmentsRecorded") : m("facts.none") },
+    { title: m("facts.adjustments"), value: d.adjustments ? m("facts.adjustmentsRecorded", { reader: reader === "self" ? "self" : "other" }) : m("facts.none") },
     { title: m("facts.lineManager"), value: managerName ?? d.lineManagerEmail ?? (d.lineManagerId ? m("facts.chosenFromTeams") : m("facts.notGiven")) },
   ];
 }

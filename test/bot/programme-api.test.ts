@@ -130,6 +130,9 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const person = await call(t, "GET", `/api/programme/person?key=${encodeURIComponent(personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: people["Ana Jones"]!.aadObjectId }))}`);
     assert.equal(person.status, 200, person.raw);
     assert.match(cardText(person.json.reply.card), /Ana Jones/);
+    // Worded for the programme team reading it, not to Ana.
+    assert.match(cardText(person.json.reply.card), /Skills offered/);
+    assert.doesNotMatch(cardText(person.json.reply.card), /Skills you offer|you choose/);
     for (const r of [first, second, wales, search]) assert.doesNotMatch(r.raw, new RegExp(SECRET));
     assert.equal(person.json.adjustments, SECRET, "the person's own record is where the team sees adjustments");
     assert.doesNotMatch(JSON.stringify(person.json.reply), new RegExp(SECRET), "never on the card itself");
