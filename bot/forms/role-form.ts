@@ -1,7 +1,7 @@
 import { VERBS } from "../../cards";
 import { gradesIn, RANGE_GRADES } from "../../src/domain/grades";
 import { choicesIn, CLEARANCE_LEVELS, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES, WORK_ARRANGEMENTS, type Choice } from "../../src/domain/options";
-import { SKILLS } from "../../src/domain/skills";
+import { OWN_SKILL_CHOICE, SKILLS } from "../../src/domain/skills";
 import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 import type { FieldSpec, FormContent, SectionSpec } from "./form-builder";
 
@@ -70,9 +70,10 @@ export function roleForm(o: { roleId?: string; version?: number; channel: Channe
       {
         heading: m("role.section.skills"),
         fields: [
-          f("requiredSkills", { kind: "multi", hintKey: "role.hint.skills", choices: skills }),
-          f("requiredSkillsOther", { kind: "text", hintKey: "role.hint.otherSkills", maxLength: 1000 }),
-          f("niceSkills", { kind: "multi", choices: skills }),
+          // Required on the card: a skill not in the list is "Something else", typed below.
+          f("requiredSkills", { kind: "multi", hintKey: "role.hint.requiredSkills", required: true, choices: [...skills, { id: OWN_SKILL_CHOICE, label: m("role.choice.ownSkill") }] }),
+          f("requiredSkillsOther", { kind: "text", hintKey: "role.hint.requiredSkillsOther", maxLength: 1000 }),
+          f("niceSkills", { kind: "multi", hintKey: "role.hint.skills", choices: skills }),
           f("niceSkillsOther", { kind: "text", hintKey: "role.hint.otherSkills", maxLength: 1000 }),
           f("gradeMin", { kind: "choice", required: true, choices: grades }),
           f("gradeMax", { kind: "choice", required: true, choices: grades }),

@@ -35,7 +35,7 @@ import {
   type SecondmentTypeId,
   type WorkArrangementId,
 } from "./options";
-import { SKILL_IDS, type SkillSet } from "./skills";
+import { listedSkills, OWN_SKILL_CHOICE, SKILL_IDS, type SkillSet } from "./skills";
 
 export type { FormResult, RuleContext } from "./forms";
 
@@ -44,7 +44,8 @@ export type { FormResult, RuleContext } from "./forms";
  * Each field is checked on its own, then the rules that join fields:
  *
  * - minimum days per week: required when part-time is possible, ignored otherwise → on `minDaysPerWeek`
- * - at least one required skill (chosen or own words) → on `requiredSkills`
+ * - at least one required skill (chosen or own words) → on `requiredSkills`; "something else"
+ *   chosen with no words typed → on `requiredSkillsOther`
  * - lowest grade no higher than highest grade → on `gradeMin`
  * - duration within the host organisation's cap (ctx.durationCapMonths) → on `durationMonths`
  *
@@ -117,7 +118,8 @@ function schemasIn(lang: Lang) {
     team: requiredText({ label: name("team"), max: 120, required: required("team"), lang }),
     purpose: requiredText({ label: name("purpose"), max: 1000, multiline: true, required: required("purpose"), lang }),
     deliverables: requiredText({ label: name("deliverables"), max: 1000, multiline: true, required: required("deliverables"), lang }),
-    requiredSkills: choices(SKILL_IDS, { invalid: invalid("requiredSkills") }),
+    // The listed skills and "something else" (never stored).
+    requiredSkills: choices([...SKILL_IDS, OWN_SKILL_CHOICE] as const, { invalid: invalid("requiredSkills") }),
     requiredSkillsOther: otherSkills(name("requiredSkillsOther"), lang),
     niceSkills: choices(SKILL_IDS, { invalid: invalid("niceSkills") }),
     niceSkillsOther: otherSkills(name("niceSkillsOther"), lang),
@@ -166,7 +168,9 @@ export function validateRole(raw: unknown, ctx: RuleContext, lang: Lang = DEFAUL
 
   requireFuture(check, "startDate", ctx.today, true, m("role.rule.startDatePast"));
 
-  if (valid(check, "requiredSkills", "requiredSkillsOther") && v.requiredSkills.length + v.requiredSkillsOther.length === 0) {
+  if (valid(check, "requiredSkills", "requiredSkillsOther") && v.requiredSkills.includes(OWN_SKILL_CHOICE) && v.requiredSkillsOther.length === 0) {
+    fail(check, "requiredSkillsOther", m("role.rule.requiredSkillsOther"));
+  } else if (valid(check, "requiredSkills", "requiredSkillsOther") && listedSkills(v.requiredSkills).length + v.requiredSkillsOther.length === 0) {
     fail(check, "requiredSkills", m("role.rule.requiredSkills"));
   }
 
@@ -189,7 +193,7 @@ export function validateRole(raw: unknown, ctx: RuleContext, lang: Lang = DEFAUL
       team: v.team,
       purpose: v.purpose,
       deliverables: v.deliverables,
-      requiredSkills: { ids: v.requiredSkills, other: v.requiredSkillsOther },
+      requiredSkills: { ids: listedSkills(v.requiredSkills), other: v.requiredSkillsOther },
       niceSkills: { ids: v.niceSkills, other: v.niceSkillsOther },
       gradeMin: v.gradeMin,
       gradeMax: v.gradeMax,
@@ -217,7 +221,8 @@ export function roleToForm(d: RoleDetails): Record<RoleField, string> {
     team: d.team,
     purpose: d.purpose,
     deliverables: d.deliverables,
-    requiredSkills: joinChoices(d.requiredSkills.ids),
+    // "Something else" ticked again when own words were saved.
+    requiredSkills: joinChoices(d.requiredSkills.other.length ? [...d.requiredSkills.ids, OWN_SKILL_CHOICE] : d.requiredSkills.ids),
     requiredSkillsOther: d.requiredSkills.other.join(", "),
     niceSkills: joinChoices(d.niceSkills.ids),
     niceSkillsOther: d.niceSkills.other.join(", "),

@@ -40,6 +40,14 @@ describe("Role Matching form through /api/messages", () => {
   it("binds a role sent from a team channel to that channel", async () => {
     const form = onlyCard(await bot.teams.say(housing, vic, "<at>Secondments</at> role"));
     assert.match(cardText(form), /We will post possible matches in this channel \(Housing: General\)/);
+    // The skills the role needs are required on the card, with "Something else" for unlisted ones.
+    let skills: Record<string, unknown> | undefined;
+    JSON.stringify(form, (_key, v) => {
+      if (v && typeof v === "object" && (v as { id?: string }).id === "requiredSkills") skills = v;
+      return v;
+    });
+    assert.equal(skills?.isRequired, true);
+    assert.deepEqual((skills?.choices as unknown[]).at(-1), { title: "Something else (enter it below)", value: "own" });
     const card = await bot.teams.press(housing, vic, VERBS.submitRole, roleInput({ notificationChannel: "19:somewhere-else@thread.tacv2" }));
     assert.match(cardText(card), /Thank you. We have your role/);
     const [stored] = await roles();

@@ -61,6 +61,14 @@ describe("Role Matching form", () => {
     assert.equal(d.deliverables, "A tested delivery model.\nA short evaluation report.");
   });
 
+  it("takes 'Something else' as a way to type required skills: never stored, ticked again for editing, and not enough on its own", () => {
+    const d = valueOf({ requiredSkills: "policy-development,own", requiredSkillsOther: "Welsh-language casework" });
+    assert.deepEqual(d.requiredSkills, { ids: ["policy-development"], other: ["Welsh-language casework"] });
+    assert.equal(roleToForm(d).requiredSkills, "policy-development,own");
+    assert.deepEqual(errorsOf({ requiredSkills: "own", requiredSkillsOther: "" }), { requiredSkillsOther: "Enter the skills the role needs that are not in the list" });
+    assert.deepEqual(errorsOf({ requiredSkills: "", requiredSkillsOther: "" }), { requiredSkills: "Select at least one skill the role needs, or enter your own" });
+  });
+
   const long = (n: number) => "a".repeat(n);
 
   const valid: [string, Record<string, unknown>, (d: RoleDetails) => void][] = [
