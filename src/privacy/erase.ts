@@ -105,16 +105,18 @@ async function findAll(c: Container, who: Identity): Promise<Doc[]> {
 
 export async function planErasure(store: Store, person: PersonId, known: { names?: string[]; emails?: string[] } = {}): Promise<ErasurePlan> {
   const who = await identify(store, person, known);
-  const secondments = await REGISTRY.find((r) => r.container === "secondments")!.find(store.container("secondments"), who);
-  const kept = secondments.filter((s) => IN_FORCE.has(String(s.status)) && partyOf(s, who));
+  // Each container is read once (most rules scan it whole): secondments and matches are needed
+  // before deciding what to do with the rest.
+  const docs = new Map<ContainerName, Doc[]>();
+  for (const rule of REGISTRY) docs.set(rule.container, await rule.find(store.container(rule.container), who));
+  const kept = (docs.get("secondments") ?? []).filter((s) => IN_FORCE.has(String(s.status)) && partyOf(s, who));
   const keptSecondments = new Set(kept.map((s) => s.id));
   const ends = kept.map((s) => (s.terms as { endDate?: string } | undefined)?.endDate).filter((x): x is string => Boolean(x)).sort();
-  const matches = await REGISTRY.find((r) => r.container === "matches")!.find(store.container("matches"), who);
-  const ownWords = matches.flatMap((m) => ownWordsInMatch(m, who));
+  const ownWords = (docs.get("matches") ?? []).flatMap((m) => ownWordsInMatch(m, who));
   const ctx: EraseContext = { keptSecondments, ownWords };
   const found: ErasurePlan["found"] = [];
   for (const rule of REGISTRY) {
-    for (const doc of await rule.find(store.container(rule.container), who)) {
+    for (const doc of docs.get(rule.container)!) {
       // A name alone could be a namesake's: only what the rule allows (messages, old audit entries) is changed on a name alone.
       if (!rule.byNameAlone?.(doc) && !mentionsById(doc, who)) continue;
       found.push({ container: rule.container, doc, action: rule.erase(doc, who, ctx) });
