@@ -109,18 +109,17 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
   );
 }
 
-async function entryChoices(s: Services, lang: Lang) {
-  return (await s.knowledge.choosable()).map((e) => ({ title: topicIn(lang, e), value: e.id }));
-}
+const entryChoices = (entries: readonly FaqEntry[], lang: Lang) => entries.map((e) => ({ title: topicIn(lang, e), value: e.id }));
 
 export async function openAlternate(s: Services, caller: Caller, d: { questionId: string }): Promise<Reply> {
   if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const q = await s.knowledgeStore.unansweredById(d.questionId);
   if (!q) return show(s, caller, t(caller.lang, "knowledge.notice.gone"));
+  const entries = await s.knowledge.choosable();
   // The topic people chose most often after asking it comes already picked.
-  const [likeliest] = chosenTopics(q.chosen, new Map((await s.knowledge.choosable()).map((e) => [e.id, e])));
+  const [likeliest] = chosenTopics(q.chosen, new Map(entries.map((e) => [e.id, e])));
   return card(
-    renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: await entryChoices(s, caller.lang), ...(likeliest ? { entryId: likeliest.entry.id } : {}) }, caller.lang),
+    renderCard("faq-kb-alternate", { questionId: q.id, text: q.text, entries: entryChoices(entries, caller.lang), ...(likeliest ? { entryId: likeliest.entry.id } : {}) }, caller.lang),
   );
 }
 
@@ -133,7 +132,7 @@ export async function addAlternate(s: Services, caller: Caller, data: unknown): 
       renderCard("faq-kb-alternate", {
         questionId: String(raw.questionId ?? ""),
         text: typeof raw.text === "string" ? raw.text : "",
-        entries: await entryChoices(s, caller.lang),
+        entries: entryChoices(await s.knowledge.choosable(), caller.lang),
         ...(typeof raw.entryId === "string" && raw.entryId ? { entryId: raw.entryId } : {}),
         error,
       }, caller.lang),

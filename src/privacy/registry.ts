@@ -195,9 +195,8 @@ export const REGISTRY: readonly ContainerRule[] = [
     scrub(found, who, ctx) {
       // A match for a role the person offered: the role goes with their data, so a match still in
       // progress closes (the pair is then never proposed again, and the person matched is free).
-      const opening = found.opening as { ownerKey?: string } | undefined;
       const doc: Doc =
-        opening?.ownerKey === who.key && found.status !== "closed"
+        matchSide(found, who) === "host" && found.status !== "closed"
           ? { ...found, status: "closed", closedNote: "role-erased", closedBy: "host", closedAt: ctx.now.toISOString() }
           : found;
       // The reason the person gave for not going ahead is their own words: a name swap leaves it.
