@@ -78,9 +78,9 @@ export async function askDelete(s: Services, caller: Caller): Promise<Reply> {
 function rolesGoingList(s: Services, plan: ErasurePlan, lang: Lang): { heading: string; text: string }[] {
   if (!plan.roles.length) return [];
   const lines = plan.roles.map((r) =>
-    t(lang, "privacy.delete.roleLine", { title: r.title, organisation: r.organisation, openings: r.openings, matches: r.matchesInProgress, channel: r.channel ? channelLabel(r.channel, lang) : t(lang, "role.channel.aTeamChannel") }),
+    t(lang, "privacy.delete.roleLine", { title: r.title, organisation: r.organisation, openings: r.openings, matches: r.matchesInProgress.length, channel: r.channel ? channelLabel(r.channel, lang) : t(lang, "role.channel.aTeamChannel") }),
   );
-  const matches = plan.roles.reduce((n, r) => n + r.matchesInProgress, 0);
+  const matches = plan.roles.reduce((n, r) => n + r.matchesInProgress.length, 0);
   return [{ heading: t(lang, "privacy.delete.rolesHeading"), text: [...lines, "", t(lang, "privacy.delete.rolesText", { matches, programmeEmail: s.config.programmeTeam.email })].join("\n") }];
 }
 
@@ -92,15 +92,13 @@ function rolesGoingList(s: Services, plan: ErasurePlan, lang: Lang): { heading: 
  */
 async function tellRolesGone(s: Services, plan: ErasurePlan, tenantId: string, serviceUrl: string): Promise<boolean> {
   if (!plan.roles.length) return false;
-  const going = new Set(plan.roles.map((r) => r.id));
-  for (const f of plan.found) {
-    const m = f.doc as { status?: string; opening?: { id?: string; title?: string; organisation?: string }; candidate?: { tenantId?: string; aadObjectId?: string } };
-    if (f.container !== "matches" || f.action.do === "keep" || m.status === "closed" || !going.has(m.opening?.id ?? "") || !m.candidate?.aadObjectId) continue;
+  for (const m of plan.roles.flatMap((r) => r.matchesInProgress)) {
+    if (!m.candidate?.aadObjectId) continue;
     const candidate = { tenantId: m.candidate.tenantId ?? tenantId, aadObjectId: m.candidate.aadObjectId };
     await s.outbox.enqueue({
-      id: `match-closed:${f.doc.id}:role-erased`,
+      id: `match-closed:${m.id}:role-erased`,
       target: { kind: "person", ...candidate, serviceUrl },
-      activity: { type: "message", text: t(await personLanguage(s, candidate), "match.closed.roleGone.toSecondee", { role: m.opening?.title ?? "", organisation: m.opening?.organisation ?? "" }) },
+      activity: { type: "message", text: t(await personLanguage(s, candidate), "match.closed.roleGone.toSecondee", { role: m.title, organisation: m.organisation }) },
       purpose: "match-closed",
     });
   }
@@ -109,7 +107,7 @@ async function tellRolesGone(s: Services, plan: ErasurePlan, tenantId: string, s
     s.log.warn("no programme team configured: not told that roles went with an erasure", { roles: plan.roles.length });
     return false;
   }
-  const matches = plan.roles.reduce((n, r) => n + r.matchesInProgress, 0);
+  const matches = plan.roles.reduce((n, r) => n + r.matchesInProgress.length, 0);
   for (const member of members) {
     const lang = await personLanguage(s, { tenantId, aadObjectId: member });
     const roles = plan.roles

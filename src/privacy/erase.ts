@@ -34,7 +34,15 @@ export interface RoleGoing {
   openings: number;
   channel?: ChannelRef;
   /** Matches for this role not yet closed (and not behind a secondment kept in force): they end. */
-  matchesInProgress: number;
+  matchesInProgress: MatchEnding[];
+}
+
+/** A match that ends because its role goes: who to tell, and about which role. */
+export interface MatchEnding {
+  id: string;
+  title: string;
+  organisation: string;
+  candidate?: { tenantId?: string; aadObjectId?: string };
 }
 
 /** The open roles among what the plan deletes, oldest first, with the matches in progress for each. */
@@ -45,9 +53,12 @@ function rolesGoing(found: ErasurePlan["found"], who: Identity): RoleGoing[] {
     .sort((a, b) => String(a.createdAt ?? "").localeCompare(String(b.createdAt ?? "")));
   return roles.map((doc) => {
     const details = doc.details as { form?: { title?: string; hostOrganisation?: string; openings?: number }; channel?: ChannelRef } | undefined;
-    const matchesInProgress = found.filter(
-      (f) => f.container === "matches" && f.action.do !== "keep" && f.doc.status !== "closed" && (f.doc.opening as { id?: string } | undefined)?.id === doc.id,
-    ).length;
+    const matchesInProgress = found
+      .filter((f) => f.container === "matches" && f.action.do !== "keep" && f.doc.status !== "closed" && (f.doc.opening as { id?: string } | undefined)?.id === doc.id)
+      .map((f) => {
+        const m = f.doc as { opening?: { title?: string; organisation?: string }; candidate?: { tenantId?: string; aadObjectId?: string } };
+        return { id: f.doc.id, title: m.opening?.title ?? "", organisation: m.opening?.organisation ?? "", ...(m.candidate ? { candidate: m.candidate } : {}) };
+      });
     return {
       id: doc.id,
       title: details?.form?.title ?? "",
