@@ -266,7 +266,7 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "outbox",
     holds: "Messages the bot sends (copies of cards), until they are purged 30 days after sending.",
-    kept: "Messages to other people stay, with the person's name replaced; any quote of their reason for not going ahead with a match is removed.",
+    kept: "Messages to other people stay, with the person's name replaced; any quote of their reason for not going ahead with a match is removed. A message not sent yet goes out with plain words in its reader's language in their place.",
     // A message that quotes someone's words lists them in `about` (their person keys, which name
     // them by id). One stored before messages carried `about` is found by the words it quotes.
     find: (c, who, ownWords = []) => scanWhere(c, (d) => mentions(d, who) || (!Array.isArray(d.about) && quotes(d.activity, ownWords))),
