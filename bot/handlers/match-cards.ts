@@ -55,9 +55,9 @@ export function closedText(m: Match, lang: Lang, reader: ReasonReader): string {
   return m.closedReason ?? "";
 }
 
-/** The person key of whoever's own words closedText can quote (the side that closed the match), for a message's `about`. */
+/** The person key of whoever's own words closedText can quote (the side that closed the match, or called it off), for a message's `about`. */
 export function whoseWords(m: Match): string[] {
-  if (m.status !== "closed" || m.closedNote) return [];
+  if (m.status !== "closed" || !m.closedReason || (m.closedNote && m.closedNote !== "called-off")) return [];
   return m.closedBy === "secondee" ? [m.candidate.key] : m.closedBy === "host" ? [m.opening.ownerKey] : [];
 }
 

@@ -120,8 +120,8 @@ async function findAll(c: Container, who: Identity): Promise<Doc[]> {
 export async function planErasure(store: Store, person: PersonId, known: { names?: string[]; emails?: string[] } = {}): Promise<ErasurePlan> {
   const who = await identify(store, person, known);
   // Each container is read once (most rules scan it whole): secondments and matches are needed
-  // before deciding what to do with the rest.
-  // The person's own words (from their matches) come first: messages that quote them are found by them too.
+  // before deciding what to do with the rest. Matches first: the person's own words in them find
+  // the messages that quote them without naming them.
   const docs = new Map<ContainerName, Doc[]>();
   const rulesInOrder = [...REGISTRY.filter((r) => r.container === "matches"), ...REGISTRY.filter((r) => r.container !== "matches")];
   let ownWords: string[] = [];
