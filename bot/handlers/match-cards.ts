@@ -55,6 +55,12 @@ export function closedText(m: Match, lang: Lang, reader: ReasonReader): string {
   return m.closedReason ?? "";
 }
 
+/** The person key of whoever's own words closedText can quote (the side that closed the match, or called it off), for a message's `about`. */
+export function whoseWords(m: Match): string[] {
+  if (m.status !== "closed" || !m.closedReason || (m.closedNote && m.closedNote !== "called-off")) return [];
+  return m.closedBy === "secondee" ? [m.candidate.key] : m.closedBy === "host" ? [m.opening.ownerKey] : [];
+}
+
 /** The secondee's own reason is seen by them and the programme team only; the vacancy holder's, by their team and the programme team. */
 const reasonSeenBy = (lang: Lang, side: Viewer, name: string): string => t(lang, `match.reasonSeen.${side}`, { name });
 

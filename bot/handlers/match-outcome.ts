@@ -6,7 +6,7 @@ import { arrange, matchId, reasonSchema, recordOutcome, type Match, type Side } 
 import { personKey } from "../../src/domain/person";
 import { secondmentIdFor } from "../../src/domain/secondment";
 import { formatDate, t, type Lang } from "../../src/i18n";
-import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, type CardNotes, type World } from "./match-cards";
+import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, whoseWords, type CardNotes, type World } from "./match-cards";
 import { askShareAdjustments } from "./privacy";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
@@ -58,6 +58,7 @@ async function updateChannelCard(s: Services, m: Match, w: World, lang: Lang): P
     target: posted.target,
     activity: { ...message(hostCard(m, w, lang)), id: posted.activityId },
     purpose: "match-card-update",
+    about: whoseWords(m),
   });
 }
 
@@ -130,6 +131,7 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
         target: { kind: "person", tenantId: m.candidate.tenantId, aadObjectId: member, serviceUrl },
         activity: note(t(lang, "match.closed.toTeam", { ...names, byHost: side === "host", reason: closedText(m, lang, "programme-team") })),
         purpose: "match-closed",
+        about: whoseWords(m),
       });
     }
     if (side === "host") {

@@ -9,7 +9,7 @@ import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
 import { audit, pairSubject } from "./audit";
-import { closedText, hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, type World } from "./match-cards";
+import { closedText, hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, whoseWords, type World } from "./match-cards";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -124,6 +124,8 @@ export async function suggestForOpening(s: Services, openingId: string, serviceU
       target: { kind: "person", tenantId, aadObjectId: member, serviceUrl },
       activity: message(renderCard("match-suggestions", model, lang)),
       purpose: "match-suggestions",
+      // Closed matches on the card quote the reason of whoever closed them.
+      about: w.state.matchesForOpening(openingId).flatMap(whoseWords),
     });
   }
   return proposals.length;

@@ -85,10 +85,11 @@ function rolesGoingList(s: Services, plan: ErasurePlan, lang: Lang): { heading: 
 }
 
 /**
- * After an erasure that took open roles with it: each programme-team member hears which roles went
+ * For an erasure that takes open roles with it: each programme-team member hears which roles went
  * (titles, organisations and channels, never who offered them), and each person matched with one
- * hears that the match has ended. Message ids come from the role and match ids, so a repeat sends
- * nothing twice.
+ * hears that the match has ended. Queued before the roles are deleted: if queueing fails, nothing
+ * is deleted yet, and repeating the erasure finds the roles again and queues what is missing. Message
+ * ids come from the role and match ids, so a repeat sends nothing twice.
  */
 async function tellRolesGone(s: Services, plan: ErasurePlan, tenantId: string, serviceUrl: string): Promise<boolean> {
   if (!plan.roles.length) return false;
@@ -136,10 +137,11 @@ function forgetChats(s: Services, plan: ErasurePlan): void {
 export async function confirmDelete(s: Services, caller: Caller): Promise<Reply> {
   const lang = caller.lang;
   const plan = await planErasure(s.store, caller.person, { names: caller.name ? [caller.name] : [] });
+  // Told first: once the roles are deleted, a repeat would no longer find them to tell anyone.
+  const told = await tellRolesGone(s, plan, caller.person.tenantId, caller.serviceUrl);
   const record = await erase(s.store, plan, s.now());
   forgetChats(s, plan);
   await scheduleFinish(s, plan);
-  const told = await tellRolesGone(s, plan, caller.person.tenantId, caller.serviceUrl);
   s.log.info("erasure done", { erased: record.erased, anonymised: record.anonymised, kept: record.kept.length, roles: plan.roles.length });
   return myData(lang, {
     kind: "deleted",

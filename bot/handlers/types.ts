@@ -26,7 +26,8 @@ export type MessageTarget =
 
 /** The outbound queue: every proactive message goes through it; the id makes enqueueing idempotent. */
 export interface OutboundQueue {
-  enqueue(m: { id: string; target: MessageTarget; activity: Record<string, unknown>; purpose: string }): Promise<"queued" | "duplicate">;
+  /** about: the person keys of everyone whose own words the message quotes (found by their erasure). */
+  enqueue(m: { id: string; target: MessageTarget; activity: Record<string, unknown>; purpose: string; about?: string[] }): Promise<"queued" | "duplicate">;
   /** Where a message went and the id Teams gave it, once sent (to replace it later); undefined until then. */
   sent(id: string): Promise<{ activityId: string; target: MessageTarget & { kind: "conversation" } } | undefined>;
 }

@@ -33,6 +33,11 @@ export interface OutboundMessage {
   activity: Record<string, unknown>;
   /** What it is for, for logs and reports (never the content), e.g. "approval-card". */
   purpose: string;
+  /**
+   * The person keys of everyone whose own words the message quotes (a reason for not going ahead),
+   * so erasing one of them finds it even when it does not name them. As audit entries have.
+   */
+  about?: string[];
   status: OutboundStatus;
   /** Requests made to Teams for this message so far. */
   attempts: number;
@@ -127,6 +132,7 @@ const EnqueueSchema = z.object({
     .refine((a) => a.type === undefined || typeof a.type === "string", "activity.type must be a string")
     .refine((a) => Buffer.byteLength(JSON.stringify(a)) <= MAX_ACTIVITY_BYTES, `activity is larger than ${MAX_ACTIVITY_BYTES} bytes`),
   purpose: z.string().trim().min(1).max(100),
+  about: z.array(z.string().trim().min(1).max(300).toLowerCase()).max(20).optional(),
 });
 export type EnqueueRequest = z.input<typeof EnqueueSchema>;
 
@@ -168,6 +174,7 @@ export class Outbox {
       target: m.target,
       activity,
       purpose: m.purpose,
+      ...(m.about?.length ? { about: [...new Set(m.about)] } : {}),
       status: "queued",
       attempts: 0,
       notBefore: now,

@@ -1,7 +1,10 @@
 import type { Container } from "@azure/cosmos";
 import type { PersonId } from "../domain/person";
 import type { ChannelRef } from "../domain/role-record";
+import { DEFAULT_LANG, type Lang } from "../i18n";
 import { ChangeLog } from "../store/changes";
+import { ConversationRepository } from "../store/conversations";
+import { PreferenceStore } from "../store/preferences";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
 import { IN_FORCE, ownWordsInMatch, partyOf, REGISTRY, type ContainerRule, type Doc, type EraseAction, type EraseContext, type KeepReason, type ScrubContext } from "./registry";
@@ -117,13 +120,18 @@ async function findAll(c: Container, who: Identity): Promise<Doc[]> {
 export async function planErasure(store: Store, person: PersonId, known: { names?: string[]; emails?: string[] } = {}): Promise<ErasurePlan> {
   const who = await identify(store, person, known);
   // Each container is read once (most rules scan it whole): secondments and matches are needed
-  // before deciding what to do with the rest.
+  // before deciding what to do with the rest. Matches first: the person's own words in them find
+  // the messages that quote them without naming them.
   const docs = new Map<ContainerName, Doc[]>();
-  for (const rule of REGISTRY) docs.set(rule.container, await rule.find(store.container(rule.container), who));
+  const rulesInOrder = [...REGISTRY.filter((r) => r.container === "matches"), ...REGISTRY.filter((r) => r.container !== "matches")];
+  let ownWords: string[] = [];
+  for (const rule of rulesInOrder) {
+    docs.set(rule.container, await rule.find(store.container(rule.container), who, ownWords));
+    if (rule.container === "matches") ownWords = docs.get("matches")!.flatMap((m) => ownWordsInMatch(m, who));
+  }
   const kept = (docs.get("secondments") ?? []).filter((s) => IN_FORCE.has(String(s.status)) && partyOf(s, who));
   const keptSecondments = new Set(kept.map((s) => s.id));
   const ends = kept.map((s) => (s.terms as { endDate?: string } | undefined)?.endDate).filter((x): x is string => Boolean(x)).sort();
-  const ownWords = (docs.get("matches") ?? []).flatMap((m) => ownWordsInMatch(m, who));
   const ctx: EraseContext = { keptSecondments, ownWords };
   const found: ErasurePlan["found"] = [];
   for (const rule of REGISTRY) {
@@ -162,7 +170,8 @@ async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identi
         await c.item(current.id, current.pk).delete({ accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
       }
-      const next = anonymiseDoc(rule?.scrub ? rule.scrub(current, who, ctx) : current, who) as Doc;
+      const anonymised = anonymiseDoc(rule?.scrub ? rule.scrub(current, who, ctx) : current, who) as Doc;
+      const next = rule?.finish ? rule.finish(anonymised, current, ctx) : anonymised;
       if (next.id === current.id && next.pk === current.pk) {
         await c.item(current.id, current.pk).replace(next, { accessCondition: { type: "IfMatch", condition: current._etag! } });
         return;
@@ -189,6 +198,31 @@ async function applyOne(c: Container, doc: Doc, action: EraseAction, who: Identi
   }
 }
 
+/**
+ * The language of each message kept for someone else and not sent yet (by message id): it goes out
+ * as stored, so the markers erasure puts in it are written out for its reader (see the outbox rule).
+ * A person's chosen language; a channel's, as its vacancy holder chose; else English.
+ */
+async function readersOfUnsent(store: Store, plan: ErasurePlan): Promise<Map<string, Lang>> {
+  const preferences = new PreferenceStore(store.container("people"));
+  const conversations = new ConversationRepository(store.container("conversations"));
+  const out = new Map<string, Lang>();
+  for (const f of plan.found) {
+    if (f.container !== "outbox" || f.action.do !== "anonymise" || f.doc.status === "sent") continue;
+    const target = f.doc.target as { kind?: string; tenantId?: string; aadObjectId?: string; conversationId?: string } | undefined;
+    if (!target?.tenantId) continue;
+    let lang: Lang | undefined;
+    if (target.kind === "person" && target.aadObjectId) lang = await preferences.language({ tenantId: target.tenantId, aadObjectId: target.aadObjectId });
+    else if (target.conversationId) {
+      lang = await conversations.language(target.tenantId, target.conversationId);
+      const chat = lang ? undefined : await conversations.get(target.tenantId, target.conversationId);
+      if (chat?.conversationType === "personal" && chat.user?.aadObjectId) lang = await preferences.language({ tenantId: target.tenantId, aadObjectId: chat.user.aadObjectId });
+    }
+    out.set(f.doc.id, lang ?? DEFAULT_LANG);
+  }
+  return out;
+}
+
 export interface ErasureRecord {
   type: "erasure";
   /** A pseudonym, not the person's id: the same for a repeat, so the record is updated, not doubled. */
@@ -202,7 +236,7 @@ export interface ErasureRecord {
 
 /** Erase or anonymise everything the plan found, then record the erasure without the erased data. */
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
-  const ctx: ScrubContext = { keptSecondments: plan.keptSecondments, ownWords: plan.ownWords, now };
+  const ctx: ScrubContext = { keptSecondments: plan.keptSecondments, ownWords: plan.ownWords, now, readers: await readersOfUnsent(store, plan) };
   for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container), ctx);
   // The person's change markers went with their data (they name them), so tell every instance's
   // matching to read the pool again: a marker with no name or id in it. It also tells every

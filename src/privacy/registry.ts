@@ -1,7 +1,8 @@
 import type { Container } from "@azure/cosmos";
 import { secondmentIdFor } from "../domain/secondment";
 import type { ContainerName, Stored } from "../store/store";
-import { mentions, REMOVED_MARKER, withoutSystemFields, type Identity } from "./identity";
+import type { Lang } from "../i18n";
+import { mentions, readableLeftIn, REMOVED_MARKER, withoutSystemFields, type Identity } from "./identity";
 
 /**
  * What personal data lives where: one entry per container, saying how to find a person's
@@ -23,8 +24,11 @@ export interface EraseContext {
   ownWords: readonly string[];
 }
 
-/** What a scrub also knows: when the erasure runs (a match it closes is closed then). */
-export type ScrubContext = EraseContext & { now: Date };
+/**
+ * What a scrub also knows: when the erasure runs (a match it closes is closed then), and the
+ * language of whoever will still receive a message not yet sent (by message id).
+ */
+export type ScrubContext = EraseContext & { now: Date; readers?: ReadonlyMap<string, Lang> };
 
 export interface ContainerRule {
   container: ContainerName;
@@ -32,13 +36,18 @@ export interface ContainerRule {
   holds: string;
   /** What erasure keeps, and why. */
   kept: string;
-  /** Every document in the container that is about the person. */
-  find(c: Container, who: Identity): Promise<Doc[]>;
+  /**
+   * Every document in the container that is about the person. `ownWords` (when erasing): the words
+   * they wrote in records others keep, for documents that quote them without naming them.
+   */
+  find(c: Container, who: Identity, ownWords?: readonly string[]): Promise<Doc[]>;
   /** What the person gets in their export (undefined: nothing of theirs to show). */
   exportView(doc: Doc, who: Identity): Record<string, unknown> | undefined;
   erase(doc: Doc, who: Identity, ctx: EraseContext): EraseAction;
   /** Before anonymising: drop what the person wrote themselves (their answers), which a name swap would not remove. */
   scrub?(doc: Doc, who: Identity, ctx: ScrubContext): Doc;
+  /** After anonymising (`found` as read, before any change): a last change to what is stored (a message not yet sent gets words its reader can read). */
+  finish?(doc: Doc, found: Doc, ctx: ScrubContext): Doc;
   /**
    * Erasure changes this document when it names the person by name alone (no id, no email): for text
    * written for others, where a namesake's name replaced costs little and a missed one leaks. Otherwise
@@ -49,13 +58,22 @@ export interface ContainerRule {
 
 /** Read the container whole and keep what mentions the person. Erasure and export are rare; see docs/data-model.md. */
 export async function scanFor(c: Container, who: Identity): Promise<Doc[]> {
+  return scanWhere(c, (d) => mentions(d, who));
+}
+
+async function scanWhere(c: Container, keep: (d: Doc) => boolean): Promise<Doc[]> {
   const out: Doc[] = [];
   const it = c.items.query<Doc>("SELECT * FROM c", { maxItemCount: 500 });
   while (it.hasMoreResults()) {
     const { resources } = await it.fetchNext();
-    for (const d of resources ?? []) if (mentions(d, who)) out.push(d);
+    for (const d of resources ?? []) if (keep(d)) out.push(d);
   }
   return out;
+}
+
+/** True when `value` quotes any of the words (as withoutWords would find them). */
+export function quotes(value: unknown, words: readonly string[]): boolean {
+  return words.length > 0 && JSON.stringify(withoutWords(value, words)) !== JSON.stringify(value);
 }
 
 const IN_FORCE = new Set(["agreeing", "confirmed", "active"]);
@@ -248,8 +266,10 @@ export const REGISTRY: readonly ContainerRule[] = [
   {
     container: "outbox",
     holds: "Messages the bot sends (copies of cards), until they are purged 30 days after sending.",
-    kept: "Messages to other people stay, with the person's name replaced; any quote of their reason for not going ahead with a match is removed.",
-    find: scanFor,
+    kept: "Messages to other people stay, with the person's name replaced; any quote of their reason for not going ahead with a match is removed. A message not sent yet goes out with plain words in its reader's language in their place.",
+    // A message that quotes someone's words lists them in `about` (their person keys, which name
+    // them by id). One stored before messages carried `about` is found by the words it quotes.
+    find: (c, who, ownWords = []) => scanWhere(c, (d) => mentions(d, who) || (!Array.isArray(d.about) && quotes(d.activity, ownWords))),
     byNameAlone: () => true,
     exportView(doc, who) {
       const target = doc.target as { aadObjectId?: string } | undefined;
@@ -264,6 +284,12 @@ export const REGISTRY: readonly ContainerRule[] = [
     // Copies of messages to others (the programme team's "not going ahead" note, suggestions cards)
     // can quote the person's own words: those go, the rest stays.
     scrub: (doc, _who, ctx) => ({ ...doc, activity: withoutWords(doc.activity, ctx.ownWords) }),
+    // A message not sent yet goes out as it is stored: its reader gets the markers for the person's
+    // name and words as plain words in their own language, as a card drawn from a record does.
+    finish(doc, found, ctx) {
+      const lang = found.status === "sent" ? undefined : ctx.readers?.get(found.id);
+      return lang ? { ...doc, activity: readableLeftIn(doc.activity, lang) } : doc;
+    },
   },
   {
     container: "jobs",

@@ -41,6 +41,13 @@ describe("the outbox queue", () => {
     });
   });
 
+  it("keeps whose words a message quotes (person keys, lower case, once each), and nothing when none", async () => {
+    await outbox.enqueue({ id: "note:about", target, activity: { text: "Said: \"No\"" }, purpose: "match-closed", about: ["T1:AAA", "t1:aaa", "t1:bbb"] });
+    assert.deepEqual((await outbox.get("note:about"))!.about, ["t1:aaa", "t1:bbb"]);
+    await outbox.enqueue({ id: "note:none", target, activity: { text: "Hello" }, purpose: "match-closed", about: [] });
+    assert.equal((await outbox.read("note:none"))!.about, undefined);
+  });
+
   it("defaults the activity type to message", async () => {
     await outbox.enqueue({ id: "card:1", target, activity: { attachments: [] }, purpose: "match" });
     assert.equal((await outbox.get("card:1"))!.activity.type, "message");
