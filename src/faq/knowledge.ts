@@ -260,7 +260,7 @@ export const FAQ_ENTRIES: readonly FaqEntry[] = [
     topic: "Keeping in touch with your home organisation",
     question: "Will I stay in contact with my home organisation during my secondment?",
     answer: [
-      "Yes. Your line manager at your home organisation should have 'keeping in touch' conversations with you, as set out in your secondment agreement.",
+      "You stay in contact with your home organisation throughout your secondment. Your line manager there should have 'keeping in touch' (KIT) conversations with you, as set out in your secondment agreement.",
       "These conversations are a chance to check how the secondment is going, sort out any problems and hear about changes. This includes news that affects you or your job when you come back.",
       "You must report any absences or changes in your circumstances to your home line manager, as the secondment agreement sets out.",
     ],
