@@ -9,7 +9,8 @@ import { dateTimeLabel, filterOptions, RowLabeller } from "../src/programme/labe
 import { matchId } from "../src/domain/match";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore } from "../src/store/audit";
-import { audit as audited, pairSubject } from "./handlers/audit";
+import { audit as audited } from "./handlers/audit";
+import { owedAudit } from "./handlers/match-follow-up";
 import type { Store } from "../src/store/store";
 import { EXPORTS, exportFileName, writeExport, type ExportName } from "../src/programme/export";
 import { checkManualMatch, ManualMatchSchema, manualExplanation, overrideDetail, ruleViews } from "../src/programme/manual-match";
@@ -192,7 +193,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const id = matchId(body.data.data.openingId, body.data.data.candidateKey);
     const before = await s.matches.get(id);
     const reply = await dispatch(s, m.caller, body.data.verb, body.data.data);
-    const after = await s.matches.get(id);
+    // A store that stopped after the verb saved the match: the answer still says what happened.
+    const after = await s.matches.get(id).catch(() => "unknown" as const);
     if (!before && after) index.invalidate();
     send(res, 200, { reply });
   });
@@ -225,14 +227,13 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (broken.length && !r.req.overrideReason) {
       return send(res, 409, { blocked: true, rules: ruleViews(rules, m.lang), error: t(m.lang, "programme.manual.blocked", { count: broken.length }) });
     }
-    const outcome = await matching.createAndNotify(s, m.caller, r.w, r.req, manualExplanation(rules));
+    // Audited in the match's own write (match-follow-up.ts): a saved match always gets its entries.
+    const owed = [owedAudit(s, m.caller, "manual-match"), ...(broken.length ? [owedAudit(s, m.caller, "override", overrideDetail(broken, r.req.overrideReason ?? ""))] : [])];
+    const outcome = await matching.createAndNotify(s, m.caller, r.w, r.req, manualExplanation(rules), owed);
     if (outcome === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     if (outcome === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
     index.invalidate();
-    const subject = pairSubject(candidate.name, opening.details.title);
-    await audited(s, m.caller, "manual-match", subject, [candidate.id]);
-    if (broken.length) await audited(s, m.caller, "override", subject, [candidate.id], overrideDetail(broken, r.req.overrideReason ?? ""));
-    send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
+    send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, outcome === "saved" ? "programme.manual.doneLater" : "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
   });
 
   const stuckNow = () => stuckItems(containers.people, containers.matches, containers.secondments, todayInLondon(s.now()));
