@@ -233,7 +233,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (outcome === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     if (outcome === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
     index.invalidate();
-    send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, outcome === "saved" ? "programme.manual.doneLater" : "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
+    send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, outcome === "pending" ? "programme.manual.doneLater" : "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
   });
 
   const stuckNow = () => stuckItems(containers.people, containers.matches, containers.secondments, todayInLondon(s.now()));

@@ -55,11 +55,13 @@ export async function scheduleFollowUp(s: Services, matchId: string): Promise<vo
 /**
  * Do what the match owes, then clear it (etag-guarded). `w`: the world the caller has in hand (else
  * it is read). Throws if the store does not answer: what is owed stays for the next try.
+ * `onTold` runs once the people are told (or there was no one to tell).
  */
-export async function followUp(s: Services, matchId: string, doc: MatchDoc, w?: World): Promise<void> {
+export async function followUp(s: Services, matchId: string, doc: MatchDoc, w?: World, onTold: () => void = () => {}): Promise<void> {
   const owed = doc.owed;
   if (!owed) return;
   if (owed.notify) await notify(s, matchId, doc, owed.notify, w ?? (await s.matching.current()));
+  onTold();
   const trail = new AuditStore(s.store.container("audit"));
   const subject = pairSubject(doc.candidate.name, doc.opening.title);
   for (const a of owed.audit) await trail.record({ at: a.at, who: a.who, action: a.action, subject, about: [doc.candidate.key], ...(a.detail ? { detail: a.detail } : {}) }, a.id);
@@ -67,16 +69,18 @@ export async function followUp(s: Services, matchId: string, doc: MatchDoc, w?: 
 }
 
 /**
- * The turn's try: what is owed is done now if the store lets it. True when all of it was done;
- * false when some is left for the job (the match itself is saved either way).
+ * The turn's try at what the match owes (the match itself is saved whatever this says): "done";
+ * "told" when the people are told but the rest (the audit entry) is left for the job; "pending"
+ * when telling them is left for the job too.
  */
-export async function tryFollowUp(s: Services, matchId: string, doc: MatchDoc, w?: World): Promise<boolean> {
+export async function tryFollowUp(s: Services, matchId: string, doc: MatchDoc, w?: World): Promise<"done" | "told" | "pending"> {
+  let told = false;
   try {
-    await followUp(s, matchId, doc, w);
-    return true;
+    await followUp(s, matchId, doc, w, () => (told = true));
+    return "done";
   } catch (err) {
     s.log.warn("match saved; its follow-up is left for the job", { matchId, err: err as Error });
-    return false;
+    return told ? "told" : "pending";
   }
 }
 

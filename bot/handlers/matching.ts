@@ -249,21 +249,8 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.noLongerSuitable"));
   const outcome = await createAndNotify(s, caller, w, ref, { summary: proposal.explanation.summary, lines: explanationLines(proposal.explanation) }, [owedAudit(s, caller, "confirm")]);
   if (outcome === "exists") return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.alreadyConfirmed"));
-  const done = { name: candidate.name, role: role.details.form.title };
-  return savedAnswer(s, ref.openingId, lang, t(lang, outcome === "saved" ? "matching.notice.confirmedLater" : "matching.notice.confirmed", done));
-}
-
-/**
- * The answer once a match is saved: the suggestions again with `notice`; if the store cannot give
- * them just now, the plain `saved` sentence (the match is saved whatever happens to this answer).
- */
-async function savedAnswer(s: Services, openingId: string, lang: Lang, notice: string, saved = notice): Promise<Reply> {
-  try {
-    return await refreshSuggestions(s, openingId, lang, notice);
-  } catch (err) {
-    s.log.warn("match saved; suggestions not refreshed", { openingId, err: err as Error });
-    return text(saved);
-  }
+  const notice = t(lang, outcome === "pending" ? "matching.notice.confirmedLater" : "matching.notice.confirmed", { name: candidate.name, role: role.details.form.title });
+  return outcome === "done" ? refreshSuggestions(s, ref.openingId, lang, notice) : text(notice);
 }
 
 /**
@@ -271,9 +258,11 @@ async function savedAnswer(s: Services, openingId: string, lang: Lang, notice: s
  * theirs): what confirming does, whether the pair came from the engine or (from the Programme
  * tab) was proposed by hand. The explanation is stored as messages, never as words. The match is
  * written with its audit entries and messages owed, in one write, and then they are done
- * (match-follow-up.ts): "done" when all of it was, "saved" when some is left for the follow-up job.
+ * (match-follow-up.ts): "done" when all of it was; "told" or "pending" (see tryFollowUp) when some
+ * is left for the follow-up job, and the store may not have answered since: the caller then answers
+ * in words rather than with a list the store may not have caught up with.
  */
-export async function createAndNotify(s: Services, caller: Caller, w: World, ref: PairRef, reasons: { summary: Msg[]; lines: Msg[][] }, audit: OwedAudit[]): Promise<"done" | "saved" | "exists" | "missing"> {
+export async function createAndNotify(s: Services, caller: Caller, w: World, ref: PairRef, reasons: { summary: Msg[]; lines: Msg[][] }, audit: OwedAudit[]): Promise<"done" | "told" | "pending" | "exists" | "missing"> {
   const role = w.state.role(ref.openingId);
   const candidate = w.state.candidate(ref.candidateKey);
   if (!role || !candidate) return "missing";
@@ -296,7 +285,7 @@ export async function createAndNotify(s: Services, caller: Caller, w: World, ref
   await scheduleFollowUp(s, id);
   if ((await s.matches.create(id, match, owed)) === "exists") return "exists";
   s.log.info("match confirmed", { matchId: id });
-  return (await tryFollowUp(s, id, { ...match, owed }, w)) ? "done" : "saved";
+  return tryFollowUp(s, id, { ...match, owed }, w);
 }
 
 /** A programme-team member turns a suggestion down: the pair is never suggested again. Audited, once. */
@@ -325,6 +314,7 @@ export async function reject(s: Services, caller: Caller, ref: PairRef): Promise
   };
   const owed: MatchFollowUps = { audit: [owedAudit(s, caller, "not-suitable")] };
   await scheduleFollowUp(s, id);
-  if ((await s.matches.create(id, match, owed)) === "created") await tryFollowUp(s, id, { ...match, owed }, w);
-  return savedAnswer(s, ref.openingId, lang, t(lang, "matching.notice.rejected", { name: candidate.name }));
+  const notice = t(lang, "matching.notice.rejected", { name: candidate.name });
+  if ((await s.matches.create(id, match, owed)) === "created" && (await tryFollowUp(s, id, { ...match, owed }, w)) !== "done") return text(notice);
+  return refreshSuggestions(s, ref.openingId, lang, notice);
 }
