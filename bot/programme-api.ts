@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { VERBS } from "../cards";
@@ -256,10 +257,23 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const langs = await Promise.all(item.recipients.map((p) => languageFor(s, p)));
     const results = [];
     for (const msg of reminderMessages(item, slot.day, m.caller.serviceUrl, langs)) results.push(await s.outbox.enqueue(msg));
-    if (!results.includes("queued")) return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
-    // The audit trail is kept in one language, whoever reads it later.
+    // The audit trail is kept in one language, whoever reads it later. The entry's id is fixed by
+    // the item and the working day, like the messages: written once, however often it is tried.
     const { title, waitingOn } = publicItem(item, DEFAULT_LANG);
-    await audited(s, m.caller, "reminder", title, item.about, waitingOn);
+    const entryId = `audit-reminder-${createHash("sha256").update(`${item.id}\u0000${slot.day}`).digest("hex").slice(0, 32)}`;
+    const record = () => audited(s, m.caller, "reminder", title, item.about, waitingOn, entryId);
+    if (!results.includes("queued")) {
+      // Already sent: if its entry could not be written then, it is written now.
+      await record().catch((err: unknown) => log.warn("reminder audit entry not written", { err: err as Error }));
+      return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
+    }
+    try {
+      await record();
+    } catch (err) {
+      // The reminder is on its way whatever the store does next: say so, and how the entry follows.
+      log.warn("reminder sent; audit entry not written", { err: err as Error });
+      return send(res, 200, { sent: true, message: t(m.lang, "programme.stuck.sentNotRecorded") });
+    }
     send(res, 200, { sent: true, message: t(m.lang, "programme.stuck.sent") });
   });
 

@@ -40,6 +40,7 @@ describe("a saved match whose audit entry cannot be written yet", function () {
   const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT_ID });
   const [ana, bea, dai, eve] = ["Ana Jones", "Bea Price", "Dai Hughes", "Eve Lloyd"].map(demo) as [Person, Person, Person, Person];
   const vic = demo("Vic Osei");
+  const cai = demo("Cai Rees");
   const housing: Chat = { id: "19:housing-fu@thread.tacv2", type: "channel", team: { id: "19:housing-team-fu@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-fu@thread.tacv2", name: "General" } };
   let team = "";
   let roleId = "";
@@ -88,6 +89,8 @@ describe("a saved match whose audit entry cannot be written yet", function () {
     await bot.teams.say(housing, vic, "<at>Secondments</at> help");
     await bot.teams.press(housing, vic, VERBS.submitRole, roleInput());
     for (const p of [ana, bea, dai, eve]) await released(p);
+    // Cai is still waiting on his line manager: an item the team can send a reminder about.
+    await bot.teams.press(personalChat(cai), cai, VERBS.submitInterest, interestInput({ fullName: cai.name, lineManagerId: demo("Slow Manager").aadObjectId, lineManagerEmail: "" }));
     const roles = (await bot.app.store.container("people").items.query<{ id: string }>("SELECT c.id FROM c WHERE c.type = 'role'").fetchAll()).resources;
     roleId = roles[0].id;
     team = await devSignIn(bot.app.url, "programmeTeam");
@@ -157,6 +160,28 @@ describe("a saved match whose audit entry cannot be written yet", function () {
     assert.equal((await auditOf("not-suitable", dai)).length, 0);
     await storeBack();
     assert.equal((await auditOf("not-suitable", dai)).length, 1);
+  });
+
+  it("a reminder whose audit entry cannot be written: the tab says it was sent, and pressing again adds the entry, once", async () => {
+    const stuck = await apiCall(bot.app.url, team, "GET", "/api/programme/stuck");
+    const item = stuck.json.items.find((i: any) => i.kind === "release" && /Cai Rees/.test(i.title));
+    assert.ok(item, stuck.raw);
+    const reminders = () => stored("audit", "c.action = 'reminder'");
+    fault = "audit";
+    const sent = await apiCall(bot.app.url, team, "POST", "/api/programme/stuck/remind", { id: item.id });
+    fault = "off";
+    assert.equal(sent.status, 200, sent.raw);
+    assert.equal(sent.json.sent, true);
+    assert.match(sent.json.message, /^Reminder sent\. We could not add it to the audit record just now\. Select Send a reminder again/);
+    assert.equal((await reminders()).length, 0);
+    const queued = (await stored("outbox", "STARTSWITH(c.id, 'programme-reminder:')")).length;
+    assert.ok(queued >= 1, "the reminder is on its way");
+    for (let i = 0; i < 2; i++) {
+      const again = await apiCall(bot.app.url, team, "POST", "/api/programme/stuck/remind", { id: item.id });
+      assert.equal(again.json.sent, false, "not sent twice");
+      assert.equal((await reminders()).length, 1, "the entry is written, once");
+    }
+    assert.equal((await stored("outbox", "STARTSWITH(c.id, 'programme-reminder:')")).length, queued, "nothing sent again");
   });
 
   it("in the Programme tab: the store stops just after a confirm is saved; the tab says it is saved", async () => {
