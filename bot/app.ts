@@ -50,6 +50,7 @@ import { withTeamsUserIds } from "./refresh-users";
 import { SecondmentBot, toActivity, toInvokeResponse, turnLang } from "./secondment-bot";
 import { registerTabRoutes } from "./tab-api";
 import { storeOutageCard } from "./store-outage";
+import { MATCH_FOLLOW_UP, runFollowUpJob, type FollowUpPayload } from "./handlers/match-follow-up";
 import { registerProgrammeRoutes } from "./programme-api";
 
 export interface RunningApp {
@@ -262,6 +263,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
       },
       [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as unknown as Parameters<typeof privacy.finishErasure>[1]),
+      [MATCH_FOLLOW_UP]: (job) => runFollowUpJob(services, job.payload as unknown as FollowUpPayload),
       [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },
     clock,

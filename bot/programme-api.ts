@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { VERBS } from "../cards";
@@ -9,7 +10,8 @@ import { dateTimeLabel, filterOptions, RowLabeller } from "../src/programme/labe
 import { matchId } from "../src/domain/match";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore } from "../src/store/audit";
-import { audit as audited, pairSubject } from "./handlers/audit";
+import { audit as audited } from "./handlers/audit";
+import { owedAudit } from "./handlers/match-follow-up";
 import type { Store } from "../src/store/store";
 import { EXPORTS, exportFileName, writeExport, type ExportName } from "../src/programme/export";
 import { checkManualMatch, ManualMatchSchema, manualExplanation, overrideDetail, ruleViews } from "../src/programme/manual-match";
@@ -192,7 +194,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const id = matchId(body.data.data.openingId, body.data.data.candidateKey);
     const before = await s.matches.get(id);
     const reply = await dispatch(s, m.caller, body.data.verb, body.data.data);
-    const after = await s.matches.get(id);
+    // A store that stopped after the verb saved the match: the answer still says what happened.
+    const after = await s.matches.get(id).catch(() => "unknown" as const);
     if (!before && after) index.invalidate();
     send(res, 200, { reply });
   });
@@ -225,14 +228,13 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (broken.length && !r.req.overrideReason) {
       return send(res, 409, { blocked: true, rules: ruleViews(rules, m.lang), error: t(m.lang, "programme.manual.blocked", { count: broken.length }) });
     }
-    const outcome = await matching.createAndNotify(s, m.caller, r.w, r.req, manualExplanation(rules));
+    // Audited in the match's own write (match-follow-up.ts): a saved match always gets its entries.
+    const owed = [owedAudit(s, m.caller, "manual-match"), ...(broken.length ? [owedAudit(s, m.caller, "override", overrideDetail(broken, r.req.overrideReason ?? ""))] : [])];
+    const outcome = await matching.createAndNotify(s, m.caller, r.w, r.req, manualExplanation(rules), owed);
     if (outcome === "exists") return send(res, 409, { error: t(m.lang, "programme.manual.exists") });
     if (outcome === "missing") return send(res, 404, { error: t(m.lang, "programme.manual.missing") });
     index.invalidate();
-    const subject = pairSubject(candidate.name, opening.details.title);
-    await audited(s, m.caller, "manual-match", subject, [candidate.id]);
-    if (broken.length) await audited(s, m.caller, "override", subject, [candidate.id], overrideDetail(broken, r.req.overrideReason ?? ""));
-    send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
+    send(res, 200, { rules: ruleViews(rules, m.lang), message: t(m.lang, outcome === "pending" ? "programme.manual.doneLater" : "programme.manual.done", { person: candidate.name, role: opening.details.title }) });
   });
 
   const stuckNow = () => stuckItems(containers.people, containers.matches, containers.secondments, todayInLondon(s.now()));
@@ -255,10 +257,23 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const langs = await Promise.all(item.recipients.map((p) => languageFor(s, p)));
     const results = [];
     for (const msg of reminderMessages(item, slot.day, m.caller.serviceUrl, langs)) results.push(await s.outbox.enqueue(msg));
-    if (!results.includes("queued")) return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
-    // The audit trail is kept in one language, whoever reads it later.
+    // The audit trail is kept in one language, whoever reads it later. The entry's id is fixed by
+    // the item and the working day, like the messages: written once, however often it is tried.
     const { title, waitingOn } = publicItem(item, DEFAULT_LANG);
-    await audited(s, m.caller, "reminder", title, item.about, waitingOn);
+    const entryId = `audit-reminder-${createHash("sha256").update(`${item.id}\u0000${slot.day}`).digest("hex").slice(0, 32)}`;
+    const record = () => audited(s, m.caller, "reminder", title, item.about, waitingOn, entryId);
+    if (!results.includes("queued")) {
+      // Already sent: if its entry could not be written then, it is written now.
+      await record().catch((err: unknown) => log.warn("reminder audit entry not written", { err: err as Error }));
+      return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
+    }
+    try {
+      await record();
+    } catch (err) {
+      // The reminder is on its way whatever the store does next: say so, and how the entry follows.
+      log.warn("reminder sent; audit entry not written", { err: err as Error });
+      return send(res, 200, { sent: true, message: t(m.lang, "programme.stuck.sentNotRecorded") });
+    }
     send(res, 200, { sent: true, message: t(m.lang, "programme.stuck.sent") });
   });
 

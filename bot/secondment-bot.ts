@@ -8,7 +8,7 @@ import {
   type InvokeResponse,
 } from "botbuilder";
 import { z } from "zod";
-import { ALL_VERBS, CARD_CONTENT_TYPE, VERBS } from "../cards";
+import { ALL_VERBS, CARD_CONTENT_TYPE, KEEP_CARD, VERBS } from "../cards";
 import { DEFAULT_LANG, langFromLocale, t, type Lang } from "../src/i18n";
 import { noteVerb, turnSpan } from "../src/telemetry";
 import type { ConversationRepository } from "../src/store/conversations";
@@ -235,6 +235,12 @@ export class SecondmentBot extends TeamsActivityHandler {
       return toInvokeResponse(welcome(this.s, t(lang, "menu.unreadable"), false, lang));
     }
     const { verb, data } = parsed.data.action;
-    return toInvokeResponse(await this.dispatch(caller, verb, data ?? {}));
+    const { [KEEP_CARD]: keep, ...rest } = data ?? {};
+    const reply = await this.dispatch(caller, verb, rest);
+    if (keep !== true) return toInvokeResponse(reply);
+    // A menu stays where it is: the answer is a new message below it, and the invoke answer is a
+    // short line Teams shows by the button (no card in it, so the menu is not replaced).
+    await ctx.sendActivity(toActivity(reply));
+    return toInvokeResponse(text(t(caller.lang, "menu.answerBelow")));
   }
 }

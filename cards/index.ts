@@ -25,7 +25,7 @@ import privacy from "./privacy.json";
 import myData from "./my-data.json";
 
 export * from "./models";
-export { VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
+export { KEEP_CARD, VERBS, ALL_VERBS, type Verb, type VerbName } from "./verbs";
 
 /** An expanded Adaptive Card, ready to attach to a message or return from an invoke. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: "AdaptiveCard"; version: string };

@@ -3,6 +3,15 @@
  * `${$root.verbs.<name>}` (render() supplies them), and handlers register against the same
  * constants, so a verb is never typed twice.
  */
+/**
+ * In a button's data (`"keepCard": true` in the template): the card the button is on is a menu
+ * (the welcome card, the channel's welcome). Pressing the button leaves it where it is, and the
+ * answer arrives as a new message below it (bot/secondment-bot.ts), as people expect in Teams.
+ * Without it, an Action.Execute answer replaces the card in place: right for cards whose own state
+ * changes (an approval, a form, a match, a plan step, the language switch).
+ */
+export const KEEP_CARD = "keepCard";
+
 export const VERBS = {
   showMenu: "menu.show",
   /** The "Cymraeg / English" switch: stores the person's language. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CARD_CONTENT_TYPE, VERBS, type AdaptiveCardJson, type MatchSuggestionsModel } from "../../cards";
+import { VERBS, type MatchSuggestionsModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
@@ -8,8 +8,9 @@ import { t, type Lang } from "../../src/i18n";
 import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
-import { audit, pairSubject } from "./audit";
-import { closedText, hostCard, channelLanguage, personLanguage, secondeeCard, summaryFor, whoseWords, type World } from "./match-cards";
+import type { MatchFollowUps, OwedAudit } from "../../src/store/matches";
+import { closedText, personLanguage, summaryFor, whoseWords, type World } from "./match-cards";
+import { message, owedAudit, scheduleFollowUp, tryFollowUp } from "./match-follow-up";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -30,7 +31,6 @@ export interface PairRef {
 const SUGGESTIONS_PER_ROLE = 3;
 /** Outbox ids must stay short (Cosmos ids are at most 255 characters): long keys are hashed. */
 const digestOf = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 24);
-const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
 
 const isTeam = (s: Services, caller: Caller): boolean => secondment.isProgrammeTeam(s, caller.person);
 
@@ -239,6 +239,7 @@ async function refreshSuggestions(s: Services, openingId: string, lang: Lang, no
 /**
  * A programme-team member confirms a suggested person for a role: the channel and the person are
  * told, and the audit trail records it (here, so chat and the Programme tab are audited alike).
+ * Once the match is saved the answer says so, whatever the store does next (match-follow-up.ts).
  */
 export async function confirm(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
   const lang = caller.lang;
@@ -248,18 +249,22 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
   const role = w.state.role(ref.openingId);
   const candidate = w.state.candidate(ref.candidateKey);
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.noLongerSuitable"));
-  const outcome = await createAndNotify(s, caller, w, ref, { summary: proposal.explanation.summary, lines: explanationLines(proposal.explanation) });
+  const outcome = await createAndNotify(s, caller, w, ref, { summary: proposal.explanation.summary, lines: explanationLines(proposal.explanation) }, [owedAudit(s, caller, "confirm")]);
   if (outcome === "exists") return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.alreadyConfirmed"));
-  if (outcome === "created") await audit(s, caller, "confirm", pairSubject(candidate.name, role.details.form.title), [candidate.id]);
-  return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.confirmed", { name: candidate.name }));
+  const notice = t(lang, outcome === "pending" ? "matching.notice.confirmedLater" : "matching.notice.confirmed", { name: candidate.name, role: role.details.form.title });
+  return outcome === "done" ? refreshSuggestions(s, ref.openingId, lang, notice) : text(notice);
 }
 
 /**
  * Store a confirmed match and tell the role's channel (in its language) and the person (in
  * theirs): what confirming does, whether the pair came from the engine or (from the Programme
- * tab) was proposed by hand. The explanation is stored as messages, never as words.
+ * tab) was proposed by hand. The explanation is stored as messages, never as words. The match is
+ * written with its audit entries and messages owed, in one write, and then they are done
+ * (match-follow-up.ts): "done" when all of it was; "told" or "pending" (see tryFollowUp) when some
+ * is left for the follow-up job, and the store may not have answered since: the caller then answers
+ * in words rather than with a list the store may not have caught up with.
  */
-export async function createAndNotify(s: Services, caller: Caller, w: World, ref: PairRef, reasons: { summary: Msg[]; lines: Msg[][] }): Promise<"created" | "exists" | "missing"> {
+export async function createAndNotify(s: Services, caller: Caller, w: World, ref: PairRef, reasons: { summary: Msg[]; lines: Msg[][] }, audit: OwedAudit[]): Promise<"done" | "told" | "pending" | "exists" | "missing"> {
   const role = w.state.role(ref.openingId);
   const candidate = w.state.candidate(ref.candidateKey);
   if (!role || !candidate) return "missing";
@@ -278,27 +283,11 @@ export async function createAndNotify(s: Services, caller: Caller, w: World, ref
     explanation: formatSentences(secondeeLang, reasons.summary),
     reasons,
   };
-  if ((await s.matches.create(id, match)) === "exists") return "exists";
-  const channel = await s.conversations.get(caller.person.tenantId, role.details.channel.conversationId);
-  if (channel) {
-    const lang = await channelLanguage(s, channel.tenantId, channel.conversationId);
-    await s.outbox.enqueue({
-      id: `match-notification:${id}`,
-      target: { kind: "conversation", tenantId: channel.tenantId, conversationId: channel.conversationId, serviceUrl: channel.serviceUrl },
-      activity: message(hostCard(match, w, lang)),
-      purpose: "match-notification",
-    });
-  } else {
-    s.log.warn("role channel unknown: notification not sent", { openingId: ref.openingId });
-  }
-  await s.outbox.enqueue({
-    id: `match-secondee:${id}`,
-    target: { kind: "person", tenantId, aadObjectId, serviceUrl: caller.serviceUrl },
-    activity: message(secondeeCard(match, w, secondeeLang)),
-    purpose: "match-secondee",
-  });
+  const owed: MatchFollowUps = { audit, notify: { serviceUrl: caller.serviceUrl, channelTenantId: caller.person.tenantId } };
+  await scheduleFollowUp(s, id);
+  if ((await s.matches.create(id, match, owed)) === "exists") return "exists";
   s.log.info("match confirmed", { matchId: id });
-  return "created";
+  return tryFollowUp(s, id, { ...match, owed }, w);
 }
 
 /** A programme-team member turns a suggestion down: the pair is never suggested again. Audited, once. */
@@ -311,7 +300,8 @@ export async function reject(s: Services, caller: Caller, ref: PairRef): Promise
   if (!role || !candidate) return text(t(lang, "matching.pairGone"));
   const at = s.now().toISOString();
   const sep = candidate.id.indexOf(":");
-  const created = await s.matches.create(matchId(ref.openingId, ref.candidateKey), {
+  const id = matchId(ref.openingId, ref.candidateKey);
+  const match: Match = {
     type: "match",
     opening: { id: ref.openingId, ownerKey: role.pk, title: role.details.form.title, organisation: role.details.form.hostOrganisation, channelConversationId: role.details.channel.conversationId },
     candidate: { tenantId: candidate.id.slice(0, sep), aadObjectId: candidate.id.slice(sep + 1), key: candidate.id, name: candidate.name },
@@ -323,7 +313,10 @@ export async function reject(s: Services, caller: Caller, ref: PairRef): Promise
     closedBy: "programme-team",
     closedAt: at,
     explanation: "",
-  });
-  if (created === "created") await audit(s, caller, "not-suitable", pairSubject(candidate.name, role.details.form.title), [candidate.id]);
-  return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.rejected", { name: candidate.name }));
+  };
+  const owed: MatchFollowUps = { audit: [owedAudit(s, caller, "not-suitable")] };
+  await scheduleFollowUp(s, id);
+  const notice = t(lang, "matching.notice.rejected", { name: candidate.name });
+  if ((await s.matches.create(id, match, owed)) === "created" && (await tryFollowUp(s, id, { ...match, owed }, w)) !== "done") return text(notice);
+  return refreshSuggestions(s, ref.openingId, lang, notice);
 }

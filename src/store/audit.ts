@@ -1,6 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { randomUUID } from "node:crypto";
-import type { Stored } from "./store";
+import { cosmosCode, type Stored } from "./store";
 
 /**
  * The programme team's audit trail: every confirm, turn-down, manual match, override, reminder,
@@ -36,10 +36,15 @@ export interface AuditPage {
 export class AuditStore {
   constructor(private readonly container: Container) {}
 
-  async record(entry: Omit<AuditEntry, "type">): Promise<string> {
-    const id = `audit-${entry.at}-${randomUUID()}`;
+  /** Add an entry. With a fixed `id` (an entry a match owed), a second write of it is a no-op. */
+  async record(entry: Omit<AuditEntry, "type">, fixedId?: string): Promise<string> {
+    const id = fixedId ?? `audit-${entry.at}-${randomUUID()}`;
     const about = [...new Set(entry.about.map((k) => k.toLowerCase()))];
-    await this.container.items.create({ ...entry, about, type: "audit", id, pk: id });
+    try {
+      await this.container.items.create({ ...entry, about, type: "audit", id, pk: id });
+    } catch (err) {
+      if (!fixedId || cosmosCode(err) !== 409) throw err;
+    }
     return id;
   }
 

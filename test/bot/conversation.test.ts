@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { ConversationRepository } from "../../src/store/conversations";
 import { action, cardActions, cardText } from "../support/cards";
-import { onlyCard, onlyText, person, personalChat, startTestBot, TENANT, type TestBot } from "../support/teams";
+import { onlyCard, onlyText, person, personalChat, pressMenu, startTestBot, TENANT, type TestBot } from "../support/teams";
 
 describe("a person chatting with the bot over /api/messages", () => {
   let bot: TestBot;
@@ -60,7 +60,7 @@ describe("a person chatting with the bot over /api/messages", () => {
     assert.doesNotMatch(cardText(card), /plan your own secondment or offer a role, open a chat/);
     assert.match(cardText(card), /Offering it from this channel links the role to this channel, so its matches come here/);
     const offer = action(card, "Offer a role");
-    const form = await bot.teams.press(chat, cara, offer.verb, offer.data);
+    const form = await pressMenu(bot.teams, chat, cara, offer.verb, offer.data);
     assert.match(cardText(form), /We will post possible matches in this channel \(Digital: General\)/);
   });
 

@@ -8,6 +8,8 @@
 import assert from "node:assert/strict";
 import {
   cardCount,
+  cards,
+  normalise,
   clickCardButton,
   rowText,
   screenshot,
@@ -25,7 +27,7 @@ describe("Teams personal chat in the Agents Playground @e2e", function () {
   // Starts the app, the Playground and Chromium; prints diagnostics on failure; stops them all.
   const suite = usePlaygroundSuite();
 
-  it("says hello, opens the 7-step plan and marks step 1 as done (Action.Execute replaces the card)", async () => {
+  it("says hello, opens the 7-step plan below the welcome (which stays) and marks step 1 as done (a plan step is answered in place)", async () => {
     const page = suite.page;
 
     // Installing the app (the Playground does it on load) brings a welcome card of its own; wait for
@@ -36,8 +38,16 @@ describe("Teams personal chat in the Agents Playground @e2e", function () {
     await sendMessage(page, "hello");
     await waitForNewCard(page, before, ["Welcome to Secondments", "My 7-step plan", "Express interest", "Offer a role", "Ask a question"]);
 
+    // The welcome is a menu: its button answers with a new message below it, and it stays.
+    const withWelcome = await cardCount(page);
     await clickCardButton(page, "My 7-step plan");
-    let card = await waitForCard(page, ["Your 7-step plan", "0 of 7 steps done"]);
+    let card = await waitForNewCard(page, withWelcome, ["Your 7-step plan", "0 of 7 steps done"]);
+    await settle(page);
+    assert.equal(await cardCount(page), withWelcome + 1, "the plan is one new card; none was replaced");
+    const welcome = cards(page).nth(withWelcome - 1);
+    assert.match(normalise(await welcome.innerText()), /Welcome to Secondments[\s\S]*My 7-step plan[\s\S]*Express interest/, "the welcome above it is unchanged, buttons and all");
+    await welcome.scrollIntoViewIfNeeded();
+    await screenshot(page, "playground-welcome-stays");
     for (let step = 1; step <= 7; step++) {
       const row = await rowText(card, new RegExp(`Step ${step}\\b`));
       assert.match(row, /To do|In progress|Done/, `step ${step} row shows a status: ${row}`);

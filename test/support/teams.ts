@@ -121,6 +121,17 @@ export class TeamsSimulator {
   }
 }
 
+/**
+ * Press a button on a menu card (its data has keepCard: see cards/verbs.ts): the invoke is answered
+ * with a line of text, and the answer arrives as one new message in the chat; returns its card.
+ */
+export async function pressMenu(teams: TeamsSimulator, chat: Chat, from: Person, verb: string, data: Record<string, unknown>): Promise<Card> {
+  const before = teams.connector.sent.length;
+  const res = await teams.post(teams.activity(chat, from, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" } }));
+  if (res.status !== 200 || res.body?.type !== "application/vnd.microsoft.activity.message") throw new Error(`menu button answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return onlyCard(teams.connector.sent.slice(before).filter((s) => s.conversationId === chat.id));
+}
+
 /** The one card in a set of sent activities (validated as a 1.5 card on the way out). */
 export function onlyCard(sent: SentActivity[]): Card {
   const cards = sent.flatMap((s) => (s.body.attachments ?? []).filter((a: any) => a.contentType === "application/vnd.microsoft.card.adaptive"));
