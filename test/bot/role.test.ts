@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { personKey } from "../../src/domain/person";
+import { readSnapshot } from "../../src/programme/pool-index";
 import { action, cardText } from "../support/cards";
 import { roleInput } from "../support/forms";
 import { onlyCard, person, personalChat, startTestBot, TENANT, type Chat, type TestBot } from "../support/teams";
@@ -68,6 +69,10 @@ describe("Role Matching form through /api/messages", () => {
     assert.deepEqual(stored, { conversationId: finance.id, teamName: "Finance", general: true }, "stored as the General channel, with no English word in it");
     const mine = await bot.teams.press(personalChat(zoe), zoe, VERBS.listRoles);
     assert.match(JSON.stringify(mine), /"value":"Finance: General"/, "the role's facts name the channel");
+    // The Programme tab's pool reads the same stored flag.
+    const store = bot.app.store;
+    const pool = await readSnapshot(store.container("people"), store.container("matches"), store.container("secondments"), 1);
+    assert.equal(pool.roles.find((r) => r.title === "Finance analyst")?.channel, "Finance: General");
 
     // A Welsh reader sees the channel's name in Welsh, in the list to choose from.
     const gwyn = person("Gwyn Rees");
