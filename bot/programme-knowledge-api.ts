@@ -22,8 +22,19 @@ const SHOWN_QUESTIONS = 25;
 const UndoInput = z.object({ n: z.number().int().min(1) });
 const SHOWN_CHANGES = 15;
 
-/** The first thing wrong with what was typed, naming the field, in the reader's language. */
-const problem = (lang: Lang, error: z.ZodError) => ({ error: t(lang, "programme.kb.error.field", { field: String(error.issues[0]?.path[0] ?? "") }), field: String(error.issues[0]?.path[0] ?? "") });
+/**
+ * Everything wrong with what was typed, in the reader's language: `errors` gives each wrong field's
+ * message (shown beside that field), `error` and `field` the first of them.
+ */
+function problem(lang: Lang, error: z.ZodError): { error: string; field: string; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "");
+    errors[field] ??= t(lang, "programme.kb.error.field", { field });
+  }
+  const [field, message] = Object.entries(errors)[0]!;
+  return { error: message, field, errors };
+}
 
 export function registerKnowledgeRoutes(server: Server, s: Services, member: Member, send: Send): void {
   server.get("/api/programme/knowledge", async (req, res) => {
@@ -82,7 +93,10 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
 
   fromQuestion("/api/programme/knowledge/alternate", alternateInput, async (m, data) => {
     const added = await addAlternateChange(s, m.caller, data);
-    if (added.kind === "no-entry") return [400, { error: t(m.lang, "programme.kb.error.field", { field: "entryId" }), field: "entryId" }];
+    if (added.kind === "no-entry") {
+      const error = t(m.lang, "programme.kb.error.field", { field: "entryId" });
+      return [400, { error, field: "entryId", errors: { entryId: error } }];
+    }
     return [200, { n: added.n, message: t(m.lang, "programme.kb.alternateAdded", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
   });
 

@@ -19,7 +19,7 @@ export function storeOutageCard(verb: string | undefined, data: Record<string, u
   if (verb === VERBS.submitInterest) {
     const version = typeof data.version === "number" ? data.version : undefined;
     const model = buildForm(interestForm({ editing: version !== undefined, lang, ...(version !== undefined ? { version } : {}) }), formValues(data, INTEREST_FIELDS));
-    model.errorSummary = t(lang, "errors.outage.formSummary");
+    model.errorSummary = [t(lang, "errors.outage.formSummary")];
     model.errorFooter = t(lang, "errors.outage.formFooter");
     return renderCard("form", model, lang);
   }

@@ -109,7 +109,10 @@ export interface FaqKbAlternateModel {
   text: string;
   entries: { title: string; value: string }[];
   entryId?: string;
-  error?: string;
+  /** The message under each field that is wrong (field id → message). */
+  errors?: { text?: string; entryId?: string };
+  /** Every message, under "There is a problem" at the top (including any not tied to a field). */
+  errorSummary?: string[];
 }
 
 export interface FaqKbAnswerModel {
@@ -117,7 +120,10 @@ export interface FaqKbAnswerModel {
   question: string;
   topic?: string;
   answer?: string;
-  error?: string;
+  /** The message under each field that is wrong (field id → message). */
+  errors?: { question?: string; topic?: string; answer?: string };
+  /** Every message, under "There is a problem" at the top (including any not tied to a field). */
+  errorSummary?: string[];
 }
 
 export interface FaqPromptModel {
@@ -288,8 +294,8 @@ export interface FormModel {
   notice?: string;
   noticeStyle?: "good" | "warning";
   intro?: string;
-  /** "3 answers need fixing", shown at the top when a submission had mistakes. */
-  errorSummary?: string;
+  /** Under "There is a problem" at the top: one line per field with a mistake (each field's message), or what went wrong. */
+  errorSummary?: string[];
   /** What to do next, shown at the bottom with errorSummary (default: fix the answers in red). */
   errorFooter?: string;
   sections: { heading: string; note?: string; fields: FormFieldModel[] }[];

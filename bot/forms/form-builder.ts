@@ -103,6 +103,6 @@ export function buildForm(
     model.notice = content.notice;
     model.noticeStyle = content.noticeStyle ?? "good";
   }
-  if (messages.length) model.errorSummary = messages.map((m) => `- ${m}`).join("\n");
+  if (messages.length) model.errorSummary = messages;
   return model;
 }

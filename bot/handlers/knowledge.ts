@@ -41,7 +41,23 @@ export function answerInput(lang: Lang = DEFAULT_LANG) {
   return z.object({ questionId: questionId(lang), question: textOf(lang, "question", 3, 300), topic: textOf(lang, "topic", 3, 80), answer: textOf(lang, "answer", 20, 1500) });
 }
 
-const problem = (err: z.ZodError): string => err.issues[0]!.message;
+/**
+ * Every field that is wrong, with its first message, in the order the issues came (the card's
+ * order); a mistake in no field of the card (a bad question id) is listed under "".
+ */
+export function fieldErrors(err: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of err.issues) {
+    const key = String(issue.path[0] ?? "");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** A card's error view: each field's message beside it and all of them under "There is a problem". */
+function errorView(errors: Record<string, string>): { errors: Record<string, string>; errorSummary: string[] } {
+  return { errors, errorSummary: Object.values(errors) };
+}
 
 /** An entry's title as the reader reads it: the Welsh entry's, where there is one. */
 export const topicIn = (lang: Lang, entry: { id: string; topic: string }): string => (lang === "cy" ? (welshEntry(entry.id)?.topic ?? entry.topic) : entry.topic);
@@ -127,19 +143,19 @@ export async function addAlternate(s: Services, caller: Caller, data: unknown): 
   if (!isProgrammeTeam(s, caller.person)) return text(notTeamMessage(caller.lang));
   const parsed = alternateInput(caller.lang).safeParse(data);
   const raw = (data ?? {}) as Record<string, unknown>;
-  const again = async (error: string) =>
+  const again = async (errors: Record<string, string>) =>
     card(
       renderCard("faq-kb-alternate", {
         questionId: String(raw.questionId ?? ""),
         text: typeof raw.text === "string" ? raw.text : "",
         entries: entryChoices(await s.knowledge.choosable(), caller.lang),
         ...(typeof raw.entryId === "string" && raw.entryId ? { entryId: raw.entryId } : {}),
-        error,
+        ...errorView(errors),
       }, caller.lang),
     );
-  if (!parsed.success) return again(problem(parsed.error));
+  if (!parsed.success) return again(fieldErrors(parsed.error));
   const added = await addAlternateChange(s, caller, parsed.data);
-  if (added.kind === "no-entry") return again(t(caller.lang, "knowledge.error.unknownEntry"));
+  if (added.kind === "no-entry") return again({ entryId: t(caller.lang, "knowledge.error.unknownEntry") });
   return show(s, caller, t(caller.lang, "knowledge.notice.addedAlternate", { text: parsed.data.text, topic: topicIn(caller.lang, added.entry) }));
 }
 
@@ -162,7 +178,7 @@ export async function addAnswer(s: Services, caller: Caller, data: unknown): Pro
         question: str(raw.question),
         topic: str(raw.topic),
         answer: str(raw.answer),
-        error: problem(parsed.error),
+        ...errorView(fieldErrors(parsed.error)),
       }, caller.lang),
     );
   }

@@ -2,7 +2,7 @@ import { VERBS, type ActionModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { formValues } from "../../src/domain/forms";
 import { ROLE_FIELDS, roleToForm, validateRole } from "../../src/domain/role";
-import type { ChannelRef } from "../../src/domain/role-record";
+import { channelLabel, type ChannelRef } from "../../src/domain/role-record";
 import type { ConversationRecord } from "../../src/store/conversations";
 import { newRoleId } from "../../src/store/records";
 import { channelRootOf } from "../conversation-record";
@@ -21,12 +21,13 @@ export interface RoleRef {
 const menu = (lang: Lang): ActionModel => ({ title: t(lang, "common.menu"), verb: VERBS.showMenu, data: {} });
 const notYours = (lang: Lang) => t(lang, "role.notYours");
 
+/** A channel as a role stores it. The General channel's id is the team's id, and Teams sends it no name. */
 const refOf = (r: ConversationRecord): ChannelRef => ({
   conversationId: r.conversationId,
   ...(r.team?.name ? { teamName: r.team.name } : {}),
-  ...(r.channel?.name ? { channelName: r.channel.name } : {}),
+  ...(r.channel?.name ? { channelName: r.channel.name } : r.team?.id && channelRootOf(r.conversationId) === r.team.id ? { general: true as const } : {}),
 });
-const labelOf = (c: ChannelRef, lang: Lang) => [c.teamName, c.channelName].filter(Boolean).join(": ") || t(lang, "role.channel.thisChannel");
+const labelOf = (c: ChannelRef, lang: Lang) => channelLabel(c, lang, t(lang, "role.channel.thisChannel"));
 
 /** The channels a role sent by this caller may be bound to. */
 async function channelsFor(s: Services, caller: Caller): Promise<ChannelRef[]> {

@@ -4,7 +4,8 @@ import type { ApprovalStatus } from "../domain/approval";
 import type { MatchStatus } from "../domain/match";
 import type { SecondmentStatus } from "../domain/secondment";
 import { SKILLS } from "../domain/skills";
-import { LANGS, t } from "../i18n";
+import { channelLabel } from "../domain/role-record";
+import { DEFAULT_LANG, LANGS, t } from "../i18n";
 import { allPages } from "../store/paged";
 
 /**
@@ -114,7 +115,7 @@ const ROLES =
   "SELECT c.id, c.pk, c.status, c.submittedAt, c.details.form.title AS title, c.details.form.hostOrganisationType AS orgType, c.details.form.hostOrganisation AS org, " +
   "c.details.form.team AS team, c.details.form.gradeMin AS gradeMin, c.details.form.gradeMax AS gradeMax, c.details.form.region AS region, c.details.form.town AS town, " +
   "c.details.form.openings AS openings, c.details.form.secondmentTypes AS types, c.details.form.startDate AS startDate, c.details.form.requiredSkills AS skills, " +
-  "c.details.channel.teamName AS teamName, c.details.channel.channelName AS channelName FROM c WHERE c.type = 'role'";
+  "c.details.channel.teamName AS teamName, c.details.channel.channelName AS channelName, c.details.channel.general AS general FROM c WHERE c.type = 'role'";
 const APPROVALS = "SELECT c.pk, c.status, c.requestedAt, c.decidedAt FROM c WHERE c.type = 'approval'";
 const MATCHES =
   "SELECT c.id, c.status, c.confirmedAt, c.closedBy, c.candidate.key AS candidateKey, c.opening.id AS openingId, IS_DEFINED(c.arrangedBy) AS arranged FROM c WHERE c.type = 'match'";
@@ -192,7 +193,11 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
     .filter((r) => str(r["id"]) && (r["status"] === "submitted" || r["status"] === "withdrawn"))
     .map((r) => {
       const openings = typeof r["openings"] === "number" ? r["openings"] : 1;
-      const channel = [str(r["teamName"]), str(r["channelName"])].filter(Boolean).join(": ") || "A team channel";
+      const channel = channelLabel(
+        { conversationId: "", ...(str(r["teamName"]) ? { teamName: str(r["teamName"]) } : {}), ...(str(r["channelName"]) ? { channelName: str(r["channelName"]) } : {}), ...(r["general"] === true ? { general: true as const } : {}) },
+        DEFAULT_LANG,
+        "A team channel",
+      );
       return {
         id: str(r["id"]),
         ownerKey: str(r["pk"]),

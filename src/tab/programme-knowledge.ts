@@ -9,12 +9,46 @@ import { api, button, el, simpleTable, tr, type Json } from "./programme-kit";
 
 type Refresh = () => Promise<void>;
 
-/** After a change: say what happened (or what was wrong) and draw the section again. */
-async function act(path: string, body: unknown, refresh: Refresh, where: HTMLElement): Promise<void> {
+/** Take away the messages of an earlier try from `where` and the fields in it. */
+function clearErrors(where: HTMLElement): void {
+  where.querySelectorAll(".kb-error, .field-error").forEach((e) => e.remove());
+  where.querySelectorAll("[aria-invalid]").forEach((c) => {
+    c.removeAttribute("aria-invalid");
+    c.removeAttribute("aria-describedby");
+  });
+}
+
+/**
+ * What was wrong, shown the GOV.UK way: "There is a problem" with every message at the top of
+ * `where`, and each message again between its field's label and the field (tied to the field with
+ * aria-describedby). A message for a field not on the page is in the summary only.
+ */
+function showErrors(where: HTMLElement, messages: Record<string, string>, fields: Record<string, HTMLElement>): void {
+  const summary = el("div", { class: "status error kb-error error-summary", role: "alert" });
+  summary.appendChild(el("p", { class: "error-summary-title" }, tr("programme.kb.problem")));
+  const list = summary.appendChild(el("ul"));
+  for (const [name, message] of Object.entries(messages)) {
+    list.appendChild(el("li", {}, message));
+    const control = fields[name];
+    if (!control) continue;
+    const id = `${name}-error-${Math.random().toString(36).slice(2, 8)}`;
+    control.before(el("span", { class: "field-error", id, "data-field": name }, message));
+    control.setAttribute("aria-invalid", "true");
+    control.setAttribute("aria-describedby", id);
+  }
+  where.prepend(summary);
+}
+
+/**
+ * After a change: say what happened and draw the section again; or show every field that was
+ * wrong, beside its field in `fields` (what was typed stays).
+ */
+async function act(path: string, body: unknown, refresh: Refresh, where: HTMLElement, fields: Record<string, HTMLElement> = {}): Promise<void> {
   const r = await api("POST", path, body);
+  clearErrors(where);
   if (r.status !== 200) {
-    where.querySelector(".kb-error")?.remove();
-    where.appendChild(el("p", { class: "status error kb-error", role: "alert" }, r.json.error ?? tr("programme.error.general")));
+    const messages: Record<string, string> = r.json.errors ?? { "": r.json.error ?? tr("programme.error.general") };
+    showErrors(where, messages, fields);
     return;
   }
   await refresh();
@@ -50,15 +84,16 @@ function questionRow(q: Json, entries: Json[], refresh: Refresh): HTMLTableRowEl
     button(
       tr("programme.kb.addEntry"),
       () => {
-        const value = (n: string) => (form.querySelector(`[name="${n}"]`) as HTMLInputElement | HTMLTextAreaElement).value;
-        void act("/api/programme/knowledge/answer", { questionId: q.id, question: value("question"), topic: value("topic"), answer: value("answer") }, refresh, cell);
+        const control = (n: string) => form.querySelector(`[name="${n}"]`) as HTMLInputElement | HTMLTextAreaElement;
+        const fields = { question: control("question"), topic: control("topic"), answer: control("answer") };
+        void act("/api/programme/knowledge/answer", { questionId: q.id, question: fields.question.value, topic: fields.topic.value, answer: fields.answer.value }, refresh, form, fields);
       },
       { class: "act primary" },
     ),
   );
   cell.append(
     label,
-    button(tr("programme.kb.addAlternate"), () => void act("/api/programme/knowledge/alternate", { questionId: q.id, text: q.text, entryId: choose.value }, refresh, cell)),
+    button(tr("programme.kb.addAlternate"), () => void act("/api/programme/knowledge/alternate", { questionId: q.id, text: q.text, entryId: choose.value }, refresh, cell, { entryId: choose })),
     button(tr("programme.kb.newEntry"), () => (form.hidden = !form.hidden)),
     form,
   );

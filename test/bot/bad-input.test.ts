@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { createLogger } from "../../src/log";
-import { action, cardText } from "../support/cards";
+import { action, cardText, errorSummary, fieldError, walk } from "../support/cards";
 import { onlyCard, onlyText, person, personalChat, startTestBot, type TestBot } from "../support/teams";
 
 async function everything(bot: TestBot): Promise<unknown[]> {
@@ -68,8 +68,12 @@ describe("bad input to /api/messages", () => {
     assert.match(cardText(empty), /Enter your question/);
     const long = "Can I go on secondment? ".repeat(30);
     const tooLong = await bot.teams.press(chat, kim, VERBS.askQuestion, { question: long });
-    assert.match(cardText(tooLong), /must be 500 characters or fewer/);
-    const input = (tooLong.body as any[]).find((e) => e.type === "Input.Text");
+    assert.match(fieldError(tooLong, "question") ?? "", /must be 500 characters or fewer/, "the message is under the question box");
+    assert.deepEqual(errorSummary(tooLong), [fieldError(tooLong, "question")], "and under 'There is a problem' at the top");
+    let input: any;
+    walk(tooLong, (n) => {
+      if (n.type === "Input.Text" && n.id === "question") input = n;
+    });
     assert.equal(input.value, long.trim(), "the question typed is still in the box");
   });
 

@@ -6,7 +6,7 @@ import { VERBS } from "../../cards";
 import { parseConfig } from "../../src/config";
 import { silentLogger } from "../../src/log";
 import { KB_DOC, type KbDoc } from "../../src/store/knowledge";
-import { action, cardText, type Card } from "../support/cards";
+import { action, cardText, errorSummary, fieldError, walk, type Card } from "../support/cards";
 import { onlyCard, onlyText, person, personalChat, startTestBot, TeamsSimulator, type TestBot } from "../support/teams";
 
 /**
@@ -116,8 +116,16 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     const { resources } = await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll();
     const q = resources.find((r) => /dog/.test(r.text))!;
     const form = await bot.teams.press(personalChat(pat), pat, VERBS.kbOpenAnswer, { questionId: q.id });
-    const bad = await bot.teams.press(personalChat(pat), pat, VERBS.kbAddAnswer, { questionId: q.id, question: q.text, topic: "Dogs", answer: "Ask." });
-    assert.match(cardText(bad), /Answer must be at least 20 characters\./);
+    const bad = await bot.teams.press(personalChat(pat), pat, VERBS.kbAddAnswer, { questionId: q.id, question: q.text, topic: "Do", answer: "Ask." });
+    assert.equal(fieldError(bad, "answer"), "Answer must be at least 20 characters.", "the message is under the answer box");
+    assert.equal(fieldError(bad, "topic"), "Short title must be at least 3 characters.", "and the short title's under its own box, at the same time");
+    assert.equal(fieldError(bad, "question"), undefined, "no message under a right answer");
+    assert.deepEqual(errorSummary(bad), ["Short title must be at least 3 characters.", "Answer must be at least 20 characters."], "one line each under 'There is a problem', in the card's order");
+    const kept: Record<string, unknown> = {};
+    walk(bad, (n) => {
+      if (typeof n.type === "string" && n.type.startsWith("Input.")) kept[n.id] = n.value;
+    });
+    assert.deepEqual(kept, { question: q.text, topic: "Do", answer: "Ask." }, "what was typed is still there");
     assert.equal((await kbDoc())!.version, 2, "nothing written");
     const done = await writeEntry(form, {
       question: "Can I bring my dog to the host's office?",

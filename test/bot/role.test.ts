@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { personKey } from "../../src/domain/person";
+import { readSnapshot } from "../../src/programme/pool-index";
 import { action, cardText } from "../support/cards";
 import { roleInput } from "../support/forms";
 import { onlyCard, person, personalChat, startTestBot, TENANT, type Chat, type TestBot } from "../support/teams";
@@ -55,6 +56,29 @@ describe("Role Matching form through /api/messages", () => {
     assert.equal(stored.details.channel.conversationId, housing.id, "bound to the channel it came from, not what the card claimed");
     assert.equal(stored.details.channel.teamName, "Housing");
     assert.equal(stored.details.form.title, "Housing data analyst");
+  });
+
+  it("names a team's General channel, which Teams sends with the team's id and no name: 'Finance: General', in Welsh 'Finance: Cyffredinol'", async () => {
+    const finance: Chat = { id: "19:finance-team@thread.tacv2", type: "channel", team: { id: "19:finance-team@thread.tacv2", name: "Finance" }, channel: { id: "19:finance-team@thread.tacv2" } };
+    const zoe = person("Zoe Marsh");
+    const form = onlyCard(await bot.teams.say(finance, zoe, "<at>Secondments</at> role"));
+    assert.match(cardText(form), /We will post possible matches in this channel \(Finance: General\)/);
+    const saved = await bot.teams.press(finance, zoe, VERBS.submitRole, roleInput({ title: "Finance analyst" }));
+    assert.match(cardText(saved), /We will post possible matches in Finance: General once/);
+    const stored = (await roles(zoe))[0].details.channel;
+    assert.deepEqual(stored, { conversationId: finance.id, teamName: "Finance", general: true }, "stored as the General channel, with no English word in it");
+    const mine = await bot.teams.press(personalChat(zoe), zoe, VERBS.listRoles);
+    assert.match(JSON.stringify(mine), /"value":"Finance: General"/, "the role's facts name the channel");
+    // The Programme tab's pool reads the same stored flag.
+    const store = bot.app.store;
+    const pool = await readSnapshot(store.container("people"), store.container("matches"), store.container("secondments"), 1);
+    assert.equal(pool.roles.find((r) => r.title === "Finance analyst")?.channel, "Finance: General");
+
+    // A Welsh reader sees the channel's name in Welsh, in the list to choose from.
+    const gwyn = person("Gwyn Rees");
+    const picker = JSON.stringify(await bot.teams.press(personalChat(gwyn), gwyn, VERBS.startRole, {}, { locale: "cy-GB" }));
+    assert.match(picker, /Finance: Cyffredinol/);
+    assert.doesNotMatch(picker, /Finance: General/);
   });
 
   it("from personal chat: offers the channels the app is in, and refuses one it is not in", async () => {

@@ -3,20 +3,14 @@ import sinon from "sinon";
 import { VERBS } from "../../cards";
 import { checkInDate } from "../../src/domain/secondment-dates";
 import { SecondmentStore } from "../../src/store/secondments";
-import { action, cardText, walk, type Card } from "../support/cards";
+import { action, cardText, fieldError, type Card } from "../support/cards";
 import { person, personalChat, type Person, type TestBot } from "../support/teams";
 import { drainWithFrozenClock, whileTimeFlows } from "../support/drain";
 import { ACTIVE_TERMS, AGREEMENT_INPUT, seedSecondment, startSecondmentBot } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
-/** The error tied to an input on a Welsh form ("Label. Gwall: message"); fieldError reads the English one. */
-function gwall(card: Card, id: string): string | undefined {
-  let found: string | undefined;
-  walk(card, (n) => {
-    if (typeof n.type === "string" && n.type.startsWith("Input.") && n.id === id && typeof n.label === "string") found = /\. Gwall: ([\s\S]*)$/.exec(n.label)?.[1];
-  });
-  return found;
-}
+/** The error shown under an input on a Welsh form (the same place as in English). */
+const gwall = (card: Card, id: string): string | undefined => fieldError(card, id);
 /** Every label, choice title, button title, text and fact on a card. */
 const words = (card: unknown): string => [...JSON.stringify(card).matchAll(/"(?:label|title|placeholder|errorMessage|text|value)":"([^"]*)"/g)].map((m) => m[1]).join("\n");
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { VERBS } from "../../cards";
-import { cardText } from "../support/cards";
+import { cardText, errorSummary, fieldError } from "../support/cards";
 import { interestInput } from "../support/forms";
 import { onlyCard, person, personalChat, startTestBot, type TestBot } from "../support/teams";
 
@@ -90,7 +90,11 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
     assert.match(words, /Rhowch eich enw llawn/);
     assert.match(words, /Tref neu ddinas: rhaid i'r ateb fod yn 80 nod neu lai/);
     assert.match(words, /Y secondiad byrraf: rhaid i'r ateb fod rhwng 1 a 60 mis/);
-    assert.match(words, /Enw llawn\. Gwall: Rhowch eich enw llawn/);
+    // Each message under its own field, and one line each under "Mae problem" at the top.
+    assert.equal(fieldError(back, "fullName"), "Rhowch eich enw llawn");
+    assert.equal(fieldError(back, "town"), "Tref neu ddinas: rhaid i'r ateb fod yn 80 nod neu lai");
+    assert.deepEqual(errorSummary(back), ["Rhowch eich enw llawn", "Tref neu ddinas: rhaid i'r ateb fod yn 80 nod neu lai", fieldError(back, "shortestDurationMonths")]);
+    assert.match(words, /o dan bob un o'r meysydd/);
     assert.doesNotMatch(words, /Enter your full name|must be/);
   });
 

@@ -64,11 +64,11 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
   ],
   "faq-kb-alternate": [
     { questionId: "q-0123456789abcdef0123456789abcdef", text: "wages?", entries: [{ title: "Pay", value: "pay" }] },
-    { questionId: "q-0123456789abcdef0123456789abcdef", text: "", entries: [{ title: "Pay", value: "pay" }], entryId: "pay", error: "Question must be at least 3 characters." },
+    { questionId: "q-0123456789abcdef0123456789abcdef", text: "", entries: [{ title: "Pay", value: "pay" }], entryId: "pay", errors: { text: "Question must be at least 3 characters." }, errorSummary: ["Question must be at least 3 characters."] },
   ],
   "faq-kb-answer": [
     { questionId: "q-0123456789abcdef0123456789abcdef", question: "pension?" },
-    { questionId: "q-0123456789abcdef0123456789abcdef", question: "pension?", topic: "Pensions", answer: "x", error: "Answer must be at least 20 characters." },
+    { questionId: "q-0123456789abcdef0123456789abcdef", question: "pension?", topic: "Pensions", answer: "x", errors: { topic: "Short title must be at least 3 characters.", answer: "Answer must be at least 20 characters." }, errorSummary: ["Short title must be at least 3 characters.", "Answer must be at least 20 characters."] },
   ],
   "faq-prompt": [{ maxLength: 500 }, { maxLength: 500, question: "typed", error: "Too long" }],
   error: [{ reference: "ABCD1234", programmeEmail: "t@example.gov.uk" }, { reference: "ABCD1234", programmeEmail: "t@example.gov.uk", outage: true }],
@@ -76,7 +76,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
     {
       title: "Express interest",
       intro: "Tell us about you.",
-      errorSummary: "2 answers need fixing.",
+      errorSummary: ["Too long"],
       sections: [
         {
           heading: "About you",

@@ -38,24 +38,42 @@ describe("Screen reader names on the bot's cards, rendered in Chromium @e2e", fu
     await bot?.stop();
   });
 
-  it("a form mistake sent back by the server is announced with its input", async () => {
+  it("a form mistake sent back by the server: the label stays the label, the message comes straight after its input, all listed at the top", async () => {
     await bot.teams.press(chat, ana, VERBS.startInterest);
     const form = await bot.teams.press(chat, ana, VERBS.submitInterest, interestInput({ organisationName: "", workingPattern: "part-time", daysPerWeek: "5" }));
     const page = await browser.render(form, "default");
 
-    // The organisation name box: the renderer ties it to its label, and the label now holds the message.
+    // The organisation name box keeps its own name: the renderer ties it to its label alone.
     const name = page.getByRole("textbox", { name: /^Organisation name/ });
     assert.equal(await name.count(), 1, "one organisation name box");
     const orgId = await name.getAttribute("id");
-    const orgRefs = await referencedText(page, `[id="${orgId}"]`);
-    assert.match(orgRefs, /Error: .*organisation/i, `the box's aria-labelledby holds the message: "${orgRefs}"`);
+    assert.doesNotMatch(await referencedText(page, `[id="${orgId}"]`), /Error|organisation name\b.*Enter/i, "the label is only the label");
 
-    const days = page.getByRole("spinbutton", { name: /Error: .*4\.5/ });
-    assert.equal(await days.count(), 1, "the days-per-week box is announced with its message");
+    // Reading on from the box, the next text is its message (before any other field's label).
+    const after = await page.locator(`[id="${orgId}"]`).evaluate((box) => {
+      const texts = Array.from(document.querySelectorAll(".ac-textBlock, label"));
+      const next = texts.find((t) => box.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return next?.textContent ?? "";
+    });
+    assert.match(after, /organisation/i, `the text read after the box is its message: "${after}"`);
+    assert.doesNotMatch(after, /\*$/, "and not the next field's label");
+
+    // The days box: the same.
+    const days = page.getByRole("spinbutton", { name: /^Days per week/ });
+    assert.equal(await days.count(), 1, "the days-per-week box is there, named by its label");
+    assert.doesNotMatch(await referencedText(page, `[id="${await days.getAttribute("id")}"]`), /4\.5/);
+
+    // At the top, under "There is a problem", one line per wrong field: what a screen reader reads first.
+    const top = await page.locator(".ac-adaptiveCard").first().innerText();
+    const problem = top.indexOf("There is a problem");
+    assert.ok(problem >= 0 && problem < top.indexOf("Organisation name"), "the summary comes before the fields");
+    const summary = top.slice(problem).split("\n").slice(1, 3).map((l) => l.trim());
+    assert.match(summary[0]!, /organisation/i);
+    assert.match(summary[1]!, /4\.5/);
 
     // A field without a mistake is announced without one.
     const town = page.getByRole("textbox", { name: /Town or city/ });
-    assert.doesNotMatch(await referencedText(page, `[id="${await town.getAttribute("id")}"]`), /Error/);
+    assert.doesNotMatch(await referencedText(page, `[id="${await town.getAttribute("id")}"]`), /Error|must/);
   });
 
   it("each plan row is announced with the step's title and its status", async () => {

@@ -21,6 +21,7 @@ import {
   cardCount,
   clickCardButton,
   lastCard,
+  normalise,
   screenshotCard,
   sendMessage,
   settle,
@@ -28,7 +29,7 @@ import {
   waitForCard,
   waitForNewCard,
 } from "./playground";
-import { chooseOptions, fieldText, inputControl, inputValue, pickDate, setToggle, typeInto } from "./playground-inputs";
+import { chooseOptions, fieldText, inputControl, inputLabel, inputValue, pickDate, setToggle, typeInto } from "./playground-inputs";
 
 const DAYS = "Days per week, if part-time";
 const DAYS_MESSAGE = "Days per week must be in whole or half days, like 2 or 2.5";
@@ -103,6 +104,14 @@ describe("Expression of Interest form in the Agents Playground @e2e", function (
       "the summary lists the one mistake",
     );
     assert.ok((await fieldText(page, DAYS)).includes(DAYS_MESSAGE), `the message is beside the days field: ${await fieldText(page, DAYS)}`);
+    // GOV.UK's order, as far as a card allows: the label alone, then the box, then the message (then the hint).
+    assert.equal(normalise(await (await inputLabel(page, DAYS)).innerText()).replace(/\s*\*$/, ""), DAYS, "the label is only the label");
+    const daysBox = (await inputControl(page, DAYS)).first();
+    const readOn = await daysBox.evaluate((box) => {
+      const texts = Array.from(document.querySelectorAll(".ac-textBlock, label"));
+      return texts.find((t) => box.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)?.textContent?.trim() ?? "";
+    });
+    assert.equal(readOn, DAYS_MESSAGE, "the first text after the box is its message");
     assert.ok(!(await fieldText(page, "Town or city")).includes("must"), "no message beside a right answer");
 
     // Everything typed, chosen and ticked is still there.

@@ -12,11 +12,11 @@ import { lastCard, normalise } from "./playground";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The label element of the input labelled `label` (required mark and any error message ignored) in the newest card. */
+/** The label element of the input labelled `label` (required mark ignored) in the newest card. */
 export async function inputLabel(page: Page, label: string): Promise<Locator> {
   const card = await lastCard(page);
-  // After a mistake the label also carries its message ("Label. Error: …"), tying it to the input.
-  const found = card.locator("label.ac-richTextBlock").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}(\\. Error: .*)?\\s*\\*?\\s*$`) });
+  // The label is only the label (a mistake's message is a text of its own under the input).
+  const found = card.locator("label.ac-richTextBlock").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*\\*?\\s*$`) });
   const n = await found.count();
   if (n !== 1) {
     const labels = await card.locator("label.ac-richTextBlock").allInnerTexts().catch(() => []);

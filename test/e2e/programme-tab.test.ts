@@ -154,8 +154,38 @@ describe("Programme tab in Chromium @e2e", function () {
     assert.match(await kb.locator("#kb-changes").innerText(), /“who signs my timesheets on secondment\?” added to “Your performance while on secondment” \(version 1\)\s+Tom Okafor/);
     await screenshot(page, "programme-knowledge-added", { locator: kb });
 
-    // The vague question says which topic people chose, and the list has it picked: one click adds it there.
+    // A new entry with two mistakes: both are reported at once, each beside its field, what was typed kept.
     const vague = kb.locator("#kb-questions tr", { hasText: VAGUE });
+    await vague.getByRole("button", { name: "Write a new entry" }).click();
+    const entryForm = vague.locator(".kb-new");
+    await entryForm.locator('input[name="topic"]').fill("Ex");
+    await entryForm.locator('textarea[name="answer"]').fill("Ask HR.");
+    await entryForm.getByRole("button", { name: "Add the entry" }).click();
+    const problem = entryForm.locator(".error-summary");
+    await problem.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.deepEqual(
+      (await problem.innerText()).split("\n").map((l) => l.trim()).filter(Boolean),
+      ["There is a problem", "The short title must be 3 to 80 characters.", "The answer must be 20 to 1,500 characters."],
+      "every mistake listed at the top",
+    );
+    for (const [name, message] of [["topic", "The short title must be 3 to 80 characters."], ["answer", "The answer must be 20 to 1,500 characters."]] as const) {
+      const control = entryForm.locator(`[name="${name}"]`);
+      assert.equal(await control.getAttribute("aria-invalid"), "true", `${name} is marked wrong`);
+      const described = await control.getAttribute("aria-describedby");
+      assert.equal(await entryForm.locator(`[id="${described}"]`).innerText(), message, `${name}'s message is tied to it`);
+      // Between its label and the box, as GOV.UK shows it.
+      const before = await control.evaluate((c) => c.previousElementSibling?.textContent ?? "");
+      assert.equal(before, message, `${name}'s message sits just above its box`);
+    }
+    assert.equal(await entryForm.locator('[name="question"]').getAttribute("aria-invalid"), null, "no mark on a right answer");
+    assert.equal(await entryForm.locator('input[name="topic"]').inputValue(), "Ex", "what was typed is kept");
+    await screenshot(page, "programme-knowledge-errors", { locator: vague });
+    // The browser logs the refused request (400) as a console error: that one was meant.
+    const refused = session.consoleErrors.findIndex((e) => /status of 400/.test(e));
+    assert.ok(refused >= 0, "the entry was refused by the server");
+    session.consoleErrors.splice(refused, 1);
+
+    // The vague question says which topic people chose, and the list has it picked: one click adds it there.
     assert.match(await vague.innerText(), /People who asked this then chose: The informal discussion \(once\)/);
     assert.equal(await vague.locator('select[name="entryId"]').inputValue(), "informal-discussion");
     await vague.getByRole("button", { name: "Add to this entry" }).click();

@@ -100,6 +100,52 @@ describe("My secondment tab in Chromium @e2e", function () {
     await screenshot(page, "tab-personal-contrast");
   });
 
+  it("shows a form's mistakes the GOV.UK way: the summary at the top, each message under its box, what was typed kept", async () => {
+    await page.goto(`${bot.app.url}/tab/personal`);
+    const interest = section("interest");
+    await interest.locator(".ac-adaptiveCard").waitFor({ timeout: UI_TIMEOUT_MS });
+    await interest.getByRole("button", { name: "Express interest" }).first().click();
+    const box = (label: string) => interest.getByLabel(label, { exact: false }).first();
+    await box("Organisation name").waitFor({ timeout: UI_TIMEOUT_MS });
+    await box("Type of organisation you work for").selectOption({ label: "Central government department" });
+    await box("Organisation name").fill("Department for Education");
+    await box("Profession").fill("Policy");
+    await box("Grade or band").selectOption({ label: "Higher Executive Officer (HEO)" });
+    await box("Region").selectOption({ label: "Yorkshire and the Humber" });
+    await box("Town or city").fill("Leeds");
+    await interest.getByRole("checkbox", { name: "Policy development" }).first().check();
+    await interest.getByRole("checkbox", { name: "Data analysis" }).nth(1).check();
+    await interest.getByRole("checkbox", { name: "Part-time" }).check();
+    await interest.getByRole("radio", { name: "Part-time" }).check();
+    // 4.3 days a week (whole or half days only), and a shortest length above the longest: mistakes only the server sees.
+    await box("Days per week, if part-time").fill("4.3");
+    await box("Available from").fill("2027-03-01");
+    await box("Shortest secondment you would consider, in months").fill("12");
+    await box("Longest secondment you would consider, in months").fill("3");
+    await interest.getByRole("radio", { name: "Permanent" }).check();
+    await box("Security clearance you hold").selectOption({ label: "Baseline Personnel Security Standard (BPSS)" });
+    await box("Or enter their work email address").fill("sam.lee@example.gov.uk");
+    await interest.getByRole("checkbox", { name: /I have asked my line manager/ }).check();
+    await interest.getByRole("button", { name: "Send" }).click();
+
+    await interest.getByText("There is a problem").waitFor({ timeout: UI_TIMEOUT_MS });
+    const text = await interest.innerText();
+    const top = text.slice(text.indexOf("There is a problem"), text.indexOf("Full name"));
+    assert.match(top, /days/i, `the summary names the days: ${top}`);
+    assert.match(top, /shortest|longest/i, `and the lengths: ${top}`);
+    // Each message is the first text after its box; the box is named by its label alone.
+    const days = box("Days per week, if part-time");
+    assert.doesNotMatch((await days.getAttribute("aria-label")) ?? "", /must|Enter/);
+    const after = await days.evaluate((el) => Array.from(document.querySelectorAll(".ac-textBlock")).find((t) => el.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)?.textContent ?? "");
+    assert.ok(top.includes(after.trim()) && after.trim() !== "", `the days box is followed by its message: "${after}"`);
+    assert.equal(await box("Town or city").inputValue(), "Leeds", "what was typed is kept");
+    assert.equal(await box("Longest secondment you would consider, in months").inputValue(), "3");
+    assert.equal(await days.inputValue(), "4.3");
+    await interest.scrollIntoViewIfNeeded();
+    await screenshot(page, "tab-interest-errors", { locator: interest });
+    assert.deepEqual(pageErrors(), []);
+  });
+
   it("lets a line manager agree to a waiting request from the tab, and the secondee is told in chat", async () => {
     await bot.teams.press(personalChat(ana), ana, VERBS.submitInterest, interestInput({ fullName: ana.name, lineManagerId: ben.aadObjectId, lineManagerEmail: "" }));
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -83,6 +83,16 @@ describe("programme tab: the knowledge base", function () {
     const short = await call(t, "POST", "/api/programme/knowledge/answer", { questionId: other.id, question: OTHER, topic: "Pets at work", answer: "No." });
     assert.equal(short.status, 400);
     assert.equal(short.json.error, "The answer must be 20 to 1,500 characters.");
+    assert.deepEqual(short.json.errors, { answer: "The answer must be 20 to 1,500 characters." });
+    // Every wrong field at once, each under its own name, in the form's order.
+    const several = await call(t, "POST", "/api/programme/knowledge/answer", { questionId: other.id, question: "ca", topic: "", answer: "No." });
+    assert.equal(several.status, 400);
+    assert.deepEqual(several.json.errors, {
+      question: "The question must be 3 to 300 characters.",
+      topic: "The short title must be 3 to 80 characters.",
+      answer: "The answer must be 20 to 1,500 characters.",
+    });
+    assert.equal((await kbDoc())!.changes.length, 1, "nothing written");
     const entry = await call(t, "POST", "/api/programme/knowledge/answer", { questionId: other.id, question: OTHER, topic: "Pets at work", answer: "Ask the host organisation. Each office has its own rules about animals." });
     assert.equal(entry.status, 200, entry.raw);
     const pets = onlyCard(await bot.teams.say(personalChat(kim), kim, OTHER));

@@ -105,16 +105,31 @@ export function action(json: Card, title: string | RegExp): { title: string; ver
 }
 
 /**
- * The error message tied to the input with this id, if any: the form card puts it in the input's
- * label ("Label. Error: message"), which the renderer links to the input, so a screen reader
- * announces it with the field.
+ * The error message shown for the input with this id, if any: the TextBlock that comes straight
+ * after the input (in the same list of items), where the form cards put a mistake's message. The
+ * input's label is checked to stay its plain label, so the message is never read as part of it.
  */
 export function fieldError(card: Card, id: string): string | undefined {
   let found: string | undefined;
   walk(card, (n) => {
-    if (typeof n.type === "string" && n.type.startsWith("Input.") && n.id === id && typeof n.label === "string") {
-      found = /\. Error: ([\s\S]*)$/.exec(n.label)?.[1];
-    }
+    if (!Array.isArray(n.items) && !Array.isArray(n.body)) return;
+    const items = (Array.isArray(n.items) ? n.items : n.body) as Card[];
+    const at = items.findIndex((i) => typeof i?.type === "string" && i.type.startsWith("Input.") && i.id === id);
+    if (at < 0) return;
+    assert.doesNotMatch(String(items[at]!.label ?? ""), /Error|Gwall/, `the label of ${id} is only its label`);
+    const next = items[at + 1];
+    if (next?.type === "TextBlock" && next.id === `${id}-error`) found = next.text;
   });
   return found;
+}
+
+/** The lines under "There is a problem" (or "Mae problem") at the top of a form card; [] when it has none. */
+export function errorSummary(card: Card): string[] {
+  let lines: string[] = [];
+  walk(card, (n) => {
+    if (n.type !== "Container" || !Array.isArray(n.items)) return;
+    const [first, ...rest] = n.items as Card[];
+    if (first?.type === "TextBlock" && /^(There is a problem|Mae problem)$/.test(String(first.text))) lines = rest.map((r) => String(r.text));
+  });
+  return lines;
 }

@@ -38,7 +38,7 @@ export interface Chat {
   id: string;
   type: "personal" | "groupChat" | "channel";
   team?: { id: string; name: string };
-  channel?: { id: string; name: string };
+  channel?: { id: string; name?: string };
 }
 
 export const personalChat = (p: Person): Chat => ({ id: `a:personal-${p.aadObjectId}`, type: "personal" });
