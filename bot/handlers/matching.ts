@@ -3,7 +3,7 @@ import { VERBS, type MatchSuggestionsModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
-import type { RoleRecordDetails } from "../../src/domain/role-record";
+import { channelLabel } from "../../src/domain/role-record";
 import { t, type Lang } from "../../src/i18n";
 import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
@@ -43,12 +43,6 @@ export function world(s: Services): Promise<World> {
   return s.matching.current();
 }
 
-/** Where a role's matches go, as the suggestions card names it. */
-function channelName(c: RoleRecordDetails["channel"], lang: Lang): string {
-  const names = [c.teamName, c.channelName].filter(Boolean);
-  return names.length ? names.join(": ") : t(lang, "matching.suggestions.someChannel");
-}
-
 /** A closed match in the programme team's list: not going ahead, and why, in whoever's words (the programme team sees both sides'). */
 function closedState(m: Match, lang: Lang): string {
   const reason = closedText(m, lang, "programme-team");
@@ -73,7 +67,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
   return {
     roleTitle: role.details.form.title,
     organisation: `${role.details.form.hostOrganisation}, ${role.details.form.team}`,
-    channelLabel: channelName(role.details.channel, lang),
+    channelLabel: channelLabel(role.details.channel, lang, t(lang, "matching.suggestions.someChannel")),
     ...(notice ? { notice } : {}),
     ...(proposals.length ? { guidance: t(lang, "matching.suggestions.guidance", { someConfirmed: existing.some((m) => m.status !== "closed") }) } : {}),
     candidates: [
