@@ -3,7 +3,9 @@ import { loadConfigOrExit, parseConfig, type Config } from "../src/config";
 import { DEMO_PEOPLE, DEMO_ROLES, demoAppEnv, type DemoRole } from "../src/demo/people";
 import { createLogger } from "../src/log";
 import { isPortInUse, portInUseMessage } from "../src/port-in-use";
+import { createInterface } from "node:readline";
 import { seedDemoProgramme } from "./demo-programme";
+import { DevClock, runNextJob } from "./dev-clock";
 import { PortInUseError, startDemoPlaygrounds, type DemoPlayground } from "./playground";
 
 /**
@@ -33,8 +35,9 @@ async function main(): Promise<void> {
   }
 
   let app: Awaited<ReturnType<typeof startApp>>;
+  const clock = new DevClock();
   try {
-    app = await startApp(config, { log, retention: true });
+    app = await startApp(config, { log, retention: true, now: clock.now });
   } catch (err) {
     process.stderr.write(`${isPortInUse(err) ? portInUseMessage("PORT", config.port) : `Could not start the bot: ${(err as Error).message}`}\n`);
     process.exit(1);
@@ -65,8 +68,23 @@ async function main(): Promise<void> {
       playgrounds.map((p) => `  ${p.playground.url}  ${p.person.name.padEnd(width)}  ${p.person.part}`).join("\n") +
       `\nTabs: open ${app.url}/tab/personal (My secondment) or ${app.url}/tab/programme (Programme) and use the\n` +
       `development sign-in as any of them, or as ${DEMO_PEOPLE.colleague.name}, ${DEMO_PEOPLE.colleague.part}. ${DEMO_PEOPLE.programmeTeam.name} is on the programme team.\n` +
+      `To see what happens later (reminders, keeping-in-touch check-ins, a secondment's start and end), type\n` +
+      `"next" and press Enter here: the clock moves to the next scheduled job and runs it.\n` +
       `Press Ctrl+C to stop.\n\n`,
   );
+  const running = app;
+  createInterface({ input: process.stdin }).on("line", (line) => {
+    if (line.trim().toLowerCase() !== "next") return;
+    void runNextJob(running, clock).then(
+      (job) =>
+        process.stdout.write(
+          job
+            ? `Clock moved to ${job.dueAt.toUTCString()}: ran ${job.type} (${job.status}).\n`
+            : "Nothing is scheduled. The clock stays where it is.\n",
+        ),
+      (err: Error) => process.stdout.write(`Could not run the next job: ${err.message}\n`),
+    );
+  });
 
   let stopping = false;
   const stop = async () => {

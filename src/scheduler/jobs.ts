@@ -113,6 +113,17 @@ export class JobStore {
     return resources;
   }
 
+  /** The pending job due soonest, leaving out the types given (for the development clock). */
+  async nextPending(exceptTypes: readonly string[] = []): Promise<StoredJob | undefined> {
+    const { resources } = await this.container.items
+      .query<StoredJob>({
+        query: `SELECT TOP 1 * FROM c WHERE c.status = "pending" AND NOT ARRAY_CONTAINS(@except, c.type) ORDER BY c.dueAt`,
+        parameters: [{ name: "@except", value: [...exceptTypes] }],
+      })
+      .fetchAll();
+    return resources[0];
+  }
+
   /**
    * Take a job for `leaseMs`. Only one of any number of racing claimers wins: the write is guarded
    * by the etag `job` was read with, so any change since then (another claim, a cancel) makes it
