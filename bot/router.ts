@@ -49,6 +49,7 @@ const ApprovalRef = z.looseObject({
   requestId: z.uuid({ message: "menu.problem.requestId" }),
   reason: z.unknown().optional(),
 });
+/** "Ask my line manager again": the declined request (the person is always the caller; `secondee` is for the tab's check). */
 const DeclinedRequest = z.looseObject({ requestId: z.uuid({ message: "menu.problem.requestId" }) });
 const PairRef = z.looseObject({ openingId: z.string().regex(/^role-[0-9a-f-]{36}$/, "menu.problem.roleId"), candidateKey: z.string().min(3).max(250) });
 const ExchangeRef = z.looseObject({ first: PairRef, second: PairRef });

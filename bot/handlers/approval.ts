@@ -270,7 +270,7 @@ async function tellSecondee(s: Services, a: Approval, serviceUrl: string): Promi
     {
       title: t(lang, "release.outcome.declinedTitle"),
       paragraphs: [{ text }, { text: t(lang, "release.askAgain.note") }],
-      confirm: { title: t(lang, "release.askAgain.button"), verb: VERBS.askManagerAgain, data: { requestId: a.requestId } },
+      confirm: { title: t(lang, "release.askAgain.button"), verb: VERBS.askManagerAgain, data: { secondee: personKey(a.secondee), requestId: a.requestId } },
       confirmStyle: "positive",
       cancel: { title: t(lang, "myInterest.title"), verb: VERBS.showInterest, data: {} },
     },

@@ -109,7 +109,7 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
       ]
     : [];
   // After a decline, asking again is the person's choice, never a side effect of saving.
-  if (release?.status === "declined") actions.unshift({ title: m("release.askAgain.button"), verb: VERBS.askManagerAgain, data: { requestId: release.requestId } });
+  if (release?.status === "declined") actions.unshift({ title: m("release.askAgain.button"), verb: VERBS.askManagerAgain, data: { secondee: personKey(release.secondee), requestId: release.requestId } });
   return card(
     renderCard(
       "records",

@@ -4,7 +4,8 @@ import { personKey } from "../../src/domain/person";
 import { action, cardActions, cardText, type Card } from "../support/cards";
 import { interestInput } from "../support/forms";
 import type { SentActivity } from "../support/connector";
-import { person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
+import { devSignIn } from "../support/tab";
+import { demoPerson, person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -23,7 +24,7 @@ describe("asking the line manager again, and closing old managers' cards", funct
     await bot.stop();
   });
 
-  const key = (p: Person) => personKey({ tenantId: TENANT, aadObjectId: p.aadObjectId });
+  const key = (p: Person) => personKey({ tenantId: p.tenantId ?? TENANT, aadObjectId: p.aadObjectId });
   const approvalDoc = async (p: Person) => (await bot.app.store.container("people").item("approval", key(p)).read()).resource;
   const interestDoc = async (p: Person) => (await bot.app.store.container("people").item("interest", key(p)).read()).resource;
   const cardOf = (s: SentActivity): Card | undefined => (s.body.attachments?.[0]?.contentType === CARD ? s.body.attachments[0].content : undefined);
@@ -219,5 +220,28 @@ describe("asking the line manager again, and closing old managers' cards", funct
     const asked = await bot.teams.press(personalChat(wyn), wyn, again.verb, again.data);
     assert.match(cardText(asked), /Rydyn ni wedi gofyn i'ch rheolwr llinell gytuno i'ch rhyddhau/);
     await waitForRequests(ifan, 2);
+  });
+
+  it("asks again from the tab too, through the same verb and checks: one new request for two presses", async () => {
+    const ana = demoPerson("secondee");
+    const ben = demoPerson("lineManager");
+    await send(ana, ben);
+    const first = await waitForRequests(ben, 1);
+    const decline = action(first, "Decline");
+    await bot.teams.press(managerChat(ben), ben, decline.verb, decline.data);
+    const token = await devSignIn(bot.app.url, "secondee");
+    const tab = async (verb: string, data: Record<string, unknown>) => {
+      const res = await fetch(`${bot.app.url}/api/tab/action`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ verb, data }) });
+      assert.equal(res.status, 200, `${verb} from the tab`);
+      return ((await res.json()) as { reply: { card: Card } }).reply.card;
+    };
+    const again = action(await tab(VERBS.showInterest, {}), "Ask my line manager again");
+    for (let i = 0; i < 2; i++) assert.match(cardText(await tab(again.verb, again.data)), /We have asked your line manager to agree to release you/);
+    await bot.app.dispatcher.drain(10_000);
+    assert.equal(requestsTo(ben).length, 2, "one new request");
+    // Someone else cannot press it for her.
+    const priya = await devSignIn(bot.app.url, "vacancyHolder");
+    const res = await fetch(`${bot.app.url}/api/tab/action`, { method: "POST", headers: { authorization: `Bearer ${priya}`, "content-type": "application/json" }, body: JSON.stringify({ verb: again.verb, data: again.data }) });
+    assert.equal(res.status, 404);
   });
 });
