@@ -49,6 +49,8 @@ const ApprovalRef = z.looseObject({
   requestId: z.uuid({ message: "menu.problem.requestId" }),
   reason: z.unknown().optional(),
 });
+/** "Ask my line manager again": the declined request (the person is always the caller; `secondee` is for the tab's check). */
+const DeclinedRequest = z.looseObject({ requestId: z.uuid({ message: "menu.problem.requestId" }) });
 const PairRef = z.looseObject({ openingId: z.string().regex(/^role-[0-9a-f-]{36}$/, "menu.problem.roleId"), candidateKey: z.string().min(3).max(250) });
 const ExchangeRef = z.looseObject({ first: PairRef, second: PairRef });
 const MatchRef = z.looseObject({ matchId: z.string().min(3).max(400), reason: z.unknown().optional() });
@@ -99,6 +101,7 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.approveRelease]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.answer(s, c, d, "approve", undefined) }),
   [VERBS.declineRelease]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.answer(s, c, d, "decline", d.reason) }),
   [VERBS.refreshApproval]: route({ schema: ApprovalRef, personalOnly: false, run: (s, c, d) => approval.refresh(s, c, d) }),
+  [VERBS.askManagerAgain]: route({ schema: DeclinedRequest, personalOnly: true, run: (s, c, d) => interest.askAgain(s, c, d) }),
   [VERBS.confirmMatch]: route({ schema: PairRef, personalOnly: false, run: (s, c, d) => matching.confirm(s, c, d) }),
   [VERBS.rejectSuggestion]: route({ schema: PairRef, personalOnly: false, run: (s, c, d) => matching.reject(s, c, d) }),
   [VERBS.arrangeMeeting]: route({ schema: MatchRef, personalOnly: false, run: (s, c, d) => matching.arrangeMeeting(s, c, d) }),

@@ -145,9 +145,12 @@ async function mayTouch(s: Services, caller: Caller, data: Record<string, unknow
   }
   if (typeof data["secondee"] === "string" || typeof data["requestId"] === "string") {
     const a = typeof data["secondee"] === "string" ? await s.approvals.get(data["secondee"].slice(0, 250)) : undefined;
-    if (!a || a.requestId !== data["requestId"]) return false;
+    if (!a) return false;
+    // The person's own request, current or earlier ("Ask my line manager again" names the declined
+    // one, which a newer request may have replaced); anyone else only the current one, as its manager.
+    const mine = personKey(a.secondee) === personKey(caller.person);
     const me = caller.person.aadObjectId.toLowerCase();
-    if (a.manager.aadObjectId?.toLowerCase() !== me && personKey(a.secondee) !== personKey(caller.person)) return false;
+    if (!mine && (a.requestId !== data["requestId"] || a.manager.aadObjectId?.toLowerCase() !== me)) return false;
   }
   return true;
 }

@@ -144,6 +144,8 @@ export interface ApprovalRequestModel {
   secondeeName: string;
   facts: { title: string; value: string }[];
   pending: boolean;
+  /** The request no longer needs an answer (withdrawn or replaced): only its title and status show. */
+  closed?: boolean;
   statusText: string;
   statusStyle: "default" | "emphasis" | "good" | "attention" | "warning";
   reason?: string;
@@ -327,6 +329,8 @@ export interface ConfirmModel {
   title: string;
   paragraphs: TextItem[];
   confirm: ActionModel;
+  /** How the confirm button looks: "destructive" unless said. */
+  confirmStyle?: "positive" | "destructive";
   cancel: ActionModel;
 }
 

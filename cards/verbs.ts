@@ -33,6 +33,8 @@ export const VERBS = {
   approveRelease: "approval.approve",
   declineRelease: "approval.decline",
   refreshApproval: "approval.refresh",
+  /** The secondee asks their line manager again after a decline. */
+  askManagerAgain: "approval.askAgain",
   confirmMatch: "match.confirm",
   rejectSuggestion: "match.reject",
   arrangeMeeting: "match.arrange",

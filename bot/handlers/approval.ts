@@ -2,19 +2,24 @@ import { randomUUID } from "node:crypto";
 import { CARD_CONTENT_TYPE, type AdaptiveCardJson, type ApprovalRequestModel } from "../../cards";
 import { renderCard } from "../render-card";
 import {
-  cancel,
+  askAgain,
   decide,
   DeclineReasonSchema,
   markUnreachable,
+  MAX_REMINDERS,
   needsNewRequest,
   newApproval,
   nextReminderStep,
   recordEscalation,
   recordReminder,
   REMINDER_WORKING_DAYS,
+  succeed,
+  endedBecause,
   unreachableAdvice,
+  withdrawRequest,
   type Approval,
   type Decision,
+  type EndedBecause,
   type UnreachableReason,
 } from "../../src/domain/approval";
 import { choicesIn, SECONDMENT_TYPES } from "../../src/domain/options";
@@ -24,6 +29,7 @@ import { personKey } from "../../src/domain/person";
 import { interestFacts } from "./describe";
 import { suggestForCandidate, suggestQuietly } from "./matching";
 import { isProgrammeTeam } from "./secondment";
+import { VERBS } from "../../cards";
 import { card, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /** The job type the scheduler runs for approval reminders and the escalation after them. */
@@ -67,6 +73,7 @@ export function approvalCard(a: Approval, notice?: string, lang: Lang = DEFAULT_
       fact("workingPattern", a.summary.workingPattern),
     ],
     pending: a.status === "pending",
+    closed: false,
     statusText: status.text,
     statusStyle: status.style,
     ref: { secondee: personKey(a.secondee), requestId: a.requestId },
@@ -75,6 +82,42 @@ export function approvalCard(a: Approval, notice?: string, lang: Lang = DEFAULT_
   if (a.status === "declined" && a.reason) model.reason = a.reason;
   if (notice) model.notice = notice;
   return renderCard("approval-request", model, lang);
+}
+
+/**
+ * The card of a request that no longer needs an answer (withdrawn, or replaced by a newer one): who
+ * it was about and why it is closed, no facts and no buttons. The same card replaces the manager's
+ * message and answers a click on it.
+ */
+export function closedCard(a: Approval, requestId: string, because: EndedBecause, lang: Lang = DEFAULT_LANG, managerId?: string): AdaptiveCardJson {
+  const model: ApprovalRequestModel = {
+    secondeeName: a.secondee.name,
+    facts: [],
+    pending: false,
+    closed: true,
+    statusText: t(lang, `approval.closed.${because}`, { secondee: a.secondee.name }),
+    statusStyle: "default",
+    ref: { secondee: personKey(a.secondee), requestId },
+    refreshUserIds: managerId ? [managerId] : [],
+  };
+  return renderCard("approval-request", model, lang);
+}
+
+/**
+ * A request ended while its manager's card may still show Agree and Decline: each card we sent them
+ * for it (the request and any reminders) is replaced, through the outbox, by the closed card.
+ * A card not sent yet closes itself on its first refresh.
+ */
+async function closeManagerCards(s: Services, old: Approval, because: EndedBecause): Promise<void> {
+  const lang = await managerLanguage(s, old.secondee.tenantId, old.manager.aadObjectId);
+  const closed = closedCard(old, old.requestId, because, lang, old.manager.aadObjectId);
+  const ids = [`approval-request:${old.requestId}`, ...Array.from({ length: MAX_REMINDERS }, (_, i) => `approval-reminder:${old.requestId}:${i + 1}`)];
+  for (const id of ids) {
+    const posted = await s.outbox.sent(id);
+    if (!posted) continue;
+    await s.outbox.enqueue({ id: `approval-closed:${id}`, target: posted.target, activity: { ...message(closed), id: posted.activityId }, purpose: "approval-card-update" });
+  }
+  s.log.info("release request closed", { requestId: old.requestId, because });
 }
 
 /** What the line manager's card shows about the request, in the manager's language (stored with it). */
@@ -102,46 +145,84 @@ async function managerLanguage(s: Services, tenantId: string, aadObjectId: strin
   return (aadObjectId ? await s.preferences.language({ tenantId, aadObjectId }) : undefined) ?? DEFAULT_LANG;
 }
 
+const managerOf = (d: InterestDetails): Approval["manager"] => ({
+  ...(d.lineManagerId ? { aadObjectId: d.lineManagerId } : {}),
+  ...(d.lineManagerEmail ? { email: d.lineManagerEmail } : {}),
+});
+
+/** A new request for the person's interest as it stands, in place of `current` (remembered as ended). */
+function freshRequest(caller: Caller, details: InterestDetails, current: Approval | undefined, lang: Lang, now: Date): Approval {
+  return succeed(
+    current,
+    newApproval({
+      requestId: randomUUID(),
+      secondee: { ...caller.person, name: details.fullName, ...(caller.userId ? { teamsUserId: caller.userId } : {}) },
+      manager: managerOf(details),
+      summary: summaryOf(details, lang),
+      now,
+    }),
+  );
+}
+
 /**
  * After an interest is saved: ask the line manager, unless a request for the same manager is
- * already under way. Returns the request as it now stands.
+ * already under way or was answered (see needsNewRequest). Returns the request as it now stands.
  */
 export async function requestRelease(s: Services, caller: Caller, details: InterestDetails): Promise<Approval> {
   const key = personKey(caller.person);
-  const manager = {
-    ...(details.lineManagerId ? { aadObjectId: details.lineManagerId } : {}),
-    ...(details.lineManagerEmail ? { email: details.lineManagerEmail } : {}),
-  };
+  const manager = managerOf(details);
   const now = s.now();
   const lang = await managerLanguage(s, caller.person.tenantId, manager.aadObjectId);
-  const { approval, created } = await s.approvals.update(key, (current) => {
-    if (!needsNewRequest(current, manager)) return { next: undefined, result: { approval: current!, created: false } };
-    const fresh = newApproval({
-      requestId: randomUUID(),
-      secondee: { ...caller.person, name: details.fullName, ...(caller.userId ? { teamsUserId: caller.userId } : {}) },
-      manager,
-      summary: summaryOf(details, lang),
-      now,
-    });
-    return { next: fresh, result: { approval: fresh, created: true } };
+  const { approval, created, previous } = await s.approvals.update(key, (current) => {
+    if (!needsNewRequest(current, manager)) return { next: undefined, result: { approval: current!, created: false, previous: undefined } };
+    const fresh = freshRequest(caller, details, current, lang, now);
+    return { next: fresh, result: { approval: fresh, created: true, previous: current } };
   });
-  if (approval.status !== "pending") return approval;
+  // The earlier manager's card no longer needs an answer.
+  if (previous?.status === "pending") await closeManagerCards(s, previous, "replaced");
+  await sendRequest(s, approval, caller.serviceUrl, lang);
+  if (created) s.log.info("release requested", { requestId: approval.requestId });
+  return approval;
+}
+
+/**
+ * The person asks their line manager again after a decline (the button carries the declined
+ * request's id). Etag-guarded and idempotent: a second click finds the newer request and sends nothing.
+ */
+export async function requestAgain(s: Services, caller: Caller, details: InterestDetails, declinedRequestId: string): Promise<{ asked: boolean; approval: Approval | undefined }> {
+  const key = personKey(caller.person);
+  const now = s.now();
+  const lang = await managerLanguage(s, caller.person.tenantId, details.lineManagerId);
+  const result = await s.approvals.update(key, (current) => {
+    const o = askAgain(current, declinedRequestId);
+    if (o.kind !== "ask") return { next: undefined, result: { asked: false, approval: o.kind === "no-request" ? undefined : o.approval } };
+    const fresh = freshRequest(caller, details, current, lang, now);
+    return { next: fresh, result: { asked: true, approval: fresh } };
+  });
+  if (result.asked && result.approval) {
+    await sendRequest(s, result.approval, caller.serviceUrl, lang);
+    s.log.info("release requested again", { requestId: result.approval.requestId });
+  }
+  return result;
+}
+
+/** Send the manager the card of a waiting request and schedule its follow-up. */
+async function sendRequest(s: Services, approval: Approval, serviceUrl: string, lang: Lang): Promise<void> {
+  if (approval.status !== "pending") return;
   // Also when the request already existed: a turn cut off by a store outage may have saved the
   // request but not queued its card or reminder. Both have fixed ids, so this never doubles them.
   await s.outbox.enqueue({
     id: `approval-request:${approval.requestId}`,
-    target: personTarget(approval, approval.manager.aadObjectId!, caller.serviceUrl),
+    target: personTarget(approval, approval.manager.aadObjectId!, serviceUrl),
     activity: message(approvalCard(approval, undefined, lang)),
     purpose: "approval-request",
   });
   await s.jobs.schedule({
     id: `${APPROVAL_FOLLOW_UP}:${approval.requestId}:1`,
     type: APPROVAL_FOLLOW_UP,
-    payload: { secondee: key, requestId: approval.requestId, serviceUrl: caller.serviceUrl, step: 1 },
-    dueAt: s.calendar.dueInWorkingDays(now, REMINDER_WORKING_DAYS),
+    payload: { secondee: personKey(approval.secondee), requestId: approval.requestId, serviceUrl, step: 1 },
+    dueAt: s.calendar.dueInWorkingDays(new Date(approval.requestedAt), REMINDER_WORKING_DAYS),
   });
-  if (created) s.log.info("release requested", { requestId: approval.requestId });
-  return approval;
 }
 
 /** What the person is told about their request after sending or changing their interest. */
@@ -160,30 +241,42 @@ export function requestNotice(a: Approval, programmeEmail: string, lang: Lang = 
   }
 }
 
-/** The interest was withdrawn: a pending request is cancelled. */
+/**
+ * The interest was withdrawn: its request ends (see withdrawRequest), so a new interest asks the
+ * manager afresh; a manager still asked to answer sees their card closed.
+ */
 export async function cancelRequest(s: Services, caller: Caller): Promise<void> {
-  await s.approvals.update(personKey(caller.person), (current) => {
-    const next = current && current.status === "pending" ? cancel(current) : undefined;
-    return { next, result: undefined };
+  const previous = await s.approvals.update(personKey(caller.person), (current) => {
+    const next = current ? withdrawRequest(current) : undefined;
+    return { next, result: next ? current : undefined };
   });
+  if (previous?.status === "pending") await closeManagerCards(s, previous, "withdrawn");
 }
 
 async function tellSecondee(s: Services, a: Approval, serviceUrl: string): Promise<void> {
   // A proactive message: in the secondee's stored language.
   const lang = (await s.preferences.language(a.secondee)) ?? DEFAULT_LANG;
   const manager = managerName(a, lang);
-  const text =
-    a.status === "approved"
-      ? t(lang, "release.outcome.approved", { manager })
-      : a.reason
-        ? t(lang, "release.outcome.declinedWithReason", { manager, reason: a.reason })
-        : t(lang, "release.outcome.declined", { manager });
-  await s.outbox.enqueue({
-    id: `approval-outcome:${a.requestId}`,
-    target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
-    activity: textMessage(text),
-    purpose: "approval-outcome",
-  });
+  const target = personTarget(a, a.secondee.aadObjectId, serviceUrl);
+  const id = `approval-outcome:${a.requestId}`;
+  if (a.status === "approved") {
+    await s.outbox.enqueue({ id, target, activity: textMessage(t(lang, "release.outcome.approved", { manager })), purpose: "approval-outcome" });
+    return;
+  }
+  const text = a.reason ? t(lang, "release.outcome.declinedWithReason", { manager, reason: a.reason }) : t(lang, "release.outcome.declined", { manager });
+  // A decline comes with the way to ask again, when the person is ready to.
+  const declined = renderCard(
+    "confirm",
+    {
+      title: t(lang, "release.outcome.declinedTitle"),
+      paragraphs: [{ text }, { text: t(lang, "release.askAgain.note") }],
+      confirm: { title: t(lang, "release.askAgain.button"), verb: VERBS.askManagerAgain, data: { secondee: personKey(a.secondee), requestId: a.requestId } },
+      confirmStyle: "positive",
+      cancel: { title: t(lang, "myInterest.title"), verb: VERBS.showInterest, data: {} },
+    },
+    lang,
+  );
+  await s.outbox.enqueue({ id, target, activity: message(declined), purpose: "approval-outcome" });
 }
 
 /** The line manager pressed Agree or Decline. Exactly one decision per request, by the manager only. */
@@ -209,6 +302,11 @@ export async function answer(s: Services, caller: Caller, ref: ApprovalRef, deci
       return card(approvalCard(a, t(caller.lang, "approval.notice.notManager", { secondee: a.secondee.name }), caller.lang));
     case "stale-request":
       return card(approvalCard(a, t(caller.lang, "approval.notice.stale"), caller.lang));
+    case "ended":
+      // An earlier manager's old card: closed, never the newer request.
+      return card(closedCard(a, ref.requestId, outcome.because, caller.lang, caller.person.aadObjectId));
+    case "unknown-request":
+      return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }, caller.lang));
     case "already-decided":
       if (a.status === "approved" || a.status === "declined") await afterDecision(s, a, caller.serviceUrl); // idempotent: heals a crash
       return card(approvalCard(a, a.status === "approved" || a.status === "declined" ? t(caller.lang, "approval.notice.answered") : undefined, caller.lang));
@@ -228,10 +326,24 @@ async function afterDecision(s: Services, a: Approval, serviceUrl: string): Prom
 /** Universal Actions refresh: show the card as it stands. */
 export async function refresh(s: Services, caller: Caller, ref: ApprovalRef): Promise<Reply> {
   const a = await s.approvals.get(ref.secondee);
+  const noRequest = () => card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }, caller.lang));
+  if (!a) return noRequest();
+  // A request that ended: its card closes, for the manager it was sent to; only the current
+  // manager (and the person, and the programme team) may see the newer request.
+  const because = endedBecause(a, ref.requestId);
+  const current = a.requestId === ref.requestId;
+  if (because && (!current || isManager(caller, a))) {
+    if (!current && mayView(s, caller, a)) return card(approvalCard(a, t(caller.lang, "approval.notice.replaced"), caller.lang));
+    return card(closedCard(a, ref.requestId, because, caller.lang, caller.person.aadObjectId));
+  }
   // A refresh shows the whole request, so only its two people (and the programme team) get it;
   // anyone else is told the same as for a request that does not exist.
-  if (!a || !mayView(s, caller, a)) return card(renderCard("error", { reference: "NO-REQUEST", programmeEmail: s.config.programmeTeam.email }));
-  return card(approvalCard(a, a.requestId === ref.requestId ? undefined : t(caller.lang, "approval.notice.replaced"), caller.lang));
+  if (!mayView(s, caller, a)) return noRequest();
+  return card(approvalCard(a, current ? undefined : t(caller.lang, "approval.notice.replaced"), caller.lang));
+}
+
+function isManager(caller: Caller, a: Approval): boolean {
+  return a.manager.aadObjectId?.toLowerCase() === caller.person.aadObjectId.toLowerCase() && a.secondee.tenantId === caller.person.tenantId;
 }
 
 function mayView(s: Services, caller: Caller, a: Approval): boolean {

@@ -7,7 +7,7 @@ import { INTEREST_FIELDS, interestToForm, validateInterest } from "../../src/dom
 import { INTEREST_ID } from "../../src/store/records";
 import { buildForm } from "../forms/form-builder";
 import { interestForm } from "../forms/interest-form";
-import { cancelRequest, requestNotice, requestRelease } from "./approval";
+import { cancelRequest, requestAgain, requestNotice, requestRelease } from "./approval";
 import { suggestForCandidate, suggestQuietly } from "./matching";
 import { interestFacts, STATUS_VIEW } from "./describe";
 import { t, type Lang } from "../../src/i18n";
@@ -104,9 +104,12 @@ export async function show(s: Services, caller: Caller, notice?: string, noticeS
     ? [
         { title: m("myInterest.managerAnswer"), value: view!.label },
         ...(release.status === "declined" && release.reason ? [{ title: m("myInterest.theirReason"), value: release.reason }] : []),
+        ...(release.status === "declined" ? [{ title: m("myInterest.whatYouCanDo"), value: m("release.askAgain.note") }] : []),
         ...(release.status === "unreachable" ? [{ title: m("myInterest.whatToDo"), value: unreachableAdvice(release.unreachableReason, s.config.programmeTeam.email, caller.lang) }] : []),
       ]
     : [];
+  // After a decline, asking again is the person's choice, never a side effect of saving.
+  if (release?.status === "declined") actions.unshift({ title: m("release.askAgain.button"), verb: VERBS.askManagerAgain, data: { secondee: personKey(release.secondee), requestId: release.requestId } });
   return card(
     renderCard(
       "records",
@@ -151,4 +154,13 @@ export async function withdraw(s: Services, caller: Caller, sent: VersionData): 
   }[outcome.kind];
   if (outcome.kind === "withdrawn") s.log.info("interest withdrawn", { version: outcome.record.version });
   return show(s, caller, t(caller.lang, key));
+}
+
+/** "Ask my line manager again" after a decline: one new request, however many clicks. */
+export async function askAgain(s: Services, caller: Caller, declined: { requestId: string }): Promise<Reply> {
+  const record = await s.interests.get(caller.person, INTEREST_ID);
+  if (!record || record.status !== "submitted") return show(s, caller, t(caller.lang, "release.askAgain.noInterest"), "warning");
+  const { approval } = await requestAgain(s, caller, record.details, declined.requestId);
+  const about = approval ? requestNotice(approval, s.config.programmeTeam.email, caller.lang) : "";
+  return show(s, caller, about || undefined, approval?.status === "unreachable" ? "warning" : "good");
 }

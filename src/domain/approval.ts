@@ -40,7 +40,21 @@ export interface Approval {
   remindersSent: number;
   escalatedAt?: string;
   unreachableReason?: string;
+  /**
+   * Earlier requests of this person that ended without an answer being needed (newest last, at most
+   * ENDED_KEPT): ids and why only, so a click on an old card can be told it is closed.
+   */
+  ended?: EndedRequest[];
 }
+
+/** Why an earlier request no longer needs an answer: the person withdrew it, or a newer one took its place. */
+export type EndedBecause = "withdrawn" | "replaced";
+export interface EndedRequest {
+  requestId: string;
+  because: EndedBecause;
+}
+/** How many ended requests a person's record remembers. */
+export const ENDED_KEPT = 10;
 
 /** A reason that is not text or too long is left out (the decision still counts): no message of its own. */
 export const DeclineReasonSchema = z
@@ -76,7 +90,12 @@ export function newApproval(o: {
   return base;
 }
 
-/** Does a new or changed interest need a fresh request? */
+/**
+ * Does a new or changed interest need a fresh request? Yes when there is none, or it was withdrawn
+ * or never reached the manager, or the person chose a different manager (unless already released).
+ * Never because of other changes: a manager who declined is asked again only when the person
+ * chooses to (askAgain), not silently when they save their interest.
+ */
 export function needsNewRequest(current: Approval | undefined, manager: Approval["manager"]): boolean {
   if (!current) return true;
   if (current.status === "unreachable" || current.status === "cancelled") return true;
@@ -86,23 +105,77 @@ export function needsNewRequest(current: Approval | undefined, manager: Approval
   return changed && current.status !== "approved";
 }
 
+/**
+ * A fresh request takes the place of `previous`: the previous one is remembered as ended (withdrawn
+ * if it was, else replaced), so its manager's old card can be closed.
+ */
+export function succeed(previous: Approval | undefined, fresh: Approval): Approval {
+  if (!previous) return fresh;
+  const because: EndedBecause = previous.status === "cancelled" ? "withdrawn" : "replaced";
+  const ended = [...(previous.ended ?? []).filter((e) => e.requestId !== previous.requestId), { requestId: previous.requestId, because }].slice(-ENDED_KEPT);
+  return { ...fresh, ended };
+}
+
+/** Did this request end without needing an answer, and why? Undefined for the live request or an unknown id. */
+export function endedBecause(a: Approval, requestId: string): EndedBecause | undefined {
+  if (a.requestId === requestId) return a.status === "cancelled" ? "withdrawn" : undefined;
+  return a.ended?.find((e) => e.requestId === requestId)?.because;
+}
+
+/**
+ * The person withdrew their interest: a request waiting for an answer, declined or not delivered
+ * ends, so a new interest asks the manager afresh. A release already agreed stands.
+ */
+export function withdrawRequest(a: Approval): Approval | undefined {
+  return a.status === "pending" || a.status === "declined" || a.status === "unreachable" ? { ...a, status: "cancelled" } : undefined;
+}
+
+export type AskAgainOutcome =
+  /** Send a new request (the declined one is remembered as replaced). */
+  | { kind: "ask" }
+  /** The declined request was already followed by a newer one (a second click): nothing to send. */
+  | { kind: "already-asked"; approval: Approval }
+  /** The request was not declined (waiting, agreed, withdrawn): nothing to ask. */
+  | { kind: "not-declined"; approval: Approval }
+  | { kind: "no-request" };
+
+/**
+ * The person asks their line manager again after a decline, from a button carrying the declined
+ * request's id. Only that request, only once: a second click finds a newer request and sends nothing.
+ */
+export function askAgain(current: Approval | undefined, declinedRequestId: string): AskAgainOutcome {
+  if (!current) return { kind: "no-request" };
+  if (current.requestId !== declinedRequestId) return { kind: "already-asked", approval: current };
+  if (current.status !== "declined") return { kind: "not-declined", approval: current };
+  return { kind: "ask" };
+}
+
 export type Decision = "approve" | "decline";
 
 export type DecideOutcome =
   | { kind: "decided"; approval: Approval }
   | { kind: "not-manager"; approval: Approval }
   | { kind: "already-decided"; approval: Approval }
-  | { kind: "stale-request"; approval: Approval };
+  | { kind: "stale-request"; approval: Approval }
+  /** An old request that no longer needs an answer, clicked by someone who is not the current manager. */
+  | { kind: "ended"; because: EndedBecause; approval: Approval }
+  /** A request id this person never had, from someone who is not their manager: nothing to show. */
+  | { kind: "unknown-request"; approval: Approval };
 
 /** Only the named line manager can decide, once, on the current request. */
 export function decide(
   a: Approval,
   o: { requestId: string; actor: { aadObjectId: string; name?: string }; decision: Decision; reason?: string | undefined; now: Date },
 ): DecideOutcome {
-  if (o.requestId !== a.requestId) return { kind: "stale-request", approval: a };
-  if (!a.manager.aadObjectId || o.actor.aadObjectId.toLowerCase() !== a.manager.aadObjectId.toLowerCase()) {
-    return { kind: "not-manager", approval: a };
+  const isManager = Boolean(a.manager.aadObjectId) && o.actor.aadObjectId.toLowerCase() === a.manager.aadObjectId!.toLowerCase();
+  const because = endedBecause(a, o.requestId);
+  if (o.requestId !== a.requestId) {
+    // The current manager may see the newer request; anyone else (an earlier manager) only that theirs is closed.
+    if (isManager) return { kind: "stale-request", approval: a };
+    return because ? { kind: "ended", because, approval: a } : { kind: "unknown-request", approval: a };
   }
+  if (!isManager) return { kind: "not-manager", approval: a };
+  if (because) return { kind: "ended", because, approval: a };
   if (a.status !== "pending") return { kind: "already-decided", approval: a };
   const decided: Approval = {
     ...a,
@@ -120,10 +193,6 @@ export type UnreachableReason = "no-teams-account" | "self" | "not-installed" | 
 export function markUnreachable(a: Approval, reason: UnreachableReason, _now: Date): Approval {
   if (a.status !== "pending") return a;
   return { ...a, status: "unreachable", unreachableReason: reason };
-}
-
-export function cancel(a: Approval): Approval {
-  return a.status === "pending" ? { ...a, status: "cancelled" } : a;
 }
 
 export type ReminderStep = { kind: "remind"; number: number } | { kind: "escalate" } | { kind: "nothing" };

@@ -46,7 +46,12 @@ describe("line managers release staff with one click", function () {
     return found[0];
   };
 
-  const toSecondee = (p: Person) => bot.connector.to(personalChat(p).id).map((s) => s.body.text).filter(Boolean) as string[];
+  /** What the secondee was sent in their chat: each message's text, or its card's words. */
+  const toSecondee = (p: Person) =>
+    bot.connector
+      .to(personalChat(p).id)
+      .map((s) => s.body.text ?? (s.body.attachments?.[0]?.contentType === CARD ? cardText(s.body.attachments[0].content) : undefined))
+      .filter(Boolean) as string[];
 
   it("sends the manager a card, and one click on Agree updates it in place and tells the secondee", async () => {
     const ana = person("Ana Jones");
@@ -114,7 +119,7 @@ describe("line managers release staff with one click", function () {
     const word = stored.status === "approved" ? "Agreed" : "Declined";
     for (const a of answers) assert.match(cardText(a), new RegExp(`${word} by`), "every card shows the one decision");
     await bot.app.dispatcher.drain(10_000);
-    const outcomes = bot.connector.to(personalChat(cal).id).filter((s) => /release you/.test(s.body.text ?? ""));
+    const outcomes = toSecondee(cal).filter((t) => /release you/.test(t));
     assert.equal(outcomes.length, 1, "the secondee is told once");
   });
 

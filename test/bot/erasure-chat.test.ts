@@ -58,7 +58,8 @@ describe("after an erasure, the person's chat is stored again at their next turn
     const decline = action(cardsToBen()[0]!, "Decline");
     await bot.teams.press({ id: benChat, type: "personal" }, ben, decline.verb, { ...decline.data, reason: "Not this year." });
 
-    await bot.connector.waitFor(() => bot.connector.to(chat.id).some((s) => typeof s.body.text === "string" && /did not agree to release you/.test(s.body.text)), 10_000);
+    // The decline comes as a card (with the way to ask again).
+    await bot.connector.waitFor(() => bot.connector.to(chat.id).some((s) => s.body.attachments?.[0]?.contentType === CARD && /did not agree to release you/.test(cardText(s.body.attachments[0].content))), 10_000);
     assert.equal(bot.connector.created.filter((c) => c.memberId === ana.aadObjectId || c.memberId === ana.id).length, 0, "no new conversation was opened for her");
   });
 

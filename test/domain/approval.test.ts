@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {
-  cancel,
+  askAgain,
   decide,
   DeclineReasonSchema,
   MAX_REMINDERS,
@@ -9,6 +9,9 @@ import {
   nextReminderStep,
   recordEscalation,
   recordReminder,
+  succeed,
+  withdrawRequest,
+  ENDED_KEPT,
   type Approval,
 } from "../../src/domain/approval";
 
@@ -58,8 +61,9 @@ describe("line manager approval", () => {
     assert.equal(decide(fresh(), { requestId: "r0", actor: sam, decision: "approve", now: later }).kind, "stale-request");
   });
 
-  it("cannot be decided once cancelled or unreachable", () => {
-    assert.equal(decide(cancel(fresh()), { requestId: "r1", actor: sam, decision: "approve", now: later }).kind, "already-decided");
+  it("cannot be decided once withdrawn or unreachable", () => {
+    const withdrawn = decide(withdrawRequest(fresh())!, { requestId: "r1", actor: sam, decision: "approve", now: later });
+    assert.deepEqual([withdrawn.kind, withdrawn.kind === "ended" && withdrawn.because], ["ended", "withdrawn"]);
     assert.equal(decide(fresh({ aadObjectId: "aaaa" }), { requestId: "r1", actor: { aadObjectId: "aaaa" }, decision: "approve", now: later }).kind, "already-decided");
   });
 
@@ -75,9 +79,54 @@ describe("line manager approval", () => {
     const a = fresh();
     assert.equal(needsNewRequest(a, { aadObjectId: "MMMM" }), false, "same manager, different case");
     assert.equal(needsNewRequest(a, { aadObjectId: "other" }), true, "manager changed");
-    assert.equal(needsNewRequest(cancel(a), { aadObjectId: "mmmm" }), true, "after a withdrawal");
+    assert.equal(needsNewRequest(withdrawRequest(a), { aadObjectId: "mmmm" }), true, "after a withdrawal");
     const approved = decide(a, { requestId: "r1", actor: sam, decision: "approve", now: later }).approval;
     assert.equal(needsNewRequest(approved, { aadObjectId: "other" }), false, "an agreed release stands");
+  });
+
+  const declined = () => decide(fresh(), { requestId: "r1", actor: sam, decision: "decline", now: later }).approval;
+
+  it("never asks a manager who declined again just because the interest was saved", () => {
+    assert.equal(needsNewRequest(declined(), { aadObjectId: "mmmm" }), false, "same manager: saving other changes does not re-ask");
+    assert.equal(needsNewRequest(declined(), { aadObjectId: "other" }), true, "a different manager is asked");
+  });
+
+  it("ends a waiting, declined or undelivered request on withdrawal, so a new interest asks afresh; an agreed one stands", () => {
+    for (const a of [fresh(), declined(), fresh({ email: "sam@example.gov.uk" })]) {
+      const ended = withdrawRequest(a);
+      assert.equal(ended?.status, "cancelled", a.status);
+      assert.equal(needsNewRequest(ended, { aadObjectId: "mmmm" }), true, `after withdrawing a ${a.status} request`);
+    }
+    assert.equal(withdrawRequest(decide(fresh(), { requestId: "r1", actor: sam, decision: "approve", now: later }).approval), undefined);
+    assert.equal(withdrawRequest(withdrawRequest(fresh())!), undefined, "already withdrawn: nothing to write");
+  });
+
+  it("lets the person ask again after a decline, once, from the declined request only", () => {
+    assert.deepEqual(askAgain(undefined, "r1"), { kind: "no-request" });
+    assert.deepEqual(askAgain(declined(), "r1"), { kind: "ask" });
+    assert.equal(askAgain(fresh(), "r1").kind, "not-declined", "still waiting");
+    assert.equal(askAgain(withdrawRequest(declined())!, "r1").kind, "not-declined", "withdrawn");
+    const again = succeed(declined(), newApproval({ requestId: "r2", secondee, manager: { aadObjectId: "mmmm" }, summary, now: later }));
+    assert.equal(again.status, "pending");
+    assert.equal(askAgain(again, "r1").kind, "already-asked", "a second click finds the newer request and sends nothing");
+  });
+
+  it("remembers replaced and withdrawn requests, so their old cards are closed to anyone but the current manager", () => {
+    const grace = { aadObjectId: "gggg", name: "Grace Hall" };
+    const first = newApproval({ requestId: "r1", secondee, manager: grace, summary, now });
+    const second = succeed(first, newApproval({ requestId: "r2", secondee, manager: { aadObjectId: "mmmm" }, summary, now: later }));
+    assert.deepEqual(second.ended, [{ requestId: "r1", because: "replaced" }]);
+    const byGrace = decide(second, { requestId: "r1", actor: grace, decision: "approve", now: later });
+    assert.deepEqual([byGrace.kind, byGrace.kind === "ended" && byGrace.because, byGrace.approval.status], ["ended", "replaced", "pending"]);
+    assert.equal(decide(second, { requestId: "r1", actor: sam, decision: "approve", now: later }).kind, "stale-request", "the current manager is shown the newer request");
+    assert.equal(decide(second, { requestId: "r9", actor: grace, decision: "approve", now: later }).kind, "unknown-request");
+    assert.equal(decide(second, { requestId: "r2", actor: grace, decision: "approve", now: later }).kind, "not-manager");
+
+    const third = succeed(withdrawRequest(second)!, newApproval({ requestId: "r3", secondee, manager: { aadObjectId: "mmmm" }, summary, now: later }));
+    assert.deepEqual(third.ended, [{ requestId: "r1", because: "replaced" }, { requestId: "r2", because: "withdrawn" }]);
+    let many = third;
+    for (let i = 4; i < 30; i++) many = succeed(many, newApproval({ requestId: `r${i}`, secondee, manager: { aadObjectId: "mmmm" }, summary, now: later }));
+    assert.equal(many.ended!.length, ENDED_KEPT, "only the latest few are kept");
   });
 
   it("reminds the manager twice, then escalates once, then does nothing", () => {
