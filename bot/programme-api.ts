@@ -7,6 +7,7 @@ import { DEFAULT_LANG, formatDate, isLang, langFromLocale, t, type Lang } from "
 import { AREAS } from "../src/i18n/catalogues";
 import { dateTimeLabel, filterOptions, RowLabeller } from "../src/programme/labels";
 import { matchId } from "../src/domain/match";
+import { personStageLabel } from "../src/domain/stage";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore } from "../src/store/audit";
 import { audit as audited, pairSubject } from "./handlers/audit";
@@ -20,6 +21,7 @@ import { publicItem, reminderMessages, reminderSlot, stuckItems } from "../src/p
 import { interestFacts, roleFacts } from "./handlers/describe";
 import { registerKnowledgeRoutes } from "./programme-knowledge-api";
 import * as matching from "./handlers/matching";
+import { matchReminder } from "./handlers/match-outcome";
 import { isProgrammeTeam } from "./handlers/secondment";
 import { languageFor, type Caller, type Services } from "./handlers/types";
 import { dispatch } from "./router";
@@ -143,13 +145,15 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const [tenantId, aadObjectId] = key.success ? key.data.split(":") : [];
     const doc = tenantId && aadObjectId ? await s.interests.get({ tenantId, aadObjectId }, INTEREST_ID) : undefined;
     if (!doc) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
-    const withdrawn = doc.status === "withdrawn";
+    // The person's stage as the People table shows it (src/domain/stage.ts).
+    const row = (await index.snapshot()).interests.find((r) => r.key === key.data);
+    const stage = doc.status === "withdrawn" ? "withdrawn" : (row?.status ?? "available");
     const card = renderCard(
       "records",
       {
         title: doc.details.fullName,
         empty: "",
-        items: [{ heading: doc.details.organisationName, statusLabel: t(m.lang, withdrawn ? "programme.status.person.withdrawn" : "programme.person.inPool"), statusColor: withdrawn ? "warning" : "good", facts: interestFacts(doc.details, m.lang, undefined, "others").filter((f) => f.title !== t(m.lang, "facts.lineManager")), actions: [] }],
+        items: [{ heading: doc.details.organisationName, statusLabel: personStageLabel(m.lang, stage), statusColor: stage === "withdrawn" ? "warning" : "good", facts: interestFacts(doc.details, m.lang, undefined, "others").filter((f) => f.title !== t(m.lang, "facts.lineManager")), actions: [] }],
         cardActions: [],
       },
       m.lang,
@@ -254,7 +258,12 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const slot = reminderSlot(todayInLondon(s.now()));
     const langs = await Promise.all(item.recipients.map((p) => languageFor(s, p)));
     const results = [];
-    for (const msg of reminderMessages(item, slot.day, m.caller.serviceUrl, langs)) results.push(await s.outbox.enqueue(msg));
+    for (const [i, msg] of reminderMessages(item, slot.day, m.caller.serviceUrl, langs).entries()) {
+      // A reminder about a match carries a button that opens the match card in the reader's own chat.
+      const r = item.recipients[i]!;
+      const activity = item.matchId && r.side ? await matchReminder(s, String(msg.activity["text"]), { matchId: item.matchId }, r.side, r, langs[i]!) : msg.activity;
+      results.push(await s.outbox.enqueue({ ...msg, activity }));
+    }
     if (!results.includes("queued")) return send(res, 200, { sent: false, message: t(m.lang, "programme.stuck.alreadySent", { next: formatDate(m.lang, slot.next) }) });
     // The audit trail is kept in one language, whoever reads it later.
     const { title, waitingOn } = publicItem(item, DEFAULT_LANG);

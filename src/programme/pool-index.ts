@@ -3,6 +3,7 @@ import MiniSearch from "minisearch";
 import type { ApprovalStatus } from "../domain/approval";
 import type { MatchStatus } from "../domain/match";
 import type { SecondmentStatus } from "../domain/secondment";
+import { matchesByPerson, personStage, type PersonStage } from "../domain/stage";
 import { SKILLS } from "../domain/skills";
 import { LANGS, t } from "../i18n";
 import { allPages } from "../store/paged";
@@ -18,7 +19,8 @@ import { allPages } from "../store/paged";
  * Pages are large because the local store scans everything again for each page.
  */
 
-export type PoolStatus = "available" | "matched" | "placed" | "withdrawn";
+/** A person's stage (src/domain/stage.ts: the CSV export and the chat read it there too). */
+export type PoolStatus = PersonStage;
 export type RoleStatus = "open" | "filled" | "withdrawn";
 
 export interface InterestRow {
@@ -160,15 +162,9 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
     }));
 
   const releaseOf = new Map(approvals.map((a) => [a.personKey, a.status]));
-  const live = matches.filter((m) => m.status !== "closed");
-  const personState = new Map<string, PoolStatus>();
+  const byPerson = matchesByPerson(matches);
   const goingAhead = new Map<string, number>();
-  for (const m of live) {
-    if (m.status === "agreeing") {
-      personState.set(m.candidateKey, "placed");
-      goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
-    } else if (!personState.has(m.candidateKey)) personState.set(m.candidateKey, "matched");
-  }
+  for (const m of matches) if (m.status === "agreeing") goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
 
   const interests: InterestRow[] = interestRaw
     .filter((r) => str(r["pk"]) && (r["status"] === "submitted" || r["status"] === "withdrawn"))
@@ -184,7 +180,7 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
       secondmentTypes: strs(r["types"]),
       availableFrom: str(r["availableFrom"]),
       release: releaseOf.get(str(r["pk"])) ?? "none",
-      status: r["status"] === "withdrawn" ? "withdrawn" : (personState.get(str(r["pk"])) ?? "available"),
+      status: personStage(str(r["status"]), byPerson.get(str(r["pk"])) ?? []),
       skills: skillText(r["skills"]),
       submittedAt: str(r["submittedAt"]),
     }));
