@@ -3,8 +3,8 @@ import { channelRootOf } from "../conversation-record";
 import { CARD_CONTENT_TYPE, VERBS, type AdaptiveCardJson } from "../../cards";
 import { renderCard } from "../render-card";
 import { arrange, matchId, reasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
-import { personKey } from "../../src/domain/person";
-import { personOf, secondmentIdFor, waitingFor } from "../../src/domain/secondment";
+import { personKey, type PersonId } from "../../src/domain/person";
+import { partiesOf, secondmentIdFor, waitingFor } from "../../src/domain/secondment";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { formatDate, t, type Lang } from "../../src/i18n";
 import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, waitingOn, whoseWords, type CardNotes, type Viewer, type World } from "./match-cards";
@@ -168,18 +168,21 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
  * same card, verbs and checks as in the channel) when it waits on them, or the secondment card
  * when the details wait for them. Undefined when nothing waits on them.
  */
-async function nextStep(s: Services, m: Match, viewer: Viewer, person: { aadObjectId: string }, lang: Lang): Promise<ActionModel | undefined> {
+async function nextStep(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang): Promise<ActionModel | undefined> {
   const id = matchId(m.opening.id, m.candidate.key);
   const todo = waitingOn(m, viewer);
   if (todo) return { title: t(lang, "match.mine.open", { todo }), verb: VERBS.refreshMatch, data: { matchId: id, view: viewer } };
   if (m.status !== "agreeing") return undefined;
   const sec = await s.secondments.get(secondmentIdFor(id));
-  const mine = sec?.status === "agreeing" && waitingFor(sec).some((party) => personOf(sec, party)?.aadObjectId === person.aadObjectId);
-  return mine ? { title: t(lang, "match.mine.open", { todo: "details" }), verb: VERBS.mySecondment, data: { secondmentId: sec.id } } : undefined;
+  if (sec?.status !== "agreeing") return undefined;
+  // As the secondment card offers it: the host fills the details in; then each side confirms them.
+  const parts = partiesOf(sec, person);
+  const waits = sec.terms ? waitingFor(sec).some((p) => parts.includes(p)) : parts.includes("host");
+  return waits ? { title: t(lang, "match.mine.open", { todo: "details" }), verb: VERBS.mySecondment, data: { secondmentId: sec.id } } : undefined;
 }
 
 /** One match as "my matches" and a reminder list it: its stage (the words every screen uses), and the next step if it waits on the reader. */
-async function matchItem(s: Services, m: Match, viewer: Viewer, person: { aadObjectId: string }, lang: Lang): Promise<RecordsModel["items"][number]> {
+async function matchItem(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang): Promise<RecordsModel["items"][number]> {
   const stage = matchStage(m);
   const reason = closedText(m, lang, viewer);
   const next = await nextStep(s, m, viewer, person, lang);
@@ -199,7 +202,7 @@ async function matchItem(s: Services, m: Match, viewer: Viewer, person: { aadObj
  * A programme-team reminder about a match, to one side in their own chat: the reminder's words and
  * the match with a button that opens its card there. Words only if the match has gone.
  */
-export async function matchReminder(s: Services, reminder: string, ref: MatchRef, viewer: Viewer, person: { aadObjectId: string }, lang: Lang): Promise<Record<string, unknown>> {
+export async function matchReminder(s: Services, reminder: string, ref: MatchRef, viewer: Viewer, person: PersonId, lang: Lang): Promise<Record<string, unknown>> {
   const m = await s.matches.get(ref.matchId);
   if (!m) return note(reminder);
   const model: RecordsModel = { title: t(lang, "programme.reminder.title"), intro: reminder, empty: "", items: [await matchItem(s, m, viewer, person, lang)], cardActions: [] };
