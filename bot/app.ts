@@ -82,8 +82,6 @@ export interface AppOptions {
   graphCredential?: TokenCredential;
   /** How often matching reads every interest, role and match again (default 1 hour). */
   matchingRebuildMs?: number;
-  /** How old the Programme tab's copy of the pool may get before it is read again (default 60 s; tests that change the store directly use 0). */
-  programmeIndexMaxAgeMs?: number;
   /** Store request timeout (default STORE_REQUEST_TIMEOUT_MS); fault tests make it short. */
   storeRequestTimeoutMs?: number;
   /**
@@ -321,7 +319,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // Tabs: pages under /tab/, their API under /api/tab/ (same verbs as the chat cards).
   const tab = registerTabRoutes(server, services);
   // Programme tab (programme team): its API under /api/programme/, with the same sign-in.
-  registerProgrammeRoutes(server, services, store, tab.auth, options.programmeIndexMaxAgeMs === undefined ? {} : { indexMaxAgeMs: options.programmeIndexMaxAgeMs });
+  registerProgrammeRoutes(server, services, store, tab.auth);
 
   try {
     await new Promise<void>((resolve, reject) => {

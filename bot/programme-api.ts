@@ -10,6 +10,7 @@ import { matchId } from "../src/domain/match";
 import { personStageLabel } from "../src/domain/stage";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore } from "../src/store/audit";
+import { ChangeLog } from "../src/store/changes";
 import { audit as audited, pairSubject } from "./handlers/audit";
 import type { Store } from "../src/store/store";
 import { EXPORTS, exportFileName, writeExport, type ExportName } from "../src/programme/export";
@@ -78,7 +79,8 @@ function guessedLang(req: Request): Lang {
 }
 
 export function registerProgrammeRoutes(server: Server, s: Services, store: Store, auth: TabAuth, options: { indexMaxAgeMs?: number } = {}): ProgrammeRoutes {
-  const index = new PoolIndex(store.container("people"), store.container("matches"), store.container("secondments"), options.indexMaxAgeMs);
+  // Changes made anywhere (chat, other instances) leave markers: the tables show them at once.
+  const index = new PoolIndex(store.container("people"), store.container("matches"), store.container("secondments"), options.indexMaxAgeMs, new ChangeLog(store.container("changes")));
   const audit = new AuditStore(store.container("audit"));
   const log = s.log.child({ part: "programme" });
   const containers = { people: store.container("people"), matches: store.container("matches"), secondments: store.container("secondments") };

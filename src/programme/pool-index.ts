@@ -6,6 +6,7 @@ import type { SecondmentStatus } from "../domain/secondment";
 import { matchesByPerson, personStage, type PersonStage } from "../domain/stage";
 import { SKILLS } from "../domain/skills";
 import { LANGS, t } from "../i18n";
+import type { ChangeLog } from "../store/changes";
 import { allPages } from "../store/paged";
 
 /**
@@ -231,12 +232,20 @@ export class PoolIndex {
   private building: Promise<PoolSnapshot> | undefined;
   private stale = true;
   private version = 0;
+  /** The newest change marker the current copy includes: its time (store seconds) and the markers of that second. */
+  private seen: { ts: number; ids: Set<string> } = { ts: 0, ids: new Set() };
 
+  /**
+   * `changes`: the change markers every write of an interest, role, release or match leaves (as
+   * matching reads them), so a change made anywhere (a button in chat, another instance) shows in
+   * the tables at once rather than when the copy is next too old.
+   */
   constructor(
     private readonly people: Container,
     private readonly matches: Container,
     private readonly secondments: Container,
     private readonly maxAgeMs = 60_000,
+    private readonly changes?: ChangeLog,
   ) {}
 
   /** Something changed here: the next read rebuilds. */
@@ -244,13 +253,29 @@ export class PoolIndex {
     this.stale = true;
   }
 
+  /** Markers newer than the current copy: something changed since it was read. */
+  private async changedSince(): Promise<boolean> {
+    if (!this.changes) return false;
+    return (await this.changes.since(this.seen.ts)).some((m) => m._ts > this.seen.ts || !this.seen.ids.has(m.id));
+  }
+
+  /** Note the markers there are now, before reading: a change after this shows as a newer marker. */
+  private async noteMarkers(): Promise<void> {
+    if (!this.changes) return;
+    const markers = await this.changes.since(this.seen.ts);
+    const ts = Math.max(this.seen.ts, ...markers.map((m) => m._ts));
+    const ids = new Set(markers.filter((m) => m._ts === ts).map((m) => m.id));
+    this.seen = { ts, ids: ts === this.seen.ts ? new Set([...this.seen.ids, ...ids]) : ids };
+  }
+
   async snapshot(): Promise<PoolSnapshot> {
-    const fresh = this.current && !this.stale && Date.now() - this.current.builtAt < this.maxAgeMs;
+    const fresh = this.current && !this.stale && Date.now() - this.current.builtAt < this.maxAgeMs && !(await this.changedSince());
     if (fresh) return this.current!;
     if (!this.building) {
       this.stale = false;
       const version = ++this.version;
-      this.building = readSnapshot(this.people, this.matches, this.secondments, version)
+      this.building = this.noteMarkers()
+        .then(() => readSnapshot(this.people, this.matches, this.secondments, version))
         .then((snap) => {
           this.current = snap;
           return snap;
