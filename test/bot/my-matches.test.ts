@@ -181,6 +181,11 @@ describe("my matches: each side acts from their own chat, and every screen shows
       const record = (await call("GET", `/api/programme/person?key=${encodeURIComponent(row.key)}`)).json.reply.card;
       assert.match(cardText(record), new RegExp(`^${personLabel}$`, "m"), `person record at ${stage}`);
 
+      // The programme team's pipeline card counts the match under the same words.
+      const pipeline = facts(onlyCard(await bot.teams.say(personalChat(tom), tom, "pipeline")));
+      if (stage !== "notSuitable") assert.equal(pipeline[label], "1", `pipeline at ${stage}: ${JSON.stringify(pipeline)}`);
+      else assert.equal(pipeline[matchStageLabel("en-GB", "closed")], "0", "a pair turned down is not counted as not going ahead");
+
       const list = cardText(await myMatches(ana));
       if (stage === "notSuitable") assert.doesNotMatch(list, /Housing data analyst/, "a pair turned down was never shown to Ana");
       else {
