@@ -82,6 +82,14 @@ describe("my matches: each side acts from their own chat, and every screen shows
     assert.match(JSON.stringify(nosy.body), /Only the people this match was sent to can see it/);
     assert.doesNotMatch(JSON.stringify(nosy.body), /arrange the informal chat/i);
 
+    // Her "My secondment" tab shows the same list, and its button opens the same card there.
+    const token = await devSignIn(bot.app.url, "vacancyHolder");
+    const me = (await apiCall(bot.app.url, token, "GET", "/api/tab/me")).json;
+    const inTab = me.sections.find((x: any) => x.id === "matches").reply.card;
+    assert.deepEqual(action(inTab, "Arrange the informal chat").data, open.data);
+    const tabCard = (await apiCall(bot.app.url, token, "POST", "/api/tab/action", { verb: open.verb, data: open.data })).json.reply.card;
+    assert.equal(action(tabCard, "I'll arrange the informal chat").verb, VERBS.arrangeMeeting);
+
     const matchCard = await bot.teams.press(personalChat(priya), priya, open.verb, open.data);
     assert.match(cardText(matchCard), /Possible match for Housing data analyst: Ana Jones/);
     assert.equal(facts(matchCard)["Stage"], "Confirmed: informal chat to arrange");
