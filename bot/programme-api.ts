@@ -8,8 +8,10 @@ import { DEFAULT_LANG, formatDate, isLang, langFromLocale, t, type Lang } from "
 import { AREAS } from "../src/i18n/catalogues";
 import { dateTimeLabel, filterOptions, RowLabeller } from "../src/programme/labels";
 import { matchId } from "../src/domain/match";
+import { personStageLabel } from "../src/domain/stage";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore } from "../src/store/audit";
+import { ChangeLog } from "../src/store/changes";
 import { audit as audited } from "./handlers/audit";
 import { owedAudit } from "./handlers/match-follow-up";
 import type { Store } from "../src/store/store";
@@ -22,6 +24,7 @@ import { publicItem, reminderMessages, reminderSlot, stuckItems } from "../src/p
 import { interestFacts, roleFacts } from "./handlers/describe";
 import { registerKnowledgeRoutes } from "./programme-knowledge-api";
 import * as matching from "./handlers/matching";
+import { matchReminder } from "./handlers/match-outcome";
 import { isProgrammeTeam } from "./handlers/secondment";
 import { languageFor, type Caller, type Services } from "./handlers/types";
 import { dispatch } from "./router";
@@ -78,7 +81,8 @@ function guessedLang(req: Request): Lang {
 }
 
 export function registerProgrammeRoutes(server: Server, s: Services, store: Store, auth: TabAuth, options: { indexMaxAgeMs?: number } = {}): ProgrammeRoutes {
-  const index = new PoolIndex(store.container("people"), store.container("matches"), store.container("secondments"), options.indexMaxAgeMs);
+  // Changes made anywhere (chat, other instances) leave markers: the tables show them at once.
+  const index = new PoolIndex(store.container("people"), store.container("matches"), store.container("secondments"), options.indexMaxAgeMs, new ChangeLog(store.container("changes")));
   const audit = new AuditStore(store.container("audit"));
   const log = s.log.child({ part: "programme" });
   const containers = { people: store.container("people"), matches: store.container("matches"), secondments: store.container("secondments") };
@@ -145,13 +149,15 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const [tenantId, aadObjectId] = key.success ? key.data.split(":") : [];
     const doc = tenantId && aadObjectId ? await s.interests.get({ tenantId, aadObjectId }, INTEREST_ID) : undefined;
     if (!doc) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
-    const withdrawn = doc.status === "withdrawn";
+    // The person's stage as the People table shows it (src/domain/stage.ts).
+    const row = (await index.snapshot()).interests.find((r) => r.key === key.data);
+    const stage = doc.status === "withdrawn" ? "withdrawn" : (row?.status ?? "available");
     const card = renderCard(
       "records",
       {
         title: doc.details.fullName,
         empty: "",
-        items: [{ heading: doc.details.organisationName, statusLabel: t(m.lang, withdrawn ? "programme.status.person.withdrawn" : "programme.person.inPool"), statusColor: withdrawn ? "warning" : "good", facts: interestFacts(doc.details, m.lang, undefined, "others").filter((f) => f.title !== t(m.lang, "facts.lineManager")), actions: [] }],
+        items: [{ heading: doc.details.organisationName, statusLabel: personStageLabel(m.lang, stage), statusColor: stage === "withdrawn" ? "warning" : "good", facts: interestFacts(doc.details, m.lang, undefined, "others").filter((f) => f.title !== t(m.lang, "facts.lineManager")), actions: [] }],
         cardActions: [],
       },
       m.lang,
@@ -256,7 +262,12 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const slot = reminderSlot(todayInLondon(s.now()));
     const langs = await Promise.all(item.recipients.map((p) => languageFor(s, p)));
     const results = [];
-    for (const msg of reminderMessages(item, slot.day, m.caller.serviceUrl, langs)) results.push(await s.outbox.enqueue(msg));
+    for (const [i, msg] of reminderMessages(item, slot.day, m.caller.serviceUrl, langs).entries()) {
+      // A reminder about a match carries a button that opens the match card in the reader's own chat.
+      const r = item.recipients[i]!;
+      const activity = item.matchId && r.side ? await matchReminder(s, String(msg.activity["text"]), { matchId: item.matchId }, r.side, r, langs[i]!) : msg.activity;
+      results.push(await s.outbox.enqueue({ ...msg, activity }));
+    }
     // The audit trail is kept in one language, whoever reads it later. The entry's id is fixed by
     // the item and the working day, like the messages: written once, however often it is tried.
     const { title, waitingOn } = publicItem(item, DEFAULT_LANG);

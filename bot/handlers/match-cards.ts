@@ -2,6 +2,7 @@ import { VERBS, type AdaptiveCardJson, type MatchModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
+import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { formatLines } from "../../src/matching/explain";
 import { formatSentences, type Reader } from "../../src/matching/message";
@@ -15,7 +16,20 @@ import type { Services } from "./types";
  */
 
 export type World = PoolView;
-type Viewer = "host" | "secondee";
+export type Viewer = "host" | "secondee";
+
+/**
+ * What the match waits for from one side, if anything: the vacancy holder to arrange the informal
+ * chat, or that side's answer (whether to go ahead). The cards offer the buttons for it, and "my
+ * matches" and reminders a button that opens the card.
+ */
+export function waitingOn(m: Match, viewer: Viewer): "arrange" | "answer" | undefined {
+  if (viewer === "host") return m.status === "notified" ? "arrange" : m.status === "meeting" && !m.outcomes.host ? "answer" : undefined;
+  return (m.status === "notified" || m.status === "meeting") && !m.outcomes.secondee ? "answer" : undefined;
+}
+
+/** The match's stage as a fact on its cards: the words the exports and the Programme tab use. */
+const stageFact = (m: Match, lang: Lang) => ({ title: t(lang, "match.fact.stage"), value: matchStageLabel(lang, matchStage(m)) });
 
 /** The language a person reads proactive messages in: their stored choice, else English. */
 export async function personLanguage(s: Pick<Services, "preferences">, p: { tenantId: string; aadObjectId: string }): Promise<Lang> {
@@ -143,17 +157,18 @@ export function hostCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}):
     roleTitle: m.opening.title,
     candidateName: m.candidate.name,
     organisation: m.opening.organisation,
-    facts: candidateFacts(m, w, lang),
+    facts: [stageFact(m, lang), ...candidateFacts(m, w, lang)],
     explanation: explanationFor(m, lang, "channel"),
     statusText: status.text,
     statusStyle: status.style,
     actions: [],
     refresh: { data: { ...ref, view: "host" }, userIds: hostViewers(m) },
   };
-  if (m.status === "notified") {
+  const todo = waitingOn(m, "host");
+  if (todo === "arrange") {
     model.actions = [{ title: t(lang, "match.action.arrange"), verb: VERBS.arrangeMeeting, data: ref }];
     model.reasonAction = reasonAction(lang, "notSuitable", reasonSeenBy(lang, "host", m.candidate.name), VERBS.hostDeclines, ref);
-  } else if (m.status === "meeting" && !m.outcomes.host) {
+  } else if (todo === "answer") {
     model.actions = [{ title: t(lang, "match.action.hostProceeds"), verb: VERBS.hostProceeds, data: ref }];
     model.reasonAction = reasonAction(lang, "hostDeclines", reasonSeenBy(lang, "host", m.candidate.name), VERBS.hostDeclines, ref);
   }
@@ -171,14 +186,14 @@ export function secondeeCard(m: Match, w: World, lang: Lang, notes: CardNotes = 
     roleTitle: m.opening.title,
     candidateName: m.candidate.name,
     organisation: m.opening.organisation,
-    facts: f ? [fact("starts", formatDate(lang, f.startDate)), fact("roleLength", t(lang, "match.fact.months", { months: f.durationMonths })), fact("place", f.town)] : [],
+    facts: [stageFact(m, lang), ...(f ? [fact("starts", formatDate(lang, f.startDate)), fact("roleLength", t(lang, "match.fact.months", { months: f.durationMonths })), fact("place", f.town)] : [])],
     explanation: explanationFor(m, lang, "candidate"),
     statusText: status.text,
     statusStyle: status.style,
     actions: [],
     refresh: { data: { ...ref, view: "secondee" }, userIds: [m.candidate.aadObjectId] },
   };
-  if ((m.status === "notified" || m.status === "meeting") && !m.outcomes.secondee) {
+  if (waitingOn(m, "secondee") === "answer") {
     model.actions = [{ title: t(lang, "match.action.secondeeProceeds"), verb: VERBS.secondeeProceeds, data: ref }];
     model.reasonAction = reasonAction(lang, "secondeeDeclines", reasonSeenBy(lang, "secondee", m.candidate.name), VERBS.secondeeDeclines, ref);
   }

@@ -3,13 +3,15 @@ import { channelRootOf } from "../conversation-record";
 import { CARD_CONTENT_TYPE, VERBS, type AdaptiveCardJson } from "../../cards";
 import { renderCard } from "../render-card";
 import { arrange, matchId, reasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
-import { personKey } from "../../src/domain/person";
-import { secondmentIdFor } from "../../src/domain/secondment";
+import { personKey, type PersonId } from "../../src/domain/person";
+import { partiesOf, secondmentIdFor, waitingFor } from "../../src/domain/secondment";
+import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { formatDate, t, type Lang } from "../../src/i18n";
-import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, whoseWords, type CardNotes, type World } from "./match-cards";
+import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, waitingOn, whoseWords, type CardNotes, type Viewer, type World } from "./match-cards";
 import { askShareAdjustments } from "./privacy";
 import * as secondment from "./secondment";
 import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
+import type { ActionModel, RecordsModel } from "../../cards";
 
 /**
  * What happens after a match is confirmed: the vacancy holder takes the informal chat on, each side
@@ -31,6 +33,14 @@ function canActAsHost(s: Services, caller: Caller, m: Match): boolean {
   return personKey(caller.person) === m.opening.ownerKey || secondment.isProgrammeTeam(s, caller.person);
 }
 
+/**
+ * The language of the role's card for this caller: the channel's in the channel (everyone there
+ * sees the same card), the caller's own when they opened it from their own chat ("my matches", a
+ * reminder).
+ */
+const hostLangFor = async (s: Services, caller: Caller, m: Match): Promise<Lang> =>
+  channelRootOf(caller.conversationId) === m.opening.channelConversationId ? channelLangOf(s, m) : caller.lang;
+
 /** Universal Actions refresh: the match card as it stands, for the side it was sent to. */
 export async function refresh(s: Services, caller: Caller, ref: MatchRef & { view?: string | undefined }): Promise<Reply> {
   const m = await s.matches.get(ref.matchId);
@@ -41,7 +51,7 @@ export async function refresh(s: Services, caller: Caller, ref: MatchRef & { vie
   const inChannel = channelRootOf(caller.conversationId) === m.opening.channelConversationId || canActAsHost(s, caller, m);
   if (ref.view === "secondee" ? !isCandidate : !inChannel) return text(t(caller.lang, "match.notForYou"));
   const w = await world(s);
-  return card(ref.view === "secondee" ? secondeeCard(m, w, caller.lang) : hostCard(m, w, await channelLangOf(s, m)));
+  return card(ref.view === "secondee" ? secondeeCard(m, w, caller.lang) : hostCard(m, w, await hostLangFor(s, caller, m)));
 }
 
 /**
@@ -67,7 +77,7 @@ export async function arrangeMeeting(s: Services, caller: Caller, ref: MatchRef)
   const current = await s.matches.get(ref.matchId);
   if (!current) return text(t(caller.lang, "match.gone"));
   const w = await world(s);
-  const lang = await channelLangOf(s, current);
+  const lang = await hostLangFor(s, caller, current);
   if (!canActAsHost(s, caller, current)) return card(hostCard(current, w, lang, { notice: t(lang, "match.notice.onlyHost") }));
   const out = await s.matches.update(ref.matchId, (m) => {
     if (!m) return { next: undefined, result: undefined };
@@ -76,7 +86,7 @@ export async function arrangeMeeting(s: Services, caller: Caller, ref: MatchRef)
   });
   if (!out) return text(t(caller.lang, "match.gone"));
   if (out.kind === "refused") return card(hostCard(out.match, w, lang, { notice: t(lang, `matching.refused.${out.why}`) }));
-  await updateChannelCard(s, out.match, w, lang);
+  await updateChannelCard(s, out.match, w, await channelLangOf(s, out.match));
   return card(hostCard(out.match, w, lang, { acknowledgement: t(lang, "match.ack.arranging") }));
 }
 
@@ -85,8 +95,8 @@ export async function outcome(s: Services, caller: Caller, ref: MatchRef & { rea
   const current = await s.matches.get(ref.matchId);
   if (!current) return text(t(caller.lang, "match.gone"));
   const w = await world(s);
-  // The host's card is the channel's, in its language; the secondee's is theirs.
-  const lang = side === "host" ? await channelLangOf(s, current) : caller.lang;
+  // The host's card is the channel's, in its language (the caller's own in their chat); the secondee's is theirs.
+  const lang = side === "host" ? await hostLangFor(s, caller, current) : caller.lang;
   const view = (m: Match, notes: CardNotes = {}) => card(side === "host" ? hostCard(m, w, lang, notes) : secondeeCard(m, w, lang, notes));
   const allowed = side === "host" ? canActAsHost(s, caller, current) : personKey(caller.person) === current.candidate.key;
   if (!allowed) return view(current, { notice: t(lang, side === "host" ? "match.notice.onlyHost" : "match.notice.onlySecondee") });
@@ -103,7 +113,7 @@ export async function outcome(s: Services, caller: Caller, ref: MatchRef & { rea
   });
   if (!out) return text(t(caller.lang, "match.gone"));
   if (out.kind === "refused") return view(out.match, { notice: t(lang, `matching.refused.${out.why}`) });
-  const channelLang = side === "host" ? lang : await channelLangOf(s, out.match);
+  const channelLang = await channelLangOf(s, out.match);
   await afterOutcome(s, out.match, side, caller.serviceUrl, channelLang);
   await updateChannelCard(s, out.match, w, channelLang);
   return view(out.match, { acknowledgement: t(lang, proceed ? `match.ack.${side}Proceeds` : "match.ack.declined") });
@@ -153,30 +163,61 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
   if (side === "secondee") await toChannel("secondee-yes", "match.secondeeYes.toChannel");
 }
 
-/** "My matches": every match the person is part of, as secondee or vacancy holder. */
+/**
+ * What a person can do about a match from their own chat: a button that opens the match card (the
+ * same card, verbs and checks as in the channel) when it waits on them, or the secondment card
+ * when the details wait for them. Undefined when nothing waits on them.
+ */
+async function nextStep(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang): Promise<ActionModel | undefined> {
+  const id = matchId(m.opening.id, m.candidate.key);
+  const todo = waitingOn(m, viewer);
+  if (todo) return { title: t(lang, "match.mine.open", { todo }), verb: VERBS.refreshMatch, data: { matchId: id, view: viewer } };
+  if (m.status !== "agreeing") return undefined;
+  const sec = await s.secondments.get(secondmentIdFor(id));
+  if (sec?.status !== "agreeing") return undefined;
+  // As the secondment card offers it: the host fills the details in; then each side confirms them.
+  const parts = partiesOf(sec, person);
+  const waits = sec.terms ? waitingFor(sec).some((p) => parts.includes(p)) : parts.includes("host");
+  return waits ? { title: t(lang, "match.mine.open", { todo: "details" }), verb: VERBS.mySecondment, data: { secondmentId: sec.id } } : undefined;
+}
+
+/** One match as "my matches" and a reminder list it: its stage (the words every screen uses), and the next step if it waits on the reader. */
+async function matchItem(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang): Promise<RecordsModel["items"][number]> {
+  const stage = matchStage(m);
+  const reason = closedText(m, lang, viewer);
+  const next = await nextStep(s, m, viewer, person, lang);
+  return {
+    heading: viewer === "secondee" ? `${m.opening.title}, ${m.opening.organisation}` : t(lang, "match.mine.headingRole", { role: m.opening.title, name: m.candidate.name }),
+    statusLabel: matchStageLabel(lang, stage),
+    statusColor: next ? "accent" : stage === "agreeing" ? "good" : stage === "closed" ? "warning" : "default",
+    facts: [
+      { title: t(lang, "match.mine.confirmedOn"), value: formatDate(lang, m.confirmedAt.slice(0, 10)) },
+      ...(reason ? [{ title: t(lang, "match.mine.reason"), value: reason }] : []),
+    ],
+    actions: next ? [next] : [],
+  };
+}
+
+/**
+ * A programme-team reminder about a match, to one side in their own chat: the reminder's words and
+ * the match with a button that opens its card there. Words only if the match has gone.
+ */
+export async function matchReminder(s: Services, reminder: string, ref: MatchRef, viewer: Viewer, person: PersonId, lang: Lang): Promise<Record<string, unknown>> {
+  const m = await s.matches.get(ref.matchId);
+  if (!m) return note(reminder);
+  const model: RecordsModel = { title: t(lang, "programme.reminder.title"), intro: reminder, empty: "", items: [await matchItem(s, m, viewer, person, lang)], cardActions: [] };
+  return message(renderCard("records", model, lang));
+}
+
+/** "My matches": every match the person is part of, as secondee or vacancy holder, with a button for each that waits on them. */
 export async function mine(s: Services, caller: Caller): Promise<Reply> {
   const lang = caller.lang;
   const key = personKey(caller.person);
   const matches = await s.matches.involving(key);
-  const visible = matches.filter((m) => !(m.status === "closed" && m.closedBy === "programme-team"));
+  // Pairs the programme team turned down were never shown to anyone.
+  const visible = matches.filter((m) => matchStage(m) !== "notSuitable");
+  const items = await Promise.all(visible.map((m) => matchItem(s, m, m.candidate.key === key ? "secondee" : "host", caller.person, lang)));
   return card(
-    renderCard("records", {
-      title: t(lang, "match.mine.title"),
-      empty: t(lang, "match.mine.empty"),
-      items: visible.map((m) => {
-        const reason = closedText(m, lang, m.candidate.key === key ? "secondee" : "host");
-        return {
-          heading: m.candidate.key === key ? `${m.opening.title}, ${m.opening.organisation}` : t(lang, "match.mine.headingRole", { role: m.opening.title, name: m.candidate.name }),
-          statusLabel: t(lang, `match.mine.status.${m.status}`),
-          statusColor: m.status === "agreeing" ? "good" : m.status === "closed" ? "warning" : "default",
-          facts: [
-            { title: t(lang, "match.mine.suggestedOn"), value: formatDate(lang, m.confirmedAt.slice(0, 10)) },
-            ...(reason ? [{ title: t(lang, "match.mine.reason"), value: reason }] : []),
-          ],
-          actions: [],
-        };
-      }),
-      cardActions: [{ title: t(lang, "common.menu"), verb: VERBS.showMenu, data: {} }],
-    }, lang),
+    renderCard("records", { title: t(lang, "match.mine.title"), empty: t(lang, "match.mine.empty"), items, cardActions: [{ title: t(lang, "common.menu"), verb: VERBS.showMenu, data: {} }] }, lang),
   );
 }

@@ -4,6 +4,7 @@ import { renderCard } from "../render-card";
 import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
 import { channelLabel } from "../../src/domain/role-record";
+import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { t, type Lang } from "../../src/i18n";
 import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
@@ -46,7 +47,7 @@ export function world(s: Services): Promise<World> {
 /** A closed match in the programme team's list: not going ahead, and why, in whoever's words (the programme team sees both sides'). */
 function closedState(m: Match, lang: Lang): string {
   const reason = closedText(m, lang, "programme-team");
-  return t(lang, "matching.suggestions.state.closed", { reason, hasReason: reason !== "" });
+  return t(lang, "matching.suggestions.state.closed", { stage: matchStageLabel(lang, matchStage(m)), reason, hasReason: reason !== "" });
 }
 
 /** The line under a person's name: grade and profession, leaving out what is not known (nothing at all once a person is erased). */
@@ -79,7 +80,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         state:
           m.status === "closed"
             ? closedState(m, lang)
-            : t(lang, "matching.suggestions.state.confirmed", { by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }),
+            : t(lang, "matching.suggestions.state.confirmed", { stage: matchStageLabel(lang, matchStage(m)), by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }),
         actions: [],
       })),
       ...proposals.map((p) => {

@@ -2,6 +2,7 @@ import { type PipelineModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { todayInLondon } from "../../src/domain/dates";
 import { CHECK_IN_OVERDUE_WORKING_DAYS, pipelineOf, type MedianDays, type Pipeline } from "../../src/domain/pipeline";
+import { matchStageLabel, type MatchStage } from "../../src/domain/stage";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -32,6 +33,7 @@ export function pipelineModel(p: Pipeline, today: string, lang: Lang = DEFAULT_L
   const median = (m: MedianDays, unit: "matches" | "secondments") =>
     m.days === undefined || m.from === 0 ? t(lang, "pipeline.median.notEnough") : t(lang, `pipeline.median.${unit}`, { days: Math.round(m.days * 10) / 10, from: m.from });
   const fact = (key: string, n: number) => ({ title: t(lang, `pipeline.fact.${key}`), value: count(n) });
+  const stageFact = (stage: MatchStage, n: number) => ({ title: matchStageLabel(lang, stage), value: count(n) });
   const section = (key: string, facts: PipelineModel["sections"][number]["facts"], withNote = false, values: Record<string, number> = {}) => ({
     heading: t(lang, `pipeline.section.${key}`),
     ...(withNote ? { note: t(lang, `pipeline.section.${key}.note`, values) } : {}),
@@ -52,7 +54,8 @@ export function pipelineModel(p: Pipeline, today: string, lang: Lang = DEFAULT_L
       section("interests", [fact("inPool", p.interests.submitted), fact("withdrawn", p.interests.withdrawn)]),
       section("release", release, true),
       section("roles", [fact("openRoles", p.roles.open), fact("secondeesNeeded", p.roles.openings)], true),
-      section("matches", [fact("proposed", p.matches.proposed), fact("meeting", p.matches.meeting), fact("agreed", p.matches.agreed), fact("notGoingAhead", p.matches.notGoingAhead)], true),
+      // Each stage in the words every other screen uses for it (src/domain/stage.ts).
+      section("matches", [stageFact("confirmed", p.matches.proposed), stageFact("meeting", p.matches.meeting), stageFact("agreeing", p.matches.agreed), stageFact("closed", p.matches.notGoingAhead)], true),
       section("secondments", [
         fact("agreeing", p.secondments.agreeing),
         fact("confirmed", p.secondments.confirmed),

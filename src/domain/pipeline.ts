@@ -2,6 +2,7 @@ import type { ApprovalStatus } from "./approval";
 import { compareIso, parseIsoDate, todayInLondon } from "./dates";
 import type { Match, MatchStatus } from "./match";
 import type { RecordStatus } from "./records";
+import { matchStage } from "./stage";
 import { CHECK_IN_PARTIES, type CheckInParty, type SecondmentStatus } from "./secondment";
 import { addWorkingDays } from "./working-days";
 
@@ -40,6 +41,7 @@ export interface MatchFacts {
   status: MatchStatus;
   confirmedAt: string;
   closedBy?: Match["closedBy"];
+  closedNote?: Match["closedNote"];
 }
 
 /** A check-in that was sent: when, and which sides have answered (never what they said). */
@@ -135,7 +137,8 @@ export function isCheckInOverdue(c: CheckInFacts, today: string): boolean {
   return compareIso(today, addWorkingDays(sent, CHECK_IN_OVERDUE_WORKING_DAYS)) > 0;
 }
 
-const isRejectedSuggestion = (m: MatchFacts) => m.status === "closed" && m.closedBy === "programme-team";
+/** A pair the programme team turned down as a suggestion (its stage, as every screen reads it: src/domain/stage.ts). */
+const isRejectedSuggestion = (m: MatchFacts) => matchStage(m) === "notSuitable";
 
 export function pipelineOf(input: PipelineInput): Pipeline {
   if (!parseIsoDate(input.today)) throw new RangeError(`today is not a calendar date: ${JSON.stringify(input.today)}`);
@@ -176,10 +179,10 @@ export function pipelineOf(input: PipelineInput): Pipeline {
 
   const proposedMatches = input.matches.filter((m) => !isRejectedSuggestion(m));
   const matches = {
-    proposed: proposedMatches.filter((m) => m.status === "notified").length,
-    meeting: proposedMatches.filter((m) => m.status === "meeting").length,
-    agreed: proposedMatches.filter((m) => m.status === "agreeing").length,
-    notGoingAhead: proposedMatches.filter((m) => m.status === "closed").length,
+    proposed: proposedMatches.filter((m) => matchStage(m) === "confirmed").length,
+    meeting: proposedMatches.filter((m) => matchStage(m) === "meeting").length,
+    agreed: proposedMatches.filter((m) => matchStage(m) === "agreeing").length,
+    notGoingAhead: proposedMatches.filter((m) => matchStage(m) === "closed").length,
   };
 
   const secondments: Pipeline["secondments"] = { agreeing: 0, confirmed: 0, active: 0, ended: 0, closed: 0, cancelled: 0 };

@@ -4,6 +4,7 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { formatUkDate, parseIsoDate } from "../domain/dates";
 import { choiceLabel } from "../domain/options";
+import { matchesByPerson, matchStage, matchStageLabel, personStage, personStageLabel, type StageFacts } from "../domain/stage";
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import { readableLeft } from "../privacy/identity";
 import { filterOptions, gradeLabel } from "./labels";
@@ -69,6 +70,11 @@ interface Sheet {
 
 const RELEASE_STATUSES: ReadonlySet<string> = new Set(["pending", "approved", "declined", "unreachable", "cancelled"]);
 const MATCH_STATUSES: ReadonlySet<string> = new Set(["notified", "meeting", "agreeing", "closed"]);
+/** The stored fields a match's stage is worked out from (src/domain/stage.ts), as read from a row. */
+const stageFacts = (r: Raw): StageFacts | undefined =>
+  MATCH_STATUSES.has(str(r["status"]))
+    ? { status: str(r["status"]) as StageFacts["status"], ...(str(r["closedNote"]) ? { closedNote: str(r["closedNote"]) as StageFacts["closedNote"] } : {}), ...(str(r["closedBy"]) ? { closedBy: str(r["closedBy"]) } : {}) }
+    : undefined;
 
 const SHEETS: Record<ExportName, Sheet> = {
   interests: {
@@ -79,6 +85,9 @@ const SHEETS: Record<ExportName, Sheet> = {
     container: (s) => s.people,
     async prepare(s, w) {
       const approvals = new Map((await allPages<Raw>(s.people, "SELECT c.pk, c.status FROM c WHERE c.type = 'approval'", 5000)).map((a) => [str(a["pk"]), str(a["status"])]));
+      // Each person's stage comes from their matches, as in the Programme tab's People table.
+      const matchRows = await allPages<Raw>(s.matches, "SELECT c.candidate.key AS candidateKey, c.status FROM c WHERE c.type = 'match'", 5000);
+      const byPerson = matchesByPerson(matchRows.flatMap((m) => (MATCH_STATUSES.has(str(m["status"])) ? [{ candidateKey: str(m["candidateKey"]), status: str(m["status"]) as StageFacts["status"] }] : [])));
       return (r) => {
         const release = approvals.get(str(r["pk"])) ?? "";
         return [
@@ -92,7 +101,7 @@ const SHEETS: Record<ExportName, Sheet> = {
           w.types(r["types"]),
           date(r["availableFrom"]),
           w.t(`programme.release.${RELEASE_STATUSES.has(release) ? release : "none"}`),
-          w.t(r["status"] === "withdrawn" ? "programme.status.person.withdrawn" : "programme.person.inPool"),
+          personStageLabel(w.lang, personStage(str(r["status"]), byPerson.get(str(r["pk"])) ?? [])),
           date(r["submittedAt"]),
         ];
       };
@@ -124,17 +133,13 @@ const SHEETS: Record<ExportName, Sheet> = {
   matches: {
     columns: ["person", "role", "organisation", "status", "confirmedOn", "confirmedBy", "closedOn"],
     query:
-      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy FROM c WHERE c.type = 'match'",
+      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy, c.closedNote FROM c WHERE c.type = 'match'",
     container: (s) => s.matches,
     row: (r, w) => [
       str(r["name"]),
       str(r["title"]),
       str(r["org"]),
-      r["status"] === "closed" && r["closedBy"] === "programme-team"
-        ? w.t("programme.csv.match.notSuitable")
-        : MATCH_STATUSES.has(str(r["status"]))
-          ? w.t(`programme.csv.match.${str(r["status"])}`)
-          : str(r["status"]),
+      ((f) => (f ? matchStageLabel(w.lang, matchStage(f)) : str(r["status"])))(stageFacts(r)),
       date(r["confirmedAt"]),
       str(r["confirmer"]),
       date(r["closedAt"]),

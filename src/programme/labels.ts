@@ -1,5 +1,6 @@
 import { GRADES, gradeById } from "../domain/grades";
 import { choiceLabel, choicesIn, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES, type Choice } from "../domain/options";
+import { personStageLabel } from "../domain/stage";
 import { formatDate, hasMessage, t, type Lang } from "../i18n";
 import type { InterestRow, RoleRow } from "./pool-index";
 import { INTEREST_STATUSES, RELEASE_STATUSES, ROLE_STATUSES } from "./pool-query";
@@ -40,7 +41,7 @@ export function filterOptions(lang: Lang) {
     region: choicesIn(lang, "region", REGIONS),
     secondmentType: choicesIn(lang, "secondmentType", SECONDMENT_TYPES),
     grade: gradeChoices(lang),
-    personStatus: INTEREST_STATUSES.map((id) => ({ id, label: t(lang, `programme.status.person.${id}`) })),
+    personStatus: INTEREST_STATUSES.map((id) => ({ id, label: personStageLabel(lang, id) })),
     roleStatus: ROLE_STATUSES.map((id) => ({ id, label: t(lang, `programme.status.role.${id}`) })),
     release: RELEASE_STATUSES.map((id) => ({ id, label: t(lang, `programme.release.${id}`) })),
   };

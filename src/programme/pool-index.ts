@@ -3,9 +3,11 @@ import MiniSearch from "minisearch";
 import type { ApprovalStatus } from "../domain/approval";
 import type { MatchStatus } from "../domain/match";
 import type { SecondmentStatus } from "../domain/secondment";
+import { matchesByPerson, personStage, type PersonStage } from "../domain/stage";
 import { SKILLS } from "../domain/skills";
 import { channelLabel } from "../domain/role-record";
 import { DEFAULT_LANG, LANGS, t } from "../i18n";
+import type { ChangeLog } from "../store/changes";
 import { allPages } from "../store/paged";
 
 /**
@@ -19,7 +21,8 @@ import { allPages } from "../store/paged";
  * Pages are large because the local store scans everything again for each page.
  */
 
-export type PoolStatus = "available" | "matched" | "placed" | "withdrawn";
+/** A person's stage (src/domain/stage.ts: the CSV export and the chat read it there too). */
+export type PoolStatus = PersonStage;
 export type RoleStatus = "open" | "filled" | "withdrawn";
 
 export interface InterestRow {
@@ -161,15 +164,9 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
     }));
 
   const releaseOf = new Map(approvals.map((a) => [a.personKey, a.status]));
-  const live = matches.filter((m) => m.status !== "closed");
-  const personState = new Map<string, PoolStatus>();
+  const byPerson = matchesByPerson(matches);
   const goingAhead = new Map<string, number>();
-  for (const m of live) {
-    if (m.status === "agreeing") {
-      personState.set(m.candidateKey, "placed");
-      goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
-    } else if (!personState.has(m.candidateKey)) personState.set(m.candidateKey, "matched");
-  }
+  for (const m of matches) if (m.status === "agreeing") goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
 
   const interests: InterestRow[] = interestRaw
     .filter((r) => str(r["pk"]) && (r["status"] === "submitted" || r["status"] === "withdrawn"))
@@ -185,7 +182,7 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
       secondmentTypes: strs(r["types"]),
       availableFrom: str(r["availableFrom"]),
       release: releaseOf.get(str(r["pk"])) ?? "none",
-      status: r["status"] === "withdrawn" ? "withdrawn" : (personState.get(str(r["pk"])) ?? "available"),
+      status: personStage(str(r["status"]), byPerson.get(str(r["pk"])) ?? []),
       skills: skillText(r["skills"]),
       submittedAt: str(r["submittedAt"]),
     }));
@@ -240,12 +237,20 @@ export class PoolIndex {
   private building: Promise<PoolSnapshot> | undefined;
   private stale = true;
   private version = 0;
+  /** The newest change marker the current copy includes: its time (store seconds) and the markers of that second. */
+  private seen: { ts: number; ids: Set<string> } = { ts: 0, ids: new Set() };
 
+  /**
+   * `changes`: the change markers every write of an interest, role, release or match leaves (as
+   * matching reads them), so a change made anywhere (a button in chat, another instance) shows in
+   * the tables at once rather than when the copy is next too old.
+   */
   constructor(
     private readonly people: Container,
     private readonly matches: Container,
     private readonly secondments: Container,
     private readonly maxAgeMs = 60_000,
+    private readonly changes?: ChangeLog,
   ) {}
 
   /** Something changed here: the next read rebuilds. */
@@ -253,13 +258,29 @@ export class PoolIndex {
     this.stale = true;
   }
 
+  /** Markers newer than the current copy: something changed since it was read. */
+  private async changedSince(): Promise<boolean> {
+    if (!this.changes) return false;
+    return (await this.changes.since(this.seen.ts)).some((m) => m._ts > this.seen.ts || !this.seen.ids.has(m.id));
+  }
+
+  /** Note the markers there are now, before reading: a change after this shows as a newer marker. */
+  private async noteMarkers(): Promise<void> {
+    if (!this.changes) return;
+    const markers = await this.changes.since(this.seen.ts);
+    const ts = Math.max(this.seen.ts, ...markers.map((m) => m._ts));
+    const ids = new Set(markers.filter((m) => m._ts === ts).map((m) => m.id));
+    this.seen = { ts, ids: ts === this.seen.ts ? new Set([...this.seen.ids, ...ids]) : ids };
+  }
+
   async snapshot(): Promise<PoolSnapshot> {
-    const fresh = this.current && !this.stale && Date.now() - this.current.builtAt < this.maxAgeMs;
+    const fresh = this.current && !this.stale && Date.now() - this.current.builtAt < this.maxAgeMs && !(await this.changedSince());
     if (fresh) return this.current!;
     if (!this.building) {
       this.stale = false;
       const version = ++this.version;
-      this.building = readSnapshot(this.people, this.matches, this.secondments, version)
+      this.building = this.noteMarkers()
+        .then(() => readSnapshot(this.people, this.matches, this.secondments, version))
         .then((snap) => {
           this.current = snap;
           return snap;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { gradeLevel, isGradeId } from "../domain/grades";
 import { choiceIds, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES } from "../domain/options";
+import { PERSON_STAGES } from "../domain/stage";
 import type { InterestRow, PoolSnapshot, RoleRow } from "./pool-index";
 
 /**
@@ -8,7 +9,8 @@ import type { InterestRow, PoolSnapshot, RoleRow } from "./pool-index";
  * a page is handed back with an opaque cursor for the next one.
  */
 
-export const INTEREST_STATUSES = ["available", "matched", "placed", "withdrawn"] as const;
+/** A person's stages, as the People table filters on them: src/domain/stage.ts works them out. */
+export const INTEREST_STATUSES = PERSON_STAGES;
 export const ROLE_STATUSES = ["open", "filled", "withdrawn"] as const;
 export const RELEASE_STATUSES = ["pending", "approved", "declined", "unreachable", "cancelled", "none"] as const;
 

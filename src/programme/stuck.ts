@@ -26,6 +26,8 @@ export type StuckKind = (typeof STUCK_KINDS)[number];
 export interface Recipient {
   tenantId: string;
   aadObjectId: string;
+  /** For a match: which side of it they are, so their reminder opens their side's card. */
+  side?: "host" | "secondee";
 }
 
 /** What is waiting, as facts to word (no personal details beyond names and titles). */
@@ -45,6 +47,8 @@ export interface StuckItem {
   recipients: Recipient[];
   /** The person key of everyone the item names or a reminder goes to: the audit entry of a reminder carries them (not sent to the page). */
   about: string[];
+  /** The match a "meeting" item is about: its reminders carry a button that opens the match card (not sent to the page). */
+  matchId?: string;
 }
 
 const digest = (t: string) => createHash("sha256").update(t).digest("hex").slice(0, 24);
@@ -83,8 +87,8 @@ export async function stuckItems(people: Container, matches: Container, secondme
   for (const m of open) {
     const host = split(m.opening.ownerKey);
     const waiting: Recipient[] = [];
-    if (!m.outcomes?.host && host) waiting.push(host);
-    if (m.status === "meeting" && !m.outcomes?.secondee) waiting.push({ tenantId: m.candidate.tenantId, aadObjectId: m.candidate.aadObjectId });
+    if (!m.outcomes?.host && host) waiting.push({ ...host, side: "host" });
+    if (m.status === "meeting" && !m.outcomes?.secondee) waiting.push({ tenantId: m.candidate.tenantId, aadObjectId: m.candidate.aadObjectId, side: "secondee" });
     items.push({
       id: `meeting:${digest(m.id)}`,
       kind: "meeting",
@@ -92,6 +96,7 @@ export async function stuckItems(people: Container, matches: Container, secondme
       ...since(m.arrangedBy?.at ?? m.confirmedAt, today),
       recipients: waiting,
       about: keysOf({ tenantId: m.candidate.tenantId, aadObjectId: m.candidate.aadObjectId }, ...waiting),
+      matchId: m.id,
     });
   }
   for (const s of secs) {
@@ -188,7 +193,7 @@ export function reminderMessages(item: StuckItem, slot: string, serviceUrl: stri
 }
 
 /** An item as the page shows it, in `lang`: no recipients. */
-export const publicItem = ({ recipients, facts, about: _about, ...rest }: StuckItem, lang: Lang) => ({
+export const publicItem = ({ recipients, facts, about: _about, matchId: _matchId, ...rest }: StuckItem, lang: Lang) => ({
   ...rest,
   ...describeStuck(lang, facts),
   sinceText: formatDate(lang, rest.since),

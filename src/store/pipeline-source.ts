@@ -18,7 +18,7 @@ export class PipelineSource {
       rows<InterestRow>(this.people, "SELECT c.pk, c.status, c.submittedAt FROM c WHERE c.type = 'interest'"),
       rows<ApprovalRow>(this.people, "SELECT c.pk, c.status FROM c WHERE c.type = 'approval'"),
       rows<RoleRow>(this.people, "SELECT c.id, c.status, c.details.form.openings AS openings FROM c WHERE c.type = 'role'"),
-      rows<MatchRow>(this.matches, "SELECT c.id, c.status, c.confirmedAt, c.closedBy, c.candidate.key AS candidateKey, c.opening.id AS openingId FROM c WHERE c.type = 'match'"),
+      rows<MatchRow>(this.matches, "SELECT c.id, c.status, c.confirmedAt, c.closedBy, c.closedNote, c.candidate.key AS candidateKey, c.opening.id AS openingId FROM c WHERE c.type = 'match'"),
       rows<SecondmentRow>(
         this.secondments,
         "SELECT c.matchId, c.status, c.startedAt, c.terms.startDate AS startDate, " +
@@ -44,6 +44,7 @@ export class PipelineSource {
             confirmedAt: isText(r.confirmedAt) ? r.confirmedAt : "",
             ...(isText(r.openingId) ? { openingId: r.openingId } : {}),
             ...(isText(r.closedBy) ? { closedBy: r.closedBy as MatchFacts["closedBy"] } : {}),
+            ...(isText(r.closedNote) ? { closedNote: r.closedNote as MatchFacts["closedNote"] } : {}),
           }),
         ),
       secondments: secondments
@@ -83,6 +84,7 @@ interface MatchRow {
   status: string;
   confirmedAt?: string;
   closedBy?: string;
+  closedNote?: string;
   candidateKey?: string;
   openingId?: string;
 }

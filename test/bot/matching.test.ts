@@ -224,7 +224,7 @@ describe("matching people to roles, through the bot", function () {
     const fresh = await suggestionsFor("Gil Moss", "Housing policy adviser");
     const lines = cardText(fresh).split("\n");
     assert.doesNotMatch(JSON.stringify(fresh), /Eve Hart/);
-    assert.ok(lines.some((line) => /^Confirmed by/.test(line)), "the erased person's match is still shown");
+    assert.ok(lines.some((line) => /^Confirmed: informal chat to arrange \(confirmed by/.test(line)), "the erased person's match is still shown, with its stage");
     assert.deepEqual(lines.filter((line) => /^\s*,|,\s*$/.test(line)), [], "no line of only a comma, or starting or ending with one");
   });
 });

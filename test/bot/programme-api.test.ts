@@ -205,7 +205,8 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     const slot = reminderSlot(todayInLondon(new Date())).day;
     const queued = await bot.app.store.container("outbox").items.query(`SELECT c.id FROM c WHERE c.purpose = 'programme-reminder' AND CONTAINS(c.id, '${slot}')`).fetchAll();
     assert.equal(queued.resources.length, 1);
-    await bot.connector.waitFor(() => bot.connector.sent.some((s) => /A reminder from the secondment programme team: the match of Ana Jones/.test(s.body.text ?? "")), 10_000);
+    // The reminder is a card with a button that opens the match card (test/bot/my-matches.test.ts presses it).
+    await bot.connector.waitFor(() => bot.connector.sent.some((s) => s.body.attachments?.[0]?.contentType === CARD && /A reminder from the secondment programme team: the match of Ana Jones/.test(cardText(s.body.attachments[0].content))), 10_000);
     const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
     assert.equal(audit.filter((e: any) => e.action === "reminder").length, 1);
   });

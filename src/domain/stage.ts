@@ -1,0 +1,66 @@
+import { t, type Lang } from "../i18n";
+import type { Match, MatchStatus } from "./match";
+
+/**
+ * Where a match stands, and where a person stands in the pool: the one place both are worked out
+ * from what is stored. Every screen and export reads them through these functions (the CSV
+ * exports, the Programme tab's tables and cards, "my matches" and the match cards), so a match
+ * or a person never shows one stage in one place and another elsewhere.
+ */
+
+/**
+ * A match's stage. "confirmed": the programme team confirmed it and the informal chat is still to
+ * be arranged; "meeting": the informal chat, until both sides have answered; "agreeing": both
+ * want to go ahead (the details are being agreed); "closed": not going ahead; "notSuitable": the
+ * programme team turned the suggestion down (the people in it were never told).
+ */
+export const MATCH_STAGES = ["confirmed", "meeting", "agreeing", "closed", "notSuitable"] as const;
+export type MatchStage = (typeof MATCH_STAGES)[number];
+
+/** The stored fields a match's stage depends on (exports and the tab read only these). */
+export type StageFacts = Pick<Match, "status" | "closedNote"> & { closedBy?: string | undefined };
+
+export function matchStage(m: StageFacts): MatchStage {
+  switch (m.status) {
+    case "notified":
+      return "confirmed";
+    case "meeting":
+    case "agreeing":
+      return m.status;
+    case "closed":
+      // Matches turned down before closedNote existed carry only who closed them.
+      return m.closedNote === "not-suitable" || (m.closedBy === "programme-team" && !m.closedNote) ? "notSuitable" : "closed";
+  }
+}
+
+/** A match's stage in words, in `lang`. */
+export const matchStageLabel = (lang: Lang, stage: MatchStage): string => t(lang, `match.stage.${stage}`);
+
+/** A person's stage in the pool: the same ids the Programme tab filters on. */
+export const PERSON_STAGES = ["available", "matched", "placed", "withdrawn"] as const;
+export type PersonStage = (typeof PERSON_STAGES)[number];
+
+/**
+ * Where a person stands: withdrawn if they withdrew their interest; "placed" once a match of
+ * theirs is going ahead; "matched" while one is confirmed or being talked over; else available.
+ */
+export function personStage(interestStatus: string, matches: readonly { status: MatchStatus }[]): PersonStage {
+  if (interestStatus === "withdrawn") return "withdrawn";
+  if (matches.some((m) => m.status === "agreeing")) return "placed";
+  if (matches.some((m) => m.status === "notified" || m.status === "meeting")) return "matched";
+  return "available";
+}
+
+/** A person's stage in words, in `lang`. */
+export const personStageLabel = (lang: Lang, stage: PersonStage): string => t(lang, `programme.status.person.${stage}`);
+
+/** Each person's matches by their key, for personStage over many people at once. */
+export function matchesByPerson<M extends { status: MatchStatus }>(matches: readonly (M & { candidateKey: string })[]): Map<string, M[]> {
+  const out = new Map<string, M[]>();
+  for (const m of matches) {
+    const list = out.get(m.candidateKey);
+    if (list) list.push(m);
+    else out.set(m.candidateKey, [m]);
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { matchesByPerson, matchStage, matchStageLabel, MATCH_STAGES, personStage, personStageLabel } from "../../src/domain/stage";
+
+describe("stages: where a match and a person stand, worked out in one place", () => {
+  it("gives each stored match status its stage, telling a pair the programme team turned down from one that closed later", () => {
+    assert.equal(matchStage({ status: "notified" }), "confirmed");
+    assert.equal(matchStage({ status: "meeting" }), "meeting");
+    assert.equal(matchStage({ status: "agreeing" }), "agreeing");
+    assert.equal(matchStage({ status: "closed", closedBy: "host" }), "closed");
+    assert.equal(matchStage({ status: "closed", closedBy: "programme-team", closedNote: "called-off" }), "closed", "called off by the programme team is not 'not suitable'");
+    assert.equal(matchStage({ status: "closed", closedBy: "programme-team", closedNote: "not-suitable" }), "notSuitable");
+    assert.equal(matchStage({ status: "closed", closedBy: "programme-team" }), "notSuitable", "turned down before closedNote existed");
+  });
+
+  it("words every stage in both languages, never 'Suggested' for a confirmed match", () => {
+    for (const stage of MATCH_STAGES) assert.notEqual(matchStageLabel("en-GB", stage), matchStageLabel("cy", stage));
+    assert.equal(matchStageLabel("en-GB", "confirmed"), "Confirmed: informal chat to arrange");
+    assert.equal(matchStageLabel("cy", "confirmed"), "Wedi'i gadarnhau: angen trefnu sgwrs anffurfiol");
+  });
+
+  it("puts a person in the pool stage their matches say", () => {
+    assert.equal(personStage("submitted", []), "available");
+    assert.equal(personStage("submitted", [{ status: "closed" }, { status: "notified" }]), "matched");
+    assert.equal(personStage("submitted", [{ status: "meeting" }, { status: "agreeing" }]), "placed");
+    assert.equal(personStage("withdrawn", [{ status: "agreeing" }]), "withdrawn");
+    assert.equal(personStageLabel("en-GB", "matched"), "Matched");
+    const byPerson = matchesByPerson([{ candidateKey: "t:a", status: "closed" as const }, { candidateKey: "t:a", status: "meeting" as const }, { candidateKey: "t:b", status: "closed" as const }]);
+    assert.equal(personStage("submitted", byPerson.get("t:a") ?? []), "matched");
+    assert.equal(personStage("submitted", byPerson.get("t:b") ?? []), "available");
+  });
+});
