@@ -83,7 +83,9 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
   fromQuestion("/api/programme/knowledge/alternate", alternateInput, async (m, data) => {
     const added = await addAlternateChange(s, m.caller, data);
     if (added.kind === "no-entry") return [400, { error: t(m.lang, "programme.kb.error.field", { field: "entryId" }), field: "entryId" }];
-    return [200, { n: added.n, message: t(m.lang, "programme.kb.alternateAdded", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
+    // Nothing written (it was already there): said plainly, not as an error, so a double click reads well.
+    if (added.kind === "already") return [200, { changed: false, message: t(m.lang, "programme.kb.alreadyAlternate", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
+    return [200, { n: added.n, changed: true, message: t(m.lang, "programme.kb.alternateAdded", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
   });
 
   fromQuestion("/api/programme/knowledge/answer", answerInput, async (m, data) => {
