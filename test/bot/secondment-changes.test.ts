@@ -20,7 +20,7 @@ const CARD = "application/vnd.microsoft.card.adaptive";
  *
  * The bot's clock starts at Wednesday 10 March 2027, 10:00 UK time, and runs at real speed. The
  * secondments started on Monday 1 February 2027 and end on 30 September 2027, with check-ins every
- * 4 weeks, 4 weeks' notice and a 12-month cap (so the latest end date is 31 January 2028).
+ * 4 weeks, 4 weeks' notice and a 12-month cap (so the latest end date is 1 February 2028).
  */
 describe("changes during a secondment: reports, feedback, extensions and ending early", function () {
   this.timeout(60_000);
@@ -193,11 +193,11 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       const { vic, sid } = await secondment();
       const formCard = await bot.teams.press(chat(vic), vic, VERBS.openExtension, { secondmentId: sid });
       assert.match(cardText(formCard), /It now ends on 30 September 2027/);
-      assert.match(cardText(formCard), /The latest end date the organisations allow is 31 January 2028\./);
+      assert.match(cardText(formCard), /The latest end date the organisations allow is 1 February 2028\./);
       assert.equal(hasInput(formCard, "overrideReason"), false, "no override for a party");
       const send = action(formCard, "Ask for the extension");
-      const refused = await bot.teams.press(chat(vic), vic, send.verb, { ...send.data, newEndDate: "2028-02-01", reason: "Second phase", overrideReason: "Please" });
-      assert.match(cardText(refused), /New end date must be on or before 31 January 2028\. The organisation limits secondments to 12 months\./);
+      const refused = await bot.teams.press(chat(vic), vic, send.verb, { ...send.data, newEndDate: "2028-02-02", reason: "Second phase", overrideReason: "Please" });
+      assert.match(cardText(refused), /New end date must be on or before 1 February 2028\. The organisation limits secondments to 12 months\./);
       assert.equal(inputValue(refused, "reason"), "Second phase");
       assert.deepEqual((await stored(sid)).extensions, [], "nothing stored");
     });
@@ -207,11 +207,11 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       const formCard = await bot.teams.press(chat(pat), pat, VERBS.openExtension, { secondmentId: sid });
       assert.ok(hasInput(formCard, "overrideReason"), "the programme team can give a reason to go past the limit");
       const send = action(formCard, "Ask for the extension");
-      const noReason = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-01", reason: "Second phase", overrideReason: "" });
+      const noReason = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-02", reason: "Second phase", overrideReason: "" });
       assert.match(cardText(noReason), /To allow it anyway, enter the reason/);
       assert.deepEqual((await stored(sid)).extensions, []);
 
-      const asked = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-01", reason: "Second phase", overrideReason: "Ministerial priority until the spring." });
+      const asked = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-02", reason: "Second phase", overrideReason: "Ministerial priority until the spring." });
       assert.match(cardText(asked), /We have asked Ana Jones, Sam Lee and Vic Osei to agree to the new end date\./);
       const ext = (await stored(sid)).extensions[0]!;
       assert.equal(ext.status, "pending");
@@ -220,6 +220,32 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.deepEqual(ext.override, { by: { aadObjectId: pat.aadObjectId, name: "Pat Programme" }, reason: "Ministerial priority until the spring." });
       assert.match(readable(asked), /Past the limit: Allowed by Pat Programme \(programme team\): Ministerial priority/);
       await arrive(...PARTIES.map((p) => `extension:${sid}:${ext.id}:${p}`));
+    });
+
+    it("counts months as people do: 7 March to 7 December (or the 6th) is 9 months, and 10 once extended to 7 January", async () => {
+      const cast = async (endDate: string) => {
+        const ana = person("Ana Jones");
+        const sam = person("Sam Lee");
+        const vic = person("Vic Osei");
+        const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "confirmed", terms: { ...ACTIVE_TERMS, startDate: "2027-03-07", endDate } });
+        return { ana, sam, vic, sid };
+      };
+      const dates = async (p: Person, sid: string) => /Dates: (.*)/.exec(readable(await bot.teams.press(chat(p), p, VERBS.mySecondment, { secondmentId: sid })))?.[1];
+      const nine = await cast("2027-12-07");
+      assert.equal(await dates(nine.ana, nine.sid), "7 March 2027 to 7 December 2027 (9 months)");
+      const dayBefore = await cast("2027-12-06");
+      assert.equal(await dates(dayBefore.vic, dayBefore.sid), "7 March 2027 to 6 December 2027 (9 months)");
+
+      const { ana, sam, vic, sid } = nine;
+      await bot.teams.press(chat(vic), vic, VERBS.submitExtension, { secondmentId: sid, newEndDate: "2028-01-07", reason: "A second phase." });
+      const ext = (await stored(sid)).extensions[0]!;
+      await arrive(`extension:${sid}:${ext.id}:secondee`, `extension:${sid}:${ext.id}:homeManager`);
+      for (const p of [ana, sam]) {
+        const agree = action(cardsTo(p).find((c) => /Extend the secondment/.test(cardText(c)))!, "Agree to the extension");
+        await bot.teams.press(chat(p), p, agree.verb, agree.data);
+      }
+      assert.equal((await stored(sid)).terms!.endDate, "2028-01-07");
+      assert.equal(await dates(ana, sid), "7 March 2027 to 7 January 2028 (10 months)");
     });
 
     it("changes the end date when all three agree, tells everyone and schedules the new end and return reminder", async () => {

@@ -106,8 +106,8 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     // She sends it with an end date past the 12-month cap and no home HR contact: the errors are Welsh, her entries kept.
     const wrong = await bot.teams.press(personalChat(ana), ana, VERBS.submitAgreement, { secondmentId: sid, version: 1, ...AGREEMENT_INPUT, endDate: "2028-12-31", homeHrContact: "" });
     assert.equal(gwall(wrong, "homeHrContact"), "Rhowch gyfeiriad e-bost cyswllt AD yn y sefydliad cartref");
-    assert.equal(gwall(wrong, "endDate"), "Dyddiad gorffen: rhaid iddo fod ar 5 Medi 2028 neu cyn hynny. Mae'r sefydliad yn cyfyngu secondiadau i 12 mis.");
-    assert.match(cardText(wrong), /Gyda dyddiad dechrau o 6 Medi 2027, y dyddiad gorffen diweddaraf yw 5 Medi 2028\./);
+    assert.equal(gwall(wrong, "endDate"), "Dyddiad gorffen: rhaid iddo fod ar 6 Medi 2028 neu cyn hynny. Mae'r sefydliad yn cyfyngu secondiadau i 12 mis.");
+    assert.match(cardText(wrong), /Gyda dyddiad dechrau o 6 Medi 2027, y dyddiad gorffen diweddaraf yw 6 Medi 2028\./);
     assert.ok(JSON.stringify(wrong).includes("Build a model of housing demand with the strategy team."), "her entries are kept");
     assert.equal((await secondments.get(sid))!.termsVersion, 1, "nothing was stored");
 
