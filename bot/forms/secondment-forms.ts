@@ -155,7 +155,7 @@ export function feedbackForm(lang: Lang, o: { secondmentId: string; feedbackId: 
   };
 }
 
-export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd: string; latestEnd: string; mayOverride: boolean }): FormContent {
+export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd: string; limit: Pick<EndLimit, "latestEnd" | "because" | "capMonths">; mayOverride: boolean }): FormContent {
   const f = (id: string, spec: Spec) => fieldOf(lang, id, (part) => `secondmentChanges.form.extension.${id}.${part}`, spec);
   return {
     lang,
@@ -164,7 +164,8 @@ export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd:
     sections: [
       {
         heading: t(lang, "secondmentChanges.form.extension.section"),
-        note: t(lang, "secondmentChanges.form.extension.note", { date: formatDate(lang, o.latestEnd) }),
+        // Which limit it is: the secondee's fixed-term contract, or the organisations' cap.
+        note: t(lang, "secondmentChanges.form.extension.note", { date: formatDate(lang, o.limit.latestEnd), because: o.limit.because === "fixed-term" ? "contract" : "cap", months: o.limit.capMonths }),
         fields: [
           f("newEndDate", { kind: "date", required: true }),
           f("reason", { kind: "multiline", required: true, maxLength: 1000 }),

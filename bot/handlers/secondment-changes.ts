@@ -242,10 +242,11 @@ function cannotExtend(sec: Secondment): string | undefined {
 
 function extensionContent(s: Services, c: Caller, sec: Secondment): FormContent {
   const terms = sec.terms!;
+  const latest = latestEndDate({ startDate: terms.startDate, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd });
   return extensionForm(c.lang, {
     secondmentId: sec.id,
     currentEnd: terms.endDate,
-    latestEnd: latestEndDate({ startDate: terms.startDate, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd }).date,
+    limit: { latestEnd: latest.date, because: latest.because, capMonths: sec.capMonths },
     mayOverride: isProgrammeTeam(s, c.person),
   });
 }

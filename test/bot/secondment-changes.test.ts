@@ -193,13 +193,29 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       const { vic, sid } = await secondment();
       const formCard = await bot.teams.press(chat(vic), vic, VERBS.openExtension, { secondmentId: sid });
       assert.match(cardText(formCard), /It now ends on 30 September 2027/);
-      assert.match(cardText(formCard), /The latest end date the organisations allow is 1 February 2028\./);
+      assert.match(cardText(formCard), /The latest end date is 1 February 2028\. The organisations allow secondments of up to 12 months from the start date\./);
       assert.equal(hasInput(formCard, "overrideReason"), false, "no override for a party");
       const send = action(formCard, "Ask for the extension");
       const refused = await bot.teams.press(chat(vic), vic, send.verb, { ...send.data, newEndDate: "2028-02-02", reason: "Second phase", overrideReason: "Please" });
       assert.match(cardText(refused), /New end date must be on or before 1 February 2028\. The organisation limits secondments to 12 months\./);
       assert.equal(inputValue(refused, "reason"), "Second phase");
       assert.deepEqual((await stored(sid)).extensions, [], "nothing stored");
+    });
+
+    it("says when the latest end date is the secondee's fixed-term contract, in English and Welsh", async () => {
+      const ana = person("Ana Jones");
+      const sam = person("Sam Lee");
+      const vic = person("Vic Osei");
+      const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "active", fixedTermEnd: "2028-01-07" });
+      const english = cardText(await bot.teams.press(chat(vic), vic, VERBS.openExtension, { secondmentId: sid }));
+      assert.match(english, /The latest end date is 7 January 2028, when the secondee's fixed-term contract ends\./);
+      assert.doesNotMatch(english, /organisations allow/);
+      const welsh = cardText(await bot.teams.press(chat(ana), ana, VERBS.openExtension, { secondmentId: sid }, { locale: "cy-GB" }));
+      assert.match(welsh, /Y dyddiad gorffen diweddaraf yw 7 Ionawr 2028, pan fydd contract cyfnod penodol y secondai yn dod i ben\./);
+      // Without a contract, in Welsh: the organisations' limit.
+      const other = await secondment();
+      const cap = cardText(await bot.teams.press(chat(other.ana), other.ana, VERBS.openExtension, { secondmentId: other.sid }, { locale: "cy-GB" }));
+      assert.match(cap, /Y dyddiad gorffen diweddaraf yw 1 Chwefror 2028\. Mae'r sefydliadau'n caniatáu secondiadau o hyd at 12 mis o'r dyddiad dechrau\./);
     });
 
     it("lets the programme team go past the limit with a reason, recorded, and asks all three parties", async () => {
