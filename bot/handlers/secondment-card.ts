@@ -220,7 +220,8 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
   const actions: ActionModel[] = [];
   const canAnswer = ext.status === "pending" && (sec.status === "active" || sec.status === "confirmed") && mine.some((p) => !ext.approvals[p]);
   if (canAnswer) actions.push({ title: m("secondmentChanges.extension.action.agree"), verb: VERBS.approveExtension, data: ref });
-  if (mine.length > 0) actions.push({ title: m("secondment.action.mySecondment"), verb: VERBS.mySecondment, data: { secondmentId: sec.id } });
+  // Agree and Decline side by side; where to go next after them.
+  const navigation: ActionModel[] = mine.length > 0 ? [{ title: m("secondment.action.mySecondment"), verb: VERBS.mySecondment, data: { secondmentId: sec.id } }] : [];
   const model: SecondmentModel = {
     heading: m("secondmentChanges.extension.heading", { status: ext.status, date: formatDate(lang, ext.newEndDate) }),
     intro: m("secondmentChanges.extension.intro", { team, asker: asker(lang, sec, ext), secondee: sec.secondee.name }),
@@ -229,6 +230,7 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
     statusText: m(`secondmentChanges.extension.status.${ext.status}`, values),
     statusStyle: STYLE[ext.status],
     actions,
+    navigation,
     refresh: { data: { secondmentId: sec.id, view: "extension", extensionId: ext.id }, userIds: refreshUserIds(sec) },
   };
   if (canAnswer) {

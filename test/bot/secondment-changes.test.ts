@@ -277,6 +277,8 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.match(readable(samCard), /Current end date: 30 September 2027/);
       assert.match(readable(samCard), /New end date: 31 December 2027/);
       assert.match(readable(samCard), /Reason: The model needs a second phase\./);
+      // The two decisions side by side, then where to go next.
+      assert.deepEqual(samCard.actions.map((x: Card) => x.title), ["Agree to the extension", "Decline", "My secondment"]);
       assert.deepEqual(samCard.refresh.action.data, { secondmentId: sid, view: "extension", extensionId: ext.id });
       // Teams user ids (29:…), not Entra ids. Only Vic has written to the bot so far, so Teams has
       // told us only his; the others' would be there once they had (see test/bot/matching.test.ts).

@@ -197,6 +197,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     assert.match(cardText(anaCard), /Dywedwch a ydych chi'n cytuno i ymestyn eich secondiad\./);
     assert.match(words(anaCard), /Dyddiad gorffen presennol\n30 Medi 2027/);
     assert.ok(action(anaCard, "Cytuno i'r estyniad"));
+    assert.deepEqual(anaCard.actions.map((x: { title: string }) => x.title), ["Cytuno i'r estyniad", "Gwrthod", "Fy secondiad"], "decisions together, then where to go next");
     const samCard = cardsTo(sam).find((c) => JSON.stringify(c).includes(sid))!;
     assert.match(cardText(samCard), /Dywedwch a ydych chi'n cytuno i ymestyn secondiad Ana Jones\./);
     assert.doesNotMatch(words(samCard), /Agree to the extension|Current end date|Decline/);
