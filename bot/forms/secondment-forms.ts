@@ -64,6 +64,8 @@ export function agreementForm(lang: Lang, o: { secondmentId: string; version: nu
           f("roleSpecification", { kind: "multiline", required: true, maxLength: 2000 }, true),
           f("hostManagerName", { kind: "text", required: true, maxLength: 120 }),
           f("hostManagerEmail", { kind: "text", maxLength: 254 }),
+          // Chosen from Teams, the bot can tell them when the agreement is confirmed or extended.
+          f("hostManagerId", { kind: "people", placeholder: t(lang, "secondment.form.agreement.hostManagerId.placeholder"), choices: [] }, true),
           f("workingPattern", { kind: "choice", required: true, choices: choicesIn(lang, "workingPattern", WORKING_PATTERNS), expanded: true }),
           f("daysPerWeek", { kind: "number", min: 1, max: 4.5 }),
         ],

@@ -67,6 +67,18 @@ export async function tellProgrammeTeam(s: Services, sec: Secondment, idPrefix: 
   }
 }
 
+/**
+ * A short note to the line manager at the host, when the agreement names them from Teams
+ * (terms.hostManagerId) and they are not already one of the three parties. Only what the news
+ * means for them: names, organisation and dates, nothing else from the agreement.
+ */
+export async function tellHostManager(s: Services, sec: Secondment, idPrefix: string, text: (lang: Lang) => string, purpose: string): Promise<void> {
+  const id = sec.terms?.hostManagerId;
+  if (!id || PARTIES.some((p) => personOf(sec, p)?.aadObjectId.toLowerCase() === id.toLowerCase())) return;
+  const lang = await recipientLang(s, sec.tenantId, id);
+  await s.outbox.enqueue({ id: `${idPrefix}:hostLineManager`, target: targetOf(sec, id), activity: note(text(lang)), purpose });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The card that shows a secondment as it stands, for the person looking
 

@@ -57,7 +57,7 @@ import {
   whoIs,
   type SecondmentRef,
 } from "./secondment";
-import { asker, extensionCard } from "./secondment-card";
+import { asker, extensionCard, tellHostManager } from "./secondment-card";
 export { extensionCard };
 import { callOff } from "../../src/domain/match";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -461,6 +461,7 @@ async function afterAgreed(s: Services, sec: Secondment, ext: Extension): Promis
   const agreedNote = (lang: Lang, party: Party | undefined) =>
     t(lang, "secondmentChanges.extension.agreedNote", { whose: party === "secondee" ? "your" : "named", secondee: sec.secondee.name, organisation: sec.opening.organisation, date: formatDate(lang, ext.newEndDate) });
   await sendToAll(s, sec, prefix, (party, lang) => note(agreedNote(lang, party)), "extension-agreed");
+  await tellHostManager(s, sec, prefix, (lang) => t(lang, "secondmentChanges.extension.hostManagerNote", { secondee: sec.secondee.name, organisation: sec.opening.organisation, date: formatDate(lang, ext.newEndDate) }), "extension-agreed");
   if (ext.requestedBy === "programme-team" || ext.override) {
     await tellProgrammeTeam(s, sec, prefix, (lang) => agreedNote(lang, undefined), "extension-agreed");
   }

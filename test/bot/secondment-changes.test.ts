@@ -9,7 +9,7 @@ import { atUkTime } from "../../src/domain/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
-import { ACTIVE_TERMS, seedSecondment } from "../support/secondments";
+import { ACTIVE_TERMS, AGREEMENT_INPUT, seedSecondment } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -493,6 +493,59 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.equal(plan.steps["5"].status, "todo", "plan step 5 is open again");
     });
   });
+  describe("the line manager at the host", () => {
+    it("is told in their 1:1 chat when the agreement is confirmed and when an extension is agreed, if chosen from Teams; nothing private", async () => {
+      const ana = person("Ana Jones");
+      const sam = person("Sam Lee");
+      const vic = person("Vic Osei");
+      const grace = person("Grace Lee");
+      const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "agreeing" });
+      const form = await bot.teams.press(chat(vic), vic, VERBS.openAgreement, { secondmentId: sid });
+      assert.match(JSON.stringify(form), /"label":"Find them in Teams \(optional\)"/, "a people picker for the host line manager");
+      assert.match(cardText(form), /we will tell them when the secondment is confirmed and if it is extended/);
+      const input = { ...AGREEMENT_INPUT, hostManagerName: "Grace Lee", hostManagerEmail: "grace.lee@host.example.gov.uk" };
+      const bad = await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...input, hostManagerId: "not an id" });
+      assert.match(cardText(bad), /Choose the host line manager from the list, or leave it empty/);
+      assert.equal((await stored(sid)).termsVersion, 0, "nothing stored");
+      await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...input, hostManagerId: grace.aadObjectId.toUpperCase() });
+      assert.equal((await stored(sid)).terms!.hostManagerId, grace.aadObjectId.toLowerCase());
+      for (const p of [ana, sam, vic]) await bot.teams.press(chat(p), p, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
+      assert.equal((await stored(sid)).status, "confirmed");
+      await arrive(`agreement-confirmed:${sid}:v1:hostLineManager`);
+      const told = textsTo(grace);
+      assert.deepEqual(told, [
+        "Ana Jones is joining Homes England on secondment from 6 September 2027 to 28 February 2028. You are named as their line manager at Homes England. Vic Osei is the contact at the host for the secondment.",
+      ]);
+
+      const asked = await bot.teams.press(chat(vic), vic, VERBS.submitExtension, { secondmentId: sid, newEndDate: "2028-03-31", reason: "A second phase." });
+      assert.match(cardText(asked), /We have asked/);
+      const ext = (await stored(sid)).extensions[0]!;
+      await arrive(`extension:${sid}:${ext.id}:secondee`, `extension:${sid}:${ext.id}:homeManager`);
+      for (const p of [ana, sam]) {
+        const agree = action(cardsTo(p).find((c) => /Extend the secondment/.test(cardText(c)))!, "Agree to the extension");
+        await bot.teams.press(chat(p), p, agree.verb, agree.data);
+      }
+      await arrive(`extension-agreed:${sid}:${ext.id}:hostLineManager`);
+      await settle();
+      assert.deepEqual(textsTo(grace).slice(1), ["Ana Jones's secondment at Homes England has been extended. It now ends on 31 March 2028. You are named as their line manager there."]);
+      assert.equal(cardsTo(grace).length, 0, "no cards: nothing to act on");
+      const all = JSON.stringify(bot.connector.sent.filter((x) => chatsOf(grace).includes(x.conversationId)));
+      assert.doesNotMatch(all, /hr@|housing demand|A second phase|salary|adjust/i, "nothing else from the agreement");
+    });
+
+    it("is not messaged when named only by name and email", async () => {
+      const ana = person("Ana Jones");
+      const sam = person("Sam Lee");
+      const vic = person("Vic Osei");
+      const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "agreeing" });
+      await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...AGREEMENT_INPUT, hostManagerId: "" });
+      for (const p of [ana, sam, vic]) await bot.teams.press(chat(p), p, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
+      await arrive(`agreement-confirmed:${sid}:v1:secondee`);
+      await settle();
+      assert.equal(delivered(`agreement-confirmed:${sid}:v1:hostLineManager`), 0);
+    });
+  });
+
   describe("changing the agreement before the start", () => {
     it("needs everyone to confirm again, and the start job is for the version they confirmed", async () => {
       const ana = person("Ana Jones");
