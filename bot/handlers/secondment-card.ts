@@ -4,6 +4,7 @@ import { choiceText } from "../../src/domain/agreement";
 import type { PersonId } from "../../src/domain/person";
 import { listIn, nameOf, namesWithRoles, partiesOf, PARTIES, pendingExtension, personOf, waitingFor, type Extension, type Change, type Party, type Secondment } from "../../src/domain/secondment";
 import { durationInMonths } from "../../src/domain/secondment-dates";
+import { REMOVED_MARKER } from "../../src/privacy/identity";
 import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../../src/i18n";
 import { text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
@@ -74,7 +75,8 @@ export async function tellProgrammeTeam(s: Services, sec: Secondment, idPrefix: 
  */
 export async function tellHostManager(s: Services, sec: Secondment, idPrefix: string, text: (lang: Lang) => string, purpose: string): Promise<void> {
   const id = sec.terms?.hostManagerId;
-  if (!id || PARTIES.some((p) => personOf(sec, p)?.aadObjectId.toLowerCase() === id.toLowerCase())) return;
+  // Erased since (their id replaced by the marker): no one to tell.
+  if (!id || id === REMOVED_MARKER || PARTIES.some((p) => personOf(sec, p)?.aadObjectId.toLowerCase() === id.toLowerCase())) return;
   const lang = await recipientLang(s, sec.tenantId, id);
   await s.outbox.enqueue({ id: `${idPrefix}:hostLineManager`, target: targetOf(sec, id), activity: note(text(lang)), purpose });
 }
