@@ -97,7 +97,9 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
       const error = t(m.lang, "programme.kb.error.field", { field: "entryId" });
       return [400, { error, field: "entryId", errors: { entryId: error } }];
     }
-    return [200, { n: added.n, message: t(m.lang, "programme.kb.alternateAdded", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
+    // Nothing written (it was already there): said plainly, not as an error, so a double click reads well.
+    if (added.kind === "already") return [200, { changed: false, message: t(m.lang, "programme.kb.alreadyAlternate", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
+    return [200, { n: added.n, changed: true, message: t(m.lang, "programme.kb.alternateAdded", { question: data.text, topic: topicIn(m.lang, added.entry) }) }];
   });
 
   fromQuestion("/api/programme/knowledge/answer", answerInput, async (m, data) => {

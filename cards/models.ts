@@ -253,8 +253,10 @@ export interface SecondmentModel {
   sections: { heading: string; text: string }[];
   statusText: string;
   statusStyle: "default" | "emphasis" | "good" | "attention" | "warning" | "accent";
+  /** The decisions first (with reasonAction beside them), then `navigation` (e.g. "My secondment"). */
   actions: ActionModel[];
   reasonAction?: { title: string; label: string; submitTitle: string; verb: import("./verbs").Verb; data: Record<string, unknown> };
+  navigation?: ActionModel[];
   refresh: { data: Record<string, unknown>; userIds: string[] };
 }
 

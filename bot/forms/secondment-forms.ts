@@ -64,6 +64,8 @@ export function agreementForm(lang: Lang, o: { secondmentId: string; version: nu
           f("roleSpecification", { kind: "multiline", required: true, maxLength: 2000 }, true),
           f("hostManagerName", { kind: "text", required: true, maxLength: 120 }),
           f("hostManagerEmail", { kind: "text", maxLength: 254 }),
+          // Chosen from Teams, the bot can tell them when the agreement is confirmed or extended.
+          f("hostManagerId", { kind: "people", placeholder: t(lang, "secondment.form.agreement.hostManagerId.placeholder"), choices: [] }, true),
           f("workingPattern", { kind: "choice", required: true, choices: choicesIn(lang, "workingPattern", WORKING_PATTERNS), expanded: true }),
           f("daysPerWeek", { kind: "number", min: 1, max: 4.5 }),
         ],
@@ -155,7 +157,7 @@ export function feedbackForm(lang: Lang, o: { secondmentId: string; feedbackId: 
   };
 }
 
-export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd: string; latestEnd: string; mayOverride: boolean }): FormContent {
+export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd: string; limit: Pick<EndLimit, "latestEnd" | "because" | "capMonths">; mayOverride: boolean }): FormContent {
   const f = (id: string, spec: Spec) => fieldOf(lang, id, (part) => `secondmentChanges.form.extension.${id}.${part}`, spec);
   return {
     lang,
@@ -164,7 +166,8 @@ export function extensionForm(lang: Lang, o: { secondmentId: string; currentEnd:
     sections: [
       {
         heading: t(lang, "secondmentChanges.form.extension.section"),
-        note: t(lang, "secondmentChanges.form.extension.note", { date: formatDate(lang, o.latestEnd) }),
+        // Which limit it is: the secondee's fixed-term contract, or the organisations' cap.
+        note: t(lang, "secondmentChanges.form.extension.note", { date: formatDate(lang, o.limit.latestEnd), because: o.limit.because === "fixed-term" ? "contract" : "cap", months: o.limit.capMonths }),
         fields: [
           f("newEndDate", { kind: "date", required: true }),
           f("reason", { kind: "multiline", required: true, maxLength: 1000 }),

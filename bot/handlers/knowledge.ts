@@ -156,6 +156,7 @@ export async function addAlternate(s: Services, caller: Caller, data: unknown): 
   if (!parsed.success) return again(fieldErrors(parsed.error));
   const added = await addAlternateChange(s, caller, parsed.data);
   if (added.kind === "no-entry") return again({ entryId: t(caller.lang, "knowledge.error.unknownEntry") });
+  if (added.kind === "already") return show(s, caller, t(caller.lang, "knowledge.notice.alreadyAlternate", { text: parsed.data.text, topic: topicIn(caller.lang, added.entry) }));
   return show(s, caller, t(caller.lang, "knowledge.notice.addedAlternate", { text: parsed.data.text, topic: topicIn(caller.lang, added.entry) }));
 }
 
@@ -197,13 +198,20 @@ export async function undo(s: Services, caller: Caller, d: { n: number }): Promi
 // Callers check the programme team first and validate input with alternateInput() / answerInput().
 
 /** Add an unanswered question as an alternate of an entry (etag-guarded change log), and mark the question dealt with. */
-export async function addAlternateChange(s: Services, caller: Caller, input: z.output<ReturnType<typeof alternateInput>>): Promise<{ kind: "added"; entry: FaqEntry; n: number } | { kind: "no-entry" }> {
+export async function addAlternateChange(
+  s: Services,
+  caller: Caller,
+  input: z.output<ReturnType<typeof alternateInput>>,
+): Promise<{ kind: "added"; entry: FaqEntry; n: number } | { kind: "already"; entry: FaqEntry } | { kind: "no-entry" }> {
   const entry = await s.knowledge.entry(input.entryId);
   if (!entry) return { kind: "no-entry" };
   // The alternate helps questions in the language it is written in; too short to tell: the team member's.
   const lang = detectLanguage(input.text) ?? caller.lang;
-  const { doc, n } = await s.knowledgeStore.add({ kind: "alternate", entryId: entry.id, text: input.text, lang, questionId: input.questionId, by: author(caller), at: s.now().toISOString() });
+  // Already the entry's question or one of its alternates (a double click, or two people at once): nothing is written.
+  const change = { kind: "alternate" as const, entryId: entry.id, text: input.text, lang, questionId: input.questionId, by: author(caller), at: s.now().toISOString() };
+  const { doc, n } = await s.knowledgeStore.addUnless(change, (current) => s.knowledge.asks(current, entry.id, input.text));
   s.knowledge.use(doc);
+  if (n === undefined) return { kind: "already", entry };
   await s.knowledgeStore.resolve(input.questionId, n);
   s.log.info("knowledge base changed", { change: n, kind: "alternate", entryId: entry.id, lang });
   return { kind: "added", entry, n };

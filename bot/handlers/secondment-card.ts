@@ -4,6 +4,7 @@ import { choiceText } from "../../src/domain/agreement";
 import type { PersonId } from "../../src/domain/person";
 import { listIn, nameOf, namesWithRoles, partiesOf, PARTIES, pendingExtension, personOf, waitingFor, type Extension, type Change, type Party, type Secondment } from "../../src/domain/secondment";
 import { durationInMonths } from "../../src/domain/secondment-dates";
+import { REMOVED_MARKER } from "../../src/privacy/identity";
 import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../../src/i18n";
 import { text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
@@ -65,6 +66,19 @@ export async function tellProgrammeTeam(s: Services, sec: Secondment, idPrefix: 
     const lang = await recipientLang(s, sec.tenantId, member);
     await s.outbox.enqueue({ id: `${idPrefix}:pt:${member}`, target: targetOf(sec, member), activity: note(text(lang)), purpose });
   }
+}
+
+/**
+ * A short note to the line manager at the host, when the agreement names them from Teams
+ * (terms.hostManagerId) and they are not already one of the three parties. Only what the news
+ * means for them: names, organisation and dates, nothing else from the agreement.
+ */
+export async function tellHostManager(s: Services, sec: Secondment, idPrefix: string, text: (lang: Lang) => string, purpose: string): Promise<void> {
+  const id = sec.terms?.hostManagerId;
+  // Erased since (their id replaced by the marker): no one to tell.
+  if (!id || id === REMOVED_MARKER || PARTIES.some((p) => personOf(sec, p)?.aadObjectId.toLowerCase() === id.toLowerCase())) return;
+  const lang = await recipientLang(s, sec.tenantId, id);
+  await s.outbox.enqueue({ id: `${idPrefix}:hostLineManager`, target: targetOf(sec, id), activity: note(text(lang)), purpose });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,7 +234,8 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
   const actions: ActionModel[] = [];
   const canAnswer = ext.status === "pending" && (sec.status === "active" || sec.status === "confirmed") && mine.some((p) => !ext.approvals[p]);
   if (canAnswer) actions.push({ title: m("secondmentChanges.extension.action.agree"), verb: VERBS.approveExtension, data: ref });
-  if (mine.length > 0) actions.push({ title: m("secondment.action.mySecondment"), verb: VERBS.mySecondment, data: { secondmentId: sec.id } });
+  // Agree and Decline side by side; where to go next after them.
+  const navigation: ActionModel[] = mine.length > 0 ? [{ title: m("secondment.action.mySecondment"), verb: VERBS.mySecondment, data: { secondmentId: sec.id } }] : [];
   const model: SecondmentModel = {
     heading: m("secondmentChanges.extension.heading", { status: ext.status, date: formatDate(lang, ext.newEndDate) }),
     intro: m("secondmentChanges.extension.intro", { team, asker: asker(lang, sec, ext), secondee: sec.secondee.name }),
@@ -229,6 +244,7 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
     statusText: m(`secondmentChanges.extension.status.${ext.status}`, values),
     statusStyle: STYLE[ext.status],
     actions,
+    navigation,
     refresh: { data: { secondmentId: sec.id, view: "extension", extensionId: ext.id }, userIds: refreshUserIds(sec) },
   };
   if (canAnswer) {

@@ -57,7 +57,7 @@ import {
   whoIs,
   type SecondmentRef,
 } from "./secondment";
-import { asker, extensionCard } from "./secondment-card";
+import { asker, extensionCard, tellHostManager } from "./secondment-card";
 export { extensionCard };
 import { callOff } from "../../src/domain/match";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -242,10 +242,11 @@ function cannotExtend(sec: Secondment): string | undefined {
 
 function extensionContent(s: Services, c: Caller, sec: Secondment): FormContent {
   const terms = sec.terms!;
+  const latest = latestEndDate({ startDate: terms.startDate, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd });
   return extensionForm(c.lang, {
     secondmentId: sec.id,
     currentEnd: terms.endDate,
-    latestEnd: latestEndDate({ startDate: terms.startDate, capMonths: sec.capMonths, fixedTermEnd: sec.fixedTermEnd }).date,
+    limit: { latestEnd: latest.date, because: latest.because, capMonths: sec.capMonths },
     mayOverride: isProgrammeTeam(s, c.person),
   });
 }
@@ -460,6 +461,7 @@ async function afterAgreed(s: Services, sec: Secondment, ext: Extension): Promis
   const agreedNote = (lang: Lang, party: Party | undefined) =>
     t(lang, "secondmentChanges.extension.agreedNote", { whose: party === "secondee" ? "your" : "named", secondee: sec.secondee.name, organisation: sec.opening.organisation, date: formatDate(lang, ext.newEndDate) });
   await sendToAll(s, sec, prefix, (party, lang) => note(agreedNote(lang, party)), "extension-agreed");
+  await tellHostManager(s, sec, prefix, (lang) => t(lang, "secondmentChanges.extension.hostManagerNote", { secondee: sec.secondee.name, organisation: sec.opening.organisation, date: formatDate(lang, ext.newEndDate) }), "extension-agreed");
   if (ext.requestedBy === "programme-team" || ext.override) {
     await tellProgrammeTeam(s, sec, prefix, (lang) => agreedNote(lang, undefined), "extension-agreed");
   }

@@ -88,7 +88,7 @@ export {
   NOT_FOUND,
   type SecondmentRef,
 } from "./secondment-card";
-import { apply, dateOf, isProgrammeTeam, isReply, load, message, note, NOT_FOUND, secondmentCard, sendTo, sendToAll, tellProgrammeTeam, type SecondmentRef } from "./secondment-card";
+import { apply, dateOf, isProgrammeTeam, isReply, load, message, note, NOT_FOUND, secondmentCard, sendTo, sendToAll, tellHostManager, tellProgrammeTeam, type SecondmentRef } from "./secondment-card";
 
 // ---------------------------------------------------------------------------------------------
 // Starting: both sides of a match want to go ahead
@@ -352,6 +352,14 @@ async function afterConfirmed(s: Services, sec: Secondment): Promise<void> {
     `agreement-confirmed:${sec.id}:v${sec.termsVersion}`,
     (_party, lang) =>
       note(t(lang, "secondment.agreement.confirmedNote", { secondee: sec.secondee.name, organisation: sec.opening.organisation, start: formatDate(lang, terms.startDate), end: formatDate(lang, terms.endDate) })),
+    "agreement-confirmed",
+  );
+  await tellHostManager(
+    s,
+    sec,
+    `agreement-confirmed:${sec.id}:v${sec.termsVersion}`,
+    (lang) =>
+      t(lang, "secondment.agreement.hostManagerNote", { secondee: sec.secondee.name, organisation: sec.opening.organisation, start: formatDate(lang, terms.startDate), end: formatDate(lang, terms.endDate), host: sec.host.name }),
     "agreement-confirmed",
   );
   await s.jobs.schedule({

@@ -8,6 +8,7 @@ import {
   errorsInOrder,
   fail,
   ignore,
+  optionalAadObjectId,
   optionalEmailAddress,
   optionalDate,
   optionalNumber,
@@ -80,6 +81,7 @@ export const AGREEMENT_FIELDS = [
   "roleSpecification",
   "hostManagerName",
   "hostManagerEmail",
+  "hostManagerId",
   "workingPattern",
   "daysPerWeek",
   "salary",
@@ -113,6 +115,7 @@ const agreementSchemas = perLang((lang, m) => {
     roleSpecification: requiredText({ label: name("roleSpecification"), max: 2000, multiline: true, required: required("roleSpecification"), lang }),
     hostManagerName: requiredText({ label: name("hostManagerName"), max: 120, required: required("hostManagerName"), lang }),
     hostManagerEmail: optionalEmailAddress({ label: name("hostManagerEmail"), format: m("secondment.form.agreement.hostManagerEmail.format"), lang }),
+    hostManagerId: optionalAadObjectId(m("secondment.form.agreement.hostManagerId.invalid")),
     workingPattern: choice(choiceIds(WORKING_PATTERNS), required("workingPattern")),
     daysPerWeek: optionalNumber({ label: name("daysPerWeek"), min: 1, max: 4.5, whole: false, lang }),
     salary: choice(SALARY_ARRANGEMENTS, required("salary")),
@@ -153,6 +156,7 @@ export function validateAgreement(raw: unknown, ctx: AgreementContext, lang: Lan
     noticeWeeks: v.noticeWeeks,
   };
   if (v.hostManagerEmail) terms.hostManagerEmail = v.hostManagerEmail;
+  if (v.hostManagerId) terms.hostManagerId = v.hostManagerId;
   if (v.workingPattern === "part-time" && v.daysPerWeek !== undefined) terms.daysPerWeek = v.daysPerWeek;
   return { ok: true, value: terms };
 }
@@ -166,6 +170,7 @@ export function agreementToForm(t: AgreementTerms | undefined, defaults: Partial
       roleSpecification: "",
       hostManagerName: "",
       hostManagerEmail: "",
+      hostManagerId: "",
       workingPattern: "full-time",
       daysPerWeek: "",
       salary: "host-pays",
@@ -183,6 +188,7 @@ export function agreementToForm(t: AgreementTerms | undefined, defaults: Partial
     roleSpecification: t.roleSpecification,
     hostManagerName: t.hostManagerName,
     hostManagerEmail: t.hostManagerEmail ?? "",
+    hostManagerId: t.hostManagerId ?? "",
     workingPattern: t.workingPattern,
     daysPerWeek: t.daysPerWeek === undefined ? "" : String(t.daysPerWeek),
     salary: t.salary,

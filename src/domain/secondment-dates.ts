@@ -42,14 +42,14 @@ export function addDays(iso: string, n: number): string {
 
 /**
  * The last day a secondment starting on `startDate` may run under a cap of `capMonths` months:
- * the day before the same date `capMonths` later. Month ends follow addMonths, which clamps to the
- * end of a shorter month, and then one day is taken off: start 2027-01-01, 24 months → 2028-12-31;
- * start 2027-01-31, 1 month → 2027-02-27 (28 February less a day); start 2028-02-29,
- * 12 months → 2029-02-27.
+ * the same date `capMonths` later, as people read "two years" (7 March 2027 to 7 March 2029 is 24
+ * months; 8 March 2029 is past it). Month ends follow addMonths, which clamps to the end of a
+ * shorter month: start 2027-01-31, 1 month → 2027-02-28; start 2028-02-29, 12 months → 2029-02-28.
  */
 export function lastDayForCap(startDate: string, capMonths: number): string {
   wholeNumber("Cap in months", capMonths, 1);
-  return addDays(addMonths(startDate, capMonths), -1);
+  mustParse(startDate);
+  return addMonths(startDate, capMonths);
 }
 
 /**
@@ -104,10 +104,12 @@ export function checkEndDate(
 }
 
 /**
- * Whole months from `startDate` to `endDate` (both days included), a part month counting as a
- * month: the smallest n ≥ 1 with endDate ≤ lastDayForCap(startDate, n). So 2027-01-01 to
- * 2028-12-31 is 24 and to 2029-01-01 is 25; 2027-01-15 to 2027-02-14 is 1 and to 2027-02-15 is 2.
- * Throws RangeError if endDate is before startDate.
+ * How many months a secondment from `startDate` to `endDate` lasts, as people count them: the
+ * smallest n ≥ 1 with endDate ≤ lastDayForCap(startDate, n), a part month counting as a month.
+ * Ending on the same date n months on, or the day before, is n months: 7 March to 7 December and
+ * 7 March to 6 December are both 9; to 8 December is 10. So the months shown always agree with the
+ * cap (a secondment of at most `cap` months by this count is within it). Throws RangeError if
+ * endDate is before startDate.
  */
 export function durationInMonths(startDate: string, endDate: string): number {
   if (compareIso(endDate, startDate) < 0) {
@@ -115,10 +117,10 @@ export function durationInMonths(startDate: string, endDate: string): number {
   }
   const s = mustParse(startDate);
   const e = mustParse(endDate);
-  // addMonths(start, n) is the first day past n months. With n the difference in calendar months it
-  // falls in the end date's month, so n - 1 months is always passed: the answer is n or n + 1.
+  // With n the difference in calendar months, addMonths(start, n) falls in the end date's month,
+  // and addMonths(start, n - 1) in the month before, so the answer is n or n + 1.
   const n = Math.max(1, (e.y - s.y) * 12 + (e.m - s.m));
-  return compareIso(addMonths(startDate, n), endDate) <= 0 ? n + 1 : n;
+  return compareIso(endDate, addMonths(startDate, n)) <= 0 ? n : n + 1;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface AgreementTerms {
   endDate: string;
   hostManagerName: string;
   hostManagerEmail?: string;
+  /** The host line manager's Entra object id, when chosen from Teams: the bot then tells them when the agreement is confirmed or extended. */
+  hostManagerId?: string;
   roleSpecification: string;
   workingPattern: "full-time" | "part-time";
   daysPerWeek?: number;

@@ -2,7 +2,7 @@ import type { FaqEntry } from "./knowledge";
 import { createWelshFaq, WELSH_ENTRIES } from "./knowledge-cy";
 import { createFaq, SHIPPED_ENTRIES, type Faq } from "./search";
 import type { Lang } from "../i18n";
-import type { KbChange, KbDoc, KnowledgeStore } from "../store/knowledge";
+import { normaliseQuestion, type KbChange, type KbDoc, type KnowledgeStore } from "../store/knowledge";
 
 /**
  * Apply the programme team's changes (those not undone), in order, to the shipped entries of one
@@ -96,6 +96,17 @@ export class KnowledgeBase {
     const english = (await this.current()).entries;
     const welshOnly = (await this.current("cy")).entries.filter((e) => e.lang === "cy");
     return [...english, ...welshOnly];
+  }
+
+  /**
+   * Whether entry `entryId`, with the changes in `doc` applied, already asks `text` (its question
+   * or one of its alternates, in either language), case and spaces aside.
+   */
+  asks(doc: KbDoc, entryId: string, text: string): boolean {
+    const wanted = normaliseQuestion(text);
+    const english = applyChanges(this.options.shipped ?? SHIPPED_ENTRIES, doc.changes).find((e) => e.id === entryId);
+    const welsh = applyChanges(WELSH_ENTRIES, doc.changes, "cy").find((e) => e.id === entryId);
+    return [english, welsh].some((e) => e !== undefined && [e.question, ...(e.alternates ?? [])].some((q) => normaliseQuestion(q) === wanted));
   }
 
   get currentVersion(): number {

@@ -143,6 +143,7 @@ function secondmentForParty(s: Doc, party: Party): Record<string, unknown> {
   const terms = { ...(s.terms as Record<string, unknown> | undefined) };
   delete terms.hostManagerName;
   delete terms.hostManagerEmail;
+  delete terms.hostManagerId;
   const checkIns = ((s.checkIns as { n: number; date: string; answers: Record<string, unknown> }[] | undefined) ?? []).map((c) => ({ n: c.n, date: c.date, yourAnswer: c.answers?.[party] ?? null }));
   const feedback = ((s.feedback as { to: string; askedAt: string; answer?: string; answeredAt?: string }[] | undefined) ?? []).filter((f) => f.to === party).map((f) => ({ askedAt: f.askedAt, yourAnswer: f.answer ?? null, answeredAt: f.answeredAt ?? null }));
   const extensions = ((s.extensions as { requestedBy: string; newEndDate: string; reason: string; status: string; requestedAt: string }[] | undefined) ?? []).map((e) => ({ newEndDate: e.newEndDate, status: e.status, requestedAt: e.requestedAt, ...(e.requestedBy === party ? { yourReason: e.reason } : {}) }));

@@ -38,6 +38,12 @@ export type KbChange = {
   | { kind: "entry"; entryId: string; topic: string; question: string; answer: string[]; lang?: Lang }
 );
 
+/** A change as its author gives it: the store numbers it. */
+export type NewChange = KbChange extends infer C ? (C extends KbChange ? Omit<C, "n" | "undone"> : never) : never;
+
+/** A question as compared with another: case and runs of spaces do not matter. */
+export const normaliseQuestion = (text: string): string => text.toLowerCase().replace(/\s+/g, " ").trim();
+
 export interface KbDoc {
   version: number;
   changes: KbChange[];
@@ -80,15 +86,27 @@ export class KnowledgeStore {
   }
 
   /** Add one change (etag-guarded); returns the new document. */
-  async add(change: KbChange extends infer C ? (C extends KbChange ? Omit<C, "n" | "undone"> : never) : never): Promise<{ doc: KbDoc; n: number }> {
-    let n = 0;
-    const { doc } = await updateItem<KbDoc>(this.container, KB_DOC, KB_DOC, (current) => {
+  async add(change: NewChange): Promise<{ doc: KbDoc; n: number }> {
+    const added = await this.addUnless(change, () => false);
+    return added as { doc: KbDoc; n: number };
+  }
+
+  /**
+   * Add one change unless `already(current)` says the change log as it stands already has it
+   * (asked again on every etag retry, so two people adding the same thing at once write it once).
+   * n is undefined when nothing was written.
+   */
+  async addUnless(change: NewChange, already: (current: KbDoc) => boolean): Promise<{ doc: KbDoc; n: number | undefined }> {
+    let n: number | undefined;
+    const { doc, changed } = await updateItem<KbDoc>(this.container, KB_DOC, KB_DOC, (current) => {
       const base = current ?? { version: 0, changes: [] };
+      n = undefined;
+      if (already(base)) return undefined;
       if (base.changes.length >= MAX_CHANGES) throw new Error("The knowledge base has too many changes to keep another.");
       n = base.version + 1;
       return { version: n, changes: [...base.changes, { ...change, n } as KbChange] };
     });
-    return { doc: doc!, n };
+    return { doc: doc ?? { version: 0, changes: [] }, n: changed ? n : undefined };
   }
 
   /** Mark change n undone (etag-guarded). False if there is no such change or it is already undone. */
@@ -108,7 +126,7 @@ export class KnowledgeStore {
   // ---- Unanswered questions ----------------------------------------------
 
   static idFor(text: string): string {
-    return `q-${createHash("sha256").update(text.toLowerCase().replace(/\s+/g, " ").trim()).digest("hex").slice(0, 32)}`;
+    return `q-${createHash("sha256").update(normaliseQuestion(text)).digest("hex").slice(0, 32)}`;
   }
 
   /** Count a question the bot could not answer (text must already be scrubbed); returns its id. */

@@ -231,6 +231,19 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     assert.equal(picked, "informal-discussion");
   });
 
+  it("adding a question to an entry twice in chat stores it once and says nothing changed", async () => {
+    const VAGUE = "how does the matching meeting thing work with expenses";
+    const { resources } = await kb().items.query({ query: "SELECT * FROM c WHERE c.pk = 'unanswered'" }).fetchAll();
+    const q = resources.find((r) => r.text === VAGUE)!;
+    const before = (await kbDoc())!.version;
+    const data = { questionId: q.id, text: VAGUE, entryId: "informal-discussion" };
+    const first = await bot.teams.press(personalChat(pat), pat, VERBS.kbAddAlternate, data);
+    assert.match(cardText(first), /is now answered with "The informal discussion"/);
+    const second = await teams2.press(personalChat(pat), pat, VERBS.kbAddAlternate, { ...data, text: VAGUE.toUpperCase() });
+    assert.match(cardText(second), /"HOW DOES THE MATCHING MEETING THING WORK WITH EXPENSES" is already a question in "The informal discussion"\. Nothing was changed\./);
+    assert.equal((await kbDoc())!.version, before + 1, "one version");
+  });
+
   it("does not let someone outside the programme team see or change the knowledge base", async () => {
     const versionBefore = (await kbDoc())!.version;
     assert.equal(onlyText(await bot.teams.say(personalChat(kim), kim, "unanswered questions")), NOT_TEAM_MESSAGE);

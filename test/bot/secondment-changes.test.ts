@@ -9,7 +9,7 @@ import { atUkTime } from "../../src/domain/working-days";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
-import { ACTIVE_TERMS, seedSecondment } from "../support/secondments";
+import { ACTIVE_TERMS, AGREEMENT_INPUT, seedSecondment } from "../support/secondments";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -20,7 +20,7 @@ const CARD = "application/vnd.microsoft.card.adaptive";
  *
  * The bot's clock starts at Wednesday 10 March 2027, 10:00 UK time, and runs at real speed. The
  * secondments started on Monday 1 February 2027 and end on 30 September 2027, with check-ins every
- * 4 weeks, 4 weeks' notice and a 12-month cap (so the latest end date is 31 January 2028).
+ * 4 weeks, 4 weeks' notice and a 12-month cap (so the latest end date is 1 February 2028).
  */
 describe("changes during a secondment: reports, feedback, extensions and ending early", function () {
   this.timeout(60_000);
@@ -193,13 +193,29 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       const { vic, sid } = await secondment();
       const formCard = await bot.teams.press(chat(vic), vic, VERBS.openExtension, { secondmentId: sid });
       assert.match(cardText(formCard), /It now ends on 30 September 2027/);
-      assert.match(cardText(formCard), /The latest end date the organisations allow is 31 January 2028\./);
+      assert.match(cardText(formCard), /The latest end date is 1 February 2028\. The organisations allow secondments of up to 12 months from the start date\./);
       assert.equal(hasInput(formCard, "overrideReason"), false, "no override for a party");
       const send = action(formCard, "Ask for the extension");
-      const refused = await bot.teams.press(chat(vic), vic, send.verb, { ...send.data, newEndDate: "2028-02-01", reason: "Second phase", overrideReason: "Please" });
-      assert.match(cardText(refused), /New end date must be on or before 31 January 2028\. The organisation limits secondments to 12 months\./);
+      const refused = await bot.teams.press(chat(vic), vic, send.verb, { ...send.data, newEndDate: "2028-02-02", reason: "Second phase", overrideReason: "Please" });
+      assert.match(cardText(refused), /New end date must be on or before 1 February 2028\. The organisation limits secondments to 12 months\./);
       assert.equal(inputValue(refused, "reason"), "Second phase");
       assert.deepEqual((await stored(sid)).extensions, [], "nothing stored");
+    });
+
+    it("says when the latest end date is the secondee's fixed-term contract, in English and Welsh", async () => {
+      const ana = person("Ana Jones");
+      const sam = person("Sam Lee");
+      const vic = person("Vic Osei");
+      const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "active", fixedTermEnd: "2028-01-07" });
+      const english = cardText(await bot.teams.press(chat(vic), vic, VERBS.openExtension, { secondmentId: sid }));
+      assert.match(english, /The latest end date is 7 January 2028, when the secondee's fixed-term contract ends\./);
+      assert.doesNotMatch(english, /organisations allow/);
+      const welsh = cardText(await bot.teams.press(chat(ana), ana, VERBS.openExtension, { secondmentId: sid }, { locale: "cy-GB" }));
+      assert.match(welsh, /Y dyddiad gorffen diweddaraf yw 7 Ionawr 2028, pan fydd contract cyfnod penodol y secondai yn dod i ben\./);
+      // Without a contract, in Welsh: the organisations' limit.
+      const other = await secondment();
+      const cap = cardText(await bot.teams.press(chat(other.ana), other.ana, VERBS.openExtension, { secondmentId: other.sid }, { locale: "cy-GB" }));
+      assert.match(cap, /Y dyddiad gorffen diweddaraf yw 1 Chwefror 2028\. Mae'r sefydliadau'n caniatáu secondiadau o hyd at 12 mis o'r dyddiad dechrau\./);
     });
 
     it("lets the programme team go past the limit with a reason, recorded, and asks all three parties", async () => {
@@ -207,11 +223,11 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       const formCard = await bot.teams.press(chat(pat), pat, VERBS.openExtension, { secondmentId: sid });
       assert.ok(hasInput(formCard, "overrideReason"), "the programme team can give a reason to go past the limit");
       const send = action(formCard, "Ask for the extension");
-      const noReason = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-01", reason: "Second phase", overrideReason: "" });
+      const noReason = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-02", reason: "Second phase", overrideReason: "" });
       assert.match(cardText(noReason), /To allow it anyway, enter the reason/);
       assert.deepEqual((await stored(sid)).extensions, []);
 
-      const asked = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-01", reason: "Second phase", overrideReason: "Ministerial priority until the spring." });
+      const asked = await bot.teams.press(chat(pat), pat, send.verb, { ...send.data, newEndDate: "2028-02-02", reason: "Second phase", overrideReason: "Ministerial priority until the spring." });
       assert.match(cardText(asked), /We have asked Ana Jones, Sam Lee and Vic Osei to agree to the new end date\./);
       const ext = (await stored(sid)).extensions[0]!;
       assert.equal(ext.status, "pending");
@@ -220,6 +236,32 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.deepEqual(ext.override, { by: { aadObjectId: pat.aadObjectId, name: "Pat Programme" }, reason: "Ministerial priority until the spring." });
       assert.match(readable(asked), /Past the limit: Allowed by Pat Programme \(programme team\): Ministerial priority/);
       await arrive(...PARTIES.map((p) => `extension:${sid}:${ext.id}:${p}`));
+    });
+
+    it("counts months as people do: 7 March to 7 December (or the 6th) is 9 months, and 10 once extended to 7 January", async () => {
+      const cast = async (endDate: string) => {
+        const ana = person("Ana Jones");
+        const sam = person("Sam Lee");
+        const vic = person("Vic Osei");
+        const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "confirmed", terms: { ...ACTIVE_TERMS, startDate: "2027-03-07", endDate } });
+        return { ana, sam, vic, sid };
+      };
+      const dates = async (p: Person, sid: string) => /Dates: (.*)/.exec(readable(await bot.teams.press(chat(p), p, VERBS.mySecondment, { secondmentId: sid })))?.[1];
+      const nine = await cast("2027-12-07");
+      assert.equal(await dates(nine.ana, nine.sid), "7 March 2027 to 7 December 2027 (9 months)");
+      const dayBefore = await cast("2027-12-06");
+      assert.equal(await dates(dayBefore.vic, dayBefore.sid), "7 March 2027 to 6 December 2027 (9 months)");
+
+      const { ana, sam, vic, sid } = nine;
+      await bot.teams.press(chat(vic), vic, VERBS.submitExtension, { secondmentId: sid, newEndDate: "2028-01-07", reason: "A second phase." });
+      const ext = (await stored(sid)).extensions[0]!;
+      await arrive(`extension:${sid}:${ext.id}:secondee`, `extension:${sid}:${ext.id}:homeManager`);
+      for (const p of [ana, sam]) {
+        const agree = action(cardsTo(p).find((c) => /Extend the secondment/.test(cardText(c)))!, "Agree to the extension");
+        await bot.teams.press(chat(p), p, agree.verb, agree.data);
+      }
+      assert.equal((await stored(sid)).terms!.endDate, "2028-01-07");
+      assert.equal(await dates(ana, sid), "7 March 2027 to 7 January 2028 (10 months)");
     });
 
     it("changes the end date when all three agree, tells everyone and schedules the new end and return reminder", async () => {
@@ -235,6 +277,8 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.match(readable(samCard), /Current end date: 30 September 2027/);
       assert.match(readable(samCard), /New end date: 31 December 2027/);
       assert.match(readable(samCard), /Reason: The model needs a second phase\./);
+      // The two decisions side by side, then where to go next.
+      assert.deepEqual(samCard.actions.map((x: Card) => x.title), ["Agree to the extension", "Decline", "My secondment"]);
       assert.deepEqual(samCard.refresh.action.data, { secondmentId: sid, view: "extension", extensionId: ext.id });
       // Teams user ids (29:…), not Entra ids. Only Vic has written to the bot so far, so Teams has
       // told us only his; the others' would be there once they had (see test/bot/matching.test.ts).
@@ -449,6 +493,59 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.equal(plan.steps["5"].status, "todo", "plan step 5 is open again");
     });
   });
+  describe("the line manager at the host", () => {
+    it("is told in their 1:1 chat when the agreement is confirmed and when an extension is agreed, if chosen from Teams; nothing private", async () => {
+      const ana = person("Ana Jones");
+      const sam = person("Sam Lee");
+      const vic = person("Vic Osei");
+      const grace = person("Grace Lee");
+      const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "agreeing" });
+      const form = await bot.teams.press(chat(vic), vic, VERBS.openAgreement, { secondmentId: sid });
+      assert.match(JSON.stringify(form), /"label":"Find them in Teams \(optional\)"/, "a people picker for the host line manager");
+      assert.match(cardText(form), /we will tell them when the secondment is confirmed and if it is extended/);
+      const input = { ...AGREEMENT_INPUT, hostManagerName: "Grace Lee", hostManagerEmail: "grace.lee@host.example.gov.uk" };
+      const bad = await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...input, hostManagerId: "not an id" });
+      assert.match(cardText(bad), /Choose the host line manager from the list, or leave it empty/);
+      assert.equal((await stored(sid)).termsVersion, 0, "nothing stored");
+      await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...input, hostManagerId: grace.aadObjectId.toUpperCase() });
+      assert.equal((await stored(sid)).terms!.hostManagerId, grace.aadObjectId.toLowerCase());
+      for (const p of [ana, sam, vic]) await bot.teams.press(chat(p), p, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
+      assert.equal((await stored(sid)).status, "confirmed");
+      await arrive(`agreement-confirmed:${sid}:v1:hostLineManager`);
+      const told = textsTo(grace);
+      assert.deepEqual(told, [
+        "Ana Jones is joining Homes England on secondment from 6 September 2027 to 28 February 2028. You are named as their line manager at Homes England. Vic Osei is the contact at the host for the secondment.",
+      ]);
+
+      const asked = await bot.teams.press(chat(vic), vic, VERBS.submitExtension, { secondmentId: sid, newEndDate: "2028-03-31", reason: "A second phase." });
+      assert.match(cardText(asked), /We have asked/);
+      const ext = (await stored(sid)).extensions[0]!;
+      await arrive(`extension:${sid}:${ext.id}:secondee`, `extension:${sid}:${ext.id}:homeManager`);
+      for (const p of [ana, sam]) {
+        const agree = action(cardsTo(p).find((c) => /Extend the secondment/.test(cardText(c)))!, "Agree to the extension");
+        await bot.teams.press(chat(p), p, agree.verb, agree.data);
+      }
+      await arrive(`extension-agreed:${sid}:${ext.id}:hostLineManager`);
+      await settle();
+      assert.deepEqual(textsTo(grace).slice(1), ["Ana Jones's secondment at Homes England has been extended. It now ends on 31 March 2028. You are named as their line manager there."]);
+      assert.equal(cardsTo(grace).length, 0, "no cards: nothing to act on");
+      const all = JSON.stringify(bot.connector.sent.filter((x) => chatsOf(grace).includes(x.conversationId)));
+      assert.doesNotMatch(all, /hr@|housing demand|A second phase|salary|adjust/i, "nothing else from the agreement");
+    });
+
+    it("is not messaged when named only by name and email", async () => {
+      const ana = person("Ana Jones");
+      const sam = person("Sam Lee");
+      const vic = person("Vic Osei");
+      const sid = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam, vic, status: "agreeing" });
+      await bot.teams.press(chat(vic), vic, VERBS.submitAgreement, { secondmentId: sid, version: 0, ...AGREEMENT_INPUT, hostManagerId: "" });
+      for (const p of [ana, sam, vic]) await bot.teams.press(chat(p), p, VERBS.confirmAgreement, { secondmentId: sid, version: 1 });
+      await arrive(`agreement-confirmed:${sid}:v1:secondee`);
+      await settle();
+      assert.equal(delivered(`agreement-confirmed:${sid}:v1:hostLineManager`), 0);
+    });
+  });
+
   describe("changing the agreement before the start", () => {
     it("needs everyone to confirm again, and the start job is for the version they confirmed", async () => {
       const ana = person("Ana Jones");

@@ -100,8 +100,8 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     // She sends it with an end date past the 12-month cap and no home HR contact: the errors are Welsh, her entries kept.
     const wrong = await bot.teams.press(personalChat(ana), ana, VERBS.submitAgreement, { secondmentId: sid, version: 1, ...AGREEMENT_INPUT, endDate: "2028-12-31", homeHrContact: "" });
     assert.equal(gwall(wrong, "homeHrContact"), "Rhowch gyfeiriad e-bost cyswllt AD yn y sefydliad cartref");
-    assert.equal(gwall(wrong, "endDate"), "Dyddiad gorffen: rhaid iddo fod ar 5 Medi 2028 neu cyn hynny. Mae'r sefydliad yn cyfyngu secondiadau i 12 mis.");
-    assert.match(cardText(wrong), /Gyda dyddiad dechrau o 6 Medi 2027, y dyddiad gorffen diweddaraf yw 5 Medi 2028\./);
+    assert.equal(gwall(wrong, "endDate"), "Dyddiad gorffen: rhaid iddo fod ar 6 Medi 2028 neu cyn hynny. Mae'r sefydliad yn cyfyngu secondiadau i 12 mis.");
+    assert.match(cardText(wrong), /Gyda dyddiad dechrau o 6 Medi 2027, y dyddiad gorffen diweddaraf yw 6 Medi 2028\./);
     assert.ok(JSON.stringify(wrong).includes("Build a model of housing demand with the strategy team."), "her entries are kept");
     assert.equal((await secondments.get(sid))!.termsVersion, 1, "nothing was stored");
 
@@ -191,6 +191,7 @@ describe("the secondment lifecycle in each person's language (over HTTP)", funct
     assert.match(cardText(anaCard), /Dywedwch a ydych chi'n cytuno i ymestyn eich secondiad\./);
     assert.match(words(anaCard), /Dyddiad gorffen presennol\n30 Medi 2027/);
     assert.ok(action(anaCard, "Cytuno i'r estyniad"));
+    assert.deepEqual(anaCard.actions.map((x: { title: string }) => x.title), ["Cytuno i'r estyniad", "Gwrthod", "Fy secondiad"], "decisions together, then where to go next");
     const samCard = cardsTo(sam).find((c) => JSON.stringify(c).includes(sid))!;
     assert.match(cardText(samCard), /Dywedwch a ydych chi'n cytuno i ymestyn secondiad Ana Jones\./);
     assert.doesNotMatch(words(samCard), /Agree to the extension|Current end date|Decline/);

@@ -199,7 +199,7 @@ describe("Cymraeg: roles, records, business case and the bot's own messages (ove
     const refusedRole = await bot.teams.press(chat, gwen, VERBS.editRole, { roleId: 42 }, WELSH);
     assert.match(cardText(refusedRole), /\(roleId: math anghywir o werth\)/);
 
-    assert.equal(onlyText(await bot.teams.say(chat, gwen, "", WELSH)), "Dim ond testun rydw i'n gallu ei ddarllen. Teipiwch gwestiwn, neu teipiwch help i weld beth rydw i'n gallu ei wneud.");
+    assert.equal(onlyText(await bot.teams.say(chat, gwen, "", WELSH)), "Dim ond testun rydw i'n gallu ei ddarllen. Teipiwch gwestiwn, neu teipiwch **cymorth** i weld beth rydw i'n gallu ei wneud.");
     assert.match(onlyText(await bot.teams.say(chat, gwen, "pam ".repeat(200), WELSH)), /Mae'r neges honno'n rhy hir i mi\. Gofynnwch eich cwestiwn mewn 500 nod neu lai\./);
   });
 

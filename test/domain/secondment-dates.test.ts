@@ -44,21 +44,23 @@ describe("secondment dates", () => {
 
   describe("lastDayForCap", () => {
     const cases: [string, number, string, string][] = [
-      ["2027-01-01", 24, "2028-12-31", "a plain start"],
-      ["2027-01-01", 12, "2027-12-31", "a plain start"],
-      ["2027-01-01", 1, "2027-01-31", "a plain start"],
-      ["2027-01-15", 1, "2027-02-14", "mid-month"],
-      ["2027-03-01", 1, "2027-03-31", "the 1st of a 31-day month"],
-      ["2028-03-01", 12, "2029-02-28", "the 1st of March after a leap day"],
-      ["2027-01-31", 1, "2027-02-27", "the 31st: 28 February less a day"],
-      ["2028-01-31", 1, "2028-02-28", "the 31st in a leap year: 29 February less a day"],
-      ["2027-03-31", 1, "2027-04-29", "the 31st into a 30-day month"],
-      ["2027-08-31", 12, "2028-08-30", "the 31st, a year"],
-      ["2027-12-31", 2, "2028-02-28", "the 31st to a leap February"],
-      ["2027-11-30", 3, "2028-02-28", "the 30th to a leap February"],
-      ["2028-02-29", 1, "2028-03-28", "29 February, a month"],
-      ["2028-02-29", 12, "2029-02-27", "29 February, a year: 28 February less a day"],
-      ["2028-02-29", 24, "2030-02-27", "29 February, two years"],
+      ["2027-01-01", 24, "2029-01-01", "a plain start"],
+      ["2027-01-01", 12, "2028-01-01", "a plain start"],
+      ["2027-01-01", 1, "2027-02-01", "a plain start"],
+      ["2027-03-07", 24, "2029-03-07", "two years: the same date"],
+      ["2027-03-07", 9, "2027-12-07", "nine months: the same date"],
+      ["2027-01-15", 1, "2027-02-15", "mid-month"],
+      ["2027-03-01", 1, "2027-04-01", "the 1st of a 31-day month"],
+      ["2028-03-01", 12, "2029-03-01", "the 1st of March after a leap day"],
+      ["2027-01-31", 1, "2027-02-28", "the 31st: the end of February"],
+      ["2028-01-31", 1, "2028-02-29", "the 31st in a leap year: 29 February"],
+      ["2027-03-31", 1, "2027-04-30", "the 31st into a 30-day month"],
+      ["2027-08-31", 12, "2028-08-31", "the 31st, a year"],
+      ["2027-12-31", 2, "2028-02-29", "the 31st to a leap February"],
+      ["2027-11-30", 3, "2028-02-29", "the 30th to a leap February"],
+      ["2028-02-29", 1, "2028-03-29", "29 February, a month"],
+      ["2028-02-29", 12, "2029-02-28", "29 February, a year: 28 February"],
+      ["2028-02-29", 24, "2030-02-28", "29 February, two years"],
     ];
     for (const [start, cap, expected, what] of cases) {
       it(`start ${start}, cap ${cap} → ${expected} (${what})`, () => assert.equal(lastDayForCap(start, cap), expected));
@@ -74,9 +76,9 @@ describe("secondment dates", () => {
 
   describe("latestEndDate", () => {
     it("is the cap's last day without a fixed-term contract", () => {
-      assert.deepEqual(latestEndDate({ startDate: "2027-01-01", capMonths: 24 }), { date: "2028-12-31", because: "cap" });
+      assert.deepEqual(latestEndDate({ startDate: "2027-01-01", capMonths: 24 }), { date: "2029-01-01", because: "cap" });
       assert.deepEqual(latestEndDate({ startDate: "2027-01-01", capMonths: 24, fixedTermEnd: undefined }), {
-        date: "2028-12-31",
+        date: "2029-01-01",
         because: "cap",
       });
     });
@@ -86,22 +88,22 @@ describe("secondment dates", () => {
         date: "2027-06-30",
         because: "fixed-term",
       });
-      assert.deepEqual(latestEndDate({ startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2028-12-30" }), {
-        date: "2028-12-30",
-        because: "fixed-term",
-      });
-    });
-
-    it("gives the contract as the reason when both are the same day", () => {
       assert.deepEqual(latestEndDate({ startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2028-12-31" }), {
         date: "2028-12-31",
         because: "fixed-term",
       });
     });
 
-    it("is the cap's last day when the contract ends a day later", () => {
+    it("gives the contract as the reason when both are the same day", () => {
       assert.deepEqual(latestEndDate({ startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2029-01-01" }), {
-        date: "2028-12-31",
+        date: "2029-01-01",
+        because: "fixed-term",
+      });
+    });
+
+    it("is the cap's last day when the contract ends a day later", () => {
+      assert.deepEqual(latestEndDate({ startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2029-01-02" }), {
+        date: "2029-01-01",
         because: "cap",
       });
     });
@@ -110,15 +112,16 @@ describe("secondment dates", () => {
   describe("checkEndDate", () => {
     const capCases: [string, number, string, string, string][] = [
       // start, cap, last day allowed, the day after, the day in words
-      ["2027-01-01", 24, "2028-12-31", "2029-01-01", "31 December 2028"],
-      ["2027-01-01", 12, "2027-12-31", "2028-01-01", "31 December 2027"],
-      ["2027-01-01", 1, "2027-01-31", "2027-02-01", "31 January 2027"],
-      ["2027-01-31", 1, "2027-02-27", "2027-02-28", "27 February 2027"],
-      ["2027-01-31", 12, "2028-01-30", "2028-01-31", "30 January 2028"],
-      ["2027-01-31", 24, "2029-01-30", "2029-01-31", "30 January 2029"],
-      ["2028-02-29", 1, "2028-03-28", "2028-03-29", "28 March 2028"],
-      ["2028-02-29", 12, "2029-02-27", "2029-02-28", "27 February 2029"],
-      ["2028-02-29", 24, "2030-02-27", "2030-02-28", "27 February 2030"],
+      ["2027-01-01", 24, "2029-01-01", "2029-01-02", "1 January 2029"],
+      ["2027-01-01", 12, "2028-01-01", "2028-01-02", "1 January 2028"],
+      ["2027-01-01", 1, "2027-02-01", "2027-02-02", "1 February 2027"],
+      ["2027-03-07", 24, "2029-03-07", "2029-03-08", "7 March 2029"],
+      ["2027-01-31", 1, "2027-02-28", "2027-03-01", "28 February 2027"],
+      ["2027-01-31", 12, "2028-01-31", "2028-02-01", "31 January 2028"],
+      ["2027-01-31", 24, "2029-01-31", "2029-02-01", "31 January 2029"],
+      ["2028-02-29", 1, "2028-03-29", "2028-03-30", "29 March 2028"],
+      ["2028-02-29", 12, "2029-02-28", "2029-03-01", "28 February 2029"],
+      ["2028-02-29", 24, "2030-02-28", "2030-03-01", "28 February 2030"],
     ];
     for (const [startDate, capMonths, last, over, words] of capCases) {
       it(`start ${startDate}, cap ${capMonths}: ${last} is allowed, ${over} is not`, () => {
@@ -154,6 +157,17 @@ describe("secondment dates", () => {
     });
 
     it("names the contract when it ends on the cap's last day", () => {
+      const o = { startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2029-01-01" };
+      assert.deepEqual(checkEndDate({ ...o, endDate: "2029-01-01" }), { ok: true });
+      assert.deepEqual(checkEndDate({ ...o, endDate: "2029-01-02" }), {
+        ok: false,
+        rule: "fixed-term",
+        latest: "2029-01-01",
+        message: "End date must be on or before 1 January 2029, the end of the fixed-term contract.",
+      });
+    });
+
+    it("names the contract when it ends the day before the cap's last day", () => {
       const o = { startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2028-12-31" };
       assert.deepEqual(checkEndDate({ ...o, endDate: "2028-12-31" }), { ok: true });
       assert.deepEqual(checkEndDate({ ...o, endDate: "2029-01-01" }), {
@@ -164,25 +178,14 @@ describe("secondment dates", () => {
       });
     });
 
-    it("names the contract when it ends the day before the cap's last day", () => {
-      const o = { startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2028-12-30" };
-      assert.deepEqual(checkEndDate({ ...o, endDate: "2028-12-30" }), { ok: true });
-      assert.deepEqual(checkEndDate({ ...o, endDate: "2028-12-31" }), {
-        ok: false,
-        rule: "fixed-term",
-        latest: "2028-12-30",
-        message: "End date must be on or before 30 December 2028, the end of the fixed-term contract.",
-      });
-    });
-
     it("names the cap when the contract ends the day after the cap's last day", () => {
-      const o = { startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2029-01-01" };
-      assert.deepEqual(checkEndDate({ ...o, endDate: "2028-12-31" }), { ok: true });
-      assert.deepEqual(checkEndDate({ ...o, endDate: "2029-01-01" }), {
+      const o = { startDate: "2027-01-01", capMonths: 24, fixedTermEnd: "2029-01-02" };
+      assert.deepEqual(checkEndDate({ ...o, endDate: "2029-01-01" }), { ok: true });
+      assert.deepEqual(checkEndDate({ ...o, endDate: "2029-01-02" }), {
         ok: false,
         rule: "cap",
-        latest: "2028-12-31",
-        message: "End date must be on or before 31 December 2028. The organisation limits secondments to 24 months.",
+        latest: "2029-01-01",
+        message: "End date must be on or before 1 January 2029. The organisation limits secondments to 24 months.",
       });
     });
 
@@ -212,17 +215,26 @@ describe("secondment dates", () => {
     const cases: [string, string, number][] = [
       ["2027-01-01", "2027-01-01", 1], // a single day is a part month
       ["2027-01-01", "2027-01-31", 1],
-      ["2027-01-01", "2027-02-01", 2],
+      ["2027-01-01", "2027-02-01", 1], // the same date a month on: one month
+      ["2027-01-01", "2027-02-02", 2],
+      ["2027-03-07", "2027-12-07", 9], // a 9-month role: the same date 9 months on
+      ["2027-03-07", "2027-12-06", 9], // or the day before
+      ["2027-03-07", "2027-12-08", 10],
+      ["2027-03-07", "2028-01-07", 10], // extended by a month
+      ["2027-03-07", "2029-03-07", 24], // two years
+      ["2027-03-07", "2029-03-08", 25],
       ["2027-01-01", "2028-12-31", 24],
-      ["2027-01-01", "2029-01-01", 25],
+      ["2027-01-01", "2029-01-01", 24],
+      ["2027-01-01", "2029-01-02", 25],
       ["2027-01-15", "2027-02-14", 1],
-      ["2027-01-15", "2027-02-15", 2],
-      ["2027-01-31", "2027-02-27", 1],
-      ["2027-01-31", "2027-02-28", 2], // 28 February is where a month from the 31st ends, by addMonths
-      ["2028-02-29", "2029-02-27", 12],
-      ["2028-02-29", "2029-02-28", 13],
-      ["2027-12-31", "2028-02-28", 2],
-      ["2027-12-31", "2028-02-29", 3],
+      ["2027-01-15", "2027-02-15", 1],
+      ["2027-01-15", "2027-02-16", 2],
+      ["2027-01-31", "2027-02-28", 1], // 28 February is where a month from the 31st ends, by addMonths
+      ["2027-01-31", "2027-03-01", 2],
+      ["2028-02-29", "2029-02-28", 12],
+      ["2028-02-29", "2029-03-01", 13],
+      ["2027-12-31", "2028-02-29", 2],
+      ["2027-12-31", "2028-03-01", 3],
     ];
     for (const [start, end, expected] of cases) {
       it(`${start} to ${end} is ${expected}`, () => assert.equal(durationInMonths(start, end), expected));

@@ -5,7 +5,8 @@ import { CATALOGUES } from "../../src/i18n";
 
 /** Every "type **something**" a message tells a person, in each language. */
 function toldToType(lang: "en-GB" | "cy"): { key: string; words: string }[] {
-  const re = lang === "cy" ? /[Tt]eipiwch \*\*([^*]+)\*\*/g : /[Tt]ype \*\*([^*]+)\*\*/g;
+  // Welsh mutates the verb: teipiwch, deipio (drwy deipio), nheipio.
+  const re = lang === "cy" ? /(?:[Tt]|[Dd]|[Nn]h)eipi(?:wch|o) \*\*([^*]+)\*\*/g : /[Tt]yp(?:e|ing) \*\*([^*]+)\*\*/g;
   return Object.entries(CATALOGUES[lang]).flatMap(([key, text]) => [...text.matchAll(re)].map((m) => ({ key, words: m[1]! })));
 }
 

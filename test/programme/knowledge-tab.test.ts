@@ -130,4 +130,36 @@ describe("programme tab: the knowledge base", function () {
     assert.deepEqual(other.chosen, [], "nothing chosen for a question with no suggestions taken");
     assert.equal(other.chosenText, undefined);
   });
+
+  it("adding a question an entry already asks changes nothing and says so: a double click, other case and spaces, the entry's own question", async () => {
+    const VAGUE = "how does the matching meeting thing work with expenses";
+    const t = await signIn("programmeTeam");
+    const q = (await call(t, "GET", "/api/programme/knowledge")).json.questions.find((x: any) => x.text === VAGUE);
+    const before = (await kbDoc())!.version;
+    // "Add to this entry" clicked twice: both requests arrive together.
+    const body = { questionId: q.id, text: VAGUE, entryId: "informal-discussion" };
+    const both = await Promise.all([call(t, "POST", "/api/programme/knowledge/alternate", body), call(t, "POST", "/api/programme/knowledge/alternate", body)]);
+    assert.deepEqual(both.map((r) => r.status), [200, 200]);
+    const doc = (await kbDoc())!;
+    assert.equal(doc.version, before + 1, "one version");
+    assert.equal(doc.changes.filter((c) => c.kind === "alternate" && c.text === VAGUE).length, 1, "stored once");
+    const messages = both.map((r) => r.json.message).sort();
+    assert.deepEqual(messages, [
+      `Added. “${VAGUE}” is now answered with “The informal discussion”.`,
+      `“${VAGUE}” is already a question in “The informal discussion”. Nothing was changed.`,
+    ]);
+    // The same words with other capitals and spaces, and the entry's own question: nothing written either.
+    const shouty = await call(t, "POST", "/api/programme/knowledge/alternate", { ...body, text: "  How does the MATCHING   meeting thing work with expenses " });
+    assert.equal(shouty.status, 200);
+    assert.equal(shouty.json.changed, false);
+    assert.match(shouty.json.message, /is already a question in “The informal discussion”\. Nothing was changed\./);
+    const own = await call(t, "POST", "/api/programme/knowledge/alternate", { ...body, text: "what happens in the informal discussion?" });
+    assert.equal(own.json.changed, false);
+    assert.equal((await kbDoc())!.version, before + 1, "still one version");
+    // Once the alternate is undone, it can be added again.
+    const n = doc.changes.find((c) => c.kind === "alternate" && c.text === VAGUE)!.n;
+    assert.equal((await call(t, "POST", "/api/programme/knowledge/undo", { n })).status, 200);
+    const readd = await call(t, "POST", "/api/programme/knowledge/alternate", body);
+    assert.equal(readd.json.changed, true, readd.raw);
+  });
 });

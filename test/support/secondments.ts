@@ -55,6 +55,8 @@ export interface SeedOptions {
   terms?: AgreementTerms;
   hostOrganisation?: string;
   homeOrganisation?: string;
+  /** The end of the secondee's fixed-term contract, if they are on one. */
+  fixedTermEnd?: string;
 }
 
 /** A secondment between Ana (secondee), Sam (home line manager) and Vic (host), straight into the store. Returns its id. */
@@ -71,6 +73,7 @@ export async function seedSecondment(o: SeedOptions): Promise<string> {
     host: { aadObjectId: o.vic.aadObjectId, name: o.vic.name, key: key(o.vic) },
     homeOrganisation: o.homeOrganisation ?? "Department for Education",
     capMonths: 12,
+    ...(o.fixedTermEnd ? { fixedTermEnd: o.fixedTermEnd } : {}),
     now: at,
   });
   if (o.status !== "agreeing") {
