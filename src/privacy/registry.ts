@@ -139,6 +139,25 @@ export function withoutWords<T>(value: T, words: readonly string[]): T {
 }
 
 /** A secondment as one of its parties may see it in their export: their own answers, not the others'. */
+/** The agreement names them as the line manager at the host (from Teams, or by email), though they are not one of its three parties. */
+function namedAsHostManager(s: Doc, who: Identity): boolean {
+  const terms = s.terms as { hostManagerId?: string; hostManagerEmail?: string } | undefined;
+  return (terms?.hostManagerId !== undefined && who.ids.includes(terms.hostManagerId.toLowerCase())) || (terms?.hostManagerEmail !== undefined && who.emails.includes(terms.hostManagerEmail.toLowerCase()));
+}
+
+/** What a secondment holds about the line manager it names at the host: how it names them, and the dates they were told of. */
+function secondmentForHostManager(s: Doc): Record<string, unknown> {
+  const terms = (s.terms as Record<string, unknown> | undefined) ?? {};
+  const pick = (k: string) => (terms[k] === undefined ? {} : { [k]: terms[k] });
+  return {
+    id: s.id,
+    yourPart: "host line manager",
+    status: s.status,
+    hostOrganisation: (s.opening as { organisation?: unknown } | undefined)?.organisation ?? null,
+    terms: { ...pick("hostManagerName"), ...pick("hostManagerEmail"), ...pick("hostManagerId"), ...pick("startDate"), ...pick("endDate") },
+  };
+}
+
 function secondmentForParty(s: Doc, party: Party): Record<string, unknown> {
   const terms = { ...(s.terms as Record<string, unknown> | undefined) };
   delete terms.hostManagerName;
@@ -237,7 +256,8 @@ export const REGISTRY: readonly ContainerRule[] = [
     find: scanFor,
     exportView(doc, who) {
       const party = partyOf(doc, who);
-      return party ? secondmentForParty(doc, party) : undefined;
+      if (party) return secondmentForParty(doc, party);
+      return namedAsHostManager(doc, who) ? secondmentForHostManager(doc) : undefined;
     },
     erase: (doc, _who, ctx) => (ctx.keptSecondments.has(doc.id) ? { do: "keep", reason: KEEP_SECONDMENT } : { do: "anonymise" }),
     scrub(doc, who) {

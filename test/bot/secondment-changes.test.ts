@@ -6,6 +6,7 @@ import { personKey } from "../../src/domain/person";
 import { newSecondment, PARTIES, type Secondment } from "../../src/domain/secondment";
 import { checkInDate, checkInDueAt } from "../../src/domain/secondment-dates";
 import { atUkTime } from "../../src/domain/working-days";
+import { exportFor } from "../../src/privacy/export";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText, walk, type Card } from "../support/cards";
 import { person, personalChat, startTestBot, TENANT, type Chat, type Person, type TestBot } from "../support/teams";
@@ -531,6 +532,17 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.equal(cardsTo(grace).length, 0, "no cards: nothing to act on");
       const all = JSON.stringify(bot.connector.sent.filter((x) => chatsOf(grace).includes(x.conversationId)));
       assert.doesNotMatch(all, /hr@|housing demand|A second phase|salary|adjust/i, "nothing else from the agreement");
+
+      // Her own export shows the agreement naming her (and only what it holds about her); the
+      // secondee's shows the agreement without her details.
+      const hers = await exportFor(bot.app.store, { tenantId: TENANT, aadObjectId: grace.aadObjectId }, new Date());
+      assert.equal(hers.secondments.length, 1);
+      const named = hers.secondments[0] as { yourPart: string; terms: Record<string, unknown> };
+      assert.equal(named.yourPart, "host line manager");
+      assert.deepEqual(Object.keys(named.terms).sort(), ["endDate", "hostManagerEmail", "hostManagerId", "hostManagerName", "startDate"]);
+      assert.equal(named.terms.hostManagerId, grace.aadObjectId.toLowerCase());
+      const anas = await exportFor(bot.app.store, { tenantId: TENANT, aadObjectId: ana.aadObjectId }, new Date());
+      assert.doesNotMatch(JSON.stringify(anas.secondments), /hostManager/);
     });
 
     it("is not messaged when named only by name and email", async () => {
