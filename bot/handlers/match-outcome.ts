@@ -153,6 +153,8 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
     return;
   }
   if (m.status === "agreeing") {
+    // A host is found (step 3), and agreeing the details (step 5) begins.
+    await s.plans.setStepStatus(m.candidate, { step: 3, status: "done" }, s.now());
     await s.plans.setStepStatus(m.candidate, { step: 5, status: "doing" }, s.now());
     // The secondee hears once: the secondment card secondment.begin sends says what happens next.
     await secondment.begin(s, m, serviceUrl);

@@ -576,7 +576,7 @@ async function afterEarlyEnd(s: Services, sec: Secondment, byAad: string | undef
 
 /**
  * Called off before it started: the match closes, so the person and the role go back into the pool
- * (the pair is not proposed again), and the secondee's plan step 5 is open again.
+ * (the pair is not proposed again), and the secondee's plan steps 3 (find a host) and 5 are open again.
  */
 async function afterCalledOff(s: Services, sec: Secondment, by: Party | "programme-team", reason: string): Promise<void> {
   const side = by === "host" ? "host" : by === "programme-team" ? "programme-team" : "secondee";
@@ -584,5 +584,6 @@ async function afterCalledOff(s: Services, sec: Secondment, by: Party | "program
     const c = m ? callOff(m, side, reason, s.now()) : undefined;
     return { next: c?.kind === "changed" ? c.match : undefined, result: undefined };
   });
+  await s.plans.setStepStatus(sec.secondee, { step: 3, status: "todo" }, s.now());
   await s.plans.setStepStatus(sec.secondee, { step: 5, status: "todo" }, s.now());
 }

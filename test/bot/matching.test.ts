@@ -130,6 +130,7 @@ describe("matching people to roles, through the bot", function () {
     assert.equal(m1.status, "agreeing");
     const plan = (await bot.app.store.container("people").item("plan", key).read()).resource;
     assert.equal(plan.steps["5"].status, "doing", "plan step 5 opens");
+    assert.equal(plan.steps["3"].status, "done", "step 3 (find a host) is done: both sides want to go ahead");
     const mine = await bot.teams.press(personalChat(ana), ana, VERBS.myMatches);
     assert.match(cardText(mine), /Going ahead/);
   });

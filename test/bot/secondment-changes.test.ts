@@ -474,6 +474,8 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
         outcomes: { host: { proceed: true, at: "2027-01-12T10:00:00.000Z" }, secondee: { proceed: true, at: "2027-01-12T11:00:00.000Z" } },
         explanation: "",
       });
+      // As the match going ahead left her plan: a host found (step 3), agreeing the details (step 5).
+      await bot.teams.press(chat(ana), ana, VERBS.setStepStatus, { step: 3, status: "done" });
       await bot.teams.press(chat(ana), ana, VERBS.setStepStatus, { step: 5, status: "doing" });
       const formCard = await bot.teams.press(chat(ana), ana, VERBS.openEarlyEnd, { secondmentId: sid });
       assert.match(cardText(formCard), /Call off the secondment/);
@@ -492,6 +494,7 @@ describe("changes during a secondment: reports, feedback, extensions and ending 
       assert.equal(m.closedBy, "secondee");
       const plan = (await bot.app.store.container("people").item("plan", secondee.key).read()).resource;
       assert.equal(plan.steps["5"].status, "todo", "plan step 5 is open again");
+      assert.equal(plan.steps["3"].status, "todo", "and step 3: a host is to be found again");
     });
   });
   describe("the line manager at the host", () => {
