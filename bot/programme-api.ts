@@ -24,6 +24,7 @@ import { publicItem, reminderMessages, reminderSlot, stuckItems } from "../src/p
 import { interestFacts, roleFacts } from "./handlers/describe";
 import { registerKnowledgeRoutes } from "./programme-knowledge-api";
 import * as matching from "./handlers/matching";
+import { releaseReminder } from "./handlers/approval";
 import { matchReminder } from "./handlers/match-outcome";
 import { isProgrammeTeam } from "./handlers/secondment";
 import { languageFor, type Caller, type Services } from "./handlers/types";
@@ -263,9 +264,16 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const langs = await Promise.all(item.recipients.map((p) => languageFor(s, p)));
     const results = [];
     for (const [i, msg] of reminderMessages(item, slot.day, m.caller.serviceUrl, langs).entries()) {
-      // A reminder about a match carries a button that opens the match card in the reader's own chat.
+      // A reminder about a match carries a button that opens the match card in the reader's own chat;
+      // one about a release request is the request card, so the manager can answer in one click.
       const r = item.recipients[i]!;
-      const activity = item.matchId && r.side ? await matchReminder(s, String(msg.activity["text"]), { matchId: item.matchId }, r.side, r, langs[i]!) : msg.activity;
+      const words = String(msg.activity["text"]);
+      const activity =
+        item.matchId && r.side
+          ? await matchReminder(s, words, { matchId: item.matchId }, r.side, r, langs[i]!)
+          : item.requestId
+            ? await releaseReminder(s, item.requestId, words, langs[i]!)
+            : msg.activity;
       results.push(await s.outbox.enqueue({ ...msg, activity }));
     }
     // The audit trail is kept in one language, whoever reads it later. The entry's id is fixed by

@@ -353,6 +353,15 @@ function mayView(s: Services, caller: Caller, a: Approval): boolean {
 }
 
 /**
+ * A programme-team reminder to a line manager: the request card itself, with the reminder on it and
+ * its one-click buttons; the words alone if the request no longer waits for them.
+ */
+export async function releaseReminder(s: Services, requestId: string, reminder: string, lang: Lang): Promise<Record<string, unknown>> {
+  const a = await s.approvals.findByRequestId(requestId);
+  return a?.status === "pending" && a.requestId === requestId ? message(approvalCard(a, reminder, lang)) : textMessage(reminder);
+}
+
+/**
  * The scheduled follow-up of a request: up to two reminders to the line manager, three working days
  * apart, then the person and the programme team are told. Every message and job id is derived from
  * the request and the step, so running a job twice sends nothing twice.

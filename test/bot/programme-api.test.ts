@@ -24,6 +24,8 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
   const housing: Chat = { id: "19:housing-prog@thread.tacv2", type: "channel", team: { id: "19:housing-team-prog@thread.tacv2", name: "Housing" }, channel: { id: "19:housing-prog@thread.tacv2", name: "General" } };
   let roleId = "";
   const people: Record<string, Person> = {};
+  /** Cai Rees's line manager, who has not answered yet. */
+  const busyManager = demo("Busy Manager");
 
   const signIn = (id: string): Promise<string> => devSignIn(bot.app.url, id);
   const call = (token: string | undefined, method: "GET" | "POST", path: string, body?: unknown) => apiCall(bot.app.url, token, method, path, body);
@@ -52,7 +54,8 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     await released(demo("Bea Ŵyn-Tŷ"), { grade: "cs-eo", organisationType: "local-authority", organisationName: "Cyngor Gwynedd", town: "Caernarfon", region: "wales" });
     // Cai asks for a later start and is still waiting on his line manager.
     const cai = demo("Cai Rees");
-    await bot.teams.press(personalChat(cai), cai, VERBS.submitInterest, interestInput({ fullName: "Cai Rees", availableFrom: inMonths(5), adjustments: SECRET, lineManagerId: demo("Busy Manager").aadObjectId, lineManagerEmail: "" }));
+    await bot.teams.press(personalChat(cai), cai, VERBS.submitInterest, interestInput({ fullName: "Cai Rees", availableFrom: inMonths(5), adjustments: SECRET, lineManagerId: busyManager.aadObjectId, lineManagerEmail: "" }));
+    await bot.connector.waitFor(() => Boolean(chatOf(busyManager)) && cardsIn(chatOf(busyManager)!).length > 0, 10_000);
     const roles = await bot.app.store.container("people").items.query<{ id: string }>("SELECT c.id FROM c WHERE c.type = 'role'").fetchAll();
     roleId = roles.resources[0]!.id;
   });
@@ -209,6 +212,22 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     await bot.connector.waitFor(() => bot.connector.sent.some((s) => s.body.attachments?.[0]?.contentType === CARD && /A reminder from the secondment programme team: the match of Ana Jones/.test(cardText(s.body.attachments[0].content))), 10_000);
     const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
     assert.equal(audit.filter((e: any) => e.action === "reminder").length, 1);
+  });
+
+  it("reminds a line manager with the request card itself, so they can answer in one click", async () => {
+    const t = await signIn("programmeTeam");
+    const release = (await call(t, "GET", "/api/programme/stuck")).json.items.find((i: any) => i.kind === "release");
+    const manager = busyManager;
+    const before = cardsIn(chatOf(manager)!).length;
+    assert.equal((await call(t, "POST", "/api/programme/stuck/remind", { id: release.id })).json.sent, true);
+    await bot.connector.waitFor(() => cardsIn(chatOf(manager)!).length > before, 10_000);
+    const reminder = cardsIn(chatOf(manager)!).at(-1)!;
+    assert.match(cardText(reminder), /A reminder from the secondment programme team: Cai Rees is waiting for your answer[^]*You can answer it on this card/);
+    const original = cardsIn(chatOf(manager)!)[0]!;
+    for (const label of ["Agree to release", "Decline"]) {
+      const button = action(reminder, label);
+      assert.deepEqual([button.verb, button.data], [action(original, label).verb, action(original, label).data], `${label}: the same verb and request as the request card`);
+    }
   });
 
   it("shows outcomes with every small count as 'fewer than 5'", async () => {
