@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { reminderSlot } from "../../src/programme/stuck";
+import { action, cardText, type Card } from "../support/cards";
 import { interestInput } from "../support/forms";
 import { demoPerson, person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
 import { devSignIn } from "../support/tab";
@@ -37,7 +38,7 @@ describe("programme: stuck-item reminders, one per working day (fake time)", fun
     return (await call("POST", "/api/programme/stuck/remind", { id: release.id })).json as { sent: boolean; message: string };
   };
   const queued = async () =>
-    (await bot.app.store.container("outbox").items.query<{ id: string; activity: { text: string } }>("SELECT c.id, c.activity FROM c WHERE c.purpose = 'programme-reminder'").fetchAll()).resources;
+    (await bot.app.store.container("outbox").items.query<{ id: string; activity: { attachments: { content: Card }[] } }>("SELECT c.id, c.activity FROM c WHERE c.purpose = 'programme-reminder'").fetchAll()).resources;
 
   before(async () => {
     bot = await startTestBot(demoAppEnv(), undefined, { now: () => clock, schedulerPollMs: 60_000 });
@@ -76,7 +77,12 @@ describe("programme: stuck-item reminders, one per working day (fake time)", fun
 
     const sent = await queued();
     assert.deepEqual(sent.map((m) => m.id.split(":")[2]).sort(), ["2026-12-24", "2026-12-29", "2026-12-30"]);
-    for (const m of sent) assert.match(m.activity.text, /^Nodyn atgoffa gan dîm y rhaglen secondiadau: mae Cai Rees wedi gofyn/, "in the line manager's language");
+    // Each is the request card itself, with the reminder on it, in the line manager's language.
+    for (const m of sent) {
+      const card = m.activity.attachments[0].content;
+      assert.match(cardText(card), /Nodyn atgoffa gan dîm y rhaglen secondiadau: mae Cai Rees wedi gofyn/, "in the line manager's language");
+      assert.ok(action(card, "Cytuno i ryddhau"), "with the Welsh button to agree");
+    }
     const audit = (await call("GET", "/api/programme/audit")).json.entries.filter((e: any) => e.action === "reminder");
     assert.equal(audit.length, 3, "only the reminders sent are audited");
   });
