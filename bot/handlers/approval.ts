@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CARD_CONTENT_TYPE, type AdaptiveCardJson, type ApprovalRequestModel } from "../../cards";
+import { type AdaptiveCardJson, type ApprovalRequestModel } from "../../cards";
 import { renderCard } from "../render-card";
 import {
   askAgain,
@@ -30,7 +30,7 @@ import { interestFacts } from "./describe";
 import { suggestForCandidate, suggestQuietly } from "./matching";
 import { isProgrammeTeam } from "./secondment";
 import { VERBS } from "../../cards";
-import { card, type Caller, type MessageTarget, type Reply, type Services } from "./types";
+import { card, message, note, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /** The job type the scheduler runs for approval reminders and the escalation after them. */
 export const APPROVAL_FOLLOW_UP = "approval-follow-up";
@@ -40,8 +40,6 @@ export interface ApprovalRef {
   requestId: string;
 }
 
-const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
-const textMessage = (text: string) => ({ type: "message", text });
 const dateOf = (iso: string | undefined, lang: Lang = DEFAULT_LANG) => (iso ? formatDate(lang, iso.slice(0, 10)) : "");
 const managerName = (a: Approval, lang: Lang = DEFAULT_LANG) => a.manager.name ?? a.decidedBy?.name ?? t(lang, "approval.theirLineManager");
 
@@ -260,7 +258,7 @@ async function tellSecondee(s: Services, a: Approval, serviceUrl: string): Promi
   const target = personTarget(a, a.secondee.aadObjectId, serviceUrl);
   const id = `approval-outcome:${a.requestId}`;
   if (a.status === "approved") {
-    await s.outbox.enqueue({ id, target, activity: textMessage(t(lang, "release.outcome.approved", { manager })), purpose: "approval-outcome" });
+    await s.outbox.enqueue({ id, target, activity: note(t(lang, "release.outcome.approved", { manager })), purpose: "approval-outcome" });
     return;
   }
   const text = a.reason ? t(lang, "release.outcome.declinedWithReason", { manager, reason: a.reason }) : t(lang, "release.outcome.declined", { manager });
@@ -358,7 +356,7 @@ function mayView(s: Services, caller: Caller, a: Approval): boolean {
  */
 export async function releaseReminder(s: Services, requestId: string, reminder: string, lang: Lang): Promise<Record<string, unknown>> {
   const a = await s.approvals.findByRequestId(requestId);
-  return a?.status === "pending" && a.requestId === requestId ? message(approvalCard(a, reminder, lang)) : textMessage(reminder);
+  return a?.status === "pending" && a.requestId === requestId ? message(approvalCard(a, reminder, lang)) : note(reminder);
 }
 
 /**
@@ -392,7 +390,7 @@ export async function followUp(s: Services, payload: FollowUpPayload): Promise<v
     await s.outbox.enqueue({
       id: `approval-escalation:${a.requestId}:secondee`,
       target: personTarget(a, a.secondee.aadObjectId, payload.serviceUrl),
-      activity: textMessage(t((await s.preferences.language(a.secondee)) ?? DEFAULT_LANG, "matching.releaseEscalation.secondee")),
+      activity: note(t((await s.preferences.language(a.secondee)) ?? DEFAULT_LANG, "matching.releaseEscalation.secondee")),
       purpose: "approval-escalation",
     });
     for (const member of s.config.programmeTeam.aadObjectIds) {
@@ -401,7 +399,7 @@ export async function followUp(s: Services, payload: FollowUpPayload): Promise<v
       await s.outbox.enqueue({
         id: `approval-escalation:${a.requestId}:${member}`,
         target: personTarget(a, member, payload.serviceUrl),
-        activity: textMessage(t(lang, "matching.releaseEscalation.team", { name: a.secondee.name, sentOn: dateOf(a.requestedAt, lang) })),
+        activity: note(t(lang, "matching.releaseEscalation.team", { name: a.secondee.name, sentOn: dateOf(a.requestedAt, lang) })),
         purpose: "approval-escalation",
       });
     }
@@ -431,7 +429,7 @@ export async function managerUnreachable(s: Services, requestId: string, why: Un
   await s.outbox.enqueue({
     id: `approval-unreachable:${requestId}`,
     target: personTarget(a, a.secondee.aadObjectId, serviceUrl),
-    activity: textMessage(unreachableAdvice(why, s.config.programmeTeam.email, (await s.preferences.language(a.secondee)) ?? DEFAULT_LANG)),
+    activity: note(unreachableAdvice(why, s.config.programmeTeam.email, (await s.preferences.language(a.secondee)) ?? DEFAULT_LANG)),
     purpose: "approval-unreachable",
   });
 }

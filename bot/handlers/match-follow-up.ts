@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { CARD_CONTENT_TYPE, type AdaptiveCardJson } from "../../cards";
 import type { Match } from "../../src/domain/match";
 import { AuditStore, type AuditAction } from "../../src/store/audit";
 import type { MatchDoc, MatchFollowUps, OwedAudit } from "../../src/store/matches";
 import { pairSubject } from "./audit";
 import { channelLanguage, hostCard, personLanguage, secondeeCard, type World } from "./match-cards";
-import type { Caller, Services } from "./types";
+import { message, type Caller, type Services } from "./types";
 
 /**
  * What a match write still owes once the match is saved: its audit entries and, for a confirmed
@@ -28,8 +27,6 @@ const SWEEP = 20;
 export interface FollowUpPayload {
   matchId: string;
 }
-
-export const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
 
 /** An audit entry a match write owes, by whoever pressed the button, now. */
 export function owedAudit(s: Services, caller: Caller, action: AuditAction, detail?: string): OwedAudit {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { channelRootOf } from "../conversation-record";
-import { CARD_CONTENT_TYPE, VERBS, type AdaptiveCardJson } from "../../cards";
+import { VERBS } from "../../cards";
 import { renderCard } from "../render-card";
 import { arrange, matchId, reasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
 import { personKey, type PersonId } from "../../src/domain/person";
@@ -10,7 +10,7 @@ import { formatDate, t, type Lang } from "../../src/i18n";
 import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, waitingOn, whoseWords, type CardNotes, type Viewer, type World } from "./match-cards";
 import { askShareAdjustments } from "./privacy";
 import * as secondment from "./secondment";
-import { card, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
+import { card, message, note, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 import type { ActionModel, RecordsModel } from "../../cards";
 
 /**
@@ -23,8 +23,6 @@ export interface MatchRef {
 }
 
 const digestOf = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 24);
-const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
-const note = (s: string) => ({ type: "message", text: s });
 
 const world = (s: Services): Promise<World> => s.matching.current();
 const channelLangOf = (s: Services, m: Match) => channelLanguage(s, m.candidate.tenantId, m.opening.channelConversationId);

@@ -11,9 +11,9 @@ import { formatMsg, formatSentences, type Msg } from "../../src/matching/message
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
 import type { MatchFollowUps, OwedAudit } from "../../src/store/matches";
 import { closedText, personLanguage, summaryFor, whoseWords, type World } from "./match-cards";
-import { message, owedAudit, scheduleFollowUp, tryFollowUp } from "./match-follow-up";
+import { owedAudit, scheduleFollowUp, tryFollowUp } from "./match-follow-up";
 import * as secondment from "./secondment";
-import { card, text, type Caller, type Reply, type Services } from "./types";
+import { card, message, text, type Caller, type Reply, type Services } from "./types";
 
 /**
  * Matching in Teams: suggestions for the programme team, their confirmation, the notification in

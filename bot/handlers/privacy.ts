@@ -12,7 +12,7 @@ import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { exportFor, exportSummary } from "../../src/privacy/export";
 import { buildForm, type FormContent } from "../forms/form-builder";
 import { isProgrammeTeam } from "./secondment";
-import { card, text, type Caller, type Reply, type Services } from "./types";
+import { card, message, note, text, type Caller, type Reply, type Services } from "./types";
 
 /** Job that finishes an erasure once the secondment it had to keep has ended. */
 export const FINISH_ERASURE = "privacy.finish-erasure";
@@ -99,7 +99,7 @@ async function tellRolesGone(s: Services, plan: ErasurePlan, tenantId: string, s
     await s.outbox.enqueue({
       id: `match-closed:${m.id}:role-erased`,
       target: { kind: "person", ...candidate, serviceUrl },
-      activity: { type: "message", text: t(await personLanguage(s, candidate), "match.closed.roleGone.toSecondee", { role: m.title, organisation: m.organisation }) },
+      activity: note(t(await personLanguage(s, candidate), "match.closed.roleGone.toSecondee", { role: m.title, organisation: m.organisation })),
       purpose: "match-closed",
     });
   }
@@ -117,7 +117,7 @@ async function tellRolesGone(s: Services, plan: ErasurePlan, tenantId: string, s
     await s.outbox.enqueue({
       id: `roles-gone:${createHash("sha256").update(plan.roles.map((r) => r.id).join(",")).digest("hex").slice(0, 32)}:${member}`,
       target: { kind: "person", tenantId, aadObjectId: member, serviceUrl },
-      activity: { type: "message", text: t(lang, "privacy.rolesGone.toTeam", { roles, matches }) },
+      activity: note(t(lang, "privacy.rolesGone.toTeam", { roles, matches })),
       purpose: "roles-gone",
     });
   }
@@ -194,7 +194,7 @@ export async function askShareAdjustments(s: Services, secondee: PersonId, secon
   await s.outbox.enqueue({
     id: `adjustments-ask:${secondmentId}`,
     target: { kind: "person", tenantId: secondee.tenantId, aadObjectId: secondee.aadObjectId, serviceUrl },
-    activity: { type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: shareCard(lang, secondmentId, undefined) }] },
+    activity: message(shareCard(lang, secondmentId, undefined)),
     purpose: "adjustments-ask",
   });
 }

@@ -1,4 +1,4 @@
-import { CARD_CONTENT_TYPE, VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { choiceText } from "../../src/domain/agreement";
 import type { PersonId } from "../../src/domain/person";
@@ -6,15 +6,14 @@ import { listIn, nameOf, namesWithRoles, partiesOf, PARTIES, pendingExtension, p
 import { durationInMonths } from "../../src/domain/secondment-dates";
 import { REMOVED_MARKER } from "../../src/privacy/identity";
 import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../../src/i18n";
-import { text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
+import { note, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /**
  * A secondment as people see it: the card for the person looking, in their language, and the
  * helpers that send messages to the people in it, each in the language they chose.
  */
 
-export const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
-export const note = (text: string) => ({ type: "message", text });
+export { message, note } from "./types";
 export const dateOf = (lang: Lang, iso: string | undefined) => (iso ? formatDate(lang, iso.slice(0, 10)) : "");
 
 export function isProgrammeTeam(s: Services, person: PersonId): boolean {

@@ -1,4 +1,4 @@
-import type { AdaptiveCardJson } from "../../cards";
+import { CARD_CONTENT_TYPE, type AdaptiveCardJson } from "../../cards";
 import { DEFAULT_LANG, langFromLocale } from "../../src/i18n";
 import type { Config } from "../../src/config";
 import type { PersonId } from "../../src/domain/person";
@@ -105,6 +105,11 @@ export type Reply = { kind: "card"; card: AdaptiveCardJson } | { kind: "text"; t
 
 export const card = (c: AdaptiveCardJson): Reply => ({ kind: "card", card: c });
 export const text = (t: string): Reply => ({ kind: "text", text: t });
+
+/** A proactive message (through the outbox) carrying one card. */
+export const message = (c: AdaptiveCardJson) => ({ type: "message", attachments: [{ contentType: CARD_CONTENT_TYPE, content: c }] });
+/** A proactive message of plain words. */
+export const note = (words: string) => ({ type: "message", text: words });
 
 /** The language for a person: their stored choice, else what their Teams locale asks for, else English. */
 export async function languageFor(s: Pick<Services, "preferences">, person: PersonId, locale?: unknown): Promise<Lang> {
