@@ -271,8 +271,8 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       const activity =
         item.matchId && r.side
           ? await matchReminder(s, words, { matchId: item.matchId }, r.side, r, langs[i]!)
-          : item.requestId
-            ? await releaseReminder(s, item.requestId, words, langs[i]!)
+          : item.request
+            ? await releaseReminder(s, item.request, words, langs[i]!)
             : msg.activity;
       results.push(await s.outbox.enqueue({ ...msg, activity }));
     }

@@ -354,9 +354,9 @@ function mayView(s: Services, caller: Caller, a: Approval): boolean {
  * A programme-team reminder to a line manager: the request card itself, with the reminder on it and
  * its one-click buttons; the words alone if the request no longer waits for them.
  */
-export async function releaseReminder(s: Services, requestId: string, reminder: string, lang: Lang): Promise<Record<string, unknown>> {
-  const a = await s.approvals.findByRequestId(requestId);
-  return a?.status === "pending" && a.requestId === requestId ? message(approvalCard(a, reminder, lang)) : note(reminder);
+export async function releaseReminder(s: Services, request: { secondeeKey: string; requestId: string }, reminder: string, lang: Lang): Promise<Record<string, unknown>> {
+  const a = await s.approvals.get(request.secondeeKey);
+  return a?.status === "pending" && a.requestId === request.requestId ? message(approvalCard(a, reminder, lang)) : note(reminder);
 }
 
 /**

@@ -49,8 +49,8 @@ export interface StuckItem {
   about: string[];
   /** The match a "meeting" item is about: its reminders carry a button that opens the match card (not sent to the page). */
   matchId?: string;
-  /** The release request a "release" item is about: its reminder is the request card itself, buttons and all (not sent to the page). */
-  requestId?: string;
+  /** The release request a "release" item is about (whose record, which request): its reminder is the request card itself, buttons and all (not sent to the page). */
+  request?: { secondeeKey: string; requestId: string };
 }
 
 const digest = (t: string) => createHash("sha256").update(t).digest("hex").slice(0, 24);
@@ -84,7 +84,7 @@ export async function stuckItems(people: Container, matches: Container, secondme
       ...since(a.requestedAt, today),
       recipients,
       about: keysOf(a.secondee ?? split(a.pk), ...recipients),
-      requestId: a.requestId,
+      request: { secondeeKey: a.pk, requestId: a.requestId },
     });
   }
   for (const m of open) {
@@ -196,7 +196,7 @@ export function reminderMessages(item: StuckItem, slot: string, serviceUrl: stri
 }
 
 /** An item as the page shows it, in `lang`: no recipients. */
-export const publicItem = ({ recipients, facts, about: _about, matchId: _matchId, requestId: _requestId, ...rest }: StuckItem, lang: Lang) => ({
+export const publicItem = ({ recipients, facts, about: _about, matchId: _matchId, request: _request, ...rest }: StuckItem, lang: Lang) => ({
   ...rest,
   ...describeStuck(lang, facts),
   sinceText: formatDate(lang, rest.since),
