@@ -60,7 +60,11 @@ export function conversationRecordOf(activity: Partial<Activity>, now: Date): Co
   }
   if (channelData.team?.id) record.team = { id: channelData.team.id, ...(channelData.team.name ? { name: channelData.team.name } : {}) };
   if (channelData.channel?.id) {
-    record.channel = { id: channelData.channel.id, ...(channelData.channel.name ? { name: channelData.channel.name } : {}) };
+    // Teams names a channel in its events' channel data; on a message in a channel other than
+    // General (whose id is the team's, and which has no name), the conversation carries the name.
+    const own = channelData.channel.id !== channelData.team?.id && channelRootOf(activity.conversation.id) === channelData.channel.id;
+    const name = channelData.channel.name || (own ? activity.conversation.name : undefined);
+    record.channel = { id: channelData.channel.id, ...(name ? { name } : {}) };
   }
   return record;
 }

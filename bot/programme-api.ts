@@ -27,6 +27,7 @@ import * as matching from "./handlers/matching";
 import { releaseReminder } from "./handlers/approval";
 import { matchReminder } from "./handlers/match-outcome";
 import { isProgrammeTeam } from "./handlers/secondment";
+import { agreementReminder, checkInReminder } from "./handlers/secondment-card";
 import { languageFor, type Caller, type Services } from "./handlers/types";
 import { dispatch } from "./router";
 import { readableLeftIn } from "../src/privacy/identity";
@@ -264,18 +265,25 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const langs = await Promise.all(item.recipients.map((p) => languageFor(s, p)));
     const results = [];
     for (const [i, msg] of reminderMessages(item, slot.day, m.caller.serviceUrl, langs).entries()) {
-      // A reminder about a match carries a button that opens the match card in the reader's own chat;
-      // one about a release request is the request card, so the manager can answer in one click.
+      // Each reminder lets its reader act in one click: one about a match carries a button that opens
+      // the match card in their own chat; one about a release request, an agreement or a check-in is
+      // the card they act on, with the reminder on it (none if they have acted since the list was read).
       const r = item.recipients[i]!;
       const words = String(msg.activity["text"]);
+      const sec = item.secondment;
       const activity =
         item.matchId && r.side
           ? await matchReminder(s, words, { matchId: item.matchId }, r.side, r, langs[i]!)
           : item.request
             ? await releaseReminder(s, item.request, words, langs[i]!)
-            : msg.activity;
-      results.push(await s.outbox.enqueue({ ...msg, activity }));
+            : sec && item.kind === "agreement"
+              ? await agreementReminder(s, sec.id, r, words, langs[i]!)
+              : sec?.n !== undefined && (r.party === "secondee" || r.party === "homeManager")
+                ? await checkInReminder(s, { secondmentId: sec.id, n: sec.n }, r.party, words, langs[i]!)
+                : msg.activity;
+      if (activity) results.push(await s.outbox.enqueue({ ...msg, activity }));
     }
+    if (!results.length) return send(res, 404, { error: t(m.lang, "programme.stuck.gone") });
     // The audit trail is kept in one language, whoever reads it later. The entry's id is fixed by
     // the item and the working day, like the messages: written once, however often it is tried.
     const { title, waitingOn } = publicItem(item, DEFAULT_LANG);

@@ -21,10 +21,14 @@ export interface RoleRef {
 const menu = (lang: Lang): ActionModel => ({ title: t(lang, "common.menu"), verb: VERBS.showMenu, data: {} });
 const notYours = (lang: Lang) => t(lang, "role.notYours");
 
-/** A channel as a role stores it. The General channel's id is the team's id, and Teams sends it no name. */
-const refOf = (r: ConversationRecord): ChannelRef => ({
+/**
+ * A channel as a role stores it. The General channel's id is the team's id, and Teams sends it no
+ * name. Teams names the team when the app is added to it (the General channel's record), not on
+ * each channel's messages: `teamName` is that name, for a record that lacks it.
+ */
+const refOf = (r: ConversationRecord, teamName = r.team?.name): ChannelRef => ({
   conversationId: r.conversationId,
-  ...(r.team?.name ? { teamName: r.team.name } : {}),
+  ...(teamName ? { teamName } : {}),
   ...(r.channel?.name ? { channelName: r.channel.name } : r.team?.id && channelRootOf(r.conversationId) === r.team.id ? { general: true as const } : {}),
 });
 const labelOf = (c: ChannelRef, lang: Lang) => channelLabel(c, lang, t(lang, "role.channel.thisChannel"));
@@ -34,9 +38,13 @@ async function channelsFor(s: Services, caller: Caller): Promise<ChannelRef[]> {
   if (caller.scope === "channel") {
     const channelId = channelRootOf(caller.conversationId);
     const here = await s.conversations.get(caller.person.tenantId, channelId);
-    return [here ? refOf(here) : { conversationId: channelId }];
+    if (!here) return [{ conversationId: channelId }];
+    const team = here.team && !here.team.name && here.team.id !== channelId ? await s.conversations.get(caller.person.tenantId, here.team.id) : undefined;
+    return [refOf(here, here.team?.name ?? team?.team?.name)];
   }
-  return (await s.conversations.listChannels(caller.person.tenantId)).map(refOf);
+  const channels = await s.conversations.listChannels(caller.person.tenantId);
+  const teamNames = new Map(channels.flatMap((r) => (r.team?.name ? [[r.team.id, r.team.name] as const] : [])));
+  return channels.map((r) => refOf(r, r.team?.name ?? (r.team ? teamNames.get(r.team.id) : undefined)));
 }
 
 function choiceFor(caller: Caller, channels: ChannelRef[]): ChannelChoice {

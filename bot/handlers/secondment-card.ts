@@ -1,12 +1,29 @@
 import { VERBS, type ActionModel, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { choiceText } from "../../src/domain/agreement";
+import { buildForm } from "../forms/form-builder";
+import { checkInForm } from "../forms/secondment-forms";
 import type { PersonId } from "../../src/domain/person";
-import { listIn, nameOf, namesWithRoles, partiesOf, PARTIES, pendingExtension, personOf, waitingFor, type Extension, type Change, type Party, type Secondment } from "../../src/domain/secondment";
+import {
+  checkInByNumber,
+  listIn,
+  nameOf,
+  namesWithRoles,
+  partiesOf,
+  PARTIES,
+  pendingExtension,
+  personOf,
+  waitingFor,
+  type CheckInParty,
+  type Extension,
+  type Change,
+  type Party,
+  type Secondment,
+} from "../../src/domain/secondment";
 import { durationInMonths } from "../../src/domain/secondment-dates";
 import { REMOVED_MARKER } from "../../src/privacy/identity";
 import { DEFAULT_LANG, formatDate, t, type Lang, type MessageValues } from "../../src/i18n";
-import { note, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
+import { message, note, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 
 /**
  * A secondment as people see it: the card for the person looking, in their language, and the
@@ -257,6 +274,39 @@ export function extensionCard(sec: Secondment, ext: Extension, viewer: PersonId 
   }
   if (notice) model.notice = notice;
   return renderCard("secondment", model, lang);
+}
+
+/** The check-in form for one party, in `lang`; a reminder carries its words as a notice above it. */
+export function checkInCard(lang: Lang, sec: Secondment, n: number, date: string, party: CheckInParty, reminder?: string): AdaptiveCardJson {
+  const content = checkInForm(lang, { secondmentId: sec.id, n, date, manager: party === "homeManager", secondeeName: sec.secondee.name });
+  if (reminder) {
+    content.notice = reminder;
+    content.noticeStyle = "warning";
+  }
+  return renderCard("form", buildForm(content, {}), lang);
+}
+
+/**
+ * A programme-team reminder to confirm an agreement: the secondment card itself, with the reminder
+ * on it and the reader's Confirm button (the same verb, checks and etag guard as the card they were
+ * first sent). Nothing if the agreement no longer waits for the reader.
+ */
+export async function agreementReminder(s: Services, secondmentId: string, reader: PersonId, reminder: string, lang: Lang): Promise<Record<string, unknown> | undefined> {
+  const sec = await s.secondments.get(secondmentId);
+  if (sec?.status !== "agreeing" || !sec.terms) return undefined;
+  const mine = partiesOf(sec, reader);
+  return waitingFor(sec).some((p) => mine.includes(p)) ? message(secondmentCard(s, sec, reader, lang, reminder)) : undefined;
+}
+
+/**
+ * A programme-team reminder to answer a check-in: the reader's check-in form itself, with the
+ * reminder on it. Nothing if they have answered it (or the secondment is no longer running).
+ */
+export async function checkInReminder(s: Services, ref: { secondmentId: string; n: number }, party: CheckInParty, reminder: string, lang: Lang): Promise<Record<string, unknown> | undefined> {
+  const sec = await s.secondments.get(ref.secondmentId);
+  const c = sec?.status === "active" ? checkInByNumber(sec, ref.n) : undefined;
+  if (!sec || !c || c.answers[party]) return undefined;
+  return message(checkInCard(lang, sec, ref.n, c.date, party, reminder));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { VERBS, type AdaptiveCardJson, type SecondmentModel } from "../../cards";
+import { VERBS, type SecondmentModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { MAX_REMINDERS, REMINDER_WORKING_DAYS } from "../../src/domain/approval";
 import { agreementToForm, choiceText, validateAgreement, validateCheckIn } from "../../src/domain/agreement";
@@ -88,7 +88,7 @@ export {
   NOT_FOUND,
   type SecondmentRef,
 } from "./secondment-card";
-import { apply, dateOf, isProgrammeTeam, isReply, load, message, note, NOT_FOUND, secondmentCard, sendTo, sendToAll, tellHostManager, tellProgrammeTeam, type SecondmentRef } from "./secondment-card";
+import { apply, checkInCard, dateOf, isProgrammeTeam, isReply, load, message, note, NOT_FOUND, secondmentCard, sendTo, sendToAll, tellHostManager, tellProgrammeTeam, type SecondmentRef } from "./secondment-card";
 
 // ---------------------------------------------------------------------------------------------
 // Starting: both sides of a match want to go ahead
@@ -450,16 +450,6 @@ export interface CheckInPayload {
   date: string;
 }
 
-/** The check-in form for one party, in `lang`; a reminder carries a notice above it. */
-function checkInCard(lang: Lang, sec: Secondment, n: number, date: string, party: CheckInParty, reminder = false): AdaptiveCardJson {
-  const content = checkInForm(lang, { secondmentId: sec.id, n, date, manager: party === "homeManager", secondeeName: sec.secondee.name });
-  if (reminder) {
-    content.notice = t(lang, "reminders.checkIn.notice");
-    content.noticeStyle = "warning";
-  }
-  return renderCard("form", buildForm(content, {}), lang);
-}
-
 export async function onCheckIn(s: Services, p: CheckInPayload): Promise<void> {
   const now = s.now();
   const sec = await s.secondments.update(p.secondmentId, (current) => {
@@ -500,7 +490,7 @@ export async function onCheckInFollowUp(s: Services, p: CheckInFollowUpPayload):
   const now = s.now();
   if (step.kind === "remind") {
     for (const party of step.who) {
-      await sendTo(s, sec, party, `check-in-reminder:${sec.id}:${p.n}:${party}`, (lang) => message(checkInCard(lang, sec, p.n, c.date, party, true)), "check-in-reminder");
+      await sendTo(s, sec, party, `check-in-reminder:${sec.id}:${p.n}:${party}`, (lang) => message(checkInCard(lang, sec, p.n, c.date, party, t(lang, "reminders.checkIn.notice"))), "check-in-reminder");
     }
     await s.secondments.update(sec.id, (current) => ({ next: current ? recordFollowUp(current, p.n, 1, now) : undefined, result: undefined }));
     await s.jobs.schedule({

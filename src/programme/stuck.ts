@@ -28,6 +28,8 @@ export interface Recipient {
   aadObjectId: string;
   /** For a match: which side of it they are, so their reminder opens their side's card. */
   side?: "host" | "secondee";
+  /** For an agreement or a check-in: the part they still owe it as, so their reminder is their own card. */
+  party?: Party;
 }
 
 /** What is waiting, as facts to word (no personal details beyond names and titles). */
@@ -51,6 +53,8 @@ export interface StuckItem {
   matchId?: string;
   /** The release request a "release" item is about (whose record, which request): its reminder is the request card itself, buttons and all (not sent to the page). */
   request?: { secondeeKey: string; requestId: string };
+  /** The secondment an "agreement" or "check-in" item is about (and which check-in): its reminder is the card to act on (not sent to the page). */
+  secondment?: { id: string; n?: number };
 }
 
 const digest = (t: string) => createHash("sha256").update(t).digest("hex").slice(0, 24);
@@ -63,6 +67,13 @@ const since = (instant: string | undefined, today: string) => {
   const d = ukDateOf(instant);
   return d ? { since: d, days: Math.max(0, daysBetween(d, today)) } : { since: today, days: 0 };
 };
+
+/** The people who still owe something as `parties`, each with the part they owe it as. */
+const owing = (s: Secondment, parties: readonly Party[]): Recipient[] =>
+  parties.flatMap((party) => {
+    const p = personOf(s, party);
+    return p ? [{ tenantId: s.tenantId, aadObjectId: p.aadObjectId, party }] : [];
+  });
 
 export async function stuckItems(people: Container, matches: Container, secondments: Container, today: string): Promise<StuckItem[]> {
   const [approvals, open, secs] = await Promise.all([
@@ -106,7 +117,7 @@ export async function stuckItems(people: Container, matches: Container, secondme
     if (s.status === "agreeing" && s.terms) {
       const parties = waitingFor(s);
       if (!parties.length) continue;
-      const recipients = parties.map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId }));
+      const recipients = owing(s, parties);
       items.push({
         id: `agreement:${s.id}`,
         kind: "agreement",
@@ -114,13 +125,14 @@ export async function stuckItems(people: Container, matches: Container, secondme
         ...since(s.createdAt, today),
         recipients,
         about: keysOf(s.secondee, ...recipients),
+        secondment: { id: s.id },
       });
     }
     if (s.status === "active") {
       for (const c of s.checkIns ?? []) {
         const answered = { secondee: !!c.answers?.secondee, homeManager: !!c.answers?.homeManager };
         if (!isCheckInOverdue({ sentAt: c.sentAt, answered }, today)) continue;
-        const recipients = unanswered(c).map((p) => personOf(s, p)).filter((p): p is NonNullable<typeof p> => !!p).map((p) => ({ tenantId: s.tenantId, aadObjectId: p.aadObjectId }));
+        const recipients = owing(s, unanswered(c));
         items.push({
           id: `check-in:${s.id}:${c.n}`,
           kind: "check-in",
@@ -128,6 +140,7 @@ export async function stuckItems(people: Container, matches: Container, secondme
           ...since(c.sentAt, today),
           recipients,
           about: keysOf(s.secondee, ...recipients),
+          secondment: { id: s.id, n: c.n },
         });
       }
     }
@@ -196,7 +209,7 @@ export function reminderMessages(item: StuckItem, slot: string, serviceUrl: stri
 }
 
 /** An item as the page shows it, in `lang`: no recipients. */
-export const publicItem = ({ recipients, facts, about: _about, matchId: _matchId, request: _request, ...rest }: StuckItem, lang: Lang) => ({
+export const publicItem = ({ recipients, facts, about: _about, matchId: _matchId, request: _request, secondment: _secondment, ...rest }: StuckItem, lang: Lang) => ({
   ...rest,
   ...describeStuck(lang, facts),
   sinceText: formatDate(lang, rest.since),

@@ -403,8 +403,8 @@ describe("other skills in the person's own words", () => {
   }
 
   const bad: [string, string, RegExp][] = [
-    ["1 character", "Coaching, x", /^Each skill must be between 2 and 60 characters\. Check “x”$/],
-    ["61 characters, shortened in the message", "y".repeat(61), /Check “y{30}…”$/],
+    ["1 character", "Coaching, x", /^Each skill must be between 2 and 60 characters\. Check “x”\.$/],
+    ["61 characters, shortened in the message", "y".repeat(61), /Check “y{30}…”\.$/],
     ["11 skills", Array.from({ length: 11 }, (_, i) => `Skill ${i}`).join(";"), /^Enter 10 other skills or fewer$/],
     ["a control character", "Coaching\u0007", /^Other skills must not include hidden control characters$/],
     ["more than 1,000 characters", "ab,".repeat(400), /^Other skills must be 1,000 characters or less$/],

@@ -37,8 +37,10 @@ export function demoPerson(key: DemoKey): Person {
 export interface Chat {
   id: string;
   type: "personal" | "groupChat" | "channel";
-  team?: { id: string; name: string };
+  team?: { id: string; name?: string };
   channel?: { id: string; name?: string };
+  /** The conversation's name, as Teams sends it for a channel other than General (the channel's name). */
+  name?: string;
 }
 
 export const personalChat = (p: Person): Chat => ({ id: `a:personal-${p.aadObjectId}`, type: "personal" });
@@ -67,6 +69,7 @@ export class TeamsSimulator {
         conversationType: chat.type,
         tenantId: from.tenantId ?? TENANT,
         ...(chat.type !== "personal" ? { isGroup: true } : {}),
+        ...(chat.name ? { name: chat.name } : {}),
       },
       channelData: {
         tenant: { id: from.tenantId ?? TENANT },
