@@ -26,7 +26,7 @@ import { isEnglishWord } from "./dictionary";
 export { clauses, isAsk, withClauses } from "./clauses";
 
 /** The classifier's label for questions outside the programme (see off-topic.ts). */
-const OFF_TOPIC_LABEL = "off-topic";
+export const OFF_TOPIC_LABEL = "off-topic";
 
 export { analyse } from "./analyse";
 
@@ -344,12 +344,25 @@ function isTransposition(a: string, b: string): boolean {
 
 const features = (terms: readonly string[]): Record<string, number> => Object.fromEntries(terms.map((t) => [t, 1]));
 
+/** Extra training for createFaq. */
+export interface FaqTraining {
+  /**
+   * Labelled questions the classifier also learns (not indexed by BM25): [question, label], the
+   * label an entry id, a not-covered topic id or "off-topic". Labels the FAQ does not have are skipped.
+   */
+  examples?: ReadonlyArray<readonly [string, string]>;
+  /** Decision thresholds (THRESHOLDS when not given). */
+  thresholds?: typeof THRESHOLDS;
+}
+
 /** Build the FAQ: indexes and classifier are built once here; ask() only queries them. */
 export function createFaq(
   entries: readonly FaqEntry[] = SHIPPED_ENTRIES,
   notCovered: readonly NotCoveredTopic[] = NOT_COVERED,
   language: FaqLanguage = ENGLISH,
+  training: FaqTraining = {},
 ): Faq {
+  const thresholds = training.thresholds ?? THRESHOLDS;
   const started = performance.now();
   const { analyse, isStopWord } = language;
   const labels = new Map<string, Label>();
@@ -467,6 +480,7 @@ export function createFaq(
   for (const e of entries) for (const t of [e.question, e.topic, ...(e.alternates ?? []), ...e.keywords]) example(t, e.id);
   for (const t of notCovered) for (const a of t.alternates) example(a, t.id);
   for (const q of language.offTopicExamples) example(q, OFF_TOPIC_LABEL);
+  for (const [q, id] of training.examples ?? []) if (labels.has(id)) example(q, id);
   const net = new NeuralNetwork({ log: false, iterations: 2000 });
   net.train(corpus);
 
@@ -562,13 +576,13 @@ export function createFaq(
   /** The decision for the whole question, and for long ones also for each clause (see withClauses). */
   function decideQuestion(question: string): Decision {
     const sig = signals(question);
-    const whole = decide(sig);
-    if (sig.terms.length < THRESHOLDS.longTerms) return whole;
+    const whole = decide(sig, thresholds);
+    if (sig.terms.length < thresholds.longTerms) return whole;
     const parts = clauses(question)
       .filter(isAsk)
       .map((clause) => signals(clause))
       .filter((s) => s.terms.length >= 1 && s.terms.length < sig.terms.length)
-      .map((s) => ({ terms: s.terms.length, decision: decide(s) }));
+      .map((s) => ({ terms: s.terms.length, decision: decide(s, thresholds) }));
     return withClauses(whole, sig, parts);
   }
 
