@@ -32,6 +32,11 @@ export interface Config {
   examples: boolean;
   /** Add the in-domain questions to the entries' alternates (BM25, the gate and the classifier see them). */
   alternates: boolean;
+  /** Index the in-domain questions in BM25's field of their own (weight indexedBoost) and learn them as classifier examples. */
+  indexed?: boolean;
+  indexedBoost?: number;
+  /** With indexed: each question its own BM25 document (nearest neighbours). */
+  neighbours?: boolean;
   /** Learn the off-topic questions as the None ("off-topic") label. */
   offTopic: boolean;
   /** Learn the not-covered questions as the None label. */
@@ -46,6 +51,15 @@ export const CONFIGS: readonly Config[] = [
   { name: "ex+ot+nc", examples: true, alternates: false, offTopic: true, notCovered: true },
   { name: "alt", examples: false, alternates: true, offTopic: false, notCovered: false },
   { name: "alt+ot+nc", examples: false, alternates: true, offTopic: true, notCovered: true },
+  { name: "idx1", examples: false, alternates: false, indexed: true, indexedBoost: 1, offTopic: false, notCovered: false },
+  { name: "idx1+ot", examples: false, alternates: false, indexed: true, indexedBoost: 1, offTopic: true, notCovered: false },
+  { name: "idx1+ot+nc", examples: false, alternates: false, indexed: true, indexedBoost: 1, offTopic: true, notCovered: true },
+  { name: "knn", examples: false, alternates: false, indexed: true, neighbours: true, offTopic: false, notCovered: false },
+  { name: "knn+ot", examples: false, alternates: false, indexed: true, neighbours: true, offTopic: true, notCovered: false },
+  { name: "knn+ot+nc", examples: false, alternates: false, indexed: true, neighbours: true, offTopic: true, notCovered: true },
+  { name: "idx0.5+ot", examples: false, alternates: false, indexed: true, indexedBoost: 0.5, offTopic: true, notCovered: false },
+  { name: "idx2+ot", examples: false, alternates: false, indexed: true, indexedBoost: 2, offTopic: true, notCovered: false },
+  { name: "idx3+ot", examples: false, alternates: false, indexed: true, indexedBoost: 3, offTopic: true, notCovered: false },
 ];
 
 /** How two questions typed the same way compare (case, spaces and punctuation aside). */
@@ -91,12 +105,15 @@ export function build(config: Config, training: Training): { en: Faq; cy: Faq } 
     ...(config.notCovered ? training.en.notCovered : []),
   ];
   const cyExamples = [...(config.examples ? training.cy.inDomain : []), ...(config.offTopic ? training.cy.offTopic : [])];
-  const th = config.thresholds ? { thresholds: config.thresholds } : {};
+  const th = {
+    ...(config.thresholds ? { thresholds: config.thresholds } : {}),
+    ...(config.indexed ? { indexedBoost: config.indexedBoost ?? 1, neighbours: config.neighbours ?? false } : {}),
+  };
   const enEntries = config.alternates ? withAlternates(SHIPPED_ENTRIES, training.en.inDomain) : SHIPPED_ENTRIES;
   const cyEntries = config.alternates ? withAlternates(WELSH_ENTRIES, training.cy.inDomain) : WELSH_ENTRIES;
   return {
-    en: createFaq(enEntries, undefined, undefined, { examples: enExamples, ...th }),
-    cy: createWelshFaq(cyEntries, { examples: cyExamples, ...th }),
+    en: createFaq(enEntries, undefined, undefined, { examples: enExamples, ...(config.indexed ? { indexed: training.en.inDomain } : {}), ...th }),
+    cy: createWelshFaq(cyEntries, { examples: cyExamples, ...(config.indexed ? { indexed: training.cy.inDomain } : {}), ...th }),
   };
 }
 
@@ -187,9 +204,14 @@ export function runFolds(configs: readonly Config[], log = true): Map<string, { 
 function main(): void {
   const i = process.argv.indexOf("--configs");
   const names = i >= 0 ? process.argv[i + 1]!.split(",") : CONFIGS.map((c) => c.name);
-  const configs = CONFIGS.filter((c) => names.includes(c.name));
+  // --thresholds answerMargin=0.4,answerScore=1: the same thresholds changed for every config.
+  const j = process.argv.indexOf("--thresholds");
+  const changed = j >= 0 ? Object.fromEntries(process.argv[j + 1]!.split(",").map((kv) => [kv.split("=")[0]!, Number(kv.split("=")[1])])) : undefined;
+  if (changed) for (const k of Object.keys(changed)) if (!(k in THRESHOLDS)) throw new Error(`no threshold ${k}`);
+  const configs = CONFIGS.filter((c) => names.includes(c.name)).map((c) => (changed ? { ...c, thresholds: { ...THRESHOLDS, ...changed } } : c));
+  if (changed) console.log(`thresholds changed: ${JSON.stringify(changed)}`);
   console.log(`Leave-one-set-out over ${FOLDS.map((s) => s.label).join(", ")}; configs ${configs.map((c) => c.name).join(", ")}`);
-  const results = runFolds(configs);
+  const results = runFolds(configs, !process.argv.includes("--quiet"));
   console.log("\nOver all folds (each set measured by the FAQ not trained on it):");
   for (const c of configs) {
     const r = results.get(c.name)!;

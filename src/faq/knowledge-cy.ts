@@ -108,7 +108,7 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES, tra
     // Place names, so that mutated forms ("yng Nghaerdydd", "i Abertawe") are recognised.
     [...PLACE_NAMES].join(" "),
     // The classifier's extra questions, so their mutated words are known too.
-    ...(training.examples ?? []).map(([q]) => q),
+    ...[...(training.examples ?? []), ...(training.indexed ?? [])].map(([q]) => q),
   ];
   const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);
   const domain = "secondiad secondai secondeion rhaglen GovXchange sefydliad lletyol cartref deiliad y swydd wag";

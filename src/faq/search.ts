@@ -318,6 +318,7 @@ interface IndexedDoc {
   question: string;
   keywords: string;
   answer: string;
+  trained: string;
 }
 
 const BOOST = { question: 3, keywords: 2, topic: 1.5, answer: 0.6 } as const;
@@ -325,8 +326,9 @@ const BOOST = { question: 3, keywords: 2, topic: 1.5, answer: 0.6 } as const;
 const splitOnSpace = (text: string): string[] => text.split(" ").filter((t) => t.length > 0);
 const identity = (term: string): string => term;
 
-function toDoc(entry: FaqEntry): IndexedDoc {
+function toDoc(entry: FaqEntry, trained: readonly string[] = []): IndexedDoc {
   return {
+    trained: trained.join(" \n "),
     id: entry.id,
     topic: entry.topic,
     question: [entry.question, ...(entry.alternates ?? [])].join(" \n "),
@@ -351,6 +353,18 @@ export interface FaqTraining {
    * label an entry id, a not-covered topic id or "off-topic". Labels the FAQ does not have are skipped.
    */
   examples?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * Labelled questions BM25 also indexes, in a field of their own (weight `indexedBoost`), and the
+   * classifier learns: [question, entry id]. They do not count as the entry's own words for the
+   * coverage, the answer gate or the typo corrector.
+   */
+  indexed?: ReadonlyArray<readonly [string, string]>;
+  indexedBoost?: number;
+  /**
+   * Index each `indexed` question as its own document instead (nearest neighbours): an entry's
+   * BM25 part is the larger of its own relative score and its best question's relative score.
+   */
+  neighbours?: boolean;
   /** Decision thresholds (THRESHOLDS when not given). */
   thresholds?: typeof THRESHOLDS;
 }
@@ -457,11 +471,11 @@ export function createFaq(
 
   const index = new MiniSearch<IndexedDoc>({
     idField: "id",
-    fields: ["topic", "question", "keywords", "answer"],
+    fields: ["topic", "question", "keywords", "answer", "trained"],
     tokenize: (text) => analyse(text),
     processTerm: identity,
     searchOptions: {
-      boost: { ...BOOST },
+      boost: { ...BOOST, trained: training.indexedBoost ?? 1 },
       combineWith: "OR",
       prefix: false,
       boostTerm: (term) => weight(term),
@@ -469,7 +483,23 @@ export function createFaq(
       processTerm: identity,
     },
   });
-  index.addAll(entries.map(toDoc));
+  const trainedTexts = new Map<string, string[]>();
+  const neighbourDocs: Array<{ n: number; id: string; text: string }> = [];
+  for (const [q, id] of training.indexed ?? []) {
+    if (!byId.has(id)) continue;
+    if (training.neighbours) neighbourDocs.push({ n: neighbourDocs.length, id, text: q });
+    else trainedTexts.set(id, [...(trainedTexts.get(id) ?? []), q]);
+  }
+  index.addAll(entries.map((e) => toDoc(e, trainedTexts.get(e.id))));
+  const neighbours = new MiniSearch<{ n: number; id: string; text: string }>({
+    idField: "n",
+    fields: ["text"],
+    storeFields: ["id"],
+    tokenize: (text) => analyse(text),
+    processTerm: identity,
+    searchOptions: { combineWith: "OR", prefix: false, boostTerm: (term) => weight(term), tokenize: splitOnSpace, processTerm: identity },
+  });
+  neighbours.addAll(neighbourDocs);
 
   // The intent classifier: one example per question, alternate and keyword.
   const corpus: Array<{ input: Record<string, number>; output: Record<string, number> }> = [];
@@ -480,7 +510,7 @@ export function createFaq(
   for (const e of entries) for (const t of [e.question, e.topic, ...(e.alternates ?? []), ...e.keywords]) example(t, e.id);
   for (const t of notCovered) for (const a of t.alternates) example(a, t.id);
   for (const q of language.offTopicExamples) example(q, OFF_TOPIC_LABEL);
-  for (const [q, id] of training.examples ?? []) if (labels.has(id)) example(q, id);
+  for (const [q, id] of [...(training.examples ?? []), ...(training.indexed ?? [])]) if (labels.has(id)) example(q, id);
   const net = new NeuralNetwork({ log: false, iterations: 2000 });
   net.train(corpus);
 
@@ -509,6 +539,14 @@ export function createFaq(
     const results: SearchResult[] = index.search(terms.join(" "));
     const bestBm = Math.max(results[0]?.score ?? 0, BM25_FLOOR);
     for (const r of results) bm.set(String(r.id), r.score / bestBm);
+    if (neighbourDocs.length > 0) {
+      const near = neighbours.search(terms.join(" "));
+      const bestNear = Math.max(near[0]?.score ?? 0, BM25_FLOOR);
+      for (const r of near) {
+        const id = String(r["id"]);
+        bm.set(id, Math.max(bm.get(id) ?? 0, r.score / bestNear));
+      }
+    }
     const clf = (net.run(features(terms)) ?? {}) as Record<string, number>;
     const ranked = [...labels.values()]
       .map((label) => {
