@@ -365,6 +365,8 @@ export interface FaqTraining {
    * BM25 part is the larger of its own relative score and its best question's relative score.
    */
   neighbours?: boolean;
+  /** False: the classifier does not learn the `indexed` questions (BM25 only). */
+  indexedInClassifier?: boolean;
   /** Decision thresholds (THRESHOLDS when not given). */
   thresholds?: typeof THRESHOLDS;
 }
@@ -510,7 +512,8 @@ export function createFaq(
   for (const e of entries) for (const t of [e.question, e.topic, ...(e.alternates ?? []), ...e.keywords]) example(t, e.id);
   for (const t of notCovered) for (const a of t.alternates) example(a, t.id);
   for (const q of language.offTopicExamples) example(q, OFF_TOPIC_LABEL);
-  for (const [q, id] of [...(training.examples ?? []), ...(training.indexed ?? [])]) if (labels.has(id)) example(q, id);
+  const learnt = [...(training.examples ?? []), ...(training.indexedInClassifier === false ? [] : (training.indexed ?? []))];
+  for (const [q, id] of learnt) if (labels.has(id)) example(q, id);
   const net = new NeuralNetwork({ log: false, iterations: 2000 });
   net.train(corpus);
 
