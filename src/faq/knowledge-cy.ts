@@ -4,8 +4,7 @@ import { createWelshAnalyser, WELSH_SYNONYM_WORDS } from "./analyse-cy";
 import data from "./knowledge-cy.json";
 import { FAQ_ENTRIES, LGA_SECONDMENTS_EMAIL, PROGRAMME_TEAM_EMAIL, type FaqEntry } from "./knowledge";
 import { NOT_COVERED } from "./not-covered";
-import { createFaq, type Faq } from "./search";
-import { SHIPPED_TRAINING_CY, type FaqTraining } from "./training";
+import { createFaq, type Faq, type FaqTraining } from "./search";
 
 /**
  * The FAQ in Welsh: every entry of FAQ_ENTRIES (knowledge.ts) with the same id and paragraphs, in
@@ -99,7 +98,7 @@ const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((
 }));
 
 /** Build a Welsh FAQ (indexes and classifier, like createFaq) over these entries. */
-export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES, training: FaqTraining = SHIPPED_TRAINING_CY): Faq {
+export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES, training: FaqTraining = {}): Faq {
   const corpus = [
     ...entries.flatMap((e) => [e.topic, e.question, ...e.answer, ...(e.alternates ?? []), ...e.keywords]),
     ...WELSH_NOT_COVERED.flatMap((t) => t.alternates),
@@ -108,7 +107,7 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES, tra
     ...FILE.offTopicMarks,
     // Place names, so that mutated forms ("yng Nghaerdydd", "i Abertawe") are recognised.
     [...PLACE_NAMES].join(" "),
-    // The training questions (training.ts), so their mutated words are known too.
+    // The classifier's extra questions, so their mutated words are known too.
     ...[...(training.examples ?? []), ...(training.indexed ?? [])].map(([q]) => q),
   ];
   const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);
