@@ -35,8 +35,6 @@ export interface Config {
   /** Index the in-domain questions in BM25's field of their own (weight indexedBoost) and learn them as classifier examples. */
   indexed?: boolean;
   indexedBoost?: number;
-  /** With indexed: each question its own BM25 document (nearest neighbours). */
-  neighbours?: boolean;
   /** With indexed: false to keep them out of the classifier. */
   indexedInClassifier?: boolean;
   /** Learn the off-topic questions as the None ("off-topic") label. */
@@ -63,9 +61,6 @@ export const CONFIGS: readonly Config[] = [
   { name: "bm2", examples: false, alternates: false, indexed: true, indexedBoost: 2, indexedInClassifier: false, offTopic: false, notCovered: false },
   { name: "bm3", examples: false, alternates: false, indexed: true, indexedBoost: 3, indexedInClassifier: false, offTopic: false, notCovered: false },
   { name: "bm1+ot", examples: false, alternates: false, indexed: true, indexedInClassifier: false, offTopic: true, notCovered: false },
-  { name: "knn", examples: false, alternates: false, indexed: true, neighbours: true, offTopic: false, notCovered: false },
-  { name: "knn+ot", examples: false, alternates: false, indexed: true, neighbours: true, offTopic: true, notCovered: false },
-  { name: "knn+ot+nc", examples: false, alternates: false, indexed: true, neighbours: true, offTopic: true, notCovered: true },
   { name: "idx0.5+ot", examples: false, alternates: false, indexed: true, indexedBoost: 0.5, offTopic: true, notCovered: false },
   { name: "idx2+ot", examples: false, alternates: false, indexed: true, indexedBoost: 2, offTopic: true, notCovered: false },
   { name: "idx3+ot", examples: false, alternates: false, indexed: true, indexedBoost: 3, offTopic: true, notCovered: false },
@@ -116,7 +111,7 @@ export function build(config: Config, training: Training): { en: Faq; cy: Faq } 
   const cyExamples = [...(config.examples ? training.cy.inDomain : []), ...(config.offTopic ? training.cy.offTopic : [])];
   const th = {
     ...(config.thresholds ? { thresholds: config.thresholds } : {}),
-    ...(config.indexed ? { indexedBoost: config.indexedBoost ?? 1, neighbours: config.neighbours ?? false, indexedInClassifier: config.indexedInClassifier ?? true } : {}),
+    ...(config.indexed ? { indexedBoost: config.indexedBoost ?? 1, indexedInClassifier: config.indexedInClassifier ?? true } : {}),
   };
   const enEntries = config.alternates ? withAlternates(SHIPPED_ENTRIES, training.en.inDomain) : SHIPPED_ENTRIES;
   const cyEntries = config.alternates ? withAlternates(WELSH_ENTRIES, training.cy.inDomain) : WELSH_ENTRIES;

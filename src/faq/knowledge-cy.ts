@@ -4,7 +4,8 @@ import { createWelshAnalyser, WELSH_SYNONYM_WORDS } from "./analyse-cy";
 import data from "./knowledge-cy.json";
 import { FAQ_ENTRIES, LGA_SECONDMENTS_EMAIL, PROGRAMME_TEAM_EMAIL, type FaqEntry } from "./knowledge";
 import { NOT_COVERED } from "./not-covered";
-import { createFaq, type Faq, type FaqTraining } from "./search";
+import { createFaq, type Faq } from "./search";
+import type { FaqTraining } from "./training";
 
 /**
  * The FAQ in Welsh: every entry of FAQ_ENTRIES (knowledge.ts) with the same id and paragraphs, in
@@ -107,7 +108,7 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES, tra
     ...FILE.offTopicMarks,
     // Place names, so that mutated forms ("yng Nghaerdydd", "i Abertawe") are recognised.
     [...PLACE_NAMES].join(" "),
-    // The classifier's extra questions, so their mutated words are known too.
+    // Any training questions (training.ts), so their mutated words are known too.
     ...[...(training.examples ?? []), ...(training.indexed ?? [])].map(([q]) => q),
   ];
   const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);

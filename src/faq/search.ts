@@ -4,7 +4,7 @@
  * Two rankers look at the same analysed terms (see analyse.ts: stemming, synonyms, abbreviations
  * and typo correction against the knowledge base's own words):
  *   - MiniSearch (field-weighted BM25) over each entry's question and alternates (weighted most),
- *     keywords, topic and answer;
+ *     keywords, topic and answer (and any `training.indexed` questions, in a field of their own);
  *   - an intent classifier (@nlpjs/neural, a one-layer network) trained at start-up on every
  *     entry's question, alternates and keywords, and on the topics the material does not cover.
  * Each entry's score is the sum of its classifier output (0..1) and its BM25 score relative to the
@@ -22,6 +22,7 @@ import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
 import { clauses, isAsk, MAX_CLOSEST, withClauses } from "./clauses";
 import { explainedShare, gateWeight, offerable, passesGate, type TermUse } from "./gate";
 import { isEnglishWord } from "./dictionary";
+import type { FaqTraining } from "./training";
 
 export { clauses, isAsk, withClauses } from "./clauses";
 
@@ -346,31 +347,6 @@ function isTransposition(a: string, b: string): boolean {
 
 const features = (terms: readonly string[]): Record<string, number> => Object.fromEntries(terms.map((t) => [t, 1]));
 
-/** Extra training for createFaq. */
-export interface FaqTraining {
-  /**
-   * Labelled questions the classifier also learns (not indexed by BM25): [question, label], the
-   * label an entry id, a not-covered topic id or "off-topic". Labels the FAQ does not have are skipped.
-   */
-  examples?: ReadonlyArray<readonly [string, string]>;
-  /**
-   * Labelled questions BM25 also indexes, in a field of their own (weight `indexedBoost`), and the
-   * classifier learns: [question, entry id]. They do not count as the entry's own words for the
-   * coverage, the answer gate or the typo corrector.
-   */
-  indexed?: ReadonlyArray<readonly [string, string]>;
-  indexedBoost?: number;
-  /**
-   * Index each `indexed` question as its own document instead (nearest neighbours): an entry's
-   * BM25 part is the larger of its own relative score and its best question's relative score.
-   */
-  neighbours?: boolean;
-  /** False: the classifier does not learn the `indexed` questions (BM25 only). */
-  indexedInClassifier?: boolean;
-  /** Decision thresholds (THRESHOLDS when not given). */
-  thresholds?: typeof THRESHOLDS;
-}
-
 /** Build the FAQ: indexes and classifier are built once here; ask() only queries them. */
 export function createFaq(
   entries: readonly FaqEntry[] = SHIPPED_ENTRIES,
@@ -486,22 +462,8 @@ export function createFaq(
     },
   });
   const trainedTexts = new Map<string, string[]>();
-  const neighbourDocs: Array<{ n: number; id: string; text: string }> = [];
-  for (const [q, id] of training.indexed ?? []) {
-    if (!byId.has(id)) continue;
-    if (training.neighbours) neighbourDocs.push({ n: neighbourDocs.length, id, text: q });
-    else trainedTexts.set(id, [...(trainedTexts.get(id) ?? []), q]);
-  }
+  for (const [q, id] of training.indexed ?? []) if (byId.has(id)) trainedTexts.set(id, [...(trainedTexts.get(id) ?? []), q]);
   index.addAll(entries.map((e) => toDoc(e, trainedTexts.get(e.id))));
-  const neighbours = new MiniSearch<{ n: number; id: string; text: string }>({
-    idField: "n",
-    fields: ["text"],
-    storeFields: ["id"],
-    tokenize: (text) => analyse(text),
-    processTerm: identity,
-    searchOptions: { combineWith: "OR", prefix: false, boostTerm: (term) => weight(term), tokenize: splitOnSpace, processTerm: identity },
-  });
-  neighbours.addAll(neighbourDocs);
 
   // The intent classifier: one example per question, alternate and keyword.
   const corpus: Array<{ input: Record<string, number>; output: Record<string, number> }> = [];
@@ -542,14 +504,6 @@ export function createFaq(
     const results: SearchResult[] = index.search(terms.join(" "));
     const bestBm = Math.max(results[0]?.score ?? 0, BM25_FLOOR);
     for (const r of results) bm.set(String(r.id), r.score / bestBm);
-    if (neighbourDocs.length > 0) {
-      const near = neighbours.search(terms.join(" "));
-      const bestNear = Math.max(near[0]?.score ?? 0, BM25_FLOOR);
-      for (const r of near) {
-        const id = String(r["id"]);
-        bm.set(id, Math.max(bm.get(id) ?? 0, r.score / bestNear));
-      }
-    }
     const clf = (net.run(features(terms)) ?? {}) as Record<string, number>;
     const ranked = [...labels.values()]
       .map((label) => {
