@@ -9,10 +9,11 @@ import { scoreSet, type SetFigures } from "./bench-faq";
  * (docs/faq-evaluation.md, session 10.) Leave-one-set-out: for each development set S other than
  * the evaluation set (which is never training data: issue 15 wants it kept apart from what the FAQ
  * learns), build the FAQ trained on every other development set except S and the evaluation set,
- * and measure S. Blind sets are never read here. Questions of S typed the same way in another set
- * are left out of the training, so no fold sees its own questions.
+ * and measure S. Blind sets are never trained on nor measured, except by --blind. Questions of S
+ * typed the same way in another set are left out of the training, so no fold sees its own questions.
  *
- * node dist/scripts/bench-faq-folds.js [--configs base,ex,...] [--tune]
+ * node dist/scripts/bench-faq-folds.js [--configs base,ex,...] [--thresholds answerMargin=0.4,...] [--quiet]
+ * node dist/scripts/bench-faq-folds.js --blind   (once per blind set, with the config chosen on the folds)
  * Prints, per fold and over all folds, English and Welsh: right / did you mean / wrong / declined
  * on in-domain questions, and invented answers on the decline questions.
  */
