@@ -5,6 +5,7 @@ import data from "./knowledge-cy.json";
 import { FAQ_ENTRIES, LGA_SECONDMENTS_EMAIL, PROGRAMME_TEAM_EMAIL, type FaqEntry } from "./knowledge";
 import { NOT_COVERED } from "./not-covered";
 import { createFaq, type Faq } from "./search";
+import type { FaqTraining } from "./training";
 
 /**
  * The FAQ in Welsh: every entry of FAQ_ENTRIES (knowledge.ts) with the same id and paragraphs, in
@@ -98,7 +99,7 @@ const WELSH_NOT_COVERED = NOT_COVERED.filter((t) => FILE.notCovered[t.id]).map((
 }));
 
 /** Build a Welsh FAQ (indexes and classifier, like createFaq) over these entries. */
-export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Faq {
+export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES, training: FaqTraining = {}): Faq {
   const corpus = [
     ...entries.flatMap((e) => [e.topic, e.question, ...e.answer, ...(e.alternates ?? []), ...e.keywords]),
     ...WELSH_NOT_COVERED.flatMap((t) => t.alternates),
@@ -107,6 +108,8 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Fa
     ...FILE.offTopicMarks,
     // Place names, so that mutated forms ("yng Nghaerdydd", "i Abertawe") are recognised.
     [...PLACE_NAMES].join(" "),
+    // Any training questions (training.ts), so their mutated words are known too.
+    ...[...(training.examples ?? []), ...(training.indexed ?? [])].map(([q]) => q),
   ];
   const { analyse, isStopWord, normalise } = createWelshAnalyser(corpus);
   const domain = "secondiad secondai secondeion rhaglen GovXchange sefydliad lletyol cartref deiliad y swydd wag";
@@ -121,7 +124,7 @@ export function createWelshFaq(entries: readonly FaqEntry[] = WELSH_ENTRIES): Fa
     offTopicExamples: FILE.offTopic,
     offTopicMarks: FILE.offTopicMarks,
     placeNames: new Set(analyse([...PLACE_NAMES].join(" "))),
-  });
+  }, training);
 }
 
 let built: Faq | undefined;

@@ -4,7 +4,7 @@
  * Two rankers look at the same analysed terms (see analyse.ts: stemming, synonyms, abbreviations
  * and typo correction against the knowledge base's own words):
  *   - MiniSearch (field-weighted BM25) over each entry's question and alternates (weighted most),
- *     keywords, topic and answer;
+ *     keywords, topic and answer (and any `training.indexed` questions, in a field of their own);
  *   - an intent classifier (@nlpjs/neural, a one-layer network) trained at start-up on every
  *     entry's question, alternates and keywords, and on the topics the material does not cover.
  * Each entry's score is the sum of its classifier output (0..1) and its BM25 score relative to the
@@ -22,11 +22,12 @@ import { OFF_TOPIC_EXAMPLES, OFF_TOPIC_MARKS } from "./off-topic";
 import { clauses, isAsk, MAX_CLOSEST, withClauses } from "./clauses";
 import { explainedShare, gateWeight, offerable, passesGate, type TermUse } from "./gate";
 import { isEnglishWord } from "./dictionary";
+import type { FaqTraining } from "./training";
 
 export { clauses, isAsk, withClauses } from "./clauses";
 
 /** The classifier's label for questions outside the programme (see off-topic.ts). */
-const OFF_TOPIC_LABEL = "off-topic";
+export const OFF_TOPIC_LABEL = "off-topic";
 
 export { analyse } from "./analyse";
 
@@ -318,6 +319,7 @@ interface IndexedDoc {
   question: string;
   keywords: string;
   answer: string;
+  trained: string;
 }
 
 const BOOST = { question: 3, keywords: 2, topic: 1.5, answer: 0.6 } as const;
@@ -325,8 +327,9 @@ const BOOST = { question: 3, keywords: 2, topic: 1.5, answer: 0.6 } as const;
 const splitOnSpace = (text: string): string[] => text.split(" ").filter((t) => t.length > 0);
 const identity = (term: string): string => term;
 
-function toDoc(entry: FaqEntry): IndexedDoc {
+function toDoc(entry: FaqEntry, trained: readonly string[] = []): IndexedDoc {
   return {
+    trained: trained.join(" \n "),
     id: entry.id,
     topic: entry.topic,
     question: [entry.question, ...(entry.alternates ?? [])].join(" \n "),
@@ -349,7 +352,9 @@ export function createFaq(
   entries: readonly FaqEntry[] = SHIPPED_ENTRIES,
   notCovered: readonly NotCoveredTopic[] = NOT_COVERED,
   language: FaqLanguage = ENGLISH,
+  training: FaqTraining = {},
 ): Faq {
+  const thresholds = training.thresholds ?? THRESHOLDS;
   const started = performance.now();
   const { analyse, isStopWord } = language;
   const labels = new Map<string, Label>();
@@ -444,11 +449,11 @@ export function createFaq(
 
   const index = new MiniSearch<IndexedDoc>({
     idField: "id",
-    fields: ["topic", "question", "keywords", "answer"],
+    fields: ["topic", "question", "keywords", "answer", "trained"],
     tokenize: (text) => analyse(text),
     processTerm: identity,
     searchOptions: {
-      boost: { ...BOOST },
+      boost: { ...BOOST, trained: training.indexedBoost ?? 1 },
       combineWith: "OR",
       prefix: false,
       boostTerm: (term) => weight(term),
@@ -456,7 +461,9 @@ export function createFaq(
       processTerm: identity,
     },
   });
-  index.addAll(entries.map(toDoc));
+  const trainedTexts = new Map<string, string[]>();
+  for (const [q, id] of training.indexed ?? []) if (byId.has(id)) trainedTexts.set(id, [...(trainedTexts.get(id) ?? []), q]);
+  index.addAll(entries.map((e) => toDoc(e, trainedTexts.get(e.id))));
 
   // The intent classifier: one example per question, alternate and keyword.
   const corpus: Array<{ input: Record<string, number>; output: Record<string, number> }> = [];
@@ -467,6 +474,8 @@ export function createFaq(
   for (const e of entries) for (const t of [e.question, e.topic, ...(e.alternates ?? []), ...e.keywords]) example(t, e.id);
   for (const t of notCovered) for (const a of t.alternates) example(a, t.id);
   for (const q of language.offTopicExamples) example(q, OFF_TOPIC_LABEL);
+  const learnt = [...(training.examples ?? []), ...(training.indexedInClassifier === false ? [] : (training.indexed ?? []))];
+  for (const [q, id] of learnt) if (labels.has(id)) example(q, id);
   const net = new NeuralNetwork({ log: false, iterations: 2000 });
   net.train(corpus);
 
@@ -562,13 +571,13 @@ export function createFaq(
   /** The decision for the whole question, and for long ones also for each clause (see withClauses). */
   function decideQuestion(question: string): Decision {
     const sig = signals(question);
-    const whole = decide(sig);
-    if (sig.terms.length < THRESHOLDS.longTerms) return whole;
+    const whole = decide(sig, thresholds);
+    if (sig.terms.length < thresholds.longTerms) return whole;
     const parts = clauses(question)
       .filter(isAsk)
       .map((clause) => signals(clause))
       .filter((s) => s.terms.length >= 1 && s.terms.length < sig.terms.length)
-      .map((s) => ({ terms: s.terms.length, decision: decide(s) }));
+      .map((s) => ({ terms: s.terms.length, decision: decide(s, thresholds) }));
     return withClauses(whole, sig, parts);
   }
 
