@@ -9,6 +9,7 @@ import { BLIND4_IN_DOMAIN, BLIND4_IN_DOMAIN_CY, BLIND4_NOT_COVERED, BLIND4_OFF_T
 import { BLIND5_IN_DOMAIN, BLIND5_IN_DOMAIN_CY, BLIND5_NOT_COVERED, BLIND5_OFF_TOPIC, BLIND5_OFF_TOPIC_CY } from "./blind5-set";
 import { BLIND6_IN_DOMAIN, BLIND6_IN_DOMAIN_CY, BLIND6_NOT_COVERED, BLIND6_OFF_TOPIC, BLIND6_OFF_TOPIC_CY } from "./blind6-set";
 import { BLIND7_IN_DOMAIN, BLIND7_IN_DOMAIN_CY, BLIND7_NOT_COVERED, BLIND7_OFF_TOPIC, BLIND7_OFF_TOPIC_CY } from "./blind7-set";
+import { BLIND8_IN_DOMAIN, BLIND8_IN_DOMAIN_CY, BLIND8_NOT_COVERED, BLIND8_OFF_TOPIC, BLIND8_OFF_TOPIC_CY } from "./blind8-set";
 
 /** Labelled questions: an entry id, or undefined for a question that must not be answered. */
 export type Labelled = ReadonlyArray<readonly [string, string | undefined]>;
@@ -56,6 +57,8 @@ export const FAQ_SETS: readonly FaqSet[] = [
   { name: "blind 6", label: "blind 6", blind: false, inDomain: BLIND6_IN_DOMAIN, offTopic: BLIND6_OFF_TOPIC, notCovered: BLIND6_NOT_COVERED, inDomainCy: BLIND6_IN_DOMAIN_CY, offTopicCy: BLIND6_OFF_TOPIC_CY },
   // Written blind on 7 December 2026 (seventh set), measured once after the eighth round; never tuned on yet.
   { name: "blind 7", label: "blind 7", blind: true, inDomain: BLIND7_IN_DOMAIN, offTopic: BLIND7_OFF_TOPIC, notCovered: BLIND7_NOT_COVERED, inDomainCy: BLIND7_IN_DOMAIN_CY, offTopicCy: BLIND7_OFF_TOPIC_CY },
+  // Written blind on 7 December 2026 (eighth set); never measured or tuned on yet.
+  { name: "blind 8", label: "blind 8", blind: true, inDomain: BLIND8_IN_DOMAIN, offTopic: BLIND8_OFF_TOPIC, notCovered: BLIND8_NOT_COVERED, inDomainCy: BLIND8_IN_DOMAIN_CY, offTopicCy: BLIND8_OFF_TOPIC_CY },
 ];
 
 /** The parts of a set, each a row of the bench: its name, language and labelled questions. */
