@@ -233,6 +233,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     log: log.child({ part: "outbox" }),
     onUnreachable: (m) => whenUnreachable(services, m),
+    // Looked at again just before each send: a request card whose request ended goes closed.
+    checks: {
+      [approval.REQUEST_CHECK]: async (m) => {
+        const decision = await approval.requestAtSendTime(services, m);
+        return decision.do === "replace" ? { ...decision, activity: await withTeamsUserIds(conversations, m.target.tenantId, decision.activity) } : decision;
+      },
+    },
     // Reaching people who have not installed the app (docs/deploy.md step 6): install it through Graph.
     ...(config.graph.installForUsers && config.graph.catalogAppId
       ? {
