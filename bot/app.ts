@@ -270,6 +270,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
       },
       [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as unknown as Parameters<typeof privacy.finishErasure>[1]),
+      // An erasure cut off part way is finished here if nobody finished it meanwhile.
+      [privacy.RESUME_ERASURE]: (job) => privacy.resumeErasure(services, job.payload),
       [MATCH_FOLLOW_UP]: (job) => runFollowUpJob(services, job.payload as unknown as FollowUpPayload),
       [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },
