@@ -228,7 +228,9 @@ async function sendRequest(s: Services, approval: Approval, serviceUrl: string, 
 
 /** The outbox check (registered in bot/app.ts) that looks at a request card again just before it goes. */
 export const REQUEST_CHECK = "approval-request";
-const dependsOn = (a: Approval) => ({ check: REQUEST_CHECK, ref: { secondee: personKey(a.secondee), requestId: a.requestId } });
+/** What a card with a request's Agree and Decline buttons depends on (any such card sent through the outbox names it). */
+export const requestCardDependsOn = (a: Approval) => ({ check: REQUEST_CHECK, ref: { secondee: personKey(a.secondee), requestId: a.requestId } });
+const dependsOn = requestCardDependsOn;
 const RefSchema = z.object({ secondee: z.string().min(1), requestId: z.string().min(1) });
 
 /**
@@ -236,7 +238,7 @@ const RefSchema = z.object({ secondee: z.string().min(1), requestId: z.string().
  * answered 429 and it waited): a request still waiting for this manager goes as it is; one that
  * ended meanwhile (withdrawn, or replaced by a newer one) goes as the closed card, and one already
  * answered as the card showing the answer, so a manager never sees live buttons on a dead request.
- * A request no longer on record at all (the person's data was erased) is not sent.
+ * One no longer on record (the person's data was erased), or found unreachable meanwhile, is not sent.
  */
 export async function requestAtSendTime(s: Services, m: { target: MessageTarget; dependsOn?: { ref: Record<string, string> } }): Promise<SendDecision> {
   const ref = RefSchema.safeParse(m.dependsOn?.ref);
@@ -247,6 +249,7 @@ export async function requestAtSendTime(s: Services, m: { target: MessageTarget;
   const because = endedBecause(a, ref.data.requestId);
   if (a.requestId !== ref.data.requestId && !because) return { do: "drop", why: "the request is no longer on record" };
   if (a.requestId === ref.data.requestId && a.status === "pending") return { do: "send" };
+  if (!because && a.status === "unreachable") return { do: "drop", why: "the manager could not be reached" };
   const lang = await managerLanguage(s, a.secondee.tenantId, managerId);
   if (because) return { do: "replace", activity: message(closedCard(a, ref.data.requestId, because, lang, managerId)), why: `the request was ${because}` };
   return { do: "replace", activity: message(approvalCard(a, undefined, lang)), why: `the request is ${a.status}` };

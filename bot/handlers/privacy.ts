@@ -138,15 +138,17 @@ function forgetChats(s: Services, plan: ErasurePlan): void {
 export async function confirmDelete(s: Services, caller: Caller): Promise<Reply> {
   const lang = caller.lang;
   const plan = await planErasure(s.store, caller.person, { names: caller.name ? [caller.name] : [] });
-  // Noted before anything is told or deleted: if this is cut off part way, a job finishes it.
-  const chat = caller.scope === "personal" && !caller.conversationId.startsWith("tab:") ? caller.conversationId : undefined;
-  const pending = await pendingErasures(s).start(plan.who, { serviceUrl: caller.serviceUrl, conversationId: chat, lang, now: s.now() });
+  // Before anything is told or deleted: a job that finishes the erasure if this is cut off part way,
+  // then the note it works from (in that order: a job with no note does nothing; a note with no job
+  // would keep the person's ids for nothing).
   await s.jobs.schedule({
     id: `${RESUME_ERASURE}:${plan.who.pseudonym}:${s.now().getTime()}`,
     type: RESUME_ERASURE,
     payload: { erasure: plan.who.pseudonym },
     dueAt: new Date(s.now().getTime() + RESUME_AFTER_MS),
   });
+  const chat = caller.scope === "personal" && !caller.conversationId.startsWith("tab:") ? caller.conversationId : undefined;
+  const pending = await pendingErasures(s).start(plan.who, { serviceUrl: caller.serviceUrl, conversationId: chat, lang, now: s.now() });
   const { record, told } = await carryOut(s, plan, pending, caller.person.tenantId, caller.serviceUrl);
   await pendingErasures(s).done(pending.of);
   return myData(lang, {
