@@ -233,6 +233,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     instanceId,
     log: log.child({ part: "outbox" }),
     onUnreachable: (m) => whenUnreachable(services, m),
+    // Looked at again just before each send: a request card whose request ended goes closed.
+    checks: {
+      [approval.REQUEST_CHECK]: async (m) => {
+        const decision = await approval.requestAtSendTime(services, m);
+        return decision.do === "replace" ? { ...decision, activity: await withTeamsUserIds(conversations, m.target.tenantId, decision.activity) } : decision;
+      },
+    },
     // Reaching people who have not installed the app (docs/deploy.md step 6): install it through Graph.
     ...(config.graph.installForUsers && config.graph.catalogAppId
       ? {
@@ -263,6 +270,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
       },
       [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as unknown as Parameters<typeof privacy.finishErasure>[1]),
+      // An erasure cut off part way is finished here if nobody finished it meanwhile.
+      [privacy.RESUME_ERASURE]: (job) => privacy.resumeErasure(services, job.payload),
       [MATCH_FOLLOW_UP]: (job) => runFollowUpJob(services, job.payload as unknown as FollowUpPayload),
       [secondment.SECONDMENT_JOBS.extensionFollowUp]: (job) => secondmentChanges.onExtensionFollowUp(services, job.payload as unknown as secondmentChanges.ExtensionFollowUpPayload),
     },

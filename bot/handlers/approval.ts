@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { SendDecision } from "../../src/outbox/send-checks";
 import { type AdaptiveCardJson, type ApprovalRequestModel } from "../../cards";
 import { renderCard } from "../render-card";
 import {
@@ -104,7 +106,7 @@ export function closedCard(a: Approval, requestId: string, because: EndedBecause
 /**
  * A request ended while its manager's card may still show Agree and Decline: each card we sent them
  * for it (the request and any reminders) is replaced, through the outbox, by the closed card.
- * A card not sent yet closes itself on its first refresh.
+ * A card still queued is closed as it goes out (requestAtSendTime).
  */
 async function closeManagerCards(s: Services, old: Approval, because: EndedBecause): Promise<void> {
   const lang = await managerLanguage(s, old.secondee.tenantId, old.manager.aadObjectId);
@@ -214,6 +216,7 @@ async function sendRequest(s: Services, approval: Approval, serviceUrl: string, 
     target: personTarget(approval, approval.manager.aadObjectId!, serviceUrl),
     activity: message(approvalCard(approval, undefined, lang)),
     purpose: "approval-request",
+    dependsOn: dependsOn(approval),
   });
   await s.jobs.schedule({
     id: `${APPROVAL_FOLLOW_UP}:${approval.requestId}:1`,
@@ -221,6 +224,35 @@ async function sendRequest(s: Services, approval: Approval, serviceUrl: string, 
     payload: { secondee: personKey(approval.secondee), requestId: approval.requestId, serviceUrl, step: 1 },
     dueAt: s.calendar.dueInWorkingDays(new Date(approval.requestedAt), REMINDER_WORKING_DAYS),
   });
+}
+
+/** The outbox check (registered in bot/app.ts) that looks at a request card again just before it goes. */
+export const REQUEST_CHECK = "approval-request";
+/** What a card with a request's Agree and Decline buttons depends on (any such card sent through the outbox names it). */
+export const requestCardDependsOn = (a: Approval) => ({ check: REQUEST_CHECK, ref: { secondee: personKey(a.secondee), requestId: a.requestId } });
+const dependsOn = requestCardDependsOn;
+const RefSchema = z.object({ secondee: z.string().min(1), requestId: z.string().min(1) });
+
+/**
+ * A request card (or a reminder) about to leave the outbox, maybe long after it was queued (Teams
+ * answered 429 and it waited): a request still waiting for this manager goes as it is; one that
+ * ended meanwhile (withdrawn, or replaced by a newer one) goes as the closed card, and one already
+ * answered as the card showing the answer, so a manager never sees live buttons on a dead request.
+ * One no longer on record (the person's data was erased), or found unreachable meanwhile, is not sent.
+ */
+export async function requestAtSendTime(s: Services, m: { target: MessageTarget; dependsOn?: { ref: Record<string, string> } }): Promise<SendDecision> {
+  const ref = RefSchema.safeParse(m.dependsOn?.ref);
+  if (!ref.success) return { do: "drop", why: "the message does not say which request it is about" };
+  const a = await s.approvals.get(ref.data.secondee);
+  if (!a) return { do: "drop", why: "the request is no longer on record" };
+  const managerId = m.target.kind === "person" ? m.target.aadObjectId : a.manager.aadObjectId;
+  const because = endedBecause(a, ref.data.requestId);
+  if (a.requestId !== ref.data.requestId && !because) return { do: "drop", why: "the request is no longer on record" };
+  if (a.requestId === ref.data.requestId && a.status === "pending") return { do: "send" };
+  if (!because && a.status === "unreachable") return { do: "drop", why: "the manager could not be reached" };
+  const lang = await managerLanguage(s, a.secondee.tenantId, managerId);
+  if (because) return { do: "replace", activity: message(closedCard(a, ref.data.requestId, because, lang, managerId)), why: `the request was ${because}` };
+  return { do: "replace", activity: message(approvalCard(a, undefined, lang)), why: `the request is ${a.status}` };
 }
 
 /** What the person is told about their request after sending or changing their interest. */
@@ -384,6 +416,7 @@ export async function followUp(s: Services, payload: FollowUpPayload): Promise<v
       target: personTarget(a, a.manager.aadObjectId!, payload.serviceUrl),
       activity: message(approvalCard(a, t(lang, "approval.notice.reminder", { secondee: a.secondee.name }), lang)),
       purpose: "approval-reminder",
+      dependsOn: dependsOn(a),
     });
     await s.approvals.update(payload.secondee, (current) => ({ next: current ? recordReminder(current, step.number) : undefined, result: undefined }));
   } else {

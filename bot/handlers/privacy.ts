@@ -3,7 +3,8 @@ import { z } from "zod";
 import { VERBS, type MyDataModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { personKey, type PersonId } from "../../src/domain/person";
-import { planErasure, erase, type ErasurePlan } from "../../src/privacy/erase";
+import { planErasure, erase, type ErasurePlan, type ErasureRecord } from "../../src/privacy/erase";
+import { PendingErasures, type PendingErasure } from "../../src/privacy/pending";
 import { channelLabel } from "../../src/domain/role-record";
 import { personLanguage } from "./match-cards";
 import { partyOf } from "../../src/privacy/registry";
@@ -137,12 +138,19 @@ function forgetChats(s: Services, plan: ErasurePlan): void {
 export async function confirmDelete(s: Services, caller: Caller): Promise<Reply> {
   const lang = caller.lang;
   const plan = await planErasure(s.store, caller.person, { names: caller.name ? [caller.name] : [] });
-  // Told first: once the roles are deleted, a repeat would no longer find them to tell anyone.
-  const told = await tellRolesGone(s, plan, caller.person.tenantId, caller.serviceUrl);
-  const record = await erase(s.store, plan, s.now());
-  forgetChats(s, plan);
-  await scheduleFinish(s, plan);
-  s.log.info("erasure done", { erased: record.erased, anonymised: record.anonymised, kept: record.kept.length, roles: plan.roles.length });
+  // Before anything is told or deleted: a job that finishes the erasure if this is cut off part way,
+  // then the note it works from (in that order: a job with no note does nothing; a note with no job
+  // would keep the person's ids for nothing).
+  await s.jobs.schedule({
+    id: `${RESUME_ERASURE}:${plan.who.pseudonym}:${s.now().getTime()}`,
+    type: RESUME_ERASURE,
+    payload: { erasure: plan.who.pseudonym },
+    dueAt: new Date(s.now().getTime() + RESUME_AFTER_MS),
+  });
+  const chat = caller.scope === "personal" && !caller.conversationId.startsWith("tab:") ? caller.conversationId : undefined;
+  const pending = await pendingErasures(s).start(plan.who, { serviceUrl: caller.serviceUrl, conversationId: chat, lang, now: s.now() });
+  const { record, told } = await carryOut(s, plan, pending, caller.person.tenantId, caller.serviceUrl);
+  await pendingErasures(s).done(pending.of);
   return myData(lang, {
     kind: "deleted",
     erased: record.erased,
@@ -153,6 +161,57 @@ export async function confirmDelete(s: Services, caller: Caller): Promise<Reply>
     ...(plan.keptSecondments.size ? { keptSecondment: true } : {}),
     ...(plan.keptSecondments.size && plan.keptUntil ? { keptUntil: formatDate(lang, plan.keptUntil) } : {}),
   });
+}
+
+/** Job that finishes an erasure cut off part way (the store stopped answering), if nobody has meanwhile. */
+export const RESUME_ERASURE = "privacy.resume-erasure";
+/** How long after an erasure starts its job looks (the erasure itself takes seconds). */
+export const RESUME_AFTER_MS = 10 * 60_000;
+
+const pendingErasures = (s: Services) => new PendingErasures(s.store.container("privacy"));
+
+/**
+ * Tell (about roles not told yet), then erase. Every step can be repeated: message ids come from the
+ * records, deleting what is gone changes nothing. The caller then deletes the note of the erasure.
+ */
+async function carryOut(s: Services, plan: ErasurePlan, pending: PendingErasure, tenantId: string, serviceUrl: string): Promise<{ record: ErasureRecord; told: boolean }> {
+  // Told first: once the roles are deleted, a repeat would no longer find them to tell anyone.
+  const untold = plan.roles.filter((r) => !pending.rolesTold.includes(r.id));
+  const told = untold.length ? await tellRolesGone(s, { ...plan, roles: untold }, tenantId, serviceUrl) : plan.roles.length > 0 && s.config.programmeTeam.aadObjectIds.length > 0;
+  if (told) await pendingErasures(s).told(pending.of, untold.map((r) => r.id));
+  const record = await erase(s.store, plan, s.now());
+  forgetChats(s, plan);
+  await scheduleFinish(s, plan);
+  s.log.info("erasure done", { erased: record.erased, anonymised: record.anonymised, kept: record.kept.length, roles: plan.roles.length });
+  return { record, told };
+}
+
+/**
+ * The scheduled check on an erasure: if it was cut off part way and nobody finished it since, finish
+ * it now and tell the person, in their chat, that it is done. Nothing if it finished. A failure is
+ * retried by the scheduler (a few times, further apart each time).
+ */
+export const ResumeErasurePayload = z.object({ erasure: z.string().regex(/^left-[0-9a-f]{24}$/) });
+
+export async function resumeErasure(s: Services, payload: unknown): Promise<void> {
+  const pending = await pendingErasures(s).get(ResumeErasurePayload.parse(payload).erasure);
+  if (!pending) return;
+  const plan = await planErasure(s.store, pending.person, pending.known);
+  await carryOut(s, plan, pending, pending.person.tenantId, pending.serviceUrl);
+  // Told before the note goes, so a repeat after a cut here tells them once (the same message id).
+  const lang = pending.lang;
+  const words = [t(lang, "privacy.deleted.finishedLater"), ...(plan.keptSecondments.size ? [t(lang, "privacy.deleted.keptSecondment")] : [])].join("\n\n");
+  await s.outbox.enqueue({
+    id: `erasure-finished:${pending.of}:${Date.parse(pending.startedAt)}`,
+    // In the chat they asked in (stored with the erasure), so no reference to it is stored again.
+    target: pending.conversationId
+      ? { kind: "conversation", tenantId: pending.person.tenantId, conversationId: pending.conversationId, serviceUrl: pending.serviceUrl }
+      : { kind: "person", tenantId: pending.person.tenantId, aadObjectId: pending.person.aadObjectId, serviceUrl: pending.serviceUrl },
+    activity: note(words),
+    purpose: "erasure-finished",
+  });
+  await pendingErasures(s).done(pending.of);
+  s.log.info("erasure finished later", { kept: plan.keep.length });
 }
 
 /**

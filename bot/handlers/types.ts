@@ -27,7 +27,11 @@ export type MessageTarget =
 /** The outbound queue: every proactive message goes through it; the id makes enqueueing idempotent. */
 export interface OutboundQueue {
   /** about: the person keys of everyone whose own words the message quotes (found by their erasure). */
-  enqueue(m: { id: string; target: MessageTarget; activity: Record<string, unknown>; purpose: string; about?: string[] }): Promise<"queued" | "duplicate">;
+  /**
+   * dependsOn: the registered check (bot/app.ts) that looks again just before each send, and what it
+   * needs to find what the message depends on; it may send it as queued, send something else, or drop it.
+   */
+  enqueue(m: { id: string; target: MessageTarget; activity: Record<string, unknown>; purpose: string; about?: string[]; dependsOn?: { check: string; ref: Record<string, string> } }): Promise<"queued" | "duplicate">;
   /** Where a message went and the id Teams gave it, once sent (to replace it later); undefined until then. */
   sent(id: string): Promise<{ activityId: string; target: MessageTarget & { kind: "conversation" } } | undefined>;
 }

@@ -20,6 +20,7 @@ import { LeaderLease } from "./leader-lease";
 import { Alarm, elapsedMs, PermitQueue } from "./permits";
 import { backoffMs, TeamsRateLimiter, type Permit } from "./rate-limits";
 import { tuningOf, type DispatcherTuning } from "./tuning";
+import { checkBeforeSend, type SendChecks } from "./send-checks";
 
 /**
  * Sends what is in the outbox, within Teams' limits, each message once.
@@ -34,7 +35,8 @@ import { tuningOf, type DispatcherTuning } from "./tuning";
  * Each message, in order (at most maxInFlight taken and not yet answered at once, one per conversation):
  *  1. taken from the queue when its conversation and tenant will have room within prefetchMs;
  *  2. claimed: `queued` → `sending` with leaseOwner/leaseUntil, etag-guarded (if anyone else changed
- *     the document since we read it, we drop it);
+ *     the document since we read it, we drop it); a message that names what it depends on is then
+ *     checked (send-checks.ts): sent as queued, sent as something else, or stored as `dropped`;
  *  3. for a person: resolved to their 1:1 chat (stored reference, else createConversation, stored);
  *     a conversation whose stored reference says the app is no longer installed is not posted to
  *     (for a conversation known in advance, that reference is read alongside the claim); see
@@ -81,6 +83,8 @@ export interface DispatcherOptions {
   tuning?: Partial<DispatcherTuning>;
   /** Installs the app for a person Teams will not open a chat with (Graph); absent: they are unreachable. */
   installer?: AppInstaller;
+  /** Checks a message's `dependsOn` names, run just before each send (send-checks.ts). */
+  checks?: SendChecks;
 }
 
 /** No request was made: no rate-limit place in time, or leadership lost. */
@@ -432,6 +436,10 @@ export class OutboxDispatcher {
     let permit: Permit | undefined;
     let requested = false;
     try {
+      // What it depends on may have changed since it was queued: send what is true now.
+      const checked = await checkBeforeSend(current, this.opts.checks, this.log);
+      if ("outcome" in checked) return await this.finish(current, checked.outcome);
+      current = checked.doc;
       const destination = await this.destinations.resolve(current);
       if (!destination.ok) {
         if ("retryAt" in destination) return await this.finish(current, { kind: "retry", at: destination.retryAt, why: destination.why });
@@ -512,6 +520,7 @@ export class OutboxDispatcher {
     if (outcome.kind === "sent") this.log.debug("sent", fields);
     else if (outcome.kind === "retry") this.log.info("will retry", { ...fields, notBefore: next.notBefore, why: outcome.why });
     else if (outcome.kind === "failed") this.log.error("message failed", { ...fields, why: outcome.why });
+    else if (outcome.kind === "dropped") this.log.debug("dropped", fields);
     else {
       this.log.warn("message unreachable", { ...fields, why: outcome.why });
       this.destinations.forget(claimed.target);

@@ -16,7 +16,8 @@ export type Target =
   /** A person's 1:1 chat with the bot, created if the bot has none. */
   | { kind: "person"; tenantId: string; aadObjectId: string; serviceUrl: string };
 
-export type OutboundStatus = "queued" | "sending" | "sent" | "unreachable" | "failed";
+/** dropped: at send time, what it depends on said it was no longer worth sending (see send-checks.ts). */
+export type OutboundStatus = "queued" | "sending" | "sent" | "unreachable" | "failed" | "dropped";
 
 /**
  * Why a message is unreachable: Teams would not open a 1:1 chat with the person (app not installed
@@ -38,6 +39,11 @@ export interface OutboundMessage {
    * so erasing one of them finds it even when it does not name them. As audit entries have.
    */
   about?: string[];
+  /**
+   * What the message depends on, looked at again just before each send by the check registered
+   * under `check` (send-checks.ts): it may go as queued, go as something else, or be dropped.
+   */
+  dependsOn?: DependsOn;
   status: OutboundStatus;
   /** Requests made to Teams for this message so far. */
   attempts: number;
@@ -124,6 +130,10 @@ const TargetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("conversation"), tenantId: text, conversationId: text, serviceUrl: z.url({ protocol: /^https?$/ }) }),
   z.object({ kind: z.literal("person"), tenantId: text, aadObjectId: text, serviceUrl: z.url({ protocol: /^https?$/ }) }),
 ]);
+const DependsOnSchema = z.object({
+  check: z.string().trim().min(1).max(100),
+  ref: z.record(z.string(), z.string().max(300)).refine((r) => Object.keys(r).length <= 10, "at most 10 fields"),
+});
 const EnqueueSchema = z.object({
   id: idSchema,
   target: TargetSchema,
@@ -133,8 +143,11 @@ const EnqueueSchema = z.object({
     .refine((a) => Buffer.byteLength(JSON.stringify(a)) <= MAX_ACTIVITY_BYTES, `activity is larger than ${MAX_ACTIVITY_BYTES} bytes`),
   purpose: z.string().trim().min(1).max(100),
   about: z.array(z.string().trim().min(1).max(300).toLowerCase()).max(20).optional(),
+  dependsOn: DependsOnSchema.optional(),
 });
 export type EnqueueRequest = z.input<typeof EnqueueSchema>;
+/** A message's dependency: which registered check looks at it, and what that check needs to find it. */
+export type DependsOn = z.infer<typeof DependsOnSchema>;
 
 export function laneOf(target: Target): string {
   return target.kind === "conversation"
@@ -175,6 +188,7 @@ export class Outbox {
       activity,
       purpose: m.purpose,
       ...(m.about?.length ? { about: [...new Set(m.about)] } : {}),
+      ...(m.dependsOn ? { dependsOn: m.dependsOn } : {}),
       status: "queued",
       attempts: 0,
       notBefore: now,

@@ -6,7 +6,9 @@ export type Outcome =
   | { kind: "sent"; activityId?: string }
   | { kind: "unreachable"; why: string; reason: UnreachableKind }
   | { kind: "failed"; why: string }
-  | { kind: "retry"; at: number; why: string };
+  | { kind: "retry"; at: number; why: string }
+  /** Not sent: what it depends on said, at send time, that it is no longer worth sending. */
+  | { kind: "dropped"; why: string };
 
 /** Failures worth another go later: network errors and timeouts (status 0), 401, 408, 412 and 5xx. */
 export const isRetryable = (status: number): boolean => status === 0 || status === 401 || status === 408 || status === 412 || status >= 500;
@@ -77,7 +79,7 @@ export function outcomeOf(failure: SendFailure, ctx: FailureContext): Judgement 
 /**
  * The claimed message's document once its outcome is known (what the dispatcher writes back,
  * etag-guarded): the send lease dropped, `attempts` counting the request if one was made, and
- * `sent` (sentAt, sentBy, activityId; no lastError), `unreachable`, `failed`, or `queued` again
+ * `sent` (sentAt, sentBy, activityId; no lastError), `unreachable`, `failed`, `dropped`, or `queued` again
  * with a later notBefore. Pure; `now` is the app's clock in epoch ms.
  */
 export function settledDoc(claimed: MessageDoc, outcome: Outcome, ctx: { requested: boolean; now: number; instanceId: string }): MessageDoc {
@@ -96,6 +98,8 @@ export function settledDoc(claimed: MessageDoc, outcome: Outcome, ctx: { request
       return { ...base, status: "unreachable", lastError: outcome.why, unreachableReason: outcome.reason };
     case "failed":
       return { ...base, status: "failed", lastError: outcome.why };
+    case "dropped":
+      return { ...base, status: "dropped", lastError: outcome.why };
     case "retry":
       return { ...base, status: "queued", notBefore: new Date(outcome.at).toISOString(), lastError: outcome.why };
   }

@@ -78,10 +78,11 @@ function rolesGoing(found: ErasurePlan["found"], who: Identity): RoleGoing[] {
  * conversations container, and their names and emails from their own records, so documents that
  * name them without their object id are found too.
  */
-export async function identify(store: Store, person: PersonId, known: { names?: string[]; emails?: string[] } = {}): Promise<Identity> {
+export async function identify(store: Store, person: PersonId, known: Known = {}): Promise<Identity> {
   let who = identityOf(person, known);
   const docs = (await Promise.all((["conversations", "people", "secondments", "matches"] as const).map((c) => findAll(store.container(c), who)))).flat();
-  const userIds: string[] = [];
+  // Ids found before (an erasure finished later): the records that held them may be gone by now.
+  const userIds: string[] = [...(known.ids ?? [])];
   const conversationIds: string[] = [];
   const names = [...(known.names ?? [])];
   const emails = [...(known.emails ?? [])];
@@ -117,7 +118,10 @@ async function findAll(c: Container, who: Identity): Promise<Doc[]> {
   return rule ? rule.find(c, who) : [];
 }
 
-export async function planErasure(store: Store, person: PersonId, known: { names?: string[]; emails?: string[] } = {}): Promise<ErasurePlan> {
+/** What is already known of the person: names and emails (and, for an erasure finished later, the ids found then). */
+export type Known = { names?: string[]; emails?: string[]; ids?: string[] };
+
+export async function planErasure(store: Store, person: PersonId, known: Known = {}): Promise<ErasurePlan> {
   const who = await identify(store, person, known);
   // Each container is read once (most rules scan it whole): secondments and matches are needed
   // before deciding what to do with the rest. Matches first: the person's own words in them find

@@ -2,6 +2,7 @@ import type { Container } from "@azure/cosmos";
 import { secondmentIdFor } from "../domain/secondment";
 import type { ContainerName, Stored } from "../store/store";
 import type { Lang } from "../i18n";
+import { ERASURE_PENDING } from "./pending";
 import { mentions, readableLeftIn, REMOVED_MARKER, withoutSystemFields, type Identity } from "./identity";
 
 /**
@@ -344,7 +345,8 @@ export const REGISTRY: readonly ContainerRule[] = [
     container: "privacy",
     holds: "Optional equality monitoring answers (kept apart from everything else) and records of erasures, which hold no personal data.",
     kept: "The record that an erasure happened: when, and how many records it changed, with no name or id.",
-    find: scanFor,
+    // An erasure under way is the erasure's own note of what is left to do (pending.ts): it goes when the erasure is done.
+    find: async (c, who) => (await scanFor(c, who)).filter((d) => d.type !== ERASURE_PENDING),
     exportView: (doc, who) => (doc.pk === who.key ? withoutSystemFields(doc) : undefined),
     erase: (doc, who) => (doc.pk === who.key ? { do: "delete" } : { do: "anonymise" }),
   },

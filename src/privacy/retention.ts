@@ -110,7 +110,7 @@ export async function runRetention(store: Store, months: number, now: Date): Pro
     if (!withSecondment.has(d.id) && (await remove(matches, d))) out.deleted++;
   }
   const outbox = store.container("outbox");
-  for (const d of await all(outbox, "SELECT * FROM c WHERE (c.status = 'sent' AND c.sentAt < @p) OR ((c.status = 'unreachable' OR c.status = 'failed') AND c.createdAt < @p)", [{ name: "@p", value: purgeBefore }])) {
+  for (const d of await all(outbox, "SELECT * FROM c WHERE (c.status = 'sent' AND c.sentAt < @p) OR ((c.status = 'unreachable' OR c.status = 'failed' OR c.status = 'dropped') AND c.createdAt < @p)", [{ name: "@p", value: purgeBefore }])) {
     if (await remove(outbox, d)) out.deleted++;
   }
   const jobs = store.container("jobs");

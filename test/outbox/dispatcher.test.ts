@@ -360,6 +360,48 @@ describe("the outbox dispatcher, through the botbuilder port, against the connec
     assert.equal(h.connector.deliveries.size, 60);
     assert.deepEqual(h.connector.duplicates(), []);
   });
+
+  it("asks a message's registered check just before each send: as queued, something else, or dropped; a check that throws leaves it for a retry", async () => {
+    const queue = (id: string, verdict: string) =>
+      h.outbox.enqueue({ id, target: h.conversation(`19:${id}@thread.v2`), activity: { type: "message", text: `queued ${id}` }, purpose: "test", dependsOn: { check: "verdict", ref: { verdict } } });
+    for (const [id, verdict] of [["keep", "send"], ["swap", "replace"], ["gone", "drop"], ["flaky", "throw-once"]] as const) assert.equal(await queue(id, verdict), "queued");
+    assert.equal(await h.outbox.enqueue({ id: "nobody", target: h.conversation("19:nobody@thread.v2"), activity: { type: "message", text: "queued nobody" }, purpose: "test", dependsOn: { check: "unknown", ref: {} } }), "queued");
+    let thrown = 0;
+    const asked: string[] = [];
+    h.dispatcher({
+      checks: {
+        verdict: async (m) => {
+          asked.push(m.id);
+          switch (m.dependsOn?.ref.verdict) {
+            case "replace":
+              return { do: "replace", activity: { text: `now ${m.id}` }, why: "changed" };
+            case "drop":
+              return { do: "drop", why: "no longer needed" };
+            case "throw-once":
+              if (thrown++ === 0) throw new Error("store not answering");
+              return { do: "send" };
+            default:
+              return { do: "send" };
+          }
+        },
+      },
+    });
+    await h.dispatchers[0]!.drain(DRAIN_MS);
+    const texts = (id: string) => h.connector.to(`19:${id}@thread.v2`).map((a) => a.body.text);
+    assert.deepEqual(texts("keep"), ["queued keep"]);
+    assert.deepEqual(texts("swap"), ["now swap"]);
+    assert.deepEqual(texts("gone"), [], "a dropped message is never sent");
+    assert.deepEqual(texts("flaky"), ["queued flaky"], "sent on the retry after the check failed");
+    assert.deepEqual(texts("nobody"), ["queued nobody"], "a check nobody registered does not hold a message back");
+    const gone = await h.outbox.get("gone");
+    assert.equal(gone?.status, "dropped");
+    assert.equal(gone?.lastError, "no longer needed");
+    assert.equal(gone?.attempts, 0, "no request was made");
+    assert.equal((await h.outbox.get("swap"))?.status, "sent");
+    assert.equal((await h.outbox.get("flaky"))?.status, "sent");
+    assert.equal(asked.filter((id) => id === "flaky").length, 2);
+    assert.deepEqual(h.unreachable, []);
+  });
 });
 
 describe("the outbox dispatcher against a stand-in that enforces rate limits", () => {
