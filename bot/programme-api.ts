@@ -271,17 +271,18 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       const r = item.recipients[i]!;
       const words = String(msg.activity["text"]);
       const sec = item.secondment;
+      const release = item.request && !(item.matchId && r.side) ? await releaseReminder(s, item.request, words, langs[i]!) : undefined;
       const activity =
         item.matchId && r.side
           ? await matchReminder(s, words, { matchId: item.matchId }, r.side, r, langs[i]!)
-          : item.request
-            ? await releaseReminder(s, item.request, words, langs[i]!)
+          : release
+            ? release.activity
             : sec && item.kind === "agreement"
               ? await agreementReminder(s, sec.id, r, words, langs[i]!)
               : sec?.n !== undefined && (r.party === "secondee" || r.party === "homeManager")
                 ? await checkInReminder(s, { secondmentId: sec.id, n: sec.n }, r.party, words, langs[i]!)
                 : msg.activity;
-      if (activity) results.push(await s.outbox.enqueue({ ...msg, activity }));
+      if (activity) results.push(await s.outbox.enqueue({ ...msg, activity, ...(release?.dependsOn ? { dependsOn: release.dependsOn } : {}) }));
     }
     if (!results.length) return send(res, 404, { error: t(m.lang, "programme.stuck.gone") });
     // The audit trail is kept in one language, whoever reads it later. The entry's id is fixed by

@@ -386,9 +386,15 @@ function mayView(s: Services, caller: Caller, a: Approval): boolean {
  * A programme-team reminder to a line manager: the request card itself, with the reminder on it and
  * its one-click buttons; the words alone if the request no longer waits for them.
  */
-export async function releaseReminder(s: Services, request: { secondeeKey: string; requestId: string }, reminder: string, lang: Lang): Promise<Record<string, unknown>> {
+export async function releaseReminder(
+  s: Services,
+  request: { secondeeKey: string; requestId: string },
+  reminder: string,
+  lang: Lang,
+): Promise<{ activity: Record<string, unknown>; dependsOn?: ReturnType<typeof requestCardDependsOn> }> {
   const a = await s.approvals.get(request.secondeeKey);
-  return a?.status === "pending" && a.requestId === request.requestId ? message(approvalCard(a, reminder, lang)) : note(reminder);
+  // The card names its request, so if it waits in the outbox while the request ends it goes closed.
+  return a?.status === "pending" && a.requestId === request.requestId ? { activity: message(approvalCard(a, reminder, lang)), dependsOn: dependsOn(a) } : { activity: note(reminder) };
 }
 
 /**

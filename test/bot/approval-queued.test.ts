@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { personKey } from "../../src/domain/person";
 import { action, cardActions, cardText, type Card } from "../support/cards";
 import { interestInput } from "../support/forms";
 import type { SentActivity } from "../support/connector";
 import { person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
+import { devSignIn } from "../support/tab";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -105,5 +107,61 @@ describe("a request card still queued when its request ends", function () {
     const eliCard = bot.connector.to(toEli).map(cardOf).find(Boolean)!;
     const agree = action(eliCard, "Agree to release");
     assert.match(cardText(await bot.teams.press({ id: toEli, type: "personal" }, eli, agree.verb, agree.data)), /Agreed by Eli Ford/);
+  });
+});
+
+/** The programme team's reminder to a line manager is the request card too: held the same way, it goes closed. */
+describe("the programme team's release reminder still queued when the request ends", function () {
+  this.timeout(60_000);
+  let bot: TestBot;
+  const demo = (name: string): Person => ({ ...person(name), tenantId: DEMO_TENANT_ID });
+  const fay = demo("Fay Lund");
+  const gus = demo("Gus Hart");
+  let token = "";
+  const call = async (method: "GET" | "POST", path: string, body?: unknown) => {
+    const res = await fetch(`${bot.app.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return (await res.json()) as { items?: { id: string; kind: string }[]; sent?: boolean };
+  };
+  const doc = async (container: string, id: string, pk: string) => (await bot.app.store.container(container as "people").item(id, pk).read()).resource;
+  const faysKey = personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: fay.aadObjectId });
+
+  before(async () => {
+    bot = await startTestBot(demoAppEnv());
+    token = await devSignIn(bot.app.url, "programmeTeam");
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it("withdrawn while the reminder waits for its retry: the manager gets it closed, with no buttons", async () => {
+    await bot.teams.say(personalChat(gus), gus, "hello");
+    await bot.teams.press(personalChat(fay), fay, VERBS.submitInterest, interestInput({ fullName: fay.name, lineManagerId: gus.aadObjectId, lineManagerEmail: "" }));
+    await bot.app.dispatcher.drain(15_000);
+    const requestId = (await doc("people", "approval", faysKey)).requestId as string;
+    const before = bot.connector.to(personalChat(gus).id).length;
+
+    bot.connector.failNext(personalChat(gus).id, { status: 429, retryAfterSeconds: 3 });
+    const release = (await call("GET", "/api/programme/stuck")).items!.find((i) => i.kind === "release")!;
+    assert.equal((await call("POST", "/api/programme/stuck/remind", { id: release.id })).sent, true);
+    const held = async () => bot.connector.requests.some((r) => r.conversationId === personalChat(gus).id && r.status === 429);
+    for (let i = 0; i < 250 && !(await held()); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(await held(), "Teams answered the reminder with 429");
+
+    await bot.teams.press(personalChat(fay), fay, VERBS.confirmWithdrawInterest, { version: (await doc("people", "interest", faysKey)).version });
+    await bot.app.dispatcher.drain(15_000);
+
+    const cards = bot.connector
+      .to(personalChat(gus).id)
+      .slice(before)
+      .map((s) => (s.body.attachments?.[0]?.contentType === CARD ? (s.body.attachments[0].content as Card) : undefined))
+      .filter((c): c is Card => c !== undefined);
+    assert.ok(cards.length >= 1, "the reminder went in the end");
+    for (const c of cards) assert.deepEqual(cardActions({ ...c, refresh: undefined }).map((a) => a.title), [], "no Agree or Decline on anything Gus received");
+    assert.match(cardText(cards.at(-1)!), /Fay Lund withdrew this request, so it no longer needs an answer from you\./);
+    assert.equal((await doc("people", "approval", faysKey)).requestId, requestId);
   });
 });
