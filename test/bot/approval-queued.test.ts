@@ -6,7 +6,7 @@ import { action, cardActions, cardText, type Card } from "../support/cards";
 import { interestInput } from "../support/forms";
 import type { SentActivity } from "../support/connector";
 import { person, personalChat, startTestBot, TENANT, type Person, type TestBot } from "../support/teams";
-import { devSignIn } from "../support/tab";
+import { apiCall, devSignIn } from "../support/tab";
 
 const CARD = "application/vnd.microsoft.card.adaptive";
 
@@ -118,14 +118,8 @@ describe("the programme team's release reminder still queued when the request en
   const fay = demo("Fay Lund");
   const gus = demo("Gus Hart");
   let token = "";
-  const call = async (method: "GET" | "POST", path: string, body?: unknown) => {
-    const res = await fetch(`${bot.app.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return (await res.json()) as { items?: { id: string; kind: string }[]; sent?: boolean };
-  };
+  const call = async (method: "GET" | "POST", path: string, body?: unknown) =>
+    (await apiCall(bot.app.url, token, method, path, body)).json as { items?: { id: string; kind: string }[]; sent?: boolean };
   const doc = async (container: string, id: string, pk: string) => (await bot.app.store.container(container as "people").item(id, pk).read()).resource;
   const faysKey = personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: fay.aadObjectId });
 

@@ -5,7 +5,7 @@ import { reminderSlot } from "../../src/programme/stuck";
 import { action, cardText, type Card } from "../support/cards";
 import { interestInput } from "../support/forms";
 import { demoPerson, person, personalChat, startTestBot, type Person, type TestBot } from "../support/teams";
-import { devSignIn } from "../support/tab";
+import { apiCall, devSignIn } from "../support/tab";
 
 /**
  * "Send a reminder" in the Programme tab, under fake time over Christmas 2026: at most one reminder
@@ -23,14 +23,7 @@ describe("programme: stuck-item reminders, one per working day (fake time)", fun
   const manager = demo("Gwen Morgan");
   let token = "";
 
-  const call = async (method: "GET" | "POST", path: string, body?: unknown) => {
-    const res = await fetch(`${bot.app.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, json: (await res.json()) as any };
-  };
+  const call = (method: "GET" | "POST", path: string, body?: unknown) => apiCall(bot.app.url, token, method, path, body);
   const remindOn = async (instant: string) => {
     clock = new Date(instant);
     const items = (await call("GET", "/api/programme/stuck")).json.items as any[];
