@@ -13,6 +13,7 @@ import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { exportFor, exportSummary } from "../../src/privacy/export";
 import { buildForm, type FormContent } from "../forms/form-builder";
 import { isProgrammeTeam } from "./secondment";
+import { isFinished } from "../../src/domain/secondment";
 import { card, message, note, text, type Caller, type Reply, type Services } from "./types";
 
 /** Job that finishes an erasure once the secondment it had to keep has ended. */
@@ -275,11 +276,14 @@ export async function shareAdjustments(s: Services, caller: Caller, input: { sec
   const adjustments = interest?.details.adjustments;
   const result = await s.secondments.update(d.secondmentId, (sec) => {
     if (!sec || sec.secondee.aadObjectId.toLowerCase() !== caller.person.aadObjectId.toLowerCase()) return { next: undefined, result: "not-yours" as const };
+    // A finished secondment's host has nothing to put in place: sharing no longer starts, stopping still works.
+    if (d.share && isFinished(sec)) return { next: undefined, result: "finished" as const };
     const { sharedAdjustments: _old, ...rest } = sec;
     const next = d.share && adjustments ? { ...rest, sharedAdjustments: { text: adjustments, at: s.now().toISOString() } } : rest;
     return { next, result: "ok" as const };
   });
   if (result === "not-yours") return text(t(caller.lang, "privacy.share.onlySecondee"));
+  if (result === "finished") return text(t(caller.lang, "privacy.share.finished"));
   return card(shareCard(caller.lang, d.secondmentId, d.share && Boolean(adjustments)));
 }
 

@@ -6,6 +6,7 @@ import { checkInForm } from "../forms/secondment-forms";
 import type { PersonId } from "../../src/domain/person";
 import {
   checkInByNumber,
+  isFinished,
   listIn,
   nameOf,
   namesWithRoles,
@@ -188,7 +189,8 @@ export function secondmentCard(s: Services, sec: Secondment, viewer: PersonId | 
   }
   // Shared only by the secondee's choice, and shown only to the secondee and the host.
   if (sec.sharedAdjustments && (mine.includes("host") || mine.includes("secondee"))) sections.push({ heading: m("secondment.section.sharedAdjustments"), text: sec.sharedAdjustments.text });
-  if (mine.includes("secondee")) {
+  // Sharing starts only while the secondment is still to come or under way; stopping is always possible.
+  if (mine.includes("secondee") && (sec.sharedAdjustments || !isFinished(sec))) {
     // Teams shows at most 5 buttons; past that, the choice is a typed command.
     const shared = sec.sharedAdjustments ? "yes" : "no";
     if (actions.length < 5) actions.push({ title: m("secondment.action.shareAdjustments", { shared }), verb: VERBS.shareAdjustments, data: { ...ref, share: !sec.sharedAdjustments } });

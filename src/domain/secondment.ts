@@ -23,6 +23,9 @@ export const PARTY_LABELS: Record<Party, string> = { secondee: "the secondee", h
 export const SECONDMENT_STATUSES = ["agreeing", "confirmed", "active", "ended", "closed", "cancelled"] as const;
 export type SecondmentStatus = (typeof SECONDMENT_STATUSES)[number];
 
+/** Over: ended, closed after its review, or called off before it started. */
+export const isFinished = (s: { status: SecondmentStatus }): boolean => s.status === "ended" || s.status === "closed" || s.status === "cancelled";
+
 export interface PartyPerson {
   aadObjectId: string;
   name?: string;

@@ -127,6 +127,32 @@ describe("people's data: privacy notice, export, erasure, adjustments by choice,
     assert.match(JSON.stringify(await hostView()), /ZEBRA-ADJ-7731/);
   });
 
+  it("offers sharing adjustments only while the secondment is live; stopping stays possible after it ends", async () => {
+    const secondments = bot.app.store.container("secondments");
+    const { resource: live } = await secondments.item(sid, sid).read();
+    const setStatus = async (status: string, shared: boolean) => {
+      const { resource } = await secondments.item(sid, sid).read();
+      const { sharedAdjustments: _s, ...rest } = resource;
+      await secondments.items.upsert({ ...rest, status, ...(shared ? { sharedAdjustments: live.sharedAdjustments ?? { text: ADJUSTMENTS, at: new Date().toISOString() } } : {}) });
+    };
+    const anaView = async () => JSON.stringify(await bot.teams.press(personalChat(ana), ana, VERBS.mySecondment, { secondmentId: sid }));
+    try {
+      await setStatus("ended", false);
+      assert.doesNotMatch(await anaView(), /Share my adjustments with the host/, "nothing to start sharing once it has ended");
+      const invoke = { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: VERBS.shareAdjustments, data: { secondmentId: sid, share: true } }, trigger: "manual" } };
+      const refused = String((await bot.teams.post(bot.teams.activity(personalChat(ana), ana, invoke))).body?.value);
+      assert.match(refused, /This secondment has finished, so there is nothing for the host to put in place\. Nothing has been shared\./);
+      assert.equal((await secondments.item(sid, sid).read()).resource.sharedAdjustments, undefined, "nothing stored");
+      await setStatus("ended", true);
+      const view = await bot.teams.press(personalChat(ana), ana, VERBS.mySecondment, { secondmentId: sid });
+      const stop = action(view, "Stop sharing my adjustments");
+      await bot.teams.press(personalChat(ana), ana, stop.verb, stop.data);
+      assert.equal((await secondments.item(sid, sid).read()).resource.sharedAdjustments, undefined, "stopped after the end");
+    } finally {
+      await setStatus(live.status, Boolean(live.sharedAdjustments));
+    }
+  });
+
   it("keeps equality answers apart and reports only totals, hiding counts under 5", async () => {
     const people = [ana, bea, person("Cy One"), person("Di Two"), person("Ed Three")];
     for (const [i, p] of people.entries()) {

@@ -178,7 +178,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
         { title: "Cais gan", value: "Vic Osei, 12 Mai 2027" },
       ],
       sections: [{ heading: "Addasiadau rhesymol (wedi'u rhannu gan y secondai)", text: "Sgrin fawr." }],
-      statusText: "Wedi cytuno hyd yma: neb eto. Yn aros am: Ana Jones (fel secondai), Sam Lee (fel rheolwr llinell cartref) a Vic Osei (fel sefydliad lletyol).",
+      statusText: "Wedi cytuno hyd yma: neb eto. Yn aros am: Ana Jones (fel secondai), Sam Lee (fel rheolwr llinell cartref) a Vic Osei (fel cynrychiolydd y sefydliad lletyol).",
       statusStyle: "emphasis",
       actions: [
         { title: "Cytuno i'r estyniad", verb: VERBS.approveExtension, data: { secondmentId: "s", extensionId: "e" } },
