@@ -350,8 +350,8 @@ async function afterConfirmed(s: Services, sec: Secondment): Promise<void> {
     s,
     sec,
     `agreement-confirmed:${sec.id}:v${sec.termsVersion}`,
-    (_party, lang) =>
-      note(t(lang, "secondment.agreement.confirmedNote", { secondee: sec.secondee.name, organisation: sec.opening.organisation, start: formatDate(lang, terms.startDate), end: formatDate(lang, terms.endDate) })),
+    (party, lang) =>
+      note(t(lang, "secondment.agreement.confirmedNote", { yours: party === "secondee" ? "yes" : "no", secondee: sec.secondee.name, organisation: sec.opening.organisation, start: formatDate(lang, terms.startDate), end: formatDate(lang, terms.endDate) })),
     "agreement-confirmed",
   );
   await tellHostManager(

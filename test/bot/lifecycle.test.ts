@@ -184,7 +184,10 @@ for (const instances of [1, 2, 3]) {
       s = await stored();
       assert.equal(s.status, "confirmed");
       assert.equal((await planOf(ana)).steps["5"].status, "done");
-      await whileTimeFlows(clock, () => bot.connector.waitFor(() => delivered(`agreement-confirmed:${sid}:v1:secondee`) === 1, 15_000));
+      await whileTimeFlows(clock, () => bot.connector.waitFor(() => delivered(`agreement-confirmed:${sid}:v1:secondee`) === 1 && delivered(`agreement-confirmed:${sid}:v1:host`) === 1, 15_000));
+      // Each is told in their own words: Ana about her own secondment, the others about Ana's.
+      assert.ok(textsIn(chatOf(ana)).some((t) => /Everyone has confirmed the agreement for your secondment to /.test(t)));
+      assert.ok(textsIn(chatOf(vic)).some((t) => /Everyone has confirmed the agreement for Ana Jones's secondment to /.test(t)));
     });
 
     it("becomes active on its start date at 09:00 UK time, not before", async () => {
