@@ -5,7 +5,8 @@ import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
 import { channelLabel } from "../../src/domain/role-record";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
-import { t, type Lang } from "../../src/i18n";
+import { formatDate, t, type Lang } from "../../src/i18n";
+import { todayInLondon } from "../../src/domain/dates";
 import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
@@ -231,6 +232,13 @@ async function refreshSuggestions(s: Services, openingId: string, lang: Lang, no
   return model ? card(renderCard("match-suggestions", model, lang)) : text(t(lang, "matching.roleGone"));
 }
 
+/** "This match was already confirmed by X on 7 December 2026." (who and when, as far as they are known). */
+function alreadyConfirmed(lang: Lang, m: Match): string {
+  const date = m.confirmedAt ? formatDate(lang, todayInLondon(new Date(m.confirmedAt))) : "";
+  if (!date) return t(lang, "matching.notice.alreadyConfirmed");
+  return t(lang, "matching.notice.alreadyConfirmedBy", { by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name), date });
+}
+
 /**
  * A programme-team member confirms a suggested person for a role: the channel and the person are
  * told, and the audit trail records it (here, so chat and the Programme tab are audited alike).
@@ -239,13 +247,20 @@ async function refreshSuggestions(s: Services, openingId: string, lang: Lang, no
 export async function confirm(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
   const lang = caller.lang;
   if (!isTeam(s, caller)) return text(t(lang, "matching.onlyTeam.confirm"));
+  // An older card (or the Programme tab) may have confirmed this pair already: say so, not "no longer suitable".
+  const already = async () => {
+    const existing = await s.matches.get(matchId(ref.openingId, ref.candidateKey));
+    return existing && existing.closedNote !== "not-suitable" ? refreshSuggestions(s, ref.openingId, lang, alreadyConfirmed(lang, existing)) : undefined;
+  };
+  const before = await already();
+  if (before) return before;
   const w = await world(s);
   const proposal = w.engine.matchesForOpening(ref.openingId, 50).find((p) => p.candidateId === ref.candidateKey);
   const role = w.state.role(ref.openingId);
   const candidate = w.state.candidate(ref.candidateKey);
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.noLongerSuitable"));
   const outcome = await createAndNotify(s, caller, w, ref, { summary: proposal.explanation.summary, lines: explanationLines(proposal.explanation) }, [owedAudit(s, caller, "confirm")]);
-  if (outcome === "exists") return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.alreadyConfirmed"));
+  if (outcome === "exists") return (await already()) ?? refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.alreadyConfirmed"));
   const notice = t(lang, outcome === "pending" ? "matching.notice.confirmedLater" : "matching.notice.confirmed", { name: candidate.name, role: role.details.form.title });
   return outcome === "done" ? refreshSuggestions(s, ref.openingId, lang, notice) : text(notice);
 }
