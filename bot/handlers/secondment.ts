@@ -537,6 +537,11 @@ export async function answer(s: Services, caller: Caller, ref: SecondmentRef & {
   if (!out) return text(t(lang, NOT_FOUND));
   const done = checkInByNumber(out.secondment, ref.n)!;
   const a = done.answers[party];
+  // Refused with nothing answered (e.g. the secondment has ended): say why, and nothing else.
+  if (out.kind === "refused" && !a) {
+    const closed: SecondmentModel = { heading: t(lang, "checkIn.closed.heading", { n: ref.n }), facts: [], sections: [], statusText: say(lang, out.why), statusStyle: "default", actions: [{ title: t(lang, "secondment.action.mySecondment"), verb: VERBS.mySecondment, data: { secondmentId: sec.id } }], refresh: { data: { secondmentId: sec.id, view: "secondment" }, userIds: [] } };
+    return card(renderCard("secondment", closed, lang));
+  }
   const model: SecondmentModel = {
     heading: t(lang, out.kind === "changed" ? "checkIn.answered.thanks" : "checkIn.answered.already", { n: ref.n }),
     facts: a
