@@ -11,7 +11,9 @@ import { readItem, updateItem } from "./store";
  *     the starting content; the changes are applied on top of them (see applyChanges).
  *   - one document per unanswered question (pk `unanswered`): the text only, with personal data
  *     removed before it is stored, and how many times it was asked. No person id.
- *   - one document per entry with its 👍/👎 counts (pk `feedback`). No person id.
+ *   - one document per entry with its 👍/👎 counts (pk `feedback`). No person id: each vote is kept
+ *     under a one-way digest of the voter and the entry, so a second press (a double-click, or a
+ *     later change of mind) replaces that person's vote rather than adding one.
  */
 export const KB_DOC = "knowledge-base";
 const UNANSWERED_PK = "unanswered";
@@ -75,7 +77,13 @@ export interface FeedbackCounts {
   entryId: string;
   helpful: number;
   notHelpful: number;
+  /** Digest of (entry, voter) -> their vote; counts kept before votes were recorded have no entry here. */
+  votes?: Record<string, boolean>;
 }
+
+/** At most this many votes are remembered per entry (the counts go on; only repeat presses beyond it count again). */
+const MAX_VOTES = 5000;
+const voteKey = (entryId: string, voter: string) => createHash("sha256").update(`faq-vote|${entryId}|${voter}`).digest("base64url").slice(0, 22);
 
 export class KnowledgeStore {
   constructor(private readonly container: Container) {}
@@ -185,13 +193,22 @@ export class KnowledgeStore {
 
   // ---- Feedback -------------------------------------------------------------
 
-  async feedback(entryId: string, helpful: boolean): Promise<FeedbackCounts> {
-    const { doc } = await updateItem<FeedbackCounts>(this.container, `feedback-${entryId}`, FEEDBACK_PK, (current) => ({
-      kind: "feedback",
-      entryId,
-      helpful: (current?.helpful ?? 0) + (helpful ? 1 : 0),
-      notHelpful: (current?.notHelpful ?? 0) + (helpful ? 0 : 1),
-    }));
+  /** Count `voter`'s 👍/👎 on an entry once: the same vote again changes nothing; the other vote replaces it (etag-guarded). */
+  async feedback(entryId: string, helpful: boolean, voter: string): Promise<FeedbackCounts> {
+    const key = voteKey(entryId, voter);
+    const { doc } = await updateItem<FeedbackCounts>(this.container, `feedback-${entryId}`, FEEDBACK_PK, (current) => {
+      const votes = { ...(current?.votes ?? {}) };
+      const before = votes[key];
+      if (before === helpful) return undefined;
+      let helpfulCount = (current?.helpful ?? 0) + (helpful ? 1 : 0);
+      let notHelpfulCount = (current?.notHelpful ?? 0) + (helpful ? 0 : 1);
+      if (before !== undefined) {
+        if (before) helpfulCount -= 1;
+        else notHelpfulCount -= 1;
+      }
+      if (before !== undefined || Object.keys(votes).length < MAX_VOTES) votes[key] = helpful;
+      return { kind: "feedback", entryId, helpful: Math.max(0, helpfulCount), notHelpful: Math.max(0, notHelpfulCount), votes };
+    });
     return doc!;
   }
 

@@ -92,9 +92,13 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     const after = onlyCard(await bot.teams.say(personalChat(pat), pat, "unanswered questions"));
     assert.doesNotMatch(cardText(after), /^"who signs my timesheets on secondment\?"$/m);
 
-    // Kim says it helped; the team sees the count.
-    const thanks = await bot.teams.press(personalChat(kim), kim, VERBS.faqFeedback, action(now1, /This helped/).data);
+    // Kim says it helped, with a double-click (two presses at once, on two instances); the team sees one.
+    const [thanks, again] = await Promise.all([
+      bot.teams.press(personalChat(kim), kim, VERBS.faqFeedback, action(now1, /This helped/).data),
+      teams2.press(personalChat(kim), kim, VERBS.faqFeedback, action(now1, /This helped/).data),
+    ]);
     assert.match(cardText(thanks), /Thank you\. Your feedback helps/);
+    assert.match(cardText(again), /Thank you\. Your feedback helps/);
     const counts = onlyCard(await teams2.say(personalChat(pat), pat, "unanswered questions"));
     assert.match(cardText(counts), /Your performance while on secondment/);
     assert.match(JSON.stringify(counts), /👍 1  👎 0/);
