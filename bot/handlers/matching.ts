@@ -64,7 +64,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
   const person = (key: string) => w.state.candidate(key);
   const aboutPerson = (key: string) => {
     const c = person(key);
-    return c ? about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession) : {};
+    return c ? about(gradeText(c.details.grade, c.details.gradeDetails, lang), c.details.profession) : {};
   };
   return {
     roleTitle: role.details.form.title,
@@ -88,7 +88,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         const c = person(p.candidateId)!;
         return {
           name: c.name,
-          ...about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession),
+          ...about(gradeText(c.details.grade, c.details.gradeDetails, lang), c.details.profession),
           summary: formatSentences(lang, p.explanation.summary),
           details: formatLines(lang, explanationLines(p.explanation)),
           actions: [
@@ -147,7 +147,7 @@ function exchangeModel(w: World, x: ExchangeProposal, lang: Lang, notice?: strin
   const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
   const entry = (c: typeof a, p: Proposal) => ({
     name: t(lang, "matching.exchange.into", { name: c.name, role: roleFor(p)!.details.form.title, organisation: roleFor(p)!.details.form.hostOrganisation }),
-    ...about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession),
+    ...about(gradeText(c.details.grade, c.details.gradeDetails, lang), c.details.profession),
     summary: formatSentences(lang, p.explanation.summary),
     details: formatLines(lang, explanationLines(p.explanation)),
     actions: [],
