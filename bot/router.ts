@@ -246,7 +246,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["welsh", cmd(VERBS.setLanguage, { lang: "cy" })],
   ["english", cmd(VERBS.setLanguage, { lang: "en-GB" })],
   ["saesneg", cmd(VERBS.setLanguage, { lang: "en-GB" })],
-  ...["helo", "shwmae", "bore da", "prynhawn da", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
+  ...["helo", "shwmae", "shwmai", "sut mae", "bore da", "prynhawn da", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
   ...["cynllun", "fy nghynllun"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["diolch", "diolch yn fawr"].map((w) => [w, cmd(VERBS.sayThanks, { lang: "cy" })] as const),
   ["mynegi diddordeb", cmd(VERBS.startInterest)],
