@@ -63,6 +63,11 @@ describe("Cymraeg in a team channel: the channel's language and the secondee's",
       assert.match(cardText(welsh), /Mae Secondiadau bellach yn y tîm hwn/);
       assert.deepEqual(buttons(welsh).sort(), ["Cynnig rôl", "English"]);
       assert.doesNotMatch(cardText(welsh), /Secondments is now in this team|Offer a role below/);
+      assert.match(cardText(welsh), /gyda'r geiriau "cynnig rôl"/, "the Welsh welcome names the Welsh command");
+      assert.doesNotMatch(cardText(welsh), /offer a role/i);
+      const roleForm = onlyCard(await bot.teams.say(tai, vic, "<at>Secondments</at> cynnig rôl"));
+      // (The form itself is in Vic's own language: he fills it in.)
+      assert.match(cardText(roleForm), /Offer a role for a secondee/, "the Welsh command it names works in the channel");
       assert.equal((await stored()).resource?.lang, "cy", "the choice is stored with the channel");
       // Vic's own chats stay in his language: the switch in a channel is the channel's.
       const menu = onlyCard(await bot.teams.say(personalChat(vic), vic, "help"));
