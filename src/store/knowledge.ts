@@ -31,7 +31,8 @@ export type KbChange = {
   n: number;
   by: ChangeAuthor;
   at: string;
-  undone?: { by: ChangeAuthor; at: string };
+  /** version: the knowledge base's version the undo made (absent on undos stored before it was kept). */
+  undone?: { by: ChangeAuthor; at: string; version?: number };
   /** The unanswered question this change answers, reopened if the change is undone. */
   questionId?: string;
 } & (
@@ -42,6 +43,22 @@ export type KbChange = {
 
 /** A change as its author gives it: the store numbers it. */
 export type NewChange = KbChange extends infer C ? (C extends KbChange ? Omit<C, "n" | "undone"> : never) : never;
+
+/** One line of the history: a change, or the undoing of one (an undo is kept on the change it undid). */
+export type KbEvent = { kind: "change"; change: KbChange } | { kind: "undo"; change: KbChange & { undone: NonNullable<KbChange["undone"]> } };
+
+/** The latest `limit` changes and undos, newest first: who did what and when, undos included. */
+export function kbHistory(changes: readonly KbChange[], limit: number): KbEvent[] {
+  const events: { at: string; order: number; event: KbEvent }[] = [];
+  for (const c of changes) {
+    events.push({ at: c.at, order: c.n * 2, event: { kind: "change", change: c } });
+    if (c.undone) events.push({ at: c.undone.at, order: (c.undone.version ?? c.n) * 2 + 1, event: { kind: "undo", change: { ...c, undone: c.undone } } });
+  }
+  return events
+    .sort((a, b) => b.at.localeCompare(a.at) || b.order - a.order)
+    .slice(0, limit)
+    .map((e) => e.event);
+}
 
 /** A question as compared with another: case and runs of spaces do not matter. */
 export const normaliseQuestion = (text: string): string => text.toLowerCase().replace(/\s+/g, " ").trim();
@@ -125,7 +142,7 @@ export class KnowledgeStore {
       if (!current || !found || found.undone) return undefined;
       return {
         version: current.version + 1,
-        changes: current.changes.map((c) => (c.n === n ? { ...c, undone: { by, at: at.toISOString() } } : c)),
+        changes: current.changes.map((c) => (c.n === n ? { ...c, undone: { by, at: at.toISOString(), version: current.version + 1 } } : c)),
       };
     });
     return { changed, ...(found ? { change: found } : {}) };
