@@ -563,6 +563,12 @@ export async function answer(s: Services, caller: Caller, ref: SecondmentRef & {
     const concern = (to: Lang) => note(t(to, "checkIn.concernNote", { secondee: sec.secondee.name, n: ref.n, issues: a.issues ?? "" }));
     await sendTo(s, out.secondment, "homeManager", `check-in-concern:${sec.id}:${ref.n}`, concern, "check-in-concern");
   }
+  // A home line manager's concerns go to the programme team: that there are some, and whom to ask.
+  // What they wrote stays with the check-in (it may hold health details).
+  if (out.kind === "changed" && party === "homeManager" && a?.going === "concerns") {
+    const values = (to: Lang) => ({ manager: nameOf(sec, "homeManager", to), secondee: sec.secondee.name, organisation: sec.opening.organisation, n: ref.n });
+    await tellProgrammeTeam(s, out.secondment, `check-in-manager-concern:${sec.id}:${ref.n}`, (to) => t(to, "checkIn.managerConcernNote", values(to)), "check-in-concern");
+  }
   return card(renderCard("secondment", model, lang));
 }
 
