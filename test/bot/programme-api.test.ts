@@ -315,6 +315,14 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
       assert.match(bea.labels.availableFrom, /^\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}$/);
       const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
       assert.match(audit[0].atText, /^\d{1,2} \S+ \d{4} am \d{2}:\d{2}$/);
+      // The trail's fixed phrases are read in the reader's language (names and typed reasons as written).
+      const confirmed = audit.find((e: any) => e.action === "confirm");
+      assert.equal(confirmed.subject, "Ana Jones ar gyfer Housing data analyst");
+      const reminders = audit.filter((e: any) => e.action === "reminder");
+      assert.ok(reminders.some((e: any) => e.subject === "Cais i ryddhau Cai Rees"), JSON.stringify(reminders));
+      const reminded = reminders.find((e: any) => / ar gyfer /.test(e.subject));
+      assert.match(reminded?.detail ?? "", /^(Deiliad y swydd wag i drefnu'r sgwrs anffurfiol|Ateb ar ôl y sgwrs anffurfiol)$/);
+      assert.ok(audit.every((e: any) => !/ for |An answer after|The vacancy holder/.test(`${e.subject} ${e.detail ?? ""}`)), JSON.stringify(audit.map((e: any) => [e.subject, e.detail])));
       const bad = await call(t, "GET", "/api/programme/interests?region=atlantis");
       assert.equal(bad.json.error, "Gwiriwch y rhanbarth a rhowch gynnig arall arni.");
       const out = (await call(t, "GET", "/api/programme/outcomes")).json;
