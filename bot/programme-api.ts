@@ -12,7 +12,7 @@ import { personStageLabel } from "../src/domain/stage";
 import { INTEREST_ID } from "../src/store/records";
 import { AuditStore } from "../src/store/audit";
 import { ChangeLog } from "../src/store/changes";
-import { audit as audited } from "./handlers/audit";
+import { audit as audited, auditWords } from "./handlers/audit";
 import { owedAudit } from "./handlers/match-follow-up";
 import type { Store } from "../src/store/store";
 import { EXPORTS, exportFileName, writeExport, type ExportName } from "../src/programme/export";
@@ -20,7 +20,7 @@ import { checkManualMatch, ManualMatchSchema, manualExplanation, overrideDetail,
 import { outcomesOf } from "../src/programme/outcomes";
 import { PoolIndex } from "../src/programme/pool-index";
 import { InterestQuerySchema, queryInterests, queryRoles, RoleQuerySchema } from "../src/programme/pool-query";
-import { publicItem, reminderMessages, reminderSlot, stuckItems } from "../src/programme/stuck";
+import { publicItem, reminderMessages, reminderSlot, stuckItems, stuckWords } from "../src/programme/stuck";
 import { interestFacts, roleFacts } from "./handlers/describe";
 import { registerKnowledgeRoutes } from "./programme-knowledge-api";
 import * as matching from "./handlers/matching";
@@ -287,7 +287,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     if (!results.length) return send(res, 404, { error: t(m.lang, "programme.stuck.gone") });
     // The audit trail is kept in one language, whoever reads it later. The entry's id is fixed by
     // the item and the working day, like the messages: written once, however often it is tried.
-    const { title, waitingOn } = publicItem(item, DEFAULT_LANG);
+    const { title, waitingOn } = stuckWords(item.facts);
     const entryId = `audit-reminder-${createHash("sha256").update(`${item.id}\u0000${slot.day}`).digest("hex").slice(0, 32)}`;
     const record = () => audited(s, m.caller, "reminder", title, item.about, waitingOn, entryId);
     if (!results.includes("queued")) {
@@ -319,7 +319,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const cursor = given && given.length < 2000 ? given : undefined;
     const page = await audit.page(25, cursor);
     // An erased person is a marker in the trail: named in the reader's language.
-    send(res, 200, readableLeftIn({ ...page, entries: page.entries.map((e) => ({ ...e, atText: dateTimeLabel(m.lang, e.at) })) }, m.lang));
+    send(res, 200, readableLeftIn({ ...page, entries: page.entries.map((e) => ({ ...auditWords(e, m.lang), atText: dateTimeLabel(m.lang, e.at) })) }, m.lang));
   });
 
   server.get("/api/programme/export/:file", async (req, res) => {

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { t, type Lang } from "../src/i18n";
 import { dateTimeLabel } from "../src/programme/labels";
+import { kbHistory } from "../src/store/knowledge";
 import { addAlternateChange, addAnswerChange, alternateInput, answerInput, chosenText, chosenTopics, topicIn, undoChange, writtenIn } from "./handlers/knowledge";
 import type { Caller, Services } from "./handlers/types";
 
@@ -67,11 +68,12 @@ export function registerKnowledgeRoutes(server: Server, s: Services, member: Mem
           };
         }),
       entries: [...live.values()].map((e) => ({ id: e.id, topic: topicIn(m.lang, e) })).sort((a, b) => a.topic.localeCompare(b.topic, m.lang)),
-      changes: doc.changes
-        .filter((c) => !c.undone)
-        .slice(-SHOWN_CHANGES)
-        .reverse()
-        .map((c) => ({ n: c.n, kind: c.kind, written: writtenIn(c), by: c.by.name, at: c.at, atText: dateTimeLabel(m.lang, c.at), ...(c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text }) })),
+      // The history, newest first: an undo is a row of its own ("undo", with the change it undid), and an undone change cannot be undone again.
+      changes: kbHistory(doc.changes, SHOWN_CHANGES).map(({ kind, change: c }) => {
+        const what = c.kind === "entry" ? { topic: c.topic, question: c.question } : { topic: topicOf(c.entryId), text: c.text };
+        if (kind === "undo") return { n: c.n, kind: "undo", of: c.kind, written: writtenIn(c), by: c.undone!.by.name, at: c.undone!.at, atText: dateTimeLabel(m.lang, c.undone!.at), ...what, ...(c.undone!.version !== undefined ? { version: c.undone!.version } : {}) };
+        return { n: c.n, kind: c.kind, written: writtenIn(c), by: c.by.name, at: c.at, atText: dateTimeLabel(m.lang, c.at), undone: Boolean(c.undone), ...what };
+      }),
       feedback: feedback
         .filter((f) => live.has(f.entryId))
         .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful)

@@ -176,7 +176,7 @@ export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.faqFeedback]: route({
     schema: z.looseObject({ id: z.string().min(1).max(100), helpful: z.boolean({ message: "menu.problem.trueFalse" }), lang: z.enum(LANGS).optional() }),
     personalOnly: false,
-    run: (s, c, d) => faq.feedback(s, d, d.lang ?? c.lang),
+    run: (s, c, d) => faq.feedback(s, c, d, d.lang ?? c.lang),
   }),
   [VERBS.sayThanks]: route({ schema: z.object({ lang: z.enum(LANGS).optional() }), personalOnly: false, run: (_s, c, d) => faq.thanks(d.lang ?? c.lang) }),
   // Knowledge base (programme team)
@@ -246,7 +246,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["welsh", cmd(VERBS.setLanguage, { lang: "cy" })],
   ["english", cmd(VERBS.setLanguage, { lang: "en-GB" })],
   ["saesneg", cmd(VERBS.setLanguage, { lang: "en-GB" })],
-  ...["helo", "shwmae", "bore da", "prynhawn da", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
+  ...["helo", "shwmae", "shwmai", "sut mae", "bore da", "prynhawn da", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
   ...["cynllun", "fy nghynllun"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["diolch", "diolch yn fawr"].map((w) => [w, cmd(VERBS.sayThanks, { lang: "cy" })] as const),
   ["mynegi diddordeb", cmd(VERBS.startInterest)],

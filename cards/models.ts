@@ -100,7 +100,8 @@ export interface FaqKbModel {
   notice?: string;
   /** chosen: which suggested topics people chose after asking it (knowledge.kb.chosen), if any. */
   questions: { id: string; text: string; asked: string; chosen?: string }[];
-  changes: { n: number; summary: string; byline: string }[];
+  /** The history, newest first: changes (canUndo unless undone) and undos (never undoable). */
+  changes: { n: number; summary: string; byline: string; canUndo: boolean }[];
   feedback: { topic: string; counts: string }[];
 }
 

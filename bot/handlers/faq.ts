@@ -5,6 +5,7 @@ import { scrubPersonalData } from "../../src/faq/scrub";
 import type { FaqResult } from "../../src/faq/search";
 import type { UnansweredOutcome } from "../../src/store/knowledge";
 import { welshEntry, type WelshFaqEntry } from "../../src/faq/knowledge-cy";
+import { personKey } from "../../src/domain/person";
 import { DEFAULT_LANG, t, type Lang } from "../../src/i18n";
 import { detectLanguage, looksWelsh } from "../../src/i18n/detect";
 import { card, text, type Caller, type Reply, type Services } from "./types";
@@ -163,11 +164,11 @@ export async function noteChoice(s: Services, questionId: string, entryId: strin
   }
 }
 
-/** 👍/👎 on an answer: counted per entry, no person id kept. The card is redrawn in its own language. */
-export async function feedback(s: Services, d: { id: string; helpful: boolean }, lang: Lang = DEFAULT_LANG): Promise<Reply> {
+/** 👍/👎 on an answer: counted per entry, once per person (no person id kept). The card is redrawn in its own language. */
+export async function feedback(s: Services, caller: Caller, d: { id: string; helpful: boolean }, lang: Lang = DEFAULT_LANG): Promise<Reply> {
   const entry = await s.knowledge.entry(d.id);
   if (!entry) return text(t(lang, "faq.feedbackGone"));
-  await s.knowledgeStore.feedback(entry.id, d.helpful);
+  await s.knowledgeStore.feedback(entry.id, d.helpful, personKey(caller.person));
   const welsh = lang === "cy" ? welshEntry(entry.id) : undefined;
   return welsh ? welshAnswerCard(s, welsh, [], true) : answerCard(s, entry, [], true);
 }

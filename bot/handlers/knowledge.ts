@@ -6,7 +6,7 @@ import type { FaqEntry } from "../../src/faq/knowledge";
 import { welshEntry } from "../../src/faq/knowledge-cy";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { detectLanguage } from "../../src/i18n/detect";
-import type { KbChange } from "../../src/store/knowledge";
+import { kbHistory, type KbChange } from "../../src/store/knowledge";
 import { isProgrammeTeam } from "./secondment";
 import { card, text, type Caller, type Reply, type Services } from "./types";
 
@@ -106,7 +106,7 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
     .filter((q) => q.resolvedBy === undefined)
     .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))
     .slice(0, SHOWN_QUESTIONS);
-  const changes = doc.changes.filter((c) => !c.undone).slice(-SHOWN_CHANGES).reverse();
+  const history = kbHistory(doc.changes, SHOWN_CHANGES);
   return card(
     renderCard("faq-kb", {
       ...(notice ? { notice } : {}),
@@ -115,7 +115,15 @@ export async function show(s: Services, caller: Caller, notice?: string): Promis
         return { id: q.id, text: q.text, asked: t(lang, "knowledge.kb.asked", { count: q.count, date: on(lang, q.lastAt) }), ...(chosen ? { chosen } : {}) };
       }),
       changes: await Promise.all(
-        changes.map(async (c) => ({ n: c.n, summary: await describe(s, lang, c), byline: t(lang, "knowledge.change.byline", { name: c.by.name, date: on(lang, c.at), n: c.n }) })),
+        history.map(async (e) => {
+          const c = e.change;
+          if (e.kind === "undo") {
+            const u = e.change.undone;
+            const byline = t(lang, "knowledge.change.undoByline", { name: u.by.name, date: on(lang, u.at), versioned: u.version === undefined ? "no" : "yes", version: u.version ?? 0 });
+            return { n: c.n, summary: t(lang, "knowledge.change.undo", { change: await describe(s, lang, c) }), byline, canUndo: false };
+          }
+          return { n: c.n, summary: await describe(s, lang, c), byline: t(lang, "knowledge.change.byline", { name: c.by.name, date: on(lang, c.at), n: c.n }), canUndo: !c.undone };
+        }),
       ),
       feedback: feedback
         .filter((f) => entries.has(f.entryId))

@@ -111,7 +111,7 @@ function candidateFacts(m: Match, w: World, lang: Lang): { title: string; value:
   const d = c.details;
   const fact = (key: string, value: string) => ({ title: t(lang, `match.fact.${key}`), value });
   return [
-    fact("grade", gradeText(d.grade, d.gradeDetails)),
+    fact("grade", gradeText(d.grade, d.gradeDetails, lang)),
     fact("profession", d.profession),
     fact("workingPattern", t(lang, "match.fact.pattern", { partTime: d.workingPattern === "part-time", days: d.daysPerWeek ?? 0 })),
     fact("availableFrom", formatDate(lang, d.availableFrom)),

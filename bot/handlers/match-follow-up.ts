@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Match } from "../../src/domain/match";
+import { DEFAULT_LANG } from "../../src/i18n";
+import { formatMsg } from "../../src/matching/message";
 import { AuditStore, type AuditAction } from "../../src/store/audit";
 import type { MatchDoc, MatchFollowUps, OwedAudit } from "../../src/store/matches";
 import { pairSubject } from "./audit";
@@ -60,8 +62,9 @@ export async function followUp(s: Services, matchId: string, doc: MatchDoc, w?: 
   if (owed.notify) await notify(s, matchId, doc, owed.notify, w ?? (await s.matching.current()));
   onTold();
   const trail = new AuditStore(s.store.container("audit"));
-  const subject = pairSubject(doc.candidate.name, doc.opening.title);
-  for (const a of owed.audit) await trail.record({ at: a.at, who: a.who, action: a.action, subject, about: [doc.candidate.key], ...(a.detail ? { detail: a.detail } : {}) }, a.id);
+  const words = pairSubject(doc.candidate.name, doc.opening.title);
+  const subject = formatMsg(DEFAULT_LANG, words);
+  for (const a of owed.audit) await trail.record({ at: a.at, who: a.who, action: a.action, subject, about: [doc.candidate.key], ...(a.detail ? { detail: a.detail } : {}), words: { subject: words } }, a.id);
   await s.matches.settled(matchId);
 }
 

@@ -5,7 +5,8 @@ import { gradeText } from "../../src/domain/grades";
 import { matchId, type Match } from "../../src/domain/match";
 import { channelLabel } from "../../src/domain/role-record";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
-import { t, type Lang } from "../../src/i18n";
+import { formatDate, t, type Lang } from "../../src/i18n";
+import { todayInLondon } from "../../src/domain/dates";
 import { explanationLines, formatLines } from "../../src/matching/explain";
 import { formatMsg, formatSentences, type Msg } from "../../src/matching/message";
 import type { ExchangeProposal, Proposal } from "../../src/matching/types";
@@ -63,7 +64,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
   const person = (key: string) => w.state.candidate(key);
   const aboutPerson = (key: string) => {
     const c = person(key);
-    return c ? about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession) : {};
+    return c ? about(gradeText(c.details.grade, c.details.gradeDetails, lang), c.details.profession) : {};
   };
   return {
     roleTitle: role.details.form.title,
@@ -87,7 +88,7 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         const c = person(p.candidateId)!;
         return {
           name: c.name,
-          ...about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession),
+          ...about(gradeText(c.details.grade, c.details.gradeDetails, lang), c.details.profession),
           summary: formatSentences(lang, p.explanation.summary),
           details: formatLines(lang, explanationLines(p.explanation)),
           actions: [
@@ -146,7 +147,7 @@ function exchangeModel(w: World, x: ExchangeProposal, lang: Lang, notice?: strin
   const pairs = { first: { openingId: x.first.openingId, candidateKey: x.first.candidateId }, second: { openingId: x.second.openingId, candidateKey: x.second.candidateId } };
   const entry = (c: typeof a, p: Proposal) => ({
     name: t(lang, "matching.exchange.into", { name: c.name, role: roleFor(p)!.details.form.title, organisation: roleFor(p)!.details.form.hostOrganisation }),
-    ...about(gradeText(c.details.grade, c.details.gradeDetails), c.details.profession),
+    ...about(gradeText(c.details.grade, c.details.gradeDetails, lang), c.details.profession),
     summary: formatSentences(lang, p.explanation.summary),
     details: formatLines(lang, explanationLines(p.explanation)),
     actions: [],
@@ -231,6 +232,13 @@ async function refreshSuggestions(s: Services, openingId: string, lang: Lang, no
   return model ? card(renderCard("match-suggestions", model, lang)) : text(t(lang, "matching.roleGone"));
 }
 
+/** "This match was already confirmed by X on 7 December 2026." (who and when, as far as they are known). */
+function alreadyConfirmed(lang: Lang, m: Match): string {
+  const date = m.confirmedAt ? formatDate(lang, todayInLondon(new Date(m.confirmedAt))) : "";
+  if (!date) return t(lang, "matching.notice.alreadyConfirmed");
+  return t(lang, "matching.notice.alreadyConfirmedBy", { by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name), date });
+}
+
 /**
  * A programme-team member confirms a suggested person for a role: the channel and the person are
  * told, and the audit trail records it (here, so chat and the Programme tab are audited alike).
@@ -239,13 +247,20 @@ async function refreshSuggestions(s: Services, openingId: string, lang: Lang, no
 export async function confirm(s: Services, caller: Caller, ref: PairRef): Promise<Reply> {
   const lang = caller.lang;
   if (!isTeam(s, caller)) return text(t(lang, "matching.onlyTeam.confirm"));
+  // An older card (or the Programme tab) may have confirmed this pair already: say so, not "no longer suitable".
+  const already = async () => {
+    const existing = await s.matches.get(matchId(ref.openingId, ref.candidateKey));
+    return existing && existing.closedNote !== "not-suitable" ? refreshSuggestions(s, ref.openingId, lang, alreadyConfirmed(lang, existing)) : undefined;
+  };
+  const before = await already();
+  if (before) return before;
   const w = await world(s);
   const proposal = w.engine.matchesForOpening(ref.openingId, 50).find((p) => p.candidateId === ref.candidateKey);
   const role = w.state.role(ref.openingId);
   const candidate = w.state.candidate(ref.candidateKey);
   if (!proposal || !role || !candidate) return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.noLongerSuitable"));
   const outcome = await createAndNotify(s, caller, w, ref, { summary: proposal.explanation.summary, lines: explanationLines(proposal.explanation) }, [owedAudit(s, caller, "confirm")]);
-  if (outcome === "exists") return refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.alreadyConfirmed"));
+  if (outcome === "exists") return (await already()) ?? refreshSuggestions(s, ref.openingId, lang, t(lang, "matching.notice.alreadyConfirmed"));
   const notice = t(lang, outcome === "pending" ? "matching.notice.confirmedLater" : "matching.notice.confirmed", { name: candidate.name, role: role.details.form.title });
   return outcome === "done" ? refreshSuggestions(s, ref.openingId, lang, notice) : text(notice);
 }

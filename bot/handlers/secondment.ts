@@ -537,6 +537,11 @@ export async function answer(s: Services, caller: Caller, ref: SecondmentRef & {
   if (!out) return text(t(lang, NOT_FOUND));
   const done = checkInByNumber(out.secondment, ref.n)!;
   const a = done.answers[party];
+  // Refused with nothing answered (e.g. the secondment has ended): say why, and nothing else.
+  if (out.kind === "refused" && !a) {
+    const closed: SecondmentModel = { heading: t(lang, "checkIn.closed.heading", { n: ref.n }), facts: [], sections: [], statusText: say(lang, out.why), statusStyle: "default", actions: [{ title: t(lang, "secondment.action.mySecondment"), verb: VERBS.mySecondment, data: { secondmentId: sec.id } }], refresh: { data: { secondmentId: sec.id, view: "secondment" }, userIds: [] } };
+    return card(renderCard("secondment", closed, lang));
+  }
   const model: SecondmentModel = {
     heading: t(lang, out.kind === "changed" ? "checkIn.answered.thanks" : "checkIn.answered.already", { n: ref.n }),
     facts: a
@@ -557,6 +562,12 @@ export async function answer(s: Services, caller: Caller, ref: SecondmentRef & {
   if (out.kind === "changed" && party === "secondee" && a?.going === "concerns") {
     const concern = (to: Lang) => note(t(to, "checkIn.concernNote", { secondee: sec.secondee.name, n: ref.n, issues: a.issues ?? "" }));
     await sendTo(s, out.secondment, "homeManager", `check-in-concern:${sec.id}:${ref.n}`, concern, "check-in-concern");
+  }
+  // A home line manager's concerns go to the programme team: that there are some, and whom to ask.
+  // What they wrote stays with the check-in (it may hold health details).
+  if (out.kind === "changed" && party === "homeManager" && a?.going === "concerns") {
+    const values = (to: Lang) => ({ manager: nameOf(sec, "homeManager", to), secondee: sec.secondee.name, organisation: sec.opening.organisation, n: ref.n });
+    await tellProgrammeTeam(s, out.secondment, `check-in-manager-concern:${sec.id}:${ref.n}`, (to) => t(to, "checkIn.managerConcernNote", values(to)), "check-in-concern");
   }
   return card(renderCard("secondment", model, lang));
 }

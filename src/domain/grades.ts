@@ -1,4 +1,5 @@
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
+import type { MsgValue } from "./msg";
 import type { Choice } from "./options";
 
 /**
@@ -135,6 +136,14 @@ export function gradeText(id: string, details?: string, lang: Lang = DEFAULT_LAN
   if (!g) return id;
   if (g.family === "other" && details) return t(lang, `grade.described.${g.id}`, { details });
   return t(lang, `grade.${g.id}`);
+}
+
+/** A grade as a message (not yet in words), for explanations stored and shown later in each reader's language. */
+export function gradeMsg(id: string, details?: string): MsgValue {
+  const g = BY_ID.get(id);
+  if (!g) return id;
+  if (g.family === "other" && details) return { msg: { key: `grade.described.${g.id}`, values: { details } } };
+  return { msg: { key: `grade.${g.id}` } };
 }
 
 /** A grade list as form choices, named in `lang`. */

@@ -50,6 +50,21 @@ export function hasMessage(lang: Lang, key: string): boolean {
   return Object.hasOwn(CATALOGUES[lang], key);
 }
 
+/**
+ * Welsh "gyda" becomes "gydag" before a vowel ("gydag Ana Jones"). A catalogue message writes
+ * "gyda {name}"; when it is compiled, that becomes a choice on the value ("{name__gydag, select, …}"),
+ * and each string value is given its "__gydag" partner when the message is formatted. Only the
+ * words of the catalogue change, never what a person typed.
+ */
+const GYDA = /\bgyda \{(\w+)\}/g;
+const WELSH_VOWEL = /^[aeiouyâêîôûŷáéíóúàèìòù]/i;
+const withGydag = (source: string): string => source.replace(GYDA, "{$1__gydag, select, yes {gydag} other {gyda}} {$1}");
+function gydagValues(values: MessageValues): MessageValues {
+  const out: MessageValues = { ...values };
+  for (const [k, v] of Object.entries(values)) out[`${k}__gydag`] = typeof v === "string" && WELSH_VOWEL.test(v.trim()) ? "yes" : "no";
+  return out;
+}
+
 /** Format message `key` in `lang`. Throws on an unknown key: a missing message is a bug, and tests catch it. */
 export function t(lang: Lang, key: string, values: MessageValues = {}): string {
   const id = `${lang}\u0000${key}`;
@@ -57,10 +72,10 @@ export function t(lang: Lang, key: string, values: MessageValues = {}): string {
   if (!fmt) {
     const source = CATALOGUES[lang][key];
     if (source === undefined) throw new MissingMessageError(lang, key);
-    fmt = new IntlMessageFormat(source, lang, undefined, { ignoreTag: true });
+    fmt = new IntlMessageFormat(lang === "cy" ? withGydag(source) : source, lang, undefined, { ignoreTag: true });
     compiled.set(id, fmt);
   }
-  const out = fmt.format(values as Record<string, string | number | boolean | Date | null | undefined>);
+  const out = fmt.format((lang === "cy" ? gydagValues(values) : values) as Record<string, string | number | boolean | Date | null | undefined>);
   return typeof out === "string" ? out : String(out);
 }
 

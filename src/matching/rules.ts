@@ -1,5 +1,5 @@
 import { addMonths } from "../domain/dates";
-import { gradeById, gradeText as personGrade, isOtherGrade } from "../domain/grades";
+import { gradeMsg, isOtherGrade } from "../domain/grades";
 import { SECONDMENT_TYPES } from "../domain/options";
 import { DEFAULT_LANG } from "../i18n";
 import { formatMsg, msg, type Msg } from "./message";
@@ -71,7 +71,7 @@ export interface RuleCheck extends RuleResult {
 export const ruleLabelKey = (id: HardRuleId): string => `matching.rule.${id}.label`;
 const labelOf = (id: HardRuleId) => formatMsg(DEFAULT_LANG, msg(ruleLabelKey(id)));
 
-const gradeText = (id: string) => gradeById(id)?.label ?? id;
+const gradeText = (id: string) => gradeMsg(id);
 const start = (o: PreparedOpening) => ({ date: o.source.details.startDate });
 const availableFrom = (c: PreparedCandidate) => ({ date: c.source.details.availableFrom });
 
@@ -172,7 +172,7 @@ export const grade: HardRule = {
   reason: (c, o, _e, pass) => {
     const d = o.source.details;
     const range = d.gradeMin === d.gradeMax ? gradeText(d.gradeMin) : { msg: msg("matching.rule.grade.range", { min: gradeText(d.gradeMin), max: gradeText(d.gradeMax) }) };
-    const theirs = personGrade(c.source.details.grade, c.source.details.gradeDetails);
+    const theirs = gradeMsg(c.source.details.grade, c.source.details.gradeDetails);
     // An "other" grade is compared by the Civil Service grade the person said it is closest to: say so.
     const closest = isOtherGrade(c.source.details.grade);
     const values = { theirs, range, closest };

@@ -2,12 +2,12 @@ import type { Container } from "@azure/cosmos";
 import { stringify } from "csv-stringify";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { formatUkDate, parseIsoDate } from "../domain/dates";
+import { parseIsoDate } from "../domain/dates";
 import { choiceLabel } from "../domain/options";
 import { matchesByPerson, matchStage, matchStageLabel, personStage, personStageLabel, type StageFacts } from "../domain/stage";
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import { readableLeft } from "../privacy/identity";
-import { filterOptions, gradeLabel } from "./labels";
+import { dayLabel, filterOptions, gradeLabel } from "./labels";
 import { allPages, pagesOf } from "../store/paged";
 
 /**
@@ -30,10 +30,12 @@ export interface ExportSources {
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
-const date = (v: unknown): string => {
+/** A calendar day in the reader's language ("7 Rhagfyr 2026"), or "". Instants are cut to their UTC day. */
+const date = (v: unknown, lang: Lang): string => {
   const s = str(v).slice(0, 10);
-  return parseIsoDate(s) ? formatUkDate(s) : "";
+  return parseIsoDate(s) ? dayLabel(lang, s) : "";
 };
+const SECONDMENT_STATUSES: ReadonlySet<string> = new Set(["agreeing", "confirmed", "active", "ended", "closed", "cancelled"]);
 
 /** Words for one export, in the team member's language: choice labels, grades and statuses. */
 class Words {
@@ -52,6 +54,9 @@ class Words {
   }
   t(key: string): string {
     return t(this.lang, key);
+  }
+  date(v: unknown): string {
+    return date(v, this.lang);
   }
 }
 
@@ -99,10 +104,10 @@ const SHEETS: Record<ExportName, Sheet> = {
           w.choice("region", r["region"]),
           str(r["town"]),
           w.types(r["types"]),
-          date(r["availableFrom"]),
+          w.date(r["availableFrom"]),
           w.t(`programme.release.${RELEASE_STATUSES.has(release) ? release : "none"}`),
           personStageLabel(w.lang, personStage(str(r["status"]), byPerson.get(str(r["pk"])) ?? [])),
-          date(r["submittedAt"]),
+          w.date(r["submittedAt"]),
         ];
       };
     },
@@ -125,7 +130,7 @@ const SHEETS: Record<ExportName, Sheet> = {
       str(r["town"]),
       str(r["openings"]),
       w.types(r["types"]),
-      date(r["startDate"]),
+      w.date(r["startDate"]),
       str(r["months"]),
       w.t(r["status"] === "withdrawn" ? "programme.status.role.withdrawn" : "programme.status.role.open"),
     ],
@@ -140,19 +145,29 @@ const SHEETS: Record<ExportName, Sheet> = {
       str(r["title"]),
       str(r["org"]),
       ((f) => (f ? matchStageLabel(w.lang, matchStage(f)) : str(r["status"])))(stageFacts(r)),
-      date(r["confirmedAt"]),
+      w.date(r["confirmedAt"]),
       str(r["confirmer"]),
-      date(r["closedAt"]),
+      w.date(r["closedAt"]),
     ],
   },
   secondments: {
-    // Status is the stored id (agreeing, active, ended...), the same in every language.
+    // Status in words, in the reader's language (an unknown stored value is shown as it is).
     columns: ["secondee", "role", "hostOrganisation", "homeOrganisation", "status", "starts", "ends", "startedOn", "endedOn"],
     query:
       "SELECT c.status, c.secondee.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.homeOrganisation AS home, c.terms.startDate AS startDate, " +
       "c.terms.endDate AS endDate, c.startedAt, c.endedAt FROM c WHERE c.type = 'secondment'",
     container: (s) => s.secondments,
-    row: (r) => [str(r["name"]), str(r["title"]), str(r["org"]), str(r["home"]), str(r["status"]), date(r["startDate"]), date(r["endDate"]), date(r["startedAt"]), date(r["endedAt"])],
+    row: (r, w) => [
+      str(r["name"]),
+      str(r["title"]),
+      str(r["org"]),
+      str(r["home"]),
+      SECONDMENT_STATUSES.has(str(r["status"])) ? w.t(`programme.status.secondment.${str(r["status"])}`) : str(r["status"]),
+      w.date(r["startDate"]),
+      w.date(r["endDate"]),
+      w.date(r["startedAt"]),
+      w.date(r["endedAt"]),
+    ],
   },
 };
 

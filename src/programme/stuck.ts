@@ -9,6 +9,7 @@ import { DEFAULT_LANG, formatDate, t, type Lang } from "../i18n";
 import type { EnqueueRequest } from "../outbox/outbox";
 import { addWorkingDays, nextWorkingDay } from "../domain/working-days";
 import { allPages } from "../store/paged";
+import { formatMsg, msg, type Msg } from "../matching/message";
 
 /**
  * "What is stuck": releases waiting on a line manager, matches waiting on a meeting outcome,
@@ -149,26 +150,32 @@ export async function stuckItems(people: Container, matches: Container, secondme
 }
 
 /** "the secondee and the host", in `lang` (one, two or three parties). */
-function partyList(lang: Lang, parties: readonly Party[]): string {
-  const [first, second, third] = parties.map((party) => t(lang, "programme.stuck.party", { party }));
-  return t(lang, "programme.stuck.parties", { count: parties.length, first: first ?? "", second: second ?? "", third: third ?? "" });
+function partyList(parties: readonly Party[]): Msg {
+  const [first, second, third] = parties.map((party) => ({ msg: msg("programme.stuck.party", { party }) }));
+  return msg("programme.stuck.parties", { count: parties.length, first: first ?? "", second: second ?? "", third: third ?? "" });
+}
+
+/** What is waiting and on whom, as messages (the audit trail keeps them so; describeStuck words them). */
+export function stuckWords(f: StuckFacts): { title: Msg; waitingOn: Msg | string } {
+  switch (f.kind) {
+    case "release":
+      return {
+        title: msg("programme.stuck.release.title", { person: f.secondee ?? { msg: msg("programme.stuck.someone") } }),
+        waitingOn: f.manager ?? msg("programme.stuck.release.theirManager"),
+      };
+    case "meeting":
+      return { title: msg("programme.stuck.meeting.title", { person: f.person, role: f.role }), waitingOn: msg("programme.stuck.meeting.waiting", { stage: f.stage }) };
+    case "agreement":
+      return { title: msg("programme.stuck.agreement.title", { person: f.person, role: f.role }), waitingOn: msg("programme.stuck.agreement.waiting", { parties: { msg: partyList(f.parties) } }) };
+    case "check-in":
+      return { title: msg("programme.stuck.checkIn.title", { n: f.n, person: f.person, role: f.role }), waitingOn: msg("programme.stuck.checkIn.waiting", { parties: { msg: partyList(f.parties) } }) };
+  }
 }
 
 /** What is waiting and on whom, in `lang`. */
 export function describeStuck(lang: Lang, f: StuckFacts): { title: string; waitingOn: string } {
-  switch (f.kind) {
-    case "release":
-      return {
-        title: t(lang, "programme.stuck.release.title", { person: f.secondee ?? t(lang, "programme.stuck.someone") }),
-        waitingOn: f.manager ?? t(lang, "programme.stuck.release.theirManager"),
-      };
-    case "meeting":
-      return { title: t(lang, "programme.stuck.meeting.title", { person: f.person, role: f.role }), waitingOn: t(lang, "programme.stuck.meeting.waiting", { stage: f.stage }) };
-    case "agreement":
-      return { title: t(lang, "programme.stuck.agreement.title", { person: f.person, role: f.role }), waitingOn: t(lang, "programme.stuck.agreement.waiting", { parties: partyList(lang, f.parties) }) };
-    case "check-in":
-      return { title: t(lang, "programme.stuck.checkIn.title", { n: f.n, person: f.person, role: f.role }), waitingOn: t(lang, "programme.stuck.checkIn.waiting", { parties: partyList(lang, f.parties) }) };
-  }
+  const w = stuckWords(f);
+  return { title: formatMsg(lang, w.title), waitingOn: typeof w.waitingOn === "string" ? w.waitingOn : formatMsg(lang, w.waitingOn) };
 }
 
 /** The reminder a recipient reads, in their language. */

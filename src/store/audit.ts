@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { randomUUID } from "node:crypto";
+import type { Msg } from "../domain/msg";
 import { cosmosCode, type Stored } from "./store";
 
 /**
@@ -25,6 +26,12 @@ export interface AuditEntry {
   about: string[];
   /** The reason given for an override, or another short detail. */
   detail?: string;
+  /**
+   * The subject and detail again as catalogue messages, when they are made of fixed phrases ("{person}
+   * for {role}"): each reader reads those in their own language. `subject` and `detail` keep the
+   * words in English (the trail's one language) for the person's export, erasure and older readers.
+   */
+  words?: { subject?: Msg; detail?: Msg };
 }
 
 export interface AuditPage {
@@ -56,7 +63,7 @@ export class AuditStore {
     });
     const { resources, continuationToken } = await iterator.fetchNext();
     return {
-      entries: resources.map((r) => ({ id: r.id, type: "audit", at: r.at, who: r.who, action: r.action, subject: r.subject, ...(r.detail ? { detail: r.detail } : {}) })),
+      entries: resources.map((r) => ({ id: r.id, type: "audit", at: r.at, who: r.who, action: r.action, subject: r.subject, ...(r.detail ? { detail: r.detail } : {}), ...(r.words ? { words: r.words } : {}) })),
       ...(continuationToken ? { next: continuationToken } : {}),
     };
   }

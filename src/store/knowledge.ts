@@ -11,7 +11,9 @@ import { readItem, updateItem } from "./store";
  *     the starting content; the changes are applied on top of them (see applyChanges).
  *   - one document per unanswered question (pk `unanswered`): the text only, with personal data
  *     removed before it is stored, and how many times it was asked. No person id.
- *   - one document per entry with its 👍/👎 counts (pk `feedback`). No person id.
+ *   - one document per entry with its 👍/👎 counts (pk `feedback`). No person id: each vote is kept
+ *     under a one-way digest of the voter and the entry, so a second press (a double-click, or a
+ *     later change of mind) replaces that person's vote rather than adding one.
  */
 export const KB_DOC = "knowledge-base";
 const UNANSWERED_PK = "unanswered";
@@ -29,7 +31,8 @@ export type KbChange = {
   n: number;
   by: ChangeAuthor;
   at: string;
-  undone?: { by: ChangeAuthor; at: string };
+  /** version: the knowledge base's version the undo made (absent on undos stored before it was kept). */
+  undone?: { by: ChangeAuthor; at: string; version?: number };
   /** The unanswered question this change answers, reopened if the change is undone. */
   questionId?: string;
 } & (
@@ -40,6 +43,22 @@ export type KbChange = {
 
 /** A change as its author gives it: the store numbers it. */
 export type NewChange = KbChange extends infer C ? (C extends KbChange ? Omit<C, "n" | "undone"> : never) : never;
+
+/** One line of the history: a change, or the undoing of one (an undo is kept on the change it undid). */
+export type KbEvent = { kind: "change"; change: KbChange } | { kind: "undo"; change: KbChange & { undone: NonNullable<KbChange["undone"]> } };
+
+/** The latest `limit` changes and undos, newest first: who did what and when, undos included. */
+export function kbHistory(changes: readonly KbChange[], limit: number): KbEvent[] {
+  const events: { at: string; order: number; event: KbEvent }[] = [];
+  for (const c of changes) {
+    events.push({ at: c.at, order: c.n * 2, event: { kind: "change", change: c } });
+    if (c.undone) events.push({ at: c.undone.at, order: (c.undone.version ?? c.n) * 2 + 1, event: { kind: "undo", change: { ...c, undone: c.undone } } });
+  }
+  return events
+    .sort((a, b) => b.at.localeCompare(a.at) || b.order - a.order)
+    .slice(0, limit)
+    .map((e) => e.event);
+}
 
 /** A question as compared with another: case and runs of spaces do not matter. */
 export const normaliseQuestion = (text: string): string => text.toLowerCase().replace(/\s+/g, " ").trim();
@@ -75,7 +94,13 @@ export interface FeedbackCounts {
   entryId: string;
   helpful: number;
   notHelpful: number;
+  /** Digest of (entry, voter) -> their vote; counts kept before votes were recorded have no entry here. */
+  votes?: Record<string, boolean>;
 }
+
+/** At most this many votes are remembered per entry (the counts go on; only repeat presses beyond it count again). */
+const MAX_VOTES = 5000;
+const voteKey = (entryId: string, voter: string) => createHash("sha256").update(`faq-vote|${entryId}|${voter}`).digest("base64url").slice(0, 22);
 
 export class KnowledgeStore {
   constructor(private readonly container: Container) {}
@@ -117,7 +142,7 @@ export class KnowledgeStore {
       if (!current || !found || found.undone) return undefined;
       return {
         version: current.version + 1,
-        changes: current.changes.map((c) => (c.n === n ? { ...c, undone: { by, at: at.toISOString() } } : c)),
+        changes: current.changes.map((c) => (c.n === n ? { ...c, undone: { by, at: at.toISOString(), version: current.version + 1 } } : c)),
       };
     });
     return { changed, ...(found ? { change: found } : {}) };
@@ -185,13 +210,22 @@ export class KnowledgeStore {
 
   // ---- Feedback -------------------------------------------------------------
 
-  async feedback(entryId: string, helpful: boolean): Promise<FeedbackCounts> {
-    const { doc } = await updateItem<FeedbackCounts>(this.container, `feedback-${entryId}`, FEEDBACK_PK, (current) => ({
-      kind: "feedback",
-      entryId,
-      helpful: (current?.helpful ?? 0) + (helpful ? 1 : 0),
-      notHelpful: (current?.notHelpful ?? 0) + (helpful ? 0 : 1),
-    }));
+  /** Count `voter`'s 👍/👎 on an entry once: the same vote again changes nothing; the other vote replaces it (etag-guarded). */
+  async feedback(entryId: string, helpful: boolean, voter: string): Promise<FeedbackCounts> {
+    const key = voteKey(entryId, voter);
+    const { doc } = await updateItem<FeedbackCounts>(this.container, `feedback-${entryId}`, FEEDBACK_PK, (current) => {
+      const votes = { ...(current?.votes ?? {}) };
+      const before = votes[key];
+      if (before === helpful) return undefined;
+      let helpfulCount = (current?.helpful ?? 0) + (helpful ? 1 : 0);
+      let notHelpfulCount = (current?.notHelpful ?? 0) + (helpful ? 0 : 1);
+      if (before !== undefined) {
+        if (before) helpfulCount -= 1;
+        else notHelpfulCount -= 1;
+      }
+      if (before !== undefined || Object.keys(votes).length < MAX_VOTES) votes[key] = helpful;
+      return { kind: "feedback", entryId, helpful: Math.max(0, helpfulCount), notHelpful: Math.max(0, notHelpfulCount), votes };
+    });
     return doc!;
   }
 

@@ -117,12 +117,14 @@ export async function knowledgeSection(): Promise<HTMLElement> {
     const changes = simpleTable([tr("programme.kb.change"), tr("programme.kb.by"), tr("programme.kb.when"), tr("programme.kb.action")], { id: "kb-changes" });
     for (const c of json.changes) {
       const row = changes.body.appendChild(el("tr"));
-      const summary =
-        c.kind === "entry"
+      const kind = c.kind === "undo" ? c.of : c.kind;
+      const what =
+        kind === "entry"
           ? tr("programme.kb.change.entry", { topic: c.topic, question: c.question, n: c.n, written: c.written })
           : tr("programme.kb.change.alternate", { text: c.text, topic: c.topic, n: c.n, written: c.written });
+      const summary = c.kind === "undo" ? tr("programme.kb.change.undo", { change: what }) : what;
       const cell = el("td");
-      cell.appendChild(button(tr("programme.kb.undo"), () => void act("/api/programme/knowledge/undo", { n: c.n }, refresh, cell)));
+      if (c.kind !== "undo" && !c.undone) cell.appendChild(button(tr("programme.kb.undo"), () => void act("/api/programme/knowledge/undo", { n: c.n }, refresh, cell)));
       row.append(el("td", {}, summary), el("td", {}, c.by), el("td", {}, c.atText), cell);
     }
     if (!json.changes.length) changes.body.appendChild(el("tr")).appendChild(el("td", { colspan: "4" }, tr("programme.kb.noChanges")));

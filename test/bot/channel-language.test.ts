@@ -63,6 +63,11 @@ describe("Cymraeg in a team channel: the channel's language and the secondee's",
       assert.match(cardText(welsh), /Mae Secondiadau bellach yn y tîm hwn/);
       assert.deepEqual(buttons(welsh).sort(), ["Cynnig rôl", "English"]);
       assert.doesNotMatch(cardText(welsh), /Secondments is now in this team|Offer a role below/);
+      assert.match(cardText(welsh), /gyda'r geiriau "cynnig rôl"/, "the Welsh welcome names the Welsh command");
+      assert.doesNotMatch(cardText(welsh), /offer a role/i);
+      const roleForm = onlyCard(await bot.teams.say(tai, vic, "<at>Secondments</at> cynnig rôl"));
+      // (The form itself is in Vic's own language: he fills it in.)
+      assert.match(cardText(roleForm), /Offer a role for a secondee/, "the Welsh command it names works in the channel");
       assert.equal((await stored()).resource?.lang, "cy", "the choice is stored with the channel");
       // Vic's own chats stay in his language: the switch in a channel is the channel's.
       const menu = onlyCard(await bot.teams.say(personalChat(vic), vic, "help"));
@@ -105,6 +110,8 @@ describe("Cymraeg in a team channel: the channel's language and the secondee's",
       assert.match(channelText, /deiliad y swydd wag yn trefnu sgwrs anffurfiol gyda Gwen Morgan/);
       assert.deepEqual(buttons(channelCard).sort(), ["Adnewyddu", "Anfon", "Ddim yn addas", "Fe wna i drefnu'r sgwrs anffurfiol"]);
       assert.doesNotMatch(channelText, /Possible match|Why we suggested|Skills the role needs/);
+      assert.match(JSON.stringify(channelCard), /"title":"Gradd","value":"Swyddog Gweithredol Uwch \(HEO\)"/, "the grade is named in Welsh");
+      assert.doesNotMatch(JSON.stringify(channelCard), /Higher Executive Officer|Grade 7 \(G7\)/, "no English grade names");
       assert.doesNotMatch(JSON.stringify(channelCard), /screen reader/);
 
       // Gwen's own card is in Welsh, written to her.
@@ -115,6 +122,7 @@ describe("Cymraeg in a team channel: the channel's language and the secondee's",
       assert.match(cardText(gwenCard), /Nid cyfweliad yw hwn/);
       assert.match(cardText(gwenCard), /Sgiliau sydd eu hangen ar y rôl ac sydd gennych chi/);
       assert.doesNotMatch(cardText(gwenCard), /possible match|ganddyn nhw/i);
+      assert.doesNotMatch(JSON.stringify(gwenCard), /Higher Executive Officer/);
       assert.ok(buttons(gwenCard).includes("Rydw i eisiau bwrw ymlaen"));
 
       // The vacancy holder acts on the channel card: the answer and the replaced card stay Welsh.

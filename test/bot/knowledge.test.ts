@@ -92,9 +92,13 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     const after = onlyCard(await bot.teams.say(personalChat(pat), pat, "unanswered questions"));
     assert.doesNotMatch(cardText(after), /^"who signs my timesheets on secondment\?"$/m);
 
-    // Kim says it helped; the team sees the count.
-    const thanks = await bot.teams.press(personalChat(kim), kim, VERBS.faqFeedback, action(now1, /This helped/).data);
+    // Kim says it helped, with a double-click (two presses at once, on two instances); the team sees one.
+    const [thanks, again] = await Promise.all([
+      bot.teams.press(personalChat(kim), kim, VERBS.faqFeedback, action(now1, /This helped/).data),
+      teams2.press(personalChat(kim), kim, VERBS.faqFeedback, action(now1, /This helped/).data),
+    ]);
     assert.match(cardText(thanks), /Thank you\. Your feedback helps/);
+    assert.match(cardText(again), /Thank you\. Your feedback helps/);
     const counts = onlyCard(await teams2.say(personalChat(pat), pat, "unanswered questions"));
     assert.match(cardText(counts), /Your performance while on secondment/);
     assert.match(JSON.stringify(counts), /👍 1  👎 0/);
@@ -103,6 +107,13 @@ describe("the knowledge base the programme team keeps, on two instances", functi
     const undone = await teams2.press(personalChat(pat), pat, VERBS.kbUndo, action(counts, "Undo").data);
     assert.match(cardText(undone), /Undone:/);
     assert.match(cardText(undone), /^"who signs my timesheets on secondment\?"$/m);
+    // The undo is in "Recent changes", with who and when; the change it undid has no Undo button any more.
+    const lines = cardText(undone).split("\n");
+    const at = lines.findIndex((l) => /^Undone: "who signs my timesheets on secondment\?" added to "Your performance while on secondment"$/.test(l));
+    assert.ok(at >= 0, "the undo is listed");
+    assert.match(lines[at + 1]!, /^By Pat Programme, \d{1,2} [A-Z][a-z]+ \d{4} \(version 2\)$/);
+    assert.doesNotMatch(cardText(undone), /No changes yet/);
+    assert.equal(JSON.stringify(undone).match(/"verb":"kb\.undo"/g)?.length ?? 0, 0, "nothing left to undo");
     const docAfter = (await kbDoc())!;
     assert.equal(docAfter.version, 2);
     assert.equal(docAfter.changes[0]!.undone?.by.aadObjectId, pat.aadObjectId);

@@ -308,6 +308,16 @@ for (const instances of [1, 2, 3]) {
       assert.equal((await stored()).managerFeedback.homeManager?.text, "Ana came back with new skills.");
     });
 
+    it("closes an unanswered check-in after the end, saying only that, with no date or answer", async () => {
+      const form = cardsIn(chatOf(ana)).find((c) => cardText(c).includes("check-in 4"))!;
+      const send = action(form, "Send check-in");
+      const late = await bot.teams.press(personalChat(ana), ana, send.verb, { ...send.data, going: "well", issues: "", changes: "", forReturn: "" });
+      const words = cardText(late);
+      assert.match(words, /This secondment has ended, so this check-in is closed\./);
+      assert.doesNotMatch(words, /already answered|Answered on|has finished/);
+      assert.equal((await stored()).checkIns.find((c) => c.n === 4)!.answers.secondee, undefined, "nothing stored");
+    });
+
     it("sent every message exactly once, and nothing after the end", async () => {
       await at("2027-12-31T10:00:00Z", []);
       assert.deepEqual(bot.connector.duplicates(), [], "no message was delivered twice");

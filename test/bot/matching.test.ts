@@ -80,6 +80,14 @@ describe("matching people to roles, through the bot", function () {
     assert.deepEqual(anaCard.refresh.userIds, [`29:${candidateKey.split(":")[1]}`], "refresh names Ana by her Teams user id, not her Entra id");
   });
 
+  it("says a match was already confirmed, by whom and when, when an older Confirm button is pressed again", async () => {
+    const suggestions = cardsIn(chatOf(pat)!).filter((c) => JSON.stringify(c).includes("Confirm Ana Jones"))[0]!;
+    const confirm = action(suggestions, "Confirm Ana Jones");
+    const again = await bot.teams.press({ id: chatOf(pat)!, type: "personal" }, pat, confirm.verb, confirm.data);
+    assert.doesNotMatch(cardText(again), /no longer a suitable match/);
+    assert.match(cardText(again), /This match was already confirmed by Pat Programme on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  });
+
   it("lets only the vacancy holder act in the channel; both going ahead moves the match on", async () => {
     const notification = cardsIn(housing.id).find((c) => /Possible match/.test(cardText(c)))!;
     const arrange = action(notification, "I'll arrange the informal chat");

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { parse } from "csv-parse/sync";
+import { SecondmentStore } from "../../src/store/secondments";
+import { seedSecondment } from "../support/secondments";
 import { VERBS } from "../../cards";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
 import { personKey } from "../../src/domain/person";
@@ -313,6 +315,14 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
       assert.match(bea.labels.availableFrom, /^\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}$/);
       const audit = (await call(t, "GET", "/api/programme/audit")).json.entries;
       assert.match(audit[0].atText, /^\d{1,2} \S+ \d{4} am \d{2}:\d{2}$/);
+      // The trail's fixed phrases are read in the reader's language (names and typed reasons as written).
+      const confirmed = audit.find((e: any) => e.action === "confirm");
+      assert.equal(confirmed.subject, "Ana Jones ar gyfer Housing data analyst");
+      const reminders = audit.filter((e: any) => e.action === "reminder");
+      assert.ok(reminders.some((e: any) => e.subject === "Cais i ryddhau Cai Rees"), JSON.stringify(reminders));
+      const reminded = reminders.find((e: any) => / ar gyfer /.test(e.subject));
+      assert.match(reminded?.detail ?? "", /^(Deiliad y swydd wag i drefnu'r sgwrs anffurfiol|Ateb ar ôl y sgwrs anffurfiol)$/);
+      assert.ok(audit.every((e: any) => !/ for |An answer after|The vacancy holder/.test(`${e.subject} ${e.detail ?? ""}`)), JSON.stringify(audit.map((e: any) => [e.subject, e.detail])));
       const bad = await call(t, "GET", "/api/programme/interests?region=atlantis");
       assert.equal(bad.json.error, "Gwiriwch y rhanbarth a rhowch gynnig arall arni.");
       const out = (await call(t, "GET", "/api/programme/outcomes")).json;
@@ -328,6 +338,29 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
       assert.equal(beaRow[2], "Awdurdod lleol");
       assert.equal(beaRow[5], "Cymru");
       assert.equal(sheet[0]!.length, 12, "the same columns as the English export");
+      // Dates, headers and statuses in Welsh words, in every export (never English months or stored codes).
+      const WELSH_DAY = /^\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}$/;
+      const ENGLISH = /January|February|March|April|May\b|June|July|August|September|October|November|December/;
+      assert.match(beaRow[8]!, WELSH_DAY, "available from");
+      assert.match(beaRow[11]!, WELSH_DAY, "sent on");
+      const sheetOf = async (name: string): Promise<string[][]> => parse(await fetch(`${bot.app.url}/api/programme/export/${name}.csv`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.text()), { bom: true });
+      const RAW = /^(notified|meeting|agreeing|closed|confirmed|active|ended|cancelled|open|withdrawn|filled)$/;
+      const matchSheet = await sheetOf("matches");
+      assert.deepEqual(matchSheet[0], ["Unigolyn", "Rôl", "Sefydliad", "Statws", "Cadarnhawyd ar", "Cadarnhawyd gan", "Caewyd ar"]);
+      assert.ok(matchSheet.length > 1, "some matches to read");
+      for (const row of matchSheet.slice(1)) {
+        assert.ok(row[3] && !RAW.test(row[3]), `a match's status in words: ${row[3]}`);
+        for (const cell of [row[4]!, row[6]!]) if (cell) assert.match(cell, WELSH_DAY);
+      }
+      await seedSecondment({ secondments: new SecondmentStore(bot.app.store.container("secondments")), serviceUrl: bot.connector.url, ana: person("Ana Jones"), sam: person("Sam Lee"), vic: person("Vic Osei"), status: "active" });
+      const secondmentSheet = await sheetOf("secondments");
+      assert.equal(secondmentSheet[0]![0], "Secondai");
+      assert.ok(secondmentSheet.length > 1, "some secondments to read");
+      for (const row of secondmentSheet.slice(1)) {
+        assert.ok(row[4] && !RAW.test(row[4]), `a secondment's status in words: ${row[4]}`);
+        for (const cell of row.slice(5)) if (cell) assert.match(cell, WELSH_DAY);
+      }
+      for (const name of ["interests", "roles", "matches", "secondments"]) assert.doesNotMatch(JSON.stringify(await sheetOf(name)), ENGLISH, `${name}: no English month`);
       const words = await call(undefined, "GET", "/api/programme/words?lang=cy-GB");
       assert.equal(words.json.words["programme.outside.title"], "Agorwch hwn yn Microsoft Teams", "before sign-in, the language Teams asks for");
     } finally {

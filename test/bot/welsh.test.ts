@@ -34,6 +34,15 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
     assert.deepEqual(buttons(card).sort(), ["English", "Cynnig rôl", "Fy nghynllun 7 cam", "Gofyn cwestiwn", "Mynegi diddordeb", "Sut rydyn ni'n defnyddio eich gwybodaeth"].sort());
   });
 
+  it("Welsh greetings (shwmae, shwmai, sut mae) get the welcome, as helo does", async () => {
+    for (const greeting of ["helo", "shwmae", "Shwmae!", "shwmai", "sut mae", "Sut mae?"]) {
+      const gwen = person(`Gwen ${greeting}`);
+      const card = onlyCard(await bot.teams.say(personalChat(gwen), gwen, greeting, WELSH));
+      assert.match(cardText(card), /Croeso i Secondiadau/, greeting);
+      assert.doesNotMatch(cardText(card), /Gofynnoch chi:|You asked:/, greeting);
+    }
+  });
+
   it("the same message from an English Teams gets the English welcome, with a switch to Cymraeg", async () => {
     const sam = person("Sam Hill");
     const card = onlyCard(await bot.teams.say(personalChat(sam), sam, "hello"));

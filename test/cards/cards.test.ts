@@ -57,7 +57,7 @@ export const samples: { [N in CardName]: CardModels[N][] } = {
         { id: "q-0123456789abcdef0123456789abcdef", text: "what about my pension", asked: "Asked twice" },
         { id: "q-fedcba9876543210fedcba9876543210", text: "wages?", asked: "Asked once", chosen: "People who asked this then chose: Pay (once)" },
       ],
-      changes: [{ n: 1, summary: "New entry", byline: "By Pat, 6 December 2026 (version 1)" }],
+      changes: [{ n: 1, summary: "New entry", byline: "By Pat, 6 December 2026 (version 1)", canUndo: true }, { n: 1, summary: "Undone: New entry", byline: "By Pat, 7 December 2026 (version 2)", canUndo: false }],
       feedback: [{ topic: "Pay", counts: "👍 2  👎 1" }],
     },
     { questions: [], changes: [], feedback: [] },

@@ -135,6 +135,15 @@ describe("message catalogues", () => {
     assert.equal(t("cy", "plan.notice.changed", { step: 2, status: "doing" }), "Rydyn ni wedi nodi bod cam 2 ar waith.");
   });
 
+  it("Welsh says \"gydag\" before a name that starts with a vowel, and \"gyda\" otherwise", () => {
+    const next = (name: string) => t("cy", "match.status.notified.host", { name, saidYes: false });
+    assert.match(next("Ana Jones"), /sgwrs anffurfiol gydag Ana Jones\./);
+    assert.match(next("Ifan Rhys"), /gydag Ifan Rhys\./);
+    assert.match(next("Gwen Morgan"), /sgwrs anffurfiol gyda Gwen Morgan\./);
+    assert.match(t("cy", "businessCase.alreadyShared", { named: "yes", who: "Eleri Hughes", date: "1 Mai 2027" }), /gydag Eleri Hughes ar 1 Mai 2027/);
+    assert.match(t("cy", "businessCase.alreadyShared", { named: "no", who: "", date: "1 Mai 2027" }), /gyda'ch rheolwr llinell/);
+  });
+
   it("dates read naturally in both languages, through one function", () => {
     assert.equal(formatDate("cy", "2027-03-01"), "1 Mawrth 2027");
     assert.equal(formatDate("en-GB", "2027-03-01"), "1 March 2027");

@@ -108,8 +108,17 @@ describe("programme tab: the knowledge base", function () {
     assert.equal(bad.json.field, "n", "the message names the field");
     const final = (await call(t, "GET", "/api/programme/knowledge")).json;
     assert.deepEqual(final.questions.map((x: any) => x.text), [QUESTION]);
-    assert.deepEqual(final.changes.map((c: any) => c.kind), ["entry"], "the undone change is no longer listed");
-    assert.deepEqual(final.changes.map((c: any) => c.written), ["en"], "each change says which language's questions it helps");
+    // The undo is in the history, newest first, with who and when; the undone change stays, with no Undo.
+    assert.deepEqual(final.changes.map((c: any) => c.kind), ["undo", "entry", "alternate"], "the history keeps the undo and the change it undid");
+    const [undoRow, entryRow, alternateRow] = final.changes;
+    assert.equal(undoRow.of, "alternate");
+    assert.equal(undoRow.n, change.n);
+    assert.equal(undoRow.by, "Tom Okafor");
+    assert.match(undoRow.atText, /\d{4}/);
+    assert.equal(typeof undoRow.version, "number");
+    assert.equal(alternateRow.undone, true);
+    assert.equal(entryRow.undone, false);
+    assert.deepEqual(final.changes.map((c: any) => c.written), ["en", "en", "en"], "each change says which language's questions it helps");
     const again = onlyCard(await bot.teams.say(personalChat(kim), kim, QUESTION));
     assert.notEqual(again.body[0].text, "Your performance while on secondment");
     assert.match(cardText(again), /./);
