@@ -64,6 +64,7 @@ export type ReasonReader = "host" | "secondee" | "programme-team";
 export function closedText(m: Match, lang: Lang, reader: ReasonReader): string {
   if (m.closedNote === "not-suitable") return t(lang, "match.closed.notSuitable");
   if (m.closedNote === "role-erased") return t(lang, "match.closed.roleErased");
+  if (m.closedNote === "role-withdrawn") return t(lang, "match.closed.roleWithdrawn");
   if (m.closedNote === "called-off") return t(lang, "match.closed.calledOff", { reason: m.closedReason ?? "" });
   if (reader !== "programme-team" && m.closedBy !== reader) return "";
   return m.closedReason ?? "";
