@@ -28,8 +28,11 @@ export function waitingOn(m: Match, viewer: Viewer): "arrange" | "answer" | unde
   return (m.status === "notified" || m.status === "meeting") && !m.outcomes.secondee ? "answer" : undefined;
 }
 
+/** A match as a card shows it: with the status of the secondment it led to, when the caller read it. */
+export type ShownMatch = Match & { secondment?: string | undefined };
+
 /** The match's stage as a fact on its cards: the words the exports and the Programme tab use. */
-const stageFact = (m: Match, lang: Lang) => ({ title: t(lang, "match.fact.stage"), value: matchStageLabel(lang, matchStage(m)) });
+const stageFact = (m: ShownMatch, lang: Lang) => ({ title: t(lang, "match.fact.stage"), value: matchStageLabel(lang, matchStage(m)) });
 
 /** The language a person reads proactive messages in: their stored choice, else English. */
 export async function personLanguage(s: Pick<Services, "preferences">, p: { tenantId: string; aadObjectId: string }): Promise<Lang> {
@@ -150,7 +153,7 @@ const reasonAction = (lang: Lang, key: string, seenBy: string, verb: MatchModel[
 });
 
 /** The card in the role's channel, in the channel's language. Never shows adjustments or other sensitive details. */
-export function hostCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
+export function hostCard(m: ShownMatch, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
   const status = matchStatus(m, "host", lang);
   const model: MatchModel = {
@@ -177,7 +180,7 @@ export function hostCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}):
 }
 
 /** The card in the secondee's own chat, written to them, in their language. */
-export function secondeeCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
+export function secondeeCard(m: ShownMatch, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
   const f = w.state.role(m.opening.id)?.details.form;
   const status = matchStatus(m, "secondee", lang);

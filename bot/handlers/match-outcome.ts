@@ -7,7 +7,7 @@ import { personKey, type PersonId } from "../../src/domain/person";
 import { partiesOf, secondmentIdFor, waitingFor } from "../../src/domain/secondment";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { formatDate, t, type Lang } from "../../src/i18n";
-import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, waitingOn, whoseWords, type CardNotes, type Viewer, type World } from "./match-cards";
+import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, waitingOn, whoseWords, type CardNotes, type ShownMatch, type Viewer, type World } from "./match-cards";
 import { askShareAdjustments } from "./privacy";
 import { endForRole, roleStateOf } from "./role-matches";
 import * as secondment from "./secondment";
@@ -50,7 +50,15 @@ export async function refresh(s: Services, caller: Caller, ref: MatchRef & { vie
   const inChannel = channelRootOf(caller.conversationId) === m.opening.channelConversationId || canActAsHost(s, caller, m);
   if (ref.view === "secondee" ? !isCandidate : !inChannel) return text(t(caller.lang, "match.notForYou"));
   const w = await world(s);
-  return card(ref.view === "secondee" ? secondeeCard(m, w, caller.lang) : hostCard(m, w, await hostLangFor(s, caller, m)));
+  const shown = await withSecondment(s, m);
+  return card(ref.view === "secondee" ? secondeeCard(shown, w, caller.lang) : hostCard(shown, w, await hostLangFor(s, caller, m)));
+}
+
+/** A match going ahead, with the status of its secondment (so it reads "under way" or "ended" once it is). */
+async function withSecondment(s: Services, m: Match): Promise<ShownMatch> {
+  if (m.status !== "agreeing") return m;
+  const sec = await s.secondments.get(secondmentIdFor(matchId(m.opening.id, m.candidate.key)));
+  return sec ? { ...m, secondment: sec.status } : m;
 }
 
 /**
@@ -198,14 +206,14 @@ async function nextStep(s: Services, m: Match, viewer: Viewer, person: PersonId,
 async function matchItem(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang): Promise<RecordsModel["items"][number]> {
   // A match still open on a withdrawn role reads as ended, with no button (its verbs refuse it).
   const role = endsWithRole(m) ? await roleStateOf(s, m) : "open";
-  const shown: Match = role === "withdrawn" ? { ...m, status: "closed", closedNote: "role-withdrawn" } : m;
+  const shown: ShownMatch = role === "withdrawn" ? { ...m, status: "closed", closedNote: "role-withdrawn" } : await withSecondment(s, m);
   const stage = matchStage(shown);
   const reason = closedText(shown, lang, viewer);
   const next = await nextStep(s, m, viewer, person, lang, role);
   return {
     heading: viewer === "secondee" ? `${m.opening.title}, ${m.opening.organisation}` : t(lang, "match.mine.headingRole", { role: m.opening.title, name: m.candidate.name }),
     statusLabel: matchStageLabel(lang, stage),
-    statusColor: next ? "accent" : stage === "agreeing" ? "good" : stage === "closed" ? "warning" : "default",
+    statusColor: next ? "accent" : stage === "agreeing" || stage === "underWay" ? "good" : stage === "closed" ? "warning" : "default",
     facts: [
       { title: t(lang, "match.mine.confirmedOn"), value: formatDate(lang, m.confirmedAt.slice(0, 10)) },
       ...(reason ? [{ title: t(lang, "match.mine.reason"), value: reason }] : []),
