@@ -5,7 +5,8 @@ import { matchId, type Match } from "../../src/domain/match";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { formatLines } from "../../src/matching/explain";
-import { formatSentences, type Reader } from "../../src/matching/message";
+import { formatMsg, formatSentences, msg, type Reader } from "../../src/matching/message";
+import { ruleLabelKey } from "../../src/matching/rules";
 import type { PoolView } from "../../src/pool/live-pool";
 import type { Services } from "./types";
 
@@ -176,7 +177,18 @@ export function hostCard(m: ShownMatch, w: World, lang: Lang, notes: CardNotes =
     model.actions = [{ title: t(lang, "match.action.hostProceeds"), verb: VERBS.hostProceeds, data: ref }];
     model.reasonAction = reasonAction(lang, "hostDeclines", reasonSeenBy(lang, "host", m.candidate.name), VERBS.hostDeclines, ref);
   }
-  return renderCard("match", withNotes(model, notes), lang);
+  return renderCard("match", withNotes(model, { ...notes, ...(notes.notice ? {} : rulesNotice(m, w, lang)) }), lang);
+}
+
+/**
+ * A match in play that no longer meets a matching rule (the role or the person changed since it
+ * was made), worked out again each time the card is drawn: a warning naming the rules.
+ */
+function rulesNotice(m: Match, w: World, lang: Lang): CardNotes {
+  if (m.status === "closed") return {};
+  // A world without an engine (a card drawn from stored facts alone) checks nothing.
+  const broken = w.engine?.recheck(m.candidate.key, m.opening.id) ?? [];
+  return broken.length ? { notice: t(lang, "match.notice.rulesBroken", { rules: broken.map((r) => formatMsg(lang, msg(ruleLabelKey(r.id)))).join("; ") }) } : {};
 }
 
 /** The card in the secondee's own chat, written to them, in their language. */

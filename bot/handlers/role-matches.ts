@@ -3,6 +3,8 @@ import { endForWithdrawnRole, endsWithRole, matchId, type Match, type RoleState 
 import type { PersonId } from "../../src/domain/person";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { t, type Lang } from "../../src/i18n";
+import { formatMsg, msg } from "../../src/matching/message";
+import { ruleLabelKey, type RuleCheck } from "../../src/matching/rules";
 import { channelLanguage, personLanguage, type World } from "./match-cards";
 import { updateChannelCard } from "./match-outcome";
 import { note, type Services } from "./types";
@@ -121,4 +123,48 @@ async function tellTeam(s: Services, role: { id: string; title: string; organisa
       purpose: "role-withdrawn",
     });
   }
+}
+
+/** A match and the rules it no longer meets. */
+export interface Flagged {
+  match: Match;
+  broken: RuleCheck[];
+}
+
+/** One line per rule a match no longer meets: the person, the rule and why, in `lang`. */
+export const brokenLines = (lang: Lang, flagged: readonly Flagged[]): string =>
+  flagged
+    .flatMap((f) => f.broken.map((r) => t(lang, "role.changed.ruleLine", { name: f.match.candidate.name, rule: formatMsg(lang, msg(ruleLabelKey(r.id))), reason: formatMsg(lang, r.why) })))
+    .join("\n");
+
+/**
+ * After a role was changed: its matches still in play checked again against the matching rules, as
+ * the role and the person stand now. Nothing is closed (the programme team decides): the programme
+ * team is told which match and which rule, and the caller shows the vacancy holder. The matches
+ * that broke a rule, if any.
+ */
+export async function recheckRoleMatches(
+  s: Services,
+  role: { id: string; version: number; title: string; organisation: string; owner: PersonId; ownerName?: string | undefined },
+  serviceUrl: string,
+): Promise<Flagged[]> {
+  const open = await openMatchesOf(s, role.owner, role.id);
+  if (!open.length) return [];
+  const w = await s.matching.current();
+  const flagged = open.flatMap((m) => {
+    const broken = w.engine.recheck(m.candidate.key, role.id) ?? [];
+    return broken.length ? [{ match: m, broken }] : [];
+  });
+  if (!flagged.length) return [];
+  s.log.info("role changed: matches no longer meet a rule", { roleId: role.id, matches: flagged.length });
+  for (const member of s.config.programmeTeam.aadObjectIds) {
+    const lang = await personLanguage(s, { tenantId: role.owner.tenantId, aadObjectId: member });
+    await s.outbox.enqueue({
+      id: `role-changed:${role.id}:v${role.version}:${member}`,
+      target: { kind: "person", tenantId: role.owner.tenantId, aadObjectId: member, serviceUrl },
+      activity: note(t(lang, "role.changed.toTeam", { owner: role.ownerName ?? t(lang, "role.withdraw.someone"), title: role.title, organisation: role.organisation, count: flagged.length, lines: brokenLines(lang, flagged) })),
+      purpose: "role-changed",
+    });
+  }
+  return flagged;
 }

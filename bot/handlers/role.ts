@@ -10,7 +10,7 @@ import { buildForm } from "../forms/form-builder";
 import { roleForm, type ChannelChoice } from "../forms/role-form";
 import { roleFacts, STATUS_VIEW } from "./describe";
 import { suggestExchanges, suggestForOpening, suggestQuietly } from "./matching";
-import { endRoleMatches, matchLines, openMatchesOf } from "./role-matches";
+import { brokenLines, endRoleMatches, matchLines, openMatchesOf, recheckRoleMatches } from "./role-matches";
 import { endsWithRole } from "../../src/domain/match";
 import { t, type Lang } from "../../src/i18n";
 import { card, type Caller, type Reply, type Services } from "./types";
@@ -105,11 +105,14 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     await suggestForOpening(s, roleId, caller.serviceUrl, caller.person.tenantId);
     await suggestExchanges(s, caller.serviceUrl, caller.person.tenantId, roleId);
   });
-  return list(
+  if (outcome.created) return list(s, caller, t(caller.lang, "role.saved", { channel: labelOf(channel, caller.lang) }));
+  // A change may leave a match in play outside the matching rules: say which, and tell the programme team.
+  const flagged = await recheckRoleMatches(
     s,
-    caller,
-    outcome.created ? t(caller.lang, "role.saved", { channel: labelOf(channel, caller.lang) }) : t(caller.lang, "role.changesSaved"),
+    { id: roleId, version: outcome.record.version, title: result.value.title, organisation: result.value.hostOrganisation, owner: caller.person, ownerName: outcome.record.owner.name ?? caller.name },
+    caller.serviceUrl,
   );
+  return list(s, caller, flagged.length ? t(caller.lang, "role.changed.rulesBroken", { count: flagged.length, lines: brokenLines(caller.lang, flagged) }) : t(caller.lang, "role.changesSaved"));
 }
 
 /** "My roles": every role the person offered, with change and withdraw. */

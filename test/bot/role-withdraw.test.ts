@@ -58,6 +58,28 @@ describe("withdrawing a role ends its open matches", function () {
     await bot.stop();
   });
 
+  it("tells Priya and the programme team which match a change breaks, and which rule; the match goes on, its card warns", async () => {
+    const change = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Change");
+    const save = action(await bot.teams.press(personalChat(priya), priya, change.verb, change.data), "Save changes");
+    // Ana is a Higher Executive Officer and wants at most 12 months: the role now starts above her grade and runs 18.
+    const saved = await bot.teams.press(housing, priya, save.verb, { ...roleInput({ gradeMin: "cs-seo", durationMonths: "18" }), ...save.data });
+    const said = cardText(saved);
+    assert.match(said, /Your changes are saved\. This match no longer meets the matching rules:/);
+    assert.match(said, /- Ana Jones: Grade within the role's range\. Their grade, Higher Executive Officer \(HEO\), is below the role's range/);
+    assert.match(said, /- Ana Jones: Length within the range they would consider\./);
+    assert.equal((await stored()).status, "meeting", "nothing is closed");
+    await bot.connector.waitFor(() => textsIn(personalChat(tom).id).some((x) => /Priya Shah changed the role Housing data analyst/.test(x) && /- Ana Jones: Grade within the role's range/.test(x)), 10_000);
+    // The match card is worked out again when drawn: the channel's card warns, and its buttons stay.
+    const inChannel = await bot.teams.press(housing, priya, VERBS.refreshMatch, { matchId, view: "host" });
+    assert.match(cardText(inChannel), /The role or the person has changed since this match was made\. It no longer meets: .*Grade within the role's range/);
+    assert.ok(cardActions(inChannel).some((a) => a.verb === VERBS.hostProceeds));
+    // A change that breaks nothing says only that it is saved.
+    const again = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Change");
+    const save2 = action(await bot.teams.press(personalChat(priya), priya, again.verb, again.data), "Save changes");
+    assert.match(cardText(await bot.teams.press(housing, priya, save2.verb, { ...roleInput(), ...save2.data })), /^Your changes are saved\.$/m);
+    assert.doesNotMatch(cardText(await bot.teams.press(housing, priya, VERBS.refreshMatch, { matchId, view: "host" })), /no longer meets/);
+  });
+
   it("names the match before Priya confirms, then ends it and tells Ana, the channel and the programme team", async () => {
     const list = await bot.teams.press(personalChat(priya), priya, VERBS.listRoles);
     const ask = action(list, "Withdraw");
