@@ -73,11 +73,16 @@ describe("withdrawing a role ends its open matches", function () {
     const inChannel = await bot.teams.press(housing, priya, VERBS.refreshMatch, { matchId, view: "host" });
     assert.match(cardText(inChannel), /The role or the person has changed since this match was made\. It no longer meets: .*Grade within the role's range/);
     assert.ok(cardActions(inChannel).some((a) => a.verb === VERBS.hostProceeds));
+    // The programme team's tab flags it on the role.
+    const inTab = cardText((await call("GET", `/api/programme/roles/${encodeURIComponent(roleId)}`)).json.role.card);
+    assert.match(inTab, /A match in play no longer meets the matching rules, as the role or the person changed:/);
+    assert.match(inTab, /- Ana Jones: Grade within the role's range/);
     // A change that breaks nothing says only that it is saved.
     const again = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Change");
     const save2 = action(await bot.teams.press(personalChat(priya), priya, again.verb, again.data), "Save changes");
     assert.match(cardText(await bot.teams.press(housing, priya, save2.verb, { ...roleInput(), ...save2.data })), /^Your changes are saved\.$/m);
     assert.doesNotMatch(cardText(await bot.teams.press(housing, priya, VERBS.refreshMatch, { matchId, view: "host" })), /no longer meets/);
+    assert.doesNotMatch(cardText((await call("GET", `/api/programme/roles/${encodeURIComponent(roleId)}`)).json.role.card), /no longer meet/);
   });
 
   it("names the match before Priya confirms, then ends it and tells Ana, the channel and the programme team", async () => {
