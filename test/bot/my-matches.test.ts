@@ -157,6 +157,15 @@ describe("my matches: each side acts from their own chat, and every screen shows
     assert.ok(!cardActions(await myMatches(ana)).some((a) => a.verb === VERBS.mySecondment), "nothing waits on Ana until the details are filled in");
   });
 
+  it("warns Priya, before she withdraws the role, that a match already going ahead is not stopped by it", async () => {
+    const ask = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Withdraw");
+    const confirm = cardText(await bot.teams.press(personalChat(priya), priya, ask.verb, ask.data));
+    assert.match(confirm, /This match is already going ahead\. Withdrawing the role does not stop it:/);
+    assert.match(confirm, /- Ana Jones: Going ahead: agreeing the details/);
+    assert.match(confirm, /To stop one, call off its secondment on the secondment card/);
+    assert.doesNotMatch(confirm, /ends if you withdraw/);
+  });
+
   it("shows each stage of the same stored match alike in the CSV, the Programme tab and the chat cards", async () => {
     const { _etag, _rid, _ts, _self, _attachments, ...original } = await stored();
     const matches = new MatchStore(bot.app.store.container("matches"), new ChangeLog(bot.app.store.container("changes")));
