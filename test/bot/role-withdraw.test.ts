@@ -132,5 +132,9 @@ describe("withdrawing a role ends its open matches", function () {
     assert.match(cardText(await bot.teams.press(personalChat(priya), priya, VERBS.arrangeMeeting, { matchId })), /This match is closed/);
     assert.match(cardText(await bot.teams.press(personalChat(ana), ana, VERBS.secondeeProceeds, { matchId })), /This match already has its outcome/);
     assert.deepEqual(await secondments(), []);
+    // Nor can the programme team match anyone to it by hand, even overriding the rules.
+    const manual = await call("POST", "/api/programme/manual-match", { openingId: roleId, candidateKey: m.candidate.key, overrideReason: "We know them well" });
+    assert.equal(manual.status, 404);
+    assert.equal((await bot.app.store.container("matches").items.query("SELECT c.id FROM c WHERE c.type = 'match'").fetchAll()).resources.length, 1);
   });
 });
