@@ -78,12 +78,14 @@ export async function endForRole(s: Services, id: string, serviceUrl: string, w?
 
 /**
  * The role was withdrawn: end its matches still before both sides said yes, and tell the programme
- * team which ended and which were already going ahead. Safe to repeat (a second withdraw press).
+ * team which ended and which were already going ahead. Safe to repeat (a second withdraw press):
+ * `first` is false then, and the team hears again only if a match was left to end.
  */
 export async function endRoleMatches(
   s: Services,
   role: { id: string; title: string; organisation: string; owner: PersonId; ownerName?: string | undefined },
   serviceUrl: string,
+  first: boolean,
 ): Promise<{ ended: Match[]; agreeing: Match[] }> {
   const open = await openMatchesOf(s, role.owner, role.id);
   const ended: Match[] = [];
@@ -94,7 +96,7 @@ export async function endRoleMatches(
     if (await endForRole(s, matchId(m.opening.id, m.candidate.key), serviceUrl, w)) ended.push(m);
   }
   const agreeing = open.filter((m) => m.status === "agreeing");
-  if (ended.length || agreeing.length) await tellTeam(s, role, ended, agreeing, serviceUrl);
+  if (ended.length || (first && agreeing.length)) await tellTeam(s, role, ended, agreeing, serviceUrl);
   return { ended, agreeing };
 }
 

@@ -183,7 +183,7 @@ export async function withdraw(s: Services, caller: Caller, ref: RoleRef): Promi
   if (outcome.kind === "withdrawn" || outcome.kind === "already-withdrawn") {
     // Also on a second press: a withdrawal cut off part way ends the matches it had not ended.
     const f = outcome.record.details.form;
-    const { ended } = await endRoleMatches(s, { id: ref.roleId, title: f.title, organisation: f.hostOrganisation, owner: caller.person, ownerName: outcome.record.owner.name ?? caller.name }, caller.serviceUrl);
+    const { ended } = await endRoleMatches(s, { id: ref.roleId, title: f.title, organisation: f.hostOrganisation, owner: caller.person, ownerName: outcome.record.owner.name ?? caller.name }, caller.serviceUrl, outcome.kind === "withdrawn");
     s.log.info("role withdrawn", { roleId: ref.roleId, matchesEnded: ended.length });
     if (outcome.kind === "withdrawn" && ended.length) return list(s, caller, t(caller.lang, "role.withdraw.doneEnded", { count: ended.length }));
   }
