@@ -19,6 +19,8 @@ import { EXPORTS, exportFileName, writeExport, type ExportName } from "../src/pr
 import { checkManualMatch, ManualMatchSchema, manualExplanation, overrideDetail, ruleViews } from "../src/programme/manual-match";
 import { outcomesOf } from "../src/programme/outcomes";
 import { PoolIndex } from "../src/programme/pool-index";
+import { roleStage, roleStageLabel } from "../src/domain/stage";
+import { brokenLines, openMatchesOf } from "./handlers/role-matches";
 import { InterestQuerySchema, queryInterests, queryRoles, RoleQuerySchema } from "../src/programme/pool-query";
 import { publicItem, reminderMessages, reminderSlot, stuckItems, stuckWords } from "../src/programme/stuck";
 import { interestFacts, roleFacts } from "./handlers/describe";
@@ -178,13 +180,17 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
     const w = await matching.world(s);
     const role = w.state.role(id.data);
     if (!role) return send(res, 404, { error: t(m.lang, "programme.error.notFound") });
-    const withdrawn = role.status === "withdrawn";
+    // Open, filled (as many matches going ahead as openings) or withdrawn: the words of the Roles table.
+    const stage = (await index.snapshot()).roles.find((r) => r.id === id.data)?.status ?? roleStage(role.status, role.details.form.openings, 0);
+    // Matches in play the role (or the person) has changed away from: flagged, the rules worked out now.
+    const flagged = (await openMatchesOf(s, role.owner, id.data)).flatMap((x) => ((broken) => (broken.length ? [{ match: x, broken }] : []))(w.engine.recheck(x.candidate.key, id.data) ?? []));
     const roleCard = renderCard(
       "records",
       {
         title: role.details.form.title,
+        ...(flagged.length ? { notice: t(m.lang, "programme.roles.rulesBroken", { count: flagged.length, lines: brokenLines(m.lang, flagged) }) } : {}),
         empty: "",
-        items: [{ heading: role.details.form.hostOrganisation, statusLabel: t(m.lang, withdrawn ? "programme.status.role.withdrawn" : "programme.status.role.open"), statusColor: withdrawn ? "warning" : "good", facts: roleFacts(role.details, m.lang), actions: [] }],
+        items: [{ heading: role.details.form.hostOrganisation, statusLabel: roleStageLabel(m.lang, stage), statusColor: stage === "withdrawn" ? "warning" : stage === "filled" ? "accent" : "good", facts: roleFacts(role.details, m.lang), actions: [] }],
         cardActions: [],
       },
       m.lang,

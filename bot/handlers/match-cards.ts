@@ -5,7 +5,8 @@ import { matchId, type Match } from "../../src/domain/match";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
 import { formatLines } from "../../src/matching/explain";
-import { formatSentences, type Reader } from "../../src/matching/message";
+import { formatMsg, formatSentences, msg, type Reader } from "../../src/matching/message";
+import { ruleLabelKey } from "../../src/matching/rules";
 import type { PoolView } from "../../src/pool/live-pool";
 import type { Services } from "./types";
 
@@ -28,8 +29,11 @@ export function waitingOn(m: Match, viewer: Viewer): "arrange" | "answer" | unde
   return (m.status === "notified" || m.status === "meeting") && !m.outcomes.secondee ? "answer" : undefined;
 }
 
+/** A match as a card shows it: with the status of the secondment it led to, when the caller read it. */
+export type ShownMatch = Match & { secondment?: string | undefined };
+
 /** The match's stage as a fact on its cards: the words the exports and the Programme tab use. */
-const stageFact = (m: Match, lang: Lang) => ({ title: t(lang, "match.fact.stage"), value: matchStageLabel(lang, matchStage(m)) });
+const stageFact = (m: ShownMatch, lang: Lang) => ({ title: t(lang, "match.fact.stage"), value: matchStageLabel(lang, matchStage(m)) });
 
 /** The language a person reads proactive messages in: their stored choice, else English. */
 export async function personLanguage(s: Pick<Services, "preferences">, p: { tenantId: string; aadObjectId: string }): Promise<Lang> {
@@ -64,6 +68,7 @@ export type ReasonReader = "host" | "secondee" | "programme-team";
 export function closedText(m: Match, lang: Lang, reader: ReasonReader): string {
   if (m.closedNote === "not-suitable") return t(lang, "match.closed.notSuitable");
   if (m.closedNote === "role-erased") return t(lang, "match.closed.roleErased");
+  if (m.closedNote === "role-withdrawn") return t(lang, "match.closed.roleWithdrawn");
   if (m.closedNote === "called-off") return t(lang, "match.closed.calledOff", { reason: m.closedReason ?? "" });
   if (reader !== "programme-team" && m.closedBy !== reader) return "";
   return m.closedReason ?? "";
@@ -149,7 +154,7 @@ const reasonAction = (lang: Lang, key: string, seenBy: string, verb: MatchModel[
 });
 
 /** The card in the role's channel, in the channel's language. Never shows adjustments or other sensitive details. */
-export function hostCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
+export function hostCard(m: ShownMatch, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
   const status = matchStatus(m, "host", lang);
   const model: MatchModel = {
@@ -172,11 +177,22 @@ export function hostCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}):
     model.actions = [{ title: t(lang, "match.action.hostProceeds"), verb: VERBS.hostProceeds, data: ref }];
     model.reasonAction = reasonAction(lang, "hostDeclines", reasonSeenBy(lang, "host", m.candidate.name), VERBS.hostDeclines, ref);
   }
-  return renderCard("match", withNotes(model, notes), lang);
+  return renderCard("match", withNotes(model, { ...notes, ...(notes.notice ? {} : rulesNotice(m, w, lang)) }), lang);
+}
+
+/**
+ * A match in play that no longer meets a matching rule (the role or the person changed since it
+ * was made), worked out again each time the card is drawn: a warning naming the rules.
+ */
+function rulesNotice(m: Match, w: World, lang: Lang): CardNotes {
+  if (m.status === "closed") return {};
+  // A world without an engine (a card drawn from stored facts alone) checks nothing.
+  const broken = w.engine?.recheck(m.candidate.key, m.opening.id) ?? [];
+  return broken.length ? { notice: t(lang, "match.notice.rulesBroken", { rules: broken.map((r) => formatMsg(lang, msg(ruleLabelKey(r.id)))).join("; ") }) } : {};
 }
 
 /** The card in the secondee's own chat, written to them, in their language. */
-export function secondeeCard(m: Match, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
+export function secondeeCard(m: ShownMatch, w: World, lang: Lang, notes: CardNotes = {}): AdaptiveCardJson {
   const ref = { matchId: matchId(m.opening.id, m.candidate.key) };
   const f = w.state.role(m.opening.id)?.details.form;
   const status = matchStatus(m, "secondee", lang);

@@ -2,13 +2,14 @@ import { createHash } from "node:crypto";
 import { channelRootOf } from "../conversation-record";
 import { VERBS } from "../../cards";
 import { renderCard } from "../render-card";
-import { arrange, matchId, reasonSchema, recordOutcome, type Match, type Side } from "../../src/domain/match";
+import { arrange, endsWithRole, matchId, reasonSchema, recordOutcome, type Match, type RoleState, type Side } from "../../src/domain/match";
 import { personKey, type PersonId } from "../../src/domain/person";
 import { partiesOf, secondmentIdFor, waitingFor } from "../../src/domain/secondment";
 import { matchStage, matchStageLabel } from "../../src/domain/stage";
 import { formatDate, t, type Lang } from "../../src/i18n";
-import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, waitingOn, whoseWords, type CardNotes, type Viewer, type World } from "./match-cards";
+import { channelLanguage, closedText, hostCard, personLanguage, secondeeCard, waitingOn, whoseWords, type CardNotes, type ShownMatch, type Viewer, type World } from "./match-cards";
 import { askShareAdjustments } from "./privacy";
+import { endForRole, roleStateOf } from "./role-matches";
 import * as secondment from "./secondment";
 import { card, message, note, text, type Caller, type MessageTarget, type Reply, type Services } from "./types";
 import type { ActionModel, RecordsModel } from "../../cards";
@@ -49,14 +50,22 @@ export async function refresh(s: Services, caller: Caller, ref: MatchRef & { vie
   const inChannel = channelRootOf(caller.conversationId) === m.opening.channelConversationId || canActAsHost(s, caller, m);
   if (ref.view === "secondee" ? !isCandidate : !inChannel) return text(t(caller.lang, "match.notForYou"));
   const w = await world(s);
-  return card(ref.view === "secondee" ? secondeeCard(m, w, caller.lang) : hostCard(m, w, await hostLangFor(s, caller, m)));
+  const shown = await withSecondment(s, m);
+  return card(ref.view === "secondee" ? secondeeCard(shown, w, caller.lang) : hostCard(shown, w, await hostLangFor(s, caller, m)));
+}
+
+/** A match going ahead, with the status of its secondment (so it reads "under way" or "ended" once it is). */
+async function withSecondment(s: Services, m: Match): Promise<ShownMatch> {
+  if (m.status !== "agreeing") return m;
+  const sec = await s.secondments.get(secondmentIdFor(matchId(m.opening.id, m.candidate.key)));
+  return sec ? { ...m, secondment: sec.status } : m;
 }
 
 /**
  * Everyone in the role's channel sees the match as it stands: the posted card is replaced (an
  * update of the activity the channel got), as well as refreshed for the people we know.
  */
-async function updateChannelCard(s: Services, m: Match, w: World, lang: Lang): Promise<void> {
+export async function updateChannelCard(s: Services, m: Match, w: World, lang: Lang): Promise<void> {
   const id = matchId(m.opening.id, m.candidate.key);
   const posted = await s.outbox.sent(`match-notification:${id}`);
   if (!posted) return;
@@ -77,15 +86,25 @@ export async function arrangeMeeting(s: Services, caller: Caller, ref: MatchRef)
   const w = await world(s);
   const lang = await hostLangFor(s, caller, current);
   if (!canActAsHost(s, caller, current)) return card(hostCard(current, w, lang, { notice: t(lang, "match.notice.onlyHost") }));
+  const role = await roleStateOf(s, current);
   const out = await s.matches.update(ref.matchId, (m) => {
     if (!m) return { next: undefined, result: undefined };
-    const c = arrange(m, { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}), ...(caller.userId ? { teamsUserId: caller.userId } : {}) }, s.now());
+    const c = arrange(m, { aadObjectId: caller.person.aadObjectId, ...(caller.name ? { name: caller.name } : {}), ...(caller.userId ? { teamsUserId: caller.userId } : {}) }, s.now(), role);
     return { next: c.kind === "changed" ? c.match : undefined, result: c };
   });
   if (!out) return text(t(caller.lang, "match.gone"));
-  if (out.kind === "refused") return card(hostCard(out.match, w, lang, { notice: t(lang, `matching.refused.${out.why}`) }));
+  if (out.kind === "refused") return card(hostCard(await afterRefusal(s, caller, out), w, lang, { notice: t(lang, `matching.refused.${out.why}`) }));
   await updateChannelCard(s, out.match, w, await channelLangOf(s, out.match));
   return card(hostCard(out.match, w, lang, { acknowledgement: t(lang, "match.ack.arranging") }));
+}
+
+/**
+ * A match refused because its role was withdrawn, yet still open (left by an older version, or a
+ * withdrawal cut off part way): it ends now, as the withdrawal would have ended it. The match to show.
+ */
+async function afterRefusal(s: Services, caller: Caller, out: { why: string; match: Match }): Promise<Match> {
+  if (out.why !== "roleWithdrawn") return out.match;
+  return (await endForRole(s, matchId(out.match.opening.id, out.match.candidate.key), caller.serviceUrl)) ?? out.match;
 }
 
 /** One side's answer after the meeting (or the host turning the match down before it). */
@@ -104,13 +123,14 @@ export async function outcome(s: Services, caller: Caller, ref: MatchRef & { rea
     if (!parsed.success) return view(current, { notice: parsed.error.issues[0]!.message });
     reason = parsed.data;
   }
+  const role = await roleStateOf(s, current);
   const out = await s.matches.update(ref.matchId, (m) => {
     if (!m) return { next: undefined, result: undefined };
-    const c = recordOutcome(m, side, { proceed, ...(reason ? { reason } : {}) }, s.now());
+    const c = recordOutcome(m, side, { proceed, ...(reason ? { reason } : {}) }, s.now(), role);
     return { next: c.kind === "changed" ? c.match : undefined, result: c };
   });
   if (!out) return text(t(caller.lang, "match.gone"));
-  if (out.kind === "refused") return view(out.match, { notice: t(lang, `matching.refused.${out.why}`) });
+  if (out.kind === "refused") return view(await afterRefusal(s, caller, out), { notice: t(lang, `matching.refused.${out.why}`) });
   const channelLang = await channelLangOf(s, out.match);
   await afterOutcome(s, out.match, side, caller.serviceUrl, channelLang);
   await updateChannelCard(s, out.match, w, channelLang);
@@ -168,8 +188,9 @@ async function afterOutcome(s: Services, m: Match, side: Side, serviceUrl: strin
  * same card, verbs and checks as in the channel) when it waits on them, or the secondment card
  * when the details wait for them. Undefined when nothing waits on them.
  */
-async function nextStep(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang): Promise<ActionModel | undefined> {
+async function nextStep(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang, role: RoleState): Promise<ActionModel | undefined> {
   const id = matchId(m.opening.id, m.candidate.key);
+  if (role === "withdrawn" && endsWithRole(m)) return undefined;
   const todo = waitingOn(m, viewer);
   if (todo) return { title: t(lang, "match.mine.open", { todo }), verb: VERBS.refreshMatch, data: { matchId: id, view: viewer } };
   if (m.status !== "agreeing") return undefined;
@@ -183,13 +204,16 @@ async function nextStep(s: Services, m: Match, viewer: Viewer, person: PersonId,
 
 /** One match as "my matches" and a reminder list it: its stage (the words every screen uses), and the next step if it waits on the reader. */
 async function matchItem(s: Services, m: Match, viewer: Viewer, person: PersonId, lang: Lang): Promise<RecordsModel["items"][number]> {
-  const stage = matchStage(m);
-  const reason = closedText(m, lang, viewer);
-  const next = await nextStep(s, m, viewer, person, lang);
+  // A match still open on a withdrawn role reads as ended, with no button (its verbs refuse it).
+  const role = endsWithRole(m) ? await roleStateOf(s, m) : "open";
+  const shown: ShownMatch = role === "withdrawn" ? { ...m, status: "closed", closedNote: "role-withdrawn" } : await withSecondment(s, m);
+  const stage = matchStage(shown);
+  const reason = closedText(shown, lang, viewer);
+  const next = await nextStep(s, m, viewer, person, lang, role);
   return {
     heading: viewer === "secondee" ? `${m.opening.title}, ${m.opening.organisation}` : t(lang, "match.mine.headingRole", { role: m.opening.title, name: m.candidate.name }),
     statusLabel: matchStageLabel(lang, stage),
-    statusColor: next ? "accent" : stage === "agreeing" ? "good" : stage === "closed" ? "warning" : "default",
+    statusColor: next ? "accent" : stage === "agreeing" || stage === "underWay" ? "good" : stage === "closed" ? "warning" : "default",
     facts: [
       { title: t(lang, "match.mine.confirmedOn"), value: formatDate(lang, m.confirmedAt.slice(0, 10)) },
       ...(reason ? [{ title: t(lang, "match.mine.reason"), value: reason }] : []),

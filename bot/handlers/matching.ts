@@ -277,7 +277,8 @@ export async function confirm(s: Services, caller: Caller, ref: PairRef): Promis
 export async function createAndNotify(s: Services, caller: Caller, w: World, ref: PairRef, reasons: { summary: Msg[]; lines: Msg[][] }, audit: OwedAudit[]): Promise<"done" | "told" | "pending" | "exists" | "missing"> {
   const role = w.state.role(ref.openingId);
   const candidate = w.state.candidate(ref.candidateKey);
-  if (!role || !candidate) return "missing";
+  // Never a new match on a withdrawn role, not even a manual one with the rules overridden.
+  if (!role || !candidate || role.status === "withdrawn") return "missing";
   const id = matchId(ref.openingId, ref.candidateKey);
   const [tenantId, aadObjectId] = [candidate.id.slice(0, candidate.id.indexOf(":")), candidate.id.slice(candidate.id.indexOf(":") + 1)];
   const secondeeLang = await personLanguage(s, { tenantId, aadObjectId });

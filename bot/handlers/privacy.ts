@@ -7,6 +7,7 @@ import { planErasure, erase, type ErasurePlan, type ErasureRecord } from "../../
 import { PendingErasures, type PendingErasure } from "../../src/privacy/pending";
 import { channelLabel } from "../../src/domain/role-record";
 import { personLanguage } from "./match-cards";
+import { tellRoleGone } from "./role-matches";
 import { partyOf } from "../../src/privacy/registry";
 import { allEqualityAnswers, equalityAnswersSchema, equalityQuestions, equalityReport, saveEquality } from "../../src/privacy/equality";
 import { DEFAULT_LANG, formatDate, t, type Lang } from "../../src/i18n";
@@ -97,13 +98,7 @@ async function tellRolesGone(s: Services, plan: ErasurePlan, tenantId: string, s
   if (!plan.roles.length) return false;
   for (const m of plan.roles.flatMap((r) => r.matchesInProgress)) {
     if (!m.candidate?.aadObjectId) continue;
-    const candidate = { tenantId: m.candidate.tenantId ?? tenantId, aadObjectId: m.candidate.aadObjectId };
-    await s.outbox.enqueue({
-      id: `match-closed:${m.id}:role-erased`,
-      target: { kind: "person", ...candidate, serviceUrl },
-      activity: note(t(await personLanguage(s, candidate), "match.closed.roleGone.toSecondee", { role: m.title, organisation: m.organisation })),
-      purpose: "match-closed",
-    });
+    await tellRoleGone(s, { ...m, candidate: { tenantId: m.candidate.tenantId ?? tenantId, aadObjectId: m.candidate.aadObjectId } }, "role-erased", serviceUrl);
   }
   const members = s.config.programmeTeam.aadObjectIds;
   if (!members.length) {

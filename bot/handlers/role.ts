@@ -10,6 +10,8 @@ import { buildForm } from "../forms/form-builder";
 import { roleForm, type ChannelChoice } from "../forms/role-form";
 import { roleFacts, STATUS_VIEW } from "./describe";
 import { suggestExchanges, suggestForOpening, suggestQuietly } from "./matching";
+import { brokenLines, endRoleMatches, matchLines, openMatchesOf, recheckRoleMatches } from "./role-matches";
+import { endsWithRole } from "../../src/domain/match";
 import { t, type Lang } from "../../src/i18n";
 import { card, type Caller, type Reply, type Services } from "./types";
 
@@ -103,11 +105,14 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     await suggestForOpening(s, roleId, caller.serviceUrl, caller.person.tenantId);
     await suggestExchanges(s, caller.serviceUrl, caller.person.tenantId, roleId);
   });
-  return list(
+  if (outcome.created) return list(s, caller, t(caller.lang, "role.saved", { channel: labelOf(channel, caller.lang) }));
+  // A change may leave a match in play outside the matching rules: say which, and tell the programme team.
+  const flagged = await recheckRoleMatches(
     s,
-    caller,
-    outcome.created ? t(caller.lang, "role.saved", { channel: labelOf(channel, caller.lang) }) : t(caller.lang, "role.changesSaved"),
+    { id: roleId, version: outcome.record.version, title: result.value.title, organisation: result.value.hostOrganisation, owner: caller.person, ownerName: outcome.record.owner.name ?? caller.name },
+    caller.serviceUrl,
   );
+  return list(s, caller, flagged.length ? t(caller.lang, "role.changed.rulesBroken", { count: flagged.length, lines: brokenLines(caller.lang, flagged) }) : t(caller.lang, "role.changesSaved"));
 }
 
 /** "My roles": every role the person offered, with change and withdraw. */
@@ -151,7 +156,7 @@ export async function askWithdraw(s: Services, caller: Caller, ref: RoleRef): Pr
       "confirm",
       {
         title: t(lang, "role.withdraw.title", { title: record.details.form.title }),
-        paragraphs: [{ text: t(lang, "role.withdraw.body") }],
+        paragraphs: [{ text: t(lang, "role.withdraw.body") }, ...(await matchesWarning(s, caller, record.id))],
         confirm: { title: t(lang, "role.withdraw.yes"), verb: VERBS.confirmWithdrawRole, data: { roleId: record.id, ...(ref.version !== undefined ? { version: ref.version } : {}) } },
         cancel: { title: t(lang, "role.withdraw.no"), verb: VERBS.listRoles, data: {} },
       },
@@ -160,9 +165,28 @@ export async function askWithdraw(s: Services, caller: Caller, ref: RoleRef): Pr
   );
 }
 
+/** Before withdrawing: which matches end with the role, and which go on because they are already going ahead. */
+async function matchesWarning(s: Services, caller: Caller, roleId: string): Promise<{ text: string }[]> {
+  const open = await openMatchesOf(s, caller.person, roleId);
+  const ending = open.filter(endsWithRole);
+  const agreeing = open.filter((m) => m.status === "agreeing");
+  const lang = caller.lang;
+  return [
+    ...(ending.length ? [{ text: t(lang, "role.withdraw.endsMatches", { count: ending.length, lines: matchLines(lang, ending) }) }] : []),
+    ...(agreeing.length ? [{ text: t(lang, "role.withdraw.keepsAgreeing", { count: agreeing.length, lines: matchLines(lang, agreeing) }) }] : []),
+  ];
+}
+
 export async function withdraw(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {
   if (!ref.roleId) return list(s, caller, notYours(caller.lang));
   const outcome = await s.roles.withdraw(caller.person, ref.roleId, ref.version, s.now());
+  if (outcome.kind === "withdrawn" || outcome.kind === "already-withdrawn") {
+    // Also on a second press: a withdrawal cut off part way ends the matches it had not ended.
+    const f = outcome.record.details.form;
+    const { ended } = await endRoleMatches(s, { id: ref.roleId, title: f.title, organisation: f.hostOrganisation, owner: caller.person, ownerName: outcome.record.owner.name ?? caller.name }, caller.serviceUrl, outcome.kind === "withdrawn");
+    s.log.info("role withdrawn", { roleId: ref.roleId, matchesEnded: ended.length });
+    if (outcome.kind === "withdrawn" && ended.length) return list(s, caller, t(caller.lang, "role.withdraw.doneEnded", { count: ended.length }));
+  }
   const key = { withdrawn: "role.withdraw.done", "already-withdrawn": "role.withdraw.already", stale: "role.withdraw.stale", missing: "role.notYours" }[outcome.kind];
   return list(s, caller, t(caller.lang, key));
 }

@@ -101,6 +101,11 @@ export async function begin(s: Services, m: Match, serviceUrl: string): Promise<
   const sep = m.opening.ownerKey.indexOf(":");
   const owner: PersonId = { tenantId: m.opening.ownerKey.slice(0, sep), aadObjectId: m.opening.ownerKey.slice(sep + 1) };
   const role = await s.roles.get(owner, m.opening.id);
+  // Never a secondment on a withdrawn role (recordOutcome refuses the answer that would lead here).
+  if (role?.status === "withdrawn") {
+    s.log.warn("no secondment begun: the role was withdrawn", { openingId: m.opening.id });
+    return undefined;
+  }
   const details = interest?.details;
   const managerId = approval?.status === "approved" ? (approval.decidedBy?.aadObjectId ?? approval.manager.aadObjectId) : (details?.lineManagerId ?? approval?.manager.aadObjectId);
   const managerName = approval?.decidedBy?.name ?? approval?.manager.name;

@@ -29,9 +29,10 @@ export interface Match {
   /**
    * How it closed when the app, not a person, says so: the programme team judged the pair not
    * suitable, the secondment it led to was called off (closedReason then holds the reason given),
-   * or the role went because the person who offered it asked for their data to be erased.
+   * the role went because the person who offered it asked for their data to be erased, or they
+   * withdrew the role.
    */
-  closedNote?: "not-suitable" | "called-off" | "role-erased";
+  closedNote?: "not-suitable" | "called-off" | "role-erased" | "role-withdrawn";
   closedBy?: Side | "programme-team";
   closedAt?: string;
   /** One-sentence summary of why the pair fits, in the person's language when it was made (kept for their records). */
@@ -58,17 +59,25 @@ export const reasonSchema = (lang: Lang = DEFAULT_LANG) =>
     .max(500, t(lang, "matching.reason.tooLong", { max: 500 }));
 
 /** Why a change was refused: each has a message "matching.refused.<why>" in the catalogue. */
-export type MatchRefusal = "closed" | "alreadyArranging" | "hasOutcome" | "alreadyAnswered";
+export type MatchRefusal = "closed" | "alreadyArranging" | "hasOutcome" | "alreadyAnswered" | "roleWithdrawn";
 export type MatchChange = { kind: "changed"; match: Match } | { kind: "refused"; why: MatchRefusal; match: Match };
 
+/**
+ * Where the match's role stands, as its verbs need it: "open", or "withdrawn" by the person who
+ * offered it. Nothing moves on for a withdrawn role: no meeting, no answer, so no secondment.
+ */
+export type RoleState = "open" | "withdrawn";
+
 /** The vacancy holder (or programme team) takes the meeting on. */
-export function arrange(m: Match, actor: { aadObjectId: string; name?: string; teamsUserId?: string }, now: Date): MatchChange {
+export function arrange(m: Match, actor: { aadObjectId: string; name?: string; teamsUserId?: string }, now: Date, role: RoleState): MatchChange {
+  if (role === "withdrawn") return { kind: "refused", why: m.status === "closed" ? "closed" : "roleWithdrawn", match: m };
   if (m.status !== "notified") return { kind: "refused", why: m.status === "closed" ? "closed" : "alreadyArranging", match: m };
   return { kind: "changed", match: { ...m, status: "meeting", arrangedBy: { ...actor, at: now.toISOString() } } };
 }
 
 /** One side records the outcome of the meeting (or, for the host, turns the match down before it). */
-export function recordOutcome(m: Match, side: Side, outcome: { proceed: boolean; reason?: string }, now: Date): MatchChange {
+export function recordOutcome(m: Match, side: Side, outcome: { proceed: boolean; reason?: string }, now: Date, role: RoleState): MatchChange {
+  if (role === "withdrawn" && m.status !== "closed" && m.status !== "agreeing") return { kind: "refused", why: "roleWithdrawn", match: m };
   if (m.status === "closed" || m.status === "agreeing") return { kind: "refused", why: "hasOutcome", match: m };
   if (m.outcomes[side]) return { kind: "refused", why: "alreadyAnswered", match: m };
   const at = now.toISOString();
@@ -91,6 +100,19 @@ export function callOff(m: Match, by: Side | "programme-team", reason: string, n
   if (m.status === "closed") return { kind: "refused", why: "closed", match: m };
   const at = now.toISOString();
   return { kind: "changed", match: { ...m, status: "closed", closedReason: reason, closedNote: "called-off", closedBy: by, closedAt: at } };
+}
+
+/** Whether withdrawing the role ends this match: one still before both sides said yes. */
+export const endsWithRole = (m: Pick<Match, "status">): boolean => m.status === "notified" || m.status === "meeting";
+
+/**
+ * The role was withdrawn: a match still before both sides said yes closes, as if the vacancy
+ * holder had said no (both stay in the pool; the pair is never proposed again). A match going
+ * ahead ("agreeing") is left to its secondment, which only its parties can call off.
+ */
+export function endForWithdrawnRole(m: Match, now: Date): MatchChange {
+  if (!endsWithRole(m)) return { kind: "refused", why: m.status === "closed" ? "closed" : "hasOutcome", match: m };
+  return { kind: "changed", match: { ...m, status: "closed", closedNote: "role-withdrawn", closedBy: "host", closedAt: now.toISOString() } };
 }
 
 /** Pairs that must never be proposed again: any match that closed. */

@@ -11,22 +11,31 @@ import type { Match, MatchStatus } from "./match";
 /**
  * A match's stage. "confirmed": the programme team confirmed it and the informal chat is still to
  * be arranged; "meeting": the informal chat, until both sides have answered; "agreeing": both
- * want to go ahead (the details are being agreed); "closed": not going ahead; "notSuitable": the
+ * want to go ahead (the details are being agreed); "underWay": the secondment it led to has
+ * started; "ended": that secondment has ended; "closed": not going ahead; "notSuitable": the
  * programme team turned the suggestion down (the people in it were never told).
  */
-export const MATCH_STAGES = ["confirmed", "meeting", "agreeing", "closed", "notSuitable"] as const;
+export const MATCH_STAGES = ["confirmed", "meeting", "agreeing", "underWay", "ended", "closed", "notSuitable"] as const;
 export type MatchStage = (typeof MATCH_STAGES)[number];
 
-/** The stored fields a match's stage depends on (exports and the tab read only these). */
-export type StageFacts = Pick<Match, "status" | "closedNote"> & { closedBy?: string | undefined };
+/**
+ * The stored fields a match's stage depends on (exports and the tab read only these), and the
+ * status of the secondment it led to, if any (a match going ahead stays "agreeing" when stored).
+ */
+export type StageFacts = Pick<Match, "status" | "closedNote"> & { closedBy?: string | undefined; secondment?: string | undefined };
+
+/** A secondment's stored status as a match's stage: started, or finished (ended, then reviewed). */
+const afterAgreeing = (secondment: string | undefined): MatchStage =>
+  secondment === "active" ? "underWay" : secondment === "ended" || secondment === "closed" ? "ended" : "agreeing";
 
 export function matchStage(m: StageFacts): MatchStage {
   switch (m.status) {
     case "notified":
       return "confirmed";
     case "meeting":
-    case "agreeing":
       return m.status;
+    case "agreeing":
+      return afterAgreeing(m.secondment);
     case "closed":
       // Matches turned down before closedNote existed carry only who closed them.
       return m.closedNote === "not-suitable" || (m.closedBy === "programme-team" && !m.closedNote) ? "notSuitable" : "closed";
@@ -37,22 +46,39 @@ export function matchStage(m: StageFacts): MatchStage {
 export const matchStageLabel = (lang: Lang, stage: MatchStage): string => t(lang, `match.stage.${stage}`);
 
 /** A person's stage in the pool: the same ids the Programme tab filters on. */
-export const PERSON_STAGES = ["available", "matched", "placed", "withdrawn"] as const;
+export const PERSON_STAGES = ["available", "matched", "placed", "seconded", "withdrawn"] as const;
 export type PersonStage = (typeof PERSON_STAGES)[number];
 
 /**
- * Where a person stands: withdrawn if they withdrew their interest; "placed" once a match of
- * theirs is going ahead; "matched" while one is confirmed or being talked over; else available.
+ * Where a person stands: withdrawn if they withdrew their interest; "seconded" while a secondment
+ * of theirs is under way; "placed" once a match of theirs is going ahead (its secondment not yet
+ * started); "matched" while one is confirmed or being talked over; else available (also once
+ * their secondment has ended: they are back in the pool).
  */
-export function personStage(interestStatus: string, matches: readonly { status: MatchStatus }[]): PersonStage {
+export function personStage(interestStatus: string, matches: readonly { status: MatchStatus; secondment?: string | undefined }[]): PersonStage {
   if (interestStatus === "withdrawn") return "withdrawn";
-  if (matches.some((m) => m.status === "agreeing")) return "placed";
+  const stages = matches.map((m) => (m.status === "agreeing" ? afterAgreeing(m.secondment) : undefined));
+  if (stages.includes("underWay")) return "seconded";
+  if (stages.includes("agreeing")) return "placed";
   if (matches.some((m) => m.status === "notified" || m.status === "meeting")) return "matched";
   return "available";
 }
 
 /** A person's stage in words, in `lang`. */
 export const personStageLabel = (lang: Lang, stage: PersonStage): string => t(lang, `programme.status.person.${stage}`);
+
+/** A role's stage: withdrawn; "filled" once as many matches are going ahead as it has openings; else open. */
+export const ROLE_STAGES = ["open", "filled", "withdrawn"] as const;
+export type RoleStage = (typeof ROLE_STAGES)[number];
+
+/** `goingAhead`: the role's matches both sides said yes to (stored "agreeing", whatever became of their secondment). */
+export function roleStage(recordStatus: string, openings: number, goingAhead: number): RoleStage {
+  if (recordStatus === "withdrawn") return "withdrawn";
+  return goingAhead >= Math.max(1, openings) ? "filled" : "open";
+}
+
+/** A role's stage in words, in `lang`. */
+export const roleStageLabel = (lang: Lang, stage: RoleStage): string => t(lang, `programme.status.role.${stage}`);
 
 /** Each person's matches by their key, for personStage over many people at once. */
 export function matchesByPerson<M extends { status: MatchStatus }>(matches: readonly (M & { candidateKey: string })[]): Map<string, M[]> {

@@ -12,7 +12,7 @@ import {
   type PreparedOpening,
   type RunEnv,
 } from "./prepare";
-import { passesHardRules } from "./rules";
+import { checkAllRules, passesHardRules, type HardRuleId, type RuleCheck } from "./rules";
 import { isRelevant, scorePair } from "./score";
 import { pickFair, ScoreCollector, type Scored } from "./select";
 import type { Candidate, ExchangeProposal, MatchContext, Opening, Proposal } from "./types";
@@ -34,6 +34,9 @@ export type { Candidate, ExchangeProposal, MatchContext, Opening, Proposal } fro
  * Keep one engine and upsert changes into it: building the index for 25,000 interests takes
  * about a second, a change well under a millisecond.
  */
+/** The rules about the pool, not the pair's terms (see MatchEngine.recheck). */
+const POOL_RULES: ReadonlySet<HardRuleId> = new Set(["released", "available-and-open", "not-declined"]);
+
 export class MatchEngine {
   private readonly caps: CapLookup;
   private readonly candidates = new CandidateIndex();
@@ -73,6 +76,19 @@ export class MatchEngine {
   /** Counts for the benchmark: index rows opening queries looked at, and pairs checked in full (every rule and the score). */
   get work(): { scanned: number; checked: number } {
     return { scanned: this.candidates.scanned, checked: this.candidates.checked };
+  }
+
+  /**
+   * The rules a pair already matched no longer meets, as the role and the person stand now (after
+   * either changed): every hard rule but those about the pool itself (released, available and
+   * open, not turned down), which a pair in play need not meet again. Undefined if either is not
+   * in the pool.
+   */
+  recheck(candidateId: string, openingId: string): RuleCheck[] | undefined {
+    const c = this.candidates.get(candidateId);
+    const o = this.openings.get(openingId);
+    if (!c || !o) return undefined;
+    return checkAllRules(c, o, runEnv(this.ctx)).filter((r) => !r.pass && !POOL_RULES.has(r.id));
   }
 
   /** The best candidates for one open role, fair exposure applied (ctx.exposure). */

@@ -4,7 +4,8 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseIsoDate } from "../domain/dates";
 import { choiceLabel } from "../domain/options";
-import { matchesByPerson, matchStage, matchStageLabel, personStage, personStageLabel, type StageFacts } from "../domain/stage";
+import { matchesByPerson, matchStage, matchStageLabel, personStage, personStageLabel, roleStage, roleStageLabel, type StageFacts } from "../domain/stage";
+import { goingAheadByRole, secondmentStatusByMatch } from "./stage-facts";
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import { readableLeft } from "../privacy/identity";
 import { dayLabel, filterOptions, gradeLabel } from "./labels";
@@ -91,8 +92,9 @@ const SHEETS: Record<ExportName, Sheet> = {
     async prepare(s, w) {
       const approvals = new Map((await allPages<Raw>(s.people, "SELECT c.pk, c.status FROM c WHERE c.type = 'approval'", 5000)).map((a) => [str(a["pk"]), str(a["status"])]));
       // Each person's stage comes from their matches, as in the Programme tab's People table.
-      const matchRows = await allPages<Raw>(s.matches, "SELECT c.candidate.key AS candidateKey, c.status FROM c WHERE c.type = 'match'", 5000);
-      const byPerson = matchesByPerson(matchRows.flatMap((m) => (MATCH_STATUSES.has(str(m["status"])) ? [{ candidateKey: str(m["candidateKey"]), status: str(m["status"]) as StageFacts["status"] }] : [])));
+      const matchRows = await allPages<Raw>(s.matches, "SELECT c.id, c.candidate.key AS candidateKey, c.status FROM c WHERE c.type = 'match'", 5000);
+      const secondmentOf = await secondmentStatusByMatch(s.secondments);
+      const byPerson = matchesByPerson(matchRows.flatMap((m) => (MATCH_STATUSES.has(str(m["status"])) ? [{ candidateKey: str(m["candidateKey"]), status: str(m["status"]) as StageFacts["status"], secondment: secondmentOf.get(str(m["id"])) }] : [])));
       return (r) => {
         const release = approvals.get(str(r["pk"])) ?? "";
         return [
@@ -117,9 +119,10 @@ const SHEETS: Record<ExportName, Sheet> = {
     query:
       "SELECT c.status, c.details.form.title AS title, c.details.form.hostOrganisation AS org, c.details.form.hostOrganisationType AS orgType, c.details.form.team AS team, " +
       "c.details.form.gradeMin AS gradeMin, c.details.form.gradeMax AS gradeMax, c.details.form.region AS region, c.details.form.town AS town, c.details.form.openings AS openings, " +
-      "c.details.form.secondmentTypes AS types, c.details.form.startDate AS startDate, c.details.form.durationMonths AS months FROM c WHERE c.type = 'role'",
+      "c.details.form.secondmentTypes AS types, c.details.form.startDate AS startDate, c.details.form.durationMonths AS months, c.id FROM c WHERE c.type = 'role'",
     container: (s) => s.people,
-    row: (r, w) => [
+    // A role with as many matches going ahead as openings reads "Filled", as in the Roles table.
+    prepare: async (s, w) => ((goingAhead) => (r: Raw) => [
       str(r["title"]),
       str(r["org"]),
       w.choice("organisationType", r["orgType"]),
@@ -132,23 +135,24 @@ const SHEETS: Record<ExportName, Sheet> = {
       w.types(r["types"]),
       w.date(r["startDate"]),
       str(r["months"]),
-      w.t(r["status"] === "withdrawn" ? "programme.status.role.withdrawn" : "programme.status.role.open"),
-    ],
+      roleStageLabel(w.lang, roleStage(str(r["status"]), typeof r["openings"] === "number" ? r["openings"] : 1, goingAhead.get(str(r["id"])) ?? 0)),
+    ])(await goingAheadByRole(s.matches)),
   },
   matches: {
     columns: ["person", "role", "organisation", "status", "confirmedOn", "confirmedBy", "closedOn"],
     query:
-      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy, c.closedNote FROM c WHERE c.type = 'match'",
+      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy, c.closedNote, c.id FROM c WHERE c.type = 'match'",
     container: (s) => s.matches,
-    row: (r, w) => [
+    // A match going ahead reads as its secondment stands (under way, ended).
+    prepare: async (s, w) => ((secondmentOf) => (r: Raw) => [
       str(r["name"]),
       str(r["title"]),
       str(r["org"]),
-      ((f) => (f ? matchStageLabel(w.lang, matchStage(f)) : str(r["status"])))(stageFacts(r)),
+      ((f) => (f ? matchStageLabel(w.lang, matchStage({ ...f, secondment: secondmentOf.get(str(r["id"])) })) : str(r["status"])))(stageFacts(r)),
       w.date(r["confirmedAt"]),
       str(r["confirmer"]),
       w.date(r["closedAt"]),
-    ],
+    ])(await secondmentStatusByMatch(s.secondments)),
   },
   secondments: {
     // Status in words, in the reader's language (an unknown stored value is shown as it is).

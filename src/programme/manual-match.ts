@@ -37,7 +37,8 @@ export function checkManualMatch(
 ): ManualCheck {
   const candidate = pool.candidate(req.candidateKey);
   const opening = pool.opening(req.openingId);
-  if (!candidate || !opening) return { kind: "missing" };
+  // A withdrawn role takes no new match, whatever override is given.
+  if (!candidate || !opening || opening.status === "withdrawn") return { kind: "missing" };
   if (matches.some((m) => m.status !== "closed" && pairKey(m.opening.id, m.candidate.key) === pairKey(req.openingId, req.candidateKey))) return { kind: "exists" };
   const rules = checkPair(candidate, opening, { today: ctx.today, durationCapMonths: ctx.durationCapMonths, declinedPairs: declinedPairs(matches) });
   return { kind: "checked", candidate, opening, rules, broken: rules.filter((r) => !r.pass) };

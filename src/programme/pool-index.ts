@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { ApprovalStatus } from "../domain/approval";
 import type { MatchStatus } from "../domain/match";
 import type { SecondmentStatus } from "../domain/secondment";
-import { matchesByPerson, personStage, type PersonStage } from "../domain/stage";
+import { matchesByPerson, personStage, roleStage, type PersonStage, type RoleStage } from "../domain/stage";
 import { SKILLS } from "../domain/skills";
 import { channelLabel } from "../domain/role-record";
 import { DEFAULT_LANG, LANGS, t } from "../i18n";
@@ -23,7 +23,7 @@ import { allPages } from "../store/paged";
 
 /** A person's stage (src/domain/stage.ts: the CSV export and the chat read it there too). */
 export type PoolStatus = PersonStage;
-export type RoleStatus = "open" | "filled" | "withdrawn";
+export type RoleStatus = RoleStage;
 
 export interface InterestRow {
   key: string;
@@ -77,6 +77,8 @@ export interface MatchFact {
   confirmedAt: string;
   arranged: boolean;
   closedBy?: string;
+  /** The status of the secondment the match led to, if any (its stage reads from it). */
+  secondment?: SecondmentStatus;
 }
 
 export interface SecondmentFact {
@@ -164,6 +166,11 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
     }));
 
   const releaseOf = new Map(approvals.map((a) => [a.personKey, a.status]));
+  const secondmentOf = new Map(secondments.map((x) => [x.matchId, x.status]));
+  for (const m of matches) {
+    const status = secondmentOf.get(m.id);
+    if (status) m.secondment = status;
+  }
   const byPerson = matchesByPerson(matches);
   const goingAhead = new Map<string, number>();
   for (const m of matches) if (m.status === "agreeing") goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
@@ -210,7 +217,7 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
         channel,
         secondmentTypes: strs(r["types"]),
         startDate: str(r["startDate"]),
-        status: r["status"] === "withdrawn" ? "withdrawn" : (goingAhead.get(str(r["id"])) ?? 0) >= Math.max(1, openings) ? "filled" : "open",
+        status: roleStage(str(r["status"]), openings, goingAhead.get(str(r["id"])) ?? 0),
         skills: skillText(r["skills"]),
         submittedAt: str(r["submittedAt"]),
       };

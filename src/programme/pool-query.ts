@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { gradeLevel, isGradeId } from "../domain/grades";
 import { choiceIds, ORGANISATION_TYPES, REGIONS, SECONDMENT_TYPES } from "../domain/options";
-import { PERSON_STAGES } from "../domain/stage";
+import { PERSON_STAGES, ROLE_STAGES } from "../domain/stage";
 import type { InterestRow, PoolSnapshot, RoleRow } from "./pool-index";
 
 /**
@@ -11,7 +11,7 @@ import type { InterestRow, PoolSnapshot, RoleRow } from "./pool-index";
 
 /** A person's stages, as the People table filters on them: src/domain/stage.ts works them out. */
 export const INTEREST_STATUSES = PERSON_STAGES;
-export const ROLE_STATUSES = ["open", "filled", "withdrawn"] as const;
+export const ROLE_STATUSES = ROLE_STAGES;
 export const RELEASE_STATUSES = ["pending", "approved", "declined", "unreachable", "cancelled", "none"] as const;
 
 const blankIsMissing = (v: unknown) => (v === "" ? undefined : v);

@@ -77,14 +77,17 @@ const owing = (s: Secondment, parties: readonly Party[]): Recipient[] =>
   });
 
 export async function stuckItems(people: Container, matches: Container, secondments: Container, today: string): Promise<StuckItem[]> {
-  const [approvals, open, secs] = await Promise.all([
+  const [approvals, open, secs, withdrawn] = await Promise.all([
     allPages<Approval & { pk: string }>(people, "SELECT c.pk, c.requestId, c.secondee, c.manager, c.requestedAt FROM c WHERE c.type = 'approval' AND c.status = 'pending'"),
     allPages<Match & { id: string }>(matches, "SELECT c.id, c.status, c.opening, c.candidate, c.confirmedAt, c.arrangedBy, c.outcomes FROM c WHERE c.type = 'match' AND (c.status = 'notified' OR c.status = 'meeting')"),
     allPages<Secondment>(
       secondments,
       "SELECT c.id, c.status, c.tenantId, c.opening, c.secondee, c.homeManager, c.host, c.terms, c.termsVersion, c.confirmations, c.createdAt, c.checkIns FROM c WHERE c.type = 'secondment' AND (c.status = 'agreeing' OR c.status = 'active')",
     ),
+    allPages<{ id: string }>(people, "SELECT c.id FROM c WHERE c.type = 'role' AND c.status = 'withdrawn'"),
   ]);
+  // A match on a withdrawn role waits on nobody: it has ended (or ends when next touched).
+  const gone = new Set(withdrawn.map((r) => r.id));
   const items: StuckItem[] = [];
   for (const a of approvals) {
     const tenantId = split(a.pk)?.tenantId;
@@ -100,6 +103,7 @@ export async function stuckItems(people: Container, matches: Container, secondme
     });
   }
   for (const m of open) {
+    if (gone.has(m.opening.id)) continue;
     const host = split(m.opening.ownerKey);
     const waiting: Recipient[] = [];
     if (!m.outcomes?.host && host) waiting.push({ ...host, side: "host" });

@@ -157,6 +157,15 @@ describe("my matches: each side acts from their own chat, and every screen shows
     assert.ok(!cardActions(await myMatches(ana)).some((a) => a.verb === VERBS.mySecondment), "nothing waits on Ana until the details are filled in");
   });
 
+  it("warns Priya, before she withdraws the role, that a match already going ahead is not stopped by it", async () => {
+    const ask = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Withdraw");
+    const confirm = cardText(await bot.teams.press(personalChat(priya), priya, ask.verb, ask.data));
+    assert.match(confirm, /This match is already going ahead\. Withdrawing the role does not stop it:/);
+    assert.match(confirm, /- Ana Jones: Going ahead: agreeing the details/);
+    assert.match(confirm, /To stop one, call off its secondment on the secondment card/);
+    assert.doesNotMatch(confirm, /ends if you withdraw/);
+  });
+
   it("shows each stage of the same stored match alike in the CSV, the Programme tab and the chat cards", async () => {
     const { _etag, _rid, _ts, _self, _attachments, ...original } = await stored();
     const matches = new MatchStore(bot.app.store.container("matches"), new ChangeLog(bot.app.store.container("changes")));
@@ -164,10 +173,16 @@ describe("my matches: each side acts from their own chat, and every screen shows
       confirmed: { status: "notified", outcomes: {}, arrangedBy: undefined },
       meeting: { status: "meeting", outcomes: {} },
       agreeing: { status: "agreeing" },
+      // Stored "agreeing" still: the stage reads from the secondment it led to (set below).
+      underWay: { status: "agreeing" },
+      ended: { status: "agreeing" },
       closed: { status: "closed", closedBy: "host", closedReason: "The dates do not work", closedAt: new Date().toISOString() },
       notSuitable: { status: "closed", closedBy: "programme-team", closedNote: "not-suitable", closedAt: new Date().toISOString() },
     };
-    const personStageOf: Record<MatchStage, PersonStage> = { confirmed: "matched", meeting: "matched", agreeing: "placed", closed: "available", notSuitable: "available" };
+    const personStageOf: Record<MatchStage, PersonStage> = { confirmed: "matched", meeting: "matched", agreeing: "placed", underWay: "seconded", ended: "available", closed: "available", notSuitable: "available" };
+    const secondmentStatusOf: Partial<Record<MatchStage, string>> = { underWay: "active", ended: "ended" };
+    const secondments = bot.app.store.container("secondments");
+    const secondmentId = (await secondments.items.query<{ id: string }>("SELECT c.id FROM c WHERE c.type = 'secondment'").fetchAll()).resources[0]!.id;
     const csv = async (file: string) => parse((await call("GET", `/api/programme/export/${file}`)).raw, { columns: true, bom: true }) as Record<string, string>[];
     for (const stage of MATCH_STAGES) {
       // Written as the app writes a match (etag-guarded, noted for matching), not through a verb.
@@ -175,12 +190,22 @@ describe("my matches: each side acts from their own chat, and every screen shows
         const { arrangedBy, ...rest } = { ...original, ...shapes[stage] };
         return { next: (arrangedBy ? { ...rest, arrangedBy } : rest) as Match, result: undefined };
       });
+      const sec = (await secondments.item(secondmentId, secondmentId).read()).resource;
+      await secondments.items.upsert({ ...sec, status: secondmentStatusOf[stage] ?? "agreeing" });
       const label = matchStageLabel("en-GB", stage);
       const inCsv = (await csv("matches.csv")).find((r) => r["Person"] === "Ana Jones")!;
       assert.equal(inCsv["Status"], label, `matches.csv at ${stage}`);
       const suggestions = cardText((await call("GET", `/api/programme/roles/${encodeURIComponent(roleId)}`)).json.suggestions.card ?? {});
-      if (stage !== "confirmed" && stage !== "meeting" && stage !== "agreeing") assert.ok(suggestions.split("\n").some((l) => l.startsWith(label)), `tab suggestions at ${stage}: ${suggestions}`);
+      // The role's suggestions (bot/handlers/matching.ts) do not read secondments: a match going ahead reads "agreeing" there.
+      if (stage === "underWay" || stage === "ended") assert.ok(suggestions.includes(matchStageLabel("en-GB", "agreeing")), `tab suggestions at ${stage}: ${suggestions}`);
+      else if (stage !== "confirmed" && stage !== "meeting" && stage !== "agreeing") assert.ok(suggestions.split("\n").some((l) => l.startsWith(label)), `tab suggestions at ${stage}: ${suggestions}`);
       else assert.ok(suggestions.split("\n").some((l) => l.startsWith(`${label} (confirmed by`)), `tab suggestions at ${stage}: ${suggestions}`);
+
+      // The role (one opening) is filled once its match is going ahead, whatever became of the secondment.
+      const roleLabel = stage === "agreeing" || stage === "underWay" || stage === "ended" ? "Filled" : "Open";
+      assert.equal((await csv("roles.csv"))[0]!["Status"], roleLabel, `roles.csv at ${stage}`);
+      assert.match(cardText((await call("GET", `/api/programme/roles/${encodeURIComponent(roleId)}`)).json.role.card), new RegExp(`^${roleLabel}$`, "m"), `the tab's role card at ${stage}`);
+      assert.equal((await call("GET", "/api/programme/roles")).json.rows[0].labels.status, roleLabel, `Roles table at ${stage}`);
 
       const personLabel = personStageLabel("en-GB", personStageOf[stage]);
       const row = (await call("GET", "/api/programme/interests?q=Ana")).json.rows[0];
@@ -191,7 +216,9 @@ describe("my matches: each side acts from their own chat, and every screen shows
 
       // The programme team's pipeline card counts the match under the same words.
       const pipeline = facts(onlyCard(await bot.teams.say(personalChat(tom), tom, "pipeline")));
-      if (stage !== "notSuitable") assert.equal(pipeline[label], "1", `pipeline at ${stage}: ${JSON.stringify(pipeline)}`);
+      // The pipeline counts matches going ahead as one (whatever became of their secondment): it counts secondments apart.
+      if (stage === "underWay" || stage === "ended") assert.equal(pipeline[matchStageLabel("en-GB", "agreeing")], "1", `pipeline at ${stage}: ${JSON.stringify(pipeline)}`);
+      else if (stage !== "notSuitable") assert.equal(pipeline[label], "1", `pipeline at ${stage}: ${JSON.stringify(pipeline)}`);
       else assert.equal(pipeline[matchStageLabel("en-GB", "closed")], "0", "a pair turned down is not counted as not going ahead");
 
       const list = cardText(await myMatches(ana));

@@ -81,7 +81,7 @@ describe("programme tab API: pool, decisions, manual matches, reminders, exports
     assert.equal(me.json.lang, "en-GB");
     assert.equal(me.json.words["programme.people.title"], "People", "the page's words come with who is signed in");
     assert.deepEqual(me.json.options.grade.find((g: any) => g.id === "cs-heo"), { id: "cs-heo", label: "Higher Executive Officer (HEO)" }, "the grade filter is a list of labelled grades");
-    assert.deepEqual(me.json.options.personStatus.map((o: any) => o.label), ["Available", "Matched", "Going ahead", "Withdrawn"]);
+    assert.deepEqual(me.json.options.personStatus.map((o: any) => o.label), ["Available", "Matched", "Going ahead", "On secondment", "Withdrawn"]);
     assert.equal(me.json.options.region.find((r: any) => r.id === "yorkshire-and-the-humber").label, "Yorkshire and the Humber");
   });
 
