@@ -121,12 +121,24 @@ export function withoutMenuButtons(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withoutMenuButtons(v)]));
 }
 
+/**
+ * The app checks every form it is sent and answers with the card again, showing the GOV.UK error
+ * summary and each message under its box, with what was typed kept (as in the chat). The browser
+ * renderer's own checks would get in first with bare red text, and they misread an empty optional
+ * number box (adaptivecards 3.0.6 takes it as "not a number"): so in the tab every box passes them.
+ * An empty box is left out of what is sent, as Teams does.
+ */
+function leaveChecksToTheApp(card: AdaptiveCard): void {
+  for (const input of card.getAllInputs()) input.validateValue = () => true;
+}
+
 function renderReply(sectionId: string, reply: Reply): HTMLElement {
   if (reply.kind === "text") return el("p", { class: "reply-text" }, reply.text);
   const card = new AdaptiveCard();
   card.hostConfig = new HostConfig(hostConfigFor(state.theme));
   card.onExecuteAction = (action: Action) => void runAction(sectionId, action);
   card.parse(withoutMenuButtons(reply.card));
+  leaveChecksToTheApp(card);
   const rendered = card.render();
   if (!rendered) return el("p", { class: "reply-text" }, w("tabPersonal.cardFailed"));
   const wrap = el("div", { class: "card" });

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import type { Locator, Page } from "playwright-core";
+import { personKey } from "../../src/domain/person";
+import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
+import { demoPerson, startTestBot, type TestBot } from "../support/teams";
+import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
+
+/**
+ * Forms in the "My secondment" tab, in real Chromium: the interest form sent from the tab is the
+ * chat's form, checked by the app (not by the browser's card renderer), and its line-manager
+ * picker finds people the app knows in the tenant.
+ *
+ * Tagged @e2e. Screenshots: test-artifacts/tab-form-*.png.
+ */
+describe("Forms in the My secondment tab @e2e", function () {
+  this.timeout(90_000);
+  let bot: TestBot;
+  let session: BrowserSession;
+  let page: Page;
+  const ana = demoPerson("secondee");
+
+
+  before(async () => {
+    bot = await startTestBot(demoAppEnv(), undefined, { schedulerPollMs: 60_000 });
+    session = await launchBrowser();
+    page = session.page;
+  });
+  after(async () => {
+    await session?.close();
+    await bot?.stop();
+  });
+
+  const pageErrors = () => session.consoleErrors.filter((e) => !/favicon/.test(e));
+  const interestDoc = async () =>
+    (await bot.app.store.container("people").item("interest", personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: ana.aadObjectId })).read()).resource;
+
+  /** What `read` gives once it gives something (bounded: UI_TIMEOUT_MS). */
+  async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
+    const until = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      const v = await read().catch(() => undefined);
+      if (v !== undefined) return v;
+      if (Date.now() > until) throw new Error("nothing stored in time");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Ana's interest form in the tab, filled in for a full-time secondment, line manager not yet given. */
+  async function fullTimeForm(): Promise<Locator> {
+    await page.goto(`${bot.app.url}/tab/personal`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await page.getByRole("button", { name: /^Continue as Ana Jones/ }).click();
+    const interest = page.locator("#section-interest");
+    await interest.getByRole("button", { name: "Express interest" }).first().click();
+    const box = (label: string) => interest.getByLabel(label, { exact: false }).first();
+    await box("Organisation name").waitFor({ timeout: UI_TIMEOUT_MS });
+    await box("Type of organisation you work for").selectOption({ label: "Central government department" });
+    await box("Organisation name").fill("Department for Education");
+    await box("Profession").fill("Policy");
+    await box("Grade or band").selectOption({ label: "Higher Executive Officer (HEO)" });
+    await box("Region").selectOption({ label: "Yorkshire and the Humber" });
+    await box("Town or city").fill("Leeds");
+    await interest.getByRole("checkbox", { name: "Policy development" }).first().check();
+    await interest.getByRole("checkbox", { name: "Data analysis" }).nth(1).check();
+    await interest.getByRole("checkbox", { name: "Part-time" }).check();
+    await interest.getByRole("radio", { name: "Full-time" }).check();
+    await box("Available from").fill("2027-03-01");
+    await box("Shortest secondment you would consider, in months").fill("3");
+    await box("Longest secondment you would consider, in months").fill("12");
+    await interest.getByRole("radio", { name: "Permanent" }).check();
+    await box("Security clearance you hold").selectOption({ label: "Baseline Personnel Security Standard (BPSS)" });
+    await interest.getByRole("checkbox", { name: /I have asked my line manager/ }).check();
+    return interest;
+  }
+
+  it("shows a required box left empty the way the chat card does: the summary at the top, the message in a tinted box, not bare red text", async () => {
+    const interest = await fullTimeForm();
+    await interest.getByLabel("Town or city").first().fill("");
+    await interest.getByLabel("Or enter their work email address").first().fill("ben.carter@example.gov.uk");
+    await interest.getByRole("button", { name: "Send" }).click();
+    await interest.getByText("There is a problem").waitFor({ timeout: UI_TIMEOUT_MS });
+    const text = await interest.innerText();
+    const top = text.slice(text.indexOf("There is a problem"), text.indexOf("Full name"));
+    assert.match(top, /town or city/i, `the summary names the town: ${top}`);
+    assert.equal(await interest.locator(".ac-input-validation-failed").count(), 0, "no renderer-only red boxes");
+    assert.equal(await interest.getByLabel("Organisation name").first().inputValue(), "Department for Education", "what was typed is kept");
+    await screenshot(page, "tab-form-required-empty", { locator: interest });
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  it("sends a full-time interest with the optional days per week left empty, and it is stored", async () => {
+    const interest = await fullTimeForm();
+    assert.equal(await interest.getByLabel("Days per week, if part-time").first().inputValue(), "");
+    await interest.getByLabel("Or enter their work email address").first().fill("ben.carter@example.gov.uk");
+    await interest.getByRole("button", { name: "Send" }).click();
+    const stored = await eventually(interestDoc);
+    assert.equal(stored.details.workingPattern, "full-time");
+    assert.equal(stored.details.daysPerWeek, undefined);
+    assert.equal(stored.details.lineManagerEmail, "ben.carter@example.gov.uk");
+    assert.doesNotMatch(await interest.innerText(), /Enter days per week/);
+    await screenshot(page, "tab-form-full-time-sent", { locator: interest });
+    assert.deepEqual(pageErrors(), []);
+  });
+});
