@@ -60,6 +60,13 @@ const ActionBody = z.object({
   data: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** The picker's search: some text of a name, or an Entra id. */
+const PeopleQuery = z.object({
+  q: z.string().trim().min(1).max(60).optional(),
+  id: z.string().trim().min(1).max(100).optional(),
+});
+const PEOPLE_LIMIT = 8;
+
 const SECURITY_HEADERS = {
   "cache-control": "no-store",
   "x-content-type-options": "nosniff",
@@ -246,6 +253,25 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     const bytes = await exportFile(s, id.person, id.name, await languageFor(s, id.person, localeOf(req)));
     res.set({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${EXPORT_FILE_NAME}"` });
     res.sendRaw(200, bytes);
+  });
+
+  /**
+   * The line-manager picker's search: people the app knows in the caller's own tenant, by name
+   * (?q=), or one of them by id (?id=, to show a picked person's name again). Name and id only;
+   * never the caller.
+   */
+  server.get("/api/tab/people", async (req, res) => {
+    const id = await signedIn(req, res);
+    if (!id) return;
+    const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+    const find = PeopleQuery.safeParse({ q: params.get("q") ?? undefined, id: params.get("id") ?? undefined });
+    if (!find.success || (find.data.q === undefined) === (find.data.id === undefined)) {
+      sendJson(res, 200, { people: [] });
+      return;
+    }
+    const me = id.person.aadObjectId.toLowerCase();
+    const found = await s.conversations.findPeople(id.person.tenantId, { ...(find.data.q !== undefined ? { query: find.data.q } : {}), ...(find.data.id !== undefined ? { id: find.data.id } : {}) }, PEOPLE_LIMIT + 1);
+    sendJson(res, 200, { people: found.filter((p) => p.id.toLowerCase() !== me).slice(0, PEOPLE_LIMIT) });
   });
 
   server.get("/api/tab/secondments/:id", async (req, res) => {

@@ -7,7 +7,7 @@ import { personKey } from "../../src/domain/person";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText } from "../support/cards";
 import { interestInput } from "../support/forms";
-import { demoPerson, personalChat, startTestBot, type TestBot } from "../support/teams";
+import { demoPerson, person, personalChat, startTestBot, type TestBot } from "../support/teams";
 import { devSignIn } from "../support/tab";
 
 /** The tab API in local development (no app id): development sign-in, and nobody sees others' records. */
@@ -122,5 +122,26 @@ describe("tab API: My secondment, and nobody else's", function () {
     assert.equal(agreed.status, 200);
     assert.match(cardText(JSON.parse(agreed.raw).reply.card), /Agreed by Ben Carter/);
     await bot.connector.waitFor(() => bot.connector.to(personalChat(ana).id).some((s) => /Good news: Ben Carter agreed to release you/.test(s.body.text ?? "")));
+  });
+
+  it("finds people the app knows in the caller's own tenant by name, for the line-manager picker: id and name only", async () => {
+    const ben = demoPerson("lineManager");
+    const ana = demoPerson("secondee");
+    await bot.teams.say(personalChat(ben), ben, "hello");
+    await bot.teams.say(personalChat(ana), ana, "hello");
+    // Same name, another tenant: never offered.
+    const elsewhere = person("Ben Carter");
+    await bot.teams.say(personalChat(elsewhere), elsewhere, "hello");
+    const token = await signIn("secondee");
+    const find = async (query: string) => JSON.parse((await get(token, `/api/tab/people?${query}`)).raw).people;
+    assert.deepEqual(await find("q=ben"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find("q=Car"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find("q=ben%20car"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find("q=arter"), [], "names match from the start of a word");
+    assert.deepEqual(await find("q=ana"), [], "never the caller");
+    assert.deepEqual(await find(`id=${ben.aadObjectId}`), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find(`id=${elsewhere.aadObjectId}`), []);
+    assert.deepEqual(await find("q="), []);
+    assert.equal((await fetch(`${bot.app.url}/api/tab/people?q=ben`)).status, 401, "only for someone signed in");
   });
 });

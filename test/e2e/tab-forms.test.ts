@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { Locator, Page } from "playwright-core";
 import { personKey } from "../../src/domain/person";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
-import { demoPerson, startTestBot, type TestBot } from "../support/teams";
+import { demoPerson, personalChat, startTestBot, type TestBot } from "../support/teams";
 import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
 
 /**
@@ -18,6 +18,8 @@ describe("Forms in the My secondment tab @e2e", function () {
   let session: BrowserSession;
   let page: Page;
   const ana = demoPerson("secondee");
+  const ben = demoPerson("lineManager");
+  const grace = demoPerson("hostLineManager");
 
 
   before(async () => {
@@ -31,8 +33,8 @@ describe("Forms in the My secondment tab @e2e", function () {
   });
 
   const pageErrors = () => session.consoleErrors.filter((e) => !/favicon/.test(e));
-  const interestDoc = async () =>
-    (await bot.app.store.container("people").item("interest", personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: ana.aadObjectId })).read()).resource;
+  const interestDoc = async (who = ana) =>
+    (await bot.app.store.container("people").item("interest", personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: who.aadObjectId })).read()).resource;
 
   /** What `read` gives once it gives something (bounded: UI_TIMEOUT_MS). */
   async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
@@ -46,11 +48,11 @@ describe("Forms in the My secondment tab @e2e", function () {
   }
 
   /** Ana's interest form in the tab, filled in for a full-time secondment, line manager not yet given. */
-  async function fullTimeForm(): Promise<Locator> {
+  async function fullTimeForm(who = ana): Promise<Locator> {
     await page.goto(`${bot.app.url}/tab/personal`);
     await page.evaluate(() => sessionStorage.clear());
     await page.reload();
-    await page.getByRole("button", { name: /^Continue as Ana Jones/ }).click();
+    await page.getByRole("button", { name: new RegExp(`^Continue as ${who.name}`) }).click();
     const interest = page.locator("#section-interest");
     await interest.getByRole("button", { name: "Express interest" }).first().click();
     const box = (label: string) => interest.getByLabel(label, { exact: false }).first();
@@ -100,6 +102,33 @@ describe("Forms in the My secondment tab @e2e", function () {
     assert.equal(stored.details.lineManagerEmail, "ben.carter@example.gov.uk");
     assert.doesNotMatch(await interest.innerText(), /Enter days per week/);
     await screenshot(page, "tab-form-full-time-sent", { locator: interest });
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  it("the line-manager picker offers people the app knows by name; picking one sends their id, as in Teams", async () => {
+    await bot.teams.say(personalChat(ben), ben, "hello");
+    const interest = await fullTimeForm(grace);
+    const picker = interest.getByRole("combobox", { name: "Find your line manager" });
+    await picker.pressSequentially("Ben", { delay: 30 });
+    await interest.locator("datalist option[value='Ben Carter']").waitFor({ state: "attached", timeout: UI_TIMEOUT_MS });
+    await screenshot(page, "tab-form-picker", { locator: interest });
+    await picker.fill("Ben Carter");
+    await interest.getByRole("button", { name: "Send" }).click();
+    const stored = await eventually(() => interestDoc(grace));
+    assert.equal(stored.details.lineManagerId, ben.aadObjectId);
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  it("a name typed but not picked is kept, and the message names the box in plain words", async () => {
+    const interest = await fullTimeForm(demoPerson("colleague"));
+    const picker = interest.getByRole("combobox", { name: "Find your line manager" });
+    await picker.fill("Zed Nobody");
+    await interest.getByRole("button", { name: "Send" }).click();
+    await interest.getByText("There is a problem").waitFor({ timeout: UI_TIMEOUT_MS });
+    const text = await interest.innerText();
+    assert.match(text.slice(text.indexOf("There is a problem"), text.indexOf("Full name")), /line manager/i);
+    assert.doesNotMatch(text, /Enter find your line manager/);
+    assert.equal(await interest.getByRole("combobox", { name: "Find your line manager" }).inputValue(), "Zed Nobody", "what was typed is kept");
     assert.deepEqual(pageErrors(), []);
   });
 });
