@@ -10,12 +10,13 @@ import { fromRoot } from "../src/paths";
 import * as approval from "./handlers/approval";
 import * as plan from "./handlers/plan";
 // People's data
-import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
+import { exportFile, EXPORT_FILE_NAME, notice } from "./handlers/privacy";
 import * as secondment from "./handlers/secondment";
 import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
 import { dispatch, problemText } from "./router";
 import { requestLang, TabAuth, tabErrorText, tabProblemText, type TabIdentity } from "./tab-auth";
 import { DEMO_SIGN_IN } from "../src/demo/people";
+import { forTab } from "./tab-wording";
 
 /**
  * The tabs' face: static pages under /tab/ and a small JSON API under /api/tab/. Every API call
@@ -137,7 +138,9 @@ export async function mySections(s: Services, caller: Caller): Promise<TabSectio
   for (const a of waiting.filter((w) => personKey(w.secondee) !== key)) {
     sections.push({ id: `request-${a.requestId}`, title: t(caller.lang, "tabPersonal.section.waiting", { name: a.secondee.name }), reply: { kind: "card", card: approval.approvalCard(a, undefined, caller.lang) } });
   }
-  return sections;
+  // People's data: the privacy notice, with its buttons (a copy of my data, delete my data), as in the chat.
+  sections.push({ id: "privacy", title: t(caller.lang, "tabPersonal.section.privacy"), reply: notice(s, caller.lang) });
+  return sections.map((x) => ({ ...x, reply: forTab(x.reply, caller.lang) }));
 }
 
 /**
@@ -283,7 +286,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
       sendJson(res, 404, notFound(caller.lang));
       return;
     }
-    sendJson(res, 200, { reply: await secondment.mine(s, caller, { secondmentId }) });
+    sendJson(res, 200, { reply: forTab(await secondment.mine(s, caller, { secondmentId }), caller.lang) });
   });
 
   server.post("/api/tab/action", async (req, res) => {
@@ -306,7 +309,9 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
       sendJson(res, 404, notFound(caller.lang));
       return;
     }
-    sendJson(res, 200, { reply: await dispatch(s, caller, verb, data) });
+    const reply = await dispatch(s, caller, verb, data);
+    // After a change of language the answer is in the new one.
+    sendJson(res, 200, { reply: forTab(reply, verb === VERBS.setLanguage ? await languageFor(s, id.person, localeOf(req)) : caller.lang) });
   });
 
   return { auth };

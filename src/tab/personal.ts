@@ -14,13 +14,15 @@ import { applyPageTheme, say } from "./page";
 import { markdownToHtml } from "./markdown";
 import { VERBS } from "../../cards/verbs";
 import type { Lang } from "../i18n";
-import { isPageKey, isPageLang, langOfLocale, pageText, type PageKey } from "./strings";
+import { isPageKey, isPageLang, langOfLocale, pageText, TAB_BACK, type PageKey } from "./strings";
 
 type Reply = { kind: "card"; card: object } | { kind: "text"; text: string };
 interface Section {
   id: string;
   title: string;
   reply: Reply;
+  /** The card the section opened with, for TAB_BACK ("Cancel"). */
+  first?: Reply;
 }
 interface DemoPerson {
   /** A key of DEMO_PEOPLE (src/demo/people.ts): "tabPersonal.dev.role.<id>" names their part. */
@@ -258,12 +260,21 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
     return;
   }
   if (typeof verb !== "string") return;
+  const section = state.sections.find((x) => x.id === sectionId);
+  if (verb === TAB_BACK) {
+    if (section?.first) {
+      section.reply = section.first;
+      showSection(section);
+    }
+    return;
+  }
+  // In the chat this offers the file in the chat; in the tab the file downloads straight away.
+  if (verb === VERBS.exportMyData) return downloadMyData();
   say(w("tabPersonal.saving"));
   try {
     const { status: code, json } = await api("POST", `/api/tab/action?locale=${encodeURIComponent(state.locale)}`, { verb, data });
     if (code === 401) return signedOut();
     if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
-    const section = state.sections.find((x) => x.id === sectionId);
     if (section) {
       section.reply = json.reply as Reply;
       showSection(section);
@@ -307,7 +318,7 @@ async function load(): Promise<void> {
     if (code === 401) return signedOut();
     if (code !== 200) return say(w("tabPersonal.loadFailed"), "error");
     if (isPageLang(json.lang)) applyLanguage(json.lang);
-    state.sections = json.sections as Section[];
+    state.sections = (json.sections as Section[]).map((x) => ({ ...x, first: x.reply }));
     const who = document.getElementById("who")!;
     who.textContent = json.name ? w("tabPersonal.signedInAs", { name: json.name }) : "";
     renderSections();

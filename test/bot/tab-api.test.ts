@@ -44,7 +44,7 @@ describe("tab API: My secondment, and nobody else's", function () {
     const token = await signIn("secondee");
     const me = JSON.parse((await get(token, "/api/tab/me")).raw);
     assert.equal(me.name, "Ana Jones");
-    assert.deepEqual(me.sections.map((s: any) => s.id), ["plan", "interest", "matches", "business-case", "secondment"]);
+    assert.deepEqual(me.sections.map((s: any) => s.id), ["plan", "interest", "matches", "business-case", "secondment", "privacy"]);
     assert.match(cardText(me.sections[0].reply.card), /Your 7-step plan/);
   });
 

@@ -85,6 +85,7 @@ describe("Forms in the My secondment tab @e2e", function () {
     const text = await interest.innerText();
     const top = text.slice(text.indexOf("There is a problem"), text.indexOf("Full name"));
     assert.match(top, /town or city/i, `the summary names the town: ${top}`);
+    assert.match(text, /To see how we use your information, read the privacy notice on this page\./, "no command to type in the tab");
     assert.equal(await interest.locator(".ac-input-validation-failed").count(), 0, "no renderer-only red boxes");
     assert.equal(await interest.getByLabel("Organisation name").first().inputValue(), "Department for Education", "what was typed is kept");
     await screenshot(page, "tab-form-required-empty", { locator: interest });
