@@ -12,6 +12,8 @@ import * as plan from "./handlers/plan";
 // People's data
 import { exportFile, EXPORT_FILE_NAME, notice } from "./handlers/privacy";
 import * as secondment from "./handlers/secondment";
+import { checkInCard } from "./handlers/secondment-card";
+import { partiesOf } from "../src/domain/secondment";
 import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
 import { dispatch, problemText } from "./router";
 import { requestLang, TabAuth, tabErrorText, tabProblemText, type TabIdentity } from "./tab-auth";
@@ -137,6 +139,15 @@ export async function mySections(s: Services, caller: Caller): Promise<TabSectio
   ];
   for (const a of waiting.filter((w) => personKey(w.secondee) !== key)) {
     sections.push({ id: `request-${a.requestId}`, title: t(caller.lang, "tabPersonal.section.waiting", { name: a.secondee.name }), reply: { kind: "card", card: approval.approvalCard(a, undefined, caller.lang) } });
+  }
+  // Check-ins waiting for the person's answer: the form the chat was sent (same verb and checks).
+  for (const sec of (await s.secondments.involving(key)).filter((x) => x.status === "active")) {
+    const parties = partiesOf(sec, caller.person).filter((p): p is "secondee" | "homeManager" => p === "secondee" || p === "homeManager");
+    for (const c of sec.checkIns) {
+      const party = parties.find((p) => !c.answers[p]);
+      if (!party) continue;
+      sections.push({ id: `check-in-${sec.id}-${c.n}`, title: t(caller.lang, "tabPersonal.section.checkIn", { n: c.n }), reply: { kind: "card", card: checkInCard(caller.lang, sec, c.n, c.date, party) } });
+    }
   }
   // People's data: the privacy notice, with its buttons (a copy of my data, delete my data), as in the chat.
   sections.push({ id: "privacy", title: t(caller.lang, "tabPersonal.section.privacy"), reply: notice(s, caller.lang) });
