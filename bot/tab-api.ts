@@ -122,13 +122,14 @@ export async function tabCaller(s: Services, id: TabIdentity, locale?: string): 
 /** Everything "My secondment" shows, each as the card the chat shows for it. */
 export async function mySections(s: Services, caller: Caller): Promise<TabSection[]> {
   const key = personKey(caller.person);
-  const [planReply, interestReply, matchesReply, caseReply, secondmentReply, waiting] = await Promise.all([
+  const [planReply, interestReply, matchesReply, caseReply, secondmentReply, waiting, roles] = await Promise.all([
     plan.showPlan(s, caller),
     dispatch(s, caller, VERBS.showInterest, {}),
     dispatch(s, caller, VERBS.myMatches, {}),
     dispatch(s, caller, VERBS.openBusinessCase, {}),
     secondment.mine(s, caller),
     s.approvals.waitingFor(caller.person.tenantId, caller.person.aadObjectId),
+    s.roles.list(caller.person),
   ]);
   const sections: TabSection[] = [
     { id: "plan", title: t(caller.lang, "tabPersonal.section.plan"), reply: planReply },
@@ -140,6 +141,8 @@ export async function mySections(s: Services, caller: Caller): Promise<TabSectio
   for (const a of waiting.filter((w) => personKey(w.secondee) !== key)) {
     sections.push({ id: `request-${a.requestId}`, title: t(caller.lang, "tabPersonal.section.waiting", { name: a.secondee.name }), reply: { kind: "card", card: approval.approvalCard(a, undefined, caller.lang) } });
   }
+  // A vacancy holder's roles, with change and withdraw, as "My roles" in the chat.
+  if (roles.length) sections.push({ id: "roles", title: t(caller.lang, "tabPersonal.section.roles"), reply: await dispatch(s, caller, VERBS.listRoles, {}) });
   // Check-ins waiting for the person's answer: the form the chat was sent (same verb and checks).
   for (const sec of (await s.secondments.involving(key)).filter((x) => x.status === "active")) {
     const parties = partiesOf(sec, caller.person).filter((p): p is "secondee" | "homeManager" => p === "secondee" || p === "homeManager");

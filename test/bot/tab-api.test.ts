@@ -6,7 +6,7 @@ import { confirmTerms, newSecondment, PARTIES, proposeTerms, recordCheckInSent, 
 import { personKey } from "../../src/domain/person";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText } from "../support/cards";
-import { interestInput } from "../support/forms";
+import { interestInput, roleInput } from "../support/forms";
 import { demoPerson, person, personalChat, startTestBot, type TestBot } from "../support/teams";
 import { devSignIn } from "../support/tab";
 import { ACTIVE_TERMS, must } from "../support/secondments";
@@ -187,5 +187,24 @@ describe("tab API: My secondment, and nobody else's", function () {
     // Ben, the home line manager, still has his own to answer.
     const bens = JSON.parse((await get(await signIn("lineManager"), "/api/tab/me")).raw);
     assert.ok(bens.sections.some((x: any) => x.id === `check-in-${sec.id}-1`));
+  });
+
+  it("shows a vacancy holder's roles with change and withdraw, and withdrawing from the tab takes the chat's confirmation step", async () => {
+    const priya = demoPerson("vacancyHolder");
+    const channel = { id: "19:tab-roles@thread.tacv2", type: "channel" as const, team: { id: "19:tab-roles-team@thread.tacv2", name: "Housing" }, channel: { id: "19:tab-roles@thread.tacv2", name: "General" } };
+    await bot.teams.say(channel, priya, "<at>Secondments</at> help");
+    await bot.teams.press(channel, priya, VERBS.submitRole, roleInput());
+    const token = await signIn("vacancyHolder");
+    const me = JSON.parse((await get(token, "/api/tab/me")).raw);
+    const roles = me.sections.find((x: any) => x.id === "roles");
+    assert.ok(roles, me.sections.map((x: any) => x.id).join());
+    assert.match(cardText(roles.reply.card), /Housing data analyst/);
+    assert.ok(action(roles.reply.card, "Change"));
+    const ask = await post(token, action(roles.reply.card, "Withdraw").verb, action(roles.reply.card, "Withdraw").data);
+    const confirm = action(JSON.parse(ask.raw).reply.card, /^Yes/);
+    const done = JSON.parse((await post(token, confirm.verb, confirm.data)).raw);
+    assert.match(cardText(done.reply.card), /Withdrawn/);
+    // Someone who offers no roles has no such section.
+    assert.ok(!JSON.parse((await get(await signIn("colleague"), "/api/tab/me")).raw).sections.some((x: any) => x.id === "roles"));
   });
 });
