@@ -55,6 +55,17 @@ describe("Privacy in the My secondment tab @e2e", function () {
     assert.deepEqual(pageErrors(), []);
   });
 
+  it("'Get a copy of my data' on the notice downloads the person's own file in the tab", async () => {
+    const privacy = page.locator("#section-privacy");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: UI_TIMEOUT_MS }), privacy.getByRole("button", { name: "Get a copy of my data" }).click()]);
+    assert.equal(download.suggestedFilename(), "my-secondment-data.json");
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    assert.match(readFileSync(path, "utf8"), /Ana Jones/);
+    // Nothing is offered in the chat meanwhile: the file came straight to the tab.
+    assert.equal(bot.connector.to(personalChat(ana).id).filter((x) => JSON.stringify(x.body).includes("file.consent")).length, 0);
+  });
+
   it("deletes one's data from the tab after the same confirmation step as the chat; Cancel goes back", async () => {
     const privacy = page.locator("#section-privacy");
     await privacy.getByText("Your rights").waitFor({ timeout: UI_TIMEOUT_MS });
