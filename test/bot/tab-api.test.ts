@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { VERBS } from "../../cards";
 import { DEMO_SIGN_IN, DEMO_TENANT_ID } from "../../src/demo/people";
-import { confirmTerms, newSecondment, PARTIES, proposeTerms, recordCheckInSent, start } from "../../src/domain/secondment";
+import { newSecondment } from "../../src/domain/secondment";
 import { personKey } from "../../src/domain/person";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText } from "../support/cards";
 import { interestInput, roleInput } from "../support/forms";
 import { demoPerson, person, personalChat, startTestBot, type TestBot } from "../support/teams";
 import { devSignIn } from "../support/tab";
-import { ACTIVE_TERMS, must } from "../support/secondments";
+import { seedSecondment } from "../support/secondments";
 
 /** The tab API in local development (no app id): development sign-in, and nobody sees others' records. */
 describe("tab API: My secondment, and nobody else's", function () {
@@ -147,28 +147,10 @@ describe("tab API: My secondment, and nobody else's", function () {
   });
 
   it("shows a check-in waiting for the person's answer as its form, and answering it there stores the answer as the chat does", async () => {
-    const anaDemo = demoPerson("secondee");
-    const ben = demoPerson("lineManager");
-    const ana = { tenantId: DEMO_TENANT_ID, aadObjectId: anaDemo.aadObjectId };
-    const hostId = randomUUID();
-    const at = new Date("2027-01-20T10:00:00Z");
-    let sec = newSecondment({
-      matchId: `match:role-${randomUUID()}:${personKey(ana)}`,
-      tenantId: DEMO_TENANT_ID,
-      serviceUrl: bot.connector.url,
-      opening: { id: `role-${randomUUID()}`, title: "Check-in analyst", organisation: "Homes England", channelConversationId: "19:y@thread.tacv2" },
-      secondee: { ...ana, name: anaDemo.name, key: personKey(ana) },
-      homeManager: { aadObjectId: ben.aadObjectId, name: ben.name },
-      host: { aadObjectId: hostId, name: "Host Person", key: personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: hostId }) },
-      homeOrganisation: "Department for Education",
-      capMonths: 12,
-      now: at,
-    });
-    sec = must(proposeTerms(sec, "host", ACTIVE_TERMS, at));
-    for (const p of PARTIES) sec = must(confirmTerms(sec, p, sec.termsVersion, at));
-    sec = must(start(sec, "2027-02-01", new Date("2027-02-01T09:00:00Z")));
-    sec = must(recordCheckInSent(sec, 1, "2027-03-01", new Date("2027-03-01T09:00:00Z")));
-    await new SecondmentStore(bot.app.store.container("secondments")).createOrGet(sec);
+    const secondments = new SecondmentStore(bot.app.store.container("secondments"));
+    const host = { ...person("Host Person"), tenantId: DEMO_TENANT_ID };
+    const id = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana: demoPerson("secondee"), sam: demoPerson("lineManager"), vic: host, status: "active", checkInSent: true });
+    const sec = (await secondments.get(id))!;
 
     const token = await signIn("secondee");
     const before = JSON.parse((await get(token, "/api/tab/me")).raw);
@@ -179,7 +161,7 @@ describe("tab API: My secondment, and nobody else's", function () {
     const answered = await post(token, send.verb, { ...send.data, going: "well", issues: "", changes: "", forReturn: "" });
     assert.equal(answered.status, 200);
     assert.match(answered.raw, /Check-in 1: thank you/);
-    const stored = await new SecondmentStore(bot.app.store.container("secondments")).get(sec.id);
+    const stored = await secondments.get(sec.id);
     assert.equal(stored?.checkIns[0]?.answers.secondee?.going, "well");
     assert.equal(stored?.checkIns[0]?.answers.homeManager, undefined, "only hers");
     const after = JSON.parse((await get(token, "/api/tab/me")).raw);

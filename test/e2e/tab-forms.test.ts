@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import type { Locator, Page } from "playwright-core";
 import { personKey } from "../../src/domain/person";
 import { DEMO_TENANT_ID, demoAppEnv } from "../../src/demo/people";
-import { demoPerson, personalChat, startTestBot, type TestBot } from "../support/teams";
+import { seedSecondment } from "../support/secondments";
+import { demoPerson, person, personalChat, startTestBot, type TestBot } from "../support/teams";
+import { SecondmentStore } from "../../src/store/secondments";
 import { launchBrowser, screenshot, UI_TIMEOUT_MS, type BrowserSession } from "./playground";
 
 /**
@@ -130,6 +132,24 @@ describe("Forms in the My secondment tab @e2e", function () {
     assert.match(text.slice(text.indexOf("There is a problem"), text.indexOf("Full name")), /line manager/i);
     assert.doesNotMatch(text, /Enter find your line manager/);
     assert.equal(await interest.getByRole("combobox", { name: "Find your line manager" }).inputValue(), "Zed Nobody", "what was typed is kept");
+    assert.deepEqual(pageErrors(), []);
+  });
+
+  it("a check-in waiting for Ana's answer is its form in the tab; sending it there stores her answer", async () => {
+    const secondments = new SecondmentStore(bot.app.store.container("secondments"));
+    const host = { ...person("Host Person"), tenantId: DEMO_TENANT_ID };
+    const id = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana, sam: ben, vic: host, status: "active", checkInSent: true });
+    await page.goto(`${bot.app.url}/tab/personal`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await page.getByRole("button", { name: /^Continue as Ana Jones/ }).click();
+    const checkIn = page.locator(`[id="section-check-in-${id}-1"]`);
+    await checkIn.getByText("Keeping in touch: check-in 1").waitFor({ timeout: UI_TIMEOUT_MS });
+    await checkIn.getByRole("radio").first().check();
+    await screenshot(page, "tab-form-check-in", { locator: checkIn });
+    await checkIn.getByRole("button", { name: "Send check-in" }).click();
+    await checkIn.getByText("Check-in 1: thank you").waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.ok((await secondments.get(id))?.checkIns[0]?.answers.secondee, "her answer is stored");
     assert.deepEqual(pageErrors(), []);
   });
 });
