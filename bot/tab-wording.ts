@@ -11,8 +11,9 @@ import type { Reply } from "./handlers/types";
  * - the chat's "Menu" button goes (the tab shows its sections side by side), and a "Cancel" that goes
  *   back to the menu in the chat goes back to the section's first card in the tab (TAB_BACK).
  */
-const SWAPS: ReadonlyArray<{ key: string; variants?: ReadonlyArray<Record<string, string>> }> = [
+export const SWAPS: ReadonlyArray<{ key: string; variants?: ReadonlyArray<Record<string, string>> }> = [
   { key: "form.privacyHint" },
+  { key: "interest.section.supportNote" },
   { key: "privacy.notice.rights.text" },
   { key: "privacy.share.change" },
   { key: "privacy.equality.thanks" },

@@ -88,6 +88,7 @@ describe("Forms in the My secondment tab @e2e", function () {
     const top = text.slice(text.indexOf("There is a problem"), text.indexOf("Full name"));
     assert.match(top, /town or city/i, `the summary names the town: ${top}`);
     assert.match(text, /To see how we use your information, read the privacy notice on this page\./, "no command to type in the tab");
+    assert.doesNotMatch(text, /\b(type|typing) (?!of )\w/i, `nor anywhere else on the form: ${text.match(/.{0,40}\b(type|typing) (?!of )\w.{0,40}/i)?.[0]}`);
     assert.equal(await interest.locator(".ac-input-validation-failed").count(), 0, "no renderer-only red boxes");
     assert.equal(await interest.getByLabel("Organisation name").first().inputValue(), "Department for Education", "what was typed is kept");
     await screenshot(page, "tab-form-required-empty", { locator: interest });
