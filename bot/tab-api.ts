@@ -10,12 +10,15 @@ import { fromRoot } from "../src/paths";
 import * as approval from "./handlers/approval";
 import * as plan from "./handlers/plan";
 // People's data
-import { exportFile, EXPORT_FILE_NAME } from "./handlers/privacy";
+import { exportFile, EXPORT_FILE_NAME, notice } from "./handlers/privacy";
 import * as secondment from "./handlers/secondment";
+import { checkInCard } from "./handlers/secondment-card";
+import { partiesOf } from "../src/domain/secondment";
 import { languageFor, text, type Caller, type Reply, type Services } from "./handlers/types";
 import { dispatch, problemText } from "./router";
 import { requestLang, TabAuth, tabErrorText, tabProblemText, type TabIdentity } from "./tab-auth";
 import { DEMO_SIGN_IN } from "../src/demo/people";
+import { forTab } from "./tab-wording";
 
 /**
  * The tabs' face: static pages under /tab/ and a small JSON API under /api/tab/. Every API call
@@ -59,6 +62,13 @@ const ActionBody = z.object({
   verb: z.string({ message: "menu.problem.text" }).min(1).max(100),
   data: z.record(z.string(), z.unknown()).default({}),
 });
+
+/** The picker's search: some text of a name, or an Entra id. */
+const PeopleQuery = z.object({
+  q: z.string().trim().min(1).max(60).optional(),
+  id: z.string().trim().min(1).max(100).optional(),
+});
+const PEOPLE_LIMIT = 8;
 
 const SECURITY_HEADERS = {
   "cache-control": "no-store",
@@ -112,13 +122,14 @@ export async function tabCaller(s: Services, id: TabIdentity, locale?: string): 
 /** Everything "My secondment" shows, each as the card the chat shows for it. */
 export async function mySections(s: Services, caller: Caller): Promise<TabSection[]> {
   const key = personKey(caller.person);
-  const [planReply, interestReply, matchesReply, caseReply, secondmentReply, waiting] = await Promise.all([
+  const [planReply, interestReply, matchesReply, caseReply, secondmentReply, waiting, roles] = await Promise.all([
     plan.showPlan(s, caller),
     dispatch(s, caller, VERBS.showInterest, {}),
     dispatch(s, caller, VERBS.myMatches, {}),
     dispatch(s, caller, VERBS.openBusinessCase, {}),
     secondment.mine(s, caller),
     s.approvals.waitingFor(caller.person.tenantId, caller.person.aadObjectId),
+    s.roles.list(caller.person),
   ]);
   const sections: TabSection[] = [
     { id: "plan", title: t(caller.lang, "tabPersonal.section.plan"), reply: planReply },
@@ -130,7 +141,20 @@ export async function mySections(s: Services, caller: Caller): Promise<TabSectio
   for (const a of waiting.filter((w) => personKey(w.secondee) !== key)) {
     sections.push({ id: `request-${a.requestId}`, title: t(caller.lang, "tabPersonal.section.waiting", { name: a.secondee.name }), reply: { kind: "card", card: approval.approvalCard(a, undefined, caller.lang) } });
   }
-  return sections;
+  // A vacancy holder's roles, with change and withdraw, as "My roles" in the chat.
+  if (roles.length) sections.push({ id: "roles", title: t(caller.lang, "tabPersonal.section.roles"), reply: await dispatch(s, caller, VERBS.listRoles, {}) });
+  // Check-ins waiting for the person's answer: the form the chat was sent (same verb and checks).
+  for (const sec of (await s.secondments.involving(key)).filter((x) => x.status === "active")) {
+    const parties = partiesOf(sec, caller.person).filter((p): p is "secondee" | "homeManager" => p === "secondee" || p === "homeManager");
+    for (const c of sec.checkIns) {
+      const party = parties.find((p) => !c.answers[p]);
+      if (!party) continue;
+      sections.push({ id: `check-in-${sec.id}-${c.n}`, title: t(caller.lang, "tabPersonal.section.checkIn", { n: c.n }), reply: { kind: "card", card: checkInCard(caller.lang, sec, c.n, c.date, party) } });
+    }
+  }
+  // People's data: the privacy notice, with its buttons (a copy of my data, delete my data), as in the chat.
+  sections.push({ id: "privacy", title: t(caller.lang, "tabPersonal.section.privacy"), reply: notice(s, caller.lang) });
+  return sections.map((x) => ({ ...x, reply: forTab(x.reply, caller.lang) }));
 }
 
 /**
@@ -248,6 +272,25 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
     res.sendRaw(200, bytes);
   });
 
+  /**
+   * The line-manager picker's search: people the app knows in the caller's own tenant, by name
+   * (?q=), or one of them by id (?id=, to show a picked person's name again). Name and id only;
+   * never the caller.
+   */
+  server.get("/api/tab/people", async (req, res) => {
+    const id = await signedIn(req, res);
+    if (!id) return;
+    const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+    const find = PeopleQuery.safeParse({ q: params.get("q") ?? undefined, id: params.get("id") ?? undefined });
+    if (!find.success || (find.data.q === undefined) === (find.data.id === undefined)) {
+      sendJson(res, 200, { people: [] });
+      return;
+    }
+    const me = id.person.aadObjectId.toLowerCase();
+    const found = await s.conversations.findPeople(id.person.tenantId, { ...(find.data.q !== undefined ? { query: find.data.q } : {}), ...(find.data.id !== undefined ? { id: find.data.id } : {}) }, PEOPLE_LIMIT + 1);
+    sendJson(res, 200, { people: found.filter((p) => p.id.toLowerCase() !== me).slice(0, PEOPLE_LIMIT) });
+  });
+
   server.get("/api/tab/secondments/:id", async (req, res) => {
     const id = await signedIn(req, res);
     if (!id) return;
@@ -257,7 +300,7 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
       sendJson(res, 404, notFound(caller.lang));
       return;
     }
-    sendJson(res, 200, { reply: await secondment.mine(s, caller, { secondmentId }) });
+    sendJson(res, 200, { reply: forTab(await secondment.mine(s, caller, { secondmentId }), caller.lang) });
   });
 
   server.post("/api/tab/action", async (req, res) => {
@@ -280,7 +323,9 @@ export function registerTabRoutes(server: Server, s: Services, options: { public
       sendJson(res, 404, notFound(caller.lang));
       return;
     }
-    sendJson(res, 200, { reply: await dispatch(s, caller, verb, data) });
+    const reply = await dispatch(s, caller, verb, data);
+    // After a change of language the answer is in the new one.
+    sendJson(res, 200, { reply: forTab(reply, verb === VERBS.setLanguage ? await languageFor(s, id.person, localeOf(req)) : caller.lang) });
   });
 
   return { auth };

@@ -223,6 +223,35 @@ export class ConversationRepository {
     return out;
   }
 
+  /**
+   * People of a tenant the app knows (they have it in a 1:1 chat), for a picker: each one's Entra id
+   * and name only. `query` matches the start of any word of the name, every word of the query
+   * (ignoring case and accents); `id` finds one person. At most `limit`, by name.
+   */
+  async findPeople(tenantId: string, find: { query?: string; id?: string }, limit: number): Promise<{ id: string; name: string }[]> {
+    const { resources } = await this.container.items
+      .query<{ user?: ConversationRecord["user"] }>({
+        query: "SELECT c.user FROM c WHERE c.pk = @tenant AND c.conversationType = 'personal' AND c.installed = true",
+        parameters: [{ name: "@tenant", value: tenantId }],
+      })
+      .fetchAll();
+    const fold = (v: string) => v.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    const wanted = fold(find.query ?? "").split(/\s+/).filter(Boolean);
+    const seen = new Set<string>();
+    const out: { id: string; name: string }[] = [];
+    for (const { user } of resources) {
+      const id = user?.aadObjectId;
+      const name = user?.name?.trim();
+      if (!id || !name || seen.has(id.toLowerCase())) continue;
+      if (find.id !== undefined && id.toLowerCase() !== find.id.toLowerCase()) continue;
+      const words = fold(name).split(/[\s'-]+/);
+      if (find.id === undefined && !(wanted.length && wanted.every((w) => words.some((n) => n.startsWith(w))))) continue;
+      seen.add(id.toLowerCase());
+      out.push({ id, name });
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
   /** Team channels the app is installed in, for a tenant: where match notifications can go. */
   async listChannels(tenantId: string): Promise<ConversationRecord[]> {
     const { resources } = await this.container.items

@@ -8,19 +8,21 @@
  * teams-js is loaded only inside a frame (a separate chunk): on import it fetches Microsoft's list of
  * Teams hosts, which a plain browser has no use for.
  */
-import { AdaptiveCard, ExecuteAction, HostConfig, SubmitAction, type Action } from "adaptivecards";
+import { AdaptiveCard, Choice, ChoiceSetInput, ExecuteAction, HostConfig, SubmitAction, type Action } from "adaptivecards";
 import { hostConfigFor, themeOf, type TeamsTheme } from "./host-config";
 import { applyPageTheme, say } from "./page";
 import { markdownToHtml } from "./markdown";
 import { VERBS } from "../../cards/verbs";
 import type { Lang } from "../i18n";
-import { isPageKey, isPageLang, langOfLocale, pageText, type PageKey } from "./strings";
+import { isPageKey, isPageLang, langOfLocale, pageText, TAB_BACK, type PageKey } from "./strings";
 
 type Reply = { kind: "card"; card: object } | { kind: "text"; text: string };
 interface Section {
   id: string;
   title: string;
   reply: Reply;
+  /** The card the section opened with, for TAB_BACK ("Cancel"). */
+  first?: Reply;
 }
 interface DemoPerson {
   /** A key of DEMO_PEOPLE (src/demo/people.ts): "tabPersonal.dev.role.<id>" names their part. */
@@ -121,14 +123,103 @@ export function withoutMenuButtons(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withoutMenuButtons(v)]));
 }
 
+/**
+ * The app checks every form it is sent and answers with the card again, showing the GOV.UK error
+ * summary and each message under its box, with what was typed kept (as in the chat). The browser
+ * renderer's own checks would get in first with bare red text, and they misread an empty optional
+ * number box (adaptivecards 3.0.6 takes it as "not a number"): so in the tab every box passes them.
+ * An empty box is left out of what is sent, as Teams does.
+ */
+function leaveChecksToTheApp(card: AdaptiveCard): void {
+  for (const input of card.getAllInputs()) input.validateValue = () => true;
+}
+
+/**
+ * A people picker (Input.ChoiceSet whose choices come from a Data.Query of the directory): in chat,
+ * Teams answers the search. The tab has no one to answer it, so it shows the box as a plain
+ * "filtered" choice set (a text box with suggestions) and answers the search itself below.
+ */
+function withOwnPeoplePickers(node: unknown): { card: unknown; pickers: string[] } {
+  const pickers: string[] = [];
+  const walk = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(walk);
+    if (!n || typeof n !== "object") return n;
+    const o = n as Record<string, unknown>;
+    const query = o["choices.data"] as { type?: unknown } | undefined;
+    if (o["type"] === "Input.ChoiceSet" && query?.type === "Data.Query" && typeof o["id"] === "string") {
+      pickers.push(o["id"]);
+      const { "choices.data": _query, ...rest } = o;
+      return { ...rest, style: "filtered" };
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, walk(v)]));
+  };
+  return { card: walk(node), pickers };
+}
+
+const PEOPLE_WAIT_MS = 250;
+
+/**
+ * As the person types, offer the people the app knows in their organisation (GET /api/tab/people):
+ * each is a choice of the box, so picking a name sends that person's id, as the Teams picker does.
+ * A person picked earlier (the box's value is their id) is shown by name again.
+ */
+function searchPeopleIn(input: ChoiceSetInput): void {
+  // The card is not in the page yet: find its parts within it (box.list looks in the page).
+  const box = input.renderedElement?.querySelector<HTMLInputElement>("input[list]");
+  const list = input.renderedElement?.querySelector("datalist");
+  if (!box || !list) return;
+  // The renderer names the box by its placeholder; name it by its label, as the other boxes are.
+  const label = box.parentElement?.getAttribute("aria-labelledby");
+  if (label) box.setAttribute("aria-labelledby", label);
+  const offer = (people: { id: string; name: string }[]) => {
+    const known = new Map(input.choices.map((c) => [c.value, c]));
+    for (const p of people) if (!known.has(p.id)) known.set(p.id, new Choice(p.name, p.id));
+    input.choices = [...known.values()];
+    list.replaceChildren(...people.map((p) => el("option", { value: p.name, "aria-label": p.name })));
+  };
+  const find = async (query: string): Promise<{ id: string; name: string }[]> => {
+    const { status: code, json } = await api("GET", `/api/tab/people?${query}`);
+    return code === 200 && Array.isArray(json.people) ? json.people : [];
+  };
+  const picked = box.value.trim();
+  if (picked && !input.choices.some((c) => c.title === picked)) {
+    void find(`id=${encodeURIComponent(picked)}`)
+      .then((people) => {
+        offer(people);
+        const person = people.find((p) => p.id === picked);
+        if (person && box.value.trim() === picked) box.value = person.name;
+      })
+      .catch(() => undefined);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    const typed = box.value.trim();
+    if (!typed || input.choices.some((c) => c.title === typed)) return;
+    timer = setTimeout(() => {
+      void find(`q=${encodeURIComponent(typed)}`)
+        .then((people) => {
+          if (box.value.trim() === typed) offer(people);
+        })
+        .catch(() => undefined);
+    }, PEOPLE_WAIT_MS);
+  });
+}
+
 function renderReply(sectionId: string, reply: Reply): HTMLElement {
   if (reply.kind === "text") return el("p", { class: "reply-text" }, reply.text);
   const card = new AdaptiveCard();
   card.hostConfig = new HostConfig(hostConfigFor(state.theme));
   card.onExecuteAction = (action: Action) => void runAction(sectionId, action);
-  card.parse(withoutMenuButtons(reply.card));
+  const { card: json, pickers } = withOwnPeoplePickers(withoutMenuButtons(reply.card));
+  card.parse(json);
+  leaveChecksToTheApp(card);
   const rendered = card.render();
   if (!rendered) return el("p", { class: "reply-text" }, w("tabPersonal.cardFailed"));
+  for (const id of pickers) {
+    const input = card.getAllInputs().find((i) => i.id === id);
+    if (input instanceof ChoiceSetInput) searchPeopleIn(input);
+  }
   const wrap = el("div", { class: "card" });
   wrap.appendChild(rendered);
   return wrap;
@@ -169,12 +260,21 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
     return;
   }
   if (typeof verb !== "string") return;
+  const section = state.sections.find((x) => x.id === sectionId);
+  if (verb === TAB_BACK) {
+    if (section?.first) {
+      section.reply = section.first;
+      showSection(section);
+    }
+    return;
+  }
+  // In the chat this offers the file in the chat; in the tab the file downloads straight away.
+  if (verb === VERBS.exportMyData) return downloadMyData();
   say(w("tabPersonal.saving"));
   try {
     const { status: code, json } = await api("POST", `/api/tab/action?locale=${encodeURIComponent(state.locale)}`, { verb, data });
     if (code === 401) return signedOut();
     if (code !== 200) return say(w("tabPersonal.actionFailed"), "error");
-    const section = state.sections.find((x) => x.id === sectionId);
     if (section) {
       section.reply = json.reply as Reply;
       showSection(section);
@@ -218,7 +318,7 @@ async function load(): Promise<void> {
     if (code === 401) return signedOut();
     if (code !== 200) return say(w("tabPersonal.loadFailed"), "error");
     if (isPageLang(json.lang)) applyLanguage(json.lang);
-    state.sections = json.sections as Section[];
+    state.sections = (json.sections as Section[]).map((x) => ({ ...x, first: x.reply }));
     const who = document.getElementById("who")!;
     who.textContent = json.name ? w("tabPersonal.signedInAs", { name: json.name }) : "";
     renderSections();

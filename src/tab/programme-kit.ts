@@ -114,6 +114,16 @@ export function renderReply(reply: Reply, onAction?: (verb: string, data: Record
   return wrap;
 }
 
+/**
+ * A table in a box of its own that scrolls sideways when the tab is narrower than the table, so the
+ * page itself never does. The box can take the keyboard focus, so it scrolls with the arrow keys too.
+ */
+export function scrollBox(table: HTMLTableElement): HTMLElement {
+  const box = el("div", { class: "table-scroll", tabindex: "0" });
+  box.appendChild(table);
+  return box;
+}
+
 /** A table with a header row of the given titles and an empty body, for the lists below the pool. */
 export function simpleTable(titles: string[], attrs: Record<string, string> = {}): { table: HTMLTableElement; body: HTMLTableSectionElement } {
   const table = el("table", attrs);

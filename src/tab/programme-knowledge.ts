@@ -5,7 +5,7 @@
  * chat's knowledge base cards.
  */
 import { say } from "./page";
-import { api, button, el, simpleTable, tr, type Json } from "./programme-kit";
+import { api, button, el, scrollBox, simpleTable, tr, type Json } from "./programme-kit";
 
 type Refresh = () => Promise<void>;
 
@@ -111,7 +111,7 @@ export async function knowledgeSection(): Promise<HTMLElement> {
     const questions = simpleTable([tr("programme.kb.question"), tr("programme.kb.asked"), tr("programme.kb.lastAsked"), tr("programme.kb.action")], { id: "kb-questions" });
     for (const q of json.questions) questions.body.appendChild(questionRow(q, json.entries, refresh));
     if (!json.questions.length) questions.body.appendChild(el("tr")).appendChild(el("td", { colspan: "4" }, tr("programme.kb.noQuestions")));
-    section.appendChild(questions.table);
+    section.appendChild(scrollBox(questions.table));
 
     section.appendChild(el("h3", {}, tr("programme.kb.changes")));
     const changes = simpleTable([tr("programme.kb.change"), tr("programme.kb.by"), tr("programme.kb.when"), tr("programme.kb.action")], { id: "kb-changes" });
@@ -128,13 +128,13 @@ export async function knowledgeSection(): Promise<HTMLElement> {
       row.append(el("td", {}, summary), el("td", {}, c.by), el("td", {}, c.atText), cell);
     }
     if (!json.changes.length) changes.body.appendChild(el("tr")).appendChild(el("td", { colspan: "4" }, tr("programme.kb.noChanges")));
-    section.appendChild(changes.table);
+    section.appendChild(scrollBox(changes.table));
 
     section.appendChild(el("h3", {}, tr("programme.kb.ratings")));
     const ratings = simpleTable([tr("programme.kb.entryTitle"), tr("programme.kb.helpful"), tr("programme.kb.notHelpful")], { id: "kb-ratings" });
     for (const f of json.feedback) ratings.body.appendChild(el("tr")).append(el("td", {}, f.topic), el("td", {}, String(f.helpful)), el("td", {}, String(f.notHelpful)));
     if (!json.feedback.length) ratings.body.appendChild(el("tr")).appendChild(el("td", { colspan: "3" }, tr("programme.kb.noRatings")));
-    section.appendChild(ratings.table);
+    section.appendChild(scrollBox(ratings.table));
   };
   await refresh();
   return section;

@@ -5,7 +5,7 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import { pageColours } from "./host-config";
 import { say } from "./page";
-import { api, button, el, simpleTable, state, tr, type Json } from "./programme-kit";
+import { api, button, el, scrollBox, simpleTable, state, tr, type Json } from "./programme-kit";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -27,7 +27,7 @@ export async function stuckSection(): Promise<HTMLElement> {
       );
   }
   if (!json.items?.length) body.appendChild(el("tr")).appendChild(el("td", { colspan: "5" }, tr("programme.stuck.none")));
-  section.appendChild(table);
+  section.appendChild(scrollBox(table));
   return section;
 }
 
@@ -65,14 +65,14 @@ export async function outcomesSection(): Promise<HTMLElement> {
   const funnel = el("table", { id: "funnel" });
   funnel.appendChild(el("tr")).append(el("th", { scope: "col" }, tr("programme.outcomes.stage")), el("th", { scope: "col" }, tr("programme.outcomes.people")));
   for (const f of json.funnel) funnel.appendChild(el("tr")).append(el("td", {}, f.label), el("td", {}, f.count.label));
-  section.appendChild(funnel);
+  section.appendChild(scrollBox(funnel));
   const medians = (title: string, rows: Json[]) => {
     section.appendChild(el("h3", {}, title));
     const t = el("table");
     t.appendChild(el("tr")).append(...["", tr("programme.outcomes.toRelease"), tr("programme.outcomes.toMatch"), tr("programme.outcomes.toStart")].map((h) => el("th", { scope: "col" }, h)));
     const cell = (c: Json) => (c.days === null ? tr("programme.outcomes.notShown", { people: c.people.label }) : tr("programme.outcomes.median", { days: c.days, people: c.people.label }));
     for (const r of rows) t.appendChild(el("tr")).append(el("th", { scope: "row" }, r.label), el("td", {}, cell(r.toRelease)), el("td", {}, cell(r.toMatch)), el("td", {}, cell(r.toStart)));
-    section.appendChild(t);
+    section.appendChild(scrollBox(t));
   };
   medians(tr("programme.outcomes.byOrganisationType"), [json.overall, ...json.byOrganisationType]);
   medians(tr("programme.outcomes.bySecondmentType"), json.bySecondmentType);
@@ -104,7 +104,7 @@ export async function auditSection(): Promise<HTMLElement> {
   const section = el("section", { id: "audit", "aria-labelledby": "audit-title" });
   section.appendChild(el("h2", { id: "audit-title" }, tr("programme.audit.title")));
   const { table, body } = simpleTable([tr("programme.audit.when"), tr("programme.audit.who"), tr("programme.audit.what"), tr("programme.audit.about"), tr("programme.audit.detail")]);
-  section.appendChild(table);
+  section.appendChild(scrollBox(table));
   const more = el("div", { class: "pager" });
   section.appendChild(more);
   const load = async (cursor?: string) => {

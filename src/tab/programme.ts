@@ -7,7 +7,7 @@
  */
 import { themeOf } from "./host-config";
 import { say } from "./page";
-import { api, applyTheme, button, el, input, renderReply, select, state, tr, useWords, type Choice, type Json } from "./programme-kit";
+import { api, applyTheme, button, el, input, renderReply, scrollBox, select, state, tr, useWords, type Choice, type Json } from "./programme-kit";
 import { auditSection, exportsSection, outcomesSection, stuckSection } from "./programme-sections";
 import { knowledgeSection } from "./programme-knowledge";
 
@@ -56,7 +56,7 @@ function poolTable(spec: TableSpec): HTMLElement {
   table.append(thead, tbody);
   const pager = el("div", { class: "pager" });
   const detail = el("div", { class: "detail", id: `${spec.id}-detail`, hidden: "" });
-  section.append(form, table, pager, detail);
+  section.append(form, scrollBox(table), pager, detail);
 
   const view = { sort: spec.defaultSort, dir: "asc", cursors: [""] as string[], page: 0 };
   const headRow = el("tr");

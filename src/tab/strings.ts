@@ -29,3 +29,9 @@ export function pageText(lang: Lang, key: PageKey, values: Record<string, string
   const out = new IntlMessageFormat(CATALOGUE[lang][key], lang, undefined, { ignoreTag: true }).format(values);
   return typeof out === "string" ? out : String(out);
 }
+
+/**
+ * A card button's verb in the tab only: back to the section's first card (the chat's "Cancel" goes
+ * back to the menu, which the tab does not have). The page handles it; it never reaches the router.
+ */
+export const TAB_BACK = "tab.back";

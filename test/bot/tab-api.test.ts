@@ -6,9 +6,10 @@ import { newSecondment } from "../../src/domain/secondment";
 import { personKey } from "../../src/domain/person";
 import { SecondmentStore } from "../../src/store/secondments";
 import { action, cardText } from "../support/cards";
-import { interestInput } from "../support/forms";
-import { demoPerson, personalChat, startTestBot, type TestBot } from "../support/teams";
+import { interestInput, roleInput } from "../support/forms";
+import { demoPerson, person, personalChat, startTestBot, type TestBot } from "../support/teams";
 import { devSignIn } from "../support/tab";
+import { seedSecondment } from "../support/secondments";
 
 /** The tab API in local development (no app id): development sign-in, and nobody sees others' records. */
 describe("tab API: My secondment, and nobody else's", function () {
@@ -44,7 +45,7 @@ describe("tab API: My secondment, and nobody else's", function () {
     const token = await signIn("secondee");
     const me = JSON.parse((await get(token, "/api/tab/me")).raw);
     assert.equal(me.name, "Ana Jones");
-    assert.deepEqual(me.sections.map((s: any) => s.id), ["plan", "interest", "matches", "business-case", "secondment"]);
+    assert.deepEqual(me.sections.map((s: any) => s.id), ["plan", "interest", "matches", "business-case", "secondment", "privacy"]);
     assert.match(cardText(me.sections[0].reply.card), /Your 7-step plan/);
   });
 
@@ -122,5 +123,70 @@ describe("tab API: My secondment, and nobody else's", function () {
     assert.equal(agreed.status, 200);
     assert.match(cardText(JSON.parse(agreed.raw).reply.card), /Agreed by Ben Carter/);
     await bot.connector.waitFor(() => bot.connector.to(personalChat(ana).id).some((s) => /Good news: Ben Carter agreed to release you/.test(s.body.text ?? "")));
+  });
+
+  it("finds people the app knows in the caller's own tenant by name, for the line-manager picker: id and name only", async () => {
+    const ben = demoPerson("lineManager");
+    const ana = demoPerson("secondee");
+    await bot.teams.say(personalChat(ben), ben, "hello");
+    await bot.teams.say(personalChat(ana), ana, "hello");
+    // Same name, another tenant: never offered.
+    const elsewhere = person("Ben Carter");
+    await bot.teams.say(personalChat(elsewhere), elsewhere, "hello");
+    const token = await signIn("secondee");
+    const find = async (query: string) => JSON.parse((await get(token, `/api/tab/people?${query}`)).raw).people;
+    assert.deepEqual(await find("q=ben"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find("q=Car"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find("q=ben%20car"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find("q=arter"), [], "names match from the start of a word");
+    assert.deepEqual(await find("q=ana"), [], "never the caller");
+    assert.deepEqual(await find(`id=${ben.aadObjectId}`), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    assert.deepEqual(await find(`id=${elsewhere.aadObjectId}`), []);
+    assert.deepEqual(await find("q="), []);
+    assert.equal((await fetch(`${bot.app.url}/api/tab/people?q=ben`)).status, 401, "only for someone signed in");
+  });
+
+  it("shows a check-in waiting for the person's answer as its form, and answering it there stores the answer as the chat does", async () => {
+    const secondments = new SecondmentStore(bot.app.store.container("secondments"));
+    const host = { ...person("Host Person"), tenantId: DEMO_TENANT_ID };
+    const id = await seedSecondment({ secondments, serviceUrl: bot.connector.url, ana: demoPerson("secondee"), sam: demoPerson("lineManager"), vic: host, status: "active", checkInSent: true });
+    const sec = (await secondments.get(id))!;
+
+    const token = await signIn("secondee");
+    const before = JSON.parse((await get(token, "/api/tab/me")).raw);
+    const checkIn = before.sections.find((x: any) => x.id === `check-in-${sec.id}-1`);
+    assert.ok(checkIn, before.sections.map((x: any) => x.id).join());
+    assert.equal(checkIn.title, "Check-in 1: waiting for your answer");
+    const send = action(checkIn.reply.card, "Send check-in");
+    const answered = await post(token, send.verb, { ...send.data, going: "well", issues: "", changes: "", forReturn: "" });
+    assert.equal(answered.status, 200);
+    assert.match(answered.raw, /Check-in 1: thank you/);
+    const stored = await secondments.get(sec.id);
+    assert.equal(stored?.checkIns[0]?.answers.secondee?.going, "well");
+    assert.equal(stored?.checkIns[0]?.answers.homeManager, undefined, "only hers");
+    const after = JSON.parse((await get(token, "/api/tab/me")).raw);
+    assert.equal(after.sections.filter((x: any) => x.id.startsWith("check-in-")).length, 0, "answered: no longer waiting");
+    // Ben, the home line manager, still has his own to answer.
+    const bens = JSON.parse((await get(await signIn("lineManager"), "/api/tab/me")).raw);
+    assert.ok(bens.sections.some((x: any) => x.id === `check-in-${sec.id}-1`));
+  });
+
+  it("shows a vacancy holder's roles with change and withdraw, and withdrawing from the tab takes the chat's confirmation step", async () => {
+    const priya = demoPerson("vacancyHolder");
+    const channel = { id: "19:tab-roles@thread.tacv2", type: "channel" as const, team: { id: "19:tab-roles-team@thread.tacv2", name: "Housing" }, channel: { id: "19:tab-roles@thread.tacv2", name: "General" } };
+    await bot.teams.say(channel, priya, "<at>Secondments</at> help");
+    await bot.teams.press(channel, priya, VERBS.submitRole, roleInput());
+    const token = await signIn("vacancyHolder");
+    const me = JSON.parse((await get(token, "/api/tab/me")).raw);
+    const roles = me.sections.find((x: any) => x.id === "roles");
+    assert.ok(roles, me.sections.map((x: any) => x.id).join());
+    assert.match(cardText(roles.reply.card), /Housing data analyst/);
+    assert.ok(action(roles.reply.card, "Change"));
+    const ask = await post(token, action(roles.reply.card, "Withdraw").verb, action(roles.reply.card, "Withdraw").data);
+    const confirm = action(JSON.parse(ask.raw).reply.card, /^Yes/);
+    const done = JSON.parse((await post(token, confirm.verb, confirm.data)).raw);
+    assert.match(cardText(done.reply.card), /Withdrawn/);
+    // Someone who offers no roles has no such section.
+    assert.ok(!JSON.parse((await get(await signIn("colleague"), "/api/tab/me")).raw).sections.some((x: any) => x.id === "roles"));
   });
 });

@@ -38,7 +38,7 @@ describe("Cymraeg: the My secondment tab and its language switch (over HTTP)", f
     assert.equal(english.sections[0]!.title, "Your 7-step plan");
     const welsh = await me(token, "?locale=cy-GB");
     assert.equal(welsh.lang, "cy");
-    assert.deepEqual(welsh.sections.map((s) => s.title), ["Eich cynllun 7 cam", "Eich diddordeb ac ateb eich rheolwr llinell", "Eich parau", "Eich achos busnes", "Eich secondiad"]);
+    assert.deepEqual(welsh.sections.map((s) => s.title), ["Eich cynllun 7 cam", "Eich diddordeb ac ateb eich rheolwr llinell", "Eich parau", "Eich achos busnes", "Eich secondiad", "Sut rydyn ni'n defnyddio eich gwybodaeth"]);
     assert.match(cardText(welsh.sections[0]!.reply.card as never), /0 o 7 cam wedi'u cwblhau/);
     // Nonsense in the locale is ignored, not trusted.
     assert.equal((await me(token, "?locale=%3Cscript%3E")).lang, "en-GB");

@@ -223,4 +223,24 @@ describe("Programme tab in Chromium @e2e", function () {
       await bot.teams.press(personalChat(tom), tom, VERBS.setLanguage, { lang: "en-GB" });
     }
   });
+
+  it("fits a 400 px wide tab: wide tables scroll in their own box, never the whole page", async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    try {
+      await page.goto(`${bot.app.url}/tab/programme`);
+      await page.evaluate(() => sessionStorage.clear());
+      await signInAs("Tom Okafor");
+      const people = page.locator("#people");
+      await people.getByRole("cell", { name: "Ana Jones" }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.waitForLoadState("networkidle");
+      const widths = await page.evaluate(() => ({ page: document.scrollingElement!.scrollWidth, window: window.innerWidth }));
+      assert.ok(widths.page <= widths.window, `the page is ${widths.page} px wide in a ${widths.window} px window`);
+      // The tables are all there, each scrollable sideways within its box and reachable by keyboard.
+      const boxes = await page.locator(".table-scroll").evaluateAll((els) => els.map((e) => ({ tab: e.getAttribute("tabindex"), fits: e.clientWidth <= window.innerWidth })));
+      assert.ok(boxes.length >= 3 && boxes.every((b) => b.tab === "0" && b.fits), JSON.stringify(boxes));
+      await screenshot(page, "programme-400px");
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
 });

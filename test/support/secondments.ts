@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import sinon from "sinon";
 import { personKey } from "../../src/domain/person";
-import { confirmTerms, newSecondment, PARTIES, proposeTerms, start, type AgreementTerms, type Change, type Secondment } from "../../src/domain/secondment";
+import { confirmTerms, newSecondment, PARTIES, proposeTerms, recordCheckInSent, start, type AgreementTerms, type Change, type Secondment } from "../../src/domain/secondment";
 import { silentLogger } from "../../src/log";
 import { SecondmentStore } from "../../src/store/secondments";
 import { startTestBot, TENANT, type Person, type TestBot } from "./teams";
@@ -57,18 +57,22 @@ export interface SeedOptions {
   homeOrganisation?: string;
   /** The end of the secondee's fixed-term contract, if they are on one. */
   fixedTermEnd?: string;
+  /** "active" only: check-in 1 (1 March 2027) sent, nobody has answered yet. */
+  checkInSent?: boolean;
 }
 
 /** A secondment between Ana (secondee), Sam (home line manager) and Vic (host), straight into the store. Returns its id. */
 export async function seedSecondment(o: SeedOptions): Promise<string> {
   const at = new Date("2027-01-20T10:00:00Z");
-  const key = (p: Person) => personKey({ tenantId: TENANT, aadObjectId: p.aadObjectId });
+  // Everyone in the secondee's tenant (the demo people of `npm run dev` have their own).
+  const tenant = o.ana.tenantId ?? TENANT;
+  const key = (p: Person) => personKey({ tenantId: tenant, aadObjectId: p.aadObjectId });
   let s = newSecondment({
     matchId: `match:role-${randomUUID()}:${key(o.ana)}`,
-    tenantId: TENANT,
+    tenantId: tenant,
     serviceUrl: o.serviceUrl,
     opening: { id: `role-${randomUUID()}`, title: "Housing analyst", organisation: o.hostOrganisation ?? "Homes England", channelConversationId: "19:housing@thread.tacv2" },
-    secondee: { tenantId: TENANT, aadObjectId: o.ana.aadObjectId, name: o.ana.name, key: key(o.ana) },
+    secondee: { tenantId: tenant, aadObjectId: o.ana.aadObjectId, name: o.ana.name, key: key(o.ana) },
     homeManager: { aadObjectId: o.sam.aadObjectId, name: o.sam.name },
     host: { aadObjectId: o.vic.aadObjectId, name: o.vic.name, key: key(o.vic) },
     homeOrganisation: o.homeOrganisation ?? "Department for Education",
@@ -81,6 +85,7 @@ export async function seedSecondment(o: SeedOptions): Promise<string> {
     for (const p of PARTIES) s = must(confirmTerms(s, p, s.termsVersion, at));
   }
   if (o.status === "active") s = must(start(s, "2027-02-01", new Date("2027-02-01T09:00:00Z")));
+  if (o.status === "active" && o.checkInSent) s = must(recordCheckInSent(s, 1, "2027-03-01", new Date("2027-03-01T09:00:00Z")));
   await o.secondments.createOrGet(s);
   return s.id;
 }
