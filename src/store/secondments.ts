@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import type { Secondment } from "../domain/secondment";
+import { secondmentStatusByMatch } from "../programme/stage-facts";
 import { cosmosCode, readItem, updateWithResult, type Stored } from "./store";
 
 /** Secondments, one document each (pk = secondment id, derived from the match). */
@@ -40,6 +41,11 @@ export class SecondmentStore {
       })
       .fetchAll();
     return resources.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** The status of each match's secondment, by the match's id (what a match's stage reads: src/domain/stage.ts). */
+  statusByMatch(): Promise<Map<string, string>> {
+    return secondmentStatusByMatch(this.container);
   }
 
   async all(): Promise<Stored<Secondment>[]> {
