@@ -266,6 +266,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       [RETENTION_JOB]: async () => {
         const result = await runRetention(store, config.retentionMonths, now());
         log.info("retention ran", { deleted: result.deleted, anonymised: result.anonymised });
+        // Erasures whose resume job gave up are tried again (a few times), then the team is told.
+        await privacy.renewStuckErasures(services);
         const next = nextRetentionRun(now());
         await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
       },
