@@ -183,8 +183,11 @@ export function pipelineOf(input: PipelineInput): Pipeline {
 
   const proposedMatches = input.matches.filter((m) => !isRejectedSuggestion(m));
   // A match going ahead reads as its secondment stands (under way, ended), as on every other screen.
+  // One left open on a withdrawn role (from before withdrawing ended them) counts as not going ahead.
   const secondmentOf = new Map(input.secondments.map((s) => [s.matchId, s.status]));
-  const stageCount = (stage: MatchStage) => proposedMatches.filter((m) => matchStage({ ...m, secondment: secondmentOf.get(m.id) }) === stage).length;
+  const roleOf = new Map(input.roles.flatMap((r) => (r.id ? [[r.id, r.status] as const] : [])));
+  const stageCount = (stage: MatchStage) =>
+    proposedMatches.filter((m) => matchStage({ ...m, secondment: secondmentOf.get(m.id), role: m.openingId ? roleOf.get(m.openingId) : undefined }) === stage).length;
   const matches = {
     proposed: stageCount("confirmed"),
     meeting: stageCount("meeting"),

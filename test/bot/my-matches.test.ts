@@ -238,4 +238,25 @@ describe("my matches: each side acts from their own chat, and every screen shows
     assert.ok(Object.keys(facts(inChannel)).includes("Stage"), "the channel's card stays in the channel's language");
     await bot.teams.say(personalChat(priya), priya, "english");
   });
+
+  it("shows a match left open on a role withdrawn before withdrawing ended its matches as not going ahead, in the CSV, the Programme tab and the pipeline", async () => {
+    const { _etag, _rid, _ts, _self, _attachments, closedBy, closedNote, closedAt, closedReason, ...open } = (await stored()) as Match & Record<string, unknown>;
+    const matches = new MatchStore(bot.app.store.container("matches"), new ChangeLog(bot.app.store.container("changes")));
+    const csv = async (file: string) => parse((await call("GET", `/api/programme/export/${file}`)).raw, { columns: true, bom: true }) as Record<string, string>[];
+    const people = bot.app.store.container("people");
+    // The role withdrawn as the app did before today (its open match left alone), written straight to the store.
+    const role = (await people.items.query<Record<string, unknown>>({ query: "SELECT * FROM c WHERE c.id = @id", parameters: [{ name: "@id", value: roleId }] }).fetchAll()).resources[0]!;
+    await people.items.upsert({ ...role, status: "withdrawn", withdrawnAt: new Date().toISOString() });
+    // Its match still confirmed (written as the app writes a match, so every view catches up).
+    await matches.update(matchId, () => ({ next: { ...open, status: "notified", outcomes: {} } as Match, result: undefined }));
+
+    const notGoingAhead = matchStageLabel("en-GB", "closed");
+    assert.equal((await csv("matches.csv")).find((r) => r["Person"] === "Ana Jones")!["Status"], notGoingAhead, "matches.csv");
+    const available = personStageLabel("en-GB", "available");
+    assert.equal((await csv("interests.csv")).find((r) => r["Name"] === "Ana Jones")!["Status"], available, "interests.csv");
+    assert.equal((await call("GET", "/api/programme/interests?q=Ana")).json.rows[0].labels.status, available, "the People table");
+    const pipeline = facts(onlyCard(await bot.teams.say(personalChat(tom), tom, "pipeline")));
+    assert.equal(pipeline[matchStageLabel("en-GB", "confirmed")], "0", JSON.stringify(pipeline));
+    assert.equal(pipeline[notGoingAhead], "1", JSON.stringify(pipeline));
+  });
 });
