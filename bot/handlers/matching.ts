@@ -86,10 +86,14 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         ...aboutPerson(m.candidate.key),
         summary: summaryFor(m, lang),
         details: "",
-        state:
+        state: ((stage) =>
           m.status === "closed"
             ? closedState(m, lang)
-            : t(lang, "matching.suggestions.state.confirmed", { stage: matchStageLabel(lang, matchStage({ ...m, secondment: secondmentOf.get(m.id) })), by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }),
+            : stage === "closed" // left open on a role withdrawn before withdrawing ended its matches
+              ? t(lang, "matching.suggestions.state.closed", { stage: matchStageLabel(lang, stage), reason: "", hasReason: false })
+              : t(lang, "matching.suggestions.state.confirmed", { stage: matchStageLabel(lang, stage), by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }))(
+          matchStage({ ...m, secondment: secondmentOf.get(m.id), role: role.status }),
+        ),
         actions: [],
       })),
       ...proposals.map((p) => {

@@ -247,6 +247,8 @@ describe("my matches: each side acts from their own chat, and every screen shows
     // The role withdrawn as the app did before today (its open match left alone), written straight to the store.
     const role = (await people.items.query<Record<string, unknown>>({ query: "SELECT * FROM c WHERE c.id = @id", parameters: [{ name: "@id", value: roleId }] }).fetchAll()).resources[0]!;
     await people.items.upsert({ ...role, status: "withdrawn", withdrawnAt: new Date().toISOString() });
+    // As any instance would read it at start-up: the app's matching told of the stored role.
+    await new ChangeLog(bot.app.store.container("changes")).note({ container: "people", id: roleId, pk: String(role["pk"]) });
     // Its match still confirmed (written as the app writes a match, so every view catches up).
     await matches.update(matchId, () => ({ next: { ...open, status: "notified", outcomes: {} } as Match, result: undefined }));
 
@@ -255,6 +257,9 @@ describe("my matches: each side acts from their own chat, and every screen shows
     const available = personStageLabel("en-GB", "available");
     assert.equal((await csv("interests.csv")).find((r) => r["Name"] === "Ana Jones")!["Status"], available, "interests.csv");
     assert.equal((await call("GET", "/api/programme/interests?q=Ana")).json.rows[0].labels.status, available, "the People table");
+    const suggestions = cardText((await call("GET", `/api/programme/roles/${encodeURIComponent(roleId)}`)).json.suggestions.card ?? {});
+    assert.ok(suggestions.split("\n").some((l) => l.startsWith(notGoingAhead)), `the role's suggestions: ${suggestions}`);
+    assert.doesNotMatch(suggestions, /Confirmed: informal chat to arrange/);
     const pipeline = facts(onlyCard(await bot.teams.say(personalChat(tom), tom, "pipeline")));
     assert.equal(pipeline[matchStageLabel("en-GB", "confirmed")], "0", JSON.stringify(pipeline));
     assert.equal(pipeline[notGoingAhead], "1", JSON.stringify(pipeline));
