@@ -6,11 +6,8 @@ import { allPages } from "../store/paged";
  * each match led to, each role's status, and how many matches are going ahead for each role. Keys and statuses only.
  */
 
-/** The status of each match's secondment, by the match's id. */
-export async function secondmentStatusByMatch(secondments: Container): Promise<Map<string, string>> {
-  const rows = await allPages<{ matchId?: unknown; status?: unknown }>(secondments, "SELECT c.matchId, c.status FROM c WHERE c.type = 'secondment'", 5000);
-  return new Map(rows.flatMap((r) => (typeof r.matchId === "string" && typeof r.status === "string" ? [[r.matchId, r.status] as const] : [])));
-}
+/** The status of each match's secondment, by the match's id (kept with the secondments' store). */
+export { secondmentStatusByMatch } from "../store/secondments";
 
 /** How many matches both sides said yes to, by the role's id (stored "agreeing", whatever became of their secondment). */
 export async function goingAheadByRole(matches: Container): Promise<Map<string, number>> {
