@@ -268,6 +268,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         log.info("retention ran", { deleted: result.deleted, anonymised: result.anonymised });
         const next = nextRetentionRun(now());
         await jobs.schedule({ id: retentionJobId(next), type: RETENTION_JOB, payload: {}, dueAt: next }, now());
+        // Erasures whose resume job gave up are tried again (a few times), then the team is told.
+        await privacy.renewStuckErasures(services);
       },
       [privacy.FINISH_ERASURE]: (job) => privacy.finishErasure(services, job.payload as unknown as Parameters<typeof privacy.finishErasure>[1]),
       // An erasure cut off part way is finished here if nobody finished it meanwhile.

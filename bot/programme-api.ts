@@ -195,7 +195,7 @@ export function registerProgrammeRoutes(server: Server, s: Services, store: Stor
       },
       m.lang,
     );
-    const model = matching.suggestionsModel(w, id.data, w.engine.matchesForOpening(id.data, 3), m.lang);
+    const model = matching.suggestionsModel(w, id.data, w.engine.matchesForOpening(id.data, 3), m.lang, await matching.secondmentsOf(s, w, id.data));
     send(res, 200, { role: { kind: "card", card: roleCard }, suggestions: model ? { kind: "card", card: renderCard("match-suggestions", model, m.lang) } : { kind: "text", text: t(m.lang, "programme.roles.noSuggestions") } });
   });
 

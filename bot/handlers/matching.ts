@@ -57,7 +57,15 @@ function about(grade: string | undefined, profession: string | undefined): { abo
   return line ? { about: line } : {};
 }
 
-export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], lang: Lang, notice?: string): MatchSuggestionsModel | undefined {
+/**
+ * The status of the secondment each of a role's matches going ahead led to, by match id (read only
+ * when one is going ahead): a match whose secondment started or ended reads so on the card.
+ */
+export async function secondmentsOf(s: Services, w: World, openingId: string): Promise<ReadonlyMap<string, string>> {
+  return w.state.matchesForOpening(openingId).some((m) => m.status === "agreeing") ? s.secondments.statusByMatch() : new Map();
+}
+
+export function suggestionsModel(w: World, openingId: string, proposals: Proposal[], lang: Lang, secondmentOf: ReadonlyMap<string, string>, notice?: string): MatchSuggestionsModel | undefined {
   const role = w.state.role(openingId);
   if (!role) return undefined;
   const existing = w.state.matchesForOpening(openingId);
@@ -78,10 +86,14 @@ export function suggestionsModel(w: World, openingId: string, proposals: Proposa
         ...aboutPerson(m.candidate.key),
         summary: summaryFor(m, lang),
         details: "",
-        state:
+        state: ((stage) =>
           m.status === "closed"
             ? closedState(m, lang)
-            : t(lang, "matching.suggestions.state.confirmed", { stage: matchStageLabel(lang, matchStage(m)), by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }),
+            : stage === "closed" // left open on a role withdrawn before withdrawing ended its matches
+              ? t(lang, "matching.suggestions.state.closed", { stage: matchStageLabel(lang, stage), reason: "", hasReason: false })
+              : t(lang, "matching.suggestions.state.confirmed", { stage: matchStageLabel(lang, stage), by: m.confirmedBy.name ?? "", named: Boolean(m.confirmedBy.name) }))(
+          matchStage({ ...m, secondment: secondmentOf.get(m.id), role: role.status }),
+        ),
         actions: [],
       })),
       ...proposals.map((p) => {
@@ -113,8 +125,9 @@ export async function suggestForOpening(s: Services, openingId: string, serviceU
   if (!proposals.length || !w.state.role(openingId)) return 0;
   const digest = digestOf(proposals.map((p) => `${p.candidateId}:${p.score}`).join("|"));
   if (!s.config.programmeTeam.aadObjectIds.length) s.log.warn("no programme team configured: suggestions not sent", { openingId });
+  const secondmentOf = await secondmentsOf(s, w, openingId);
   for (const { member, lang } of await teamMembers(s, tenantId)) {
-    const model = suggestionsModel(w, openingId, proposals, lang)!;
+    const model = suggestionsModel(w, openingId, proposals, lang, secondmentOf)!;
     await s.outbox.enqueue({
       id: `match-suggestions:${openingId}:${digest}:${member}`,
       target: { kind: "person", tenantId, aadObjectId: member, serviceUrl },
@@ -228,7 +241,7 @@ export async function suggestForCandidate(s: Services, candidateKey: string, ser
 
 async function refreshSuggestions(s: Services, openingId: string, lang: Lang, notice: string): Promise<Reply> {
   const w = await world(s);
-  const model = suggestionsModel(w, openingId, w.engine.matchesForOpening(openingId, SUGGESTIONS_PER_ROLE), lang, notice);
+  const model = suggestionsModel(w, openingId, w.engine.matchesForOpening(openingId, SUGGESTIONS_PER_ROLE), lang, await secondmentsOf(s, w, openingId), notice);
   return model ? card(renderCard("match-suggestions", model, lang)) : text(t(lang, "matching.roleGone"));
 }
 

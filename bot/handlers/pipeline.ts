@@ -55,7 +55,14 @@ export function pipelineModel(p: Pipeline, today: string, lang: Lang = DEFAULT_L
       section("release", release, true),
       section("roles", [fact("openRoles", p.roles.open), fact("secondeesNeeded", p.roles.openings)], true),
       // Each stage in the words every other screen uses for it (src/domain/stage.ts).
-      section("matches", [stageFact("confirmed", p.matches.proposed), stageFact("meeting", p.matches.meeting), stageFact("agreeing", p.matches.agreed), stageFact("closed", p.matches.notGoingAhead)], true),
+      section("matches", [
+        stageFact("confirmed", p.matches.proposed),
+        stageFact("meeting", p.matches.meeting),
+        stageFact("agreeing", p.matches.agreed),
+        stageFact("underWay", p.matches.underWay),
+        stageFact("ended", p.matches.ended),
+        stageFact("closed", p.matches.notGoingAhead),
+      ], true),
       section("secondments", [
         fact("agreeing", p.secondments.agreeing),
         fact("confirmed", p.secondments.confirmed),

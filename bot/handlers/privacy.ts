@@ -4,7 +4,8 @@ import { VERBS, type MyDataModel } from "../../cards";
 import { renderCard } from "../render-card";
 import { personKey, type PersonId } from "../../src/domain/person";
 import { planErasure, erase, type ErasurePlan, type ErasureRecord } from "../../src/privacy/erase";
-import { PendingErasures, type PendingErasure } from "../../src/privacy/pending";
+import { MAX_RENEWALS, PendingErasures, type PendingErasure } from "../../src/privacy/pending";
+import { todayInLondon } from "../../src/domain/dates";
 import { channelLabel } from "../../src/domain/role-record";
 import { personLanguage } from "./match-cards";
 import { tellRoleGone } from "./role-matches";
@@ -208,6 +209,58 @@ export async function resumeErasure(s: Services, payload: unknown): Promise<void
   });
   await pendingErasures(s).done(pending.of);
   s.log.info("erasure finished later", { kept: plan.keep.length });
+}
+
+/**
+ * Part of the daily retention job: an erasure whose resume job gave up (its tries all failed) would
+ * otherwise keep its note, with the person's ids, names and emails, for ever. Each note more than a
+ * day old with no resume job still to run gets a fresh one, at most MAX_RENEWALS times; then the
+ * programme team is told, once, that it stopped. The messages name nobody. Returns how many were renewed.
+ */
+export async function renewStuckErasures(s: Services): Promise<number> {
+  const now = s.now();
+  const pending = pendingErasures(s);
+  let renewed = 0;
+  for (const stuck of await pending.startedBefore(new Date(now.getTime() - 86_400_000))) {
+    if (stuck.gaveUp || (await resumeJobWaiting(s, stuck.of))) continue;
+    const next = (stuck.renewals ?? 0) + 1;
+    const due = new Date(now.getTime() + RESUME_AFTER_MS);
+    // The job first (one id per renewal and day, so a repeat that day schedules nothing), then the count.
+    if (next <= MAX_RENEWALS) await s.jobs.schedule({ id: `${RESUME_ERASURE}:${stuck.of}:renewal-${next}:${now.toISOString().slice(0, 10)}`, type: RESUME_ERASURE, payload: { erasure: stuck.of }, dueAt: due });
+    const step = await pending.renew(stuck.of);
+    if (step === undefined) continue;
+    if (step !== "gaveUp") renewed++;
+    s.log.warn(step === "gaveUp" ? "erasure not finished: no more tries" : "erasure not finished: tried again", { erasure: stuck.of, renewals: step === "gaveUp" ? MAX_RENEWALS : step });
+    await tellTeamStuck(s, stuck, step === "gaveUp" ? { key: "privacy.erasureGaveUp.toTeam", date: todayInLondon(new Date(stuck.startedAt)), id: "gave-up" } : { key: "privacy.erasureStuck.toTeam", date: todayInLondon(due), id: `renewal-${step}` });
+  }
+  return renewed;
+}
+
+/** A resume job for this erasure still to run (waiting, retrying or running). */
+async function resumeJobWaiting(s: Services, of: string): Promise<boolean> {
+  const { resources } = await s.store
+    .container("jobs")
+    .items.query<number>({
+      query: "SELECT VALUE COUNT(1) FROM c WHERE c.type = @type AND c.payload.erasure = @of AND (c.status = 'pending' OR c.status = 'running')",
+      parameters: [{ name: "@type", value: RESUME_ERASURE }, { name: "@of", value: of }],
+    })
+    .fetchAll();
+  return (resources[0] ?? 0) > 0;
+}
+
+/** Tell each programme-team member about a stuck erasure: when, and nothing about whose. */
+async function tellTeamStuck(s: Services, stuck: PendingErasure, m: { key: string; date: string; id: string }): Promise<void> {
+  const members = s.config.programmeTeam.aadObjectIds;
+  if (!members.length) s.log.warn("no programme team configured: not told of a stuck erasure", { erasure: stuck.of });
+  for (const member of members) {
+    const lang = await personLanguage(s, { tenantId: stuck.person.tenantId, aadObjectId: member });
+    await s.outbox.enqueue({
+      id: `erasure-stuck:${stuck.of}:${m.id}:${member}`,
+      target: { kind: "person", tenantId: stuck.person.tenantId, aadObjectId: member, serviceUrl: stuck.serviceUrl },
+      activity: note(t(lang, m.key, { date: formatDate(lang, m.date), tries: MAX_RENEWALS })),
+      purpose: "erasure-stuck",
+    });
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ApprovalStatus } from "./approval";
 import { compareIso, parseIsoDate, todayInLondon } from "./dates";
 import type { Match, MatchStatus } from "./match";
 import type { RecordStatus } from "./records";
-import { matchStage } from "./stage";
+import { matchStage, type MatchStage } from "./stage";
 import { CHECK_IN_PARTIES, type CheckInParty, type SecondmentStatus } from "./secondment";
 import { addWorkingDays } from "./working-days";
 
@@ -94,6 +94,10 @@ export interface Pipeline {
     proposed: number;
     meeting: number;
     agreed: number;
+    /** Going ahead, and the secondment it led to has started (it is under way). */
+    underWay: number;
+    /** Going ahead, and the secondment it led to has ended. */
+    ended: number;
     /** Closed after being proposed; pairs the programme team turned down at the suggestion stage are not counted. */
     notGoingAhead: number;
   };
@@ -178,11 +182,19 @@ export function pipelineOf(input: PipelineInput): Pipeline {
   };
 
   const proposedMatches = input.matches.filter((m) => !isRejectedSuggestion(m));
+  // A match going ahead reads as its secondment stands (under way, ended), as on every other screen.
+  // One left open on a withdrawn role (from before withdrawing ended them) counts as not going ahead.
+  const secondmentOf = new Map(input.secondments.map((s) => [s.matchId, s.status]));
+  const roleOf = new Map(input.roles.flatMap((r) => (r.id ? [[r.id, r.status] as const] : [])));
+  const stageCount = (stage: MatchStage) =>
+    proposedMatches.filter((m) => matchStage({ ...m, secondment: secondmentOf.get(m.id), role: m.openingId ? roleOf.get(m.openingId) : undefined }) === stage).length;
   const matches = {
-    proposed: proposedMatches.filter((m) => matchStage(m) === "confirmed").length,
-    meeting: proposedMatches.filter((m) => matchStage(m) === "meeting").length,
-    agreed: proposedMatches.filter((m) => matchStage(m) === "agreeing").length,
-    notGoingAhead: proposedMatches.filter((m) => matchStage(m) === "closed").length,
+    proposed: stageCount("confirmed"),
+    meeting: stageCount("meeting"),
+    agreed: stageCount("agreeing"),
+    underWay: stageCount("underWay"),
+    ended: stageCount("ended"),
+    notGoingAhead: stageCount("closed"),
   };
 
   const secondments: Pipeline["secondments"] = { agreeing: 0, confirmed: 0, active: 0, ended: 0, closed: 0, cancelled: 0 };

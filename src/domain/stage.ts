@@ -22,13 +22,21 @@ export type MatchStage = (typeof MATCH_STAGES)[number];
  * The stored fields a match's stage depends on (exports and the tab read only these), and the
  * status of the secondment it led to, if any (a match going ahead stays "agreeing" when stored).
  */
-export type StageFacts = Pick<Match, "status" | "closedNote"> & { closedBy?: string | undefined; secondment?: string | undefined };
+export type StageFacts = Pick<Match, "status" | "closedNote"> & { closedBy?: string | undefined; secondment?: string | undefined; role?: string | undefined };
+
+/**
+ * `role`: the stored status of the role the match is for. Withdrawing a role ends its matches not
+ * yet going ahead; one left open by a withdrawal from before that (stored "notified" or "meeting")
+ * reads as not going ahead, as it would have been closed.
+ */
+const leftOnWithdrawnRole = (m: { status: MatchStatus; role?: string | undefined }): boolean => m.role === "withdrawn" && (m.status === "notified" || m.status === "meeting");
 
 /** A secondment's stored status as a match's stage: started, or finished (ended, then reviewed). */
 const afterAgreeing = (secondment: string | undefined): MatchStage =>
   secondment === "active" ? "underWay" : secondment === "ended" || secondment === "closed" ? "ended" : "agreeing";
 
 export function matchStage(m: StageFacts): MatchStage {
+  if (leftOnWithdrawnRole(m)) return "closed";
   switch (m.status) {
     case "notified":
       return "confirmed";
@@ -55,12 +63,12 @@ export type PersonStage = (typeof PERSON_STAGES)[number];
  * started); "matched" while one is confirmed or being talked over; else available (also once
  * their secondment has ended: they are back in the pool).
  */
-export function personStage(interestStatus: string, matches: readonly { status: MatchStatus; secondment?: string | undefined }[]): PersonStage {
+export function personStage(interestStatus: string, matches: readonly { status: MatchStatus; secondment?: string | undefined; role?: string | undefined }[]): PersonStage {
   if (interestStatus === "withdrawn") return "withdrawn";
   const stages = matches.map((m) => (m.status === "agreeing" ? afterAgreeing(m.secondment) : undefined));
   if (stages.includes("underWay")) return "seconded";
   if (stages.includes("agreeing")) return "placed";
-  if (matches.some((m) => m.status === "notified" || m.status === "meeting")) return "matched";
+  if (matches.some((m) => (m.status === "notified" || m.status === "meeting") && !leftOnWithdrawnRole(m))) return "matched";
   return "available";
 }
 

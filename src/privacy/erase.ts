@@ -4,6 +4,7 @@ import type { ChannelRef } from "../domain/role-record";
 import { DEFAULT_LANG, type Lang } from "../i18n";
 import { ChangeLog } from "../store/changes";
 import { ConversationRepository } from "../store/conversations";
+import { KnowledgeStore } from "../store/knowledge";
 import { PreferenceStore } from "../store/preferences";
 import { cosmosCode, type ContainerName, type Store } from "../store/store";
 import { anonymiseDoc, identityOf, mentionsById, type Identity } from "./identity";
@@ -242,6 +243,8 @@ export interface ErasureRecord {
 export async function erase(store: Store, plan: ErasurePlan, now: Date): Promise<ErasureRecord> {
   const ctx: ScrubContext = { keptSecondments: plan.keptSecondments, ownWords: plan.ownWords, now, readers: await readersOfUnsent(store, plan) };
   for (const f of plan.found) await applyOne(store.container(f.container), f.doc, f.action, plan.who, REGISTRY.find((r) => r.container === f.container), ctx);
+  // Their 👍/👎 on answers: kept under a digest of entry and person, so found by working it out again.
+  await new KnowledgeStore(store.container("knowledge")).forgetVoter(plan.who.key);
   // The person's change markers went with their data (they name them), so tell every instance's
   // matching to read the pool again: a marker with no name or id in it. It also tells every
   // instance that a chat reference it may remember storing is gone (ConversationRepository.forgetAll).

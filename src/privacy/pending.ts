@@ -31,7 +31,16 @@ export interface PendingErasure {
   startedAt: string;
   /** Ids of the open roles the programme team has been told went. */
   rolesTold: string[];
+  /**
+   * How many times the daily retention job started a fresh resume job after the last one gave up
+   * (at most MAX_RENEWALS), and whether the programme team was told it stopped trying.
+   */
+  renewals?: number;
+  gaveUp?: boolean;
 }
+
+/** A stuck erasure is tried again this many times (once a day at most), then left to people. */
+export const MAX_RENEWALS = 3;
 
 export class PendingErasures {
   constructor(private readonly container: Container) {}
@@ -66,6 +75,30 @@ export class PendingErasures {
     await updateItem<PendingErasure>(this.container, ERASURE_PENDING, of, (current) =>
       current && roleIds.some((id) => !current.rolesTold.includes(id)) ? { ...current, rolesTold: [...new Set([...current.rolesTold, ...roleIds])] } : undefined,
     );
+  }
+
+  /** Erasures started before `before` and not finished yet (keys and dates are all the caller needs). */
+  async startedBefore(before: Date): Promise<PendingErasure[]> {
+    const { resources } = await this.container.items
+      .query<PendingErasure>({ query: "SELECT * FROM c WHERE c.type = @t AND c.startedAt < @b", parameters: [{ name: "@t", value: ERASURE_PENDING }, { name: "@b", value: before.toISOString() }] })
+      .fetchAll();
+    return resources;
+  }
+
+  /**
+   * Count one more renewal (etag-guarded: of two instances, one wins): the new count, or "gaveUp"
+   * the once the renewals are spent, or undefined when there is nothing left to do (or it is gone).
+   */
+  async renew(of: string): Promise<number | "gaveUp" | undefined> {
+    let out: number | "gaveUp" | undefined;
+    await updateItem<PendingErasure>(this.container, ERASURE_PENDING, of, (current) => {
+      out = undefined;
+      if (!current || current.gaveUp) return undefined;
+      const done = current.renewals ?? 0;
+      out = done < MAX_RENEWALS ? done + 1 : "gaveUp";
+      return out === "gaveUp" ? { ...current, gaveUp: true } : { ...current, renewals: out };
+    });
+    return out;
   }
 
   /** The erasure is done: forget it (and with it the last of the person's ids here). */

@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { parseIsoDate } from "../domain/dates";
 import { choiceLabel } from "../domain/options";
 import { matchesByPerson, matchStage, matchStageLabel, personStage, personStageLabel, roleStage, roleStageLabel, type StageFacts } from "../domain/stage";
-import { goingAheadByRole, secondmentStatusByMatch } from "./stage-facts";
+import { goingAheadByRole, roleStatusById, secondmentStatusByMatch } from "./stage-facts";
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import { readableLeft } from "../privacy/identity";
 import { dayLabel, filterOptions, gradeLabel } from "./labels";
@@ -92,9 +92,13 @@ const SHEETS: Record<ExportName, Sheet> = {
     async prepare(s, w) {
       const approvals = new Map((await allPages<Raw>(s.people, "SELECT c.pk, c.status FROM c WHERE c.type = 'approval'", 5000)).map((a) => [str(a["pk"]), str(a["status"])]));
       // Each person's stage comes from their matches, as in the Programme tab's People table.
-      const matchRows = await allPages<Raw>(s.matches, "SELECT c.id, c.candidate.key AS candidateKey, c.status FROM c WHERE c.type = 'match'", 5000);
-      const secondmentOf = await secondmentStatusByMatch(s.secondments);
-      const byPerson = matchesByPerson(matchRows.flatMap((m) => (MATCH_STATUSES.has(str(m["status"])) ? [{ candidateKey: str(m["candidateKey"]), status: str(m["status"]) as StageFacts["status"], secondment: secondmentOf.get(str(m["id"])) }] : [])));
+      const matchRows = await allPages<Raw>(s.matches, "SELECT c.id, c.candidate.key AS candidateKey, c.opening.id AS openingId, c.status FROM c WHERE c.type = 'match'", 5000);
+      const [secondmentOf, roleOf] = await Promise.all([secondmentStatusByMatch(s.secondments), roleStatusById(s.people)]);
+      const byPerson = matchesByPerson(
+        matchRows.flatMap((m) =>
+          MATCH_STATUSES.has(str(m["status"])) ? [{ candidateKey: str(m["candidateKey"]), status: str(m["status"]) as StageFacts["status"], secondment: secondmentOf.get(str(m["id"])), role: roleOf.get(str(m["openingId"])) }] : [],
+        ),
+      );
       return (r) => {
         const release = approvals.get(str(r["pk"])) ?? "";
         return [
@@ -141,18 +145,18 @@ const SHEETS: Record<ExportName, Sheet> = {
   matches: {
     columns: ["person", "role", "organisation", "status", "confirmedOn", "confirmedBy", "closedOn"],
     query:
-      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy, c.closedNote, c.id FROM c WHERE c.type = 'match'",
+      "SELECT c.status, c.candidate.name AS name, c.opening.title AS title, c.opening.organisation AS org, c.opening.id AS openingId, c.confirmedAt, c.confirmedBy.name AS confirmer, c.closedAt, c.closedBy, c.closedNote, c.id FROM c WHERE c.type = 'match'",
     container: (s) => s.matches,
-    // A match going ahead reads as its secondment stands (under way, ended).
-    prepare: async (s, w) => ((secondmentOf) => (r: Raw) => [
+    // A match going ahead reads as its secondment stands (under way, ended); one left open on a withdrawn role, as not going ahead.
+    prepare: async (s, w) => ((secondmentOf, roleOf) => (r: Raw) => [
       str(r["name"]),
       str(r["title"]),
       str(r["org"]),
-      ((f) => (f ? matchStageLabel(w.lang, matchStage({ ...f, secondment: secondmentOf.get(str(r["id"])) })) : str(r["status"])))(stageFacts(r)),
+      ((f) => (f ? matchStageLabel(w.lang, matchStage({ ...f, secondment: secondmentOf.get(str(r["id"])), role: roleOf.get(str(r["openingId"])) })) : str(r["status"])))(stageFacts(r)),
       w.date(r["confirmedAt"]),
       str(r["confirmer"]),
       w.date(r["closedAt"]),
-    ])(await secondmentStatusByMatch(s.secondments)),
+    ])(await secondmentStatusByMatch(s.secondments), await roleStatusById(s.people)),
   },
   secondments: {
     // Status in words, in the reader's language (an unknown stored value is shown as it is).

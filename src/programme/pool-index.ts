@@ -79,6 +79,8 @@ export interface MatchFact {
   closedBy?: string;
   /** The status of the secondment the match led to, if any (its stage reads from it). */
   secondment?: SecondmentStatus;
+  /** The stored status of the role it is for (a match left open on a withdrawn role reads as not going ahead). */
+  role?: string;
 }
 
 export interface SecondmentFact {
@@ -167,9 +169,13 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
 
   const releaseOf = new Map(approvals.map((a) => [a.personKey, a.status]));
   const secondmentOf = new Map(secondments.map((x) => [x.matchId, x.status]));
+  // A match left open on a withdrawn role (from before withdrawing ended them) reads as not going ahead.
+  const roleOf = new Map(roleRaw.map((r) => [str(r["id"]), str(r["status"])]));
   for (const m of matches) {
     const status = secondmentOf.get(m.id);
     if (status) m.secondment = status;
+    const role = roleOf.get(m.openingId);
+    if (role) m.role = role;
   }
   const byPerson = matchesByPerson(matches);
   const goingAhead = new Map<string, number>();

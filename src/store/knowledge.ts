@@ -229,6 +229,27 @@ export class KnowledgeStore {
     return doc!;
   }
 
+  /**
+   * Remove one person's 👍/👎 from every entry, and from its counts (etag-guarded, entry by entry):
+   * for an erasure, which knows the person and so can work out the same digest for each entry.
+   * Idempotent: a repeat finds nothing left. Returns how many votes were removed.
+   */
+  async forgetVoter(voter: string): Promise<number> {
+    let removed = 0;
+    for (const counts of await this.feedbackCounts()) {
+      const key = voteKey(counts.entryId, voter);
+      if (counts.votes?.[key] === undefined) continue;
+      const { changed } = await updateItem<FeedbackCounts>(this.container, `feedback-${counts.entryId}`, FEEDBACK_PK, (current) => {
+        const before = current?.votes?.[key];
+        if (!current || before === undefined) return undefined;
+        const { [key]: _gone, ...votes } = current.votes!;
+        return { ...current, helpful: Math.max(0, current.helpful - (before ? 1 : 0)), notHelpful: Math.max(0, current.notHelpful - (before ? 0 : 1)), votes };
+      });
+      if (changed) removed++;
+    }
+    return removed;
+  }
+
   async feedbackCounts(): Promise<FeedbackCounts[]> {
     const { resources } = await this.container.items
       .query<FeedbackCounts>({ query: "SELECT * FROM c WHERE c.pk = @pk", parameters: [{ name: "@pk", value: FEEDBACK_PK }] })

@@ -1,6 +1,13 @@
 import type { Container } from "@azure/cosmos";
 import type { Secondment } from "../domain/secondment";
+import { allPages } from "./paged";
 import { cosmosCode, readItem, updateWithResult, type Stored } from "./store";
+
+/** The status of each match's secondment, by the match's id (keys and statuses only: what a match's stage reads, src/domain/stage.ts). */
+export async function secondmentStatusByMatch(secondments: Container): Promise<Map<string, string>> {
+  const rows = await allPages<{ matchId?: unknown; status?: unknown }>(secondments, "SELECT c.matchId, c.status FROM c WHERE c.type = 'secondment'", 5000);
+  return new Map(rows.flatMap((r) => (typeof r.matchId === "string" && typeof r.status === "string" ? [[r.matchId, r.status] as const] : [])));
+}
 
 /** Secondments, one document each (pk = secondment id, derived from the match). */
 export class SecondmentStore {
@@ -40,6 +47,11 @@ export class SecondmentStore {
       })
       .fetchAll();
     return resources.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** The status of each match's secondment, by the match's id (what a match's stage reads: src/domain/stage.ts). */
+  statusByMatch(): Promise<Map<string, string>> {
+    return secondmentStatusByMatch(this.container);
   }
 
   async all(): Promise<Stored<Secondment>[]> {

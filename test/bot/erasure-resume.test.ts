@@ -6,7 +6,7 @@ import { personKey } from "../../src/domain/person";
 import { silentLogger } from "../../src/log";
 import { CONTAINERS, type ContainerName } from "../../src/store/store";
 import { action } from "../support/cards";
-import { roleInput } from "../support/forms";
+import { interestInput, roleInput } from "../support/forms";
 import { onlyCard, person, personalChat, startTestBot, TENANT, type Chat, type TestBot } from "../support/teams";
 
 /**
@@ -18,13 +18,13 @@ import { onlyCard, person, personalChat, startTestBot, TENANT, type Chat, type T
 describe("an erasure cut off part way is finished by a scheduled job", function () {
   this.timeout(90_000);
   let bot: TestBot;
-  /** "off"; "after-delete": everything refuses once a record of the people container is deleted; "all". */
-  let fault: "off" | "after-delete" | "all" = "off";
+  /** "off"; "after-delete": everything refuses once a record of the people container is deleted; "all"; "people": only that container refuses. */
+  let fault: "off" | "after-delete" | "all" | "people" = "off";
   let later = 0;
   const refusing: PluginConfig = {
     on: PluginOn.operation,
     plugin: async (context, _diagnostics, next) => {
-      if (fault === "all") throw Object.assign(new Error("the store is not answering (test)"), { code: 503 });
+      if (fault === "all" || (fault === "people" && /\/colls\/people(\/|$)/.test(context.path ?? ""))) throw Object.assign(new Error("the store is not answering (test)"), { code: 503 });
       const answer = await next(context);
       if (fault === "after-delete" && /\/colls\/people(\/|$)/.test(context.path ?? "") && context.operationType === "delete") fault = "all";
       return answer;
@@ -43,6 +43,7 @@ describe("an erasure cut off part way is finished by a scheduled job", function 
 
   before(async () => {
     bot = await startTestBot({ PROGRAMME_TEAM_AAD_IDS: pat.aadObjectId, PROGRAMME_TEAM_EMAIL: "secondments@example.gov.uk" }, silentLogger, {
+      retention: true,
       now: () => new Date(Date.now() + later),
       storeDeps: { client: (options) => new CosmosClient({ ...options, plugins: [...((options as { plugins?: PluginConfig[] }).plugins ?? []), refusing] } as never) },
     });
@@ -106,5 +107,68 @@ describe("an erasure cut off part way is finished by a scheduled job", function 
     await bot.app.dispatcher.drain(15_000);
     assert.equal(textsIn(personalChat(priya).id).filter((x) => /Your data has now been deleted/.test(x)).length, 1);
     assert.equal(rolesGone().length, 1);
+  });
+
+  it("a resume job that gave up is started again by the daily retention job, three times at most; then the team is told, naming nobody", async () => {
+    const sam = person("Sam Stuckerasure");
+    await bot.teams.press(personalChat(sam), sam, VERBS.submitInterest, interestInput({ fullName: sam.name, email: "sam.stuck@example.gov.uk" }));
+    const ask = onlyCard(await bot.teams.say(personalChat(sam), sam, "delete my data"));
+    const yes = action(ask, "Yes, delete my data");
+    fault = "after-delete";
+    await bot.teams.post(bot.teams.activity(personalChat(sam), sam, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: yes.verb, data: yes.data }, trigger: "manual" } }));
+    const notes = async () => (await all("privacy")).filter((d) => d.type === "erasure-pending");
+    const of = (await notes())[0]?.of;
+    assert.ok(of, "the erasure was cut off part way");
+    const resumeJobs = async () => (await all("jobs")).filter((j) => j.type === RESUME_ERASURE && j.payload.erasure === of);
+    const toTeam = () => textsIn(chatOf(pat) ?? "-").filter((x) => /An erasure of someone's data/.test(x));
+    /** The people container keeps refusing: each resume job is tried until the scheduler gives up on it. */
+    const failEveryTry = async () => {
+      fault = "people";
+      for (let i = 0; i < 8 && (await resumeJobs()).some((j) => j.status === "pending" || j.status === "running"); i++) {
+        later += 60 * 60_000;
+        await bot.app.scheduler.runDue();
+      }
+      fault = "off";
+      assert.ok((await resumeJobs()).every((j) => j.status === "failed"), "every resume job gave up");
+    };
+    /** A day on: the daily retention job runs (the store answers then). */
+    const nextDay = async () => {
+      later += 24 * 60 * 60_000;
+      await bot.app.scheduler.runDue();
+      await bot.app.dispatcher.drain(15_000);
+    };
+
+    await failEveryTry();
+    assert.equal((await notes()).length, 1, "the note of the erasure under way is still there");
+    for (let renewal = 1; renewal <= 3; renewal++) {
+      await nextDay();
+      assert.equal((await notes())[0]?.renewals, renewal);
+      assert.equal((await resumeJobs()).filter((j) => j.status === "pending").length, 1, `renewal ${renewal}: a fresh resume job`);
+      assert.equal(toTeam().length, renewal);
+      assert.match(toTeam().at(-1)!, /^An erasure of someone's data could not be finished\. It will be tried again on \d{1,2} [A-Z][a-z]+ \d{4}\. You do not need to do anything yet\.$/);
+      await failEveryTry();
+    }
+    await nextDay();
+    assert.equal((await resumeJobs()).filter((j) => j.status === "pending").length, 0, "no fourth renewal");
+    assert.equal(toTeam().length, 4);
+    assert.match(toTeam().at(-1)!, /^An erasure of someone's data, asked for on \d{1,2} [A-Z][a-z]+ \d{4}, could still not be finished after 3 more tries\. It will not be tried again by itself\./);
+    for (const x of toTeam()) assert.doesNotMatch(x, /Sam|Stuckerasure|sam\.stuck|left-/i, "the team's messages name nobody");
+    await nextDay();
+    assert.equal(toTeam().length, 4, "told once that it stopped");
+    assert.equal((await notes())[0]?.gaveUp, true);
+  });
+
+  it("a renewed resume job finishes the erasure once the store answers again", async () => {
+    const [stuck] = (await all("privacy")).filter((d) => d.type === "erasure-pending");
+    assert.ok(stuck, "Sam's erasure is still under way");
+    // Cleared by hand (as whoever runs the service would), the next renewal counts from the start.
+    await bot.app.store.container("privacy").items.upsert({ ...stuck, renewals: 0, gaveUp: false });
+    later += 24 * 60 * 60_000;
+    await bot.app.scheduler.runDue();
+    later += RESUME_AFTER_MS + 60_000;
+    await bot.app.scheduler.runDue();
+    await bot.app.dispatcher.drain(15_000);
+    assert.equal((await all("privacy")).filter((d) => d.type === "erasure-pending").length, 0, "the note and the ids in it are gone");
+    assert.ok(!(await all("people")).some((d) => JSON.stringify(d).includes("sam.stuck")), "Sam's interest is gone");
   });
 });

@@ -170,7 +170,7 @@ describe("the programme team's pipeline view, through the bot", function () {
       "Line manager could not be reached": "1",
     });
     assert.deepEqual(sections["Roles"], { "Open roles": "2", "Secondees needed": "5" });
-    assert.deepEqual(sections["Matches"], { "Confirmed: informal chat to arrange": "1", "Informal chat: waiting for answers": "0", "Going ahead: agreeing the details": "0", "Not going ahead": "0" });
+    assert.deepEqual(sections["Matches"], { "Confirmed: informal chat to arrange": "1", "Informal chat: waiting for answers": "0", "Going ahead: agreeing the details": "0", "Secondment under way": "0", "Secondment ended": "0", "Not going ahead": "0" });
     assert.deepEqual(sections["Secondments"], {
       "Agreeing the details": "1",
       "Confirmed, waiting to start": "0",

@@ -27,7 +27,7 @@ describe("pipeline: the programme team's totals", () => {
     const p = pipelineOf(empty);
     assert.deepEqual(p.interests, { submitted: 0, withdrawn: 0, waitingForRelease: 0, released: 0, notReleased: 0, managerUnreachable: 0, noRequest: 0 });
     assert.deepEqual(p.roles, { open: 0, openings: 0 });
-    assert.deepEqual(p.matches, { proposed: 0, meeting: 0, agreed: 0, notGoingAhead: 0 });
+    assert.deepEqual(p.matches, { proposed: 0, meeting: 0, agreed: 0, underWay: 0, ended: 0, notGoingAhead: 0 });
     assert.deepEqual(p.secondments, { agreeing: 0, confirmed: 0, active: 0, ended: 0, closed: 0, cancelled: 0 });
     assert.equal(p.checkInsOverdue, 0);
     assert.deepEqual(p.interestToMatch, { days: undefined, from: 0 });
@@ -82,8 +82,20 @@ describe("pipeline: the programme team's totals", () => {
     });
     assert.deepEqual(p.interests, { submitted: 6, withdrawn: 2, waitingForRelease: 1, released: 2, notReleased: 1, managerUnreachable: 1, noRequest: 1 });
     assert.deepEqual(p.roles, { open: 3, openings: 6 });
-    assert.deepEqual(p.matches, { proposed: 1, meeting: 1, agreed: 2, notGoingAhead: 2 }, "the programme team's two rejections are not counted");
+    assert.deepEqual(p.matches, { proposed: 1, meeting: 1, agreed: 2, underWay: 0, ended: 0, notGoingAhead: 2 }, "the programme team's two rejections are not counted");
     assert.deepEqual(p.secondments, { agreeing: 1, confirmed: 2, active: 2, ended: 1, closed: 1, cancelled: 1 });
+  });
+
+  it("counts a match going ahead under its secondment's stage once that has started or ended", () => {
+    const p = pipelineOf({
+      today: "2026-12-07",
+      interests: [],
+      approvals: [],
+      roles: [],
+      matches: [match("m1", "agreeing"), match("m2", "agreeing"), match("m3", "agreeing"), match("m4", "agreeing")],
+      secondments: [secondment("confirmed", { matchId: "m1" }), secondment("active", { matchId: "m2" }), secondment("ended", { matchId: "m3" })],
+    });
+    assert.deepEqual(p.matches, { proposed: 0, meeting: 0, agreed: 2, underWay: 1, ended: 1, notGoingAhead: 0 });
   });
 
   it("no longer counts an opening once a match for it is going ahead", () => {

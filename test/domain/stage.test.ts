@@ -12,6 +12,15 @@ describe("stages: where a match and a person stand, worked out in one place", ()
     assert.equal(matchStage({ status: "closed", closedBy: "programme-team" }), "notSuitable", "turned down before closedNote existed");
   });
 
+  it("reads a match left open on a withdrawn role as not going ahead, but not one already going ahead", () => {
+    assert.equal(matchStage({ status: "notified", role: "withdrawn" }), "closed");
+    assert.equal(matchStage({ status: "meeting", role: "withdrawn" }), "closed");
+    assert.equal(matchStage({ status: "meeting", role: "submitted" }), "meeting");
+    assert.equal(matchStage({ status: "agreeing", role: "withdrawn", secondment: "active" }), "underWay");
+    assert.equal(personStage("submitted", [{ status: "notified", role: "withdrawn" }]), "available");
+    assert.equal(personStage("submitted", [{ status: "notified", role: "submitted" }]), "matched");
+  });
+
   it("reads a match going ahead as its secondment stands, and a role with every opening taken as filled", () => {
     assert.equal(matchStage({ status: "agreeing", secondment: "agreeing" }), "agreeing");
     assert.equal(matchStage({ status: "agreeing", secondment: "confirmed" }), "agreeing");
