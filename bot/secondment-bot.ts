@@ -117,6 +117,16 @@ export class SecondmentBot extends TeamsActivityHandler {
   private async rememberConversation(ctx: TurnContext, force: boolean): Promise<void> {
     const record = conversationRecordOf(ctx.activity, this.s.now());
     if (!record) return;
+    if (force && record.user && !record.user.name && !ctx.activity.action?.startsWith("remove")) {
+      // An install without the person's name (the Playground's, for one): ask the roster, so
+      // the line-manager picker can offer them before they ever write to the bot.
+      try {
+        const member = await TeamsInfo.getMember(ctx, ctx.activity.from.id);
+        if (member.name?.trim()) record.user = { ...record.user, name: member.name.trim() };
+      } catch (err) {
+        this.s.log.debug("roster lookup failed", { code: (err as { statusCode?: number }).statusCode });
+      }
+    }
     if (force) await this.conversations.save(record);
     else await this.conversations.remember(record);
   }

@@ -161,7 +161,10 @@ export class ConversationRepository {
     const channel = known?.channel || valid.channel ? { ...known?.channel, ...valid.channel } : undefined;
     // The Teams user id (29:…) arrives with messages; a record without it keeps the one known.
     const teamsUserId = valid.user?.teamsUserId ?? known?.user?.teamsUserId;
-    const user = valid.user ? { ...valid.user, ...(teamsUserId ? { teamsUserId } : {}) } : undefined;
+    // So does the name: an install carries it, later activities (or a chat the bot opened) may not.
+    const sameUser = !!valid.user && !!known?.user && (valid.user.aadObjectId ?? valid.user.id) === (known.user.aadObjectId ?? known.user.id);
+    const name = valid.user?.name ?? (sameUser ? known?.user?.name : undefined);
+    const user = valid.user ? { ...valid.user, ...(teamsUserId ? { teamsUserId } : {}), ...(name ? { name } : {}) } : undefined;
     return { ...valid, ...(team ? { team } : {}), ...(channel ? { channel } : {}), ...(user ? { user } : {}) } as ConversationRecord;
   }
 

@@ -135,6 +135,25 @@ function leaveChecksToTheApp(card: AdaptiveCard): void {
 }
 
 /**
+ * A button press must never vanish: if the renderer refuses to run it (its own checks, or an
+ * error while gathering the boxes), the page says so instead of doing nothing.
+ */
+function neverSilent(card: AdaptiveCard): void {
+  for (const action of card.getAllActions()) {
+    const prepare = action.prepareForExecution.bind(action);
+    action.prepareForExecution = () => {
+      try {
+        if (prepare()) return true;
+      } catch (err) {
+        console.error("the form could not be sent", err);
+      }
+      say(w("tabPersonal.actionFailed"), "error");
+      return false;
+    };
+  }
+}
+
+/**
  * A people picker (Input.ChoiceSet whose choices come from a Data.Query of the directory): in chat,
  * Teams answers the search. The tab has no one to answer it, so it shows the box as a plain
  * "filtered" choice set (a text box with suggestions) and answers the search itself below.
@@ -214,6 +233,7 @@ function renderReply(sectionId: string, reply: Reply): HTMLElement {
   const { card: json, pickers } = withOwnPeoplePickers(withoutMenuButtons(reply.card));
   card.parse(json);
   leaveChecksToTheApp(card);
+  neverSilent(card);
   const rendered = card.render();
   if (!rendered) return el("p", { class: "reply-text" }, w("tabPersonal.cardFailed"));
   for (const id of pickers) {
@@ -259,7 +279,7 @@ async function runAction(sectionId: string, action: Action): Promise<void> {
   } else {
     return;
   }
-  if (typeof verb !== "string") return;
+  if (typeof verb !== "string") return say(w("tabPersonal.actionFailed"), "error");
   const section = state.sections.find((x) => x.id === sectionId);
   if (verb === TAB_BACK) {
     if (section?.first) {

@@ -146,6 +146,29 @@ describe("tab API: My secondment, and nobody else's", function () {
     assert.equal((await fetch(`${bot.app.url}/api/tab/people?q=ben`)).status, 401, "only for someone signed in");
   });
 
+  it("finds a person who only installed the app (installationUpdate) by name, and keeps the name when later activities lack it", async () => {
+    const ben = demoPerson("lineManager");
+    await bot.teams.post(bot.teams.activity(personalChat(ben), ben, { type: "installationUpdate", action: "add" }));
+    const token = await signIn("secondee");
+    const find = async (query: string) => JSON.parse((await get(token, `/api/tab/people?${query}`)).raw).people;
+    assert.deepEqual(await find("q=ben"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+    // Teams (and the Playground) may send an activity without from.name: the known name stays.
+    const nameless = bot.teams.activity(personalChat(ben), ben, { type: "conversationUpdate", membersAdded: [{ id: ben.id }] });
+    (nameless.from as Record<string, unknown>).name = undefined;
+    await bot.teams.post(nameless);
+    assert.deepEqual(await find("q=ben"), [{ id: ben.aadObjectId, name: "Ben Carter" }]);
+  });
+
+  it("finds a person whose install carried no name (as the Playground's does) by the name the roster gives", async () => {
+    const grace = demoPerson("hostLineManager");
+    bot.connector.members.set(grace.id, { id: grace.id, name: "Grace Lee", aadObjectId: grace.aadObjectId });
+    const install = bot.teams.activity(personalChat(grace), grace, { type: "installationUpdate", action: "add" });
+    (install.from as Record<string, unknown>).name = undefined;
+    await bot.teams.post(install);
+    const token = await signIn("secondee");
+    assert.deepEqual(JSON.parse((await get(token, "/api/tab/people?q=grace")).raw).people, [{ id: grace.aadObjectId, name: "Grace Lee" }]);
+  });
+
   it("shows a check-in waiting for the person's answer as its form, and answering it there stores the answer as the chat does", async () => {
     const secondments = new SecondmentStore(bot.app.store.container("secondments"));
     const host = { ...person("Host Person"), tenantId: DEMO_TENANT_ID };

@@ -123,6 +123,60 @@ describe("Forms in the My secondment tab @e2e", function () {
     assert.deepEqual(pageErrors(), []);
   });
 
+  it("Ana, an EO wanting a long-term secondment, picks Ben from the list and Send sends it", async () => {
+    await bot.teams.say(personalChat(ben), ben, "hello");
+    // Ana has not expressed interest yet (an earlier case stored one for her).
+    await bot.app.store.container("people").item("interest", personKey({ tenantId: DEMO_TENANT_ID, aadObjectId: ana.aadObjectId })).delete().catch(() => undefined);
+    await page.goto(`${bot.app.url}/tab/personal`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await page.getByRole("button", { name: /^Continue as Ana Jones/ }).click();
+    const interest = page.locator("#section-interest");
+    await interest.getByRole("button", { name: "Express interest" }).first().click();
+    const box = (label: string) => interest.getByLabel(label, { exact: false }).first();
+    await box("Organisation name").waitFor({ timeout: UI_TIMEOUT_MS });
+    await box("Type of organisation you work for").selectOption({ label: "Central government department" });
+    await box("Organisation name").fill("HM Revenue and Customs");
+    await box("Profession").fill("Operational delivery");
+    await box("Grade or band").selectOption({ label: "Executive Officer (EO)" });
+    await box("Region").selectOption({ label: "North West" });
+    await box("Town or city").fill("Liverpool");
+    await interest.getByRole("checkbox", { name: "Project management" }).first().check();
+    await interest.getByRole("checkbox", { name: "Data analysis" }).nth(1).check();
+    await interest.getByRole("checkbox", { name: "Long-term" }).check();
+    await interest.getByRole("radio", { name: "Full-time" }).check();
+    await box("Available from").fill("2027-04-01");
+    await box("Shortest secondment you would consider, in months").fill("6");
+    await box("Longest secondment you would consider, in months").fill("18");
+    await interest.getByRole("radio", { name: "Permanent" }).check();
+    await box("Security clearance you hold").selectOption({ label: "Baseline Personnel Security Standard (BPSS)" });
+    await interest.getByRole("checkbox", { name: /I have asked my line manager/ }).check();
+    // The permission label wraps: all of it shows, not "… permission to ta…".
+    const label = interest.getByText(/^I have asked my line manager for permission/).first();
+    const cut = await label.evaluate((el) => ({ nowrap: getComputedStyle(el).whiteSpace === "nowrap", over: el.scrollWidth > el.clientWidth + 1 }));
+    assert.deepEqual(cut, { nowrap: false, over: false }, "the permission label is not cut off");
+    const picker = interest.getByRole("combobox", { name: "Find your line manager" });
+    await picker.pressSequentially("Ben", { delay: 30 });
+    await interest.locator("datalist option[value='Ben Carter']").waitFor({ state: "attached", timeout: UI_TIMEOUT_MS });
+    // Picking from the list: the browser puts the option's value in the box (an input event with no key).
+    await picker.evaluate((el: HTMLInputElement) => {
+      el.value = "Ben Carter";
+      el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const posted = page.waitForRequest((r) => r.url().includes("/api/tab/action"), { timeout: UI_TIMEOUT_MS });
+    await interest.getByRole("button", { name: "Send" }).click();
+    await posted;
+    const stored = await eventually(async () => {
+      const doc = await interestDoc(ana);
+      return doc?.details.lineManagerId === ben.aadObjectId ? doc : undefined;
+    });
+    assert.equal(stored.details.grade, "cs-eo");
+    assert.deepEqual(stored.details.secondmentTypes, ["long-term"]);
+    await screenshot(page, "tab-form-picker-ana", { locator: interest });
+    assert.deepEqual(pageErrors(), []);
+  });
+
   it("a name typed but not picked is kept, and the message names the box in plain words", async () => {
     const interest = await fullTimeForm(demoPerson("colleague"));
     const picker = interest.getByRole("combobox", { name: "Find your line manager" });
