@@ -13,6 +13,8 @@ import { suggestExchanges, suggestForOpening, suggestQuietly } from "./matching"
 import { brokenLines, endRoleMatches, matchLines, openMatchesOf, recheckRoleMatches } from "./role-matches";
 import { endsWithRole } from "../../src/domain/match";
 import { t, type Lang } from "../../src/i18n";
+import { secondmentIdFor } from "../../src/domain/secondment";
+import { roleStage, roleStageLabel, takenByRole } from "../../src/domain/stage";
 import { card, type Caller, type Reply, type Services } from "./types";
 
 export interface RoleRef {
@@ -120,6 +122,13 @@ export async function list(s: Services, caller: Caller, notice?: string): Promis
   const lang = caller.lang;
   const m = (key: string) => t(lang, key);
   const roles = await s.roles.list(caller.person);
+  const taken = await openingsTaken(s, caller);
+  // A sent role reads as the Programme tab and the roles CSV read it (roleStage): open, filled or withdrawn.
+  const stage = (r: (typeof roles)[number]): { label: string; color: "default" | "good" | "warning" | "accent" } => {
+    if (r.status === "draft") return { label: m("role.status.draft"), color: STATUS_VIEW.draft.color };
+    const st = roleStage(r.status, r.details.form.openings, taken.get(r.id) ?? 0);
+    return { label: roleStageLabel(lang, st), color: st === "withdrawn" ? "warning" : st === "filled" ? "accent" : "good" };
+  };
   return card(
     renderCard(
       "records",
@@ -129,8 +138,8 @@ export async function list(s: Services, caller: Caller, notice?: string): Promis
         empty: m("role.list.empty"),
         items: roles.map((r) => ({
           heading: r.details.form.title,
-          statusLabel: m(`role.status.${r.status}`),
-          statusColor: STATUS_VIEW[r.status].color,
+          statusLabel: stage(r).label,
+          statusColor: stage(r).color,
           facts: roleFacts(r.details, lang),
           actions:
             r.status === "withdrawn"
@@ -145,6 +154,14 @@ export async function list(s: Services, caller: Caller, notice?: string): Promis
       lang,
     ),
   );
+}
+
+/** How many openings of the caller's roles are taken (roleStage), by role id: from their matches and those matches' secondments. */
+async function openingsTaken(s: Services, caller: Caller): Promise<Map<string, number>> {
+  const key = `${caller.person.tenantId}:${caller.person.aadObjectId}`;
+  const going = (await s.matches.involving(key)).filter((x) => x.opening.ownerKey === key && x.status === "agreeing");
+  const withSecondment = await Promise.all(going.map(async (x) => ({ openingId: x.opening.id, status: x.status, secondment: (await s.secondments.get(secondmentIdFor(x.id)))?.status })));
+  return takenByRole(withSecondment);
 }
 
 export async function askWithdraw(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {
