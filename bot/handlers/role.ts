@@ -51,6 +51,12 @@ async function channelsFor(s: Services, caller: Caller): Promise<ChannelRef[]> {
   return channels.map((r) => refOf(r, r.team?.name ?? (r.team ? teamNames.get(r.team.id) : undefined)));
 }
 
+/** Editing a role keeps its stored channel on offer, even when this run has not seen that channel (or cannot list it). */
+function withStored(caller: Caller, channels: ChannelRef[], stored: ChannelRef | undefined): ChannelRef[] {
+  if (caller.scope === "channel" || !stored || channels.some((c) => c.conversationId === stored.conversationId)) return channels;
+  return [...channels, stored];
+}
+
 function choiceFor(caller: Caller, channels: ChannelRef[]): ChannelChoice {
   return caller.scope === "channel"
     ? { kind: "this-channel", label: labelOf(channels[0]!, caller.lang) }
@@ -58,18 +64,21 @@ function choiceFor(caller: Caller, channels: ChannelRef[]): ChannelChoice {
 }
 
 export async function start(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {
-  const channels = await channelsFor(s, caller);
+  const listed = await channelsFor(s, caller);
   if (ref.roleId) {
     const record = await s.roles.get(caller.person, ref.roleId);
     if (!record) return list(s, caller, notYours(caller.lang));
+    const channels = withStored(caller, listed, record.details.channel);
     const content = roleForm({ roleId: ref.roleId, version: record.version, channel: choiceFor(caller, channels), lang: caller.lang });
     return card(renderCard("form", buildForm(content, { ...roleToForm(record.details.form), notificationChannel: record.details.channel.conversationId }), caller.lang));
   }
-  return card(renderCard("form", buildForm(roleForm({ channel: choiceFor(caller, channels), lang: caller.lang }), {}), caller.lang));
+  return card(renderCard("form", buildForm(roleForm({ channel: choiceFor(caller, listed), lang: caller.lang }), {}), caller.lang));
 }
 
 export async function submit(s: Services, caller: Caller, raw: Record<string, unknown>, ref: RoleRef): Promise<Reply> {
-  const channels = await channelsFor(s, caller);
+  const existing = ref.roleId ? await s.roles.get(caller.person, ref.roleId) : undefined;
+  if (ref.roleId && !existing) return list(s, caller, notYours(caller.lang));
+  const channels = withStored(caller, await channelsFor(s, caller), existing?.details.channel);
   // Sent from a channel, the role belongs to that channel, whatever the card says.
   const input = caller.scope === "channel" ? { ...raw, notificationChannel: channelRootOf(caller.conversationId) } : raw;
   const result = validateRole(input, s.rules(), caller.lang);
@@ -90,7 +99,6 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     });
     return card(renderCard("form", buildForm(content, formValues(input, ROLE_FIELDS), errors), caller.lang));
   }
-  if (ref.roleId && !(await s.roles.get(caller.person, ref.roleId))) return list(s, caller, notYours(caller.lang));
   const roleId = ref.roleId ?? newRoleId();
   const outcome = await s.roles.submit(
     { ...caller.person, ...(caller.name ? { name: caller.name } : {}) },
