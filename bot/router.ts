@@ -248,9 +248,9 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ["welsh", cmd(VERBS.setLanguage, { lang: "cy" })],
   ["english", cmd(VERBS.setLanguage, { lang: "en-GB" })],
   ["saesneg", cmd(VERBS.setLanguage, { lang: "en-GB" })],
-  // "helo" is also a typo of "hello": it keeps the reader's language. The rest are plainly Welsh.
-  ["helo", cmd(VERBS.showMenu)],
-  ...["shwmae", "shwmai", "sut mae", "bore da", "prynhawn da", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu, { lang: "cy" })] as const),
+  // Welsh greetings are answered in Welsh. "helo" (also a typo of "hello") and the commands "cymorth", "dewislen" keep the reader's language.
+  ...["helo", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
+  ...["shwmae", "shwmai", "sut mae", "bore da", "prynhawn da"].map((w) => [w, cmd(VERBS.showMenu, { lang: "cy" })] as const),
   ...["cynllun", "fy nghynllun"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["diolch", "diolch yn fawr"].map((w) => [w, cmd(VERBS.sayThanks, { lang: "cy" })] as const),
   ["mynegi diddordeb", cmd(VERBS.startInterest)],
