@@ -76,9 +76,10 @@ const ReviewData = z.looseObject({ secondmentId: SecondmentId, open: z.boolean()
 export const ROUTES: Readonly<Record<Verb, Route<z.ZodType>>> = {
   [VERBS.showMenu]: route({
     // cancelled: typed "cancel" (or "no", "stop"…), for instance at a confirmation: nothing was done.
-    schema: z.object({ cancelled: z.literal(true).optional() }),
+    // lang: a Welsh greeting is answered in Welsh, as "diolch" is (nothing is stored).
+    schema: z.object({ cancelled: z.literal(true).optional(), lang: z.enum(LANGS).optional() }),
     personalOnly: false,
-    run: (s, c, d) => welcome(s, d.cancelled ? t(c.lang, "menu.cancelled") : undefined, secondment.isProgrammeTeam(s, c.person), c.lang),
+    run: (s, c, d) => ((lang) => welcome(s, d.cancelled ? t(lang, "menu.cancelled") : undefined, secondment.isProgrammeTeam(s, c.person), lang))(d.lang ?? c.lang),
   }),
   [VERBS.setLanguage]: route({
     schema: z.object({ lang: z.enum(LANGS, { message: "menu.problem.lang" }) }),
@@ -241,12 +242,15 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ...["plan", "my plan", "show my plan", "7-step plan", "7 step plan", "my 7-step plan", "my 7 step plan"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["thanks", "thank you", "thankyou", "cheers", "ta", "thanks a lot", "thank you very much", "great thanks", "ok thanks"].map((w) => [w, cmd(VERBS.sayThanks)] as const),
   // Typed instead of pressing Cancel (at a confirmation, say): nothing is done, and they are told so.
-  ...["cancel", "no", "stop", "never mind", "nevermind", "no thanks", "no thank you", "canslo", "na", "dim diolch", "stopio"].map((w) => [w, cmd(VERBS.showMenu, { cancelled: true })] as const),
+  ...["cancel", "no", "stop", "never mind", "nevermind", "no thanks", "no thank you", "na"].map((w) => [w, cmd(VERBS.showMenu, { cancelled: true })] as const),
+  ...["canslo", "dim diolch", "stopio"].map((w) => [w, cmd(VERBS.showMenu, { cancelled: true, lang: "cy" })] as const),
   ["cymraeg", cmd(VERBS.setLanguage, { lang: "cy" })],
   ["welsh", cmd(VERBS.setLanguage, { lang: "cy" })],
   ["english", cmd(VERBS.setLanguage, { lang: "en-GB" })],
   ["saesneg", cmd(VERBS.setLanguage, { lang: "en-GB" })],
-  ...["helo", "shwmae", "shwmai", "sut mae", "bore da", "prynhawn da", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
+  // Welsh greetings are answered in Welsh. "helo" (also a typo of "hello") and the commands "cymorth", "dewislen" keep the reader's language.
+  ...["helo", "cymorth", "dewislen"].map((w) => [w, cmd(VERBS.showMenu)] as const),
+  ...["shwmae", "shwmai", "sut mae", "bore da", "prynhawn da"].map((w) => [w, cmd(VERBS.showMenu, { lang: "cy" })] as const),
   ...["cynllun", "fy nghynllun"].map((w) => [w, cmd(VERBS.showPlan)] as const),
   ...["diolch", "diolch yn fawr"].map((w) => [w, cmd(VERBS.sayThanks, { lang: "cy" })] as const),
   ["mynegi diddordeb", cmd(VERBS.startInterest)],

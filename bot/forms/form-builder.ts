@@ -87,7 +87,10 @@ export function buildForm(
   values: Record<string, string>,
   errors: Partial<Record<string, string>> = {},
 ): FormModel {
-  const messages = content.sections.flatMap((s) => s.fields.map((f) => errors[f.id]).filter((m): m is string => Boolean(m)));
+  const ids = new Set(content.sections.flatMap((s) => s.fields.map((f) => f.id)));
+  // A refusal about something the form has no field for (no channel to pick, say) is still summarised, never dropped.
+  const unshown = Object.entries(errors).flatMap(([id, m]) => (!ids.has(id) && m ? [m] : []));
+  const messages = [...content.sections.flatMap((s) => s.fields.map((f) => errors[f.id]).filter((m): m is string => Boolean(m))), ...unshown];
   const model: FormModel = {
     title: content.title,
     sections: content.sections.map((s) => ({

@@ -208,7 +208,8 @@ async function matchItem(s: Services, m: Match, viewer: Viewer, person: PersonId
   const role = endsWithRole(m) ? await roleStateOf(s, m) : "open";
   const shown: ShownMatch = role === "withdrawn" ? { ...m, status: "closed", closedNote: "role-withdrawn" } : await withSecondment(s, m);
   const stage = matchStage(shown);
-  const reason = closedText(shown, lang, viewer);
+  // The vacancy holder reads their own withdrawal as theirs ("You withdrew the role").
+  const reason = viewer === "host" && shown.status === "closed" && shown.closedNote === "role-withdrawn" ? t(lang, "match.closed.roleWithdrawn.you") : closedText(shown, lang, viewer);
   const next = await nextStep(s, m, viewer, person, lang, role);
   return {
     heading: viewer === "secondee" ? `${m.opening.title}, ${m.opening.organisation}` : t(lang, "match.mine.headingRole", { role: m.opening.title, name: m.candidate.name }),

@@ -13,6 +13,8 @@ import { suggestExchanges, suggestForOpening, suggestQuietly } from "./matching"
 import { brokenLines, endRoleMatches, matchLines, openMatchesOf, recheckRoleMatches } from "./role-matches";
 import { endsWithRole } from "../../src/domain/match";
 import { t, type Lang } from "../../src/i18n";
+import { secondmentIdFor } from "../../src/domain/secondment";
+import { roleStage, roleStageLabel, takenByRole } from "../../src/domain/stage";
 import { card, type Caller, type Reply, type Services } from "./types";
 
 export interface RoleRef {
@@ -49,6 +51,12 @@ async function channelsFor(s: Services, caller: Caller): Promise<ChannelRef[]> {
   return channels.map((r) => refOf(r, r.team?.name ?? (r.team ? teamNames.get(r.team.id) : undefined)));
 }
 
+/** Editing a role keeps its stored channel on offer, even when this run has not seen that channel (or cannot list it). */
+function withStored(caller: Caller, channels: ChannelRef[], stored: ChannelRef | undefined): ChannelRef[] {
+  if (caller.scope === "channel" || !stored || channels.some((c) => c.conversationId === stored.conversationId)) return channels;
+  return [...channels, stored];
+}
+
 function choiceFor(caller: Caller, channels: ChannelRef[]): ChannelChoice {
   return caller.scope === "channel"
     ? { kind: "this-channel", label: labelOf(channels[0]!, caller.lang) }
@@ -56,18 +64,21 @@ function choiceFor(caller: Caller, channels: ChannelRef[]): ChannelChoice {
 }
 
 export async function start(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {
-  const channels = await channelsFor(s, caller);
+  const listed = await channelsFor(s, caller);
   if (ref.roleId) {
     const record = await s.roles.get(caller.person, ref.roleId);
     if (!record) return list(s, caller, notYours(caller.lang));
+    const channels = withStored(caller, listed, record.details.channel);
     const content = roleForm({ roleId: ref.roleId, version: record.version, channel: choiceFor(caller, channels), lang: caller.lang });
     return card(renderCard("form", buildForm(content, { ...roleToForm(record.details.form), notificationChannel: record.details.channel.conversationId }), caller.lang));
   }
-  return card(renderCard("form", buildForm(roleForm({ channel: choiceFor(caller, channels), lang: caller.lang }), {}), caller.lang));
+  return card(renderCard("form", buildForm(roleForm({ channel: choiceFor(caller, listed), lang: caller.lang }), {}), caller.lang));
 }
 
 export async function submit(s: Services, caller: Caller, raw: Record<string, unknown>, ref: RoleRef): Promise<Reply> {
-  const channels = await channelsFor(s, caller);
+  const existing = ref.roleId ? await s.roles.get(caller.person, ref.roleId) : undefined;
+  if (ref.roleId && !existing) return list(s, caller, notYours(caller.lang));
+  const channels = withStored(caller, await channelsFor(s, caller), existing?.details.channel);
   // Sent from a channel, the role belongs to that channel, whatever the card says.
   const input = caller.scope === "channel" ? { ...raw, notificationChannel: channelRootOf(caller.conversationId) } : raw;
   const result = validateRole(input, s.rules(), caller.lang);
@@ -88,7 +99,6 @@ export async function submit(s: Services, caller: Caller, raw: Record<string, un
     });
     return card(renderCard("form", buildForm(content, formValues(input, ROLE_FIELDS), errors), caller.lang));
   }
-  if (ref.roleId && !(await s.roles.get(caller.person, ref.roleId))) return list(s, caller, notYours(caller.lang));
   const roleId = ref.roleId ?? newRoleId();
   const outcome = await s.roles.submit(
     { ...caller.person, ...(caller.name ? { name: caller.name } : {}) },
@@ -120,6 +130,13 @@ export async function list(s: Services, caller: Caller, notice?: string): Promis
   const lang = caller.lang;
   const m = (key: string) => t(lang, key);
   const roles = await s.roles.list(caller.person);
+  const taken = await openingsTaken(s, caller);
+  // A sent role reads as the Programme tab and the roles CSV read it (roleStage): open, filled or withdrawn.
+  const stage = (r: (typeof roles)[number]): { label: string; color: "default" | "good" | "warning" | "accent" } => {
+    if (r.status === "draft") return { label: m("role.status.draft"), color: STATUS_VIEW.draft.color };
+    const st = roleStage(r.status, r.details.form.openings, taken.get(r.id) ?? 0);
+    return { label: roleStageLabel(lang, st), color: st === "withdrawn" ? "warning" : st === "filled" ? "accent" : "good" };
+  };
   return card(
     renderCard(
       "records",
@@ -129,8 +146,8 @@ export async function list(s: Services, caller: Caller, notice?: string): Promis
         empty: m("role.list.empty"),
         items: roles.map((r) => ({
           heading: r.details.form.title,
-          statusLabel: m(`role.status.${r.status}`),
-          statusColor: STATUS_VIEW[r.status].color,
+          statusLabel: stage(r).label,
+          statusColor: stage(r).color,
           facts: roleFacts(r.details, lang),
           actions:
             r.status === "withdrawn"
@@ -145,6 +162,14 @@ export async function list(s: Services, caller: Caller, notice?: string): Promis
       lang,
     ),
   );
+}
+
+/** How many openings of the caller's roles are taken (roleStage), by role id: from their matches and those matches' secondments. */
+async function openingsTaken(s: Services, caller: Caller): Promise<Map<string, number>> {
+  const key = `${caller.person.tenantId}:${caller.person.aadObjectId}`;
+  const going = (await s.matches.involving(key)).filter((x) => x.opening.ownerKey === key && x.status === "agreeing");
+  const withSecondment = await Promise.all(going.map(async (x) => ({ openingId: x.opening.id, status: x.status, secondment: (await s.secondments.get(secondmentIdFor(x.id)))?.status })));
+  return takenByRole(withSecondment);
 }
 
 export async function askWithdraw(s: Services, caller: Caller, ref: RoleRef): Promise<Reply> {

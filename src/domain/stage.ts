@@ -75,14 +75,29 @@ export function personStage(interestStatus: string, matches: readonly { status: 
 /** A person's stage in words, in `lang`. */
 export const personStageLabel = (lang: Lang, stage: PersonStage): string => t(lang, `programme.status.person.${stage}`);
 
-/** A role's stage: withdrawn; "filled" once as many matches are going ahead as it has openings; else open. */
+/**
+ * A role's stage, one rule for every screen (the Programme tab, the roles CSV and the vacancy
+ * holder's "My roles"): "withdrawn" if withdrawn; "filled" once every opening is taken by a
+ * secondment that is confirmed, under way or over (see takesOpening); else "open", also while a
+ * match is still agreeing the details.
+ */
 export const ROLE_STAGES = ["open", "filled", "withdrawn"] as const;
 export type RoleStage = (typeof ROLE_STAGES)[number];
 
-/** `goingAhead`: the role's matches both sides said yes to (stored "agreeing", whatever became of their secondment). */
-export function roleStage(recordStatus: string, openings: number, goingAhead: number): RoleStage {
+/** Whether a match's secondment takes one of the role's openings: confirmed by everyone, under way or over (not while agreeing, nor once cancelled). */
+export const takesOpening = (secondment: string | undefined): boolean => secondment === "confirmed" || secondment === "active" || secondment === "ended" || secondment === "closed";
+
+/** `taken`: how many of the role's openings are taken (its matches whose secondment takesOpening). */
+export function roleStage(recordStatus: string, openings: number, taken: number): RoleStage {
   if (recordStatus === "withdrawn") return "withdrawn";
-  return goingAhead >= Math.max(1, openings) ? "filled" : "open";
+  return taken >= Math.max(1, openings) ? "filled" : "open";
+}
+
+/** How many openings are taken, by role id, from matches that know their secondment's status. */
+export function takenByRole(matches: readonly { openingId: string; status: MatchStatus; secondment?: string | undefined }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of matches) if (m.status === "agreeing" && takesOpening(m.secondment)) out.set(m.openingId, (out.get(m.openingId) ?? 0) + 1);
+  return out;
 }
 
 /** A role's stage in words, in `lang`. */

@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { parseIsoDate } from "../domain/dates";
 import { choiceLabel } from "../domain/options";
 import { matchesByPerson, matchStage, matchStageLabel, personStage, personStageLabel, roleStage, roleStageLabel, type StageFacts } from "../domain/stage";
-import { goingAheadByRole, roleStatusById, secondmentStatusByMatch } from "./stage-facts";
+import { roleStatusById, takenOpeningsByRole, secondmentStatusByMatch } from "./stage-facts";
 import { DEFAULT_LANG, t, type Lang } from "../i18n";
 import { readableLeft } from "../privacy/identity";
 import { dayLabel, filterOptions, gradeLabel } from "./labels";
@@ -125,8 +125,8 @@ const SHEETS: Record<ExportName, Sheet> = {
       "c.details.form.gradeMin AS gradeMin, c.details.form.gradeMax AS gradeMax, c.details.form.region AS region, c.details.form.town AS town, c.details.form.openings AS openings, " +
       "c.details.form.secondmentTypes AS types, c.details.form.startDate AS startDate, c.details.form.durationMonths AS months, c.id FROM c WHERE c.type = 'role'",
     container: (s) => s.people,
-    // A role with as many matches going ahead as openings reads "Filled", as in the Roles table.
-    prepare: async (s, w) => ((goingAhead) => (r: Raw) => [
+    // A role reads "Filled" once its openings are taken by confirmed secondments (roleStage), as in the Roles table and My roles.
+    prepare: async (s, w) => ((taken) => (r: Raw) => [
       str(r["title"]),
       str(r["org"]),
       w.choice("organisationType", r["orgType"]),
@@ -139,8 +139,8 @@ const SHEETS: Record<ExportName, Sheet> = {
       w.types(r["types"]),
       w.date(r["startDate"]),
       str(r["months"]),
-      roleStageLabel(w.lang, roleStage(str(r["status"]), typeof r["openings"] === "number" ? r["openings"] : 1, goingAhead.get(str(r["id"])) ?? 0)),
-    ])(await goingAheadByRole(s.matches)),
+      roleStageLabel(w.lang, roleStage(str(r["status"]), typeof r["openings"] === "number" ? r["openings"] : 1, taken.get(str(r["id"])) ?? 0)),
+    ])(await takenOpeningsByRole(s.matches, s.secondments)),
   },
   matches: {
     columns: ["person", "role", "organisation", "status", "confirmedOn", "confirmedBy", "closedOn"],

@@ -3,7 +3,7 @@ import MiniSearch from "minisearch";
 import type { ApprovalStatus } from "../domain/approval";
 import type { MatchStatus } from "../domain/match";
 import type { SecondmentStatus } from "../domain/secondment";
-import { matchesByPerson, personStage, roleStage, type PersonStage, type RoleStage } from "../domain/stage";
+import { matchesByPerson, personStage, roleStage, takenByRole, type PersonStage, type RoleStage } from "../domain/stage";
 import { SKILLS } from "../domain/skills";
 import { channelLabel } from "../domain/role-record";
 import { DEFAULT_LANG, LANGS, t } from "../i18n";
@@ -178,8 +178,7 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
     if (role) m.role = role;
   }
   const byPerson = matchesByPerson(matches);
-  const goingAhead = new Map<string, number>();
-  for (const m of matches) if (m.status === "agreeing") goingAhead.set(m.openingId, (goingAhead.get(m.openingId) ?? 0) + 1);
+  const taken = takenByRole(matches);
 
   const interests: InterestRow[] = interestRaw
     .filter((r) => str(r["pk"]) && (r["status"] === "submitted" || r["status"] === "withdrawn"))
@@ -223,7 +222,7 @@ export async function readSnapshot(people: Container, matchesC: Container, secon
         channel,
         secondmentTypes: strs(r["types"]),
         startDate: str(r["startDate"]),
-        status: roleStage(str(r["status"]), openings, goingAhead.get(str(r["id"])) ?? 0),
+        status: roleStage(str(r["status"]), openings, taken.get(str(r["id"])) ?? 0),
         skills: skillText(r["skills"]),
         submittedAt: str(r["submittedAt"]),
       };

@@ -109,6 +109,10 @@ describe("withdrawing a role ends its open matches", function () {
     const anas = await myMatches(ana);
     assert.match(cardText(anas), /Not going ahead/);
     assert.ok(!cardActions(anas).some((a) => a.verb === VERBS.refreshMatch), "nothing to answer");
+    // Priya withdrew it herself: her own list says so to her.
+    const priyas = JSON.stringify(await myMatches(priya));
+    assert.match(priyas, /You withdrew the role/);
+    assert.doesNotMatch(priyas, /The vacancy holder withdrew/);
     const stuck = (await call("GET", "/api/programme/stuck")).json.items;
     assert.ok(!stuck.some((i: any) => i.kind === "meeting"), "What is stuck no longer lists it");
   });
@@ -120,7 +124,9 @@ describe("withdrawing a role ends its open matches", function () {
     const list = await myMatches(ana);
     assert.match(cardText(list), /Not going ahead/);
     assert.match(JSON.stringify(list), /The vacancy holder withdrew the role/);
-    assert.ok(!cardActions(await myMatches(priya)).some((a) => a.verb === VERBS.refreshMatch), "no button for Priya either");
+    const priyas = await myMatches(priya);
+    assert.ok(!cardActions(priyas).some((a) => a.verb === VERBS.refreshMatch), "no button for Priya either");
+    assert.match(JSON.stringify(priyas), /You withdrew the role/);
     assert.ok(!(await call("GET", "/api/programme/stuck")).json.items.some((i: any) => i.kind === "meeting"), "not stuck");
 
     const refused = await bot.teams.press(personalChat(priya), priya, VERBS.hostProceeds, { matchId });

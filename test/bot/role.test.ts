@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { VERBS } from "../../cards";
 import { personKey } from "../../src/domain/person";
 import { readSnapshot } from "../../src/programme/pool-index";
-import { action, cardText } from "../support/cards";
+import { action, cardText, errorSummary } from "../support/cards";
 import { roleInput } from "../support/forms";
 import { onlyCard, person, personalChat, startTestBot, TENANT, type Chat, type TestBot } from "../support/teams";
 
@@ -35,6 +35,8 @@ describe("Role Matching form through /api/messages", () => {
     assert.match(cardText(form), /not in any team channel yet/);
     const again = await bot.teams.press(personalChat(vic), vic, VERBS.submitRole, roleInput());
     assert.match(cardText(again), /Add the Secondments app to the team/);
+    // The refusal is in the error summary, not only in a note the eye can miss.
+    assert.ok(errorSummary(again).some((l) => /Add the Secondments app to the team/.test(l)), JSON.stringify(errorSummary(again)));
     assert.equal((await roles()).length, 0);
   });
 
@@ -137,5 +139,36 @@ describe("Role Matching form through /api/messages", () => {
     assert.equal(stored.details.channel.conversationId, housing.id);
     const { resources } = await bot.app.store.container("conversations").items.query("SELECT c.conversationId FROM c WHERE c.conversationType = 'channel'").fetchAll();
     assert.ok(!resources.some((r: { conversationId: string }) => r.conversationId.includes(";messageid=")), "threads are not listed as channels");
+  });
+
+  it("editing a role keeps its stored channel on offer when the app has not seen that channel in this run, and a refusal says why", async () => {
+    const priya = person("Priya Shah");
+    const vacancies: Chat = { id: "19:housing-vacancies@thread.tacv2", type: "channel", team: { id: "19:housing-team-2@thread.tacv2", name: "Housing Team" }, channel: { id: "19:housing-vacancies@thread.tacv2", name: "Vacancies" } };
+    assert.match(cardText(await bot.teams.press(vacancies, priya, VERBS.submitRole, roleInput({ title: "Tenancy officer" }))), /Thank you/);
+    // The app forgets the channel (a record lost, or one it cannot list).
+    const conversations = bot.app.store.container("conversations");
+    const { resources } = await conversations.items.query<{ id: string; pk: string }>({ query: "SELECT c.id, c.pk FROM c WHERE c.conversationId = @id", parameters: [{ name: "@id", value: vacancies.id }] }).fetchAll();
+    assert.ok(resources.length > 0);
+    for (const r of resources) await conversations.item(r.id, r.pk).delete();
+
+    const change = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Change");
+    const form = await bot.teams.press(personalChat(priya), priya, change.verb, change.data);
+    assert.match(JSON.stringify(form), /Housing Team: Vacancies/, "her role's channel is still a choice");
+    assert.doesNotMatch(cardText(form), /not in any team channel yet/);
+    const save = action(form, "Save changes");
+    const saved = await bot.teams.press(personalChat(priya), priya, save.verb, { ...roleInput({ title: "Senior tenancy officer", notificationChannel: vacancies.id }), ...save.data });
+    assert.match(cardText(saved), /Your changes are saved/);
+    const stored = (await roles(priya))[0];
+    assert.equal(stored.details.form.title, "Senior tenancy officer");
+    assert.equal(stored.details.channel.conversationId, vacancies.id);
+
+    // A channel that is neither listed nor hers is refused, in the error summary, with her entries kept.
+    const again = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Change");
+    const form2 = await bot.teams.press(personalChat(priya), priya, again.verb, again.data);
+    const save2 = action(form2, "Save changes");
+    const refused = await bot.teams.press(personalChat(priya), priya, save2.verb, { ...roleInput({ title: "Lead tenancy officer", notificationChannel: "19:elsewhere@thread.tacv2" }), ...save2.data });
+    assert.ok(errorSummary(refused).some((l) => /Choose one of the channels in the list/.test(l)), JSON.stringify(errorSummary(refused)));
+    assert.match(JSON.stringify(refused), /Lead tenancy officer/, "her entries are kept");
+    assert.equal((await roles(priya))[0].details.form.title, "Senior tenancy officer", "nothing saved");
   });
 });

@@ -43,6 +43,17 @@ describe("Cymraeg: who gets which language (over HTTP)", () => {
     }
   });
 
+  it("a Welsh greeting from someone who has not chosen a language gets the Welsh welcome, even from an English Teams (as diolch does)", async () => {
+    for (const greeting of ["shwmae", "sut mae", "Sut mae?"]) {
+      const sam = person(`Sam ${greeting}`);
+      const card = onlyCard(await bot.teams.say(personalChat(sam), sam, greeting));
+      assert.match(cardText(card), /Croeso i Secondiadau/, greeting);
+      assert.doesNotMatch(cardText(card), /Welcome to Secondments/, greeting);
+      // Nothing is stored: their next "hello" is answered in English.
+      assert.match(cardText(onlyCard(await bot.teams.say(personalChat(sam), sam, "hello"))), /Welcome to Secondments/, greeting);
+    }
+  });
+
   it("the same message from an English Teams gets the English welcome, with a switch to Cymraeg", async () => {
     const sam = person("Sam Hill");
     const card = onlyCard(await bot.teams.say(personalChat(sam), sam, "hello"));

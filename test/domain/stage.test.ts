@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { matchesByPerson, matchStage, matchStageLabel, MATCH_STAGES, personStage, personStageLabel, roleStage, roleStageLabel } from "../../src/domain/stage";
+import { matchesByPerson, matchStage, matchStageLabel, MATCH_STAGES, personStage, personStageLabel, roleStage, roleStageLabel, takenByRole } from "../../src/domain/stage";
 
 describe("stages: where a match and a person stand, worked out in one place", () => {
   it("gives each stored match status its stage, telling a pair the programme team turned down from one that closed later", () => {
@@ -32,6 +32,16 @@ describe("stages: where a match and a person stand, worked out in one place", ()
     assert.equal(roleStage("submitted", 2, 1), "open");
     assert.equal(roleStage("submitted", 2, 2), "filled");
     assert.equal(roleStage("withdrawn", 1, 1), "withdrawn");
+    // Openings are taken by secondments confirmed, under way or over: not while agreeing, nor once cancelled.
+    const taken = takenByRole([
+      { openingId: "r1", status: "agreeing", secondment: "agreeing" },
+      { openingId: "r1", status: "agreeing" },
+      { openingId: "r2", status: "agreeing", secondment: "confirmed" },
+      { openingId: "r2", status: "agreeing", secondment: "cancelled" },
+      { openingId: "r3", status: "agreeing", secondment: "active" },
+      { openingId: "r3", status: "meeting" },
+    ]);
+    assert.deepEqual([...taken.entries()].sort(), [["r2", 1], ["r3", 1]]);
     assert.equal(roleStageLabel("cy", "filled"), "Wedi'i llenwi");
   });
 
