@@ -1,7 +1,7 @@
 /**
  * A small, made-up demo programme for `npm run dev -- --demo`: 30 expressions of interest and 8
- * roles at different stages (released, waiting for a line manager, withdrawn; roles open, filled,
- * withdrawn) and two matches, so matching and the pipeline have something to show.
+ * roles at different stages (released, waiting for a line manager, withdrawn; roles open (one with a match agreeing the details, "filled"
+ * for matching), withdrawn) and two matches, so matching and the pipeline have something to show.
  *
  * Everything goes through the app's own validators, pure transitions and stores, as if people had
  * sent the forms. Every id is fixed, so running it again adds nothing. Every person is fictional
