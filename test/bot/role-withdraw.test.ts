@@ -65,10 +65,10 @@ describe("withdrawing a role ends its open matches", function () {
     const saved = await bot.teams.press(housing, priya, save.verb, { ...roleInput({ gradeMin: "cs-seo", durationMonths: "18" }), ...save.data });
     const said = cardText(saved);
     assert.match(said, /Your changes are saved\. This match no longer meets the matching rules:/);
-    assert.match(said, /- Ana Jones: Grade within the role's range\. Their grade, Higher Executive Officer \(HEO\), is below the role's range/);
-    assert.match(said, /- Ana Jones: Length within the range they would consider\./);
+    assert.match(said, /- Ana Jones does not meet “Grade within the role's range”\. Their grade, Higher Executive Officer \(HEO\), is below the role's range/);
+    assert.match(said, /- Ana Jones does not meet “Length within the range they would consider”\./);
     assert.equal((await stored()).status, "meeting", "nothing is closed");
-    await bot.connector.waitFor(() => textsIn(personalChat(tom).id).some((x) => /Priya Shah changed the role Housing data analyst/.test(x) && /- Ana Jones: Grade within the role's range/.test(x)), 10_000);
+    await bot.connector.waitFor(() => textsIn(personalChat(tom).id).some((x) => /Priya Shah changed the role Housing data analyst/.test(x) && /- Ana Jones does not meet “Grade within the role's range”/.test(x)), 10_000);
     // The match card is worked out again when drawn: the channel's card warns, and its buttons stay.
     const inChannel = await bot.teams.press(housing, priya, VERBS.refreshMatch, { matchId, view: "host" });
     assert.match(cardText(inChannel), /The role or the person has changed since this match was made\. It no longer meets: .*Grade within the role's range/);
@@ -76,7 +76,7 @@ describe("withdrawing a role ends its open matches", function () {
     // The programme team's tab flags it on the role.
     const inTab = cardText((await call("GET", `/api/programme/roles/${encodeURIComponent(roleId)}`)).json.role.card);
     assert.match(inTab, /A match in play no longer meets the matching rules, as the role or the person changed:/);
-    assert.match(inTab, /- Ana Jones: Grade within the role's range/);
+    assert.match(inTab, /- Ana Jones does not meet “Grade within the role's range”/);
     // A change that breaks nothing says only that it is saved.
     const again = action(await bot.teams.press(personalChat(priya), priya, VERBS.listRoles), "Change");
     const save2 = action(await bot.teams.press(personalChat(priya), priya, again.verb, again.data), "Save changes");
