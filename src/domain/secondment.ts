@@ -375,7 +375,7 @@ export function answerCheckIn(s: Secondment, n: number, party: CheckInParty, ans
   const c = checkInByNumber(s, n);
   if (!c) return refused(s, "secondment.refused.checkInMissing");
   if (c.answers[party]) return refused(s, "secondment.refused.checkInAnswered");
-  if (s.status === "ended" || s.status === "closed" || s.status === "cancelled") return refused(s, "secondment.refused.checkInClosed");
+  if (isFinished(s)) return refused(s, "secondment.refused.checkInClosed");
   const at = now.toISOString();
   const clean: CheckInAnswer = { going: answer.going, at };
   if (answer.issues) clean.issues = answer.issues;
